@@ -1,0 +1,8 @@
+/**
+ * Routing schemes. Each scheme is a family sub-package (router, source routing, beacon, ant, multi-part) that
+ * plugs into the engine's protocol interface; nothing in {@code sim-engine} depends on this module.
+ *
+ * <p>Contract: schemes read the immutable {@link org.lnsim.network.ChannelGraph}, draw randomness only from the
+ * named stream the engine hands them, and keep no global mutable state.
+ */
+package org.lnsim.protocols;

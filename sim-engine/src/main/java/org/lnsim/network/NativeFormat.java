@@ -1,0 +1,247 @@
+package org.lnsim.network;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * lnsim's own binary network format ({@code .lnsim}): the graph's arrays written as they are, big-endian, so that
+ * the 1M-channel network loads in about a second. Layout (version 1):
+ * <pre>
+ *   magic "LNSIM\0\r\n" (8 bytes), u32 version = 1
+ *   u32 nodeCount, u32 channelCount
+ *   nodeCount × 33 bytes node ids (ascending)
+ *   per node: alias (i32 byte length, -1 = none; UTF-8), address count (i32, -1 = no announcement),
+ *             then per address: u8 type, host (i32 length + UTF-8), u16 port
+ *   channelCount × i64 scid, × i32 node1, × i32 node2, × i64 capacity (sat)
+ *   2·channelCount × u8 flags, × i32 fee base, × i32 fee ppm, × u16 cltv delta, × i64 htlc min, × i64 htlc max
+ * </pre>
+ * Reading validates the invariants the rest of lnsim relies on (sorted unique ids and scids, endpoints in range and
+ * ordered) and reports the first violation with its position.
+ */
+public final class NativeFormat {
+    /** File magic; also used for content detection. */
+    public static final byte[] MAGIC = "LNSIM\0\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    public static final int VERSION = 1;
+    private static final int CHUNK = 1 << 16;
+
+    private NativeFormat() {
+    }
+
+    public static void write(ChannelGraph g, OutputStream os) throws IOException {
+        DataOutputStream out = new DataOutputStream(os);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        int n = g.nodeCount();
+        int m = g.channelCount();
+        out.writeInt(n);
+        out.writeInt(m);
+        out.write(g.rawNodeIds());
+        String[] aliases = g.rawAliases();
+        NodeAddress[][] addrs = g.rawAddresses();
+        for (int i = 0; i < n; i++) {
+            writeString(out, aliases[i]);
+            NodeAddress[] a = addrs[i];
+            out.writeInt(a == null ? -1 : a.length);
+            if (a != null) {
+                for (NodeAddress x : a) {
+                    out.writeByte(x.type().wireType());
+                    writeString(out, x.host());
+                    out.writeShort(x.port());
+                }
+            }
+        }
+        writeLongs(out, g.rawScids());
+        writeInts(out, g.rawNode1());
+        writeInts(out, g.rawNode2());
+        writeLongs(out, g.rawCapacitySat());
+        out.write(g.rawDirFlags());
+        writeInts(out, g.rawFeeBase());
+        writeInts(out, g.rawFeePpm());
+        char[] cltv = g.rawCltvDelta();
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.BIG_ENDIAN);
+        for (char c : cltv) {
+            if (buf.remaining() < 2) {
+                flush(out, buf);
+            }
+            buf.putChar(c);
+        }
+        flush(out, buf);
+        writeLongs(out, g.rawHtlcMin());
+        writeLongs(out, g.rawHtlcMax());
+        out.flush();
+    }
+
+    /**
+     * Reads a graph.
+     *
+     * @throws InvalidNativeFileException naming what is wrong (the caller adds the file name)
+     */
+    public static ChannelGraph read(InputStream is) throws IOException {
+        DataInputStream in = new DataInputStream(is);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new InvalidNativeFileException("not an lnsim network file (bad magic)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new InvalidNativeFileException("unsupported lnsim file version " + version + " (this build reads "
+                        + VERSION + ")");
+            }
+            int n = in.readInt();
+            int m = in.readInt();
+            if (n < 0 || m < 0) {
+                throw new InvalidNativeFileException("negative node or channel count");
+            }
+            byte[] ids = new byte[n * NodeIds.LENGTH];
+            in.readFully(ids);
+            for (int i = 1; i < n; i++) {
+                if (NodeIds.compare(ids, (i - 1) * NodeIds.LENGTH, ids, i * NodeIds.LENGTH) >= 0) {
+                    throw new InvalidNativeFileException("node " + i + ": node ids not strictly ascending");
+                }
+            }
+            String[] aliases = new String[n];
+            NodeAddress[][] addrs = new NodeAddress[n][];
+            for (int i = 0; i < n; i++) {
+                aliases[i] = readString(in);
+                int count = in.readInt();
+                if (count >= 0) {
+                    NodeAddress[] a = new NodeAddress[count];
+                    for (int k = 0; k < count; k++) {
+                        int type = in.readUnsignedByte();
+                        String host = readString(in);
+                        int port = in.readUnsignedShort();
+                        try {
+                            a[k] = new NodeAddress(AddressType.ofWireType(type), host, port);
+                        } catch (IllegalArgumentException e) {
+                            throw new InvalidNativeFileException("node " + i + " address " + k + ": " + e.getMessage());
+                        }
+                    }
+                    addrs[i] = a;
+                }
+            }
+            long[] scids = readLongs(in, m);
+            int[] n1 = readInts(in, m);
+            int[] n2 = readInts(in, m);
+            long[] cap = readLongs(in, m);
+            for (int c = 0; c < m; c++) {
+                if (c > 0 && scids[c - 1] >= scids[c]) {
+                    throw new InvalidNativeFileException("channel " + c + ": short channel ids not strictly ascending");
+                }
+                if (n1[c] < 0 || n2[c] >= n || n1[c] >= n2[c]) {
+                    throw new InvalidNativeFileException("channel " + c + ": bad endpoints " + n1[c] + ", " + n2[c]);
+                }
+                if (cap[c] < 0) {
+                    throw new InvalidNativeFileException("channel " + c + ": negative capacity");
+                }
+            }
+            byte[] flags = new byte[2 * m];
+            in.readFully(flags);
+            int[] base = readInts(in, 2 * m);
+            int[] ppm = readInts(in, 2 * m);
+            char[] cltv = new char[2 * m];
+            byte[] raw = new byte[4 * m];
+            in.readFully(raw);
+            ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN).asCharBuffer().get(cltv);
+            long[] hmin = readLongs(in, 2 * m);
+            long[] hmax = readLongs(in, 2 * m);
+            if (in.read() != -1) {
+                throw new InvalidNativeFileException("trailing bytes after the last array");
+            }
+            return new ChannelGraph(ids, aliases, addrs, scids, n1, n2, cap, flags, base, ppm, cltv, hmin, hmax);
+        } catch (EOFException e) {
+            throw new InvalidNativeFileException("file is truncated");
+        }
+    }
+
+    /** A structural problem in a native file. */
+    public static final class InvalidNativeFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidNativeFileException(String message) {
+            super(message);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int len = in.readInt();
+        if (len < 0) {
+            return null;
+        }
+        if (len > 1 << 20) {
+            throw new InvalidNativeFileException("string length " + len + " is implausible");
+        }
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void flush(DataOutputStream out, ByteBuffer buf) throws IOException {
+        out.write(buf.array(), 0, buf.position());
+        buf.clear();
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] a) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.BIG_ENDIAN);
+        for (int i = 0; i < a.length; ) {
+            int k = Math.min(a.length - i, CHUNK / 8);
+            buf.clear();
+            buf.asLongBuffer().put(a, i, k);
+            out.write(buf.array(), 0, k * 8);
+            i += k;
+        }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] a) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.BIG_ENDIAN);
+        for (int i = 0; i < a.length; ) {
+            int k = Math.min(a.length - i, CHUNK / 4);
+            buf.clear();
+            buf.asIntBuffer().put(a, i, k);
+            out.write(buf.array(), 0, k * 4);
+            i += k;
+        }
+    }
+
+    private static long[] readLongs(DataInputStream in, int count) throws IOException {
+        long[] a = new long[count];
+        byte[] chunk = new byte[CHUNK];
+        for (int i = 0; i < count; ) {
+            int k = Math.min(count - i, CHUNK / 8);
+            in.readFully(chunk, 0, k * 8);
+            ByteBuffer.wrap(chunk, 0, k * 8).order(ByteOrder.BIG_ENDIAN).asLongBuffer().get(a, i, k);
+            i += k;
+        }
+        return a;
+    }
+
+    private static int[] readInts(DataInputStream in, int count) throws IOException {
+        int[] a = new int[count];
+        byte[] chunk = new byte[CHUNK];
+        for (int i = 0; i < count; ) {
+            int k = Math.min(count - i, CHUNK / 4);
+            in.readFully(chunk, 0, k * 4);
+            ByteBuffer.wrap(chunk, 0, k * 4).order(ByteOrder.BIG_ENDIAN).asIntBuffer().get(a, i, k);
+            i += k;
+        }
+        return a;
+    }
+}

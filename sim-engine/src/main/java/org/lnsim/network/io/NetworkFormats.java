@@ -1,0 +1,62 @@
+package org.lnsim.network.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of network formats and the one entry point commands use: {@link #load(Path)} takes any supported
+ * file or folder and detects the format from its content. Adding a format is one class implementing
+ * {@link NetworkReader} (and/or {@link NetworkWriter}) plus one line in the lists below.
+ */
+public final class NetworkFormats {
+    private static final List<NetworkReader> READERS = List.of(
+            new NativeNetworkFormat());
+
+    private static final List<NetworkWriter> WRITERS = List.of(
+            new NativeNetworkFormat());
+
+    private NetworkFormats() {
+    }
+
+    public static List<NetworkReader> readers() {
+        return READERS;
+    }
+
+    public static List<NetworkWriter> writers() {
+        return WRITERS;
+    }
+
+    /**
+     * Loads a network from a file or folder in any supported format.
+     *
+     * @throws NetworkFormatException if the path does not exist, no format recognises it, or it is malformed
+     */
+    public static LoadedNetwork load(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NetworkFormatException(path, null, "no such file or folder", new NoSuchFileException(path.toString()));
+        }
+        byte[] head = Inputs.head(path);
+        for (NetworkReader r : READERS) {
+            if (r.probe(path, head)) {
+                return r.read(path);
+            }
+        }
+        throw new NetworkFormatException(path, null, "format not recognised; supported: "
+                + READERS.stream().map(NetworkReader::name).collect(Collectors.joining(", ")));
+    }
+
+    /** The writer with this name. */
+    public static NetworkWriter writer(String name) {
+        for (NetworkWriter w : WRITERS) {
+            if (w.name().equals(name)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown output format '" + name + "'; choose one of: "
+                + WRITERS.stream().map(NetworkWriter::name).collect(Collectors.joining(", ")));
+    }
+}
