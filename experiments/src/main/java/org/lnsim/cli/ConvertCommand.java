@@ -1,0 +1,58 @@
+package org.lnsim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lnsim.network.io.LoadedNetwork;
+import org.lnsim.network.io.NetworkFormats;
+import org.lnsim.network.io.NetworkWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lnsim convert NETWORK --to FORMAT --out PATH}: import any format, export another. */
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
+        description = {"Reads a network in any supported format and writes it in another.",
+                "The output is written atomically: on any error nothing is left at --out."})
+final class ConvertCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "Input network file or folder (format detected).")
+    Path input;
+
+    @Option(names = "--to", defaultValue = "lnsim", description = "Output format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", completionCandidates = WriterNames.class)
+    String to;
+
+    @Option(names = "--out", required = true, description = "Output file (a folder for cloth-csv).")
+    Path out;
+
+    @Option(names = "--load-report", description = "Print what the import dropped or defaulted (stderr).")
+    boolean loadReport;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkWriter writer;
+        try {
+            writer = NetworkFormats.writer(to);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.BadInputException(e.getMessage());
+        }
+        LoadedNetwork loaded = NetworkFormats.load(input);
+        if (loadReport) {
+            spec.commandLine().getErr().print(loaded.report());
+        }
+        writer.write(loaded.graph(), out);
+        spec.commandLine().getErr().printf("wrote %s (%s): %,d nodes, %,d channels%n", out, writer.name(),
+                loaded.graph().nodeCount(), loaded.graph().channelCount());
+        return ExitCodes.OK;
+    }
+
+    /** Names of the registered writers, for help text. */
+    static final class WriterNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NetworkFormats.writers().stream().map(NetworkWriter::name).iterator();
+        }
+    }
+}
