@@ -1,0 +1,477 @@
+package org.lnsim.protocols.routing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * The full-gossip baseline's route finder: c-lightning's cost model (lightning-facts §2.2–2.4) with Dijkstra first
+ * and, only when Dijkstra's cheapest route is longer than the hop limit, a fallback that honours it — Bellman-Ford-
+ * Gibson (§2.3, the exact cheapest route for every hop count) or v0.7.1's per-hop-bias binary search (§2.4). Plain
+ * Dijkstra and plain BFG are available too, for comparison. A route longer than {@code maxHops} is never returned.
+ *
+ * <h2>Search</h2>
+ * Backwards from the destination, as c-lightning does, because a hop's fee depends on the amount downstream. Each
+ * reached node holds the real amount it must receive ({@code amount}, BOLT 7 unfuzzed fees), the selection total
+ * ({@code total}, fuzzed fees), and {@code risk}; the key is {@code total + risk}. Relaxing direction e (u → v):
+ * <ol>
+ *   <li>e must be known, enabled, not excluded, and u not an excluded node;</li>
+ *   <li>the HTLC on e carries {@code amount(v)}: it must lie in [htlc_minimum, htlc_maximum] and not exceed the
+ *       channel capacity; on the sender's own channels it must not exceed the given local balance;</li>
+ *   <li>if u is the sender, no fee is added to the totals but the (fuzzed) fee is added to risk (c-lightning
+ *       {@code ab31f40}); otherwise {@code total(u) = total(v) + ⌊fee_e(total(v)) × scale_e⌋} and
+ *       {@code amount(u) = amount(v) + fee_e(amount(v))};</li>
+ *   <li>{@code risk(u) = risk(v) + bias + ⌊total(u) × cltv_delta_e × riskfactor / 5,259,600⌋}, bias 1.</li>
+ * </ol>
+ * Departure from c-lightning 2019, on purpose: the HTLC bounds are checked against the amount the HTLC really carries
+ * ({@code amount(v)}), which is what the forwarding node enforces, where c-lightning checked the fuzzed total
+ * including the hop's own fee; lnsim's routes therefore never fail a policy check the router could have known.
+ *
+ * <h2>Cost and memory</h2>
+ * Dijkstra: O((V + E) log V) with a primitive indexed binary heap, stopping when the sender is settled. BFG: a layered
+ * dynamic programme, O(maxHops × E) relaxations over the nodes reached at each layer, with maxHops + 1 (amount,
+ * total, risk, prev) entries per node (≈ 29 bytes × 21 per node). Per-thread scratch arrays are allocated once per
+ * thread and reused; no allocation happens per edge relaxation. Instances are immutable and thread-safe.
+ */
+public final class HybridRouter {
+    private static final long INF = Long.MAX_VALUE / 4;
+    /** Per-hop bias that turns Dijkstra into a minimum-hop search (any cost difference is far smaller). */
+    private static final long HOP_COUNTING_BIAS = 1L << 42;
+
+    private final ChannelGraph graph;
+    private final ThreadLocal<Scratch> scratch;
+
+    public HybridRouter(ChannelGraph graph) {
+        this.graph = graph;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount()));
+    }
+
+    public ChannelGraph graph() {
+        return graph;
+    }
+
+    /** Finds a route; never null, {@link Route#found()} false with a reason when there is none. */
+    public Route find(RouteRequest r) {
+        int n = graph.nodeCount();
+        if (r.source() < 0 || r.source() >= n || r.target() < 0 || r.target() >= n) {
+            throw new IllegalArgumentException("no such node: " + r.source() + " or " + r.target());
+        }
+        if (r.source() == r.target()) {
+            return Route.none(r.amountMsat(), r.algorithm(), "source and destination are the same node");
+        }
+        Scratch s = scratch.get();
+        Search q = new Search(r);
+        switch (r.algorithm()) {
+            case BFG -> {
+                return bfg(s, q, Algorithm.BFG);
+            }
+            case DIJKSTRA -> {
+                int hops = dijkstra(s, q, CostModel.RISK_BIAS);
+                if (hops < 0) {
+                    return Route.none(r.amountMsat(), Algorithm.DIJKSTRA, noRouteReason(r));
+                }
+                if (hops > r.maxHops()) {
+                    return Route.none(r.amountMsat(), Algorithm.DIJKSTRA, "cheapest route has " + hops
+                            + " hops, more than the limit of " + r.maxHops());
+                }
+                return extract(s, q, Algorithm.DIJKSTRA);
+            }
+            default -> {
+                int hops = dijkstra(s, q, CostModel.RISK_BIAS);
+                if (hops < 0) {
+                    return Route.none(r.amountMsat(), Algorithm.DIJKSTRA, noRouteReason(r));
+                }
+                if (hops <= r.maxHops()) {
+                    return extract(s, q, Algorithm.DIJKSTRA);
+                }
+                return r.fallback() == Fallback.BFG ? bfg(s, q, Algorithm.FALLBACK_BFG) : bias(s, q, hops);
+            }
+        }
+    }
+
+    private static String noRouteReason(RouteRequest r) {
+        return "no route to the destination can carry " + r.amountMsat() + " msat";
+    }
+
+    /** Per-query constants, computed once. */
+    private static final class Search {
+        final RouteRequest r;
+        final double rfBlk;
+
+        Search(RouteRequest r) {
+            this.r = r;
+            this.rfBlk = CostModel.perBlockFactor(r.riskfactor());
+        }
+    }
+
+    // ------------------------------------------------------------------ relaxation
+
+    /**
+     * Relaxes direction e (u → v) from v's state. Returns false if e cannot be used; otherwise leaves the candidate
+     * state of u in {@code s.cAmount, s.cTotal, s.cRisk}.
+     */
+    private boolean relax(Scratch s, Search q, int e, int u, long amountV, long totalV, long riskV, long bias) {
+        ChannelGraph g = graph;
+        RouteRequest r = q.r;
+        if (!g.isUsable(e) || r.isExcludedDirection(e)) {
+            return false;
+        }
+        boolean senderHop = u == r.source();
+        if (!senderHop && r.isExcludedNode(u)) {
+            return false;
+        }
+        if (amountV < g.htlcMinimumMsat(e) || (g.hasHtlcMaximum(e) && amountV > g.htlcMaximumMsat(e))
+                || amountV > g.capacityMsat(ChannelGraph.channelOf(e))) {
+            return false;
+        }
+        int delay = g.cltvExpiryDelta(e);
+        if (senderHop) {
+            if (r.localBalances() != null && r.localBalances().spendableMsat(e) < amountV) {
+                return false;
+            }
+            long fuzzed = fuzzedFee(g, q, e, totalV);
+            s.cAmount = amountV;
+            s.cTotal = totalV;
+            s.cRisk = riskV + fuzzed + bias + CostModel.riskFeeMsat(totalV, delay, q.rfBlk);
+        } else {
+            long totalU = totalV + fuzzedFee(g, q, e, totalV);
+            s.cAmount = amountV + g.feeMsat(e, amountV);
+            s.cTotal = totalU;
+            s.cRisk = riskV + bias + CostModel.riskFeeMsat(totalU, delay, q.rfBlk);
+        }
+        return true;
+    }
+
+    private static long fuzzedFee(ChannelGraph g, Search q, int e, long amount) {
+        long fee = g.feeMsat(e, amount);
+        if (q.r.fuzz() == 0) {
+            return fee;
+        }
+        return CostModel.fuzzedFee(fee, CostModel.fuzzScale(q.r.seed(), g.scid(ChannelGraph.channelOf(e)), q.r.fuzz()));
+    }
+
+    // ------------------------------------------------------------------ Dijkstra
+
+    /** Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable. */
+    private int dijkstra(Scratch s, Search q, long bias) {
+        ChannelGraph g = graph;
+        RouteRequest r = q.r;
+        int epoch = s.nextEpoch();
+        int[] seen = s.seen;
+        int[] done = s.done;
+        long[] amount = s.amount;
+        long[] total = s.total;
+        long[] risk = s.risk;
+        int[] prev = s.prev;
+        int[] hops = s.hops;
+        IndexedMinHeap heap = s.heap;
+        heap.clear();
+        int dst = r.target();
+        int src = r.source();
+        seen[dst] = epoch;
+        amount[dst] = r.amountMsat();
+        total[dst] = r.amountMsat();
+        risk[dst] = 0;
+        prev[dst] = -1;
+        hops[dst] = 0;
+        heap.push(dst, r.amountMsat());
+        while (!heap.isEmpty()) {
+            int v = heap.pop();
+            done[v] = epoch;
+            if (v == src) {
+                return hops[src];
+            }
+            long amountV = amount[v];
+            long totalV = total[v];
+            long riskV = risk[v];
+            int hopsV = hops[v];
+            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                int u = g.outPeer(slot);
+                if (done[u] == epoch) {
+                    continue;
+                }
+                int e = g.outDirection(slot) ^ 1; // u -> v
+                if (!relax(s, q, e, u, amountV, totalV, riskV, bias)) {
+                    continue;
+                }
+                long cost = s.cTotal + s.cRisk;
+                if (seen[u] != epoch || cost < total[u] + risk[u]) {
+                    seen[u] = epoch;
+                    amount[u] = s.cAmount;
+                    total[u] = s.cTotal;
+                    risk[u] = s.cRisk;
+                    prev[u] = e;
+                    hops[u] = hopsV + 1;
+                    heap.push(u, cost);
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The route found by the last {@link #dijkstra} run, read from the prev pointers. */
+    private Route extract(Scratch s, Search q, Algorithm algorithm) {
+        int src = q.r.source();
+        int count = s.hops[src];
+        int[] dirs = new int[count];
+        int u = src;
+        for (int i = 0; i < count; i++) {
+            int e = s.prev[u];
+            dirs[i] = e;
+            u = graph.target(e);
+        }
+        return build(q, dirs, s.total[src] + s.risk[src], algorithm);
+    }
+
+    /** Builds the hop list backwards from the final amount and CLTV (unfuzzed fees, §2.4 last bullet). */
+    private Route build(Search q, int[] dirs, long cost, Algorithm algorithm) {
+        RouteHop[] hops = new RouteHop[dirs.length];
+        long amount = q.r.amountMsat();
+        int cltv = q.r.finalCltv();
+        for (int i = dirs.length - 1; i >= 0; i--) {
+            int e = dirs[i];
+            int c = ChannelGraph.channelOf(e);
+            hops[i] = new RouteHop(c, graph.scid(c), e & 1, amount, cltv);
+            amount += graph.feeMsat(e, amount);
+            cltv += graph.cltvExpiryDelta(e);
+        }
+        return new Route(List.of(hops), q.r.amountMsat(), cost, algorithm, null);
+    }
+
+    // ------------------------------------------------------------------ Bellman-Ford-Gibson
+
+    /**
+     * Layered BFG: layer h holds, for each node, the cheapest way to reach the destination in exactly h hops; the
+     * answer is the cheapest sender entry over h = 1..maxHops.
+     */
+    private Route bfg(Scratch s, Search q, Algorithm label) {
+        ChannelGraph g = graph;
+        RouteRequest r = q.r;
+        int maxHops = r.maxHops();
+        s.ensureLayers(maxHops + 1);
+        int epoch = s.nextEpoch();
+        int src = r.source();
+        int dst = r.target();
+        int[] frontier = s.frontier;
+        int[] next = s.nextFrontier;
+        int frontierSize = 1;
+        frontier[0] = dst;
+        s.lSeen[0][dst] = epoch;
+        s.lAmount[0][dst] = r.amountMsat();
+        s.lTotal[0][dst] = r.amountMsat();
+        s.lRisk[0][dst] = 0;
+        long bestCost = INF;
+        int bestHops = -1;
+        for (int h = 0; h < maxHops && frontierSize > 0; h++) {
+            int[] seenH = s.lSeen[h];
+            long[] amountH = s.lAmount[h];
+            long[] totalH = s.lTotal[h];
+            long[] riskH = s.lRisk[h];
+            int[] seenN = s.lSeen[h + 1];
+            long[] amountN = s.lAmount[h + 1];
+            long[] totalN = s.lTotal[h + 1];
+            long[] riskN = s.lRisk[h + 1];
+            int[] prevN = s.lPrev[h + 1];
+            int nextSize = 0;
+            for (int i = 0; i < frontierSize; i++) {
+                int v = frontier[i];
+                if (v == src || seenH[v] != epoch) {
+                    continue; // a route does not pass through its own sender
+                }
+                long amountV = amountH[v];
+                long totalV = totalH[v];
+                long riskV = riskH[v];
+                for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                    int u = g.outPeer(slot);
+                    if (u == dst) {
+                        continue;
+                    }
+                    int e = g.outDirection(slot) ^ 1;
+                    if (!relax(s, q, e, u, amountV, totalV, riskV, CostModel.RISK_BIAS)) {
+                        continue;
+                    }
+                    long cost = s.cTotal + s.cRisk;
+                    if (seenN[u] != epoch) {
+                        seenN[u] = epoch;
+                        next[nextSize++] = u;
+                    } else if (cost >= totalN[u] + riskN[u]) {
+                        continue;
+                    }
+                    amountN[u] = s.cAmount;
+                    totalN[u] = s.cTotal;
+                    riskN[u] = s.cRisk;
+                    prevN[u] = e;
+                }
+            }
+            if (seenN[src] == epoch && totalN[src] + riskN[src] < bestCost) {
+                bestCost = totalN[src] + riskN[src];
+                bestHops = h + 1;
+            }
+            int[] t = frontier;
+            frontier = next;
+            next = t;
+            frontierSize = nextSize;
+        }
+        s.frontier = frontier;
+        s.nextFrontier = next;
+        if (bestHops < 0) {
+            return Route.none(r.amountMsat(), label, "no route of at most " + maxHops + " hops can carry "
+                    + r.amountMsat() + " msat");
+        }
+        int[] dirs = new int[bestHops];
+        int u = src;
+        for (int i = 0; i < bestHops; i++) {
+            int e = s.lPrev[bestHops - i][u];
+            dirs[i] = e;
+            u = g.target(e);
+        }
+        return build(q, dirs, bestCost, label);
+    }
+
+    // ------------------------------------------------------------------ per-hop bias fallback
+
+    /**
+     * c-lightning v0.7.1 {@code find_shorter_route} (§2.4): find the minimum-hop route; if it fits, binary-search the
+     * smallest integer per-hop bias in [1, shortCost − longCost] whose Dijkstra route fits the limit. The result fits
+     * the limit but need not be the cheapest route that does (BFG's is).
+     */
+    private Route bias(Scratch s, Search q, int longHops) {
+        RouteRequest r = q.r;
+        long longCost = s.total[r.source()] + s.risk[r.source()];
+        int shortHops = dijkstra(s, q, HOP_COUNTING_BIAS);
+        if (shortHops < 0 || shortHops > r.maxHops()) {
+            return Route.none(r.amountMsat(), Algorithm.FALLBACK_BIAS, "minimal possible route has " + shortHops
+                    + " hops, more than the limit of " + r.maxHops());
+        }
+        Route shortest = extract(s, q, Algorithm.FALLBACK_BIAS);
+        long shortCost = costOf(shortest, r);
+        long lo = CostModel.RISK_BIAS; // known too long (the first Dijkstra, longHops > limit)
+        long hi = Math.max(lo + 1, shortCost - longCost);
+        Route best = null;
+        if (dijkstra(s, q, hi) >= 0 && s.hops[r.source()] <= r.maxHops()) {
+            best = extract(s, q, Algorithm.FALLBACK_BIAS);
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                int h = dijkstra(s, q, mid);
+                if (h >= 0 && h <= r.maxHops()) {
+                    hi = mid;
+                    best = extract(s, q, Algorithm.FALLBACK_BIAS);
+                } else {
+                    lo = mid;
+                }
+            }
+        }
+        Route chosen = best != null ? best : shortest;
+        return new Route(chosen.hops(), chosen.amountMsat(), costOf(chosen, r), Algorithm.FALLBACK_BIAS, null);
+    }
+
+    /**
+     * The selection cost (total + risk, fuzzed fees, bias 1) of a given route under a request's parameters,
+     * evaluated backwards exactly as the searches do. Used to compare routes from different algorithms.
+     *
+     * @return the cost, or {@code Long.MAX_VALUE} if some hop cannot carry its amount under the request
+     */
+    public long costOf(Route route, RouteRequest r) {
+        Search q = new Search(r);
+        Scratch s = scratch.get();
+        long amount = r.amountMsat();
+        long total = amount;
+        long risk = 0;
+        List<RouteHop> hops = route.hops();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            int e = hops.get(i).directionIndex();
+            int u = graph.source(e);
+            if (!relax(s, q, e, u, amount, total, risk, CostModel.RISK_BIAS)) {
+                return Long.MAX_VALUE;
+            }
+            amount = s.cAmount;
+            total = s.cTotal;
+            risk = s.cRisk;
+        }
+        return total + risk;
+    }
+
+    // ------------------------------------------------------------------ scratch
+
+    /** Per-thread reusable search state; arrays are valid only where the epoch stamp matches. */
+    private static final class Scratch {
+        final int[] seen;
+        final int[] done;
+        final long[] amount;
+        final long[] total;
+        final long[] risk;
+        final int[] prev;
+        final int[] hops;
+        final IndexedMinHeap heap;
+        int epoch;
+        // candidate of the last relax()
+        long cAmount;
+        long cTotal;
+        long cRisk;
+        // BFG layers, allocated on first use
+        int[][] lSeen = new int[0][];
+        long[][] lAmount;
+        long[][] lTotal;
+        long[][] lRisk;
+        int[][] lPrev;
+        int[] frontier;
+        int[] nextFrontier;
+
+        Scratch(int n) {
+            seen = new int[n];
+            done = new int[n];
+            amount = new long[n];
+            total = new long[n];
+            risk = new long[n];
+            prev = new int[n];
+            hops = new int[n];
+            heap = new IndexedMinHeap(n);
+        }
+
+        int nextEpoch() {
+            if (++epoch == Integer.MAX_VALUE) {
+                epoch = 1;
+                Arrays.fill(seen, 0);
+                Arrays.fill(done, 0);
+                for (int[] l : lSeen) {
+                    Arrays.fill(l, 0);
+                }
+            }
+            return epoch;
+        }
+
+        void ensureLayers(int layers) {
+            if (lSeen.length >= layers) {
+                return;
+            }
+            int n = seen.length;
+            int old = lSeen.length;
+            lSeen = Arrays.copyOf(lSeen, layers);
+            lAmount = lAmount == null ? new long[layers][] : Arrays.copyOf(lAmount, layers);
+            lTotal = lTotal == null ? new long[layers][] : Arrays.copyOf(lTotal, layers);
+            lRisk = lRisk == null ? new long[layers][] : Arrays.copyOf(lRisk, layers);
+            lPrev = lPrev == null ? new int[layers][] : Arrays.copyOf(lPrev, layers);
+            for (int h = old; h < layers; h++) {
+                lSeen[h] = new int[n];
+                lAmount[h] = new long[n];
+                lTotal[h] = new long[n];
+                lRisk[h] = new long[n];
+                lPrev[h] = new int[n];
+            }
+            if (frontier == null) {
+                frontier = new int[n];
+                nextFrontier = new int[n];
+            }
+        }
+    }
+
+    /** Convenience for tests and tools: the directions of a route. */
+    static int[] directions(Route route) {
+        List<Integer> l = new ArrayList<>();
+        for (RouteHop h : route.hops()) {
+            l.add(h.directionIndex());
+        }
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
