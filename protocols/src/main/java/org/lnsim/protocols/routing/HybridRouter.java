@@ -121,24 +121,28 @@ public final class HybridRouter {
         if (!senderHop && r.isExcludedNode(u)) {
             return false;
         }
-        if (amountV < g.htlcMinimumMsat(e) || (g.hasHtlcMaximum(e) && amountV > g.htlcMaximumMsat(e))
-                || amountV > g.capacityMsat(ChannelGraph.channelOf(e))) {
+        long carried = r.flatCosts() ? r.amountMsat() : amountV;
+        if (carried < g.htlcMinimumMsat(e) || (g.hasHtlcMaximum(e) && carried > g.htlcMaximumMsat(e))
+                || carried > g.capacityMsat(ChannelGraph.channelOf(e))) {
             return false;
         }
         int delay = g.cltvExpiryDelta(e);
+        long feeBasis = r.flatCosts() ? r.amountMsat() : totalV;
         if (senderHop) {
             if (r.localBalances() != null && r.localBalances().spendableMsat(e) < amountV) {
                 return false;
             }
-            long fuzzed = fuzzedFee(g, q, e, totalV);
+            long fuzzed = fuzzedFee(g, q, e, feeBasis);
             s.cAmount = amountV;
             s.cTotal = totalV;
-            s.cRisk = riskV + fuzzed + bias + CostModel.riskFeeMsat(totalV, delay, q.rfBlk);
+            s.cRisk = riskV + fuzzed + bias
+                    + CostModel.riskFeeMsat(r.flatCosts() ? feeBasis + fuzzed : totalV, delay, q.rfBlk);
         } else {
-            long totalU = totalV + fuzzedFee(g, q, e, totalV);
+            long fuzzed = fuzzedFee(g, q, e, feeBasis);
+            long totalU = totalV + fuzzed;
             s.cAmount = amountV + g.feeMsat(e, amountV);
             s.cTotal = totalU;
-            s.cRisk = riskV + bias + CostModel.riskFeeMsat(totalU, delay, q.rfBlk);
+            s.cRisk = riskV + bias + CostModel.riskFeeMsat(r.flatCosts() ? feeBasis + fuzzed : totalU, delay, q.rfBlk);
         }
         return true;
     }

@@ -350,4 +350,48 @@ class HybridRouterTest {
         onPath[at] = false;
         return best;
     }
+
+    /**
+     * Flat costs (every hop priced at the payment amount) make the route cost amount + Σ w(e) with
+     * w(e) = fee_e(A) + 1 + ⌊(A + fee_e(A)) · delay_e · rf_blk⌋: JGraphT's Dijkstra over those weights must agree
+     * exactly, with proportional fees and riskfactor 10 (the setting {@code lnsim bench route --compare-jgrapht} uses).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void flatCosts_matchJGraphT_withProportionalFeesAndRisk(long seed) {
+        ChannelGraph g = randomGraph(seed, 200, 800, true);
+        long amount = 2_000_000;
+        double rf = CostModel.perBlockFactor(10);
+        Graph<Integer, DefaultWeightedEdge> oracle = new DirectedWeightedPseudograph<>(DefaultWeightedEdge.class);
+        for (int v = 0; v < g.nodeCount(); v++) {
+            oracle.addVertex(v);
+        }
+        for (int e = 0; e < 2 * g.channelCount(); e++) {
+            if (g.isUsable(e) && g.capacityMsat(ChannelGraph.channelOf(e)) >= amount) {
+                long fee = g.feeMsat(e, amount);
+                DefaultWeightedEdge edge = oracle.addEdge(g.source(e), g.target(e));
+                oracle.setEdgeWeight(edge, fee + 1 + CostModel.riskFeeMsat(amount + fee, g.cltvExpiryDelta(e), rf));
+            }
+        }
+        HybridRouter router = new HybridRouter(g);
+        DijkstraShortestPath<Integer, DefaultWeightedEdge> jg = new DijkstraShortestPath<>(oracle);
+        SplittableRandom pairs = new SplittableRandom(seed);
+        int compared = 0;
+        for (int i = 0; i < 100; i++) {
+            int s = pairs.nextInt(g.nodeCount());
+            int t = pairs.nextInt(g.nodeCount());
+            if (s == t) {
+                continue;
+            }
+            Route route = router.find(RouteRequest.of(s, t, amount).withFuzz(0, 0).withFlatCosts(true)
+                    .withMaxHops(1000).withAlgorithm(Algorithm.DIJKSTRA));
+            GraphPath<Integer, DefaultWeightedEdge> p = jg.getPath(s, t);
+            assertEquals(p != null, route.found(), s + " -> " + t);
+            if (p != null) {
+                assertEquals(amount + (long) p.getWeight(), route.costMsat(), s + " -> " + t);
+                compared++;
+            }
+        }
+        assertTrue(compared > 50, "too few reachable pairs: " + compared);
+    }
 }
