@@ -1,0 +1,192 @@
+package org.lnsim.engine.channel;
+
+import java.util.SplittableRandom;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Balances and HTLC locks of every channel direction during one run, in flat arrays indexed like
+ * {@link ChannelGraph}'s directions ({@code e = 2·channel + d}; direction e leaves {@code graph.source(e)}).
+ *
+ * <ul>
+ *   <li>{@code balance(e)}: what e's source may still spend on the channel (its local balance, msat).</li>
+ *   <li>{@code inFlight(e)}, {@code inFlightCount(e)}: amount and number of HTLCs offered along e and not yet
+ *       resolved. Offering moves the amount from {@code balance(e)} to {@code inFlight(e)}; settling moves it to
+ *       {@code balance(e ^ 1)} (the other side now owns it); failing moves it back to {@code balance(e)}.</li>
+ * </ul>
+ * Limits checked by {@link #canOffer}: the sender keeps at least the channel reserve after the HTLC (BOLT 2
+ * {@code channel_reserve_satoshis}; default 1% of capacity, a config choice) and a direction holds at most
+ * {@code max_accepted_htlcs} HTLCs (default 483, the BOLT 2 maximum, lightning-facts §2.6/§9). HTLC fees are
+ * modelled on-chain-free: commitment transaction fees are not deducted from balances.
+ *
+ * <p>Not thread-safe: belongs to one simulation.
+ */
+public final class ChannelState {
+    /** BOLT 2's upper bound on {@code max_accepted_htlcs}, also c-lightning's default (lightning-facts §2.6). */
+    public static final int DEFAULT_MAX_ACCEPTED_HTLCS = 483;
+    /** Default channel reserve: 1% of capacity (BOLT 2 recommends 1%). */
+    public static final double DEFAULT_RESERVE_FRACTION = 0.01;
+
+    private final ChannelGraph graph;
+    private final long[] balance;
+    private final long[] inFlight;
+    private final int[] inFlightCount;
+    private final double reserveFraction;
+    private final int maxAcceptedHtlcs;
+
+    /**
+     * @param graph            the topology (capacities)
+     * @param split            how to split each capacity at the start
+     * @param rng              the run's {@code "balances"} stream (drawn once per channel, in channel order)
+     * @param reserveFraction  channel reserve as a fraction of capacity, in [0, 1)
+     * @param maxAcceptedHtlcs HTLC slots per direction, ≥ 1
+     */
+    public ChannelState(ChannelGraph graph, BalanceSplit split, SplittableRandom rng, double reserveFraction,
+                        int maxAcceptedHtlcs) {
+        if (!(reserveFraction >= 0 && reserveFraction < 1)) {
+            throw new IllegalArgumentException("reserve fraction must be in [0, 1): " + reserveFraction);
+        }
+        if (maxAcceptedHtlcs < 1) {
+            throw new IllegalArgumentException("max accepted HTLCs must be >= 1: " + maxAcceptedHtlcs);
+        }
+        this.graph = graph;
+        this.reserveFraction = reserveFraction;
+        this.maxAcceptedHtlcs = maxAcceptedHtlcs;
+        int m = graph.channelCount();
+        balance = new long[2 * m];
+        inFlight = new long[2 * m];
+        inFlightCount = new int[2 * m];
+        for (int c = 0; c < m; c++) {
+            long cap = graph.capacityMsat(c);
+            long a = split.node1ShareMsat(cap, rng);
+            balance[2 * c] = a;
+            balance[2 * c + 1] = cap - a;
+        }
+    }
+
+    /** With the defaults: 1% reserve, 483 HTLC slots. */
+    public ChannelState(ChannelGraph graph, BalanceSplit split, SplittableRandom rng) {
+        this(graph, split, rng, DEFAULT_RESERVE_FRACTION, DEFAULT_MAX_ACCEPTED_HTLCS);
+    }
+
+    public ChannelGraph graph() {
+        return graph;
+    }
+
+    public long balance(int e) {
+        return balance[e];
+    }
+
+    public long inFlight(int e) {
+        return inFlight[e];
+    }
+
+    public int inFlightCount(int e) {
+        return inFlightCount[e];
+    }
+
+    /** The reserve e's source must keep: ⌊capacity × fraction⌋ in msat. */
+    public long reserveMsat(int e) {
+        return (long) (graph.capacityMsat(ChannelGraph.channelOf(e)) * reserveFraction);
+    }
+
+    /** What e's source can offer in one more HTLC right now (0 if its slots are full). */
+    public long spendableMsat(int e) {
+        if (inFlightCount[e] >= maxAcceptedHtlcs) {
+            return 0;
+        }
+        return Math.max(0, balance[e] - reserveMsat(e));
+    }
+
+    /** Why an HTLC of {@code amountMsat} cannot be offered along e now, or null if it can. */
+    public String refusal(int e, long amountMsat) {
+        if (inFlightCount[e] >= maxAcceptedHtlcs) {
+            return "all " + maxAcceptedHtlcs + " HTLC slots in use";
+        }
+        if (balance[e] - amountMsat < reserveMsat(e)) {
+            return "balance " + balance[e] + " msat minus " + amountMsat + " is below the reserve " + reserveMsat(e);
+        }
+        return null;
+    }
+
+    public boolean canOffer(int e, long amountMsat) {
+        return amountMsat > 0 && refusal(e, amountMsat) == null;
+    }
+
+    /** Locks {@code amountMsat} in a new HTLC along e. */
+    public void offer(int e, long amountMsat) {
+        if (!canOffer(e, amountMsat)) {
+            throw new IllegalStateException("cannot offer " + amountMsat + " msat on direction " + e + ": "
+                    + (amountMsat <= 0 ? "non-positive amount" : refusal(e, amountMsat)));
+        }
+        balance[e] -= amountMsat;
+        inFlight[e] += amountMsat;
+        inFlightCount[e]++;
+    }
+
+    /** The HTLC of {@code amountMsat} along e is fulfilled: the amount now belongs to e's target. */
+    public void settle(int e, long amountMsat) {
+        release(e, amountMsat);
+        balance[e ^ 1] += amountMsat;
+    }
+
+    /** The HTLC of {@code amountMsat} along e failed: the amount returns to e's source. */
+    public void fail(int e, long amountMsat) {
+        release(e, amountMsat);
+        balance[e] += amountMsat;
+    }
+
+    private void release(int e, long amountMsat) {
+        if (inFlightCount[e] == 0 || inFlight[e] < amountMsat || amountMsat <= 0) {
+            throw new IllegalStateException("no HTLC of " + amountMsat + " msat in flight on direction " + e
+                    + " (in flight: " + inFlightCount[e] + " HTLCs, " + inFlight[e] + " msat)");
+        }
+        inFlight[e] -= amountMsat;
+        inFlightCount[e]--;
+    }
+
+    /**
+     * Verifies channel c's invariants: funds conserved (both balances plus both in-flight amounts equal the
+     * capacity), nothing negative, slot counts within bounds and consistent with the amounts.
+     *
+     * @throws IllegalStateException naming the channel and the violated invariant
+     */
+    public void checkChannel(int c) {
+        int a = 2 * c;
+        int b = a + 1;
+        long sum = balance[a] + balance[b] + inFlight[a] + inFlight[b];
+        if (sum != graph.capacityMsat(c)) {
+            throw violation(c, "funds not conserved: " + sum + " msat held, capacity " + graph.capacityMsat(c));
+        }
+        for (int e = a; e <= b; e++) {
+            if (balance[e] < 0 || inFlight[e] < 0) {
+                throw violation(c, "negative amount on direction " + (e & 1));
+            }
+            if (inFlightCount[e] < 0 || inFlightCount[e] > maxAcceptedHtlcs) {
+                throw violation(c, inFlightCount[e] + " HTLCs in flight on direction " + (e & 1));
+            }
+            if ((inFlightCount[e] == 0) != (inFlight[e] == 0)) {
+                throw violation(c, "in-flight count " + inFlightCount[e] + " but amount " + inFlight[e]);
+            }
+        }
+    }
+
+    /** {@link #checkChannel} for every channel. */
+    public void checkAll() {
+        for (int c = 0; c < graph.channelCount(); c++) {
+            checkChannel(c);
+        }
+    }
+
+    /** Number of HTLCs in flight over all directions (0 once every HTLC has resolved). */
+    public long totalInFlightCount() {
+        long n = 0;
+        for (int k : inFlightCount) {
+            n += k;
+        }
+        return n;
+    }
+
+    private IllegalStateException violation(int c, String what) {
+        return new IllegalStateException("invariant violated on channel " + c + ": " + what);
+    }
+}

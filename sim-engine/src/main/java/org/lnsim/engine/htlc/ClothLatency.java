@@ -1,0 +1,44 @@
+package org.lnsim.engine.htlc;
+
+import java.util.SplittableRandom;
+
+/**
+ * CLoTH's latency model (lightning-facts §9, CLoTH {@code src/htlc.c}): every hop message — forward, success or
+ * failure — takes 100 ms plus a normal deviation with standard deviation 1 ms; an offline next hop costs 3,000 ms
+ * (TCP retransmission) before the failure starts back. Results under this model can be set beside CLoTH's.
+ * A draw below zero (impossible at these parameters in practice) is clamped to 0.
+ */
+public final class ClothLatency implements LatencyModel {
+    /** CLoTH's per-message base delay: 100 ms. */
+    public static final long BASE_US = 100_000;
+    /** CLoTH's standard deviation: 1 ms. */
+    public static final double SIGMA_US = 1_000;
+    /** CLoTH's offline-peer delay: 3,000 ms. */
+    public static final long OFFLINE_US = 3_000_000;
+
+    private final SplittableRandom rng;
+
+    /** @param rng the run's {@code "latency"} stream */
+    public ClothLatency(SplittableRandom rng) {
+        this.rng = rng;
+    }
+
+    private long draw() {
+        return Math.max(0, BASE_US + Math.round(rng.nextGaussian() * SIGMA_US));
+    }
+
+    @Override
+    public long offerUs(int e) {
+        return draw();
+    }
+
+    @Override
+    public long resolveUs(int e) {
+        return draw();
+    }
+
+    @Override
+    public long offlineUs(int e) {
+        return OFFLINE_US;
+    }
+}

@@ -1,0 +1,201 @@
+package org.lnsim.engine.htlc;
+
+import org.lnsim.engine.Simulation;
+import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Carries payment attempts along their paths, hop by hop, in simulated time (BOLT 2 update/commit, BOLT 4 errors).
+ *
+ * <h2>Forward</h2>
+ * The node at position i (the sender is 0) that holds the HTLC decides about hop i (direction {@code e_i}). Checks,
+ * in this order, with the code it fails with:
+ * <ol>
+ *   <li>e_i is known and enabled — else {@code channel_disabled};</li>
+ *   <li>for i ≥ 1, the incoming amount covers the outgoing amount plus e_i's BOLT 7 fee on it — else
+ *       {@code fee_insufficient}; and the incoming CLTV exceeds the outgoing one by at least e_i's
+ *       {@code cltv_expiry_delta} — else {@code incorrect_cltv_expiry};</li>
+ *   <li>the outgoing amount is at least {@code htlc_minimum_msat} — else {@code amount_below_minimum}; at most
+ *       {@code htlc_maximum_msat} — else {@code temporary_channel_failure};</li>
+ *   <li>the next node is online — else, after the latency model's offline delay, {@code unknown_next_peer};</li>
+ *   <li>the node's balance on e_i minus the amount keeps the reserve and an HTLC slot is free — else
+ *       {@code temporary_channel_failure}.</li>
+ * </ol>
+ * Passing, the node locks the amount on e_i ({@link ChannelState#offer}) and the HTLC reaches node i+1 after
+ * {@link LatencyModel#offerUs}. The receiver (position n) checks that the amount is at least what it expects
+ * ({@code incorrect_or_unknown_payment_details}) and the CLTV at least its final CLTV
+ * ({@code final_incorrect_cltv_expiry}), then fulfils.
+ *
+ * <h2>Back</h2>
+ * A fulfil crosses hop j (from node j+1 to node j) in {@link LatencyModel#resolveUs}; on arrival node j's lock on
+ * e_j settles (the amount moves to node j+1's side). A failure does the same but releases the lock back to node j.
+ * The sender's listener is called when the resolution of hop 0 is committed. Failures before any lock (at the
+ * sender) are reported at once, or after the offline delay for an offline first peer.
+ *
+ * <p>Simplifications, on purpose: nodes do not go offline while holding an HTLC; policies are the graph's (no
+ * channel_update during the run yet); the receiver handles single-part payments (multi-part hold is the next step).
+ */
+public final class HtlcRelay {
+    /** Receives an attempt's outcome. */
+    @FunctionalInterface
+    public interface Listener {
+        void onResult(AttemptResult result);
+    }
+
+    private final Simulation sim;
+    private final ChannelState state;
+    private final ChannelGraph graph;
+    private final LatencyModel latency;
+    private final NodeAvailability availability;
+
+    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability) {
+        this.sim = sim;
+        this.state = state;
+        this.graph = state.graph();
+        this.latency = latency;
+        this.availability = availability;
+    }
+
+    /** Starts an attempt along {@code path} now; {@code listener} hears the outcome at the time the sender does. */
+    public void send(HtlcPath path, Listener listener) {
+        path.checkConnected(graph);
+        Attempt a = new Attempt(path, listener, sim.now());
+        decide(a, 0);
+    }
+
+    /** One attempt in flight. */
+    private static final class Attempt {
+        final HtlcPath path;
+        final Listener listener;
+        final long startUs;
+        int messages;
+        long bytes;
+        FailureCode failure;
+        int failingHop = -1;
+        int failingDirection = -1;
+
+        Attempt(HtlcPath path, Listener listener, long startUs) {
+            this.path = path;
+            this.listener = listener;
+            this.startUs = startUs;
+        }
+    }
+
+    /** The node at position i holds the HTLC (or, for i = 0, the payment) and decides about hop i. */
+    private void decide(Attempt a, int i) {
+        HtlcPath p = a.path;
+        int e = p.direction(i);
+        long out = p.amountMsat(i);
+        FailureCode policy = checkPolicy(p, i);
+        if (policy != null) {
+            fail(a, i, e, policy, 0);
+            return;
+        }
+        int next = graph.target(e);
+        if (!availability.isOnline(next, sim.now())) {
+            fail(a, i, e, FailureCode.UNKNOWN_NEXT_PEER, latency.offlineUs(e));
+            return;
+        }
+        if (!state.canOffer(e, out)) {
+            fail(a, i, e, FailureCode.TEMPORARY_CHANNEL_FAILURE, 0);
+            return;
+        }
+        state.offer(e, out);
+        a.messages++;
+        a.bytes += PaymentMessages.UPDATE_ADD_HTLC_BYTES;
+        if (i + 1 == p.hops()) {
+            sim.schedule(latency.offerUs(e), () -> receive(a));
+        } else {
+            sim.schedule(latency.offerUs(e), () -> decide(a, i + 1));
+        }
+    }
+
+    /** The announced-policy checks of hop i, or null when they pass. */
+    private FailureCode checkPolicy(HtlcPath p, int i) {
+        int e = p.direction(i);
+        long out = p.amountMsat(i);
+        if (!graph.isUsable(e)) {
+            return FailureCode.CHANNEL_DISABLED;
+        }
+        if (i > 0) {
+            if (p.amountMsat(i - 1) - out < graph.feeMsat(e, out)) {
+                return FailureCode.FEE_INSUFFICIENT;
+            }
+            if ((long) p.cltv(i - 1) - p.cltv(i) < graph.cltvExpiryDelta(e)) {
+                return FailureCode.INCORRECT_CLTV_EXPIRY;
+            }
+        }
+        if (out < graph.htlcMinimumMsat(e)) {
+            return FailureCode.AMOUNT_BELOW_MINIMUM;
+        }
+        if (graph.hasHtlcMaximum(e) && out > graph.htlcMaximumMsat(e)) {
+            return FailureCode.TEMPORARY_CHANNEL_FAILURE;
+        }
+        return null;
+    }
+
+    /** The HTLC on the last hop reached the receiver. */
+    private void receive(Attempt a) {
+        HtlcPath p = a.path;
+        int last = p.hops() - 1;
+        int e = p.direction(last);
+        if (p.amountMsat(last) < p.deliverMsat()) {
+            fail(a, p.hops(), e, FailureCode.INCORRECT_OR_UNKNOWN_PAYMENT_DETAILS, 0);
+        } else if (p.cltv(last) < p.finalCltv()) {
+            fail(a, p.hops(), e, FailureCode.FINAL_INCORRECT_CLTV_EXPIRY, 0);
+        } else {
+            sim.schedule(latency.resolveUs(e), () -> fulfilled(a, last));
+        }
+    }
+
+    /** The fulfil of hop j reached node j: settle its lock and pass the preimage on. */
+    private void fulfilled(Attempt a, int j) {
+        HtlcPath p = a.path;
+        state.settle(p.direction(j), p.amountMsat(j));
+        a.messages++;
+        a.bytes += PaymentMessages.UPDATE_FULFILL_HTLC_BYTES;
+        if (j == 0) {
+            a.listener.onResult(result(a));
+        } else {
+            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> fulfilled(a, j - 1));
+        }
+    }
+
+    /**
+     * Node at position {@code hop} fails the attempt about direction {@code e} after {@code delayUs}; the failure
+     * travels back across hop-1, …, 0.
+     */
+    private void fail(Attempt a, int hop, int e, FailureCode code, long delayUs) {
+        a.failure = code;
+        a.failingHop = hop;
+        a.failingDirection = e;
+        if (hop == 0) {
+            if (delayUs == 0) {
+                a.listener.onResult(result(a));
+            } else {
+                sim.schedule(delayUs, () -> a.listener.onResult(result(a)));
+            }
+            return;
+        }
+        int back = a.path.direction(hop - 1);
+        sim.schedule(delayUs + latency.resolveUs(back), () -> failed(a, hop - 1));
+    }
+
+    /** The fail of hop j reached node j: release its lock and pass the error on. */
+    private void failed(Attempt a, int j) {
+        HtlcPath p = a.path;
+        state.fail(p.direction(j), p.amountMsat(j));
+        a.messages++;
+        a.bytes += PaymentMessages.UPDATE_FAIL_HTLC_BYTES;
+        if (j == 0) {
+            a.listener.onResult(result(a));
+        } else {
+            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> failed(a, j - 1));
+        }
+    }
+
+    private AttemptResult result(Attempt a) {
+        return new AttemptResult(a.path, a.failure, a.failingHop, a.failingDirection, a.startUs, sim.now(),
+                a.messages, a.bytes);
+    }
+}
