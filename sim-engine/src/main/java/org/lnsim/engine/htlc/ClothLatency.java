@@ -41,4 +41,10 @@ public final class ClothLatency implements LatencyModel {
     public long offlineUs(int e) {
         return OFFLINE_US;
     }
+
+    /** CLoTH has no control messages; lnsim gives them the same per-message delay. */
+    @Override
+    public long controlUs(int e) {
+        return draw();
+    }
 }

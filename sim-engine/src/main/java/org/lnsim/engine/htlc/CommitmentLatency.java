@@ -72,4 +72,10 @@ public final class CommitmentLatency implements LatencyModel {
     public long offlineUs(int e) {
         return offlineUs;
     }
+
+    /** Half a round trip: a control message needs no commitment exchange. */
+    @Override
+    public long controlUs(int e) {
+        return rttUs[e >>> 1] / 2;
+    }
 }

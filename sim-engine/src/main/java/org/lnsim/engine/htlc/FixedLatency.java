@@ -1,9 +1,9 @@
 package org.lnsim.engine.htlc;
 
 /** Constant delays, for hand-worked tests and for experiments that want latency out of the picture. */
-public record FixedLatency(long offerUs, long resolveUs, long offlineUs) implements LatencyModel {
+public record FixedLatency(long offerUs, long resolveUs, long offlineUs, long controlUs) implements LatencyModel {
     public FixedLatency {
-        if (offerUs < 0 || resolveUs < 0 || offlineUs < 0) {
+        if (offerUs < 0 || resolveUs < 0 || offlineUs < 0 || controlUs < 0) {
             throw new IllegalArgumentException("delays must be >= 0");
         }
     }
@@ -21,5 +21,10 @@ public record FixedLatency(long offerUs, long resolveUs, long offlineUs) impleme
     @Override
     public long offlineUs(int e) {
         return offlineUs;
+    }
+
+    @Override
+    public long controlUs(int e) {
+        return controlUs;
     }
 }

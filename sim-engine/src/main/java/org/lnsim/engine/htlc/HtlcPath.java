@@ -5,17 +5,24 @@ import org.lnsim.network.ChannelGraph;
 
 /**
  * The path of one payment attempt as the sender's onion describes it: for each hop i, the direction {@code e_i}, the
- * amount the HTLC on it carries and its CLTV (c-lightning {@code getroute} form). The receiver expects
- * {@code deliverMsat} and at least {@code finalCltv}.
+ * amount the HTLC on it carries and its CLTV (c-lightning {@code getroute} form). The receiver expects this part to
+ * bring {@code deliverMsat}, the whole payment {@code totalMsat} (BOLT 4 {@code payment_data.total_msat}; equal to
+ * {@code deliverMsat} for a single-part payment), and a CLTV of at least {@code finalCltv}.
  *
  * @param directions  direction indices, from the sender's channel to the channel into the receiver
  * @param amountsMsat HTLC amount on each direction (non-increasing along the path: each hop keeps its fee)
  * @param cltvs       HTLC CLTV on each direction
- * @param deliverMsat what the receiver must get (the invoice amount, or this part's share of it)
+ * @param paymentId   the payment this attempt belongs to (parts of one payment share it, as they share the hash)
+ * @param deliverMsat what this part must bring the receiver
+ * @param totalMsat   the payment's total, which the receiver waits for before fulfilling any part
  * @param finalCltv   the smallest CLTV the receiver accepts on its incoming HTLC
  */
-public record HtlcPath(int[] directions, long[] amountsMsat, int[] cltvs, long deliverMsat, int finalCltv) {
+public record HtlcPath(int[] directions, long[] amountsMsat, int[] cltvs, long paymentId, long deliverMsat,
+                       long totalMsat, int finalCltv) {
     public HtlcPath {
+        if (deliverMsat <= 0 || totalMsat < deliverMsat) {
+            throw new IllegalArgumentException("need 0 < deliver <= total: " + deliverMsat + ", " + totalMsat);
+        }
         if (directions.length == 0 || directions.length != amountsMsat.length || directions.length != cltvs.length) {
             throw new IllegalArgumentException("a path needs ≥ 1 hop and one amount and CLTV per hop");
         }
@@ -27,6 +34,17 @@ public record HtlcPath(int[] directions, long[] amountsMsat, int[] cltvs, long d
         directions = directions.clone();
         amountsMsat = amountsMsat.clone();
         cltvs = cltvs.clone();
+    }
+
+    /** A single-part payment's path: the part is the whole payment. */
+    public static HtlcPath single(int[] directions, long[] amountsMsat, int[] cltvs, long paymentId, int finalCltv) {
+        long deliver = amountsMsat[amountsMsat.length - 1];
+        return new HtlcPath(directions, amountsMsat, cltvs, paymentId, deliver, deliver, finalCltv);
+    }
+
+    /** Whether this part alone completes its payment. */
+    public boolean isWholePayment() {
+        return deliverMsat >= totalMsat;
     }
 
     public int hops() {
@@ -63,16 +81,17 @@ public record HtlcPath(int[] directions, long[] amountsMsat, int[] cltvs, long d
     public boolean equals(Object o) {
         return o instanceof HtlcPath p && Arrays.equals(directions, p.directions)
                 && Arrays.equals(amountsMsat, p.amountsMsat) && Arrays.equals(cltvs, p.cltvs)
-                && deliverMsat == p.deliverMsat && finalCltv == p.finalCltv;
+                && paymentId == p.paymentId && deliverMsat == p.deliverMsat && totalMsat == p.totalMsat
+                && finalCltv == p.finalCltv;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(directions) * 31 + Long.hashCode(deliverMsat);
+        return (Arrays.hashCode(directions) * 31 + Long.hashCode(deliverMsat)) * 31 + Long.hashCode(paymentId);
     }
 
     @Override
     public String toString() {
-        return "HtlcPath" + Arrays.toString(directions) + " " + Arrays.toString(amountsMsat) + " msat";
+        return "HtlcPath[payment " + paymentId + "]" + Arrays.toString(directions) + " " + Arrays.toString(amountsMsat) + " msat";
     }
 }

@@ -22,9 +22,15 @@ import org.lnsim.network.ChannelGraph;
  *       {@code temporary_channel_failure}.</li>
  * </ol>
  * Passing, the node locks the amount on e_i ({@link ChannelState#offer}) and the HTLC reaches node i+1 after
- * {@link LatencyModel#offerUs}. The receiver (position n) checks that the amount is at least what it expects
- * ({@code incorrect_or_unknown_payment_details}) and the CLTV at least its final CLTV
- * ({@code final_incorrect_cltv_expiry}), then fulfils.
+ * {@link LatencyModel#offerUs}. The receiver (position n) checks that the amount is at least what the part should
+ * bring ({@code incorrect_or_unknown_payment_details}) and the CLTV at least its final CLTV
+ * ({@code final_incorrect_cltv_expiry}).
+ *
+ * <h2>Multi-part payments (BOLT 4 basic_mpp, lightning-facts §7.2)</h2>
+ * A part that is not the whole payment is held. Once the parts held for a payment id bring at least its total, all
+ * of them are fulfilled together; if that has not happened {@code mppTimeoutUs} (default 60 s) after the first held
+ * part arrived, every held part is failed with {@code mpp_timeout}. So no part settles unless all do: lnsim's
+ * multi-part payments are atomic at the receiver, unlike CLoTH's (peer-simulators §1).
  *
  * <h2>Back</h2>
  * A fulfil crosses hop j (from node j+1 to node j) in {@link LatencyModel#resolveUs}; on arrival node j's lock on
@@ -33,7 +39,7 @@ import org.lnsim.network.ChannelGraph;
  * sender) are reported at once, or after the offline delay for an offline first peer.
  *
  * <p>Simplifications, on purpose: nodes do not go offline while holding an HTLC; policies are the graph's (no
- * channel_update during the run yet); the receiver handles single-part payments (multi-part hold is the next step).
+ * channel_update during the run yet).
  */
 public final class HtlcRelay {
     /** Receives an attempt's outcome. */
@@ -42,18 +48,43 @@ public final class HtlcRelay {
         void onResult(AttemptResult result);
     }
 
+    /** How long a receiver holds an incomplete multi-part set: 60 s (c-lightning, eclair; lightning-facts §7.2). */
+    public static final long DEFAULT_MPP_TIMEOUT_US = 60_000_000;
+
     private final Simulation sim;
     private final ChannelState state;
     private final ChannelGraph graph;
     private final LatencyModel latency;
     private final NodeAvailability availability;
+    private final long mppTimeoutUs;
+    private final java.util.Map<Long, HeldSet> held = new java.util.HashMap<>();
 
-    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability) {
+    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
+                     long mppTimeoutUs) {
+        if (mppTimeoutUs <= 0) {
+            throw new IllegalArgumentException("MPP timeout must be positive: " + mppTimeoutUs);
+        }
         this.sim = sim;
         this.state = state;
         this.graph = state.graph();
         this.latency = latency;
         this.availability = availability;
+        this.mppTimeoutUs = mppTimeoutUs;
+    }
+
+    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability) {
+        this(sim, state, latency, availability, DEFAULT_MPP_TIMEOUT_US);
+    }
+
+    public LatencyModel latency() {
+        return latency;
+    }
+
+    /** The parts of one payment the receiver holds until their sum reaches the total. */
+    private static final class HeldSet {
+        final java.util.List<Attempt> parts = new java.util.ArrayList<>();
+        long sumMsat;
+        boolean closed;
     }
 
     /** Starts an attempt along {@code path} now; {@code listener} hears the outcome at the time the sender does. */
@@ -143,9 +174,54 @@ public final class HtlcRelay {
             fail(a, p.hops(), e, FailureCode.INCORRECT_OR_UNKNOWN_PAYMENT_DETAILS, 0);
         } else if (p.cltv(last) < p.finalCltv()) {
             fail(a, p.hops(), e, FailureCode.FINAL_INCORRECT_CLTV_EXPIRY, 0);
+        } else if (p.isWholePayment()) {
+            fulfil(a);
         } else {
-            sim.schedule(latency.resolveUs(e), () -> fulfilled(a, last));
+            hold(a);
         }
+    }
+
+    private void fulfil(Attempt a) {
+        int last = a.path.hops() - 1;
+        sim.schedule(latency.resolveUs(a.path.direction(last)), () -> fulfilled(a, last));
+    }
+
+    /** Holds a part; completes the set when the total is reached; the first part starts the MPP timer. */
+    private void hold(Attempt a) {
+        long id = a.path.paymentId();
+        HeldSet set = held.get(id);
+        if (set == null) {
+            HeldSet fresh = new HeldSet();
+            held.put(id, fresh);
+            sim.schedule(mppTimeoutUs, () -> expire(id, fresh));
+            set = fresh;
+        }
+        set.parts.add(a);
+        set.sumMsat += a.path.deliverMsat();
+        if (set.sumMsat >= a.path.totalMsat()) {
+            set.closed = true;
+            held.remove(id);
+            for (Attempt part : set.parts) {
+                fulfil(part);
+            }
+        }
+    }
+
+    private void expire(long id, HeldSet set) {
+        if (set.closed) {
+            return;
+        }
+        set.closed = true;
+        held.remove(id);
+        for (Attempt part : set.parts) {
+            HtlcPath p = part.path;
+            fail(part, p.hops(), p.direction(p.hops() - 1), FailureCode.MPP_TIMEOUT, 0);
+        }
+    }
+
+    /** Payments whose parts the receiver currently holds (0 once every set completed or timed out). */
+    public int heldPayments() {
+        return held.size();
     }
 
     /** The fulfil of hop j reached node j: settle its lock and pass the preimage on. */

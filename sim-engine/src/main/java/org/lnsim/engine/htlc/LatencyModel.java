@@ -16,4 +16,10 @@ public interface LatencyModel {
 
     /** µs the source of {@code e} waits before concluding that e's target is offline. */
     long offlineUs(int e);
+
+    /**
+     * µs for a protocol's control message (gossip, beacon or ant messages) to cross the channel of direction e from
+     * its source to its target: a one-way trip, no commitment exchange.
+     */
+    long controlUs(int e);
 }

@@ -20,7 +20,7 @@ import org.lnsim.network.ShortChannelId;
 class HtlcRelayTest {
     private static final int A_TO_B = 0; // channel 0 (1x0x0), node_1 = A
     private static final int B_TO_C = 2; // channel 1 (2x0x0), node_1 = B
-    private static final FixedLatency LATENCY = new FixedLatency(150_000, 120_000, 3_000_000);
+    private static final FixedLatency LATENCY = new FixedLatency(150_000, 120_000, 3_000_000, 50_000);
 
     /**
      * A(1) –[1x0x0, 200,000 sat]– B(2) –[2x0x0, 100,000 sat]– C(3), balances split in half, reserve 1%.
@@ -43,8 +43,8 @@ class HtlcRelayTest {
     /** Path A→B→C delivering {@code amount} with final CLTV 9: B's fee and delta go on hop 0 (A pays no fee). */
     private static HtlcPath pathFor(ChannelGraph g, long amount) {
         long hop0 = amount + g.feeMsat(B_TO_C, amount);
-        return new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {hop0, amount},
-                new int[] {9 + g.cltvExpiryDelta(B_TO_C), 9}, amount, 9);
+        return HtlcPath.single(new int[] {A_TO_B, B_TO_C}, new long[] {hop0, amount},
+                new int[] {9 + g.cltvExpiryDelta(B_TO_C), 9}, 1, 9);
     }
 
     private record Run(ChannelState state, List<AttemptResult> results) {
@@ -124,11 +124,11 @@ class HtlcRelayTest {
     @Test
     void policyChecksUseTheAnnouncedFeeAndDelta() {
         ChannelGraph g = line();
-        HtlcPath cheap = new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {10_001_999, 10_000_000},
-                new int[] {49, 9}, 10_000_000, 9);
+        HtlcPath cheap = HtlcPath.single(new int[] {A_TO_B, B_TO_C}, new long[] {10_001_999, 10_000_000},
+                new int[] {49, 9}, 1, 9);
         assertEquals(FailureCode.FEE_INSUFFICIENT, send(g, cheap, NodeAvailability.ALWAYS_ONLINE).results().get(0).failure());
-        HtlcPath shortDelta = new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {10_002_000, 10_000_000},
-                new int[] {48, 9}, 10_000_000, 9);
+        HtlcPath shortDelta = HtlcPath.single(new int[] {A_TO_B, B_TO_C}, new long[] {10_002_000, 10_000_000},
+                new int[] {48, 9}, 1, 9);
         assertEquals(FailureCode.INCORRECT_CLTV_EXPIRY,
                 send(g, shortDelta, NodeAvailability.ALWAYS_ONLINE).results().get(0).failure());
         // 999 msat is below B→C's htlc_minimum of 1000
@@ -136,7 +136,7 @@ class HtlcRelayTest {
                 send(g, pathFor(g, 999), NodeAvailability.ALWAYS_ONLINE).results().get(0).failure());
         // the receiver expects more than arrives
         HtlcPath under = new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {10_002_000, 10_000_000},
-                new int[] {49, 9}, 10_000_001, 9);
+                new int[] {49, 9}, 1, 10_000_001, 10_000_001, 9);
         AttemptResult r = send(g, under, NodeAvailability.ALWAYS_ONLINE).results().get(0);
         assertEquals(FailureCode.INCORRECT_OR_UNKNOWN_PAYMENT_DETAILS, r.failure());
         assertEquals(2, r.failingHop());
@@ -203,6 +203,54 @@ class HtlcRelayTest {
         assertEquals(0, state.totalInFlightCount());
     }
 
+    /**
+     * Two parts of one 20,000,000-msat payment (id 7), each delivering 10,000,000 along A→B→C, sent 1 s apart: the
+     * first is held at C until the second arrives, then both are fulfilled together. Part 1 ends at 1 s + 540 ms
+     * (offer 150 + 150, fulfil 120 + 120 after the second arrives at 1.3 s): 1.54 s; part 0 at the same instant,
+     * since it waited. C gains 20,000,000 msat on B–C.
+     */
+    @Test
+    void multiPartSetIsHeldUntilTheTotalArrivesThenFulfilledTogether() {
+        ChannelGraph g = line();
+        Simulation sim = new Simulation(1);
+        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
+        sim.afterEachEvent(state::checkAll);
+        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, NodeAvailability.ALWAYS_ONLINE);
+        List<AttemptResult> results = new ArrayList<>();
+        HtlcPath part = mppPart(g, 7, 10_000_000, 20_000_000);
+        relay.send(part, results::add);
+        sim.schedule(1_000_000, () -> relay.send(part, results::add));
+        sim.run();
+        assertEquals(2, results.size());
+        for (AttemptResult r : results) {
+            assertTrue(r.succeeded());
+            assertEquals(1_540_000, r.endUs());
+        }
+        assertEquals(70_000_000, state.balance(B_TO_C ^ 1));
+        assertEquals(0, relay.heldPayments());
+    }
+
+    /**
+     * One part of a 20,000,000-msat payment arrives at 300 ms and nothing else: at 300 ms + 60 s C fails it with
+     * mpp_timeout, which reaches A 240 ms later (60.54 s); no money moved.
+     */
+    @Test
+    void incompleteMultiPartSetTimesOut() {
+        ChannelGraph g = line();
+        Run run = send(g, mppPart(g, 8, 10_000_000, 20_000_000), NodeAvailability.ALWAYS_ONLINE);
+        AttemptResult r = run.results().get(0);
+        assertEquals(FailureCode.MPP_TIMEOUT, r.failure());
+        assertEquals(2, r.failingHop());
+        assertEquals(60_540_000, r.endUs());
+        assertEquals(50_000_000, run.state().balance(B_TO_C));
+    }
+
+    private static HtlcPath mppPart(ChannelGraph g, long paymentId, long deliver, long total) {
+        long hop0 = deliver + g.feeMsat(B_TO_C, deliver);
+        return new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {hop0, deliver},
+                new int[] {9 + g.cltvExpiryDelta(B_TO_C), 9}, paymentId, deliver, total, 9);
+    }
+
     /** A random simple walk of 1–6 hops with amounts and CLTVs computed backwards as a router would. */
     private static HtlcPath randomWalk(ChannelGraph g, SplittableRandom rnd) {
         int hops = 1 + rnd.nextInt(6);
@@ -234,6 +282,6 @@ class HtlcRelayTest {
             a += g.feeMsat(dirs[i], a);
             cltv += g.cltvExpiryDelta(dirs[i]);
         }
-        return new HtlcPath(dirs, amounts, cltvs, amount, 9);
+        return HtlcPath.single(dirs, amounts, cltvs, rnd.nextLong(), 9);
     }
 }
