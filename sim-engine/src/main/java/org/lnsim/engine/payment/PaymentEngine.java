@@ -1,0 +1,310 @@
+package org.lnsim.engine.payment;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.lnsim.engine.Event;
+import org.lnsim.engine.Simulation;
+import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.htlc.AttemptResult;
+import org.lnsim.engine.htlc.FailureCode;
+import org.lnsim.engine.htlc.HtlcPath;
+import org.lnsim.engine.htlc.HtlcRelay;
+import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Runs one protocol over one simulation: starts each payment at its arrival, gives its session a
+ * {@link PaymentContext}, forwards attempts to the {@link HtlcRelay}, enforces the deadline and the attempt cap,
+ * accounts messages, and emits exactly one {@link PaymentOutcome} per payment (see the package contract).
+ *
+ * <p>A payment succeeds when attempts that succeeded deliver at least its amount and none is in flight any more; with
+ * multi-part payments the receiver fulfils a complete set together, so the last part's fulfil marks the end.
+ */
+public final class PaymentEngine {
+    /**
+     * Engine limits.
+     *
+     * @param timeoutUs   no attempt starts later than this after arrival (c-lightning pay's retry_for, lnd's payment
+     *                    timeout and CLoTH's all use 60 s, lightning-facts §9)
+     * @param maxAttempts attempts (parts included) a payment may start
+     */
+    public record Limits(long timeoutUs, int maxAttempts) {
+        public static final Limits DEFAULT = new Limits(60_000_000, 100);
+
+        public Limits {
+            if (timeoutUs <= 0 || maxAttempts < 1) {
+                throw new IllegalArgumentException("timeout must be > 0 and max attempts >= 1");
+            }
+        }
+    }
+
+    private final Simulation sim;
+    private final ChannelState state;
+    private final ChannelGraph graph;
+    private final HtlcRelay relay;
+    private final RoutingProtocol protocol;
+    private final Limits limits;
+    private final NodeAvailability availability;
+    private final Consumer<PaymentOutcome> sink;
+    private final SplittableRandom protocolRandom;
+    private final long[] nodeMessages;
+    private final long[] nodeBytes;
+    private final Map<String, long[]> byType = new TreeMap<>();
+    private long setupMessages;
+    private long setupBytes;
+    private int open;
+
+    public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
+                         RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink) {
+        this.sim = sim;
+        this.state = state;
+        this.graph = state.graph();
+        this.relay = relay;
+        this.availability = availability;
+        this.protocol = protocol;
+        this.limits = limits;
+        this.sink = sink;
+        this.protocolRandom = sim.random().stream("protocol." + protocol.name());
+        this.nodeMessages = new long[graph.nodeCount()];
+        this.nodeBytes = new long[graph.nodeCount()];
+    }
+
+    /** Lets the protocol do its set-up at the current time (call once, before payments start). */
+    public void setup() {
+        protocol.setup(new SetupContext());
+    }
+
+    /** Schedules a payment to start at its arrival time. */
+    public void submit(PaymentRequest p) {
+        open++;
+        sim.scheduleAt(p.arrivalUs(), () -> new Tracker(p).start());
+    }
+
+    /** Payments submitted and not yet ended. */
+    public int openPayments() {
+        return open;
+    }
+
+    public RoutingProtocol protocol() {
+        return protocol;
+    }
+
+    /** Control messages sent by node {@code n} (set-up and payments). */
+    public long nodeControlMessages(int n) {
+        return nodeMessages[n];
+    }
+
+    public long nodeControlBytes(int n) {
+        return nodeBytes[n];
+    }
+
+    public long setupMessages() {
+        return setupMessages;
+    }
+
+    public long setupBytes() {
+        return setupBytes;
+    }
+
+    /** Control messages and bytes by message type, sorted by type: {@code {count, bytes}}. */
+    public Map<String, long[]> controlByType() {
+        return java.util.Collections.unmodifiableMap(byType);
+    }
+
+    // ------------------------------------------------------------------ contexts
+
+    /** Services common to set-up and payments. */
+    private class BaseContext implements ProtocolContext {
+        @Override
+        public long now() {
+            return sim.now();
+        }
+
+        @Override
+        public ChannelGraph graph() {
+            return graph;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return protocolRandom;
+        }
+
+        @Override
+        public long ownSpendableMsat(int node, int e) {
+            if (graph.source(e) != node) {
+                throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
+            }
+            return state.spendableMsat(e);
+        }
+
+        @Override
+        public long trueSpendableMsat(int e) {
+            if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
+                throw new IllegalStateException("protocol " + protocol.name() + " did not declare TRUE_BALANCES");
+            }
+            return state.spendableMsat(e);
+        }
+
+        @Override
+        public void sendControl(int e, String type, int bytes, Event onDelivery) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("negative message size");
+            }
+            int from = graph.source(e);
+            nodeMessages[from]++;
+            nodeBytes[from] += bytes;
+            long[] t = byType.computeIfAbsent(type, k -> new long[2]);
+            t[0]++;
+            t[1] += bytes;
+            attribute(bytes);
+            if (availability.isOnline(graph.target(e), sim.now())) {
+                sim.schedule(relay.latency().controlUs(e), onDelivery);
+            }
+        }
+
+        void attribute(int bytes) {
+            setupMessages++;
+            setupBytes += bytes;
+        }
+
+        @Override
+        public void schedule(long delayUs, Event timer) {
+            sim.schedule(delayUs, timer);
+        }
+    }
+
+    private final class SetupContext extends BaseContext {
+    }
+
+    /** One payment's state; its context for the session. */
+    private final class Tracker extends BaseContext implements PaymentContext {
+        final PaymentRequest p;
+        final long deadline;
+        PaymentSession session;
+        int attempts;
+        int inFlight;
+        boolean gaveUp;
+        String reason;
+        boolean finished;
+        long deliveredMsat;
+        int parts;
+        int hops;
+        long feeMsat;
+        int[] route;
+        FailureCode lastFailure;
+        int lastFailureHop = -1;
+        int noBalance;
+        int offline;
+        long messages;
+        long bytes;
+
+        Tracker(PaymentRequest p) {
+            this.p = p;
+            this.deadline = p.arrivalUs() + limits.timeoutUs();
+        }
+
+        void start() {
+            session = protocol.open(this);
+            sim.scheduleAt(deadline, this::maybeFinish);
+            session.start();
+            maybeFinish();
+        }
+
+        @Override
+        void attribute(int size) {
+            messages++;
+            bytes += size;
+        }
+
+        @Override
+        public PaymentRequest payment() {
+            return p;
+        }
+
+        @Override
+        public long deadlineUs() {
+            return deadline;
+        }
+
+        @Override
+        public int attemptsLeft() {
+            return Math.max(0, limits.maxAttempts() - attempts);
+        }
+
+        @Override
+        public boolean send(HtlcPath path) {
+            if (graph.source(path.direction(0)) != p.sender()
+                    || graph.target(path.direction(path.hops() - 1)) != p.receiver()) {
+                throw new IllegalArgumentException("payment " + p.id() + ": path does not lead from sender to receiver");
+            }
+            if (path.paymentId() != p.id() || path.totalMsat() != p.amountMsat()) {
+                throw new IllegalArgumentException("payment " + p.id() + ": path carries another payment id or total");
+            }
+            if (finished || gaveUp || sim.now() >= deadline || attempts >= limits.maxAttempts()) {
+                return false;
+            }
+            attempts++;
+            inFlight++;
+            relay.send(path, this::onResult);
+            return true;
+        }
+
+        @Override
+        public void giveUp(String why) {
+            if (!gaveUp) {
+                gaveUp = true;
+                reason = why;
+            }
+            maybeFinish();
+        }
+
+        void onResult(AttemptResult r) {
+            inFlight--;
+            messages += r.messages();
+            bytes += r.bytes();
+            HtlcPath path = r.path();
+            if (r.succeeded()) {
+                deliveredMsat += path.deliverMsat();
+                parts++;
+                hops = Math.max(hops, path.hops());
+                feeMsat += path.sentMsat() - path.deliverMsat();
+                if (route == null) {
+                    route = path.directions();
+                }
+            } else {
+                lastFailure = r.failure();
+                lastFailureHop = r.failingHop();
+                if (r.failure() == FailureCode.TEMPORARY_CHANNEL_FAILURE) {
+                    noBalance++;
+                } else if (r.failure() == FailureCode.UNKNOWN_NEXT_PEER) {
+                    offline++;
+                }
+            }
+            if (!finished && deliveredMsat < p.amountMsat()) {
+                session.onAttemptResult(r);
+            }
+            maybeFinish();
+        }
+
+        void maybeFinish() {
+            if (finished || inFlight > 0) {
+                return;
+            }
+            boolean delivered = deliveredMsat >= p.amountMsat();
+            if (!delivered && !gaveUp && sim.now() < deadline) {
+                return;
+            }
+            finished = true;
+            open--;
+            boolean timedOut = !delivered && sim.now() >= deadline;
+            String why = delivered ? null : (gaveUp ? reason : "timeout");
+            sink.accept(new PaymentOutcome(p, protocol.name(), delivered, sim.now(), attempts,
+                    delivered ? parts : 0, delivered ? hops : 0, delivered ? feeMsat : 0, lastFailure,
+                    lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
+                    delivered ? route : new int[0]));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.lnsim.engine.payment;
+
+import org.lnsim.engine.htlc.FailureCode;
+
+/**
+ * How one payment ended under one protocol.
+ *
+ * @param payment           the request
+ * @param protocol          the protocol's name
+ * @param success           whether the amount was delivered
+ * @param endUs             when the sender knew the outcome
+ * @param attempts          attempts started (every part counts)
+ * @param parts             parts that delivered (1 for a single-path success, 0 on failure)
+ * @param hops              longest successful part's hop count (0 on failure)
+ * @param feeMsat           fees paid by the successful parts (0 on failure)
+ * @param failure           the last attempt failure seen, or null (also null for a payment that never attempted)
+ * @param failureHop        position of the node that reported {@code failure}, or -1
+ * @param reason            the protocol's reason for giving up, "timeout", or null on success
+ * @param timedOut          the deadline passed before the payment succeeded
+ * @param noBalanceFailures attempts failed with {@code temporary_channel_failure}
+ * @param offlineFailures   attempts failed with {@code unknown_next_peer}
+ * @param messages          payment (update_add/fulfil/fail) plus control messages attributed to the payment
+ * @param bytes             their total size
+ * @param route             directions of the first successful part, empty on failure
+ */
+public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
+                             int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
+                             boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
+                             int[] route) {
+    public long latencyUs() {
+        return endUs - payment.arrivalUs();
+    }
+}

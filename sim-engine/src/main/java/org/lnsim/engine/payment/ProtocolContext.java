@@ -1,0 +1,40 @@
+package org.lnsim.engine.payment;
+
+import java.util.SplittableRandom;
+import org.lnsim.engine.Event;
+import org.lnsim.network.ChannelGraph;
+
+/** What the engine offers a protocol at any time: the clock, the graph, randomness, balances it may know, messages. */
+public interface ProtocolContext {
+    long now();
+
+    ChannelGraph graph();
+
+    /** The protocol's own random stream, {@code "protocol.<name>"} of the run's seed. */
+    SplittableRandom random();
+
+    /**
+     * What {@code node} can send right now on direction {@code e}, which must leave {@code node}: every node knows
+     * its own channels.
+     *
+     * @throws IllegalArgumentException if e does not leave node
+     */
+    long ownSpendableMsat(int node, int e);
+
+    /**
+     * The true spendable amount on any direction.
+     *
+     * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}
+     */
+    long trueSpendableMsat(int e);
+
+    /**
+     * Sends a control message of {@code bytes} along direction e (from its source to its neighbour, its target);
+     * {@code onDelivery} fires when it arrives. Counted per node and type; dropped (still counted) when the target is
+     * offline at send time.
+     */
+    void sendControl(int e, String type, int bytes, Event onDelivery);
+
+    /** Runs {@code timer} after {@code delayUs}. */
+    void schedule(long delayUs, Event timer);
+}

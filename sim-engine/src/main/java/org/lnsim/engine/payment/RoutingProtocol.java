@@ -1,0 +1,26 @@
+package org.lnsim.engine.payment;
+
+/**
+ * A routing scheme. One instance serves one simulation run (it may keep per-run state, e.g. routing tables); the
+ * engine calls it from the simulation's single thread.
+ */
+public interface RoutingProtocol {
+    /** Name in results ({@code source}, {@code oracle}, {@code beacon}, …). */
+    String name();
+
+    /** What the protocol may know; the engine enforces it. */
+    Knowledge knowledge();
+
+    /**
+     * Called once at time 0, before any payment: gossip sync, beacon discovery… It may send control messages and set
+     * timers through {@code ctx}; their cost is accounted to set-up, not to payments.
+     */
+    default void setup(ProtocolContext ctx) {
+    }
+
+    /** The routing state node {@code node} keeps, in bytes (routing table, gossip store, seed memory…). */
+    long stateBytes(int node);
+
+    /** Opens the session that will drive one payment; {@link PaymentSession#start()} follows at its arrival time. */
+    PaymentSession open(PaymentContext ctx);
+}

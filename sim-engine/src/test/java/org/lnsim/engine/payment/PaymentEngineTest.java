@@ -1,0 +1,334 @@
+package org.lnsim.engine.payment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.Simulation;
+import org.lnsim.engine.channel.BalanceSplit;
+import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.htlc.AttemptResult;
+import org.lnsim.engine.htlc.FailureCode;
+import org.lnsim.engine.htlc.FixedLatency;
+import org.lnsim.engine.htlc.HtlcPath;
+import org.lnsim.engine.htlc.HtlcRelay;
+import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+class PaymentEngineTest {
+    private static final int A_TO_B = 0;
+    private static final int B_TO_C = 2;
+    private static final FixedLatency LATENCY = new FixedLatency(150_000, 120_000, 3_000_000, 40_000);
+
+    /** A(1) –[200,000 sat]– B(2) –[100,000 sat]– C(3); B→C charges 1000 msat + 100 ppm, delta 40. Half split. */
+    private static ChannelGraph line() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int a = b.addNode(NodeIds.fromIndex(1));
+        int bb = b.addNode(NodeIds.fromIndex(2));
+        int c = b.addNode(NodeIds.fromIndex(3));
+        ChannelPolicy cheap = new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        ChannelPolicy bc = new ChannelPolicy(1000, 100, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        int ab = b.addChannel(ShortChannelId.of(1, 0, 0), a, bb, 200_000);
+        b.setPolicy(ab, a, cheap);
+        b.setPolicy(ab, bb, cheap);
+        int chBc = b.addChannel(ShortChannelId.of(2, 0, 0), bb, c, 100_000);
+        b.setPolicy(chBc, bb, bc);
+        b.setPolicy(chBc, c, bc);
+        return b.build();
+    }
+
+    private static HtlcPath path(ChannelGraph g, long id, long deliver, long total) {
+        long hop0 = deliver + g.feeMsat(B_TO_C, deliver);
+        return new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {hop0, deliver}, new int[] {49, 9}, id, deliver,
+                total, 9);
+    }
+
+    /** A protocol whose sessions are given by a function of the context, for testing the engine's rules. */
+    private record TestProtocol(Knowledge knowledge, Function<PaymentContext, PaymentSession> sessions)
+            implements RoutingProtocol {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public long stateBytes(int node) {
+            return 0;
+        }
+
+        @Override
+        public PaymentSession open(PaymentContext ctx) {
+            return sessions.apply(ctx);
+        }
+    }
+
+    /** Retries the same path on every failure, as long as the engine lets it. */
+    private static PaymentSession stubborn(PaymentContext ctx, HtlcPath p) {
+        return new PaymentSession() {
+            @Override
+            public void start() {
+                ctx.send(p);
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+                if (!r.succeeded() && !ctx.send(p)) {
+                    ctx.giveUp("engine refused another attempt");
+                }
+            }
+        };
+    }
+
+    private record Run(List<PaymentOutcome> outcomes, PaymentEngine engine, ChannelState state) {
+    }
+
+    private static Run run(ChannelGraph g, RoutingProtocol protocol, PaymentEngine.Limits limits,
+                           NodeAvailability availability, PaymentRequest... payments) {
+        Simulation sim = new Simulation(11);
+        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
+        sim.afterEachEvent(state::checkAll);
+        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, availability);
+        List<PaymentOutcome> out = new ArrayList<>();
+        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, out::add);
+        engine.setup();
+        for (PaymentRequest p : payments) {
+            engine.submit(p);
+        }
+        sim.run();
+        assertEquals(0, engine.openPayments());
+        assertEquals(payments.length, out.size(), "exactly one outcome per payment");
+        assertEquals(0, state.totalInFlightCount());
+        return new Run(out, engine, state);
+    }
+
+    /**
+     * 10,000,000 msat A→C arriving at 2 s: B's fee is 2,000 msat; the fulfil reaches A at 2 s + 540 ms; 4 messages
+     * of 1452 + 1452 + 74 + 74 bytes; route = [A→B, B→C].
+     */
+    @Test
+    void successfulPaymentOutcomeAsWorkedByHand() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(1, 0, 2, 10_000_000, 2_000_000);
+        Run run = run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> stubborn(ctx, path(g, 1, 10_000_000, 10_000_000))),
+                PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE, p);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertTrue(o.success());
+        assertEquals(540_000, o.latencyUs());
+        assertEquals(1, o.attempts());
+        assertEquals(1, o.parts());
+        assertEquals(2, o.hops());
+        assertEquals(2_000, o.feeMsat());
+        assertEquals(4, o.messages());
+        assertEquals(2 * 1452 + 2 * 74, o.bytes());
+        assertArrayEquals(new int[] {A_TO_B, B_TO_C}, o.route());
+        assertNull(o.failure());
+        assertFalse(o.timedOut());
+    }
+
+    /**
+     * 49,500,000 msat cannot pass B (its B–C reserve): each attempt fails after 270 ms, so with the attempt cap at 5
+     * the stubborn session is refused on the sixth try: 5 attempts, all temporary_channel_failure at hop 1.
+     */
+    @Test
+    void attemptCapStopsRetries() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(1, 0, 2, 49_500_000, 0);
+        Run run = run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> stubborn(ctx, path(g, 1, 49_500_000, 49_500_000))),
+                new PaymentEngine.Limits(60_000_000, 5), NodeAvailability.ALWAYS_ONLINE, p);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertFalse(o.success());
+        assertEquals(5, o.attempts());
+        assertEquals(5, o.noBalanceFailures());
+        assertEquals(FailureCode.TEMPORARY_CHANNEL_FAILURE, o.failure());
+        assertEquals(1, o.failureHop());
+        assertEquals(5 * 270_000, o.latencyUs());
+        assertEquals("engine refused another attempt", o.reason());
+    }
+
+    /**
+     * With a 1 s timeout the same payment fails after ⌈1 s / 270 ms⌉ = 4 attempts (starts at 0, 270, 540, 810 ms;
+     * the one ending at 1,080 ms is past the deadline): timed out.
+     */
+    @Test
+    void deadlineStopsRetriesAndMarksTimeout() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(1, 0, 2, 49_500_000, 0);
+        Run run = run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> stubborn(ctx, path(g, 1, 49_500_000, 49_500_000))),
+                new PaymentEngine.Limits(1_000_000, 100), NodeAvailability.ALWAYS_ONLINE, p);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertEquals(4, o.attempts());
+        assertTrue(o.timedOut());
+        assertEquals(1_080_000, o.endUs());
+    }
+
+    /** A session that waits for nothing it will get ends at the deadline with reason "timeout". */
+    @Test
+    void idleSessionEndsAtTheDeadline() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(1, 0, 2, 1_000, 5);
+        Run run = run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> new PaymentSession() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+            }
+        }), new PaymentEngine.Limits(2_000_000, 10), NodeAvailability.ALWAYS_ONLINE, p);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertFalse(o.success());
+        assertEquals("timeout", o.reason());
+        assertEquals(2_000_005, o.endUs());
+        assertEquals(0, o.attempts());
+    }
+
+    /**
+     * Two parts of 10,000,000 msat for a 20,000,000-msat payment, sent together: held and fulfilled together; the
+     * payment succeeds with 2 parts, fee 2 × 2,000 msat, and ends when both fulfils are back (540 ms).
+     */
+    @Test
+    void multiPartPaymentSucceedsWhenAllPartsAreFulfilled() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(4, 0, 2, 20_000_000, 0);
+        Run run = run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> new PaymentSession() {
+            @Override
+            public void start() {
+                ctx.send(path(g, 4, 10_000_000, 20_000_000));
+                ctx.send(path(g, 4, 10_000_000, 20_000_000));
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+            }
+        }), PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE, p);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertTrue(o.success());
+        assertEquals(2, o.parts());
+        assertEquals(4_000, o.feeMsat());
+        assertEquals(540_000, o.latencyUs());
+    }
+
+    /**
+     * Control messages: node A sends a 100-byte "probe" to B during set-up and a 64-byte "ask" during the payment;
+     * the payment's own messages are the ask plus the HTLC messages; per-node and per-type counts follow. A message
+     * to an offline node is counted but never delivered.
+     */
+    @Test
+    void controlMessagesAreCountedPerNodePaymentAndType() {
+        ChannelGraph g = line();
+        int[] delivered = new int[1];
+        RoutingProtocol proto = new RoutingProtocol() {
+            @Override
+            public String name() {
+                return "ctl";
+            }
+
+            @Override
+            public Knowledge knowledge() {
+                return Knowledge.PUBLIC_GRAPH;
+            }
+
+            @Override
+            public void setup(ProtocolContext ctx) {
+                ctx.sendControl(A_TO_B, "probe", 100, () -> delivered[0]++);
+                ctx.sendControl(B_TO_C, "probe", 100, () -> delivered[0]++); // C is offline: dropped
+            }
+
+            @Override
+            public long stateBytes(int node) {
+                return 0;
+            }
+
+            @Override
+            public PaymentSession open(PaymentContext ctx) {
+                return new PaymentSession() {
+                    @Override
+                    public void start() {
+                        ctx.sendControl(A_TO_B, "ask", 64, ctx::hashCode);
+                        ctx.giveUp("just asking");
+                    }
+
+                    @Override
+                    public void onAttemptResult(AttemptResult r) {
+                    }
+                };
+            }
+        };
+        int c = 2;
+        Run run = run(g, proto, PaymentEngine.Limits.DEFAULT, (node, t) -> node != c,
+                new PaymentRequest(9, 0, 1, 1_000, 0));
+        assertEquals(1, delivered[0]);
+        PaymentOutcome o = run.outcomes().get(0);
+        assertEquals(1, o.messages());
+        assertEquals(64, o.bytes());
+        assertEquals("just asking", o.reason());
+        PaymentEngine e = run.engine();
+        assertEquals(2, e.setupMessages());
+        assertEquals(200, e.setupBytes());
+        assertEquals(2, e.nodeControlMessages(0));
+        assertEquals(164, e.nodeControlBytes(0));
+        assertEquals(100, e.nodeControlBytes(1));
+        assertArrayEquals(new long[] {2, 200}, e.controlByType().get("probe"));
+        assertArrayEquals(new long[] {1, 64}, e.controlByType().get("ask"));
+    }
+
+    /** A public-graph protocol may read its own channels' balance but not anyone else's; an oracle may. */
+    @Test
+    void knowledgeIsEnforced() {
+        ChannelGraph g = line();
+        List<Long> seen = new ArrayList<>();
+        Function<PaymentContext, PaymentSession> probe = ctx -> new PaymentSession() {
+            @Override
+            public void start() {
+                seen.add(ctx.ownSpendableMsat(0, A_TO_B));
+                assertThrows(IllegalArgumentException.class, () -> ctx.ownSpendableMsat(0, B_TO_C));
+                try {
+                    seen.add(ctx.trueSpendableMsat(B_TO_C));
+                } catch (IllegalStateException e) {
+                    seen.add(-1L);
+                }
+                ctx.giveUp("done");
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+            }
+        };
+        run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, probe), PaymentEngine.Limits.DEFAULT,
+                NodeAvailability.ALWAYS_ONLINE, new PaymentRequest(1, 0, 2, 1_000, 0));
+        run(g, new TestProtocol(Knowledge.TRUE_BALANCES, probe), PaymentEngine.Limits.DEFAULT,
+                NodeAvailability.ALWAYS_ONLINE, new PaymentRequest(1, 0, 2, 1_000, 0));
+        // A's side of A–B: 100,000,000 − 2,000,000 reserve; B→C: 50,000,000 − 1,000,000 reserve
+        assertEquals(List.of(98_000_000L, -1L, 98_000_000L, 49_000_000L), seen);
+    }
+
+    @Test
+    void pathsOfOtherPaymentsAreRejected() {
+        ChannelGraph g = line();
+        RoutingProtocol wrong = new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> new PaymentSession() {
+            @Override
+            public void start() {
+                assertThrows(IllegalArgumentException.class, () -> ctx.send(path(g, 99, 1_000, 1_000)));
+                ctx.giveUp("rejected");
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+            }
+        });
+        Run run = run(g, wrong, PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE,
+                new PaymentRequest(1, 0, 2, 1_000, 0));
+        assertEquals("rejected", run.outcomes().get(0).reason());
+    }
+}
