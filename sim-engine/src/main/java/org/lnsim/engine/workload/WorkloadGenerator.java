@@ -1,0 +1,118 @@
+package org.lnsim.engine.workload;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Draws a Poisson workload: exponential inter-arrival times with mean 1/rate (as CLoTH, peer-simulators §1), then for
+ * each payment the endpoints and the amount, all from one stream in that fixed order.
+ */
+public final class WorkloadGenerator {
+    private WorkloadGenerator() {
+    }
+
+    /**
+     * @param graph      the network (endpoints are nodes with ≥ 1 channel; at least two are needed)
+     * @param ratePerSec mean arrivals per second, &gt; 0
+     * @param count      number of payments, ≥ 0 (stops earlier if {@code durationUs} is reached)
+     * @param durationUs no arrival after this time, µs ({@code Long.MAX_VALUE} for no limit)
+     * @param amounts    amount distribution
+     * @param endpoints  endpoint choice
+     * @param rng        the run's {@code "workload"} stream
+     */
+    public static List<PaymentRequest> poisson(ChannelGraph graph, double ratePerSec, int count, long durationUs,
+                                               AmountDistribution amounts, EndpointChoice endpoints,
+                                               SplittableRandom rng) {
+        if (!(ratePerSec > 0) || count < 0 || durationUs < 0) {
+            throw new IllegalArgumentException("need rate > 0, count >= 0, duration >= 0");
+        }
+        Picker picker = new Picker(graph, endpoints);
+        List<PaymentRequest> out = new ArrayList<>(Math.min(count, 1 << 20));
+        double meanGapUs = 1e6 / ratePerSec;
+        long t = 0;
+        for (int i = 0; i < count; i++) {
+            t += Math.round(-Math.log(1 - rng.nextDouble()) * meanGapUs);
+            if (t > durationUs) {
+                break;
+            }
+            int sender = picker.sender(rng);
+            int receiver = picker.receiver(rng, sender);
+            out.add(new PaymentRequest(i, sender, receiver, amounts.draw(rng), t));
+        }
+        return out;
+    }
+
+    /** Endpoint sampling tables, built once per workload. */
+    static final class Picker {
+        private final EndpointChoice choice;
+        private final int[] nodes;       // nodes with channels, by index
+        private final double[] cumCap;   // cumulative capacity over nodes (capacity-weighted)
+        private final int[] top;         // top-k by capacity (merchants)
+
+        Picker(ChannelGraph g, EndpointChoice choice) {
+            this.choice = choice;
+            int n = g.nodeCount();
+            long[] cap = new long[n];
+            for (int c = 0; c < g.channelCount(); c++) {
+                cap[g.node1(c)] += g.capacitySat(c);
+                cap[g.node2(c)] += g.capacitySat(c);
+            }
+            this.nodes = java.util.stream.IntStream.range(0, n).filter(v -> g.degree(v) > 0).toArray();
+            if (nodes.length < 2) {
+                throw new IllegalArgumentException("a workload needs at least two nodes with channels");
+            }
+            this.cumCap = new double[nodes.length];
+            double sum = 0;
+            for (int i = 0; i < nodes.length; i++) {
+                sum += cap[nodes[i]];
+                cumCap[i] = sum;
+            }
+            if (choice instanceof EndpointChoice.CapacityWeighted && sum == 0) {
+                throw new IllegalArgumentException("capacity-weighted endpoints need channels with capacity");
+            }
+            if (choice instanceof EndpointChoice.Merchants m) {
+                // stable: by capacity descending, then node index
+                Integer[] order = Arrays.stream(nodes).boxed().toArray(Integer[]::new);
+                Arrays.sort(order, (a, b) -> cap[a] != cap[b] ? Long.compare(cap[b], cap[a]) : Integer.compare(a, b));
+                this.top = Arrays.stream(order).limit(Math.min(m.topK(), nodes.length)).mapToInt(Integer::intValue).toArray();
+            } else {
+                this.top = null;
+            }
+        }
+
+        int sender(SplittableRandom rng) {
+            return choice instanceof EndpointChoice.CapacityWeighted ? weighted(rng) : uniform(rng);
+        }
+
+        int receiver(SplittableRandom rng, int sender) {
+            while (true) {
+                int r;
+                if (choice instanceof EndpointChoice.CapacityWeighted) {
+                    r = weighted(rng);
+                } else if (choice instanceof EndpointChoice.Merchants m && rng.nextDouble() < m.share()) {
+                    r = top[rng.nextInt(top.length)];
+                } else {
+                    r = uniform(rng);
+                }
+                if (r != sender) {
+                    return r;
+                }
+            }
+        }
+
+        private int uniform(SplittableRandom rng) {
+            return nodes[rng.nextInt(nodes.length)];
+        }
+
+        private int weighted(SplittableRandom rng) {
+            double x = rng.nextDouble() * cumCap[cumCap.length - 1];
+            int i = Arrays.binarySearch(cumCap, x);
+            i = i >= 0 ? i + 1 : -i - 1; // first index whose cumulative sum exceeds x
+            return nodes[Math.min(i, nodes.length - 1)];
+        }
+    }
+}

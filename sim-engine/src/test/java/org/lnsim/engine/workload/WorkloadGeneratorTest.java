@@ -1,0 +1,160 @@
+package org.lnsim.engine.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+import org.lnsim.network.io.NetworkFormatException;
+
+class WorkloadGeneratorTest {
+    /**
+     * A star: hub H(1) with channels to L1(2) of 600,000 sat and to L2(3), L3(4) of 200,000 sat each; node 5 has no
+     * channel. Node capacities: H 1,000,000, L1 600,000, L2 200,000, L3 200,000 (total 2,000,000).
+     */
+    private static ChannelGraph star() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int h = b.addNode(NodeIds.fromIndex(1));
+        int l1 = b.addNode(NodeIds.fromIndex(2));
+        int l2 = b.addNode(NodeIds.fromIndex(3));
+        int l3 = b.addNode(NodeIds.fromIndex(4));
+        b.addNode(NodeIds.fromIndex(5));
+        b.addChannel(ShortChannelId.of(1, 0, 0), h, l1, 600_000);
+        b.addChannel(ShortChannelId.of(2, 0, 0), h, l2, 200_000);
+        b.addChannel(ShortChannelId.of(3, 0, 0), h, l3, 200_000);
+        return b.build();
+    }
+
+    @Test
+    void sameSeedSameWorkloadOtherSeedOther() {
+        ChannelGraph g = star();
+        AmountDistribution amounts = new AmountDistribution.LogNormal(10_000_000, 1.0);
+        List<PaymentRequest> a = WorkloadGenerator.poisson(g, 5, 500, Long.MAX_VALUE, amounts,
+                new EndpointChoice.Uniform(), new SplittableRandom(3));
+        List<PaymentRequest> b = WorkloadGenerator.poisson(g, 5, 500, Long.MAX_VALUE, amounts,
+                new EndpointChoice.Uniform(), new SplittableRandom(3));
+        List<PaymentRequest> c = WorkloadGenerator.poisson(g, 5, 500, Long.MAX_VALUE, amounts,
+                new EndpointChoice.Uniform(), new SplittableRandom(4));
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+        long last = 0;
+        for (int i = 0; i < a.size(); i++) {
+            PaymentRequest p = a.get(i);
+            assertEquals(i, p.id());
+            assertTrue(p.arrivalUs() >= last);
+            last = p.arrivalUs();
+            assertTrue(g.degree(p.sender()) > 0 && g.degree(p.receiver()) > 0 && p.sender() != p.receiver());
+        }
+    }
+
+    /**
+     * 20,000 arrivals at rate 4/s: the mean gap is 250 ms; its standard error is 250 ms / √20,000 ≈ 1.8 ms, so the
+     * sample mean lies within 10 ms (5.6 σ) unless the generator is wrong. Duration 60 s cuts the list at ~240.
+     */
+    @Test
+    void poissonArrivalsHaveTheRequestedRate() {
+        ChannelGraph g = star();
+        List<PaymentRequest> w = WorkloadGenerator.poisson(g, 4, 20_000, Long.MAX_VALUE,
+                new AmountDistribution.Fixed(1000), new EndpointChoice.Uniform(), new SplittableRandom(1));
+        double meanGapUs = (double) w.get(w.size() - 1).arrivalUs() / w.size();
+        assertEquals(250_000, meanGapUs, 10_000);
+        List<PaymentRequest> cut = WorkloadGenerator.poisson(g, 4, 20_000, 60_000_000,
+                new AmountDistribution.Fixed(1000), new EndpointChoice.Uniform(), new SplittableRandom(1));
+        assertTrue(cut.get(cut.size() - 1).arrivalUs() <= 60_000_000);
+        assertEquals(240, cut.size(), 50); // Poisson(240): σ ≈ 15.5
+    }
+
+    /**
+     * Capacity-weighted senders: P(H) = 1,000,000 / 2,000,000 = 0.5, P(L1) = 0.3, P(L2) = P(L3) = 0.1; node 5
+     * (no channel) never. Over 40,000 draws each share is within 0.02 (σ ≤ 0.0025).
+     */
+    @Test
+    void capacityWeightedEndpointsFollowNodeCapacity() {
+        ChannelGraph g = star();
+        List<PaymentRequest> w = WorkloadGenerator.poisson(g, 100, 40_000, Long.MAX_VALUE,
+                new AmountDistribution.Fixed(1000), new EndpointChoice.CapacityWeighted(), new SplittableRandom(2));
+        int[] senders = new int[g.nodeCount()];
+        for (PaymentRequest p : w) {
+            senders[p.sender()]++;
+        }
+        double[] expected = {0.5, 0.3, 0.1, 0.1, 0.0};
+        for (int v = 0; v < 5; v++) {
+            assertEquals(expected[v], senders[v] / 40_000.0, 0.02, "node " + v);
+        }
+    }
+
+    /**
+     * Merchants, share 0.8 to the top-1 node (H). A leaf sender's receiver draw gives H with 0.8 + 0.2 × 1/4 = 0.85,
+     * itself with 0.05 (redrawn) and another leaf with 0.10, so P(H | leaf sender) = 0.85 / 0.95 = 0.8947. About
+     * 15,000 of 20,000 payments have a leaf sender: σ ≈ 0.0025, tolerance 0.015. H never pays itself.
+     */
+    @Test
+    void merchantsReceiveTheirShare() {
+        ChannelGraph g = star();
+        List<PaymentRequest> w = WorkloadGenerator.poisson(g, 100, 20_000, Long.MAX_VALUE,
+                new AmountDistribution.Fixed(1000), new EndpointChoice.Merchants(0.8, 1), new SplittableRandom(2));
+        long fromLeaves = w.stream().filter(p -> p.sender() != 0).count();
+        long leafToHub = w.stream().filter(p -> p.sender() != 0 && p.receiver() == 0).count();
+        assertEquals(0.85 / 0.95, (double) leafToHub / fromLeaves, 0.015);
+        assertTrue(w.stream().noneMatch(p -> p.sender() == p.receiver()));
+    }
+
+    @Test
+    void amountsAreDrawnAsSpecified() {
+        SplittableRandom rng = new SplittableRandom(1);
+        assertEquals(5, new AmountDistribution.Fixed(5).draw(rng));
+        AmountDistribution.Empirical e = new AmountDistribution.Empirical(new long[] {7, 9});
+        for (int i = 0; i < 100; i++) {
+            long a = e.draw(rng);
+            assertTrue(a == 7 || a == 9);
+        }
+        // log-normal: the median of 10,001 draws is near the configured median (σ = 0.5 → within 3%)
+        AmountDistribution.LogNormal ln = new AmountDistribution.LogNormal(1_000_000, 0.5);
+        long[] d = new long[10_001];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ln.draw(rng);
+        }
+        java.util.Arrays.sort(d);
+        assertEquals(1_000_000, d[5_000], 30_000);
+        assertThrows(IllegalArgumentException.class, () -> new AmountDistribution.Fixed(0));
+        assertThrows(IllegalArgumentException.class, () -> new AmountDistribution.Empirical(new long[0]));
+    }
+
+    @Test
+    void clothTraceIsReadAndBadLinesAreNamed(@TempDir Path dir) throws IOException {
+        ChannelGraph g = star();
+        Path ok = dir.resolve("payments.csv");
+        Files.writeString(ok, "id,sender_id,receiver_id,amount,start_time\n0,2,3,100000,0\n\n1,1,4,5000,1500\n");
+        List<PaymentRequest> w = ClothPaymentsTrace.read(ok, g);
+        assertEquals(2, w.size());
+        assertEquals(new PaymentRequest(0, 1, 2, 100_000, 0), w.get(0));
+        assertEquals(new PaymentRequest(1, 0, 3, 5_000, 1_500_000), w.get(1));
+
+        Path unknown = dir.resolve("unknown.csv");
+        Files.writeString(unknown, "id,sender_id,receiver_id,amount,start_time\n0,2,5,100,0\n");
+        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(unknown, g));
+        assertTrue(e.getMessage().contains("unknown.csv, line 2") && e.getMessage().contains("receiver_id 5"), e.getMessage());
+
+        Path back = dir.resolve("back.csv");
+        Files.writeString(back, "id,sender_id,receiver_id,amount,start_time\n0,2,3,100,10\n1,2,3,100,9\n");
+        e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(back, g));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("backwards"), e.getMessage());
+
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "id,sender_id,receiver_id,amount,start_time\n0,2,3,lots,0\n");
+        e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(text, g));
+        assertTrue(e.getMessage().contains("amount is not a non-negative integer: 'lots'"), e.getMessage());
+    }
+}
