@@ -76,6 +76,11 @@ public final class PaymentEngine {
         protocol.setup(new SetupContext());
     }
 
+    /** Lets the protocol charge time-dependent costs at the end of the run (call once, after the run). */
+    public void finish() {
+        protocol.finish(new SetupContext());
+    }
+
     /** Schedules a payment to start at its arrival time. */
     public void submit(PaymentRequest p) {
         open++;
@@ -100,6 +105,7 @@ public final class PaymentEngine {
         return nodeBytes[n];
     }
 
+    /** Control messages charged outside payments (set-up and finish). */
     public long setupMessages() {
         return setupMessages;
     }
@@ -153,20 +159,27 @@ public final class PaymentEngine {
             if (bytes < 0) {
                 throw new IllegalArgumentException("negative message size");
             }
-            int from = graph.source(e);
-            nodeMessages[from]++;
-            nodeBytes[from] += bytes;
-            long[] t = byType.computeIfAbsent(type, k -> new long[2]);
-            t[0]++;
-            t[1] += bytes;
-            attribute(bytes);
+            chargeControl(graph.source(e), type, 1, bytes);
             if (availability.isOnline(graph.target(e), sim.now())) {
                 sim.schedule(relay.latency().controlUs(e), onDelivery);
             }
         }
 
-        void attribute(int bytes) {
-            setupMessages++;
+        @Override
+        public void chargeControl(int node, String type, long messages, long bytes) {
+            if (messages < 0 || bytes < 0) {
+                throw new IllegalArgumentException("negative message count or size");
+            }
+            nodeMessages[node] += messages;
+            nodeBytes[node] += bytes;
+            long[] t = byType.computeIfAbsent(type, k -> new long[2]);
+            t[0] += messages;
+            t[1] += bytes;
+            attribute(messages, bytes);
+        }
+
+        void attribute(long messages, long bytes) {
+            setupMessages += messages;
             setupBytes += bytes;
         }
 
@@ -214,8 +227,8 @@ public final class PaymentEngine {
         }
 
         @Override
-        void attribute(int size) {
-            messages++;
+        void attribute(long count, long size) {
+            messages += count;
             bytes += size;
         }
 

@@ -35,6 +35,13 @@ public interface ProtocolContext {
      */
     void sendControl(int e, String type, int bytes, Event onDelivery);
 
+    /**
+     * Accounts {@code messages} control messages of {@code bytes} in total sent by {@code node}, without simulating
+     * their delivery: for traffic modelled analytically, such as a full gossip sync (millions of messages whose
+     * timing does not matter to payments).
+     */
+    void chargeControl(int node, String type, long messages, long bytes);
+
     /** Runs {@code timer} after {@code delayUs}. */
     void schedule(long delayUs, Event timer);
 }

@@ -18,6 +18,13 @@ public interface RoutingProtocol {
     default void setup(ProtocolContext ctx) {
     }
 
+    /**
+     * Called once when the run's payments have all ended, at the final simulated time: for costs that accrue with
+     * time and are charged analytically (e.g. channel_update churn over the run's duration).
+     */
+    default void finish(ProtocolContext ctx) {
+    }
+
     /** The routing state node {@code node} keeps, in bytes (routing table, gossip store, seed memory…). */
     long stateBytes(int node);
 

@@ -1,0 +1,152 @@
+package org.lnsim.protocols.source;
+
+import java.util.Arrays;
+import org.lnsim.engine.htlc.AttemptResult;
+import org.lnsim.engine.htlc.HtlcPath;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.Route;
+import org.lnsim.protocols.routing.RouteHop;
+import org.lnsim.protocols.routing.RouteRequest;
+
+/**
+ * c-lightning's pay loop (v0.7.1, lightning-facts §2.5) for one payment: ask the router for the cheapest route
+ * avoiding everything excluded so far; if its fee is over budget exclude the channel charging the most and ask
+ * again; if its total delay is over {@code maxDelay} exclude the channel adding the most delay; send it; on a routing
+ * failure exclude the failing channel direction and start over, until the router finds nothing, the receiver itself
+ * refuses, or the engine stops the payment (60 s, attempt cap). Not modelled: the shadow route (it only pads CLTV
+ * for privacy) and route hints.
+ *
+ * <p>The router is given the sender's own channel balances (every node knows its own channels) plus whatever
+ * {@link #liquidity} the protocol allows; the fuzz seed is drawn per payment from the protocol's stream.
+ */
+class RouteAttempts implements PaymentSession {
+    private final PaymentContext ctx;
+    private final HybridRouter router;
+    private final PayPolicy pay;
+    private final RouteRequest.LocalBalances liquidity;
+    private final long fuzzSeed;
+    private int[] excluded = new int[8];
+    private int excludedCount;
+
+    /**
+     * @param liquidity what the router may assume each non-sender direction can carry, or null for the public graph
+     *                  (capacity only)
+     */
+    RouteAttempts(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity) {
+        this.ctx = ctx;
+        this.router = router;
+        this.pay = pay;
+        this.liquidity = liquidity;
+        this.fuzzSeed = ctx.random().nextLong();
+    }
+
+    @Override
+    public void start() {
+        attempt();
+    }
+
+    @Override
+    public void onAttemptResult(AttemptResult r) {
+        if (r.succeeded()) {
+            return;
+        }
+        if (r.failingHop() == r.path().hops()) {
+            ctx.giveUp("receiver refused: " + r.failure().label());
+            return;
+        }
+        exclude(r.failingDirection());
+        attempt();
+    }
+
+    private void attempt() {
+        PaymentRequest p = ctx.payment();
+        long budget = pay.feeBudgetMsat(p.amountMsat());
+        while (true) {
+            RouteRequest req = RouteRequest.of(p.sender(), p.receiver(), p.amountMsat())
+                    .withRiskfactor(pay.riskfactor())
+                    .withFuzz(pay.fuzz(), fuzzSeed)
+                    .withMaxHops(pay.maxHops())
+                    .withFinalCltv(pay.finalCltv())
+                    .withExcludedDirections(Arrays.copyOf(excluded, excludedCount))
+                    .withLocalBalances(this::spendable);
+            Route route = router.find(req);
+            if (!route.found()) {
+                ctx.giveUp("no route: " + route.failure());
+                return;
+            }
+            if (route.feeMsat() > budget) {
+                exclude(mostCharging(route));
+                continue;
+            }
+            if (route.hops().get(0).cltv() > pay.maxDelay()) {
+                exclude(mostDelaying(route));
+                continue;
+            }
+            if (!ctx.send(toPath(route, p, pay.finalCltv()))) {
+                ctx.giveUp("the engine refused another attempt");
+            }
+            return;
+        }
+    }
+
+    private long spendable(int e) {
+        PaymentRequest p = ctx.payment();
+        if (ctx.graph().source(e) == p.sender()) {
+            return ctx.ownSpendableMsat(p.sender(), e);
+        }
+        return liquidity == null ? Long.MAX_VALUE : liquidity.spendableMsat(e);
+    }
+
+    private void exclude(int direction) {
+        if (excludedCount == excluded.length) {
+            excluded = Arrays.copyOf(excluded, 2 * excludedCount);
+        }
+        excluded[excludedCount++] = direction;
+    }
+
+    /** The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source). */
+    static int mostCharging(Route route) {
+        int best = route.hops().get(route.hopCount() - 1).directionIndex();
+        long bestFee = -1;
+        for (int i = 1; i < route.hopCount(); i++) {
+            long fee = route.hops().get(i - 1).amountMsat() - route.hops().get(i).amountMsat();
+            if (fee > bestFee) {
+                bestFee = fee;
+                best = route.hops().get(i).directionIndex();
+            }
+        }
+        return best;
+    }
+
+    /** The direction adding the largest CLTV delta (hop i ≥ 1's delta is the CLTV difference it asks for). */
+    static int mostDelaying(Route route) {
+        int best = route.hops().get(route.hopCount() - 1).directionIndex();
+        int bestDelta = -1;
+        for (int i = 1; i < route.hopCount(); i++) {
+            int delta = route.hops().get(i - 1).cltv() - route.hops().get(i).cltv();
+            if (delta > bestDelta) {
+                bestDelta = delta;
+                best = route.hops().get(i).directionIndex();
+            }
+        }
+        return best;
+    }
+
+    /** The router's getroute-style hops as the engine's attempt path. */
+    static HtlcPath toPath(Route route, PaymentRequest p, int finalCltv) {
+        int n = route.hopCount();
+        int[] dirs = new int[n];
+        long[] amounts = new long[n];
+        int[] cltvs = new int[n];
+        for (int i = 0; i < n; i++) {
+            RouteHop h = route.hops().get(i);
+            dirs[i] = h.directionIndex();
+            amounts[i] = h.amountMsat();
+            cltvs[i] = h.cltv();
+        }
+        return new HtlcPath(dirs, amounts, cltvs, p.id(), p.amountMsat(), p.amountMsat(), finalCltv);
+    }
+}
