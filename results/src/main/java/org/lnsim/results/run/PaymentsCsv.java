@@ -1,0 +1,61 @@
+package org.lnsim.results.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ShortChannelId;
+
+/**
+ * {@code payments.csv}: one row per payment and protocol. The first 14 columns are CLoTH's
+ * {@code payments_output.csv} (peer-simulators §1) with its units — amounts and fees in msat, times in ms (truncated
+ * from lnsim's µs) — so CLoTH's post-processing reads it; then lnsim's own columns. {@code sender_id} and
+ * {@code receiver_id} are node indices (nodes numbered in node-id order, as in every lnsim network file);
+ * {@code route} joins the short channel ids of the first successful part with {@code -}.
+ */
+public final class PaymentsCsv {
+    public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
+            + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
+            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes";
+
+    private PaymentsCsv() {
+    }
+
+    /** {@code success}, {@code timeout} (deadline passed) or {@code failed} (the protocol gave up). */
+    public static String outcome(PaymentOutcome o) {
+        return o.success() ? "success" : o.timedOut() ? "timeout" : "failed";
+    }
+
+    public static void write(Writer out, List<ProtocolRun> runs, ChannelGraph graph) throws IOException {
+        out.write(HEADER);
+        out.write('\n');
+        StringBuilder row = new StringBuilder(256);
+        for (ProtocolRun run : runs) {
+            for (PaymentOutcome o : run.outcomes()) {
+                row.setLength(0);
+                var p = o.payment();
+                row.append(p.id()).append(',').append(p.sender()).append(',').append(p.receiver()).append(',')
+                        .append(p.amountMsat()).append(',').append(p.arrivalUs() / 1000).append(',')
+                        .append(o.endUs() / 1000).append(',').append(o.parts() > 1 ? 1 : 0).append(',')
+                        .append(o.success() ? 1 : 0).append(',').append(o.noBalanceFailures()).append(',')
+                        .append(o.offlineFailures()).append(',').append(o.timedOut() ? 1 : 0).append(',')
+                        .append(o.attempts()).append(',');
+                int[] route = o.route();
+                for (int i = 0; i < route.length; i++) {
+                    if (i > 0) {
+                        row.append('-');
+                    }
+                    row.append(ShortChannelId.format(graph.scid(ChannelGraph.channelOf(route[i]))));
+                }
+                row.append(',').append(o.feeMsat()).append(',')
+                        .append(run.protocol()).append(',').append(outcome(o)).append(',').append(o.parts())
+                        .append(',').append(o.hops()).append(',').append(o.feeMsat()).append(',')
+                        .append(o.failure() == null ? "" : o.failure().label()).append(',')
+                        .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
+                        .append(o.messages()).append(',').append(o.bytes()).append('\n');
+                out.append(row);
+            }
+        }
+    }
+}

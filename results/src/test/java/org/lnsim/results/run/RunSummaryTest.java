@@ -1,0 +1,87 @@
+package org.lnsim.results.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.htlc.FailureCode;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+import tech.tablesaw.api.Table;
+
+class RunSummaryTest {
+    private static PaymentOutcome ok(long id, long amount, long fee, int hops, long latencyUs, int attempts,
+                                     int[] route) {
+        PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
+        return new PaymentOutcome(p, "source", true, p.arrivalUs() + latencyUs, attempts, 1, hops, fee, null, -1,
+                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route);
+    }
+
+    private static PaymentOutcome failed(long id, long amount, boolean timeout) {
+        PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
+        return new PaymentOutcome(p, "source", false, p.arrivalUs() + 60_000_000, 3, 0, 0, 0,
+                FailureCode.TEMPORARY_CHANNEL_FAILURE, 2, timeout ? "timeout" : "no route", timeout, 3, 0, 6, 3000,
+                new int[0]);
+    }
+
+    /**
+     * Four payments: three delivered — 10,000,000 msat with fee 1,000 (100 ppm), 2,000,000 with fee 1,000 (500 ppm),
+     * 500,000 with fee 50 (100 ppm) — and one 20,000,000-msat failure. success 3/4 = 0.75; attempts (1+2+1+3)/4 =
+     * 1.75; fee ppm sorted [100, 100, 500]: p50 = 2nd = 100, p99 = 3rd = 500; hops (2+3+4)/3 = 3, max 4; latencies
+     * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6 + setup 10)/4 = 13; bytes (2000+3000+4000+3000
+     * + setup 1000)/4 = 3250; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
+     * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2).
+     */
+    @Test
+    void summaryRowAsWorkedByHand() {
+        List<PaymentOutcome> outcomes = List.of(
+                failed(3, 20_000_000, true),
+                ok(0, 10_000_000, 1_000, 2, 100_000, 1, new int[] {0}),
+                ok(1, 2_000_000, 1_000, 3, 200_000, 2, new int[] {0}),
+                ok(2, 500_000, 50, 4, 300_000, 1, new int[] {0}));
+        ProtocolRun run = new ProtocolRun("source", outcomes, new long[] {10, 30, 20}, 10, 1000);
+        Table t = RunSummary.table(List.of(run));
+        assertEquals(RunSummary.REQUIRED_COLUMNS, t.columnNames().subList(0, RunSummary.REQUIRED_COLUMNS.size()));
+        String csv = RunSummary.csv(t);
+        String[] lines = csv.split("\n");
+        assertEquals(String.join(",", t.columnNames()), lines[0]);
+        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,13.0,3250.0,20,30,10.50,"
+                + "1.0000,1.0000,0.5000,,", lines[1]);
+        String md = RunSummary.markdown(t);
+        assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
+        assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 100.0 | 500.0 |"), md);
+    }
+
+    @Test
+    void protocolWithoutDeliveriesHasEmptyCells() {
+        ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
+        String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
+        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,6.00,0.0000,,,,", row);
+    }
+
+    /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
+    @Test
+    void paymentsCsvRows() throws IOException {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int x = b.addNode(NodeIds.fromIndex(1));
+        int y = b.addNode(NodeIds.fromIndex(2));
+        b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
+        ChannelGraph g = b.build();
+        ProtocolRun run = new ProtocolRun("source", List.of(failed(1, 5_000, true),
+                ok(0, 10_000_000, 1_000, 1, 123_456, 2, new int[] {1})), new long[0], 0, 0);
+        StringWriter w = new StringWriter();
+        PaymentsCsv.write(w, List.of(run), g);
+        String[] lines = w.toString().split("\n");
+        assertEquals(PaymentsCsv.HEADER, lines[0]);
+        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000", lines[1]);
+        assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000",
+                lines[2]);
+    }
+}
