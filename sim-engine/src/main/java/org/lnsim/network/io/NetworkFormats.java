@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  */
 public final class NetworkFormats {
     private static final List<NetworkReader> READERS = List.of(
-            new NativeNetworkFormat());
+            new NativeNetworkFormat(),
+            new ClnListChannelsFormat());
 
     private static final List<NetworkWriter> WRITERS = List.of(
             new NativeNetworkFormat());
