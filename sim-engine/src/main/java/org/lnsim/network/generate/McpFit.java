@@ -201,25 +201,20 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.writeString(col);
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("policies");
+            // one policy row per line: the outer array gets line breaks, each row is written as one raw value
+            g.writeFieldName("policies");
+            g.setPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+            g.writeStartArray();
             for (PolicyEntry p : policies) {
-                g.writeRaw("\n    ");
-                g.writeStartArray();
-                g.writeNumber(p.feeBaseMsat());
-                g.writeNumber(p.feePpm());
-                g.writeNumber(p.cltvDelta());
-                g.writeNumber(p.htlcMinMsat());
-                if (p.htlcMaxMsat() == HTLC_MAX_NONE) {
-                    g.writeString("none");
-                } else if (p.htlcMaxMsat() == HTLC_MAX_CAPACITY) {
-                    g.writeString("capacity");
-                } else {
-                    g.writeNumber(p.htlcMaxMsat());
-                }
-                g.writeNumber(p.count());
-                g.writeEndArray();
+                String hmax = p.htlcMaxMsat() == HTLC_MAX_NONE ? "\"none\""
+                        : p.htlcMaxMsat() == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(p.htlcMaxMsat());
+                g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
+                        + p.htlcMinMsat() + ", " + hmax + ", " + p.count() + "]");
             }
             g.writeEndArray();
+            g.setPrettyPrinter(pp);
             g.writeObjectFieldStart("addresses");
             for (AddressEntry a : addresses) {
                 g.writeNumberField(a.kind(), a.count());

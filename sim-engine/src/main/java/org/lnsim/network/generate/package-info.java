@@ -1,0 +1,15 @@
+/**
+ * The Million Channels Project (MCP) network generator (lightning-facts §1): {@link
+ * org.lnsim.network.generate.McpFitter} fits MCP's model to a snapshot into an {@link
+ * org.lnsim.network.generate.McpFit} (small deterministic JSON; {@link org.lnsim.network.generate.McpDefaults} embeds
+ * the 2019-05-14 fit), and {@link org.lnsim.network.generate.McpGenerator} builds a {@link
+ * org.lnsim.network.ChannelGraph} of up to 10M channels from it.
+ *
+ * <p>Contract: the generator's output is connected, has no self-loops and no two channels between the same pair,
+ * respects the per-node channel cap, and is a pure function of (fit, configuration, seed) — every random draw comes
+ * from a named {@link org.lnsim.network.generate.RandomStreams} stream, so the same inputs give a byte-identical
+ * native file. Capacities are real satoshis (MCP's regtest scaling, §1.3 step 6, is not applied). Progress goes to a
+ * {@link org.lnsim.network.generate.GenerationProgress} listener; this package knows nothing of the command line.
+ * Depends only on {@code org.lnsim.network} (and {@code stats} for the rank properties).
+ */
+package org.lnsim.network.generate;
