@@ -33,7 +33,9 @@ import org.lnsim.network.io.NetworkFormatException;
  * @param snapshotMaxDegree         largest channel count of a snapshot node (for {@code --max-channels default})
  * @param snapshotMaxNodeCapacitySat largest node capacity (sum of its channels) in the snapshot, sat
  *                                  (for {@code --max-funding default}, MCP {@code utility.getMaxNodeFunding})
- * @param degreeLaw                 fitted degree PMF {@code c·(x+b)^−a}, x in channels (§1.2 item 1)
+ * @param degreeLaw                 degree PMF {@code c·(x+b)^−a} fitted by least squares as MCP (§1.2 item 1)
+ * @param degreeLawMle              the same law fitted by maximum likelihood of the degrees under the generator's
+ *                                  own sampling (see {@link McpFitter#fitDegreeLawMle}); the generator's default
  * @param nodeCapacityLaw           fitted node-capacity law, x in {@code capacityBinSat} units (§1.2 item 2)
  * @param capacityBinSat            bin width of the node-capacity fit, sat (10^6)
  * @param capacityWindowBins        forward sliding-window length of the node-capacity fit, bins (100)
@@ -47,7 +49,7 @@ import org.lnsim.network.io.NetworkFormatException;
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
-                     PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
+                     PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
                      List<PolicyEntry> policies, List<AddressEntry> addresses) {
 
@@ -135,6 +137,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && snapshotChannels == f.snapshotChannels && snapshotNodes == f.snapshotNodes
                 && snapshotMaxDegree == f.snapshotMaxDegree
                 && snapshotMaxNodeCapacitySat == f.snapshotMaxNodeCapacitySat && degreeLaw.equals(f.degreeLaw)
+                && degreeLawMle.equals(f.degreeLawMle)
                 && nodeCapacityLaw.equals(f.nodeCapacityLaw) && capacityBinSat == f.capacityBinSat
                 && capacityWindowBins == f.capacityWindowBins && Arrays.equals(rankShares, f.rankShares)
                 && rankNodes == f.rankNodes && Arrays.equals(peerMinusChannelSat, f.peerMinusChannelSat)
@@ -185,6 +188,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             g.writeNumberField("max_node_capacity_sat", snapshotMaxNodeCapacitySat);
             g.writeEndObject();
             writeLaw(g, "degree_law", degreeLaw);
+            writeLaw(g, "degree_law_mle", degreeLawMle);
             writeLaw(g, "node_capacity_law", nodeCapacityLaw);
             g.writeNumberField("node_capacity_bin_sat", capacityBinSat);
             g.writeNumberField("node_capacity_window_bins", capacityWindowBins);
@@ -316,7 +320,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             }
             return new McpFit(r.text(root, "source"), r.text(root, "generated_by"),
                     r.intField(snap, "channels"), r.intField(snap, "nodes"), (int) r.intField(snap, "max_degree"),
-                    r.intField(snap, "max_node_capacity_sat"), r.law(root, "degree_law"),
+                    r.intField(snap, "max_node_capacity_sat"), r.law(root, "degree_law"), r.law(root, "degree_law_mle"),
                     r.law(root, "node_capacity_law"), r.intField(root, "node_capacity_bin_sat"),
                     (int) r.intField(root, "node_capacity_window_bins"), r.reals(root, "rank_shares"),
                     (int) r.intField(root, "rank_nodes"), r.reals(root, "peer_minus_channel_sat"),

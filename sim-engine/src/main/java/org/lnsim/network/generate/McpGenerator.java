@@ -19,7 +19,8 @@ import org.lnsim.network.ShortChannelId;
  *
  * <h2>Steps</h2>
  * <ol>
- *   <li><b>Degrees</b> (§1.3 step 1): draw x by inverse transform of the degree law's integral over
+ *   <li><b>Degrees</b> (§1.3 step 1): draw x by inverse transform of the degree law's integral (the law chosen by
+ *       {@link DegreeFit}: MCP's least-squares fit, or by default the maximum-likelihood fit) over
  *       {@code (0, maxChannels]}, round half to even (Python's {@code round}), reject 0 (and anything outside
  *       {@code [1, maxChannels]}); each accepted x is a node with target degree x. Drawing stops at the first accepted
  *       x that would bring the sum to ≥ 2 × channels; that x is not added. Hence the network has somewhat fewer
@@ -99,14 +100,28 @@ public final class McpGenerator {
         SNAPSHOT
     }
 
+    /** Which degree law of the fit drives step 1. */
+    public enum DegreeFit {
+        /** MCP's least-squares fit on the PMF ({@link McpFit#degreeLaw()}), the literal MCP method. */
+        LSQ,
+        /**
+         * The maximum-likelihood fit ({@link McpFit#degreeLawMle()}, see {@link McpFitter#fitDegreeLawMle}); the
+         * default, because on the 2019-05-14 snapshot the least-squares tail is so heavy (a = 1.448 &lt; 2) that the
+         * mean degree follows the cap (1M channels give ~11K nodes instead of MCP's 94K).
+         */
+        MLE
+    }
+
     /**
      * @param channels      target channel count, {@value #MIN_CHANNELS} to {@value #MAX_CHANNELS}
      * @param seed          seed of all random streams
      * @param maxChannels   cap on any node's channel count (≥ 1)
      * @param maxFundingSat upper bound of a node's capacity draw, sat (> 0, at most 50 BTC − 50,000 sat)
      * @param policies      policy mode
+     * @param degreeFit     which fitted degree law to sample
      */
-    public record Config(long channels, long seed, int maxChannels, long maxFundingSat, PolicyMode policies) {
+    public record Config(long channels, long seed, int maxChannels, long maxFundingSat, PolicyMode policies,
+                         DegreeFit degreeFit) {
         public Config {
             if (channels < MIN_CHANNELS || channels > MAX_CHANNELS) {
                 throw new IllegalArgumentException("channels must be between " + MIN_CHANNELS + " and " + MAX_CHANNELS
@@ -119,14 +134,15 @@ public final class McpGenerator {
                 throw new IllegalArgumentException("max funding must be between " + CAPACITY_UNIT + " and "
                         + MAX_NODE_CAPACITY_SAT + " sat, got " + maxFundingSat);
             }
-            if (policies == null) {
-                throw new IllegalArgumentException("policy mode is required");
+            if (policies == null || degreeFit == null) {
+                throw new IllegalArgumentException("policy mode and degree fit are required");
             }
         }
 
-        /** MCP's defaults: max 10,000 channels per node, 1 BTC max funding, snapshot policies. */
+        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, snapshot policies, MLE degrees. */
         public static Config of(long channels, long seed) {
-            return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.SNAPSHOT);
+            return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.SNAPSHOT,
+                    DegreeFit.MLE);
         }
     }
 
@@ -176,7 +192,8 @@ public final class McpGenerator {
     public Result generate() {
         long seed = config.seed();
         // ---- step 1: degree sequence, sorted descending
-        int[] target = sampleDegrees(fit.degreeLaw(), config.maxChannels(), 2 * config.channels(),
+        PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
+        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(),
                 RandomStreams.stream(seed, "degrees"), progress);
         sortDescending(target);
         int sampledNodes = target.length;
