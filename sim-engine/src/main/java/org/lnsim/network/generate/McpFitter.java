@@ -208,6 +208,11 @@ public final class McpFitter {
      * Bins use Java's {@link Math#rint} (round half to even), which is Python 3's {@code round}.
      */
     public static PowerLaw fitNodeCapacityLaw(long[] nodeTotalsSat) {
+        return fitLaw(capacityWindows(nodeTotalsSat));
+    }
+
+    /** The (window index, normalised window sum) points of fit (b), non-zero windows only. */
+    static List<WeightedObservedPoint> capacityWindows(long[] nodeTotalsSat) {
         int maxBin = -1;
         for (long v : nodeTotalsSat) {
             if (v > 0) {
@@ -245,7 +250,7 @@ public final class McpFitter {
                 points.add(new WeightedObservedPoint(1, w, (double) sums[w] / total));
             }
         }
-        return fitLaw(points);
+        return points;
     }
 
     private static int bin(long sat) {

@@ -193,8 +193,9 @@ public final class McpGenerator {
         long seed = config.seed();
         // ---- step 1: degree sequence, sorted descending
         PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
-        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(),
-                RandomStreams.stream(seed, "degrees"), progress);
+        SplittableRandom degreeRnd = RandomStreams.stream(seed, "degrees");
+        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
+                progress);
         sortDescending(target);
         int sampledNodes = target.length;
         if (sampledNodes < 2) {
@@ -255,8 +256,8 @@ public final class McpGenerator {
      *
      * @param targetEndpoints 2 × channels
      */
-    static int[] sampleDegrees(PowerLaw law, int maxChannels, long targetEndpoints, SplittableRandom rnd,
-                               GenerationProgress progress) {
+    static int[] sampleDegrees(PowerLaw law, int maxChannels, long targetEndpoints,
+                               java.util.function.DoubleSupplier uniform, GenerationProgress progress) {
         law.checkSamplable(0, maxChannels);
         double flo = law.integral(0);
         double fhi = law.integral(maxChannels);
@@ -266,7 +267,7 @@ public final class McpGenerator {
         int rejections = 0;
         long nextReport = 0;
         while (true) {
-            double x = Math.rint(law.sampleAt(rnd.nextDouble(), flo, fhi));
+            double x = Math.rint(law.sampleAt(uniform.getAsDouble(), flo, fhi));
             if (!(x >= 1 && x <= maxChannels)) {
                 if (++rejections > MAX_REJECTIONS) {
                     throw new IllegalArgumentException("the degree law " + law + " yields no degree in [1, "
