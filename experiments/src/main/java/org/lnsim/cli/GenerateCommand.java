@@ -119,6 +119,12 @@ final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf(Locale.ROOT, "generated %,d nodes, %,d channels (requested %,d; seed %d, "
                         + "max channels %d, fit %s, degrees %s) in %.1f s -> %s (%s)%n", r.nodes(), r.channels(),
                 r.requestedChannels(), seed, maxCh, fit.source(), degreeFit.toLowerCase(Locale.ROOT), secs, out, writer.name());
+        if (r.channels() < 0.95 * r.requestedChannels()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %.0f%% of the requested channels: %,d nodes drew "
+                            + "more channels than they could find distinct peers for (max channels %d against %,d "
+                            + "nodes); a smaller --max-channels gets closer%n",
+                    100.0 * r.channels() / r.requestedChannels(), r.gaveUp(), maxCh, r.sampledNodes());
+        }
         return ExitCodes.OK;
     }
 
