@@ -503,7 +503,7 @@ public final class McpGenerator {
         int[] b = new int[keptChannels];
         int k = 0;
         for (int c = 0; c < m; c++) {
-            if (newIndex[e.a[c]] >= 0 && has[e.a[c]] && find(parent, e.a[c]) == root) {
+            if (find(parent, e.a[c]) == root) {
                 a[k] = newIndex[e.a[c]];
                 b[k] = newIndex[e.b[c]];
                 k++;
