@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 public final class NetworkFormats {
     private static final List<NetworkReader> READERS = List.of(
             new NativeNetworkFormat(),
-            new ClnListChannelsFormat());
+            new ClnListChannelsFormat(),
+            new LndDescribeGraphFormat());
 
     private static final List<NetworkWriter> WRITERS = List.of(
-            new NativeNetworkFormat());
+            new NativeNetworkFormat(),
+            new LndDescribeGraphFormat());
 
     private NetworkFormats() {
     }
