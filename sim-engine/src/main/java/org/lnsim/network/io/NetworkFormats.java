@@ -16,11 +16,13 @@ public final class NetworkFormats {
     private static final List<NetworkReader> READERS = List.of(
             new NativeNetworkFormat(),
             new ClnListChannelsFormat(),
-            new LndDescribeGraphFormat());
+            new LndDescribeGraphFormat(),
+            new ClothCsvFormat());
 
     private static final List<NetworkWriter> WRITERS = List.of(
             new NativeNetworkFormat(),
-            new LndDescribeGraphFormat());
+            new LndDescribeGraphFormat(),
+            new ClothCsvFormat());
 
     private NetworkFormats() {
     }
