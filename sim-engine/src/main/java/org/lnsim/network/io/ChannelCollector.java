@@ -172,6 +172,17 @@ final class ChannelCollector {
         return n;
     }
 
+    /** Channels with no record for either direction. */
+    long channelsWithoutRecords() {
+        long n = 0;
+        for (int c = 0; c < builder.channelCount(); c++) {
+            if (!seen(c, 0) && !seen(c, 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Pushes the known policies into the builder and builds the graph. */
     ChannelGraph build() {
         for (int c = 0; c < builder.channelCount(); c++) {
