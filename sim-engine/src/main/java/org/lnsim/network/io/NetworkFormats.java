@@ -14,10 +14,15 @@ import java.util.stream.Collectors;
  */
 public final class NetworkFormats {
     private static final List<NetworkReader> READERS = List.of(
-            new NativeNetworkFormat());
+            new NativeNetworkFormat(),
+            new ClnListChannelsFormat(),
+            new LndDescribeGraphFormat(),
+            new ClothCsvFormat());
 
     private static final List<NetworkWriter> WRITERS = List.of(
-            new NativeNetworkFormat());
+            new NativeNetworkFormat(),
+            new LndDescribeGraphFormat(),
+            new ClothCsvFormat());
 
     private NetworkFormats() {
     }

@@ -1,0 +1,72 @@
+package org.lnsim.cli;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A staged progress bar with ETA on stderr for long-running commands: {@link #update(String, long, long)} draws the
+ * current stage's bar and starts a new bar when the stage name changes. It draws only when stderr is a terminal
+ * ({@code System.console() != null}) and the command was not given {@code --quiet}; otherwise every call is a no-op,
+ * so pipes and logs stay clean. The signature fits sim-engine listeners such as
+ * {@link org.lnsim.network.generate.GenerationProgress} as a method reference ({@code progress::update}).
+ */
+public final class Progress implements AutoCloseable {
+    private final boolean enabled;
+    private final PrintStream err;
+    private ProgressBar bar;
+    private String stage;
+
+    private Progress(boolean enabled, PrintStream err) {
+        this.enabled = enabled;
+        this.err = err;
+    }
+
+    /** A bar on {@code System.err} if it is a terminal and {@code quiet} is false; otherwise a silent instance. */
+    public static Progress forTerminal(boolean quiet) {
+        return new Progress(!quiet && System.console() != null, System.err);
+    }
+
+    /** A silent instance. */
+    public static Progress silent() {
+        return new Progress(false, System.err);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Reports {@code done} of {@code total} units of {@code stageName}. */
+    public void update(String stageName, long done, long total) {
+        if (!enabled) {
+            return;
+        }
+        if (bar == null || !stageName.equals(stage)) {
+            closeBar();
+            stage = stageName;
+            bar = new ProgressBarBuilder()
+                    .setTaskName(stageName)
+                    .setInitialMax(Math.max(1, total))
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setUpdateIntervalMillis(250)
+                    .build();
+        }
+        bar.maxHint(Math.max(1, total));
+        bar.stepTo(Math.min(done, Math.max(1, total)));
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeBar();
+    }
+}

@@ -1,0 +1,41 @@
+package org.lnsim.network.generate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The embedded default fit: {@value #RESOURCE}, fitted from the shared snapshot
+ * {@code clightning-listchannels-2019-05-14.json.gz} with its sibling {@code clightning-listnodes-2019-05-14.json.gz}
+ * (the snapshot MCP itself was built from, lightning-facts §1.2 item 8), so that {@code lnsim generate} works
+ * without a snapshot at hand.
+ *
+ * <p>Regenerate it from the repository root (the command is also the file's {@code generated_by} field):
+ * <pre>
+ *   ./lnsim fit ../shared/data/snapshots/clightning-listchannels-2019-05-14.json.gz --out sim-engine/src/main/resources/org/lnsim/network/generate/mcp-fit-2019-05-14.json
+ * </pre>
+ */
+public final class McpDefaults {
+    /** Class-path location of the default fit. */
+    public static final String RESOURCE = "/org/lnsim/network/generate/mcp-fit-2019-05-14.json";
+
+    private McpDefaults() {
+    }
+
+    /**
+     * Loads the embedded fit.
+     *
+     * @throws UncheckedIOException if the resource is missing from the build (a packaging bug, not user input)
+     */
+    public static McpFit load() {
+        try (InputStream in = McpDefaults.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("resource " + RESOURCE + " is missing from the class path");
+            }
+            return McpFit.read(in, Path.of(RESOURCE.substring(1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the embedded MCP fit", e);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.lnsim.network.generate;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.io.NetworkFormatException;
+
+/**
+ * Everything the Million Channels Project generator takes from a real snapshot (lightning-facts §1.2), as produced by
+ * {@link McpFitter} and consumed by {@link McpGenerator}. Serialised as small JSON ({@link #write}, {@link #read}) with
+ * a fixed key order, {@code \n} line ends and every real number rounded to {@link #SIGNIFICANT_DIGITS} significant
+ * digits, so the same snapshot always gives the same bytes and a fit read back equals the fit written.
+ *
+ * @param source                    where the fit came from (snapshot file name), for reports
+ * @param generatedBy               the command that regenerates this fit
+ * @param snapshotChannels          channels in the snapshot
+ * @param snapshotNodes             nodes with at least one channel in the snapshot
+ * @param snapshotMaxDegree         largest channel count of a snapshot node (for {@code --max-channels default})
+ * @param snapshotMaxNodeCapacitySat largest node capacity (sum of its channels) in the snapshot, sat
+ *                                  (for {@code --max-funding default}, MCP {@code utility.getMaxNodeFunding})
+ * @param degreeLaw                 degree PMF {@code c·(x+b)^−a} fitted by least squares as MCP (§1.2 item 1)
+ * @param degreeLawMle              the same law fitted by maximum likelihood of the degrees under the generator's
+ *                                  own sampling (see {@link McpFitter#fitDegreeLawMle}); the generator's default
+ * @param nodeCapacityLaw           fitted node-capacity law, x in {@code capacityBinSat} units (§1.2 item 2)
+ * @param capacityBinSat            bin width of the node-capacity fit, sat (10^6)
+ * @param capacityWindowBins        forward sliding-window length of the node-capacity fit, bins (100)
+ * @param rankShares                mean share of node capacity in the rank-k channel, k = 0..9 (§1.2 item 3)
+ * @param rankNodes                 nodes (≥ 10 channels) the rank properties were measured on
+ * @param peerMinusChannelSat       mean (peer total − channel) capacity by rank, sat (§1.2 item 4)
+ * @param peerSlopeSatPerRank       slope of the least-squares line through {@code peerMinusChannelSat}
+ * @param peerInterceptSat          intercept of that line
+ * @param policies                  distinct usable direction policies with counts, most frequent first
+ * @param addresses                 node-announcement address kinds with counts (§1.2 item 6)
+ */
+public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
+                     int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
+                     PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
+                     int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
+                     List<PolicyEntry> policies, List<AddressEntry> addresses) {
+
+    /** Format tag in the JSON. */
+    public static final String FORMAT = "lnsim-mcp-fit";
+    public static final int VERSION = 1;
+    /** Real numbers are stored with this many significant digits (far below any fit's uncertainty). */
+    public static final int SIGNIFICANT_DIGITS = 12;
+    /** Ranks of the in-node capacity properties (lightning-facts §1.2 item 3). */
+    public static final int RANKS = 10;
+    /** {@link PolicyEntry#htlcMaxMsat()} code: the update carries no {@code htlc_maximum_msat}. */
+    public static final long HTLC_MAX_NONE = ChannelPolicy.NO_HTLC_MAXIMUM;
+    /** {@link PolicyEntry#htlcMaxMsat()} code: {@code htlc_maximum_msat} equals the channel's capacity. */
+    public static final long HTLC_MAX_CAPACITY = -2;
+    /** Address kind of a node without {@code node_announcement}. */
+    public static final String KIND_NOT_ANNOUNCED = "none";
+    /** Address kind of a node announced with an empty address list. */
+    public static final String KIND_NO_ADDRESS = "no_address";
+
+    /**
+     * One distinct usable direction policy and how many snapshot directions carry it.
+     *
+     * @param htlcMaxMsat {@code htlc_maximum_msat} semantics: {@link #HTLC_MAX_NONE} (absent),
+     *                    {@link #HTLC_MAX_CAPACITY} (equal to the channel capacity, which lnd and CLN announce by
+     *                    default), otherwise an absolute msat value that the generator caps at the generated
+     *                    channel's capacity
+     */
+    public record PolicyEntry(long feeBaseMsat, long feePpm, int cltvDelta, long htlcMinMsat, long htlcMaxMsat,
+                              long count) {
+        public PolicyEntry {
+            new ChannelPolicy(feeBaseMsat, feePpm, cltvDelta, htlcMinMsat, Math.max(htlcMaxMsat, -1), false);
+            if (htlcMaxMsat < HTLC_MAX_CAPACITY) {
+                throw new IllegalArgumentException("bad htlc_max code " + htlcMaxMsat);
+            }
+            if (count <= 0) {
+                throw new IllegalArgumentException("policy count must be positive: " + count);
+            }
+        }
+    }
+
+    /**
+     * One address kind: {@link #KIND_NOT_ANNOUNCED}, {@link #KIND_NO_ADDRESS}, or the node's distinct address types
+     * in {@link org.lnsim.network.AddressType} order, lower case, joined by {@code +} (e.g. {@code ipv4+torv3}).
+     */
+    public record AddressEntry(String kind, long count) {
+        public AddressEntry {
+            if (kind == null || kind.isEmpty()) {
+                throw new IllegalArgumentException("address kind is required");
+            }
+            if (count <= 0) {
+                throw new IllegalArgumentException("address count must be positive: " + count);
+            }
+        }
+    }
+
+    public McpFit {
+        if (rankShares.length != RANKS || peerMinusChannelSat.length != RANKS) {
+            throw new IllegalArgumentException("rank tables must have " + RANKS + " entries");
+        }
+        if (policies.isEmpty()) {
+            throw new IllegalArgumentException("the fit has no usable policies");
+        }
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("the fit has no address kinds");
+        }
+        rankShares = rankShares.clone();
+        peerMinusChannelSat = peerMinusChannelSat.clone();
+        policies = List.copyOf(policies);
+        addresses = List.copyOf(addresses);
+    }
+
+    @Override
+    public double[] rankShares() {
+        return rankShares.clone();
+    }
+
+    @Override
+    public double[] peerMinusChannelSat() {
+        return peerMinusChannelSat.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof McpFit f && source.equals(f.source) && generatedBy.equals(f.generatedBy)
+                && snapshotChannels == f.snapshotChannels && snapshotNodes == f.snapshotNodes
+                && snapshotMaxDegree == f.snapshotMaxDegree
+                && snapshotMaxNodeCapacitySat == f.snapshotMaxNodeCapacitySat && degreeLaw.equals(f.degreeLaw)
+                && degreeLawMle.equals(f.degreeLawMle)
+                && nodeCapacityLaw.equals(f.nodeCapacityLaw) && capacityBinSat == f.capacityBinSat
+                && capacityWindowBins == f.capacityWindowBins && Arrays.equals(rankShares, f.rankShares)
+                && rankNodes == f.rankNodes && Arrays.equals(peerMinusChannelSat, f.peerMinusChannelSat)
+                && Double.compare(peerSlopeSatPerRank, f.peerSlopeSatPerRank) == 0
+                && Double.compare(peerInterceptSat, f.peerInterceptSat) == 0 && policies.equals(f.policies)
+                && addresses.equals(f.addresses);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, snapshotChannels, snapshotNodes, degreeLaw, nodeCapacityLaw,
+                Arrays.hashCode(rankShares), policies, addresses);
+    }
+
+    /** Rounds to {@link #SIGNIFICANT_DIGITS} significant digits; idempotent, so JSON round trips are exact. */
+    public static double round(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        return decimal(x).doubleValue();
+    }
+
+    private static BigDecimal decimal(double x) {
+        return new BigDecimal(x).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    /** Writes the fit as JSON (UTF-8, fixed key order, {@code \n} line ends, trailing newline). */
+    public void write(OutputStream out) throws IOException {
+        JsonFactory factory = new JsonFactory();
+        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("generated_by", generatedBy);
+            g.writeStringField("source", source);
+            g.writeObjectFieldStart("snapshot");
+            g.writeNumberField("channels", snapshotChannels);
+            g.writeNumberField("nodes", snapshotNodes);
+            g.writeNumberField("max_degree", snapshotMaxDegree);
+            g.writeNumberField("max_node_capacity_sat", snapshotMaxNodeCapacitySat);
+            g.writeEndObject();
+            writeLaw(g, "degree_law", degreeLaw);
+            writeLaw(g, "degree_law_mle", degreeLawMle);
+            writeLaw(g, "node_capacity_law", nodeCapacityLaw);
+            g.writeNumberField("node_capacity_bin_sat", capacityBinSat);
+            g.writeNumberField("node_capacity_window_bins", capacityWindowBins);
+            g.writeNumberField("rank_nodes", rankNodes);
+            writeArray(g, "rank_shares", rankShares);
+            writeArray(g, "peer_minus_channel_sat", peerMinusChannelSat);
+            g.writeFieldName("peer_minus_channel_slope_sat_per_rank");
+            writeReal(g, peerSlopeSatPerRank);
+            g.writeFieldName("peer_minus_channel_intercept_sat");
+            writeReal(g, peerInterceptSat);
+            g.writeFieldName("policy_columns");
+            g.writeStartArray();
+            for (String col : List.of("fee_base_msat", "fee_ppm", "cltv_delta", "htlc_min_msat", "htlc_max", "count")) {
+                g.writeString(col);
+            }
+            g.writeEndArray();
+            // one policy row per line: the outer array gets line breaks, each row is written as one raw value
+            g.writeFieldName("policies");
+            g.setPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+            g.writeStartArray();
+            for (PolicyEntry p : policies) {
+                String hmax = p.htlcMaxMsat() == HTLC_MAX_NONE ? "\"none\""
+                        : p.htlcMaxMsat() == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(p.htlcMaxMsat());
+                g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
+                        + p.htlcMinMsat() + ", " + hmax + ", " + p.count() + "]");
+            }
+            g.writeEndArray();
+            g.setPrettyPrinter(pp);
+            g.writeObjectFieldStart("addresses");
+            for (AddressEntry a : addresses) {
+                g.writeNumberField(a.kind(), a.count());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeLaw(JsonGenerator g, String name, PowerLaw law) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeFieldName("a");
+        writeReal(g, law.a());
+        g.writeFieldName("b");
+        writeReal(g, law.b());
+        g.writeFieldName("c");
+        writeReal(g, law.c());
+        g.writeEndObject();
+    }
+
+    private static void writeArray(JsonGenerator g, String name, double[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double v : values) {
+            writeReal(g, v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeReal(JsonGenerator g, double v) throws IOException {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("cannot serialise non-finite number " + v);
+        }
+        g.writeNumber(v == 0 ? "0" : decimal(v).toString());
+    }
+
+    /**
+     * Reads a fit written by {@link #write}.
+     *
+     * @param name file name for messages
+     * @throws NetworkFormatException naming the field when the JSON is not a valid fit
+     */
+    public static McpFit read(InputStream in, Path name) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new NetworkFormatException(name, "line " + e.getLocation().getLineNr(), "not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        Reader r = new Reader(name);
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw new NetworkFormatException(name, null, "not an lnsim MCP fit (\"format\" must be \"" + FORMAT + "\")");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw new NetworkFormatException(name, "field version", "unsupported fit version "
+                    + root.path("version") + " (this build reads " + VERSION + ")");
+        }
+        try {
+            JsonNode snap = r.object(root, "snapshot");
+            List<PolicyEntry> policies = new ArrayList<>();
+            JsonNode rows = r.array(root, "policies");
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                String where = "policies[" + i + "]";
+                if (!row.isArray() || row.size() != 6) {
+                    throw new NetworkFormatException(name, "field " + where, "must be an array of 6 values");
+                }
+                JsonNode hmax = row.get(4);
+                long hmaxCode;
+                if (hmax.isTextual() && hmax.asText().equals("none")) {
+                    hmaxCode = HTLC_MAX_NONE;
+                } else if (hmax.isTextual() && hmax.asText().equals("capacity")) {
+                    hmaxCode = HTLC_MAX_CAPACITY;
+                } else if (hmax.isIntegralNumber() && hmax.asLong() >= 0) {
+                    hmaxCode = hmax.asLong();
+                } else {
+                    throw new NetworkFormatException(name, "field " + where, "htlc_max must be \"none\", \"capacity\" "
+                            + "or a non-negative integer, got " + hmax);
+                }
+                try {
+                    policies.add(new PolicyEntry(r.integer(row.get(0), where), r.integer(row.get(1), where),
+                            (int) r.integer(row.get(2), where), r.integer(row.get(3), where), hmaxCode,
+                            r.integer(row.get(5), where)));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + where, e.getMessage(), e);
+                }
+            }
+            List<AddressEntry> addresses = new ArrayList<>();
+            JsonNode addr = r.object(root, "addresses");
+            var it = addr.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                try {
+                    addresses.add(new AddressEntry(e.getKey(), r.integer(e.getValue(), "addresses." + e.getKey())));
+                } catch (IllegalArgumentException ex) {
+                    throw new NetworkFormatException(name, "field addresses." + e.getKey(), ex.getMessage(), ex);
+                }
+            }
+            return new McpFit(r.text(root, "source"), r.text(root, "generated_by"),
+                    r.intField(snap, "channels"), r.intField(snap, "nodes"), (int) r.intField(snap, "max_degree"),
+                    r.intField(snap, "max_node_capacity_sat"), r.law(root, "degree_law"), r.law(root, "degree_law_mle"),
+                    r.law(root, "node_capacity_law"), r.intField(root, "node_capacity_bin_sat"),
+                    (int) r.intField(root, "node_capacity_window_bins"), r.reals(root, "rank_shares"),
+                    (int) r.intField(root, "rank_nodes"), r.reals(root, "peer_minus_channel_sat"),
+                    r.real(root, "peer_minus_channel_slope_sat_per_rank"),
+                    r.real(root, "peer_minus_channel_intercept_sat"), policies, addresses);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFormatException(name, null, e.getMessage(), e);
+        }
+    }
+
+    /** Field access with messages that name the field. */
+    private record Reader(Path name) {
+        JsonNode field(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = parent.get(key);
+            if (n == null || n.isNull()) {
+                throw new NetworkFormatException(name, "field " + key, "missing");
+            }
+            return n;
+        }
+
+        JsonNode object(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = field(parent, key);
+            if (!n.isObject()) {
+                throw new NetworkFormatException(name, "field " + key, "must be an object");
+            }
+            return n;
+        }
+
+        JsonNode array(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = field(parent, key);
+            if (!n.isArray()) {
+                throw new NetworkFormatException(name, "field " + key, "must be an array");
+            }
+            return n;
+        }
+
+        String text(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = field(parent, key);
+            if (!n.isTextual()) {
+                throw new NetworkFormatException(name, "field " + key, "must be a string");
+            }
+            return n.asText();
+        }
+
+        long intField(JsonNode parent, String key) throws NetworkFormatException {
+            return integer(field(parent, key), key);
+        }
+
+        long integer(JsonNode n, String where) throws NetworkFormatException {
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw new NetworkFormatException(name, "field " + where, "must be an integer, got " + n);
+            }
+            return n.asLong();
+        }
+
+        double real(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = field(parent, key);
+            if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+                throw new NetworkFormatException(name, "field " + key, "must be a finite number, got " + n);
+            }
+            return n.asDouble();
+        }
+
+        double[] reals(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = array(parent, key);
+            double[] v = new double[n.size()];
+            for (int i = 0; i < v.length; i++) {
+                if (!n.get(i).isNumber()) {
+                    throw new NetworkFormatException(name, "field " + key + "[" + i + "]", "must be a number");
+                }
+                v[i] = n.get(i).asDouble();
+            }
+            return v;
+        }
+
+        PowerLaw law(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = object(parent, key);
+            return new PowerLaw(real(n, "a"), real(n, "b"), real(n, "c"));
+        }
+    }
+}

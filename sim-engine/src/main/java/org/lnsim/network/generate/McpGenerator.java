@@ -1,0 +1,816 @@
+package org.lnsim.network.generate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lnsim.network.AddressType;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.NodeAddress;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+/**
+ * The Million Channels Project generator (lightning-facts §1.3 steps 1–5 and 7; MCP {@code build.py}), scaled to 10M
+ * channels with primitive arrays. Each stage draws from its own named stream of {@link RandomStreams}: {@code degrees},
+ * {@code edges}, {@code node-capacities}, {@code channel-order}, {@code policies}, {@code addresses},
+ * {@code node-ids}. The same fit, configuration and seed give the same graph (byte-identical native file).
+ *
+ * <h2>Steps</h2>
+ * <ol>
+ *   <li><b>Degrees</b> (§1.3 step 1): draw x by inverse transform of the degree law's integral (the law chosen by
+ *       {@link DegreeFit}: MCP's least-squares fit, or by default the maximum-likelihood fit) over
+ *       {@code (0, maxChannels]}, round half to even (Python's {@code round}), reject 0 (and anything outside
+ *       {@code [1, maxChannels]}); each accepted x is a node with target degree x. Drawing stops at the first accepted
+ *       x that would bring the sum to ≥ 2 × channels; that x is not added. Hence the network has somewhat fewer
+ *       channels than requested, as MCP's 998K for 1M.</li>
+ *   <li><b>Edges</b> (§1.3 step 2): nodes sorted by target degree, descending (stable). Node 0 is "in network". Each
+ *       node in turn creates (target − current) channels to peers drawn uniformly from the pool of not-full nodes;
+ *       a duplicate pair, or for the node's last channel a peer when neither end is in the network, is redrawn; after
+ *       5 failed draws a scan takes the first eligible pool node (not a duplicate, and one end in the network), or the
+ *       node gives up. Joining: a node in the network brings its peer in; a node outside collects its peers and brings
+ *       them all in when it links to the network. Choices made here where MCP's code is incidental or does not scale:
+ *       <ul>
+ *         <li>the pool is a swap-remove array; full nodes leave it as soon as they fill (MCP removes them lazily
+ *             when drawn, which rejects and redraws: the same uniform choice among not-full nodes), and the node whose
+ *             turn it is leaves it at the start of its turn (MCP redraws on a self-draw; after its turn a node is full
+ *             unless it gave up);</li>
+ *         <li>the fallback scan goes over the pool in its current array order (MCP: node-id order, equally
+ *             arbitrary); for a node outside the network it scans only the pool nodes inside the network, kept in a
+ *             second swap-remove array, which finds the same eligible set without an O(pool) scan per node;</li>
+ *         <li>duplicate pairs are found in a primitive open-addressing hash set of packed pairs;</li>
+ *         <li>when the pool is empty generation stops (MCP: when one node is left).</li>
+ *       </ul>
+ *       Nodes that end with no channel (typically degree-1 nodes at the end when no in-network node has room) are
+ *       dropped, and so is every channel outside the component of node 0, which makes the result connected by
+ *       construction ({@link GenerationReport} counts both).</li>
+ *   <li><b>Short channel ids</b> (§1.3 step 2): in channel creation order, block {@code 1 + k / 20}, transaction
+ *       {@code 1 + k mod 20}, output 0 (MCP {@code tempScids}, 20 funding transactions per block).</li>
+ *   <li><b>Node capacities</b> (§1.3 step 3): one value per node from the node-capacity law over
+ *       {@code (0, maxFunding / 10^6]} in 10^6-sat units (values above (50 BTC − 50,000 sat) / 10^6 are rejected, as
+ *       MCP), sorted ascending and given to the nodes sorted by ascending degree (stable).</li>
+ *   <li><b>Channel order</b> (§1.3 step 4): nodes are visited from the most connected down; a node's unallocated
+ *       capacity is set to its capacity when it is visited, and its channels (in creation order) are stably sorted by
+ *       the peer's unallocated capacity, descending; peers not visited yet count 0, exactly as MCP's
+ *       {@code unallocated} attribute. Then {@code s = round(deg / 4)} swaps of two positions drawn uniformly from
+ *       the first s (MCP {@code swapFunc}).</li>
+ *   <li><b>Channel capacities</b> (§1.3 step 5): round robin over nodes by ascending degree and channel rank; an
+ *       unset channel gets {@code round(share[rank] × allocation)} for rank < 10, else
+ *       {@code round(allocation / degree)}, sat. Capacities are at least 1 sat (a 0-sat channel can only arise
+ *       for a node allocation below ~40 sat; MCP's floor of 100 units belongs to the skipped regtest scaling).</li>
+ *   <li><b>No regtest scaling</b> (§1.3 step 6 is skipped): capacities stay in real sat, the units the power laws
+ *       were fitted in.</li>
+ *   <li><b>Policies</b>: {@link PolicyMode#MCP} gives every direction §1.3 step 7's update (cltv 10, htlc_min
+ *       10,000 msat, base 1,000 msat, 1,000 ppm, no htlc_max); {@link PolicyMode#SNAPSHOT} draws each direction's
+ *       policy independently from the fit's table in proportion to its count ("capacity" htlc_max becomes the
+ *       channel's capacity, an absolute one is capped at it).</li>
+ *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
+ *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
+ *       a draw keeps multi-address kinds and needs no rounding remainder); announced nodes get alias = index
+ *       zero-padded to 32 digits (§1.3 step 7); IPv4 addresses count up from 127.0.0.1, IPv6 from fe48::1, Tor names
+ *       are random base32, DNS names {@code nK.lnsim.invalid}; all on port 9735.</li>
+ * </ol>
+ */
+public final class McpGenerator {
+    /** Smallest and largest channel counts accepted. */
+    public static final long MIN_CHANNELS = 1_000;
+    public static final long MAX_CHANNELS = 10_000_000;
+    /** MCP's default {@code maxChannels} (lightning-facts §1.3 parameters). */
+    public static final int DEFAULT_MAX_CHANNELS = 10_000;
+    /** MCP's default {@code maxFunding}: 1 BTC per node (lightning-facts §1.3 parameters). */
+    public static final long DEFAULT_MAX_FUNDING_SAT = 100_000_000L;
+    /** Coinbase reward minus MCP's per-transaction fee, the hard upper bound of a node capacity (§1.3 step 3). */
+    static final long MAX_NODE_CAPACITY_SAT = 5_000_000_000L - 50_000L;
+    /** Funding transactions per block in the scid counter (MCP {@code constants.maxTxPerBlock}). */
+    public static final int TX_PER_BLOCK = 20;
+    /** Share of a node's channel list that the swap hack permutes (MCP {@code swapFunc(.25, …)}). */
+    static final double SWAP_SHARE = 0.25;
+    /** Random draws before the fallback scan (MCP {@code j == 5}). */
+    static final int DRAWS_BEFORE_SCAN = 5;
+    private static final int PORT = 9735;
+    private static final int PROGRESS_STEP = 1 << 16;
+    private static final int MAX_REJECTIONS = 1_000_000;
+
+    /** How direction policies are chosen. */
+    public enum PolicyMode {
+        /** Every direction gets MCP's uniform update (lightning-facts §1.3 step 7). */
+        MCP,
+        /** Every direction draws from the fit's empirical policy table. */
+        SNAPSHOT
+    }
+
+    /** Which degree law of the fit drives step 1. */
+    public enum DegreeFit {
+        /** MCP's least-squares fit on the PMF ({@link McpFit#degreeLaw()}), the literal MCP method. */
+        LSQ,
+        /**
+         * The maximum-likelihood fit ({@link McpFit#degreeLawMle()}, see {@link McpFitter#fitDegreeLawMle}); the
+         * default, because on the 2019-05-14 snapshot the least-squares tail is so heavy (a = 1.448 &lt; 2) that the
+         * mean degree follows the cap (1M channels give ~11K nodes instead of MCP's 94K).
+         */
+        MLE
+    }
+
+    /**
+     * @param channels      target channel count, {@value #MIN_CHANNELS} to {@value #MAX_CHANNELS}
+     * @param seed          seed of all random streams
+     * @param maxChannels   cap on any node's channel count (≥ 1)
+     * @param maxFundingSat upper bound of a node's capacity draw, sat (> 0, at most 50 BTC − 50,000 sat)
+     * @param policies      policy mode
+     * @param degreeFit     which fitted degree law to sample
+     */
+    public record Config(long channels, long seed, int maxChannels, long maxFundingSat, PolicyMode policies,
+                         DegreeFit degreeFit) {
+        public Config {
+            if (channels < MIN_CHANNELS || channels > MAX_CHANNELS) {
+                throw new IllegalArgumentException("channels must be between " + MIN_CHANNELS + " and " + MAX_CHANNELS
+                        + ", got " + channels);
+            }
+            if (maxChannels < 1) {
+                throw new IllegalArgumentException("max channels per node must be at least 1, got " + maxChannels);
+            }
+            if (maxFundingSat < CAPACITY_UNIT || maxFundingSat > MAX_NODE_CAPACITY_SAT) {
+                throw new IllegalArgumentException("max funding must be between " + CAPACITY_UNIT + " and "
+                        + MAX_NODE_CAPACITY_SAT + " sat, got " + maxFundingSat);
+            }
+            if (policies == null || degreeFit == null) {
+                throw new IllegalArgumentException("policy mode and degree fit are required");
+            }
+        }
+
+        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, snapshot policies, MLE degrees. */
+        public static Config of(long channels, long seed) {
+            return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.SNAPSHOT,
+                    DegreeFit.MLE);
+        }
+    }
+
+    /** Unit of the node-capacity law (its fit bins, lightning-facts §1.2 item 2). */
+    static final long CAPACITY_UNIT = McpFitter.CAPACITY_BIN_SAT;
+
+    /**
+     * MCP's {@code --maxChannels default}: snapshot max degree × channels / snapshot node count, truncated
+     * (MCP {@code build.initBuild}).
+     */
+    public static int defaultMaxChannels(McpFit fit, long channels) {
+        double v = Math.floor((double) channels / fit.snapshotNodes() * fit.snapshotMaxDegree());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    /**
+     * What a generation produced besides the graph.
+     *
+     * @param requestedChannels channels asked for
+     * @param sampledNodes      nodes drawn in step 1
+     * @param sampledEndpoints  sum of their target degrees (&lt; 2 × requested)
+     * @param channels          channels in the result
+     * @param nodes             nodes in the result (all have ≥ 1 channel)
+     * @param droppedNodes      sampled nodes left without a channel in the main component
+     * @param droppedChannels   channels outside the component of node 0 (removed)
+     * @param gaveUp            turns that ended before the node reached its target (no eligible peer)
+     */
+    public record GenerationReport(long requestedChannels, int sampledNodes, long sampledEndpoints, int channels,
+                                   int nodes, int droppedNodes, int droppedChannels, int gaveUp) {
+    }
+
+    /** The graph and its report. */
+    public record Result(ChannelGraph graph, GenerationReport report) {
+    }
+
+    private final McpFit fit;
+    private final Config config;
+    private final GenerationProgress progress;
+
+    public McpGenerator(McpFit fit, Config config, GenerationProgress progress) {
+        this.fit = fit;
+        this.config = config;
+        this.progress = progress == null ? GenerationProgress.NONE : progress;
+    }
+
+    /** Runs all steps. */
+    public Result generate() {
+        long seed = config.seed();
+        // ---- step 1: degree sequence, sorted descending
+        PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
+        SplittableRandom degreeRnd = RandomStreams.stream(seed, "degrees");
+        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
+                progress);
+        sortDescending(target);
+        int sampledNodes = target.length;
+        if (sampledNodes < 2) {
+            throw new IllegalArgumentException("the degree law drew fewer than 2 nodes for " + config.channels()
+                    + " channels; lower --max-channels or raise --channels");
+        }
+        long endpoints = 0;
+        for (int t : target) {
+            endpoints += t;
+        }
+        // ---- step 2: edges
+        Edges edges = buildEdges(target, endpoints, RandomStreams.stream(seed, "edges"), progress);
+        // keep the component of node 0, then nodes with channels
+        Compacted g = keepMainComponent(sampledNodes, edges);
+        int n = g.nodes;
+        int m = g.a.length;
+        // CSR adjacency in creation order
+        int[] off = new int[n + 1];
+        for (int c = 0; c < m; c++) {
+            off[g.a[c] + 1]++;
+            off[g.b[c] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            off[v + 1] += off[v];
+        }
+        int[] adj = new int[2 * m];
+        int[] fill = Arrays.copyOf(off, n);
+        for (int c = 0; c < m; c++) {
+            adj[fill[g.a[c]]++] = c;
+            adj[fill[g.b[c]]++] = c;
+        }
+        fill = null;
+        // ---- steps 3-5: capacities
+        progress.update("capacities", 0, 3L * n);
+        int[] byChans = nodesByAscendingDegree(off, n);
+        double[] alloc = nodeAllocations(fit.nodeCapacityLaw(), n, config.maxFundingSat(),
+                RandomStreams.stream(seed, "node-capacities"));
+        double[] allocOfNode = new double[n];
+        for (int i = 0; i < n; i++) {
+            allocOfNode[byChans[i]] = alloc[i];
+        }
+        progress.update("capacities", n, 3L * n);
+        orderChannels(off, adj, g.a, g.b, byChans, RandomStreams.stream(seed, "channel-order"));
+        progress.update("capacities", 2L * n, 3L * n);
+        long[] capacity = channelCapacities(off, adj, byChans, allocOfNode, fit.rankShares(), m);
+        progress.update("capacities", 3L * n, 3L * n);
+        // ---- policies, node details, graph
+        ChannelGraph graph = assemble(n, g.a, g.b, capacity);
+        GenerationReport report = new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
+                sampledNodes - n, edges.count - m, edges.gaveUp);
+        return new Result(graph, report);
+    }
+
+    // ------------------------------------------------------------------ step 1
+
+    /**
+     * Step 1: target degrees by inverse transform with MCP's stop rule, in draw order.
+     *
+     * @param targetEndpoints 2 × channels
+     */
+    static int[] sampleDegrees(PowerLaw law, int maxChannels, long targetEndpoints,
+                               java.util.function.DoubleSupplier uniform, GenerationProgress progress) {
+        law.checkSamplable(0, maxChannels);
+        double flo = law.integral(0);
+        double fhi = law.integral(maxChannels);
+        int[] out = new int[1024];
+        int count = 0;
+        long total = 0;
+        int rejections = 0;
+        long nextReport = 0;
+        while (true) {
+            double x = Math.rint(law.sampleAt(uniform.getAsDouble(), flo, fhi));
+            if (!(x >= 1 && x <= maxChannels)) {
+                if (++rejections > MAX_REJECTIONS) {
+                    throw new IllegalArgumentException("the degree law " + law + " yields no degree in [1, "
+                            + maxChannels + "]");
+                }
+                continue;
+            }
+            rejections = 0;
+            int d = (int) x;
+            if (total + d >= targetEndpoints) {
+                break;
+            }
+            if (count == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            out[count++] = d;
+            total += d;
+            if (total >= nextReport) {
+                progress.update("degrees", total, targetEndpoints);
+                nextReport = total + PROGRESS_STEP;
+            }
+        }
+        progress.update("degrees", targetEndpoints, targetEndpoints);
+        return Arrays.copyOf(out, count);
+    }
+
+    /** Sorts descending, stable (equal values are indistinguishable, so stability is moot for plain ints). */
+    static void sortDescending(int[] a) {
+        Arrays.sort(a);
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    // ------------------------------------------------------------------ step 2
+
+    /** Channels in creation order (endpoints in sorted-node numbering). */
+    static final class Edges {
+        final int[] a;
+        final int[] b;
+        int count;
+        int gaveUp;
+
+        Edges(int capacity) {
+            a = new int[capacity];
+            b = new int[capacity];
+        }
+    }
+
+    /** Step 2 on nodes already sorted by descending target degree. */
+    static Edges buildEdges(int[] target, long endpoints, SplittableRandom rnd, GenerationProgress progress) {
+        int n = target.length;
+        Edges e = new Edges((int) (endpoints / 2));
+        int[] deg = new int[n];
+        boolean[] inNet = new boolean[n];
+        // pool of not-full nodes and its subset inside the network, both swap-remove arrays with position indices
+        int[] pool = new int[n];
+        int[] poolPos = new int[n];
+        for (int v = 0; v < n; v++) {
+            pool[v] = v;
+            poolPos[v] = v;
+        }
+        int[] poolSize = {n};
+        int[] netPool = new int[n];
+        int[] netPos = new int[n];
+        Arrays.fill(netPos, -1);
+        int[] netSize = {0};
+        inNet[0] = true;
+        netAdd(0, netPool, netPos, netSize);
+        LongHashSet pairs = new LongHashSet((int) Math.min(Integer.MAX_VALUE / 4, endpoints / 2 + 16));
+        int[] disconn = new int[16];
+        long total = endpoints / 2;
+        long nextReport = 0;
+        progress.update("edges", 0, total);
+        for (int node = 0; node < n && poolSize[0] > 0; node++) {
+            if (poolPos[node] >= 0) {
+                poolRemove(node, pool, poolPos, poolSize, netPool, netPos, netSize);
+            }
+            int toCreate = target[node] - deg[node];
+            int disCount = 0;
+            boolean completed = true;
+            for (int i = 0; i < toCreate; i++) {
+                if (poolSize[0] == 0) {
+                    completed = false;
+                    break;
+                }
+                boolean last = i == toCreate - 1;
+                int peer = -1;
+                for (int tries = 0; tries < DRAWS_BEFORE_SCAN; tries++) {
+                    int cand = pool[rnd.nextInt(poolSize[0])];
+                    if (!pairs.contains(pairKey(node, cand)) && !(last && !inNet[node] && !inNet[cand])) {
+                        peer = cand;
+                        break;
+                    }
+                }
+                if (peer < 0) {
+                    // fallback scan: first eligible (not a duplicate, one end in the network)
+                    if (inNet[node]) {
+                        for (int k = 0; k < poolSize[0]; k++) {
+                            if (!pairs.contains(pairKey(node, pool[k]))) {
+                                peer = pool[k];
+                                break;
+                            }
+                        }
+                    } else {
+                        for (int k = 0; k < netSize[0]; k++) {
+                            if (!pairs.contains(pairKey(node, netPool[k]))) {
+                                peer = netPool[k];
+                                break;
+                            }
+                        }
+                    }
+                }
+                if (peer < 0) {
+                    completed = false;
+                    break;
+                }
+                pairs.add(pairKey(node, peer));
+                e.a[e.count] = node;
+                e.b[e.count] = peer;
+                e.count++;
+                deg[node]++;
+                deg[peer]++;
+                if (deg[peer] >= target[peer]) {
+                    poolRemove(peer, pool, poolPos, poolSize, netPool, netPos, netSize);
+                }
+                if (inNet[node] && !inNet[peer]) {
+                    setInNet(peer, inNet, poolPos, netPool, netPos, netSize);
+                } else if (!inNet[node] && !inNet[peer]) {
+                    if (disCount == disconn.length) {
+                        disconn = Arrays.copyOf(disconn, disCount * 2);
+                    }
+                    disconn[disCount++] = peer;
+                } else if (!inNet[node]) {
+                    setInNet(node, inNet, poolPos, netPool, netPos, netSize);
+                    for (int k = 0; k < disCount; k++) {
+                        setInNet(disconn[k], inNet, poolPos, netPool, netPos, netSize);
+                    }
+                    disCount = 0;
+                }
+                if (e.count >= nextReport) {
+                    progress.update("edges", e.count, total);
+                    nextReport = e.count + PROGRESS_STEP;
+                }
+            }
+            if (!completed) {
+                e.gaveUp++;
+            }
+        }
+        progress.update("edges", total, total);
+        return e;
+    }
+
+    static long pairKey(int x, int y) {
+        int lo = Math.min(x, y);
+        int hi = Math.max(x, y);
+        return ((long) lo << 32) | hi;
+    }
+
+    private static void setInNet(int v, boolean[] inNet, int[] poolPos, int[] netPool, int[] netPos, int[] netSize) {
+        if (!inNet[v]) {
+            inNet[v] = true;
+            if (poolPos[v] >= 0) {
+                netAdd(v, netPool, netPos, netSize);
+            }
+        }
+    }
+
+    private static void netAdd(int v, int[] netPool, int[] netPos, int[] netSize) {
+        netPos[v] = netSize[0];
+        netPool[netSize[0]++] = v;
+    }
+
+    private static void poolRemove(int v, int[] pool, int[] poolPos, int[] poolSize, int[] netPool, int[] netPos,
+                                   int[] netSize) {
+        int p = poolPos[v];
+        int last = pool[--poolSize[0]];
+        pool[p] = last;
+        poolPos[last] = p;
+        poolPos[v] = -1;
+        int q = netPos[v];
+        if (q >= 0) {
+            int lastNet = netPool[--netSize[0]];
+            netPool[q] = lastNet;
+            netPos[lastNet] = q;
+            netPos[v] = -1;
+        }
+    }
+
+    /** Channels of the component of node 0, renumbered: nodes in their sorted order, channels in creation order. */
+    record Compacted(int nodes, int[] a, int[] b) {
+    }
+
+    static Compacted keepMainComponent(int n, Edges e) {
+        int m = e.count;
+        // union-find over the created channels
+        int[] parent = new int[n];
+        for (int v = 0; v < n; v++) {
+            parent[v] = v;
+        }
+        for (int c = 0; c < m; c++) {
+            int ra = find(parent, e.a[c]);
+            int rb = find(parent, e.b[c]);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+        int root = find(parent, 0);
+        int[] newIndex = new int[n];
+        Arrays.fill(newIndex, -1);
+        int kept = 0;
+        int keptChannels = 0;
+        for (int c = 0; c < m; c++) {
+            if (find(parent, e.a[c]) == root) {
+                keptChannels++;
+            }
+        }
+        boolean[] has = new boolean[n];
+        for (int c = 0; c < m; c++) {
+            if (find(parent, e.a[c]) == root) {
+                has[e.a[c]] = true;
+                has[e.b[c]] = true;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (has[v]) {
+                newIndex[v] = kept++;
+            }
+        }
+        int[] a = new int[keptChannels];
+        int[] b = new int[keptChannels];
+        int k = 0;
+        for (int c = 0; c < m; c++) {
+            if (find(parent, e.a[c]) == root) {
+                a[k] = newIndex[e.a[c]];
+                b[k] = newIndex[e.b[c]];
+                k++;
+            }
+        }
+        return new Compacted(kept, a, b);
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ steps 3-5
+
+    /** Node indices sorted by ascending degree, ties by index (a stable sort of the descending-target order). */
+    static int[] nodesByAscendingDegree(int[] off, int n) {
+        long[] keys = new long[n];
+        for (int v = 0; v < n; v++) {
+            keys[v] = ((long) (off[v + 1] - off[v]) << 32) | v;
+        }
+        Arrays.sort(keys);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
+    }
+
+    /** Step 3: n node allocations in sat, ascending. */
+    static double[] nodeAllocations(PowerLaw law, int n, long maxFundingSat, SplittableRandom rnd) {
+        double hi = (double) maxFundingSat / CAPACITY_UNIT;
+        double reject = (double) MAX_NODE_CAPACITY_SAT / CAPACITY_UNIT;
+        law.checkSamplable(0, hi);
+        double flo = law.integral(0);
+        double fhi = law.integral(hi);
+        double[] out = new double[n];
+        int rejections = 0;
+        for (int i = 0; i < n; ) {
+            double x = law.sampleAt(rnd.nextDouble(), flo, fhi);
+            if (!(x > 0 && x <= reject)) {
+                if (++rejections > MAX_REJECTIONS) {
+                    throw new IllegalArgumentException("the node-capacity law " + law + " yields no value in (0, "
+                            + hi + "]");
+                }
+                continue;
+            }
+            rejections = 0;
+            out[i++] = x * CAPACITY_UNIT;
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Step 4: reorders each node's slice of {@code adj} (channel indices) in place: stable sort by the peer's
+     * unallocated capacity (descending) as of the node's visit, then the 25% swap.
+     *
+     * @param byChans nodes by ascending degree; {@code byChans[i]} holds the i-th smallest capacity, so "visited
+     *                earlier" means a larger position and a larger (or equal) capacity
+     */
+    static void orderChannels(int[] off, int[] adj, int[] a, int[] b, int[] byChans, SplittableRandom rnd) {
+        int n = byChans.length;
+        int[] visitedAt = new int[n];
+        Arrays.fill(visitedAt, -1);
+        long[] keys = new long[0];
+        int[] tmp = new int[0];
+        for (int i = n - 1; i >= 0; i--) {
+            int v = byChans[i];
+            visitedAt[v] = i;
+            int start = off[v];
+            int d = off[v + 1] - start;
+            if (keys.length < d) {
+                keys = new long[Math.max(d, 2 * keys.length)];
+                tmp = new int[keys.length];
+            }
+            for (int s = 0; s < d; s++) {
+                int c = adj[start + s];
+                int peer = a[c] == v ? b[c] : a[c];
+                // rank of the peer's unallocated capacity: its position + 1 if visited, 0 (nothing) otherwise
+                long rank = visitedAt[peer] + 1L;
+                keys[s] = ((n - rank) << 32) | s;
+                tmp[s] = c;
+            }
+            Arrays.sort(keys, 0, d);
+            for (int s = 0; s < d; s++) {
+                adj[start + s] = tmp[(int) keys[s]];
+            }
+            int swaps = (int) Math.rint(SWAP_SHARE * d);
+            for (int k = 0; k < swaps; k++) {
+                int r1 = rnd.nextInt(swaps);
+                int r2 = rnd.nextInt(swaps);
+                int t = adj[start + r1];
+                adj[start + r1] = adj[start + r2];
+                adj[start + r2] = t;
+            }
+        }
+    }
+
+    /** Step 5: MCP's round robin over nodes (ascending degree) and channel ranks; capacities in sat, ≥ 1. */
+    static long[] channelCapacities(int[] off, int[] adj, int[] byChans, double[] allocOfNode, double[] shares, int m) {
+        int n = byChans.length;
+        long[] cap = new long[m];
+        Arrays.fill(cap, -1);
+        int begin = 0;
+        int nodei = 0;
+        int chani = 0;
+        while (begin < n) {
+            int v = byChans[nodei];
+            int d = off[v + 1] - off[v];
+            if (chani + 1 == d) {
+                begin++;
+            }
+            int c = adj[off[v] + chani];
+            if (cap[c] < 0) {
+                double value = chani < shares.length ? shares[chani] * allocOfNode[v] : allocOfNode[v] / d;
+                cap[c] = Math.max(1, (long) Math.rint(value));
+            }
+            if (nodei == n - 1) {
+                nodei = begin;
+                chani++;
+            } else {
+                nodei++;
+            }
+        }
+        return cap;
+    }
+
+    // ------------------------------------------------------------------ policies, nodes, graph
+
+    private ChannelGraph assemble(int n, int[] a, int[] b, long[] capacity) {
+        long seed = config.seed();
+        int m = a.length;
+        long work = (long) n + m;
+        progress.update("policies", 0, work);
+        ChannelGraphBuilder builder = new ChannelGraphBuilder();
+        SplittableRandom idRnd = RandomStreams.stream(seed, "node-ids");
+        SplittableRandom addrRnd = RandomStreams.stream(seed, "addresses");
+        AddressSampler addresses = new AddressSampler(fit.addresses());
+        byte[] id = new byte[NodeIds.LENGTH];
+        for (int v = 0; v < n; v++) {
+            while (true) {
+                id[0] = (byte) (0x02 | (idRnd.nextInt() & 1));
+                for (int k = 0; k < 4; k++) {
+                    long r = idRnd.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        id[1 + 8 * k + j] = (byte) (r >>> (56 - 8 * j));
+                    }
+                }
+                if (builder.addNode(id) == v) {
+                    break;
+                }
+            }
+            List<NodeAddress> addr = addresses.next(addrRnd);
+            builder.setNodeAnnouncement(v, addr == null ? null : alias(v), addr);
+            if ((v & (PROGRESS_STEP - 1)) == 0) {
+                progress.update("policies", v, work);
+            }
+        }
+        PolicySampler policies = config.policies() == PolicyMode.SNAPSHOT ? new PolicySampler(fit.policies()) : null;
+        SplittableRandom polRnd = RandomStreams.stream(seed, "policies");
+        for (int c = 0; c < m; c++) {
+            long scid = ShortChannelId.of(1 + c / TX_PER_BLOCK, 1 + c % TX_PER_BLOCK, 0);
+            int ch = builder.addChannel(scid, a[c], b[c], capacity[c]);
+            long capMsat = capacity[c] * 1000L;
+            for (int side = 0; side < 2; side++) {
+                int from = side == 0 ? a[c] : b[c];
+                if (policies == null) {
+                    builder.setPolicy(ch, from, 1_000, 1_000, 10, 10_000, McpFit.HTLC_MAX_NONE, false);
+                } else {
+                    McpFit.PolicyEntry p = policies.next(polRnd);
+                    long hmax = p.htlcMaxMsat() == McpFit.HTLC_MAX_NONE ? McpFit.HTLC_MAX_NONE
+                            : p.htlcMaxMsat() == McpFit.HTLC_MAX_CAPACITY ? capMsat
+                            : Math.min(p.htlcMaxMsat(), capMsat);
+                    builder.setPolicy(ch, from, p.feeBaseMsat(), p.feePpm(), p.cltvDelta(), p.htlcMinMsat(), hmax,
+                            false);
+                }
+            }
+            if ((c & (PROGRESS_STEP - 1)) == 0) {
+                progress.update("policies", n + (long) c, work);
+            }
+        }
+        progress.update("policies", work, work);
+        progress.update("build", 0, 1);
+        ChannelGraph g = builder.build();
+        progress.update("build", 1, 1);
+        return g;
+    }
+
+    /** MCP's alias: the node index as decimal, zero-padded to 32 characters (lightning-facts §1.3 step 7). */
+    static String alias(int index) {
+        String s = Integer.toString(index);
+        return "0".repeat(32 - s.length()) + s;
+    }
+
+    /** Draws table rows in proportion to their counts (binary search over cumulative counts). */
+    static final class PolicySampler {
+        private final McpFit.PolicyEntry[] rows;
+        private final long[] cumulative;
+
+        PolicySampler(List<McpFit.PolicyEntry> table) {
+            rows = table.toArray(new McpFit.PolicyEntry[0]);
+            cumulative = new long[rows.length];
+            long sum = 0;
+            for (int i = 0; i < rows.length; i++) {
+                sum += rows[i].count();
+                cumulative[i] = sum;
+            }
+        }
+
+        McpFit.PolicyEntry next(SplittableRandom rnd) {
+            return rows[pick(cumulative, rnd.nextLong(cumulative[cumulative.length - 1]))];
+        }
+    }
+
+    /** Index of the first cumulative count greater than {@code r} (0 ≤ r &lt; total). */
+    static int pick(long[] cumulative, long r) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Draws address kinds in proportion and makes the addresses (null = not announced). */
+    static final class AddressSampler {
+        private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+        private final AddressType[][] kinds;
+        private final long[] cumulative;
+        private long ipv4 = (127L << 24) + 1;
+        private long ipv6 = 1;
+        private long dns = 1;
+
+        AddressSampler(List<McpFit.AddressEntry> mix) {
+            kinds = new AddressType[mix.size()][];
+            cumulative = new long[mix.size()];
+            long sum = 0;
+            for (int i = 0; i < mix.size(); i++) {
+                kinds[i] = parseKind(mix.get(i).kind());
+                sum += mix.get(i).count();
+                cumulative[i] = sum;
+            }
+        }
+
+        static AddressType[] parseKind(String kind) {
+            if (kind.equals(McpFit.KIND_NOT_ANNOUNCED)) {
+                return null;
+            }
+            if (kind.equals(McpFit.KIND_NO_ADDRESS)) {
+                return new AddressType[0];
+            }
+            String[] parts = kind.split("\\+");
+            AddressType[] t = new AddressType[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    t[i] = AddressType.valueOf(parts[i].toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown address kind '" + kind + "'");
+                }
+            }
+            return t;
+        }
+
+        List<NodeAddress> next(SplittableRandom rnd) {
+            AddressType[] types = kinds[pick(cumulative, rnd.nextLong(cumulative[cumulative.length - 1]))];
+            if (types == null) {
+                return null;
+            }
+            List<NodeAddress> out = new ArrayList<>(types.length);
+            for (AddressType t : types) {
+                out.add(new NodeAddress(t, host(t, rnd), PORT));
+            }
+            return out;
+        }
+
+        private String host(AddressType t, SplittableRandom rnd) {
+            switch (t) {
+                case IPV4: {
+                    long v = ipv4++;
+                    return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
+                }
+                case IPV6:
+                    return "fe48::" + Long.toHexString(ipv6++);
+                case TORV2:
+                    return onion(rnd, 16);
+                case TORV3:
+                    return onion(rnd, 56);
+                default:
+                    return "n" + dns++ + ".lnsim.invalid";
+            }
+        }
+
+        private static String onion(SplittableRandom rnd, int len) {
+            char[] c = new char[len];
+            for (int i = 0; i < len; i++) {
+                c[i] = BASE32[rnd.nextInt(32)];
+            }
+            return new String(c) + ".onion";
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.lnsim.network.io;
+
+import java.util.Arrays;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.ShortChannelId;
+
+/**
+ * Shared assembly step of the importers: channels keyed by short channel id with conflict detection, and one
+ * policy slot per direction with the duplicate rule all formats share. Importers translate its
+ * {@link IllegalArgumentException}s into {@link NetworkFormatException}s carrying the file and record.
+ *
+ * <p>Duplicate rule for a direction seen twice: the same policy (all fields, including known/disabled) is merged
+ * ({@link Merge#SAME}, the newer timestamp kept); a different policy is resolved by the newer {@code last_update},
+ * and on a tie the later record wins ({@link Merge#REPLACED}) — later records in a dump were written after earlier
+ * ones, and a deterministic rule is needed. {@link Merge#KEPT_EXISTING} means the new record was older and dropped.
+ */
+final class ChannelCollector {
+    /** Outcome of {@link #direction}. */
+    enum Merge { NEW, SAME, REPLACED, KEPT_EXISTING }
+
+    private static final byte SEEN = 1;
+    private static final byte KNOWN = 2;
+    private static final byte DISABLED = 4;
+
+    private final ChannelGraphBuilder builder = new ChannelGraphBuilder();
+    private final LongIntMap byScid = new LongIntMap(1024);
+    private boolean lastChannelNew;
+
+    // per builder direction 2c + s, s = 0 leaving builder.endpoint(c, 0)
+    private byte[] flags = new byte[128];
+    private int[] base = new int[128];
+    private int[] ppm = new int[128];
+    private char[] cltv = new char[128];
+    private long[] hmin = new long[128];
+    private long[] hmax = new long[128];
+    private long[] lastUpdate = new long[128];
+
+    ChannelGraphBuilder builder() {
+        return builder;
+    }
+
+    int node(byte[] id) {
+        return builder.addNode(id);
+    }
+
+    /**
+     * The channel with this scid, added if new (then {@link #lastChannelWasNew()} is true).
+     *
+     * @throws IllegalArgumentException when the scid is known with other endpoints or another capacity, or the
+     *                                  channel is a self-loop or has negative capacity
+     */
+    int channel(long scid, int a, int b, long capSat) {
+        int c = byScid.get(scid);
+        if (c != LongIntMap.MISSING) {
+            int x = builder.endpoint(c, 0);
+            int y = builder.endpoint(c, 1);
+            if (!((x == a && y == b) || (x == b && y == a))) {
+                throw new IllegalArgumentException("short channel id " + ShortChannelId.format(scid)
+                        + " appears earlier with other endpoints");
+            }
+            if (builder.capacitySat(c) != capSat) {
+                throw new IllegalArgumentException("short channel id " + ShortChannelId.format(scid)
+                        + " appears earlier with capacity " + builder.capacitySat(c) + " sat, here " + capSat + " sat");
+            }
+            lastChannelNew = false;
+            return c;
+        }
+        if (a == b) {
+            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " is a self-loop");
+        }
+        if (capSat < 0) {
+            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " has negative capacity "
+                    + capSat + " sat");
+        }
+        c = builder.addChannel(scid, a, b, capSat);
+        byScid.put(scid, c);
+        if (2 * c + 2 > flags.length) {
+            int cap = flags.length * 2;
+            flags = Arrays.copyOf(flags, cap);
+            base = Arrays.copyOf(base, cap);
+            ppm = Arrays.copyOf(ppm, cap);
+            cltv = Arrays.copyOf(cltv, cap);
+            hmin = Arrays.copyOf(hmin, cap);
+            hmax = Arrays.copyOf(hmax, cap);
+            lastUpdate = Arrays.copyOf(lastUpdate, cap);
+        }
+        lastChannelNew = true;
+        return c;
+    }
+
+    boolean lastChannelWasNew() {
+        return lastChannelNew;
+    }
+
+    /** Builder index of the channel with this scid, or -1. */
+    int channelIndex(long scid) {
+        return byScid.get(scid);
+    }
+
+    int channelCount() {
+        return builder.channelCount();
+    }
+
+    /**
+     * Records one direction of channel {@code c} leaving builder node {@code from}.
+     *
+     * @param known     whether a policy is known; when false the policy values are ignored
+     * @param maxMsat   {@link ChannelPolicy#NO_HTLC_MAXIMUM} when absent
+     * @param updatedAt the record's {@code last_update} (0 when the format has none)
+     * @throws IllegalArgumentException when {@code from} is not an endpoint or a value is out of range
+     */
+    Merge direction(int c, int from, boolean known, long feeBase, long feePpm, long cltvDelta, long minMsat,
+                    long maxMsat, boolean disabled, long updatedAt) {
+        int s;
+        if (from == builder.endpoint(c, 0)) {
+            s = 0;
+        } else if (from == builder.endpoint(c, 1)) {
+            s = 1;
+        } else {
+            throw new IllegalArgumentException("node is not an endpoint of channel "
+                    + ShortChannelId.format(builder.scid(c)));
+        }
+        if (known) {
+            checkPolicy(feeBase, feePpm, cltvDelta, minMsat, maxMsat);
+        } else {
+            feeBase = 0;
+            feePpm = 0;
+            cltvDelta = 0;
+            minMsat = 0;
+            maxMsat = ChannelPolicy.NO_HTLC_MAXIMUM;
+            disabled = false;
+        }
+        byte f = (byte) (SEEN | (known ? KNOWN : 0) | (known && disabled ? DISABLED : 0));
+        int e = 2 * c + s;
+        Merge result;
+        if ((flags[e] & SEEN) == 0) {
+            result = Merge.NEW;
+        } else if (flags[e] == f && base[e] == (int) feeBase && ppm[e] == (int) feePpm && cltv[e] == cltvDelta
+                && hmin[e] == minMsat && hmax[e] == maxMsat) {
+            lastUpdate[e] = Math.max(lastUpdate[e], updatedAt);
+            return Merge.SAME;
+        } else if (updatedAt >= lastUpdate[e]) {
+            result = Merge.REPLACED;
+        } else {
+            return Merge.KEPT_EXISTING;
+        }
+        flags[e] = f;
+        base[e] = (int) feeBase;
+        ppm[e] = (int) feePpm;
+        cltv[e] = (char) cltvDelta;
+        hmin[e] = minMsat;
+        hmax[e] = maxMsat;
+        lastUpdate[e] = updatedAt;
+        return result;
+    }
+
+    /** Whether a record for the direction of {@code c} on side {@code s} (0 = leaving endpoint 0) was seen. */
+    boolean seen(int c, int s) {
+        return (flags[2 * c + s] & SEEN) != 0;
+    }
+
+    /** Channels with a record for exactly one direction. */
+    long oneSidedChannels() {
+        long n = 0;
+        for (int c = 0; c < builder.channelCount(); c++) {
+            if (seen(c, 0) != seen(c, 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Channels with no record for either direction. */
+    long channelsWithoutRecords() {
+        long n = 0;
+        for (int c = 0; c < builder.channelCount(); c++) {
+            if (!seen(c, 0) && !seen(c, 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Pushes the known policies into the builder and builds the graph. */
+    ChannelGraph build() {
+        for (int c = 0; c < builder.channelCount(); c++) {
+            for (int s = 0; s < 2; s++) {
+                int e = 2 * c + s;
+                if ((flags[e] & KNOWN) != 0) {
+                    builder.setPolicy(c, builder.endpoint(c, s), Integer.toUnsignedLong(base[e]),
+                            Integer.toUnsignedLong(ppm[e]), cltv[e], hmin[e], hmax[e], (flags[e] & DISABLED) != 0);
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** Range checks of a BOLT 7 policy, with the field named in the message. */
+    static void checkPolicy(long feeBase, long feePpm, long cltvDelta, long minMsat, long maxMsat) {
+        if (feeBase < 0 || feeBase > ChannelPolicy.MAX_U32) {
+            throw new IllegalArgumentException("fee base " + feeBase + " msat is outside the u32 range");
+        }
+        if (feePpm < 0 || feePpm > ChannelPolicy.MAX_U32) {
+            throw new IllegalArgumentException("proportional fee " + feePpm + " ppm is outside the u32 range");
+        }
+        if (cltvDelta < 0 || cltvDelta > 0xFFFF) {
+            throw new IllegalArgumentException("cltv delta " + cltvDelta + " is outside the u16 range");
+        }
+        if (minMsat < 0) {
+            throw new IllegalArgumentException("negative htlc minimum " + minMsat + " msat");
+        }
+        if (maxMsat < 0 && maxMsat != ChannelPolicy.NO_HTLC_MAXIMUM) {
+            throw new IllegalArgumentException("negative htlc maximum " + maxMsat + " msat");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.lnsim.network.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.zip.ZipException;
+
+/**
+ * Typed reads from a streaming {@link JsonParser} positioned on a value, for the JSON importers. Dumps spell
+ * numbers as JSON numbers, as decimal strings (lnd's uint64 fields) or as {@code "1000msat"} strings (Core Lightning
+ * since 0.7); all three are accepted where an integer is expected. A value of the wrong type raises
+ * {@link IllegalArgumentException} naming the field, which the importer wraps with the file and record.
+ */
+final class JsonValues {
+    /** Shared factory; Jackson factories are thread-safe once configured. */
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Returned by {@link #integer} for a JSON {@code null}. */
+    static final long NULL = Long.MIN_VALUE;
+
+    private JsonValues() {
+    }
+
+    /** An integer field: number, decimal string or {@code "<n>msat"} string; {@link #NULL} for null. */
+    static long integer(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw new IllegalArgumentException("field '" + field + "' is too large: " + p.getText());
+            }
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText().trim();
+            String digits = s.endsWith("msat") ? s.substring(0, s.length() - 4) : s;
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + s + "'");
+            }
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return NULL;
+        }
+        throw new IllegalArgumentException("field '" + field + "' must be an integer, got " + describe(p));
+    }
+
+    /** A string field; {@code null} for JSON null. */
+    static String text(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw new IllegalArgumentException("field '" + field + "' must be a string, got " + describe(p));
+    }
+
+    /** A boolean field: 1 true, 0 false, -1 null. */
+    static int bool(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return 1;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return 0;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return -1;
+        }
+        throw new IllegalArgumentException("field '" + field + "' must be true or false, got " + describe(p));
+    }
+
+    /** Requires the current token to be {@code expected}. */
+    static void expect(JsonParser p, JsonToken expected, String what) throws IOException {
+        if (p.currentToken() != expected) {
+            throw new IllegalArgumentException(what + " expected, got " + describe(p));
+        }
+    }
+
+    static String describe(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "end of input";
+        }
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "string '" + p.getText() + "'";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "number " + p.getText();
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return p.getText();
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.toString();
+        }
+    }
+
+    /** Line of the parser's current token, or -1. */
+    static int line(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? -1 : loc.getLineNr();
+    }
+
+    /**
+     * Translates a low-level failure while reading {@code file} into a {@link NetworkFormatException}: truncated
+     * JSON or gzip, malformed JSON, or a value error from this class.
+     *
+     * @param where record description such as {@code "record 3 (channels[3])"}, or null before the first record
+     */
+    static NetworkFormatException failure(Path file, String where, int line, Exception e) {
+        String loc = where == null ? (line > 0 ? "line " + line : null)
+                : (line > 0 ? where + " at line " + line : where);
+        if (e instanceof JsonEOFException || e instanceof EOFException) {
+            return new NetworkFormatException(file, loc, "truncated file (unexpected end of input)", e);
+        }
+        if (e instanceof ZipException) {
+            return new NetworkFormatException(file, loc, "corrupt gzip data: " + e.getMessage(), e);
+        }
+        if (e instanceof JsonProcessingException) {
+            return new NetworkFormatException(file, loc, "malformed JSON: "
+                    + ((JsonProcessingException) e).getOriginalMessage(), e);
+        }
+        return new NetworkFormatException(file, loc, e.getMessage(), e);
+    }
+
+    /**
+     * Content sniffing for {@link NetworkReader#probe}: whether {@code head} (the start of a JSON file, possibly cut
+     * off) is an object with one of {@code arrays}' keys whose value is an array of objects, the first of which has
+     * one of the listed element keys. Fields before it are skipped (a field too long for the head means no match);
+     * an empty array counts as a match.
+     */
+    static boolean sniff(byte[] head, java.util.Map<String, java.util.List<String>> arrays) {
+        try (JsonParser p = FACTORY.createParser(head)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                java.util.List<String> keys = arrays.get(p.currentName());
+                JsonToken v = p.nextToken();
+                if (keys == null) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (v != JsonToken.START_ARRAY) {
+                    return false;
+                }
+                JsonToken first;
+                try {
+                    first = p.nextToken();
+                } catch (JsonEOFException e) {
+                    return true;
+                }
+                if (first == JsonToken.END_ARRAY || first == null) {
+                    return true;
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                try {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        if (keys.contains(p.currentName())) {
+                            return true;
+                        }
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                } catch (JsonEOFException e) {
+                    return false;
+                }
+                return false;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
