@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code lnsim} command; each capability is a subcommand. */
 @Command(name = "lnsim", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
         description = "Discrete-event simulator for Lightning Network routing protocols.",
-        subcommands = {StatsCommand.class, ConvertCommand.class, GenerateCommand.class, FitCommand.class,
+        subcommands = {GenerateCommand.class, FitCommand.class, StatsCommand.class, ConvertCommand.class,
+                RouteCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class LnsimCommand implements Runnable {

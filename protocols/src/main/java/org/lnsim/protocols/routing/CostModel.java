@@ -1,5 +1,7 @@
 package org.lnsim.protocols.routing;
 
+import org.lnsim.network.ChannelGraph;
+
 /**
  * c-lightning's route cost model (v0.7.1+, lightning-facts §2.1–2.4): the comparison key is {@code total + risk} in
  * msat, where {@code total} is what the sender must send and {@code risk} adds, per hop, a bias of 1 and the cost of
@@ -21,7 +23,34 @@ public final class CostModel {
     /** getroute's default final CLTV (§2.2: {@code cltv=9}). */
     public static final int DEFAULT_FINAL_CLTV = 9;
 
+    /** {@link #flatEdgeWeight}'s answer for a direction the router would not use. */
+    public static final long NO_EDGE = -1;
+
     private CostModel() {
+    }
+
+    /**
+     * The weight of direction {@code e} in flat-cost mode ({@link RouteRequest#flatCosts()} with fuzz 0), where every
+     * hop is priced at the payment amount A, so that a route's cost is A + Σ w(e) — a textbook shortest-path cost:
+     * <pre>w(e) = fee_e(A) + RISK_BIAS + ⌊(A + fee_e(A)) · cltv_delta_e · rf_blk⌋</pre>
+     * (§2.2: fee, per-hop bias 1, risk on the amount through the channel). The sender's own hop puts its fee into
+     * risk instead of total, which leaves the sum unchanged. This is the single definition both
+     * {@code lnsim bench route --compare-jgrapht} and the router's JGraphT differential test build their oracle
+     * graph from, so the two cannot drift apart.
+     *
+     * @param perBlockFactor {@link #perBlockFactor(double)} of the riskfactor
+     * @return the weight, or {@link #NO_EDGE} when the router would not use {@code e} for amount A: no usable policy,
+     *         or A below {@code htlc_minimum_msat}, above {@code htlc_maximum_msat} or above the capacity. Excluded
+     *         directions or nodes and local balances are request-specific and not considered.
+     */
+    public static long flatEdgeWeight(ChannelGraph g, int e, long amountMsat, double perBlockFactor) {
+        if (!g.isUsable(e) || amountMsat < g.htlcMinimumMsat(e)
+                || (g.hasHtlcMaximum(e) && amountMsat > g.htlcMaximumMsat(e))
+                || amountMsat > g.capacityMsat(ChannelGraph.channelOf(e))) {
+            return NO_EDGE;
+        }
+        long fee = g.feeMsat(e, amountMsat);
+        return fee + RISK_BIAS + riskFeeMsat(amountMsat + fee, g.cltvExpiryDelta(e), perBlockFactor);
     }
 
     /**
@@ -46,10 +75,20 @@ public final class CostModel {
      * same determinism, not the same numbers).
      */
     public static double fuzzScale(long seed, long scid, double fuzz) {
+        return fuzzScaleOfKey(seed, channelFuzzKey(scid), fuzz);
+    }
+
+    /** The seed-independent half of {@link #fuzzScale}: a hash of the scid the router precomputes per channel. */
+    static long channelFuzzKey(long scid) {
+        return mix(scid + 0x9E3779B97F4A7C15L);
+    }
+
+    /** {@link #fuzzScale} from a precomputed {@link #channelFuzzKey}; the one place the scale is computed. */
+    static double fuzzScaleOfKey(long seed, long channelKey, double fuzz) {
         if (fuzz == 0) {
             return 1.0;
         }
-        long h = mix(seed ^ mix(scid + 0x9E3779B97F4A7C15L));
+        long h = mix(seed ^ channelKey);
         double u = (h >>> 11) * 0x1.0p-53; // uniform in [0, 1)
         return 1 - fuzz + 2 * fuzz * u;
     }

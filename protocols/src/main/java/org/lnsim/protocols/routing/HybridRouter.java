@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.Fees;
 
 /**
  * The full-gossip baseline's route finder: c-lightning's cost model (lightning-facts §2.2–2.4) with Dijkstra first
@@ -40,10 +41,12 @@ public final class HybridRouter {
     private static final long HOP_COUNTING_BIAS = 1L << 42;
 
     private final ChannelGraph graph;
+    private final InEdges in;
     private final ThreadLocal<Scratch> scratch;
 
     public HybridRouter(ChannelGraph graph) {
         this.graph = graph;
+        this.in = new InEdges(graph);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount()));
     }
 
@@ -157,56 +160,118 @@ public final class HybridRouter {
 
     // ------------------------------------------------------------------ Dijkstra
 
-    /** Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable. */
+    /**
+     * Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable.
+     *
+     * <p>This is {@link #relax} inlined over the router's compact in-edge copy ({@link InEdges}): the same checks and
+     * the same arithmetic in the same order, reading slot-indexed arrays sequentially. Per-node state is a seen/done
+     * stamp and the key, interleaved in one array so that the check of a neighbour touches one cache line; stamps
+     * come from a per-thread counter, so nothing is cleared between queries. The candidate's real amount (the BOLT 7
+     * fee on the unfuzzed amount) is computed only when the candidate improves the neighbour's key.
+     */
     private int dijkstra(Scratch s, Search q, long bias) {
-        ChannelGraph g = graph;
+        InEdges x = in;
         RouteRequest r = q.r;
-        int epoch = s.nextEpoch();
-        int[] seen = s.seen;
-        int[] done = s.done;
-        long[] amount = s.amount;
-        long[] total = s.total;
-        long[] risk = s.risk;
-        int[] prev = s.prev;
-        int[] hops = s.hops;
-        IndexedMinHeap heap = s.heap;
+        final int[] inStart = x.start;
+        final int[] liveEnd = x.liveEnd;
+        final int[] peer = x.peer;
+        final int[] dir = x.dir;
+        final long[] htlcMin = x.htlcMinMsat;
+        final long[] maxCarry = x.maxCarryMsat;
+        final long[] feeArr = x.fee;
+        final char[] cltv = x.cltvDelta;
+        final long[] fuzzKey = x.fuzzKey;
+        final boolean flat = r.flatCosts();
+        final double fuzz = r.fuzz();
+        final boolean fuzzed = fuzz != 0;
+        final long fuzzSeed = r.seed();
+        final double rfBlk = q.rfBlk;
+        final boolean excludesDirections = r.excludedDirections().length > 0;
+        final boolean excludesNodes = r.excludedNodes().length > 0;
+        final RouteRequest.LocalBalances balances = r.localBalances();
+        final long amountMsat = r.amountMsat();
+
+        final long seenMark = s.nextDijkstraMark();
+        final long doneMark = seenMark + 1;
+        final long[] state = s.state; // [2u] = mark, [2u + 1] = key
+        final long[] amount = s.amount;
+        final long[] total = s.total;
+        final long[] risk = s.risk;
+        final int[] prev = s.prev;
+        final int[] hops = s.hops;
+        final IndexedMinHeap heap = s.heap;
         heap.clear();
-        int dst = r.target();
-        int src = r.source();
-        seen[dst] = epoch;
-        amount[dst] = r.amountMsat();
-        total[dst] = r.amountMsat();
+        final int dst = r.target();
+        final int src = r.source();
+        final int srcPeer = x.deadEndPeer[src];
+        state[2 * dst] = seenMark;
+        state[2 * dst + 1] = amountMsat;
+        amount[dst] = amountMsat;
+        total[dst] = amountMsat;
         risk[dst] = 0;
         prev[dst] = -1;
         hops[dst] = 0;
-        heap.push(dst, r.amountMsat());
+        heap.push(dst, amountMsat);
         while (!heap.isEmpty()) {
-            int v = heap.pop();
-            done[v] = epoch;
+            final int v = heap.pop();
+            state[2 * v] = doneMark;
             if (v == src) {
                 return hops[src];
             }
-            long amountV = amount[v];
-            long totalV = total[v];
-            long riskV = risk[v];
-            int hopsV = hops[v];
-            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-                int u = g.outPeer(slot);
-                if (done[u] == epoch) {
+            final long amountV = amount[v];
+            final long totalV = total[v];
+            final long riskV = risk[v];
+            final int hopsU = hops[v] + 1;
+            final long carried = flat ? amountMsat : amountV;
+            final long feeBasis = flat ? amountMsat : totalV;
+            final int end = v == srcPeer ? inStart[v + 1] : liveEnd[v];
+            for (int slot = inStart[v]; slot < end; slot++) {
+                final int u = peer[slot];
+                final long mark = state[2 * u];
+                if (mark == doneMark) {
                     continue;
                 }
-                int e = g.outDirection(slot) ^ 1; // u -> v
-                if (!relax(s, q, e, u, amountV, totalV, riskV, bias)) {
+                if (carried < htlcMin[slot] || carried > maxCarry[slot]) {
                     continue;
                 }
-                long cost = s.cTotal + s.cRisk;
-                if (seen[u] != epoch || cost < total[u] + risk[u]) {
-                    seen[u] = epoch;
-                    amount[u] = s.cAmount;
-                    total[u] = s.cTotal;
-                    risk[u] = s.cRisk;
+                final int e = dir[slot];
+                if (excludesDirections && r.isExcludedDirection(e)) {
+                    continue;
+                }
+                final boolean senderHop = u == src;
+                if (!senderHop && excludesNodes && r.isExcludedNode(u)) {
+                    continue;
+                }
+                final long policy = feeArr[slot];
+                final long base = policy >>> 32;
+                final long ppm = policy & 0xFFFF_FFFFL;
+                final long fee = Fees.feeMsat(base, ppm, feeBasis);
+                final long fuzzedFee = fuzzed
+                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, fuzzKey[slot], fuzz)) : fee;
+                final int delay = cltv[slot];
+                final long cTotal;
+                final long cRisk;
+                if (senderHop) {
+                    if (balances != null && balances.spendableMsat(e) < amountV) {
+                        continue;
+                    }
+                    cTotal = totalV;
+                    cRisk = riskV + fuzzedFee + bias
+                            + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : totalV, delay, rfBlk);
+                } else {
+                    cTotal = totalV + fuzzedFee;
+                    cRisk = riskV + bias + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : cTotal, delay, rfBlk);
+                }
+                final long cost = cTotal + cRisk;
+                if (mark != seenMark || cost < state[2 * u + 1]) {
+                    state[2 * u] = seenMark;
+                    state[2 * u + 1] = cost;
+                    amount[u] = senderHop ? amountV
+                            : amountV + (feeBasis == amountV ? fee : Fees.feeMsat(base, ppm, amountV));
+                    total[u] = cTotal;
+                    risk[u] = cRisk;
                     prev[u] = e;
-                    hops[u] = hopsV + 1;
+                    hops[u] = hopsU;
                     heap.push(u, cost);
                 }
             }
@@ -400,8 +465,10 @@ public final class HybridRouter {
 
     /** Per-thread reusable search state; arrays are valid only where the epoch stamp matches. */
     private static final class Scratch {
-        final int[] seen;
-        final int[] done;
+        /** Dijkstra's per-node stamp and key, interleaved: {@code [2u]} mark, {@code [2u + 1]} key. */
+        final long[] state;
+        /** Dijkstra's stamp counter: {@code mark} = seen, {@code mark + 1} = done; a long never wraps. */
+        long dijkstraMark;
         final long[] amount;
         final long[] total;
         final long[] risk;
@@ -423,8 +490,7 @@ public final class HybridRouter {
         int[] nextFrontier;
 
         Scratch(int n) {
-            seen = new int[n];
-            done = new int[n];
+            state = new long[2 * n];
             amount = new long[n];
             total = new long[n];
             risk = new long[n];
@@ -433,11 +499,14 @@ public final class HybridRouter {
             heap = new IndexedMinHeap(n);
         }
 
+        long nextDijkstraMark() {
+            dijkstraMark += 2;
+            return dijkstraMark;
+        }
+
         int nextEpoch() {
             if (++epoch == Integer.MAX_VALUE) {
                 epoch = 1;
-                Arrays.fill(seen, 0);
-                Arrays.fill(done, 0);
                 for (int[] l : lSeen) {
                     Arrays.fill(l, 0);
                 }
@@ -449,7 +518,7 @@ public final class HybridRouter {
             if (lSeen.length >= layers) {
                 return;
             }
-            int n = seen.length;
+            int n = amount.length;
             int old = lSeen.length;
             lSeen = Arrays.copyOf(lSeen, layers);
             lAmount = lAmount == null ? new long[layers][] : Arrays.copyOf(lAmount, layers);

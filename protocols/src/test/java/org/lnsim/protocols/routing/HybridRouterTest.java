@@ -367,10 +367,10 @@ class HybridRouterTest {
             oracle.addVertex(v);
         }
         for (int e = 0; e < 2 * g.channelCount(); e++) {
-            if (g.isUsable(e) && g.capacityMsat(ChannelGraph.channelOf(e)) >= amount) {
-                long fee = g.feeMsat(e, amount);
+            long w = CostModel.flatEdgeWeight(g, e, amount, rf); // the bench's formula, shared
+            if (w != CostModel.NO_EDGE) {
                 DefaultWeightedEdge edge = oracle.addEdge(g.source(e), g.target(e));
-                oracle.setEdgeWeight(edge, fee + 1 + CostModel.riskFeeMsat(amount + fee, g.cltvExpiryDelta(e), rf));
+                oracle.setEdgeWeight(edge, w);
             }
         }
         HybridRouter router = new HybridRouter(g);
