@@ -132,14 +132,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (fitPath == null) {
             return McpDefaults.load();
         }
-        byte[] head = Inputs.head(fitPath);
-        if (Inputs.headText(head).startsWith("{") && new String(head, java.nio.charset.StandardCharsets.UTF_8)
-                .contains("\"" + McpFit.FORMAT + "\"")) {
-            try (InputStream in = Inputs.open(fitPath)) {
-                return McpFit.read(in, fitPath);
-            }
+        try {
+            return McpDefaults.fromFile(fitPath);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.BadInputException(fitPath + ": cannot fit the MCP model: " + e.getMessage());
         }
-        return FitCommand.fit(NetworkFormats.load(fitPath), fitPath, "lnsim fit " + fitPath + " (on the fly)");
     }
 
     private static long positive(String option, String value, long max) {

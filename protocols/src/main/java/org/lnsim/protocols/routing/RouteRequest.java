@@ -19,6 +19,8 @@ import java.util.Arrays;
  * @param excludedDirections direction indices ({@code 2·channel + d}) never to use, sorted, no duplicates
  * @param excludedNodes      node indices never to route through, sorted, no duplicates
  * @param localBalances      the sender's own spendable balances, or null to use only the public graph
+ * @param liquidity          what every direction can carry right now (true balances: oracle knowledge), or null
+ *                           when only capacities are known
  * @param flatCosts          evaluate every hop's fee, risk and HTLC bounds at the payment amount instead of the
  *                           amount downstream, which makes route cost a sum of fixed edge weights; used only to
  *                           compare against textbook shortest-path implementations (JGraphT), never for payments
@@ -26,7 +28,7 @@ import java.util.Arrays;
 public record RouteRequest(int source, int target, long amountMsat, double riskfactor, double fuzz, long seed,
                            int maxHops, int finalCltv, Algorithm algorithm, Fallback fallback,
                            int[] excludedDirections, int[] excludedNodes, LocalBalances localBalances,
-                           boolean flatCosts) {
+                           LocalBalances liquidity, boolean flatCosts) {
 
     /** The sender's knowledge of its own channels' spendable balance per outgoing direction. */
     @FunctionalInterface
@@ -61,57 +63,63 @@ public record RouteRequest(int source, int target, long amountMsat, double riskf
     public static RouteRequest of(int source, int target, long amountMsat) {
         return new RouteRequest(source, target, amountMsat, CostModel.DEFAULT_RISKFACTOR, CostModel.DEFAULT_FUZZ, 0,
                 CostModel.DEFAULT_MAX_HOPS, CostModel.DEFAULT_FINAL_CLTV, Algorithm.HYBRID, Fallback.BFG, null, null,
-                null, false);
+                null, null, false);
     }
 
     public RouteRequest withRiskfactor(double r) {
         return new RouteRequest(source, target, amountMsat, r, fuzz, seed, maxHops, finalCltv, algorithm, fallback,
-                excludedDirections, excludedNodes, localBalances, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withFuzz(double f, long fuzzSeed) {
         return new RouteRequest(source, target, amountMsat, riskfactor, f, fuzzSeed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, flatCosts);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withMaxHops(int h) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, h, finalCltv, algorithm, fallback,
-                excludedDirections, excludedNodes, localBalances, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withFinalCltv(int cltv) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, cltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, flatCosts);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withAlgorithm(Algorithm a) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, a, fallback,
-                excludedDirections, excludedNodes, localBalances, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withFallback(Fallback f) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm, f,
-                excludedDirections, excludedNodes, localBalances, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withExcludedDirections(int... directions) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, directions, excludedNodes, localBalances, flatCosts);
+                fallback, directions, excludedNodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withExcludedNodes(int... nodes) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, nodes, localBalances, flatCosts);
+                fallback, excludedDirections, nodes, localBalances, liquidity, flatCosts);
     }
 
     public RouteRequest withLocalBalances(LocalBalances balances) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, balances, flatCosts);
+                fallback, excludedDirections, excludedNodes, balances, liquidity, flatCosts);
+    }
+
+    /** Lets the router assume every direction can carry at most {@code view.spendableMsat(e)} (an oracle). */
+    public RouteRequest withLiquidity(LocalBalances view) {
+        return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
+                fallback, excludedDirections, excludedNodes, localBalances, view, flatCosts);
     }
 
     public RouteRequest withFlatCosts(boolean flat) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, flat);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flat);
     }
 
     boolean isExcludedDirection(int e) {
@@ -136,7 +144,7 @@ public record RouteRequest(int source, int target, long amountMsat, double riskf
                 && seed == r.seed && maxHops == r.maxHops && finalCltv == r.finalCltv && algorithm == r.algorithm
                 && fallback == r.fallback && Arrays.equals(excludedDirections, r.excludedDirections)
                 && Arrays.equals(excludedNodes, r.excludedNodes) && localBalances == r.localBalances
-                && flatCosts == r.flatCosts;
+                && liquidity == r.liquidity && flatCosts == r.flatCosts;
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.lnsim.protocols.routing.RouteRequest;
  * refuses, or the engine stops the payment (60 s, attempt cap). Not modelled: the shadow route (it only pads CLTV
  * for privacy) and route hints.
  *
- * <p>The router is given the sender's own channel balances (every node knows its own channels) plus whatever
- * {@link #liquidity} the protocol allows; the fuzz seed is drawn per payment from the protocol's stream.
+ * <p>The router is given the sender's own channel balances (every node knows its own channels) and, for an oracle,
+ * every direction's true liquidity; the fuzz seed is drawn per payment from the protocol's stream.
  */
 class RouteAttempts implements PaymentSession {
     private final PaymentContext ctx;
@@ -28,14 +28,18 @@ class RouteAttempts implements PaymentSession {
     private final PayPolicy pay;
     private final RouteRequest.LocalBalances liquidity;
     private final long fuzzSeed;
+    private final long[] pathNanos;
     private int[] excluded = new int[8];
     private int excludedCount;
 
     /**
-     * @param liquidity what the router may assume each non-sender direction can carry, or null for the public graph
+     * @param liquidity what the router may assume every direction can carry, or null for the public graph
      *                  (capacity only)
+     * @param pathNanos a one-element accumulator of wall-clock time spent in the router (for timings only)
      */
-    RouteAttempts(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity) {
+    RouteAttempts(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
+                  long[] pathNanos) {
+        this.pathNanos = pathNanos;
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
@@ -71,8 +75,13 @@ class RouteAttempts implements PaymentSession {
                     .withMaxHops(pay.maxHops())
                     .withFinalCltv(pay.finalCltv())
                     .withExcludedDirections(Arrays.copyOf(excluded, excludedCount))
-                    .withLocalBalances(this::spendable);
+                    .withLocalBalances(this::ownSpendable);
+            if (liquidity != null) {
+                req = req.withLiquidity(liquidity);
+            }
+            long t0 = System.nanoTime();
             Route route = router.find(req);
+            pathNanos[0] += System.nanoTime() - t0;
             if (!route.found()) {
                 ctx.giveUp("no route: " + route.failure());
                 return;
@@ -92,12 +101,8 @@ class RouteAttempts implements PaymentSession {
         }
     }
 
-    private long spendable(int e) {
-        PaymentRequest p = ctx.payment();
-        if (ctx.graph().source(e) == p.sender()) {
-            return ctx.ownSpendableMsat(p.sender(), e);
-        }
-        return liquidity == null ? Long.MAX_VALUE : liquidity.spendableMsat(e);
+    private long ownSpendable(int e) {
+        return ctx.ownSpendableMsat(ctx.payment().sender(), e);
     }
 
     private void exclude(int direction) {

@@ -23,6 +23,7 @@ public final class SourceRouting implements RoutingProtocol {
     private final ChannelGraph graph;
     private final HybridRouter router;
     private final PayPolicy pay;
+    private final long[] pathNanos = new long[1];
     private final double updatesPerChannelPerDay;
     private final GossipSizes.Totals gossip;
 
@@ -81,7 +82,12 @@ public final class SourceRouting implements RoutingProtocol {
     }
 
     @Override
+    public long pathFindingNanos() {
+        return pathNanos[0];
+    }
+
+    @Override
     public PaymentSession open(PaymentContext ctx) {
-        return new RouteAttempts(ctx, router, pay, null);
+        return new RouteAttempts(ctx, router, pay, null, pathNanos);
     }
 }

@@ -32,6 +32,10 @@ public final class ChannelState {
     private final int[] inFlightCount;
     private final double reserveFraction;
     private final int maxAcceptedHtlcs;
+    /** Channels changed since the last {@link #checkTouched()}: a stack plus a membership flag. */
+    private int[] touched = new int[64];
+    private int touchedCount;
+    private final boolean[] isTouched;
 
     /**
      * @param graph            the topology (capacities)
@@ -55,6 +59,7 @@ public final class ChannelState {
         balance = new long[2 * m];
         inFlight = new long[2 * m];
         inFlightCount = new int[2 * m];
+        isTouched = new boolean[m];
         for (int c = 0; c < m; c++) {
             long cap = graph.capacityMsat(c);
             long a = split.node1ShareMsat(cap, rng);
@@ -121,6 +126,17 @@ public final class ChannelState {
         balance[e] -= amountMsat;
         inFlight[e] += amountMsat;
         inFlightCount[e]++;
+        touch(e >>> 1);
+    }
+
+    private void touch(int c) {
+        if (!isTouched[c]) {
+            isTouched[c] = true;
+            if (touchedCount == touched.length) {
+                touched = java.util.Arrays.copyOf(touched, 2 * touchedCount);
+            }
+            touched[touchedCount++] = c;
+        }
     }
 
     /** The HTLC of {@code amountMsat} along e is fulfilled: the amount now belongs to e's target. */
@@ -142,6 +158,7 @@ public final class ChannelState {
         }
         inFlight[e] -= amountMsat;
         inFlightCount[e]--;
+        touch(e >>> 1);
     }
 
     /**
@@ -168,6 +185,19 @@ public final class ChannelState {
                 throw violation(c, "in-flight count " + inFlightCount[e] + " but amount " + inFlight[e]);
             }
         }
+    }
+
+    /**
+     * {@link #checkChannel} for every channel changed since the previous call, then forgets them: an after-every-event
+     * check whose cost is proportional to what the event changed, not to the network's size.
+     */
+    public void checkTouched() {
+        for (int i = 0; i < touchedCount; i++) {
+            int c = touched[i];
+            isTouched[c] = false;
+            checkChannel(c);
+        }
+        touchedCount = 0;
     }
 
     /** {@link #checkChannel} for every channel. */

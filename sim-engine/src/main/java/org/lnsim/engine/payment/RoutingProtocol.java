@@ -28,6 +28,14 @@ public interface RoutingProtocol {
     /** The routing state node {@code node} keeps, in bytes (routing table, gossip store, seed memory…). */
     long stateBytes(int node);
 
+    /**
+     * Wall-clock nanoseconds this instance has spent finding paths, for the run's {@code timings.csv} only (never in
+     * results that must be identical across reruns). 0 if the protocol does not measure it.
+     */
+    default long pathFindingNanos() {
+        return 0;
+    }
+
     /** Opens the session that will drive one payment; {@link PaymentSession#start()} follows at its arrival time. */
     PaymentSession open(PaymentContext ctx);
 }

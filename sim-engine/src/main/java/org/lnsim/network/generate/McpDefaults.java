@@ -24,6 +24,27 @@ public final class McpDefaults {
     }
 
     /**
+     * A fit from a file: a fit JSON written by {@code lnsim fit} (recognised by its {@code "format"} field), or any
+     * network snapshot, which is loaded and fitted now.
+     *
+     * @throws org.lnsim.network.io.NetworkFormatException if the file is neither, or malformed
+     * @throws IllegalArgumentException if the snapshot cannot be fitted (e.g. too few nodes)
+     */
+    public static McpFit fromFile(Path path) throws IOException {
+        byte[] head = org.lnsim.network.io.Inputs.head(path);
+        if (org.lnsim.network.io.Inputs.headText(head).startsWith("{")
+                && new String(head, java.nio.charset.StandardCharsets.UTF_8).contains("\"" + McpFit.FORMAT + "\"")) {
+            try (InputStream in = org.lnsim.network.io.Inputs.open(path)) {
+                return McpFit.read(in, path);
+            }
+        }
+        org.lnsim.network.io.LoadedNetwork loaded = org.lnsim.network.io.NetworkFormats.load(path);
+        Path name = path.getFileName();
+        return McpFitter.fit(loaded.graph(), name == null ? path.toString() : name.toString(),
+                "lnsim fit " + path + " (on the fly)");
+    }
+
+    /**
      * Loads the embedded fit.
      *
      * @throws UncheckedIOException if the resource is missing from the build (a packaging bug, not user input)

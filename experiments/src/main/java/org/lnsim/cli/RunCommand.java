@@ -1,0 +1,97 @@
+package org.lnsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lnsim.experiments.ConfigException;
+import org.lnsim.experiments.ConfigSchema;
+import org.lnsim.experiments.Configs;
+import org.lnsim.experiments.ExperimentRunner;
+import org.lnsim.experiments.RunOutputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lnsim run [CONFIG]}: runs an experiment and writes its results. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
+        description = {"Runs an experiment: one network, one workload, several protocols side by side.",
+                "CONFIG is a YAML file or the name of an embedded configuration (quickstart, mcp); without it the "
+                        + "quickstart runs. Every key and its default: experiments/configs/reference.yaml "
+                        + "(or --print-reference).",
+                "Writes payments.csv, summary.csv, summary.md, manifest.json and timings.csv to --out; all but "
+                        + "timings.csv are identical for the same config and seed."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment YAML file or embedded "
+            + "configuration name (default: quickstart).")
+    String config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<config name>).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key, e.g. "
+            + "--set workload.payments=1000 or --set protocols.0.fuzz=0.1 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--check-invariants", description = "Check funds conservation on every changed channel after "
+            + "every event, and that every HTLC and payment resolved (slower).")
+    boolean checkInvariants;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Protocols simulated at once "
+            + "(results do not depend on it; default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--print-reference", description = "Print every configuration key with its default and exit.")
+    boolean printReference;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (printReference) {
+            spec.commandLine().getOut().print(ConfigSchema.reference());
+            return ExitCodes.OK;
+        }
+        if (threads < 1) {
+            throw new ExitCodes.BadInputException("--threads must be at least 1, got " + threads);
+        }
+        Configs.Loaded loaded;
+        try {
+            loaded = Configs.load(config, overrides);
+        } catch (ConfigException e) {
+            throw new ExitCodes.BadInputException(e.getMessage());
+        }
+        Path dir = out != null ? out : Path.of("out", configName());
+        long t0 = System.nanoTime();
+        ExperimentRunner.Result result;
+        try (Progress progress = Progress.forTerminal(quiet)) {
+            ExperimentRunner.Progress sync = (stage, done, total) -> {
+                synchronized (progress) {
+                    progress.update(stage, done, total);
+                }
+            };
+            result = ExperimentRunner.run(loaded.config(), loaded.baseDir(), checkInvariants, threads, sync);
+        } catch (ConfigException e) {
+            throw new ExitCodes.BadInputException(e.getMessage());
+        }
+        String version = new LnsimCommand.Version().getVersion()[0];
+        String md = RunOutputs.write(dir, loaded.config(), loaded.source(), version, result);
+        spec.commandLine().getOut().print(md);
+        spec.commandLine().getErr().printf("lnsim run: %s in %.1f s -> %s%n", loaded.source(),
+                (System.nanoTime() - t0) / 1e9, dir);
+        return ExitCodes.OK;
+    }
+
+    private String configName() {
+        if (config == null) {
+            return Configs.DEFAULT;
+        }
+        Path name = Path.of(config).getFileName();
+        String s = name == null ? config : name.toString();
+        return s.endsWith(".yaml") ? s.substring(0, s.length() - 5) : s.endsWith(".yml") ? s.substring(0, s.length() - 4) : s;
+    }
+}

@@ -1,0 +1,92 @@
+package org.lnsim.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loading experiment configurations: YAML files, or the configurations embedded in the jar by name
+ * ({@code quickstart}, {@code mcp}: the files of {@code experiments/configs/}), then {@code --set} overrides, then
+ * {@link ConfigSchema#resolve validation}.
+ */
+public final class Configs {
+    /** Where the embedded configurations live on the class path. */
+    public static final String EMBEDDED_DIR = "/org/lnsim/experiments/configs/";
+    /** The configuration {@code lnsim run} uses when given none. */
+    public static final String DEFAULT = "quickstart";
+
+    /** A resolved configuration, where it came from, and the folder its relative paths are resolved against. */
+    public record Loaded(ObjectNode config, String source, Path baseDir) {
+    }
+
+    private Configs() {
+    }
+
+    public static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory());
+    }
+
+    /**
+     * @param nameOrPath a YAML file, or the name of an embedded configuration; null for {@link #DEFAULT}
+     * @param overrides  {@code key=value} strings
+     */
+    public static Loaded load(String nameOrPath, List<String> overrides) throws ConfigException, IOException {
+        String name = nameOrPath == null ? DEFAULT : nameOrPath;
+        ObjectMapper yaml = yaml();
+        JsonNode tree;
+        String source;
+        Path base;
+        Path file = Path.of(name);
+        if (Files.isRegularFile(file)) {
+            source = name;
+            base = file.toAbsolutePath().getParent();
+            try (InputStream in = Files.newInputStream(file)) {
+                tree = parse(yaml, in, source);
+            }
+        } else {
+            InputStream in = Configs.class.getResourceAsStream(EMBEDDED_DIR + name + ".yaml");
+            if (in == null) {
+                throw new ConfigException(name, null, "no such file, and not an embedded configuration (embedded: "
+                        + String.join(", ", embedded()) + ")");
+            }
+            source = name + " (embedded)";
+            base = Path.of("").toAbsolutePath();
+            try (in) {
+                tree = parse(yaml, in, source);
+            }
+        }
+        ObjectNode obj;
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            obj = JsonNodeFactory.instance.objectNode();
+        } else if (tree.isObject()) {
+            obj = (ObjectNode) tree;
+        } else {
+            throw new ConfigException(source, null, "expected a mapping of keys at the top level");
+        }
+        ConfigSchema.applyOverrides(obj, overrides, yaml);
+        return new Loaded(ConfigSchema.resolve(obj, source), source, base);
+    }
+
+    private static JsonNode parse(ObjectMapper yaml, InputStream in, String source) throws ConfigException {
+        try {
+            return yaml.readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+            throw new ConfigException(source, where, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(source, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Names of the embedded configurations. */
+    public static List<String> embedded() {
+        return List.of("quickstart", "mcp");
+    }
+}

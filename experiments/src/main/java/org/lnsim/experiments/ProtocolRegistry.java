@@ -1,0 +1,122 @@
+package org.lnsim.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.experiments.ConfigSchema.Key;
+import org.lnsim.experiments.ConfigSchema.Section;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.source.OracleRouting;
+import org.lnsim.protocols.source.PayPolicy;
+import org.lnsim.protocols.source.SourceRouting;
+
+/**
+ * The protocols an experiment can name, each with its configuration keys and a factory. Adding a scheme to lnsim
+ * means one entry here (its keys and how to build it) besides the protocol's own classes; the engine is untouched.
+ */
+public final class ProtocolRegistry {
+    /** Builds a protocol for one run from its resolved configuration entry. */
+    @FunctionalInterface
+    interface Factory {
+        RoutingProtocol create(ChannelGraph graph, JsonNode entry);
+    }
+
+    private record Entry(Section schema, Factory factory) {
+    }
+
+    private static final List<Key> PAY_KEYS = List.of(
+            Key.dbl("riskfactor", 10.0, 0, 1e9, "getroute riskfactor, annual % cost of locked funds (pay plugin 10)"),
+            Key.dbl("fuzz", 0.05, 0, 0.99, "fee fuzz fraction for route selection (getroute 0.05)"),
+            Key.integer("max_hops", 20, 1, 1000, "route hop limit (ROUTING_MAX_HOPS 20; 27 with the TLV onion)"),
+            Key.dbl("max_fee_percent", 0.5, 0, 100, "fee budget in % of the amount (pay plugin 0.5)"),
+            Key.lng("exempt_fee_msat", 5_000L, 0, Long.MAX_VALUE, "fees below this pass the % check (5,000 msat)"),
+            Key.integer("max_delay", 2016, 1, 65_535, "largest total CLTV accepted (max-locktime-blocks 2016)"),
+            Key.integer("final_cltv", 9, 0, 65_535, "CLTV the receiver asks for (getroute default 9)"));
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        List<Key> sourceKeys = new java.util.ArrayList<>(PAY_KEYS);
+        sourceKeys.add(Key.dbl("update_rate_per_channel_per_day", 0.0, 0, 1e6,
+                "channel_update churn whose gossip every node receives"));
+        ENTRIES.put(SourceRouting.NAME, new Entry(new Section(SourceRouting.NAME,
+                "full-gossip source routing: c-lightning's hybrid router and pay loop (the baseline)", sourceKeys,
+                List.of()), (g, e) -> new SourceRouting(g, pay(e),
+                e.get("update_rate_per_channel_per_day").doubleValue())));
+        ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
+                "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
+                (g, e) -> new OracleRouting(g, pay(e))));
+    }
+
+    private ProtocolRegistry() {
+    }
+
+    private static PayPolicy pay(JsonNode e) {
+        return new PayPolicy(e.get("riskfactor").doubleValue(), e.get("fuzz").doubleValue(), e.get("max_hops").intValue(),
+                e.get("max_fee_percent").doubleValue(), e.get("exempt_fee_msat").longValue(),
+                e.get("max_delay").intValue(), e.get("final_cltv").intValue());
+    }
+
+    /** Protocol name → its key schema, in registration order. */
+    public static Map<String, Section> schemas() {
+        Map<String, Section> m = new LinkedHashMap<>();
+        ENTRIES.forEach((k, v) -> m.put(k, v.schema()));
+        return m;
+    }
+
+    /** Resolves the {@code protocols} list (default: source and oracle), each entry against its protocol's keys. */
+    static ArrayNode resolve(JsonNode list, String source) throws ConfigException {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        if (list == null || list.isNull()) {
+            for (String name : List.of(SourceRouting.NAME, OracleRouting.NAME)) {
+                out.add(resolveEntry(JsonNodeFactory.instance.objectNode().put("name", name), "protocols", source));
+            }
+            return out;
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            throw new ConfigException(source, "protocols", "expected a non-empty list of protocols");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            if (item.isTextual()) {
+                item = JsonNodeFactory.instance.objectNode().put("name", item.textValue());
+            }
+            ObjectNode resolved = resolveEntry(item, "protocols." + i, source);
+            if (!names.add(resolved.get("name").textValue())) {
+                throw new ConfigException(source, "protocols." + i, "protocol '" + resolved.get("name").textValue()
+                        + "' is listed twice");
+            }
+            out.add(resolved);
+        }
+        return out;
+    }
+
+    private static ObjectNode resolveEntry(JsonNode item, String path, String source) throws ConfigException {
+        if (!item.isObject() || !item.path("name").isTextual()) {
+            throw new ConfigException(source, path, "each protocol needs a 'name' (one of "
+                    + String.join(", ", ENTRIES.keySet()) + ")");
+        }
+        String name = item.get("name").textValue();
+        Entry e = ENTRIES.get(name);
+        if (e == null) {
+            throw new ConfigException(source, path + ".name", "'" + name + "' is not one of "
+                    + String.join(", ", ENTRIES.keySet()));
+        }
+        ObjectNode rest = ((ObjectNode) item).deepCopy();
+        rest.remove("name");
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("name", name);
+        out.setAll(ConfigSchema.resolveSection(rest, e.schema(), path, source, List.of()));
+        return out;
+    }
+
+    /** Builds the protocol a resolved entry describes. */
+    static RoutingProtocol create(ChannelGraph graph, JsonNode entry) {
+        return ENTRIES.get(entry.get("name").textValue()).factory().create(graph, entry);
+    }
+}

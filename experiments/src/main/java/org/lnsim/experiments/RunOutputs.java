@@ -1,0 +1,75 @@
+package org.lnsim.experiments;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.lnsim.network.io.AtomicOutput;
+import org.lnsim.results.run.PaymentsCsv;
+import org.lnsim.results.run.RunSummary;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes a run's files into its output folder, each atomically: {@code payments.csv}, {@code summary.csv},
+ * {@code summary.md}, {@code manifest.json} (the resolved configuration, seed and network — everything needed to
+ * rerun it) and {@code timings.csv}. Every file but {@code timings.csv} is a pure function of (config, seed), so two
+ * runs can be compared with {@code cmp}.
+ */
+public final class RunOutputs {
+    public static final String PAYMENTS = "payments.csv";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String SUMMARY_MD = "summary.md";
+    public static final String MANIFEST = "manifest.json";
+    public static final String TIMINGS = "timings.csv";
+
+    private RunOutputs() {
+    }
+
+    /** Writes all files; returns the summary as Markdown (for printing). */
+    public static String write(Path dir, ObjectNode config, String configSource, String version,
+                               ExperimentRunner.Result result) throws IOException {
+        Files.createDirectories(dir);
+        Table summary = RunSummary.table(result.runs());
+        String md = "# " + configSource + "\n\n" + result.network() + ": " + result.graph().nodeCount() + " nodes, "
+                + result.graph().channelCount() + " channels; " + result.payments() + " payments; seed "
+                + config.get("seed").asLong() + "\n\n" + RunSummary.markdown(summary);
+        AtomicOutput.write(dir.resolve(PAYMENTS), out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            PaymentsCsv.write(w, result.runs(), result.graph());
+            w.flush();
+        });
+        writeText(dir.resolve(SUMMARY_CSV), RunSummary.csv(summary));
+        writeText(dir.resolve(SUMMARY_MD), md);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("lnsim", version);
+        manifest.put("config_source", configSource);
+        manifest.put("seed", config.get("seed").asLong());
+        ObjectNode net = manifest.putObject("network");
+        net.put("name", result.network());
+        net.put("nodes", result.graph().nodeCount());
+        net.put("channels", result.graph().channelCount());
+        manifest.put("payments", result.payments());
+        manifest.set("config", config);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        writeText(dir.resolve(MANIFEST), json.writer(pp).writeValueAsString(manifest) + "\n");
+        StringBuilder t = new StringBuilder("phase,wall_ms\n");
+        for (Map.Entry<String, Double> e : result.timings().entrySet()) {
+            t.append(e.getKey()).append(',').append(String.format(Locale.ROOT, "%.1f", e.getValue())).append('\n');
+        }
+        writeText(dir.resolve(TIMINGS), t.toString());
+        return md;
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        AtomicOutput.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

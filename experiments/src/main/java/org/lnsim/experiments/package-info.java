@@ -1,0 +1,12 @@
+/**
+ * Experiments: configuration files and the runner that wires a network, a workload, the engine and several
+ * protocols into one comparable run, and writes its results.
+ *
+ * <p>Contract: a configuration is validated completely before anything runs or is written — an unknown key, a wrong
+ * type or an impossible value raises {@link org.lnsim.experiments.ConfigException} naming the file, the key and the
+ * valid choices; {@link org.lnsim.experiments.ConfigSchema} is the single source of every key, its default and its
+ * documentation (the committed {@code experiments/configs/reference.yaml} is generated from it); every protocol of a
+ * run sees the identical network, initial balances and workload; results are a pure function of (config, seed).
+ * This package is the top of the dependency tree: nothing else in lnsim depends on it.
+ */
+package org.lnsim.experiments;

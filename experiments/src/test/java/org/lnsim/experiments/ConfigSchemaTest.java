@@ -1,0 +1,93 @@
+package org.lnsim.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigSchemaTest {
+    private static final ObjectMapper YAML = Configs.yaml();
+
+    private static ObjectNode resolve(String yaml) throws Exception {
+        return ConfigSchema.resolve(YAML.readTree(yaml), "test.yaml");
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> resolve(yaml)).getMessage();
+    }
+
+    /** The committed reference is exactly what the schema renders, so the documentation cannot drift. */
+    @Test
+    void committedReferenceIsTheSchemasRendering() throws IOException {
+        Path ref = Path.of(System.getProperty("user.dir")).resolve("configs/reference.yaml");
+        assertEquals(ConfigSchema.reference(), Files.readString(ref),
+                "regenerate with: ./lnsim run --print-reference > experiments/configs/reference.yaml");
+    }
+
+    /** Every default the reference shows is the default the schema applies (an empty file resolves the same). */
+    @Test
+    void referenceDefaultsAreTheRealDefaults() throws Exception {
+        assertEquals(resolve("{}"), resolve(ConfigSchema.reference()));
+    }
+
+    @Test
+    void defaultsAreFilledIn() throws Exception {
+        JsonNode c = resolve("workload: {payments: 7}");
+        assertEquals(7, c.at("/workload/payments").intValue());
+        assertEquals(1, c.get("seed").longValue());
+        assertEquals("lognormal", c.at("/workload/amount/distribution").textValue());
+        assertEquals(60.0, c.at("/engine/timeout_s").doubleValue());
+        assertEquals(2, c.get("protocols").size());
+        assertEquals(10.0, c.at("/protocols/0/riskfactor").doubleValue());
+    }
+
+    @Test
+    void badConfigsNameTheKeyAndTheValidChoices() {
+        String m = error("workload: {paymnets: 5}");
+        assertTrue(m.contains("test.yaml: workload.paymnets: unknown key") && m.contains("payments, rate_per_s"), m);
+        m = error("workload: {payments: many}");
+        assertTrue(m.contains("workload.payments: expected a whole number, found 'many'"), m);
+        m = error("workload: {payments: -1}");
+        assertTrue(m.contains("workload.payments: -1 is out of range [0, 100000000]"), m);
+        m = error("balances: {split: even}");
+        assertTrue(m.contains("balances.split: 'even' is not one of uniform, half, funder"), m);
+        m = error("network: {file: x.lnsim, generate: {channels: 2000}}");
+        assertTrue(m.contains("network: give either 'file' or 'generate'"), m);
+        m = error("protocols: [{name: telepathy}]");
+        assertTrue(m.contains("protocols.0.name: 'telepathy' is not one of source, oracle"), m);
+        m = error("protocols: [source, source]");
+        assertTrue(m.contains("protocols.1: protocol 'source' is listed twice"), m);
+        m = error("protocols: [{name: source, fuz: 0.1}]");
+        assertTrue(m.contains("protocols.0.fuz: unknown key") && m.contains("fuzz"), m);
+        m = error("seed: 1.5");
+        assertTrue(m.contains("seed: expected a whole number"), m);
+        m = error("- 1\n- 2\n");
+        assertTrue(m.contains("expected a mapping"), m);
+    }
+
+    @Test
+    void overridesReachNestedKeysAndListItems() throws Exception {
+        ObjectNode tree = (ObjectNode) YAML.readTree("protocols: [{name: source}]");
+        ConfigSchema.applyOverrides(tree, List.of("workload.payments=12", "protocols.0.fuzz=0.2",
+                "latency.model=cloth"), YAML);
+        JsonNode c = ConfigSchema.resolve(tree, "t");
+        assertEquals(12, c.at("/workload/payments").intValue());
+        assertEquals(0.2, c.at("/protocols/0/fuzz").doubleValue());
+        assertEquals("cloth", c.at("/latency/model").textValue());
+        ObjectNode t2 = (ObjectNode) YAML.readTree("{}");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigSchema.applyOverrides(t2, List.of("seed"), YAML))
+                .getMessage().contains("expected key=value"));
+        ObjectNode t3 = (ObjectNode) YAML.readTree("protocols: [{name: source}]");
+        assertTrue(assertThrows(ConfigException.class,
+                () -> ConfigSchema.applyOverrides(t3, List.of("protocols.3.fuzz=1"), YAML)).getMessage()
+                .contains("protocols.3.fuzz"));
+    }
+}

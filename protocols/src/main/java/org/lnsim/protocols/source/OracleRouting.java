@@ -1,0 +1,53 @@
+package org.lnsim.protocols.source;
+
+import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.HybridRouter;
+
+/**
+ * {@code oracle}: the hybrid router and pay loop of {@link SourceRouting}, but told every channel's true current
+ * spendable balance, so it only picks routes that can carry the payment at the moment it sends. Failures remain
+ * possible (balances change while the HTLCs travel, HTLC slots fill up), so it bounds what a routing scheme with
+ * perfect knowledge achieves on the same workload; it keeps and sends no routing state (an idealisation: such
+ * knowledge has no real protocol behind it, like CLoTH-Gossip's IDEAL mode, peer-simulators §1).
+ */
+public final class OracleRouting implements RoutingProtocol {
+    public static final String NAME = "oracle";
+
+    private final HybridRouter router;
+    private final PayPolicy pay;
+    private final long[] pathNanos = new long[1];
+
+    public OracleRouting(ChannelGraph graph, PayPolicy pay) {
+        this.router = new HybridRouter(graph);
+        this.pay = pay;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Knowledge knowledge() {
+        return Knowledge.TRUE_BALANCES;
+    }
+
+    @Override
+    public long stateBytes(int node) {
+        return 0;
+    }
+
+    @Override
+    public long pathFindingNanos() {
+        return pathNanos[0];
+    }
+
+    @Override
+    public PaymentSession open(PaymentContext ctx) {
+        return new RouteAttempts(ctx, router, pay, ctx::trueSpendableMsat, pathNanos);
+    }
+}
