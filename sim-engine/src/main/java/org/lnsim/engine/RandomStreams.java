@@ -1,9 +1,9 @@
 package org.lnsim.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.lnsim.random.NamedStreams;
 
 /**
  * The run's random numbers: one independent stream per purpose ({@code "workload"}, {@code "balances"},
@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * model therefore leaves the workload and the initial balances bit-for-bit unchanged, which is what makes protocols
  * comparable on "the identical network, balances and workload".
  *
- * <p>The seed of a stream is a SplitMix64 mix of the master seed and the 64-bit FNV-1a hash of the name's UTF-8
- * bytes; streams are {@link SplittableRandom}s. Not thread-safe (one per simulation).
+ * <p>Stream seeds are {@link NamedStreams#seedOf}, lnsim's one definition of a named stream; streams are
+ * {@link SplittableRandom}s. Not thread-safe (one per simulation).
  */
 public final class RandomStreams {
     private final long masterSeed;
@@ -31,28 +31,16 @@ public final class RandomStreams {
 
     /** The stream with this name; the same instance on every call, so draws continue where they left off. */
     public SplittableRandom stream(String name) {
-        return streams.computeIfAbsent(name, n -> new SplittableRandom(seedOf(masterSeed, n)));
+        return streams.computeIfAbsent(name, n -> NamedStreams.stream(masterSeed, n));
     }
 
     /** A fresh generator for (master seed, name), independent of any use of {@link #stream(String)}. */
     public SplittableRandom fresh(String name) {
-        return new SplittableRandom(seedOf(masterSeed, name));
+        return NamedStreams.stream(masterSeed, name);
     }
 
     /** The seed a stream of this name gets under this master seed. */
     public static long seedOf(long masterSeed, String name) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
-        }
-        return mix(masterSeed ^ mix(h));
-    }
-
-    /** SplitMix64 finaliser. */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return NamedStreams.seedOf(masterSeed, name);
     }
 }

@@ -1,6 +1,7 @@
 package org.lnsim.engine.htlc;
 
 import org.lnsim.engine.RandomStreams;
+import org.lnsim.random.NamedStreams;
 
 /**
  * Node churn: every node alternates online and offline periods drawn from exponential distributions, independently of
@@ -64,7 +65,7 @@ public final class ExponentialChurn implements NodeAvailability {
 
     /** A uniform in [0, 1) from (seed, node, k). */
     private double uniform(int node, int k) {
-        long h = RandomStreams.mix(seed ^ RandomStreams.mix(((long) node << 32) ^ k ^ 0x632BE59BD9B4E019L));
+        long h = NamedStreams.mix64(seed ^ NamedStreams.mix64(((long) node << 32) ^ k ^ 0x632BE59BD9B4E019L));
         return (h >>> 11) * 0x1.0p-53;
     }
 }

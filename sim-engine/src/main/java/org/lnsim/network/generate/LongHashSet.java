@@ -1,5 +1,6 @@
 package org.lnsim.network.generate;
 
+import org.lnsim.random.NamedStreams;
 /**
  * A set of non-zero {@code long} keys with open addressing and linear probing, for the generator's duplicate-channel
  * check at 10M-channel scale without boxing. Capacity is a power of two kept at most half full. Key 0 is reserved as
@@ -71,6 +72,6 @@ final class LongHashSet {
     }
 
     private static int slot(long key, int mask) {
-        return (int) RandomStreams.mix64(key) & mask;
+        return (int) NamedStreams.mix64(key) & mask;
     }
 }

@@ -1,5 +1,6 @@
 package org.lnsim.network.generate;
 
+import org.lnsim.random.NamedStreams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.lnsim.network.ShortChannelId;
 
 /**
  * The Million Channels Project generator (lightning-facts §1.3 steps 1–5 and 7; MCP {@code build.py}), scaled to 10M
- * channels with primitive arrays. Each stage draws from its own named stream of {@link RandomStreams}: {@code degrees},
+ * channels with primitive arrays. Each stage draws from its own named stream of {@link NamedStreams}: {@code degrees},
  * {@code edges}, {@code node-capacities}, {@code channel-order}, {@code policies}, {@code addresses},
  * {@code node-ids}. The same fit, configuration and seed give the same graph (byte-identical native file).
  *
@@ -193,7 +194,7 @@ public final class McpGenerator {
         long seed = config.seed();
         // ---- step 1: degree sequence, sorted descending
         PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
-        SplittableRandom degreeRnd = RandomStreams.stream(seed, "degrees");
+        SplittableRandom degreeRnd = NamedStreams.stream(seed, "degrees");
         int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
                 progress);
         sortDescending(target);
@@ -207,7 +208,7 @@ public final class McpGenerator {
             endpoints += t;
         }
         // ---- step 2: edges
-        Edges edges = buildEdges(target, endpoints, RandomStreams.stream(seed, "edges"), progress);
+        Edges edges = buildEdges(target, endpoints, NamedStreams.stream(seed, "edges"), progress);
         // keep the component of node 0, then nodes with channels
         Compacted g = keepMainComponent(sampledNodes, edges);
         int n = g.nodes;
@@ -232,13 +233,13 @@ public final class McpGenerator {
         progress.update("capacities", 0, 3L * n);
         int[] byChans = nodesByAscendingDegree(off, n);
         double[] alloc = nodeAllocations(fit.nodeCapacityLaw(), n, config.maxFundingSat(),
-                RandomStreams.stream(seed, "node-capacities"));
+                NamedStreams.stream(seed, "node-capacities"));
         double[] allocOfNode = new double[n];
         for (int i = 0; i < n; i++) {
             allocOfNode[byChans[i]] = alloc[i];
         }
         progress.update("capacities", n, 3L * n);
-        orderChannels(off, adj, g.a, g.b, byChans, RandomStreams.stream(seed, "channel-order"));
+        orderChannels(off, adj, g.a, g.b, byChans, NamedStreams.stream(seed, "channel-order"));
         progress.update("capacities", 2L * n, 3L * n);
         long[] capacity = channelCapacities(off, adj, byChans, allocOfNode, fit.rankShares(), m);
         progress.update("capacities", 3L * n, 3L * n);
@@ -643,8 +644,8 @@ public final class McpGenerator {
         long work = (long) n + m;
         progress.update("policies", 0, work);
         ChannelGraphBuilder builder = new ChannelGraphBuilder();
-        SplittableRandom idRnd = RandomStreams.stream(seed, "node-ids");
-        SplittableRandom addrRnd = RandomStreams.stream(seed, "addresses");
+        SplittableRandom idRnd = NamedStreams.stream(seed, "node-ids");
+        SplittableRandom addrRnd = NamedStreams.stream(seed, "addresses");
         AddressSampler addresses = new AddressSampler(fit.addresses());
         byte[] id = new byte[NodeIds.LENGTH];
         for (int v = 0; v < n; v++) {
@@ -667,7 +668,7 @@ public final class McpGenerator {
             }
         }
         PolicySampler policies = config.policies() == PolicyMode.SNAPSHOT ? new PolicySampler(fit.policies()) : null;
-        SplittableRandom polRnd = RandomStreams.stream(seed, "policies");
+        SplittableRandom polRnd = NamedStreams.stream(seed, "policies");
         for (int c = 0; c < m; c++) {
             long scid = ShortChannelId.of(1 + c / TX_PER_BLOCK, 1 + c % TX_PER_BLOCK, 0);
             int ch = builder.addChannel(scid, a[c], b[c], capacity[c]);

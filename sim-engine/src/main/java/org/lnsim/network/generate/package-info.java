@@ -7,7 +7,7 @@
  *
  * <p>Contract: the generator's output is connected, has no self-loops and no two channels between the same pair,
  * respects the per-node channel cap, and is a pure function of (fit, configuration, seed) — every random draw comes
- * from a named {@link org.lnsim.network.generate.RandomStreams} stream, so the same inputs give a byte-identical
+ * from a named {@link org.lnsim.random.NamedStreams} stream, so the same inputs give a byte-identical
  * native file. Capacities are real satoshis (MCP's regtest scaling, §1.3 step 6, is not applied). Progress goes to a
  * {@link org.lnsim.network.generate.GenerationProgress} listener; this package knows nothing of the command line.
  *

@@ -144,14 +144,4 @@ class McpSamplingTest {
         assertFalse(set.contains(-1));
         assertTrue(set.contains(oracle.iterator().next()));
     }
-
-    @Test
-    void namedStreamsAreStableAndDistinct() {
-        long a = RandomStreams.stream(1, "edges").nextLong();
-        assertEquals(a, RandomStreams.stream(1, "edges").nextLong());
-        assertTrue(a != RandomStreams.stream(1, "degrees").nextLong());
-        assertTrue(a != RandomStreams.stream(2, "edges").nextLong());
-        // FNV-1a 64 of "a" is the published test vector 0xaf63dc4c8601ec8c
-        assertEquals(0xaf63dc4c8601ec8cL, RandomStreams.fnv1a64("a"));
-    }
 }
