@@ -15,6 +15,8 @@ import org.lnsim.network.NodeAddress;
  *   <li><b>store</b>: the same messages in a gossip_store v7 file: a 1-byte version, a 12-byte record header per
  *       message, and after each channel_announcement a 10-byte {@code gossip_store_channel_amount} record (with its
  *       own header).</li>
+ *   <li><b>mcp</b>: the same messages as the Million Channels Project wrote them to {@code 1M.gossip}: each behind a
+ *       2-byte big-endian length (lightning-facts §1.3 item 8), so the figure compares directly with MCP's file.</li>
  * </ul>
  * Announcements carry no features (flen = 0), as in the MCP gossip (§1.3 step 7).
  */
@@ -49,9 +51,21 @@ public final class GossipSizes {
         return size;
     }
 
+    /** MCP's {@code 1M.gossip} framing: a 2-byte length before each message (§1.3 item 8). */
+    public static final int MCP_LENGTH_PREFIX = 2;
+
     /** Totals for one network. */
     public record Totals(long channelAnnouncements, long channelUpdates, long nodeAnnouncements, long rawBytes,
                          long storeBytes) {
+        /** Messages of all three kinds. */
+        public long messages() {
+            return channelAnnouncements + channelUpdates + nodeAnnouncements;
+        }
+
+        /** Bytes of the messages framed as in MCP's {@code 1M.gossip}. */
+        public long mcpFileBytes() {
+            return rawBytes + MCP_LENGTH_PREFIX * messages();
+        }
     }
 
     public static Totals of(ChannelGraph g) {

@@ -144,6 +144,7 @@ public final class NetworkStatistics {
         s.put("node_announcements", gossip.nodeAnnouncements());
         s.put("gossip_bytes_raw", gossip.rawBytes());
         s.put("gossip_bytes_store", gossip.storeBytes());
+        s.put("gossip_bytes_mcp", gossip.mcpFileBytes());
         return Collections.unmodifiableMap(s);
     }
 

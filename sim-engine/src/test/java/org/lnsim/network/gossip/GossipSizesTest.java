@@ -60,6 +60,9 @@ class GossipSizesTest {
         assertEquals(2, t.nodeAnnouncements());
         assertEquals(2677, t.rawBytes());
         assertEquals(2898, t.storeBytes());
+        // MCP framing: 2 bytes before each of the 4 + 5 + 2 = 11 messages
+        assertEquals(11, t.messages());
+        assertEquals(2677 + 22, t.mcpFileBytes());
         ByteArrayOutputStream store = new ByteArrayOutputStream();
         GossipEncoder.writeStore(g, store, 1_557_000_000);
         assertEquals(t.storeBytes(), store.size());
