@@ -194,18 +194,20 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         final CsvLines in;
         final int[] index;
         final List<String> names;
-        List<String> row;
 
         Table(Path file, List<String> required) throws IOException {
             in = new CsvLines(file);
             names = required;
             index = new int[required.size()];
-            String header = next0();
-            if (header == null) {
+            if (!nextRow0()) {
                 throw new NetworkFormatException(file, "line 1", "empty file, expected a header "
                         + String.join(",", required));
             }
-            List<String> cols = CsvLines.split(header);
+            List<String> cols = new java.util.ArrayList<>();
+            for (int f = 0; f < in.fields(); f++) {
+                cols.add(in.text(f));
+            }
+            String header = String.join(",", cols);
             for (int i = 0; i < required.size(); i++) {
                 index[i] = -1;
                 for (int j = 0; j < cols.size(); j++) {
@@ -221,9 +223,9 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             }
         }
 
-        private String next0() throws IOException {
+        private boolean nextRow0() throws IOException {
             try {
-                return in.next();
+                return in.nextRow();
             } catch (ZipException | EOFException e) {
                 throw new NetworkFormatException(in.file(), "line " + (in.line() + 1),
                         "truncated or corrupt gzip data: " + e.getMessage(), e);
@@ -232,14 +234,12 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
         /** Advances to the next data row; false at the end. */
         boolean next() throws IOException {
-            String line = next0();
-            if (line == null) {
+            if (!nextRow0()) {
                 return false;
             }
-            row = CsvLines.split(line);
             for (int i : index) {
-                if (i >= row.size()) {
-                    throw error("expected at least " + (max(index) + 1) + " fields, found " + row.size());
+                if (i >= in.fields()) {
+                    throw error("expected at least " + (max(index) + 1) + " fields, found " + in.fields());
                 }
             }
             return true;
@@ -255,12 +255,9 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
         /** Column {@code k} of the required list as a non-negative integer. */
         long get(int k) throws NetworkFormatException {
-            String v = row.get(index[k]);
-            long x;
-            try {
-                x = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw error("column '" + names.get(k) + "' is not an integer: '" + v + "'");
+            long x = in.number(index[k]);
+            if (x == JsonValues.NULL) {
+                throw error("column '" + names.get(k) + "' is not an integer: '" + in.text(index[k]) + "'");
             }
             if (x < 0) {
                 throw error("column '" + names.get(k) + "' is negative: " + x);

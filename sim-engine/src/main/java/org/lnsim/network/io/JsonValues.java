@@ -36,18 +36,50 @@ final class JsonValues {
             return p.getLongValue();
         }
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText().trim();
-            String digits = s.endsWith("msat") ? s.substring(0, s.length() - 4) : s;
-            try {
-                return Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + s + "'");
+            long v = parseDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (v == NULL) {
+                throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + p.getText() + "'");
             }
+            return v;
         }
         if (t == JsonToken.VALUE_NULL) {
             return NULL;
         }
         throw new IllegalArgumentException("field '" + field + "' must be an integer, got " + describe(p));
+    }
+
+    /**
+     * Parses {@code [-]digits[msat]} (surrounding blanks allowed) from a character range without creating a string;
+     * returns {@link #NULL} when the text is not such a number or overflows a long.
+     */
+    static long parseDecimal(char[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        while (end > i && buf[end - 1] == ' ') {
+            end--;
+        }
+        if (end - i >= 4 && buf[end - 4] == 'm' && buf[end - 3] == 's' && buf[end - 2] == 'a' && buf[end - 1] == 't') {
+            end -= 4;
+        }
+        boolean negative = i < end && buf[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (i == end) {
+            return NULL;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+                return NULL;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
     }
 
     /** A string field; {@code null} for JSON null. */
