@@ -437,7 +437,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         LoadReport report = new LoadReport(NAME);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+        Path tmp = AtomicOutput.createSibling(abs, true);
         boolean ok = false;
         try {
             writeFiles(g, tmp, report);
@@ -521,7 +521,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             move(tmp, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+        Path old = AtomicOutput.createSibling(target, true);
         Files.delete(old);
         move(target, old);
         try {
