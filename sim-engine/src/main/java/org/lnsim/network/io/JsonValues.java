@@ -173,13 +173,15 @@ final class JsonValues {
      * Content sniffing for {@link NetworkReader#probe}: whether {@code head} (the start of a JSON file, possibly cut
      * off) is an object with one of {@code arrays}' keys whose value is an array of objects, the first of which has
      * one of the listed element keys. Fields before it are skipped (a field too long for the head means no match);
-     * an empty array counts as a match.
+     * an empty listed array decides nothing by itself: the next listed array decides, and if none follows the empty
+     * one counts as a match.
      */
     static boolean sniff(byte[] head, java.util.Map<String, java.util.List<String>> arrays) {
         try (JsonParser p = FACTORY.createParser(head)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
+            boolean empty = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 java.util.List<String> keys = arrays.get(p.currentName());
                 JsonToken v = p.nextToken();
@@ -196,8 +198,9 @@ final class JsonValues {
                 } catch (JsonEOFException e) {
                     return true;
                 }
-                if (first == JsonToken.END_ARRAY || first == null) {
-                    return true;
+                if (first == JsonToken.END_ARRAY) {
+                    empty = true;
+                    continue;
                 }
                 if (first != JsonToken.START_OBJECT) {
                     return false;
@@ -215,7 +218,7 @@ final class JsonValues {
                 }
                 return false;
             }
-            return false;
+            return empty;
         } catch (IOException e) {
             return false;
         }

@@ -31,8 +31,8 @@ import org.lnsim.network.stats.NetworkStatistics;
  * checked by rebuilding that subgraph and running the same {@link NetworkStatistics}.
  */
 class SnapshotAnchorTest {
-    /** Snapshots this test does not load: the partial 2025 graph has no reader (optional format). */
-    private static final List<String> SKIPPED = List.of("partial-lngraphviz-highway-2025-04-30.json.gz");
+    /** Snapshots this test does not load (none: every shipped snapshot has a reader). */
+    private static final List<String> SKIPPED = List.of();
 
     private static final List<String> COUNTS = List.of("nodes_with_channels", "channels", "max_degree",
             "parallel_channel_excess", "max_peer_degree", "policies_used");
@@ -65,7 +65,7 @@ class SnapshotAnchorTest {
     @Test
     void everyAnchoredSnapshotIsCovered() throws IOException {
         // guards against the parameter source silently becoming empty (e.g. a wrong lnsim.shared)
-        assertTrue(snapshotKeys().count() >= 9, "anchor-stats.json lists the shipped snapshots");
+        assertTrue(snapshotKeys().count() >= 10, "anchor-stats.json lists the shipped snapshots");
     }
 
     @ParameterizedTest(name = "{0}")
