@@ -282,6 +282,9 @@ public final class ClnListChannelsFormat implements NetworkReader {
                 report.count("private_dropped");
                 return;
             }
+            if (e.scid == null) {
+                throw new IllegalArgumentException("missing field 'short_channel_id'");
+            }
             if (!e.hasSource) {
                 throw new IllegalArgumentException("missing field 'source'");
             }
@@ -294,9 +297,6 @@ public final class ClnListChannelsFormat implements NetworkReader {
             }
             int a = nodes.node(e.source);
             int b = nodes.node(e.destination);
-            if (e.scid == null) {
-                throw new IllegalArgumentException("missing field 'short_channel_id'");
-            }
             long scid = ShortChannelId.parse(e.scid);
             long sat;
             if (has(e.satoshis)) {
