@@ -38,8 +38,9 @@ import org.lnsim.network.NodeIds;
  *   <li>Node number {@code k} → node id {@link NodeIds#fromIndex(int) NodeIds.fromIndex(k)}, so node order is
  *       numeric order. Nodes listed without channels are kept (the node file defines CLoTH's node set).</li>
  *   <li>Channel id {@code k} → short channel id {@code k} as a plain 64-bit number (block 0, printed
- *       {@code 0xTxO} with T = k >> 16 and O = k & 0xFFFF). Channels are stored in scid order, so the channel index equals the CLoTH id
- *       for the usual dense ids {@code 0..m-1}; this is what makes import → export → import exact.</li>
+ *       {@code 0xTxO} with {@code T = k >> 16} and {@code O = k & 0xFFFF}). Channels are stored in scid order,
+ *       so the channel index equals the CLoTH id for the usual dense ids {@code 0..m-1}; this is what makes
+ *       import → export → import exact.</li>
  *   <li>Capacity msat → sat rounded down (counted when not whole). An edge row is the policy of the direction
  *       leaving {@code from_node_id}: fee_base, fee_proportional, min_htlc, timelock; CLoTH has no
  *       {@code htlc_maximum_msat} and no disabled flag (every direction is enabled, without maximum).</li>

@@ -9,8 +9,9 @@ import org.lnsim.network.NodeIds;
 /**
  * Maps hex node ids, as they stream past in a JSON parser's character buffer, to builder node indices without
  * creating a {@code String} or {@code byte[]} per record: the hex is decoded into a caller's buffer
- * ({@link #read}) and looked up in an open-addressing table over the decoded ids ({@link #node}). A dump names every node on each of its channels' records, so at
- * million-channel scale this lookup is the importers' hottest path.
+ * ({@link #read}) and looked up in an open-addressing table over the decoded ids ({@link #node}). A dump names
+ * every node on each of its channels' records, so at million-channel scale this lookup is the importers' hottest
+ * path.
  */
 final class NodeIndex {
     private static final int L = NodeIds.LENGTH;
