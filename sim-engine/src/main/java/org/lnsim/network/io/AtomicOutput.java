@@ -22,12 +22,32 @@ public final class AtomicOutput {
     private AtomicOutput() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Creates an empty hidden file or folder next to {@code target} with a fresh name. Unlike
+     * {@link Files#createTempFile}, which makes owner-only (0600/0700) entries, it gets the default permissions, so
+     * the finished output has the permissions any other file written by the user would have.
+     */
+    static Path createSibling(Path target, boolean directory) throws IOException {
+        Path dir = target.getParent();
+        String base = "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".";
+        while (true) {
+            Path p = dir.resolve(base + SEQUENCE.incrementAndGet() + ".tmp");
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer took the name: try the next one
+            }
+        }
+    }
+
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = createSibling(target.toAbsolutePath(), false);
         boolean ok = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {

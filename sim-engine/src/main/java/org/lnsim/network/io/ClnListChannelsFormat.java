@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -148,8 +147,10 @@ public final class ClnListChannelsFormat implements NetworkReader {
 
     /** One entry of {@code channels}, reused between records. */
     private static final class Entry {
-        String source;
-        String destination;
+        final byte[] source = new byte[NodeIds.LENGTH];
+        final byte[] destination = new byte[NodeIds.LENGTH];
+        boolean hasSource;
+        boolean hasDestination;
         String scid;
         long satoshis;
         long amountMsat;
@@ -165,8 +166,8 @@ public final class ClnListChannelsFormat implements NetworkReader {
         long lastUpdate;
 
         void reset() {
-            source = null;
-            destination = null;
+            hasSource = false;
+            hasDestination = false;
             scid = null;
             satoshis = ABSENT;
             amountMsat = ABSENT;
@@ -192,13 +193,14 @@ public final class ClnListChannelsFormat implements NetworkReader {
         private final Path file;
         private final ChannelCollector col;
         private final LoadReport report;
-        private final Map<String, Integer> nodeByHex = new HashMap<>();
+        private final NodeIndex nodes;
         private final Entry e = new Entry();
 
         ChannelsPass(Path file, ChannelCollector col, LoadReport report) {
             this.file = file;
             this.col = col;
             this.report = report;
+            this.nodes = new NodeIndex(col);
         }
 
         void run() throws IOException {
@@ -246,8 +248,8 @@ public final class ClnListChannelsFormat implements NetworkReader {
                 String f = p.currentName();
                 p.nextToken();
                 switch (f) {
-                    case "source" -> e.source = JsonValues.text(p, f);
-                    case "destination" -> e.destination = JsonValues.text(p, f);
+                    case "source" -> e.hasSource = readId(p, f, e.source);
+                    case "destination" -> e.hasDestination = readId(p, f, e.destination);
                     case "short_channel_id" -> e.scid = JsonValues.text(p, f);
                     case "satoshis" -> e.satoshis = JsonValues.integer(p, f);
                     case "amount_msat" -> e.amountMsat = JsonValues.integer(p, f);
@@ -266,22 +268,12 @@ public final class ClnListChannelsFormat implements NetworkReader {
             }
         }
 
-        private int node(String hex, String field) {
-            if (hex == null) {
-                throw new IllegalArgumentException("missing field '" + field + "'");
+        private static boolean readId(JsonParser p, String field, byte[] dest) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return false;
             }
-            Integer i = nodeByHex.get(hex);
-            if (i == null) {
-                byte[] id;
-                try {
-                    id = NodeIds.parse(hex);
-                } catch (IllegalArgumentException ex) {
-                    throw new IllegalArgumentException("field '" + field + "': " + ex.getMessage());
-                }
-                i = col.node(id);
-                nodeByHex.put(hex, i);
-            }
-            return i;
+            NodeIndex.read(p, field, dest);
+            return true;
         }
 
         private void apply() {
@@ -290,11 +282,21 @@ public final class ClnListChannelsFormat implements NetworkReader {
                 report.count("private_dropped");
                 return;
             }
-            int a = node(e.source, "source");
-            int b = node(e.destination, "destination");
             if (e.scid == null) {
                 throw new IllegalArgumentException("missing field 'short_channel_id'");
             }
+            if (!e.hasSource) {
+                throw new IllegalArgumentException("missing field 'source'");
+            }
+            if (!e.hasDestination) {
+                throw new IllegalArgumentException("missing field 'destination'");
+            }
+            int order = NodeIds.compare(e.source, 0, e.destination, 0);
+            if (order == 0) {
+                throw new IllegalArgumentException("channel " + e.scid + " is a self-loop (source = destination)");
+            }
+            int a = nodes.node(e.source);
+            int b = nodes.node(e.destination);
             long scid = ShortChannelId.parse(e.scid);
             long sat;
             if (has(e.satoshis)) {
@@ -310,11 +312,8 @@ public final class ClnListChannelsFormat implements NetworkReader {
             } else {
                 throw new IllegalArgumentException("no capacity: neither 'satoshis' nor 'amount_msat' is given");
             }
-            if (a == b) {
-                throw new IllegalArgumentException("channel " + e.scid + " is a self-loop (source = destination)");
-            }
             int c = col.channel(scid, a, b, sat);
-            boolean sourceIsLesser = e.source.compareToIgnoreCase(e.destination) < 0;
+            boolean sourceIsLesser = order < 0;
             if (has(e.channelFlags) && ((e.channelFlags & 1) == 0) != sourceIsLesser) {
                 throw new IllegalArgumentException("channel_flags direction bit " + (e.channelFlags & 1)
                         + " contradicts the node ids (source is the " + (sourceIsLesser ? "lesser" : "greater") + " id)");

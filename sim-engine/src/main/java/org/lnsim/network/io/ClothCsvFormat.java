@@ -38,8 +38,9 @@ import org.lnsim.network.NodeIds;
  *   <li>Node number {@code k} → node id {@link NodeIds#fromIndex(int) NodeIds.fromIndex(k)}, so node order is
  *       numeric order. Nodes listed without channels are kept (the node file defines CLoTH's node set).</li>
  *   <li>Channel id {@code k} → short channel id {@code k} as a plain 64-bit number (block 0, printed
- *       {@code 0x<k>>16>x<k&0xFFFF>}). Channels are stored in scid order, so the channel index equals the CLoTH id
- *       for the usual dense ids {@code 0..m-1}; this is what makes import → export → import exact.</li>
+ *       {@code 0xTxO} with {@code T = k >> 16} and {@code O = k & 0xFFFF}). Channels are stored in scid order,
+ *       so the channel index equals the CLoTH id for the usual dense ids {@code 0..m-1}; this is what makes
+ *       import → export → import exact.</li>
  *   <li>Capacity msat → sat rounded down (counted when not whole). An edge row is the policy of the direction
  *       leaving {@code from_node_id}: fee_base, fee_proportional, min_htlc, timelock; CLoTH has no
  *       {@code htlc_maximum_msat} and no disabled flag (every direction is enabled, without maximum).</li>
@@ -194,18 +195,20 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         final CsvLines in;
         final int[] index;
         final List<String> names;
-        List<String> row;
 
         Table(Path file, List<String> required) throws IOException {
             in = new CsvLines(file);
             names = required;
             index = new int[required.size()];
-            String header = next0();
-            if (header == null) {
+            if (!nextRow0()) {
                 throw new NetworkFormatException(file, "line 1", "empty file, expected a header "
                         + String.join(",", required));
             }
-            List<String> cols = CsvLines.split(header);
+            List<String> cols = new java.util.ArrayList<>();
+            for (int f = 0; f < in.fields(); f++) {
+                cols.add(in.text(f));
+            }
+            String header = String.join(",", cols);
             for (int i = 0; i < required.size(); i++) {
                 index[i] = -1;
                 for (int j = 0; j < cols.size(); j++) {
@@ -221,9 +224,9 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             }
         }
 
-        private String next0() throws IOException {
+        private boolean nextRow0() throws IOException {
             try {
-                return in.next();
+                return in.nextRow();
             } catch (ZipException | EOFException e) {
                 throw new NetworkFormatException(in.file(), "line " + (in.line() + 1),
                         "truncated or corrupt gzip data: " + e.getMessage(), e);
@@ -232,14 +235,12 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
         /** Advances to the next data row; false at the end. */
         boolean next() throws IOException {
-            String line = next0();
-            if (line == null) {
+            if (!nextRow0()) {
                 return false;
             }
-            row = CsvLines.split(line);
             for (int i : index) {
-                if (i >= row.size()) {
-                    throw error("expected at least " + (max(index) + 1) + " fields, found " + row.size());
+                if (i >= in.fields()) {
+                    throw error("expected at least " + (max(index) + 1) + " fields, found " + in.fields());
                 }
             }
             return true;
@@ -255,12 +256,9 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
         /** Column {@code k} of the required list as a non-negative integer. */
         long get(int k) throws NetworkFormatException {
-            String v = row.get(index[k]);
-            long x;
-            try {
-                x = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw error("column '" + names.get(k) + "' is not an integer: '" + v + "'");
+            long x = in.number(index[k]);
+            if (x == JsonValues.NULL) {
+                throw error("column '" + names.get(k) + "' is not an integer: '" + in.text(index[k]) + "'");
             }
             if (x < 0) {
                 throw error("column '" + names.get(k) + "' is negative: " + x);
@@ -440,7 +438,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         LoadReport report = new LoadReport(NAME);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+        Path tmp = AtomicOutput.createSibling(abs, true);
         boolean ok = false;
         try {
             writeFiles(g, tmp, report);
@@ -524,7 +522,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             move(tmp, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+        Path old = AtomicOutput.createSibling(target, true);
         Files.delete(old);
         move(target, old);
         try {

@@ -22,7 +22,11 @@ final class CsvLines implements AutoCloseable {
     private int pos;
     private int len;
     private int line;
-    private final StringBuilder sb = new StringBuilder(128);
+    private char[] row = new char[256];
+    private int rowLen;
+    private int[] fieldStart = new int[16];
+    private int[] fieldEnd = new int[16];
+    private int fields;
 
     CsvLines(Path file) throws IOException {
         this.file = file;
@@ -34,15 +38,23 @@ final class CsvLines implements AutoCloseable {
         return file;
     }
 
-    /** 1-based physical line number of the line last returned by {@link #next()}. */
+    /** 1-based physical line number of the line last returned. */
     int line() {
         return line;
     }
 
     /** The next non-blank line without its line ending, or null at the end of the file. */
     String next() throws IOException {
+        return nextRow() ? new String(row, 0, rowLen) : null;
+    }
+
+    /**
+     * Advances to the next non-blank line and splits it on commas (fields trimmed); false at the end of the file.
+     * The fields are then read with {@link #fields()}, {@link #text(int)} and {@link #number(int)}.
+     */
+    boolean nextRow() throws IOException {
         while (true) {
-            sb.setLength(0);
+            rowLen = 0;
             boolean any = false;
             while (true) {
                 if (pos == len) {
@@ -58,24 +70,74 @@ final class CsvLines implements AutoCloseable {
                 if (ch == '\n') {
                     break;
                 }
-                sb.append(ch);
+                if (rowLen == row.length) {
+                    row = java.util.Arrays.copyOf(row, row.length * 2);
+                }
+                row[rowLen++] = ch;
             }
             if (!any) {
-                return null;
+                return false;
             }
             line++;
-            int end = sb.length();
-            while (end > 0 && sb.charAt(end - 1) == '\r') {
-                end--;
+            while (rowLen > 0 && row[rowLen - 1] == '\r') {
+                rowLen--;
             }
-            sb.setLength(end);
-            if (line == 1 && end > 0 && sb.charAt(0) == '\uFEFF') {
-                sb.deleteCharAt(0);
+            int from = 0;
+            if (line == 1 && rowLen > 0 && row[0] == '\uFEFF') {
+                from = 1;
             }
-            if (!sb.toString().isBlank()) {
-                return sb.toString();
+            boolean blank = true;
+            for (int i = from; i < rowLen && blank; i++) {
+                blank = Character.isWhitespace(row[i]);
+            }
+            if (!blank) {
+                if (from == 1) {
+                    System.arraycopy(row, 1, row, 0, --rowLen);
+                }
+                splitRow();
+                return true;
             }
         }
+    }
+
+    private void splitRow() {
+        fields = 0;
+        int start = 0;
+        for (int i = 0; i <= rowLen; i++) {
+            if (i == rowLen || row[i] == ',') {
+                if (fields == fieldStart.length) {
+                    fieldStart = java.util.Arrays.copyOf(fieldStart, fields * 2);
+                    fieldEnd = java.util.Arrays.copyOf(fieldEnd, fields * 2);
+                }
+                int a = start;
+                int b = i;
+                while (a < b && Character.isWhitespace(row[a])) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(row[b - 1])) {
+                    b--;
+                }
+                fieldStart[fields] = a;
+                fieldEnd[fields] = b;
+                fields++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Number of fields of the current row. */
+    int fields() {
+        return fields;
+    }
+
+    /** Field {@code f} of the current row as text. */
+    String text(int f) {
+        return new String(row, fieldStart[f], fieldEnd[f] - fieldStart[f]);
+    }
+
+    /** Field {@code f} as a decimal long, or {@link JsonValues#NULL} when it is not one. */
+    long number(int f) {
+        return JsonValues.parseDecimal(row, fieldStart[f], fieldEnd[f] - fieldStart[f]);
     }
 
     /** Splits a line on commas, trimming each field. */

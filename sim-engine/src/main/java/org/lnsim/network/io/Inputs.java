@@ -28,16 +28,30 @@ public final class Inputs {
         return raw;
     }
 
-    /** Up to {@link #HEAD_BYTES} of the decompressed start of a file (empty for a folder). */
+    /**
+     * Up to {@link #HEAD_BYTES} of the decompressed start of a file (empty for a folder). For a truncated or corrupt
+     * gzip file it is what could be decompressed before the damage, so the format is still recognised and its reader
+     * reports the damage with a location.
+     */
     public static byte[] head(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             return new byte[0];
         }
+        byte[] buf = new byte[HEAD_BYTES];
+        int n = 0;
         try (InputStream in = open(path)) {
-            return in.readNBytes(HEAD_BYTES);
+            while (n < buf.length) {
+                // small reads: a read that runs into the damage throws and loses what it had decompressed
+                int r = in.read(buf, n, Math.min(4096, buf.length - n));
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            return new byte[0];
+            // keep the bytes decompressed so far
         }
+        return java.util.Arrays.copyOf(buf, n);
     }
 
     /** The head as text with a leading UTF-8 BOM and whitespace removed, for JSON/CSV sniffing. */

@@ -36,18 +36,50 @@ final class JsonValues {
             return p.getLongValue();
         }
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText().trim();
-            String digits = s.endsWith("msat") ? s.substring(0, s.length() - 4) : s;
-            try {
-                return Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + s + "'");
+            long v = parseDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (v == NULL) {
+                throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + p.getText() + "'");
             }
+            return v;
         }
         if (t == JsonToken.VALUE_NULL) {
             return NULL;
         }
         throw new IllegalArgumentException("field '" + field + "' must be an integer, got " + describe(p));
+    }
+
+    /**
+     * Parses {@code [-]digits[msat]} (surrounding blanks allowed) from a character range without creating a string;
+     * returns {@link #NULL} when the text is not such a number or overflows a long.
+     */
+    static long parseDecimal(char[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        while (end > i && buf[end - 1] == ' ') {
+            end--;
+        }
+        if (end - i >= 4 && buf[end - 4] == 'm' && buf[end - 3] == 's' && buf[end - 2] == 'a' && buf[end - 1] == 't') {
+            end -= 4;
+        }
+        boolean negative = i < end && buf[i] == '-';
+        if (negative) {
+            i++;
+        }
+        if (i == end) {
+            return NULL;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+                return NULL;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
     }
 
     /** A string field; {@code null} for JSON null. */
@@ -141,13 +173,15 @@ final class JsonValues {
      * Content sniffing for {@link NetworkReader#probe}: whether {@code head} (the start of a JSON file, possibly cut
      * off) is an object with one of {@code arrays}' keys whose value is an array of objects, the first of which has
      * one of the listed element keys. Fields before it are skipped (a field too long for the head means no match);
-     * an empty array counts as a match.
+     * an empty listed array decides nothing by itself: the next listed array decides, and if none follows the empty
+     * one counts as a match.
      */
     static boolean sniff(byte[] head, java.util.Map<String, java.util.List<String>> arrays) {
         try (JsonParser p = FACTORY.createParser(head)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
+            boolean empty = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 java.util.List<String> keys = arrays.get(p.currentName());
                 JsonToken v = p.nextToken();
@@ -164,8 +198,9 @@ final class JsonValues {
                 } catch (JsonEOFException e) {
                     return true;
                 }
-                if (first == JsonToken.END_ARRAY || first == null) {
-                    return true;
+                if (first == JsonToken.END_ARRAY) {
+                    empty = true;
+                    continue;
                 }
                 if (first != JsonToken.START_OBJECT) {
                     return false;
@@ -183,7 +218,7 @@ final class JsonValues {
                 }
                 return false;
             }
-            return false;
+            return empty;
         } catch (IOException e) {
             return false;
         }

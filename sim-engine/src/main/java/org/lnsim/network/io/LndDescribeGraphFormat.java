@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +134,9 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
         final Path file;
         final LoadReport report;
         final ChannelCollector col = new ChannelCollector();
-        final Map<String, Integer> nodeByHex = new HashMap<>();
+        final NodeIndex nodes = new NodeIndex(col);
+        final byte[] id1 = new byte[NodeIds.LENGTH];
+        final byte[] id2 = new byte[NodeIds.LENGTH];
         final Map<ByteBuffer, NodeEntry> listed = new LinkedHashMap<>();
         final Policy p1 = new Policy();
         final Policy p2 = new Policy();
@@ -249,8 +250,8 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
 
         private void readEdge(JsonParser p) throws IOException {
             String scidText = null;
-            String n1 = null;
-            String n2 = null;
+            boolean n1 = false;
+            boolean n2 = false;
             long capacity = ABSENT;
             long lastUpdate = ABSENT;
             p1.reset();
@@ -261,8 +262,8 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
                 switch (f) {
                     case "channel_id" -> scidText = p.currentToken() == JsonToken.VALUE_NUMBER_INT
                             ? p.getBigIntegerValue().toString() : JsonValues.text(p, f);
-                    case "node1_pub" -> n1 = JsonValues.text(p, f);
-                    case "node2_pub" -> n2 = JsonValues.text(p, f);
+                    case "node1_pub" -> n1 = readId(p, f, id1);
+                    case "node2_pub" -> n2 = readId(p, f, id2);
                     case "capacity" -> capacity = JsonValues.integer(p, f);
                     case "last_update" -> lastUpdate = JsonValues.integer(p, f);
                     case "node1_policy" -> readPolicy(p, f, p1);
@@ -275,15 +276,18 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
                 throw new IllegalArgumentException("missing field 'channel_id'");
             }
             long scid = ShortChannelId.parse(scidText);
-            int a = node(n1, "node1_pub");
-            int b = node(n2, "node2_pub");
+            if (!n1 || !n2) {
+                throw new IllegalArgumentException("missing field '" + (n1 ? "node2_pub" : "node1_pub") + "'");
+            }
             if (!has(capacity)) {
                 throw new IllegalArgumentException("missing field 'capacity'");
             }
-            if (a == b) {
+            if (java.util.Arrays.equals(id1, id2)) {
                 throw new IllegalArgumentException("channel " + ShortChannelId.format(scid)
                         + " is a self-loop (node1_pub = node2_pub)");
             }
+            int a = nodes.node(id1);
+            int b = nodes.node(id2);
             int c = col.channel(scid, a, b, capacity);
             if (!col.lastChannelWasNew()) {
                 report.count("duplicate_edge");
@@ -370,16 +374,12 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
             }
         }
 
-        private int node(String hex, String field) {
-            if (hex == null) {
-                throw new IllegalArgumentException("missing field '" + field + "'");
+        private static boolean readId(JsonParser p, String field, byte[] dest) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return false;
             }
-            Integer i = nodeByHex.get(hex);
-            if (i == null) {
-                i = col.node(parseId(hex, field));
-                nodeByHex.put(hex, i);
-            }
-            return i;
+            NodeIndex.read(p, field, dest);
+            return true;
         }
 
         private void applyNodes() {

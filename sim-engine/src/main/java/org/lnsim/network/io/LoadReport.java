@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class LoadReport {
     private final String format;
-    private final Map<String, Long> counters = new LinkedHashMap<>();
+    /** One mutable cell per counter, so counting a record allocates nothing (importers count per record). */
+    private final Map<String, long[]> counters = new LinkedHashMap<>();
     private final Map<String, Path> files = new LinkedHashMap<>();
 
     public LoadReport(String format) {
@@ -37,16 +38,25 @@ public final class LoadReport {
     }
 
     public void add(String counter, long n) {
-        counters.merge(counter, n, Long::sum);
+        long[] cell = counters.get(counter);
+        if (cell == null) {
+            cell = new long[1];
+            counters.put(counter, cell);
+        }
+        cell[0] += n;
     }
 
     /** Value of a counter, 0 if it was never touched. */
     public long get(String counter) {
-        return counters.getOrDefault(counter, 0L);
+        long[] cell = counters.get(counter);
+        return cell == null ? 0 : cell[0];
     }
 
+    /** The counters in the order they were first touched (a snapshot). */
     public Map<String, Long> counters() {
-        return Collections.unmodifiableMap(counters);
+        Map<String, Long> out = new LinkedHashMap<>();
+        counters.forEach((k, v) -> out.put(k, v[0]));
+        return Collections.unmodifiableMap(out);
     }
 
     /** Multi-line human-readable summary, one counter per line. */
@@ -54,7 +64,7 @@ public final class LoadReport {
     public String toString() {
         StringBuilder sb = new StringBuilder("format: ").append(format).append('\n');
         files.forEach((role, p) -> sb.append(role).append(": ").append(p).append('\n'));
-        counters.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+        counters.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v[0]).append('\n'));
         return sb.toString();
     }
 }

@@ -16,6 +16,8 @@ public final class NetworkFormats {
     private static final List<NetworkReader> READERS = List.of(
             new NativeNetworkFormat(),
             new ClnListChannelsFormat(),
+            // before lnd: ln-graph-viz nodes also carry a pub_key, which is all the lnd probe looks for in nodes
+            new LnGraphVizFormat(),
             new LndDescribeGraphFormat(),
             new ClothCsvFormat());
 

@@ -6,7 +6,8 @@
  * Lightning {@code listchannels} JSON with an optional sibling {@code listnodes} file, also the 2026 gossmap decode
  * ({@link org.lnsim.network.io.ClnListChannelsFormat}, read); lnd {@code describegraph} JSON ({@link
  * org.lnsim.network.io.LndDescribeGraphFormat}, read/write); CLoTH CSV folders including the lnresearch-timemachine
- * variant ({@link org.lnsim.network.io.ClothCsvFormat}, read/write).
+ * variant ({@link org.lnsim.network.io.ClothCsvFormat}, read/write); ln-graph-viz JSON such as the partial 2025
+ * snapshot ({@link org.lnsim.network.io.LnGraphVizFormat}, read, topology only).
  *
  * <p>Contract:
  * <ul>

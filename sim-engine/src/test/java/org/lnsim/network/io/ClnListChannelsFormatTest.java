@@ -217,6 +217,24 @@ class ClnListChannelsFormatTest {
                 "truncated");
     }
 
+    /** A gzip file cut inside its first 64 KiB is still recognised, and the truncation is reported. */
+    @Test
+    void truncatedGzip() throws IOException {
+        String[] many = new String[300];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = OK.replace("1x0x0", (i + 1) + "x0x0");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(channels(many).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] gz = bytes.toByteArray();
+        Path f = dir.resolve("cut.json.gz");
+        Files.write(f, java.util.Arrays.copyOf(gz, gz.length * 2 / 3));
+        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(f));
+        assertMessage(e, "cut.json.gz", "record ", "truncated");
+    }
+
     @Test
     void negativeCapacityAndSelfLoop() throws IOException {
         assertMessage(bad("neg.json", channels(OK, entry("2x0x0", 1, 2, "\"satoshis\": -3"))), "neg.json",

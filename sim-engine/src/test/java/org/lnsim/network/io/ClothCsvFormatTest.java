@@ -255,6 +255,19 @@ class ClothCsvFormatTest {
         assertEquals(List.of("id", "0", "1", "2", "3"), Files.readAllLines(out.resolve("nodes_ln.csv")));
     }
 
+    /** The exported folder and files get default permissions (not the owner-only mode of JDK temp entries). */
+    @Test
+    void exportHasDefaultPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = dir.resolve("perm");
+        new ClothCsvFormat().write(TestGraphs.fourNodes(), out);
+        Path refDir = Files.createDirectory(dir.resolve("refdir"));
+        Path refFile = Files.createFile(dir.resolve("reffile"));
+        assertEquals(Files.getPosixFilePermissions(refDir), Files.getPosixFilePermissions(out));
+        assertEquals(Files.getPosixFilePermissions(refFile), Files.getPosixFilePermissions(out.resolve("edges_ln.csv")));
+    }
+
     /** A failed export (target is a file) leaves the file untouched and no temporary folder. */
     @Test
     void failedWriteLeavesNothing() throws IOException {

@@ -250,6 +250,17 @@ class LndDescribeGraphFormatTest {
         assertMessage(p, "pol.json", "record 1 (edges[1])", "node2_policy", "fee_rate_milli_msat");
     }
 
+    /** The export gets the permissions of any new file (not the owner-only mode of a JDK temp file). */
+    @Test
+    void exportHasDefaultPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = dir.resolve("perm.json");
+        new LndDescribeGraphFormat().write(TestGraphs.fourNodes(), out);
+        Path ref = Files.createFile(dir.resolve("reference"));
+        assertEquals(Files.getPosixFilePermissions(ref), Files.getPosixFilePermissions(out));
+    }
+
     /** A failing export leaves neither the target nor a temporary file behind. */
     @Test
     void failedWriteLeavesNothing() throws IOException {

@@ -24,15 +24,19 @@ import org.lnsim.network.stats.NetworkStatistics;
 /**
  * Every real snapshot in {@code <lnsim.shared>/data/snapshots}, loaded through {@link NetworkFormats#load} (format
  * detected from content), must reproduce the statistics of {@code anchor-stats.json}: the expected values are read
- * from that file, never copied here. Values in the file are rounded (fractions and alpha to 4 decimals, BTC to 3),
+ * from that file, never copied here. Values in the file are rounded (fractions and alpha to 4 decimals, BTC and mean
+ * degree to 3, mean capacity to whole sat),
  * so the tolerance of each comparison is half a unit of the last printed digit; counts and percentiles are exact.
+ *
+ * <p>The importers' record counters are checked against the per-file counts anchor-stats also gives
+ * ({@code directed_entries}, {@code listed_nodes}, {@code directed_policies_present}, {@code disabled_policies}).
  *
  * <p>The {@code active_subgraph} values (channels with at least one enabled direction with a known policy) are
  * checked by rebuilding that subgraph and running the same {@link NetworkStatistics}.
  */
 class SnapshotAnchorTest {
-    /** Snapshots this test does not load: the partial 2025 graph has no reader (optional format). */
-    private static final List<String> SKIPPED = List.of("partial-lngraphviz-highway-2025-04-30.json.gz");
+    /** Snapshots this test does not load (none: every shipped snapshot has a reader). */
+    private static final List<String> SKIPPED = List.of();
 
     private static final List<String> COUNTS = List.of("nodes_with_channels", "channels", "max_degree",
             "parallel_channel_excess", "max_peer_degree", "policies_used");
@@ -65,7 +69,7 @@ class SnapshotAnchorTest {
     @Test
     void everyAnchoredSnapshotIsCovered() throws IOException {
         // guards against the parameter source silently becoming empty (e.g. a wrong lnsim.shared)
-        assertTrue(snapshotKeys().count() >= 9, "anchor-stats.json lists the shipped snapshots");
+        assertTrue(snapshotKeys().count() >= 10, "anchor-stats.json lists the shipped snapshots");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +81,7 @@ class SnapshotAnchorTest {
         LoadedNetwork loaded = NetworkFormats.load(path);
         ChannelGraph g = loaded.graph();
         compare(key, expected, NetworkStatistics.compute(g));
+        compareRecordCounts(key, expected, loaded.report());
         JsonNode active = expected.get("active_subgraph");
         if (active != null) {
             compare(key + " active_subgraph", active, NetworkStatistics.compute(activeSubgraph(g)));
@@ -109,6 +114,16 @@ class SnapshotAnchorTest {
                     ((Number) actual.get("total_capacity_btc")).doubleValue(), 0.5e-3 + 1e-9, what + ": total_capacity_btc");
             compared++;
         }
+        if (present(expected, "mean_degree")) {
+            assertEquals(expected.get("mean_degree").asDouble(), ((Number) actual.get("mean_degree")).doubleValue(),
+                    0.5e-3 + 1e-9, what + ": mean_degree");
+            compared++;
+        }
+        if (present(expected, "cap_mean_sat")) {
+            assertEquals(expected.get("cap_mean_sat").asDouble(), ((Number) actual.get("cap_mean_sat")).doubleValue(),
+                    0.5 + 1e-9, what + ": cap_mean_sat");
+            compared++;
+        }
         for (String k : MEDIANS) {
             if (present(expected, k)) {
                 assertEquals(expected.get(k).asDouble(), ((Number) actual.get(k)).doubleValue(), 1e-9, what + ": " + k);
@@ -116,6 +131,26 @@ class SnapshotAnchorTest {
             }
         }
         assertTrue(compared >= 9, what + ": compared " + compared + " statistics");
+    }
+
+    /**
+     * The per-file record counts of anchor-stats (SOURCES.md "Measured") against the importer's counters:
+     * c-lightning {@code directed_entries}; lnd {@code listed_nodes}, {@code directed_policies_present} (2 per edge
+     * minus null policies) and {@code disabled_policies}.
+     */
+    private static void compareRecordCounts(String what, JsonNode expected, LoadReport r) {
+        if (present(expected, "directed_entries")) {
+            assertEquals(expected.get("directed_entries").asLong(), r.get("directions_read"), what + ": directed_entries");
+        }
+        if (r.format().equals(LndDescribeGraphFormat.NAME)) {
+            assertEquals(expected.get("listed_nodes").asLong(), r.get("nodes_read"), what + ": listed_nodes");
+            assertEquals(expected.get("directed_policies_present").asLong(),
+                    2 * r.get("edges_read") - r.get("policy_null"), what + ": directed_policies_present");
+            assertEquals(expected.get("disabled_policies").asLong(), r.get("disabled"), what + ": disabled_policies");
+        }
+        if (r.format().equals(LnGraphVizFormat.NAME)) {
+            assertEquals(expected.get("listed_nodes").asLong(), r.get("nodes_read"), what + ": listed_nodes");
+        }
     }
 
     private static boolean present(JsonNode n, String key) {
