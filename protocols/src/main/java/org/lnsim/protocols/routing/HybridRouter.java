@@ -177,7 +177,8 @@ public final class HybridRouter {
         RouteRequest r = q.r;
         final int[] inStart = x.start;
         final int[] liveEnd = x.liveEnd;
-        final long[] rec = x.slots;
+        final long[] hot = x.hot;
+        final long[] cold = x.cold;
         final int[] dir = x.dir;
         final long[] htlcMin = x.htlcMinMsat;
         final int[] toGraph = x.toGraph;
@@ -190,6 +191,10 @@ public final class HybridRouter {
         final boolean excludesNodes = r.excludedNodes().length > 0;
         final RouteRequest.LocalBalances balances = r.localBalances();
         final long amountMsat = r.amountMsat();
+        // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
+        // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
+        final long fuzzCeil20 = fuzzed ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
+        final long fuzzSlack = fuzzed ? 3 : 0;
 
         final long[] seenBits = s.seenBits;
         final long[] doneBits = s.doneBits;
@@ -235,14 +240,25 @@ public final class HybridRouter {
             final long feeBasis = flat ? amountMsat : totalV;
             final int end = v == srcPeer ? inStart[v + 1] : liveEnd[v];
             for (int slot = inStart[v]; slot < end; slot++) {
-                final int o = InEdges.STRIDE * slot;
-                final long w0 = rec[o];
-                final int u = (int) (w0 >>> 32);
+                final long w = hot[slot];
+                final int u = (int) (w >>> 32);
                 if ((doneBits[u >>> 6] & (1L << u)) != 0) {
                     continue;
                 }
-                final int minCode = (int) w0 & 0xFFFF;
-                if (carried < (minCode == InEdges.MIN_ESCAPE ? htlcMin[slot] : minCode) || carried > rec[o + 3]) {
+                final long seenWord = seenBits[u >>> 6];
+                final long bit = 1L << u;
+                // the candidate must cost less than both u's label and the sender's
+                final long limit = (seenWord & bit) == 0 ? bound : Math.min(bound, key[u]);
+                final long base = w & 0xFFFF_FFFFL;
+                // cost >= keyV + bias + fuzzed fee >= keyV + bias + ⌊base · (1 − fuzz)⌋ − 1: when even that cannot
+                // win, skip the rest (integer bound, see fuzzCeil20)
+                if (keyV + bias + base - ((base * fuzzCeil20) >>> 20) - fuzzSlack >= limit) {
+                    continue;
+                }
+                final int o = InEdges.COLD * slot;
+                final long c0 = cold[o];
+                final int minCode = (int) c0 & 0xFFFF;
+                if (carried < (minCode == InEdges.MIN_ESCAPE ? htlcMin[slot] : minCode) || carried > cold[o + 1]) {
                     continue;
                 }
                 final boolean senderHop = u == src;
@@ -252,22 +268,11 @@ public final class HybridRouter {
                 if (!senderHop && excludesNodes && r.isExcludedNode(toGraph[u])) {
                     continue;
                 }
-                final long seenWord = seenBits[u >>> 6];
-                final long bit = 1L << u;
-                // the candidate must cost less than both u's label and the sender's
-                final long limit = (seenWord & bit) == 0 ? bound : Math.min(bound, key[u]);
-                final long policy = rec[o + 1];
-                final long base = policy >>> 32;
-                final long ppm = policy & 0xFFFF_FFFFL;
+                final long ppm = c0 >>> 32;
                 final long fee = Fees.feeMsat(base, ppm, feeBasis);
-                // cost >= keyV + bias + fuzzed fee, and the fuzzed fee >= fee·(1 − fuzz) (−2 for rounding): when even
-                // that bound cannot win, skip the fuzz hash and the risk arithmetic
-                if (keyV + bias + (fuzzed ? fee - (long) (fee * fuzz) - 2 : fee) >= limit) {
-                    continue;
-                }
                 final long fuzzedFee = fuzzed
-                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, rec[o + 2], fuzz)) : fee;
-                final int delay = (int) (w0 >>> 16) & 0xFFFF;
+                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, cold[o + 2], fuzz)) : fee;
+                final int delay = (int) (c0 >>> 16) & 0xFFFF;
                 final long cTotal;
                 final long cRisk;
                 if (senderHop) {

@@ -24,7 +24,7 @@ import org.lnsim.network.ChannelGraph;
  * maps indices in and out ({@link #toInternal}, {@link #toGraph}) and breaks heap ties by graph index, so results
  * are those of the graph numbering.
  *
- * <p>Memory: 44 bytes per usable direction (≈ 85 MB for the 1M-channel MCP network) plus 24 bytes per node.
+ * <p>Memory: 44 bytes per usable direction (≈ 88 MB for the 1M-channel MCP network) plus 24 bytes per node.
  */
 final class InEdges {
     /** Internal node i is graph node {@code toGraph[i]}: nodes by degree, largest first, ties by graph index. */
@@ -33,22 +33,28 @@ final class InEdges {
     final int[] toInternal;
     /** Slots of internal node v are {@code start[v] .. start[v+1]-1}. */
     final int[] start;
+    /** The largest {@code start[v+1] − start[v]}. */
+    final int maxInDegree;
     /** Slots {@code start[v] .. liveEnd[v]-1} have a peer that is not a dead end. */
     final int[] liveEnd;
     /** For a dead-end node: its only peer (internal index); otherwise -1. */
     final int[] deadEndPeer;
     /**
-     * Slot records, {@link #STRIDE} longs per slot, so that one scan reads one contiguous stream:
+     * The hot word of each slot, read for every slot a scan visits: internal index of u &lt;&lt; 32 | fee_base_msat
+     * (u32). That is all the search needs to skip a settled neighbour or a candidate that cannot win.
+     */
+    final long[] hot;
+    /**
+     * The cold record, {@link #COLD} longs per slot, read only for slots that survive those checks:
      * <ol start="0">
-     *   <li>internal index of u &lt;&lt; 32 | cltv_expiry_delta &lt;&lt; 16 | htlc_minimum_msat if below
+     *   <li>fee_proportional_millionths (u32) &lt;&lt; 32 | cltv_expiry_delta &lt;&lt; 16 | htlc_minimum_msat if below
      *       {@link #MIN_ESCAPE}, else {@code MIN_ESCAPE} (then the value is in {@link #htlcMinMsat});</li>
-     *   <li>fee_base_msat &lt;&lt; 32 | fee_proportional_millionths (both u32);</li>
-     *   <li>{@link CostModel#channelFuzzKey} of the channel's scid;</li>
-     *   <li>min(htlc_maximum_msat if announced, capacity in msat): the largest amount the direction may carry.</li>
+     *   <li>min(htlc_maximum_msat if announced, capacity in msat): the largest amount the direction may carry;</li>
+     *   <li>{@link CostModel#channelFuzzKey} of the channel's scid.</li>
      * </ol>
      */
-    final long[] slots;
-    static final int STRIDE = 4;
+    final long[] cold;
+    static final int COLD = 3;
     static final int MIN_ESCAPE = 0xFFFF;
     /** The direction index e (u → v) in the graph, by slot (read only when a candidate is kept or checked). */
     final int[] dir;
@@ -94,7 +100,13 @@ final class InEdges {
             }
         }
         start[n] = m;
-        slots = new long[STRIDE * m];
+        int maxIn = 0;
+        for (int i = 0; i < n; i++) {
+            maxIn = Math.max(maxIn, start[i + 1] - start[i]);
+        }
+        maxInDegree = maxIn;
+        hot = new long[m];
+        cold = new long[COLD * m];
         dir = new int[m];
         htlcMinMsat = new long[m];
         for (int i = 0; i < n; i++) {
@@ -111,12 +123,12 @@ final class InEdges {
                     int c = ChannelGraph.channelOf(e);
                     long hmin = g.htlcMinimumMsat(e);
                     long cap = g.capacityMsat(c);
-                    int o = STRIDE * k;
-                    slots[o] = (long) toInternal[u] << 32 | (long) g.cltvExpiryDelta(e) << 16
+                    hot[k] = (long) toInternal[u] << 32 | g.feeBaseMsat(e);
+                    int o = COLD * k;
+                    cold[o] = g.feeProportionalMillionths(e) << 32 | (long) g.cltvExpiryDelta(e) << 16
                             | Math.min(hmin, MIN_ESCAPE);
-                    slots[o + 1] = g.feeBaseMsat(e) << 32 | g.feeProportionalMillionths(e);
-                    slots[o + 2] = CostModel.channelFuzzKey(g.scid(c));
-                    slots[o + 3] = g.hasHtlcMaximum(e) ? Math.min(cap, g.htlcMaximumMsat(e)) : cap;
+                    cold[o + 1] = g.hasHtlcMaximum(e) ? Math.min(cap, g.htlcMaximumMsat(e)) : cap;
+                    cold[o + 2] = CostModel.channelFuzzKey(g.scid(c));
                     dir[k] = e;
                     htlcMinMsat[k] = hmin;
                     k++;
