@@ -181,6 +181,15 @@ final class BenchRouteCommand implements Callable<Integer> {
     }
 
     private RouteRequest[] requests(ChannelGraph g, int[] eligible, int count, SplittableRandom rnd) {
+        return requests(eligible, count, rnd, amountMsat, maxHops, algorithm, fallback);
+    }
+
+    /**
+     * The benchmark's queries: sender ≠ destination, both uniform over {@code eligible}, and a fuzz seed, drawn in
+     * that order from {@code rnd}; c-lightning's default riskfactor and fuzz.
+     */
+    static RouteRequest[] requests(int[] eligible, int count, SplittableRandom rnd, long amountMsat, int maxHops,
+                                   Algorithm algorithm, Fallback fallback) {
         RouteRequest[] r = new RouteRequest[count];
         for (int i = 0; i < count; i++) {
             int s = eligible[rnd.nextInt(eligible.length)];

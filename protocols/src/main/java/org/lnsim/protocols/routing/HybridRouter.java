@@ -47,7 +47,7 @@ public final class HybridRouter {
     public HybridRouter(ChannelGraph graph) {
         this.graph = graph;
         this.in = new InEdges(graph);
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount()));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
     }
 
     public ChannelGraph graph() {
@@ -161,26 +161,27 @@ public final class HybridRouter {
     // ------------------------------------------------------------------ Dijkstra
 
     /**
-     * Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable.
+     * Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable. The result is
+     * read with {@link Scratch#cost}, {@link Scratch#hopsOf} and {@link #extract}.
      *
      * <p>This is {@link #relax} inlined over the router's compact in-edge copy ({@link InEdges}): the same checks and
-     * the same arithmetic in the same order, reading slot-indexed arrays sequentially. Per-node state is a seen/done
-     * stamp and the key, interleaved in one array so that the check of a neighbour touches one cache line; stamps
-     * come from a per-thread counter, so nothing is cleared between queries. The candidate's real amount (the BOLT 7
-     * fee on the unfuzzed amount) is computed only when the candidate improves the neighbour's key.
+     * the same arithmetic in the same order, reading slot-indexed arrays sequentially, on the copy's internal node
+     * numbering (hubs first, so the per-node state touched most often stays in cache). A node's whole state — a
+     * seen/done stamp with its hop count, key (total + risk), total and real amount — lies in one 32-byte record, so
+     * checking a neighbour costs one cache line; stamps come from a per-thread counter, so nothing is cleared between
+     * queries. The candidate's real amount (BOLT 7 fee on the unfuzzed amount) is computed only when the candidate
+     * improves the neighbour's key. Heap ties are broken by graph node index, exactly as before the renumbering.
      */
     private int dijkstra(Scratch s, Search q, long bias) {
         InEdges x = in;
         RouteRequest r = q.r;
         final int[] inStart = x.start;
         final int[] liveEnd = x.liveEnd;
-        final int[] peer = x.peer;
+        final long[] hot = x.hot;
+        final long[] cold = x.cold;
         final int[] dir = x.dir;
         final long[] htlcMin = x.htlcMinMsat;
-        final long[] maxCarry = x.maxCarryMsat;
-        final long[] feeArr = x.fee;
-        final char[] cltv = x.cltvDelta;
-        final long[] fuzzKey = x.fuzzKey;
+        final int[] toGraph = x.toGraph;
         final boolean flat = r.flatCosts();
         final double fuzz = r.fuzz();
         final boolean fuzzed = fuzz != 0;
@@ -190,69 +191,92 @@ public final class HybridRouter {
         final boolean excludesNodes = r.excludedNodes().length > 0;
         final RouteRequest.LocalBalances balances = r.localBalances();
         final long amountMsat = r.amountMsat();
+        // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
+        // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
+        final long fuzzCeil20 = fuzzed ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
+        final long fuzzSlack = fuzzed ? 3 : 0;
 
-        final long seenMark = s.nextDijkstraMark();
-        final long doneMark = seenMark + 1;
-        final long[] state = s.state; // [2u] = mark, [2u + 1] = key
-        final long[] amount = s.amount;
+        final long[] seenBits = s.seenBits;
+        final long[] doneBits = s.doneBits;
+        Arrays.fill(seenBits, 0);
+        Arrays.fill(doneBits, 0);
+        final long[] key = s.key;
         final long[] total = s.total;
-        final long[] risk = s.risk;
-        final int[] prev = s.prev;
+        final long[] amount = s.amount;
         final int[] hops = s.hops;
-        final IndexedMinHeap heap = s.heap;
-        heap.clear();
-        final int dst = r.target();
-        final int src = r.source();
+        final int[] prev = s.prev;
+        final RadixHeap heap = s.heap;
+        heap.clear(amountMsat);
+        final int dst = x.toInternal[r.target()];
+        final int src = x.toInternal[r.source()];
+        s.lastSource = src;
         final int srcPeer = x.deadEndPeer[src];
-        state[2 * dst] = seenMark;
-        state[2 * dst + 1] = amountMsat;
-        amount[dst] = amountMsat;
+        seenBits[dst >>> 6] |= 1L << dst;
+        key[dst] = amountMsat;
         total[dst] = amountMsat;
-        risk[dst] = 0;
-        prev[dst] = -1;
+        amount[dst] = amountMsat;
         hops[dst] = 0;
+        prev[dst] = -1;
         heap.push(dst, amountMsat);
+        // Once the sender is seen with key K, a candidate costing >= K can never be part of the answer: every
+        // relaxation adds at least `bias` to the key it starts from, and only strictly cheaper labels replace.
+        long bound = Long.MAX_VALUE;
         while (!heap.isEmpty()) {
             final int v = heap.pop();
-            state[2 * v] = doneMark;
-            if (v == src) {
+            if ((doneBits[v >>> 6] & (1L << v)) != 0) {
+                continue; // a stale entry: the node came out earlier with a lower key
+            }
+            doneBits[v >>> 6] |= 1L << v;
+            final long keyV = key[v];
+            if (v == src || keyV + bias >= bound) {
+                // the sender's label is final: nothing relaxed from here on can cost less than keyV + bias
                 return hops[src];
             }
-            final long amountV = amount[v];
             final long totalV = total[v];
-            final long riskV = risk[v];
+            final long riskV = keyV - totalV;
+            final long amountV = amount[v];
             final int hopsU = hops[v] + 1;
             final long carried = flat ? amountMsat : amountV;
             final long feeBasis = flat ? amountMsat : totalV;
             final int end = v == srcPeer ? inStart[v + 1] : liveEnd[v];
             for (int slot = inStart[v]; slot < end; slot++) {
-                final int u = peer[slot];
-                final long mark = state[2 * u];
-                if (mark == doneMark) {
+                final long w = hot[slot];
+                final int u = (int) (w >>> 32);
+                if ((doneBits[u >>> 6] & (1L << u)) != 0) {
                     continue;
                 }
-                if (carried < htlcMin[slot] || carried > maxCarry[slot]) {
+                final long seenWord = seenBits[u >>> 6];
+                final long bit = 1L << u;
+                // the candidate must cost less than both u's label and the sender's
+                final long limit = (seenWord & bit) == 0 ? bound : Math.min(bound, key[u]);
+                final long base = w & 0xFFFF_FFFFL;
+                // cost >= keyV + bias + fuzzed fee >= keyV + bias + ⌊base · (1 − fuzz)⌋ − 1: when even that cannot
+                // win, skip the rest (integer bound, see fuzzCeil20)
+                if (keyV + bias + base - ((base * fuzzCeil20) >>> 20) - fuzzSlack >= limit) {
                     continue;
                 }
-                final int e = dir[slot];
-                if (excludesDirections && r.isExcludedDirection(e)) {
+                final int o = InEdges.COLD * slot;
+                final long c0 = cold[o];
+                final int minCode = (int) c0 & 0xFFFF;
+                if (carried < (minCode == InEdges.MIN_ESCAPE ? htlcMin[slot] : minCode) || carried > cold[o + 1]) {
                     continue;
                 }
                 final boolean senderHop = u == src;
-                if (!senderHop && excludesNodes && r.isExcludedNode(u)) {
+                if (excludesDirections && r.isExcludedDirection(dir[slot])) {
                     continue;
                 }
-                final long policy = feeArr[slot];
-                final long base = policy >>> 32;
-                final long ppm = policy & 0xFFFF_FFFFL;
+                if (!senderHop && excludesNodes && r.isExcludedNode(toGraph[u])) {
+                    continue;
+                }
+                final long ppm = c0 >>> 32;
                 final long fee = Fees.feeMsat(base, ppm, feeBasis);
                 final long fuzzedFee = fuzzed
-                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, fuzzKey[slot], fuzz)) : fee;
-                final int delay = cltv[slot];
+                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, cold[o + 2], fuzz)) : fee;
+                final int delay = (int) (c0 >>> 16) & 0xFFFF;
                 final long cTotal;
                 final long cRisk;
                 if (senderHop) {
-                    if (balances != null && balances.spendableMsat(e) < amountV) {
+                    if (balances != null && balances.spendableMsat(dir[slot]) < amountV) {
                         continue;
                     }
                     cTotal = totalV;
@@ -263,15 +287,17 @@ public final class HybridRouter {
                     cRisk = riskV + bias + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : cTotal, delay, rfBlk);
                 }
                 final long cost = cTotal + cRisk;
-                if (mark != seenMark || cost < state[2 * u + 1]) {
-                    state[2 * u] = seenMark;
-                    state[2 * u + 1] = cost;
+                if (cost < limit) {
+                    if (senderHop) {
+                        bound = cost;
+                    }
+                    seenBits[u >>> 6] = seenWord | bit;
+                    key[u] = cost;
+                    total[u] = cTotal;
                     amount[u] = senderHop ? amountV
                             : amountV + (feeBasis == amountV ? fee : Fees.feeMsat(base, ppm, amountV));
-                    total[u] = cTotal;
-                    risk[u] = cRisk;
-                    prev[u] = e;
                     hops[u] = hopsU;
+                    prev[u] = dir[slot];
                     heap.push(u, cost);
                 }
             }
@@ -281,16 +307,16 @@ public final class HybridRouter {
 
     /** The route found by the last {@link #dijkstra} run, read from the prev pointers. */
     private Route extract(Scratch s, Search q, Algorithm algorithm) {
-        int src = q.r.source();
-        int count = s.hops[src];
+        int src = s.lastSource;
+        int count = s.hopsOf(src);
         int[] dirs = new int[count];
         int u = src;
         for (int i = 0; i < count; i++) {
             int e = s.prev[u];
             dirs[i] = e;
-            u = graph.target(e);
+            u = in.toInternal[graph.target(e)];
         }
-        return build(q, dirs, s.total[src] + s.risk[src], algorithm);
+        return build(q, dirs, s.cost(src), algorithm);
     }
 
     /** Builds the hop list backwards from the final amount and CLTV (unfuzzed fees, §2.4 last bullet). */
@@ -407,7 +433,7 @@ public final class HybridRouter {
      */
     private Route bias(Scratch s, Search q, int longHops) {
         RouteRequest r = q.r;
-        long longCost = s.total[r.source()] + s.risk[r.source()];
+        long longCost = s.cost(s.lastSource);
         int shortHops = dijkstra(s, q, HOP_COUNTING_BIAS);
         if (shortHops < 0 || shortHops > r.maxHops()) {
             return Route.none(r.amountMsat(), Algorithm.FALLBACK_BIAS, "minimal possible route has " + shortHops
@@ -418,7 +444,7 @@ public final class HybridRouter {
         long lo = CostModel.RISK_BIAS; // known too long (the first Dijkstra, longHops > limit)
         long hi = Math.max(lo + 1, shortCost - longCost);
         Route best = null;
-        if (dijkstra(s, q, hi) >= 0 && s.hops[r.source()] <= r.maxHops()) {
+        if (dijkstra(s, q, hi) >= 0 && s.hopsOf(s.lastSource) <= r.maxHops()) {
             best = extract(s, q, Algorithm.FALLBACK_BIAS);
             while (hi - lo > 1) {
                 long mid = lo + (hi - lo) / 2;
@@ -463,18 +489,21 @@ public final class HybridRouter {
 
     // ------------------------------------------------------------------ scratch
 
-    /** Per-thread reusable search state; arrays are valid only where the epoch stamp matches. */
+    /** Per-thread reusable search state; arrays are valid only where the stamp or epoch matches. */
     private static final class Scratch {
-        /** Dijkstra's per-node stamp and key, interleaved: {@code [2u]} mark, {@code [2u + 1]} key. */
-        final long[] state;
-        /** Dijkstra's stamp counter: {@code mark} = seen, {@code mark + 1} = done; a long never wraps. */
-        long dijkstraMark;
-        final long[] amount;
+        /** Dijkstra's seen and done sets over internal node indices, one bit per node (cleared per query). */
+        final long[] seenBits;
+        final long[] doneBits;
+        /** Per internal node, valid where the seen bit is set: key (total + risk), total, real amount, hops, prev. */
+        final long[] key;
         final long[] total;
-        final long[] risk;
-        final int[] prev;
+        final long[] amount;
         final int[] hops;
-        final IndexedMinHeap heap;
+        final int[] prev;
+        final RadixHeap heap;
+        /** Internal index of the last Dijkstra run's sender. */
+        int lastSource;
+        final int nodes;
         int epoch;
         // candidate of the last relax()
         long cAmount;
@@ -489,19 +518,24 @@ public final class HybridRouter {
         int[] frontier;
         int[] nextFrontier;
 
-        Scratch(int n) {
-            state = new long[2 * n];
-            amount = new long[n];
+        Scratch(int n, int[] tieRank) {
+            nodes = n;
+            seenBits = new long[(n + 63) >>> 6];
+            doneBits = new long[(n + 63) >>> 6];
+            key = new long[n];
             total = new long[n];
-            risk = new long[n];
-            prev = new int[n];
+            amount = new long[n];
             hops = new int[n];
-            heap = new IndexedMinHeap(n);
+            prev = new int[n];
+            heap = new RadixHeap(tieRank);
         }
 
-        long nextDijkstraMark() {
-            dijkstraMark += 2;
-            return dijkstraMark;
+        long cost(int internal) {
+            return key[internal];
+        }
+
+        int hopsOf(int internal) {
+            return hops[internal];
         }
 
         int nextEpoch() {
@@ -518,7 +552,7 @@ public final class HybridRouter {
             if (lSeen.length >= layers) {
                 return;
             }
-            int n = amount.length;
+            int n = nodes;
             int old = lSeen.length;
             lSeen = Arrays.copyOf(lSeen, layers);
             lAmount = lAmount == null ? new long[layers][] : Arrays.copyOf(lAmount, layers);
