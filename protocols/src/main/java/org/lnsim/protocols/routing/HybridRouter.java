@@ -19,7 +19,8 @@ import org.lnsim.network.Fees;
  * <ol>
  *   <li>e must be known, enabled, not excluded, and u not an excluded node;</li>
  *   <li>the HTLC on e carries {@code amount(v)}: it must lie in [htlc_minimum, htlc_maximum] and not exceed the
- *       channel capacity; on the sender's own channels it must not exceed the given local balance;</li>
+ *       channel capacity; on the sender's own channels it must not exceed the given local balance, and on every
+ *       channel the given liquidity (an oracle's true balances), when one is given;</li>
  *   <li>if u is the sender, no fee is added to the totals but the (fuzzed) fee is added to risk (c-lightning
  *       {@code ab31f40}); otherwise {@code total(u) = total(v) + ⌊fee_e(total(v)) × scale_e⌋} and
  *       {@code amount(u) = amount(v) + fee_e(amount(v))};</li>
@@ -129,6 +130,9 @@ public final class HybridRouter {
                 || carried > g.capacityMsat(ChannelGraph.channelOf(e))) {
             return false;
         }
+        if (r.liquidity() != null && r.liquidity().spendableMsat(e) < carried) {
+            return false;
+        }
         int delay = g.cltvExpiryDelta(e);
         long feeBasis = r.flatCosts() ? r.amountMsat() : totalV;
         if (senderHop) {
@@ -190,6 +194,7 @@ public final class HybridRouter {
         final boolean excludesDirections = r.excludedDirections().length > 0;
         final boolean excludesNodes = r.excludedNodes().length > 0;
         final RouteRequest.LocalBalances balances = r.localBalances();
+        final RouteRequest.LocalBalances liquidity = r.liquidity();
         final long amountMsat = r.amountMsat();
         // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
         // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
@@ -263,6 +268,9 @@ public final class HybridRouter {
                 }
                 final boolean senderHop = u == src;
                 if (excludesDirections && r.isExcludedDirection(dir[slot])) {
+                    continue;
+                }
+                if (liquidity != null && liquidity.spendableMsat(dir[slot]) < carried) {
                     continue;
                 }
                 if (!senderHop && excludesNodes && r.isExcludedNode(toGraph[u])) {

@@ -104,6 +104,23 @@ class SourceRoutingTest {
     }
 
     /**
+     * The same payment with the oracle: told that A can spend only 49,000,000 msat on A→R, the router never picks
+     * it, so the first attempt goes via B and succeeds (400 ms), with B's 61,000-msat fee.
+     */
+    @Test
+    void oracleAvoidsTheChannelThatCannotCarryThePayment() {
+        ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
+                new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        PaymentOutcome o = run(g, new OracleRouting(g, PayPolicy.C_LIGHTNING),
+                new PaymentRequest(1, S, R, 60_000_000, 0)).get(0);
+        assertTrue(o.success());
+        assertEquals(1, o.attempts());
+        assertEquals(0, o.noBalanceFailures());
+        assertEquals(61_000, o.feeMsat());
+        assertEquals(400_000, o.latencyUs());
+    }
+
+    /**
      * 10,000,000 msat, budget max(50,000, 5,000) = 50,000 msat. Via A: fee 60,000 (base 60,000) with delta 10, risk
      * ≈ 10,060,000 × 10 × 10/5,259,600 ≈ 191: cost ≈ 60,191 over the amount. Via B: fee 40,000 with delta 2000, risk
      * ≈ 10,040,000 × 2000 × 10/5,259,600 ≈ 38,178: cost ≈ 78,178. The router prefers A, the fee is over budget, so A→R
