@@ -218,6 +218,25 @@ public final class HybridRouter {
         hops[dst] = 0;
         prev[dst] = -1;
         heap.push(dst, amountMsat);
+        // The sender's label changes only while one of its out-neighbours is being scanned: once every node it has a
+        // usable channel to is settled, the label is final and the search can stop (long before the sender itself
+        // would come out of the queue when those neighbours are hubs, as they usually are).
+        final long[] nbBits = s.nbBits;
+        Arrays.fill(nbBits, 0);
+        int openNeighbours = 0;
+        final int srcGraph = r.source();
+        for (int slot = graph.outStart(srcGraph), e = graph.outEnd(srcGraph); slot < e; slot++) {
+            if (graph.isUsable(graph.outDirection(slot))) {
+                final int w = x.toInternal[graph.outPeer(slot)];
+                if ((nbBits[w >>> 6] & (1L << w)) == 0) {
+                    nbBits[w >>> 6] |= 1L << w;
+                    openNeighbours++;
+                }
+            }
+        }
+        if (openNeighbours == 0) {
+            return -1;
+        }
         // Once the sender is seen with key K, a candidate costing >= K can never be part of the answer: every
         // relaxation adds at least `bias` to the key it starts from, and only strictly cheaper labels replace.
         long bound = Long.MAX_VALUE;
@@ -300,6 +319,9 @@ public final class HybridRouter {
                     prev[u] = dir[slot];
                     heap.push(u, cost);
                 }
+            }
+            if ((nbBits[v >>> 6] & (1L << v)) != 0 && --openNeighbours == 0) {
+                return (seenBits[src >>> 6] & (1L << src)) != 0 ? hops[src] : -1;
             }
         }
         return -1;
@@ -494,6 +516,8 @@ public final class HybridRouter {
         /** Dijkstra's seen and done sets over internal node indices, one bit per node (cleared per query). */
         final long[] seenBits;
         final long[] doneBits;
+        /** The sender's out-neighbours of the current query, one bit per internal node. */
+        final long[] nbBits;
         /** Per internal node, valid where the seen bit is set: key (total + risk), total, real amount, hops, prev. */
         final long[] key;
         final long[] total;
@@ -522,6 +546,7 @@ public final class HybridRouter {
             nodes = n;
             seenBits = new long[(n + 63) >>> 6];
             doneBits = new long[(n + 63) >>> 6];
+            nbBits = new long[(n + 63) >>> 6];
             key = new long[n];
             total = new long[n];
             amount = new long[n];
