@@ -234,9 +234,18 @@ public final class HybridRouter {
         final long[] nbBits = s.nbBits;
         Arrays.fill(nbBits, 0);
         int openNeighbours = 0;
+        // The least the sender's own hop can add to a neighbour's key: bias + fuzzed fee + risk, with the fuzzed fee
+        // at least ⌊base · (1 − fuzz)⌋ − 1 (see fuzzCeil20) and the risk at least that of the bare amount (the
+        // amount through the hop is never smaller, and the risk fee does not decrease with it).
+        long senderHopMin = Long.MAX_VALUE;
         final int srcGraph = r.source();
         for (int slot = graph.outStart(srcGraph), e = graph.outEnd(srcGraph); slot < e; slot++) {
-            if (graph.isUsable(graph.outDirection(slot))) {
+            final int dirOut = graph.outDirection(slot);
+            if (graph.isUsable(dirOut)) {
+                final long base = graph.feeBaseMsat(dirOut);
+                final long feeLow = Math.max(0, base - ((base * fuzzCeil20) >>> 20) - fuzzSlack);
+                senderHopMin = Math.min(senderHopMin,
+                        feeLow + CostModel.riskFeeMsat(amountMsat, graph.cltvExpiryDelta(dirOut), rfBlk));
                 final int w = x.toInternal[graph.outPeer(slot)];
                 if ((nbBits[w >>> 6] & (1L << w)) == 0) {
                     nbBits[w >>> 6] |= 1L << w;
@@ -247,8 +256,10 @@ public final class HybridRouter {
         if (openNeighbours == 0) {
             return -1;
         }
-        // Once the sender is seen with key K, a candidate costing >= K can never be part of the answer: every
-        // relaxation adds at least `bias` to the key it starts from, and only strictly cheaper labels replace.
+        // Once the sender is seen with key K, a label costing >= K - reach can never be part of the answer: the rest
+        // of its way to the sender adds at least `bias` per hop and the sender's own hop at least senderHopMin more,
+        // and only strictly cheaper labels replace.
+        final long reach = bias + senderHopMin;
         long bound = Long.MAX_VALUE;
         while (!heap.isEmpty()) {
             final int v = heap.pop();
@@ -257,8 +268,9 @@ public final class HybridRouter {
             }
             doneBits[v >>> 6] |= 1L << v;
             final long keyV = key[v];
-            if (v == src || keyV + bias >= bound) {
-                // the sender's label is final: nothing relaxed from here on can cost less than keyV + bias
+            if (v == src || keyV + reach >= bound) {
+                // the sender's label is final: every neighbour still open has a key >= keyV, and its candidate for
+                // the sender would cost at least that + reach
                 return hops[src];
             }
             final long totalV = total[v];
@@ -277,7 +289,8 @@ public final class HybridRouter {
                 final long seenWord = seenBits[u >>> 6];
                 final long bit = 1L << u;
                 // the candidate must cost less than both u's label and the sender's
-                final long limit = (seenWord & bit) == 0 ? bound : Math.min(bound, key[u]);
+                final long cut = u == src ? bound : bound - reach;
+                final long limit = (seenWord & bit) == 0 ? cut : Math.min(cut, key[u]);
                 final long base = w & 0xFFFF_FFFFL;
                 // cost >= keyV + bias + fuzzed fee >= keyV + bias + ⌊base · (1 − fuzz)⌋ − 1: when even that cannot
                 // win, skip the rest (integer bound, see fuzzCeil20)
