@@ -247,6 +247,9 @@ public final class HybridRouter {
                 senderHopMin = Math.min(senderHopMin,
                         feeLow + CostModel.riskFeeMsat(amountMsat, graph.cltvExpiryDelta(dirOut), rfBlk));
                 final int w = x.toInternal[graph.outPeer(slot)];
+                if (x.deadEndPeer[w] == src && w != dst) {
+                    continue; // its only peer is the sender, so it is never settled and never relaxes the sender
+                }
                 if ((nbBits[w >>> 6] & (1L << w)) == 0) {
                     nbBits[w >>> 6] |= 1L << w;
                     openNeighbours++;
