@@ -31,10 +31,20 @@ import org.lnsim.network.Fees;
  * including the hop's own fee; lnsim's routes therefore never fail a policy check the router could have known.
  *
  * <h2>Cost and memory</h2>
- * Dijkstra: O((V + E) log V) with a primitive indexed binary heap, stopping when the sender is settled. BFG: a layered
- * dynamic programme, O(maxHops × E) relaxations over the nodes reached at each layer, with maxHops + 1 (amount,
- * total, risk, prev) entries per node (≈ 29 bytes × 21 per node). Per-thread scratch arrays are allocated once per
- * thread and reused; no allocation happens per edge relaxation. Instances are immutable and thread-safe.
+ * Dijkstra: O(E + V log C) with a {@link RadixHeap} (C the key range), over a router-private compact copy of the
+ * graph ({@link InEdges}: usable in-directions only, slot-indexed primitive arrays, hubs first, dead-end peers last;
+ * ≈ 44 bytes per direction, built once in the constructor). It stops as soon as the sender's label is final: when the
+ * sender comes out of the queue, when every node the sender has a usable channel to is settled (the label changes
+ * only while one of them is scanned), or when the smallest key plus the per-hop bias reaches the sender's key. A
+ * candidate that cannot beat the neighbour's label or the sender's is discarded after a cheap integer lower bound,
+ * before its fee fuzz and risk are computed. None of this changes a result: equal keys still come out in graph
+ * node order, so the routes are those of a textbook Dijkstra with a binary heap. Measured with
+ * {@code lnsim bench route}, never in unit tests.
+ *
+ * <p>BFG: a layered dynamic programme, O(maxHops × E) relaxations over the nodes reached at each layer, with
+ * maxHops + 1 (amount, total, risk, prev) entries per node (≈ 29 bytes × 21 per node). Per-thread scratch arrays are
+ * allocated once per thread and reused; no allocation happens per edge relaxation. Instances are immutable and
+ * thread-safe.
  */
 public final class HybridRouter {
     private static final long INF = Long.MAX_VALUE / 4;
@@ -169,12 +179,12 @@ public final class HybridRouter {
      * read with {@link Scratch#cost}, {@link Scratch#hopsOf} and {@link #extract}.
      *
      * <p>This is {@link #relax} inlined over the router's compact in-edge copy ({@link InEdges}): the same checks and
-     * the same arithmetic in the same order, reading slot-indexed arrays sequentially, on the copy's internal node
-     * numbering (hubs first, so the per-node state touched most often stays in cache). A node's whole state — a
-     * seen/done stamp with its hop count, key (total + risk), total and real amount — lies in one 32-byte record, so
-     * checking a neighbour costs one cache line; stamps come from a per-thread counter, so nothing is cleared between
-     * queries. The candidate's real amount (BOLT 7 fee on the unfuzzed amount) is computed only when the candidate
-     * improves the neighbour's key. Heap ties are broken by graph node index, exactly as before the renumbering.
+     * the same arithmetic, reading slot-indexed arrays sequentially, on the copy's internal node numbering (hubs
+     * first). Seen and done sets are bitsets cleared per query (n/64 words each), so checking whether a neighbour is
+     * settled stays in L1; labels are valid only where the seen bit is set, so nothing else is cleared. The checks
+     * are ordered cheapest first: settled, then the lower bound against the labels (hot word only), then HTLC range,
+     * exclusions and the exact cost (cold record). The real amount (BOLT 7 fee on the unfuzzed amount) is computed
+     * only for a kept candidate. Queue ties are broken by graph node index, as before the renumbering.
      */
     private int dijkstra(Scratch s, Search q, long bias) {
         InEdges x = in;
@@ -223,8 +233,41 @@ public final class HybridRouter {
         hops[dst] = 0;
         prev[dst] = -1;
         heap.push(dst, amountMsat);
-        // Once the sender is seen with key K, a candidate costing >= K can never be part of the answer: every
-        // relaxation adds at least `bias` to the key it starts from, and only strictly cheaper labels replace.
+        // The sender's label changes only while one of its out-neighbours is being scanned: once every node it has a
+        // usable channel to is settled, the label is final and the search can stop (long before the sender itself
+        // would come out of the queue when those neighbours are hubs, as they usually are).
+        final long[] nbBits = s.nbBits;
+        Arrays.fill(nbBits, 0);
+        int openNeighbours = 0;
+        // The least the sender's own hop can add to a neighbour's key: bias + fuzzed fee + risk, with the fuzzed fee
+        // at least ⌊base · (1 − fuzz)⌋ − 1 (see fuzzCeil20) and the risk at least that of the bare amount (the
+        // amount through the hop is never smaller, and the risk fee does not decrease with it).
+        long senderHopMin = Long.MAX_VALUE;
+        final int srcGraph = r.source();
+        for (int slot = graph.outStart(srcGraph), e = graph.outEnd(srcGraph); slot < e; slot++) {
+            final int dirOut = graph.outDirection(slot);
+            if (graph.isUsable(dirOut)) {
+                final long base = graph.feeBaseMsat(dirOut);
+                final long feeLow = Math.max(0, base - ((base * fuzzCeil20) >>> 20) - fuzzSlack);
+                senderHopMin = Math.min(senderHopMin,
+                        feeLow + CostModel.riskFeeMsat(amountMsat, graph.cltvExpiryDelta(dirOut), rfBlk));
+                final int w = x.toInternal[graph.outPeer(slot)];
+                if (x.deadEndPeer[w] == src && w != dst) {
+                    continue; // its only peer is the sender, so it is never settled and never relaxes the sender
+                }
+                if ((nbBits[w >>> 6] & (1L << w)) == 0) {
+                    nbBits[w >>> 6] |= 1L << w;
+                    openNeighbours++;
+                }
+            }
+        }
+        if (openNeighbours == 0) {
+            return -1;
+        }
+        // Once the sender is seen with key K, a label costing >= K - reach can never be part of the answer: the rest
+        // of its way to the sender adds at least `bias` per hop and the sender's own hop at least senderHopMin more,
+        // and only strictly cheaper labels replace.
+        final long reach = bias + senderHopMin;
         long bound = Long.MAX_VALUE;
         while (!heap.isEmpty()) {
             final int v = heap.pop();
@@ -233,8 +276,9 @@ public final class HybridRouter {
             }
             doneBits[v >>> 6] |= 1L << v;
             final long keyV = key[v];
-            if (v == src || keyV + bias >= bound) {
-                // the sender's label is final: nothing relaxed from here on can cost less than keyV + bias
+            if (v == src || keyV + reach >= bound) {
+                // the sender's label is final: every neighbour still open has a key >= keyV, and its candidate for
+                // the sender would cost at least that + reach
                 return hops[src];
             }
             final long totalV = total[v];
@@ -253,7 +297,8 @@ public final class HybridRouter {
                 final long seenWord = seenBits[u >>> 6];
                 final long bit = 1L << u;
                 // the candidate must cost less than both u's label and the sender's
-                final long limit = (seenWord & bit) == 0 ? bound : Math.min(bound, key[u]);
+                final long cut = u == src ? bound : bound - reach;
+                final long limit = (seenWord & bit) == 0 ? cut : Math.min(cut, key[u]);
                 final long base = w & 0xFFFF_FFFFL;
                 // cost >= keyV + bias + fuzzed fee >= keyV + bias + ⌊base · (1 − fuzz)⌋ − 1: when even that cannot
                 // win, skip the rest (integer bound, see fuzzCeil20)
@@ -308,6 +353,9 @@ public final class HybridRouter {
                     prev[u] = dir[slot];
                     heap.push(u, cost);
                 }
+            }
+            if ((nbBits[v >>> 6] & (1L << v)) != 0 && --openNeighbours == 0) {
+                return (seenBits[src >>> 6] & (1L << src)) != 0 ? hops[src] : -1;
             }
         }
         return -1;
@@ -502,6 +550,8 @@ public final class HybridRouter {
         /** Dijkstra's seen and done sets over internal node indices, one bit per node (cleared per query). */
         final long[] seenBits;
         final long[] doneBits;
+        /** The sender's out-neighbours of the current query, one bit per internal node. */
+        final long[] nbBits;
         /** Per internal node, valid where the seen bit is set: key (total + risk), total, real amount, hops, prev. */
         final long[] key;
         final long[] total;
@@ -530,6 +580,7 @@ public final class HybridRouter {
             nodes = n;
             seenBits = new long[(n + 63) >>> 6];
             doneBits = new long[(n + 63) >>> 6];
+            nbBits = new long[(n + 63) >>> 6];
             key = new long[n];
             total = new long[n];
             amount = new long[n];

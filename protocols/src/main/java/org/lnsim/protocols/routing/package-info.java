@@ -1,0 +1,12 @@
+/**
+ * The full-gossip baseline router: c-lightning's cost model (lightning-facts §2) with Dijkstra first and BFG or the
+ * per-hop-bias search as fallback ({@link org.lnsim.protocols.routing.HybridRouter}).
+ *
+ * <p>Contract: a {@link org.lnsim.protocols.routing.HybridRouter} reads an immutable
+ * {@link org.lnsim.network.ChannelGraph}, is thread-safe (per-thread scratch), deterministic (fee fuzz is a function
+ * of (seed, scid); ties are broken by node index) and allocation-free per relaxation. Money is msat in {@code long}
+ * with BOLT 7 integer fee arithmetic. {@link org.lnsim.protocols.routing.CostModel#flatEdgeWeight} is the single
+ * definition of the edge weight under which the router's flat-cost mode equals a textbook shortest path (the JGraphT
+ * oracle of the tests and of {@code lnsim bench route --compare-jgrapht}).
+ */
+package org.lnsim.protocols.routing;
