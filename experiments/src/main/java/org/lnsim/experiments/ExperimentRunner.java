@@ -50,7 +50,7 @@ import org.lnsim.results.run.ProtocolRun;
  * every protocol on its own {@link Simulation} seeded with the same master seed — so each sees the identical initial
  * balances ({@code "balances"} stream), channel latencies ({@code "latency"}), churn ({@code "churn"}) and payments
  * ({@code "workload"}) — optionally several protocols in parallel threads (results do not depend on the thread
- * count).
+ * count). {@code threads} is also handed to each protocol's {@link RoutingProtocol#prepare}.
  */
 public final class ExperimentRunner {
     /** Receives progress: stage name, units done, units total. Called from several threads; must be thread-safe. */
@@ -82,7 +82,7 @@ public final class ExperimentRunner {
      * @param cfg             a configuration resolved by {@link ConfigSchema#resolve}
      * @param baseDir         folder that relative paths in the configuration are resolved against
      * @param checkInvariants check per-channel funds conservation after every event, and that every HTLC resolved
-     * @param threads         protocols simulated at once (≥ 1)
+     * @param threads         protocols simulated at once, and threads each protocol may use in {@code prepare} (≥ 1)
      */
     public static Result run(ObjectNode cfg, Path baseDir, boolean checkInvariants, int threads, Progress progress)
             throws IOException, ConfigException {
@@ -131,12 +131,13 @@ public final class ExperimentRunner {
             };
             for (JsonNode entry : protocols) {
                 futures.add(pool.submit(() -> simulate(cfg, entry, graph, workload, seed, checkInvariants,
-                        onOutcome)));
+                        threads, onOutcome)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();
                 runs.add(s.run());
                 timings.put("simulate:" + s.run().protocol(), s.wallMs());
+                timings.put("prepare:" + s.run().protocol(), s.prepareMs());
                 timings.put("path_finding:" + s.run().protocol(), s.pathMs());
             }
         } catch (InterruptedException e) {
@@ -157,11 +158,13 @@ public final class ExperimentRunner {
         return new Result(graph, networkName, workload.size(), runs, timings);
     }
 
-    private record Simulated(ProtocolRun run, double wallMs, double pathMs) {
+    /** A protocol's run with its wall-clock figures: all, in {@code prepare}, and in path finding during the run. */
+    private record Simulated(ProtocolRun run, double wallMs, double prepareMs, double pathMs) {
     }
 
     private static Simulated simulate(ObjectNode cfg, JsonNode entry, ChannelGraph graph,
-                                      List<PaymentRequest> workload, long seed, boolean check, Runnable onOutcome) {
+                                      List<PaymentRequest> workload, long seed, boolean check, int threads,
+                                      Runnable onOutcome) {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(seed);
         JsonNode bal = cfg.get("balances");
@@ -176,7 +179,8 @@ public final class ExperimentRunner {
                 RandomStreams.seedOf(seed, "churn"));
         JsonNode eng = cfg.get("engine");
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, us(eng.get("mpp_timeout_s")));
-        RoutingProtocol protocol = ProtocolRegistry.create(graph, entry);
+        RoutingProtocol protocol = ProtocolRegistry.create(graph, entry, seed);
+        protocol.prepare(workload, threads);
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol,
                 new PaymentEngine.Limits(us(eng.get("timeout_s")), eng.get("max_attempts").intValue()), o -> {
@@ -209,7 +213,7 @@ public final class ExperimentRunner {
         }
         ProtocolRun run = new ProtocolRun(protocol.name(), outcomes, java.util.Arrays.copyOf(stateBytes, k),
                 engine.setupMessages(), engine.setupBytes());
-        return new Simulated(run, ms(t0), protocol.pathFindingNanos() / 1e6);
+        return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
     }
 
     private static LatencyModel latency(JsonNode l, ChannelGraph graph, Simulation sim) {

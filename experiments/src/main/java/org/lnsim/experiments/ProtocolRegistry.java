@@ -23,7 +23,7 @@ public final class ProtocolRegistry {
     /** Builds a protocol for one run from its resolved configuration entry. */
     @FunctionalInterface
     interface Factory {
-        RoutingProtocol create(ChannelGraph graph, JsonNode entry);
+        RoutingProtocol create(ChannelGraph graph, JsonNode entry, long seed);
     }
 
     private record Entry(Section schema, Factory factory) {
@@ -46,11 +46,11 @@ public final class ProtocolRegistry {
                 "channel_update churn whose gossip every node receives"));
         ENTRIES.put(SourceRouting.NAME, new Entry(new Section(SourceRouting.NAME,
                 "full-gossip source routing: c-lightning's hybrid router and pay loop (the baseline)", sourceKeys,
-                List.of()), (g, e) -> new SourceRouting(g, pay(e),
-                e.get("update_rate_per_channel_per_day").doubleValue())));
+                List.of()), (g, e, seed) -> new SourceRouting(g, pay(e),
+                e.get("update_rate_per_channel_per_day").doubleValue(), seed)));
         ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
                 "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
-                (g, e) -> new OracleRouting(g, pay(e))));
+                (g, e, seed) -> new OracleRouting(g, pay(e), seed)));
     }
 
     private ProtocolRegistry() {
@@ -115,8 +115,8 @@ public final class ProtocolRegistry {
         return out;
     }
 
-    /** Builds the protocol a resolved entry describes. */
-    static RoutingProtocol create(ChannelGraph graph, JsonNode entry) {
-        return ENTRIES.get(entry.get("name").textValue()).factory().create(graph, entry);
+    /** Builds the protocol a resolved entry describes, for a run with this master seed. */
+    static RoutingProtocol create(ChannelGraph graph, JsonNode entry, long seed) {
+        return ENTRIES.get(entry.get("name").textValue()).factory().create(graph, entry, seed);
     }
 }

@@ -6,6 +6,7 @@ import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.random.NamedStreams;
 
 /**
  * {@code oracle}: the hybrid router and pay loop of {@link SourceRouting}, but told every channel's true current
@@ -21,9 +22,13 @@ public final class OracleRouting implements RoutingProtocol {
     private final PayPolicy pay;
     private final long[] pathNanos = new long[1];
 
-    public OracleRouting(ChannelGraph graph, PayPolicy pay) {
+    private final long fuzzSeedBase;
+
+    /** @param seed the run's master seed (fee-fuzz seeds derive from it, per payment) */
+    public OracleRouting(ChannelGraph graph, PayPolicy pay, long seed) {
         this.router = new HybridRouter(graph);
         this.pay = pay;
+        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + NAME + ".fuzz");
     }
 
     @Override
@@ -48,6 +53,7 @@ public final class OracleRouting implements RoutingProtocol {
 
     @Override
     public PaymentSession open(PaymentContext ctx) {
-        return new RouteAttempts(ctx, router, pay, ctx::trueSpendableMsat, pathNanos);
+        return new RouteAttempts(ctx, router, pay, ctx::trueSpendableMsat,
+                SourceRouting.fuzzSeed(fuzzSeedBase, ctx.payment().id()), null, pathNanos);
     }
 }

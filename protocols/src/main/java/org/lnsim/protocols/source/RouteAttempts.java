@@ -20,7 +20,16 @@ import org.lnsim.protocols.routing.RouteRequest;
  * for privacy) and route hints.
  *
  * <p>The router is given the sender's own channel balances (every node knows its own channels) and, for an oracle,
- * every direction's true liquidity; the fuzz seed is drawn per payment from the protocol's stream.
+ * every direction's true liquidity. The fuzz seed is a function of the payment (see the protocols), so a payment's
+ * first route can be computed ahead of the run ({@link #firstRoute}) and used when it is still exact.
+ *
+ * <h2>Routes computed ahead</h2>
+ * A first route computed on the public graph alone, without the sender's balances, is exactly the route the full
+ * search would return when the sender's first channel can carry it: the balance check only removes candidates of
+ * the sender's own label, and the cheapest candidate (first in relaxation order among equals) is still there. So at
+ * send time such a route is used if its first hop can carry its amount, and otherwise the search runs in full; a
+ * precomputed "no route" stays "no route" (the full search has fewer edges). The outcome never depends on whether
+ * routes were computed ahead, or on how many threads did it.
  */
 class RouteAttempts implements PaymentSession {
     private final PaymentContext ctx;
@@ -29,22 +38,43 @@ class RouteAttempts implements PaymentSession {
     private final RouteRequest.LocalBalances liquidity;
     private final long fuzzSeed;
     private final long[] pathNanos;
+    private Route ahead;
     private int[] excluded = new int[8];
     private int excludedCount;
 
     /**
      * @param liquidity what the router may assume every direction can carry, or null for the public graph
      *                  (capacity only)
+     * @param fuzzSeed  this payment's fee-fuzz seed
+     * @param ahead     the first route computed ahead on the public graph ({@link #firstRoute}), or null
      * @param pathNanos a one-element accumulator of wall-clock time spent in the router (for timings only)
      */
     RouteAttempts(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
-                  long[] pathNanos) {
+                  long fuzzSeed, Route ahead, long[] pathNanos) {
+        if (ahead != null && liquidity != null) {
+            throw new IllegalArgumentException("routes computed ahead need the public graph only");
+        }
         this.pathNanos = pathNanos;
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
         this.liquidity = liquidity;
-        this.fuzzSeed = ctx.random().nextLong();
+        this.fuzzSeed = fuzzSeed;
+        this.ahead = ahead;
+    }
+
+    /** The request of a payment's searches, before exclusions and balances. */
+    static RouteRequest baseRequest(PaymentRequest p, PayPolicy pay, long fuzzSeed) {
+        return RouteRequest.of(p.sender(), p.receiver(), p.amountMsat())
+                .withRiskfactor(pay.riskfactor())
+                .withFuzz(pay.fuzz(), fuzzSeed)
+                .withMaxHops(pay.maxHops())
+                .withFinalCltv(pay.finalCltv());
+    }
+
+    /** The first route of a payment on the public graph alone: what {@link #attempt} can use when still exact. */
+    static Route firstRoute(HybridRouter router, PaymentRequest p, PayPolicy pay, long fuzzSeed) {
+        return router.find(baseRequest(p, pay, fuzzSeed));
     }
 
     @Override
@@ -69,19 +99,19 @@ class RouteAttempts implements PaymentSession {
         PaymentRequest p = ctx.payment();
         long budget = pay.feeBudgetMsat(p.amountMsat());
         while (true) {
-            RouteRequest req = RouteRequest.of(p.sender(), p.receiver(), p.amountMsat())
-                    .withRiskfactor(pay.riskfactor())
-                    .withFuzz(pay.fuzz(), fuzzSeed)
-                    .withMaxHops(pay.maxHops())
-                    .withFinalCltv(pay.finalCltv())
-                    .withExcludedDirections(Arrays.copyOf(excluded, excludedCount))
-                    .withLocalBalances(this::ownSpendable);
-            if (liquidity != null) {
-                req = req.withLiquidity(liquidity);
+            Route route = ahead == null ? null : stillExact(ahead);
+            ahead = null;
+            if (route == null) {
+                RouteRequest req = baseRequest(p, pay, fuzzSeed)
+                        .withExcludedDirections(Arrays.copyOf(excluded, excludedCount))
+                        .withLocalBalances(this::ownSpendable);
+                if (liquidity != null) {
+                    req = req.withLiquidity(liquidity);
+                }
+                long t0 = System.nanoTime();
+                route = router.find(req);
+                pathNanos[0] += System.nanoTime() - t0;
             }
-            long t0 = System.nanoTime();
-            Route route = router.find(req);
-            pathNanos[0] += System.nanoTime() - t0;
             if (!route.found()) {
                 ctx.giveUp("no route: " + route.failure());
                 return;
@@ -99,6 +129,15 @@ class RouteAttempts implements PaymentSession {
             }
             return;
         }
+    }
+
+    /** The route computed ahead if the sender's first channel can carry it now, or null (search in full). */
+    private Route stillExact(Route r) {
+        if (!r.found()) {
+            return r;
+        }
+        RouteHop first = r.hops().get(0);
+        return ownSpendable(first.directionIndex()) >= first.amountMsat() ? r : null;
     }
 
     private long ownSpendable(int e) {

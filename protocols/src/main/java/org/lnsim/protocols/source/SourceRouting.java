@@ -1,6 +1,14 @@
 package org.lnsim.protocols.source;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
@@ -8,13 +16,18 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.Route;
+import org.lnsim.random.NamedStreams;
 
 /**
  * {@code source}: full-gossip source routing, lnsim's baseline. Every node holds the whole public graph (BOLT 7),
  * so its routing state is the network's real gossip size ({@link GossipSizes}, {@code gossip_bytes_raw}), and
  * joining costs one full sync of that gossip per node, charged at set-up. With a channel_update churn rate, each
  * update (130 bytes, lightning-facts §4.1) reaches every node; that traffic is charged at the end of the run for its
- * duration. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}).
+ * duration. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}), with a fee-fuzz seed
+ * per payment derived from (seed, payment id). Since the public graph is all a sender knows besides its own channels,
+ * {@link #prepare} computes every payment's first route ahead, in parallel, and the pay loop uses it when it is still
+ * exact (see {@link RouteAttempts}): the same results, several times faster on a multi-core machine.
  */
 public final class SourceRouting implements RoutingProtocol {
     public static final String NAME = "source";
@@ -26,11 +39,15 @@ public final class SourceRouting implements RoutingProtocol {
     private final long[] pathNanos = new long[1];
     private final double updatesPerChannelPerDay;
     private final GossipSizes.Totals gossip;
+    private final long fuzzSeedBase;
+    private final Map<Long, Route> ahead = new HashMap<>();
+    private long aheadNanos;
 
     /**
      * @param updatesPerChannelPerDay channel_update churn, ≥ 0 (0: a static graph, as in the Million Channels runs)
+     * @param seed                    the run's master seed (fee-fuzz seeds derive from it)
      */
-    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay) {
+    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
         if (!(updatesPerChannelPerDay >= 0)) {
             throw new IllegalArgumentException("update rate must be >= 0");
         }
@@ -39,6 +56,47 @@ public final class SourceRouting implements RoutingProtocol {
         this.pay = pay;
         this.updatesPerChannelPerDay = updatesPerChannelPerDay;
         this.gossip = GossipSizes.of(graph);
+        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + NAME + ".fuzz");
+    }
+
+    /** The fee-fuzz seed of a payment. */
+    static long fuzzSeed(long base, long paymentId) {
+        return NamedStreams.mix64(base ^ NamedStreams.mix64(paymentId));
+    }
+
+    /** Computes every payment's first route on the public graph, on {@code threads} threads. */
+    @Override
+    public void prepare(List<PaymentRequest> payments, int threads) {
+        long t0 = System.nanoTime();
+        Route[] routes = new Route[payments.size()];
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> parts = new java.util.ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int first = w;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < routes.length; i += workers) {
+                        PaymentRequest p = payments.get(i);
+                        routes[i] = RouteAttempts.firstRoute(router, p, pay, fuzzSeed(fuzzSeedBase, p.id()));
+                    }
+                }));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing routes ahead", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("computing routes ahead failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < routes.length; i++) {
+            ahead.put(payments.get(i).id(), routes[i]);
+        }
+        aheadNanos += System.nanoTime() - t0;
     }
 
     @Override
@@ -87,7 +145,13 @@ public final class SourceRouting implements RoutingProtocol {
     }
 
     @Override
+    public long preparationNanos() {
+        return aheadNanos;
+    }
+
+    @Override
     public PaymentSession open(PaymentContext ctx) {
-        return new RouteAttempts(ctx, router, pay, null, pathNanos);
+        long id = ctx.payment().id();
+        return new RouteAttempts(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, id), ahead.remove(id), pathNanos);
     }
 }

@@ -19,6 +19,20 @@ public interface RoutingProtocol {
     }
 
     /**
+     * Called once before the run with the whole workload. A protocol may precompute, on up to {@code threads}
+     * threads, anything that depends only on what it knows before the run starts (the public graph, the payments'
+     * endpoints and amounts) — never on balances or anything the run changes — so that its results are the same with
+     * or without this step and for any thread count.
+     */
+    default void prepare(java.util.List<PaymentRequest> payments, int threads) {
+    }
+
+    /** Wall-clock nanoseconds spent in {@link #prepare}, for timings.csv only. */
+    default long preparationNanos() {
+        return 0;
+    }
+
+    /**
      * Called once when the run's payments have all ended, at the final simulated time: for costs that accrue with
      * time and are charged analytically (e.g. channel_update churn over the run's duration).
      */
