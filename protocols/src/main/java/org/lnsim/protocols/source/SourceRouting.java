@@ -1,12 +1,6 @@
 package org.lnsim.protocols.source;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentContext;
@@ -16,7 +10,6 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
-import org.lnsim.protocols.routing.Route;
 import org.lnsim.random.NamedStreams;
 
 /**
@@ -26,8 +19,8 @@ import org.lnsim.random.NamedStreams;
  * update (130 bytes, lightning-facts §4.1) reaches every node; that traffic is charged at the end of the run for its
  * duration. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}), with a fee-fuzz seed
  * per payment derived from (seed, payment id). Since the public graph is all a sender knows besides its own channels,
- * {@link #prepare} computes every payment's first route ahead, in parallel, and the pay loop uses it when it is still
- * exact (see {@link RouteAttempts}): the same results, several times faster on a multi-core machine.
+ * {@link #prepare} has background threads compute every payment's first route while the run goes on, and the pay
+ * loop uses it when it is still exact (see {@link RouteAttempts}): the same results, faster on a multi-core machine.
  */
 public final class SourceRouting implements RoutingProtocol {
     public static final String NAME = "source";
@@ -40,8 +33,7 @@ public final class SourceRouting implements RoutingProtocol {
     private final double updatesPerChannelPerDay;
     private final GossipSizes.Totals gossip;
     private final long fuzzSeedBase;
-    private final Map<Long, Route> ahead = new HashMap<>();
-    private long aheadNanos;
+    private RoutesAhead ahead;
 
     /**
      * @param updatesPerChannelPerDay channel_update churn, ≥ 0 (0: a static graph, as in the Million Channels runs)
@@ -64,39 +56,20 @@ public final class SourceRouting implements RoutingProtocol {
         return NamedStreams.mix64(base ^ NamedStreams.mix64(paymentId));
     }
 
-    /** Computes every payment's first route on the public graph, on {@code threads} threads. */
+    /**
+     * Starts computing every payment's first route on the public graph on {@code threads} background threads, in
+     * arrival order, while the run goes on ({@link RoutesAhead}).
+     */
     @Override
     public void prepare(List<PaymentRequest> payments, int threads) {
-        long t0 = System.nanoTime();
-        Route[] routes = new Route[payments.size()];
-        int workers = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            List<Future<?>> parts = new java.util.ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int first = w;
-                parts.add(pool.submit(() -> {
-                    for (int i = first; i < routes.length; i += workers) {
-                        PaymentRequest p = payments.get(i);
-                        routes[i] = RouteAttempts.firstRoute(router, p, pay, fuzzSeed(fuzzSeedBase, p.id()));
-                    }
-                }));
-            }
-            for (Future<?> f : parts) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing routes ahead", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("computing routes ahead failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
+        if (ahead != null) {
+            ahead.close();
         }
-        for (int i = 0; i < routes.length; i++) {
-            ahead.put(payments.get(i).id(), routes[i]);
-        }
-        aheadNanos += System.nanoTime() - t0;
+        List<PaymentRequest> list = List.copyOf(payments);
+        ahead = new RoutesAhead(list, threads, i -> {
+            PaymentRequest p = list.get(i);
+            return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(fuzzSeedBase, p.id()));
+        });
     }
 
     @Override
@@ -123,6 +96,9 @@ public final class SourceRouting implements RoutingProtocol {
     /** channel_update churn over the run: every update reaches every node with channels. */
     @Override
     public void finish(ProtocolContext ctx) {
+        if (ahead != null) {
+            ahead.close();
+        }
         if (updatesPerChannelPerDay == 0) {
             return;
         }
@@ -144,14 +120,16 @@ public final class SourceRouting implements RoutingProtocol {
         return pathNanos[0];
     }
 
+    /** Time the route-ahead workers spent, summed over workers (they run beside the simulation). */
     @Override
     public long preparationNanos() {
-        return aheadNanos;
+        return ahead == null ? 0 : ahead.workerNanos();
     }
 
     @Override
     public PaymentSession open(PaymentContext ctx) {
         long id = ctx.payment().id();
-        return new RouteAttempts(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, id), ahead.remove(id), pathNanos);
+        return new RouteAttempts(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, id),
+                ahead == null ? null : ahead.take(id), pathNanos);
     }
 }
