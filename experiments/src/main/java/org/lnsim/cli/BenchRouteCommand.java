@@ -18,7 +18,6 @@ import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.lnsim.network.ChannelGraph;
-import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.protocols.routing.Algorithm;
 import org.lnsim.protocols.routing.CostModel;
 import org.lnsim.protocols.routing.Fallback;
@@ -127,7 +126,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new ExitCodes.BadInputException("--warmup must be >= 0: " + warmup);
         }
-        ChannelGraph g = NetworkFormats.load(network).graph();
+        ChannelGraph g = org.lnsim.cli.Progress.load(network, quiet).graph();
         int[] eligible = nodesWithChannels(g);
         if (eligible.length < 2) {
             throw new ExitCodes.BadInputException(network + ": fewer than two nodes have a channel; nothing to route");

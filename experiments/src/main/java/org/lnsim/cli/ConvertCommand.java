@@ -27,6 +27,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--load-report", description = "Print what the import dropped or defaulted (stderr).")
     boolean loadReport;
 
+    @Option(names = "--quiet", description = "No progress bar while big files load.")
+    boolean quiet;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        LoadedNetwork loaded = NetworkFormats.load(input);
+        LoadedNetwork loaded = Progress.load(input, quiet);
         if (loadReport) {
             spec.commandLine().getErr().print(loaded.report());
         }

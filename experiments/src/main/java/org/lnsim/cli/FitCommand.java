@@ -7,7 +7,6 @@ import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpFitter;
 import org.lnsim.network.io.AtomicOutput;
 import org.lnsim.network.io.LoadedNetwork;
-import org.lnsim.network.io.NetworkFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,12 +28,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FIT.json", description = "Output fit file.")
     Path out;
 
+    @Option(names = "--quiet", description = "No progress bar while a big snapshot loads.")
+    boolean quiet;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LoadedNetwork loaded = NetworkFormats.load(snapshot);
+        LoadedNetwork loaded = Progress.load(snapshot, quiet);
         McpFit fit = fit(loaded, snapshot, "lnsim fit " + snapshot + " --out " + out);
         AtomicOutput.write(out, fit::write);
         spec.commandLine().getErr().printf("wrote %s: degree law a=%s b=%s c=%s, node capacity law a=%s b=%s c=%s, "

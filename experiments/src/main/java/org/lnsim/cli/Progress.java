@@ -29,6 +29,18 @@ public final class Progress implements AutoCloseable {
         return new Progress(!quiet && System.console() != null, System.err);
     }
 
+    /**
+     * Loads a network with a bar per input file (bytes read of the file, with ETA) under the same rules: drawn only on
+     * a terminal and without {@code --quiet}.
+     */
+    public static org.lnsim.network.io.LoadedNetwork load(java.nio.file.Path path, boolean quiet)
+            throws java.io.IOException {
+        try (Progress p = forTerminal(quiet)) {
+            return org.lnsim.network.io.NetworkFormats.load(path, (file, done, total) -> p.update("load " + file,
+                    done, total));
+        }
+    }
+
     /** A silent instance. */
     public static Progress silent() {
         return new Progress(false, System.err);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ShortChannelId;
-import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.protocols.routing.Algorithm;
 import org.lnsim.protocols.routing.Fallback;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -77,6 +76,9 @@ final class RouteCommand implements Callable<Integer> {
             + "103x1x0/1 (repeatable).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--quiet", description = "No progress bar while a big network file loads.")
+    boolean quiet;
+
     @Option(names = "--format", defaultValue = "text", converter = RouteOptions.OutputFormatConverter.class,
             description = "text or json (default: ${DEFAULT-VALUE}).")
     RouteOptions.OutputFormat format;
@@ -86,7 +88,7 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChannelGraph g = NetworkFormats.load(network).graph();
+        ChannelGraph g = Progress.load(network, quiet).graph();
         String name = StatsCommand.displayName(network);
         int src = RouteOptions.node(g, "--from", from, name);
         int dst = RouteOptions.node(g, "--to", to, name);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 "CONFIG is a YAML file or the name of an embedded configuration (quickstart, mcp); without it the "
                         + "quickstart runs. Every key and its default: experiments/configs/reference.yaml "
                         + "(or --print-reference).",
-                "Writes payments.csv, summary.csv, summary.md, manifest.json and timings.csv to --out; all but "
+                "Writes payments.csv, nodes.csv, summary.csv, summary.md, manifest.json and timings.csv to --out; all but "
                         + "timings.csv are identical for the same config and seed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment YAML file or embedded "

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lnsim.network.io.LoadedNetwork;
-import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.network.stats.NetworkStatistics;
 import org.lnsim.results.StatsReport;
 import picocli.CommandLine.Command;
@@ -29,6 +28,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--load-report", description = "Also print what each import dropped or defaulted (stderr).")
     boolean loadReport;
 
+    @Option(names = "--quiet", description = "No progress bar while big files load.")
+    boolean quiet;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +38,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<StatsReport.Column> columns = new ArrayList<>();
         for (Path p : networks) {
-            LoadedNetwork loaded = NetworkFormats.load(p);
+            LoadedNetwork loaded = Progress.load(p, quiet);
             if (loadReport) {
                 spec.commandLine().getErr().print(loaded.report());
             }

@@ -204,15 +204,31 @@ public final class ExperimentRunner {
                         + ": HTLCs or payments left unresolved");
             }
         }
-        long[] stateBytes = new long[graph.nodeCount()];
+        int withChannels = 0;
+        for (int n = 0; n < graph.nodeCount(); n++) {
+            withChannels += graph.degree(n) > 0 ? 1 : 0;
+        }
+        int[] nodes = new int[withChannels];
+        long[] stateBytes = new long[withChannels];
+        long[] controlMessages = new long[withChannels];
+        long[] controlBytes = new long[withChannels];
+        long[] paymentMessages = new long[withChannels];
+        long[] paymentBytes = new long[withChannels];
         int k = 0;
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
-                stateBytes[k++] = protocol.stateBytes(n);
+                nodes[k] = n;
+                stateBytes[k] = protocol.stateBytes(n);
+                controlMessages[k] = engine.nodeControlMessages(n);
+                controlBytes[k] = engine.nodeControlBytes(n);
+                paymentMessages[k] = relay.nodePaymentMessages(n);
+                paymentBytes[k] = relay.nodePaymentBytes(n);
+                k++;
             }
         }
-        ProtocolRun run = new ProtocolRun(protocol.name(), outcomes, java.util.Arrays.copyOf(stateBytes, k),
-                engine.setupMessages(), engine.setupBytes());
+        ProtocolRun run = new ProtocolRun(protocol.name(), outcomes, stateBytes, engine.setupMessages(),
+                engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
+                paymentMessages, paymentBytes));
         return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
     }
 

@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.lnsim.network.io.AtomicOutput;
+import org.lnsim.results.run.NodesCsv;
 import org.lnsim.results.run.PaymentsCsv;
 import org.lnsim.results.run.RunSummary;
 import tech.tablesaw.api.Table;
 
 /**
- * Writes a run's files into its output folder, each atomically: {@code payments.csv}, {@code summary.csv},
+ * Writes a run's files into its output folder, each atomically: {@code payments.csv}, {@code nodes.csv} (per-node
+ * state and messages), {@code summary.csv},
  * {@code summary.md}, {@code manifest.json} (the resolved configuration, seed and network — everything needed to
  * rerun it) and {@code timings.csv}. Every file but {@code timings.csv} is a pure function of (config, seed), so two
  * runs can be compared with {@code cmp}.
@@ -29,6 +31,7 @@ public final class RunOutputs {
     public static final String SUMMARY_MD = "summary.md";
     public static final String MANIFEST = "manifest.json";
     public static final String TIMINGS = "timings.csv";
+    public static final String NODES = "nodes.csv";
 
     private RunOutputs() {
     }
@@ -44,6 +47,11 @@ public final class RunOutputs {
         AtomicOutput.write(dir.resolve(PAYMENTS), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             PaymentsCsv.write(w, result.runs(), result.graph());
+            w.flush();
+        });
+        AtomicOutput.write(dir.resolve(NODES), out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            NodesCsv.write(w, result.runs());
             w.flush();
         });
         writeText(dir.resolve(SUMMARY_CSV), RunSummary.csv(summary));

@@ -40,7 +40,8 @@ class ExperimentRunnerTest {
         ObjectNode cfg = config(SMALL);
         Path a = runTo(tmp.resolve("a"), cfg, 1, false);
         Path b = runTo(tmp.resolve("b"), cfg, 2, false);
-        for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.SUMMARY_CSV, RunOutputs.SUMMARY_MD, RunOutputs.MANIFEST)) {
+        for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.SUMMARY_CSV, RunOutputs.SUMMARY_MD,
+                RunOutputs.MANIFEST)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         assertEquals(1 + 2 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
@@ -67,5 +68,10 @@ class ExperimentRunnerTest {
         assertTrue(ok > 0, "the baseline delivers something");
         assertTrue(okOracle >= ok, "oracle " + okOracle + " < source " + ok);
         assertTrue(source.outcomes().stream().anyMatch(o -> o.offlineFailures() > 0), "churn caused offline failures");
+        // per node, the payment messages add up to the payments' own counts
+        long perNode = java.util.Arrays.stream(source.nodes().paymentMessages()).sum()
+                + java.util.Arrays.stream(source.nodes().controlMessages()).sum();
+        long perPayment = source.outcomes().stream().mapToLong(PaymentOutcome::messages).sum() + source.setupMessages();
+        assertEquals(perPayment, perNode);
     }
 }

@@ -84,4 +84,14 @@ class RunSummaryTest {
         assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000",
                 lines[2]);
     }
+
+    @Test
+    void nodesCsvRows() throws IOException {
+        ProtocolRun.NodeTotals t = new ProtocolRun.NodeTotals(new int[] {0, 4}, new long[] {100, 100},
+                new long[] {3, 0}, new long[] {300, 0}, new long[] {2, 1}, new long[] {2904, 74});
+        ProtocolRun run = new ProtocolRun("source", List.of(), new long[] {100, 100}, 3, 300, t);
+        StringWriter w = new StringWriter();
+        NodesCsv.write(w, List.of(run, new ProtocolRun("oracle", List.of(), new long[0], 0, 0)));
+        assertEquals(NodesCsv.HEADER + "\nsource,0,100,3,300,2,2904\nsource,4,100,0,0,1,74\n", w.toString());
+    }
 }

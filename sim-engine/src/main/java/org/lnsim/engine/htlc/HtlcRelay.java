@@ -57,6 +57,9 @@ public final class HtlcRelay {
     private final LatencyModel latency;
     private final NodeAvailability availability;
     private final long mppTimeoutUs;
+    /** Payment messages (update_add, fulfil, fail) and their bytes, by sending node. */
+    private final long[] nodeMessages;
+    private final long[] nodeBytes;
     private final java.util.Map<Long, HeldSet> held = new java.util.HashMap<>();
 
     public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
@@ -70,6 +73,26 @@ public final class HtlcRelay {
         this.latency = latency;
         this.availability = availability;
         this.mppTimeoutUs = mppTimeoutUs;
+        this.nodeMessages = new long[graph.nodeCount()];
+        this.nodeBytes = new long[graph.nodeCount()];
+    }
+
+    /** Counts one payment message of {@code bytes} sent by {@code node} for attempt {@code a}. */
+    private void count(Attempt a, int node, int bytes) {
+        a.messages++;
+        a.bytes += bytes;
+        nodeMessages[node]++;
+        nodeBytes[node] += bytes;
+    }
+
+    /** Payment messages (update_add_htlc, update_fulfill_htlc, update_fail_htlc) node {@code n} has sent. */
+    public long nodePaymentMessages(int n) {
+        return nodeMessages[n];
+    }
+
+    /** Their total size in bytes. */
+    public long nodePaymentBytes(int n) {
+        return nodeBytes[n];
     }
 
     public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability) {
@@ -132,8 +155,7 @@ public final class HtlcRelay {
             return;
         }
         state.offer(e, out);
-        a.messages++;
-        a.bytes += PaymentMessages.UPDATE_ADD_HTLC_BYTES;
+        count(a, graph.source(e), PaymentMessages.UPDATE_ADD_HTLC_BYTES);
         if (i + 1 == p.hops()) {
             sim.schedule(latency.offerUs(e), () -> receive(a));
         } else {
@@ -228,8 +250,7 @@ public final class HtlcRelay {
     private void fulfilled(Attempt a, int j) {
         HtlcPath p = a.path;
         state.settle(p.direction(j), p.amountMsat(j));
-        a.messages++;
-        a.bytes += PaymentMessages.UPDATE_FULFILL_HTLC_BYTES;
+        count(a, graph.target(p.direction(j)), PaymentMessages.UPDATE_FULFILL_HTLC_BYTES);
         if (j == 0) {
             a.listener.onResult(result(a));
         } else {
@@ -261,8 +282,7 @@ public final class HtlcRelay {
     private void failed(Attempt a, int j) {
         HtlcPath p = a.path;
         state.fail(p.direction(j), p.amountMsat(j));
-        a.messages++;
-        a.bytes += PaymentMessages.UPDATE_FAIL_HTLC_BYTES;
+        count(a, graph.target(p.direction(j)), PaymentMessages.UPDATE_FAIL_HTLC_BYTES);
         if (j == 0) {
             a.listener.onResult(result(a));
         } else {

@@ -121,7 +121,7 @@ public final class ClnListChannelsFormat implements NetworkReader {
     }
 
     @Override
-    public LoadedNetwork read(Path path) throws IOException {
+    public LoadedNetwork read(Path path, ReadProgress progress) throws IOException {
         Path file = path;
         if (Files.isDirectory(path)) {
             List<Path> found = listChannelsFiles(path);
@@ -135,12 +135,12 @@ public final class ClnListChannelsFormat implements NetworkReader {
         LoadReport report = new LoadReport(NAME);
         report.file("channels", file);
         ChannelCollector col = new ChannelCollector();
-        new ChannelsPass(file, col, report).run();
+        new ChannelsPass(file, col, report, progress).run();
         report.add("one_sided_channels", col.oneSidedChannels());
         Path nodes = siblingListNodes(file);
         if (nodes != null) {
             report.file("nodes", nodes);
-            readNodes(nodes, col, report);
+            readNodes(nodes, col, report, progress);
         }
         return new LoadedNetwork(col.build(), report);
     }
@@ -196,7 +196,10 @@ public final class ClnListChannelsFormat implements NetworkReader {
         private final NodeIndex nodes;
         private final Entry e = new Entry();
 
-        ChannelsPass(Path file, ChannelCollector col, LoadReport report) {
+        private final ReadProgress progress;
+
+        ChannelsPass(Path file, ChannelCollector col, LoadReport report, ReadProgress progress) {
+            this.progress = progress;
             this.file = file;
             this.col = col;
             this.report = report;
@@ -206,7 +209,7 @@ public final class ClnListChannelsFormat implements NetworkReader {
         void run() throws IOException {
             int record = -1;
             int recordLine = -1;
-            try (InputStream in = Inputs.open(file); JsonParser p = JsonValues.FACTORY.createParser(in)) {
+            try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
                 p.nextToken();
                 JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
                 boolean found = false;
@@ -371,11 +374,12 @@ public final class ClnListChannelsFormat implements NetworkReader {
         }
     }
 
-    private static void readNodes(Path file, ChannelCollector col, LoadReport report) throws IOException {
+    private static void readNodes(Path file, ChannelCollector col, LoadReport report, ReadProgress progress)
+            throws IOException {
         int record = -1;
         int recordLine = -1;
         boolean[] seen = new boolean[col.builder().nodeCount()];
-        try (InputStream in = Inputs.open(file); JsonParser p = JsonValues.FACTORY.createParser(in)) {
+        try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
             p.nextToken();
             JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
             boolean found = false;

@@ -156,7 +156,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
     // ------------------------------------------------------------------ reading
 
     @Override
-    public LoadedNetwork read(Path path) throws IOException {
+    public LoadedNetwork read(Path path, ReadProgress progress) throws IOException {
         Layout l = Files.isDirectory(path) ? layout(path) : null;
         if (l == null) {
             throw new NetworkFormatException(path, null, "not a CLoTH folder: expected nodes_ln.csv and channels_ln.csv"
@@ -168,7 +168,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         if (l.edges() != null) {
             report.file("edges", l.edges());
         }
-        Importer r = new Importer(report);
+        Importer r = new Importer(report, progress);
         r.readNodes(l.nodes());
         r.readChannels(l.channels());
         if (l.edges() != null) {
@@ -196,8 +196,8 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         final int[] index;
         final List<String> names;
 
-        Table(Path file, List<String> required) throws IOException {
-            in = new CsvLines(file);
+        Table(Path file, List<String> required, ReadProgress progress) throws IOException {
+            in = new CsvLines(file, progress);
             names = required;
             index = new int[required.size()];
             if (!nextRow0()) {
@@ -286,13 +286,16 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         Path nodesFile;
         Path channelsFile;
 
-        Importer(LoadReport report) {
+        private final ReadProgress progress;
+
+        Importer(LoadReport report, ReadProgress progress) {
             this.report = report;
+            this.progress = progress;
         }
 
         void readNodes(Path file) throws IOException {
             nodesFile = file;
-            try (Table t = new Table(file, NODE_COLUMNS)) {
+            try (Table t = new Table(file, NODE_COLUMNS, progress)) {
                 while (t.next()) {
                     long k = t.get(0);
                     report.count("nodes_read");
@@ -319,7 +322,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
         void readChannels(Path file) throws IOException {
             channelsFile = file;
-            try (Table t = new Table(file, CHANNEL_COLUMNS)) {
+            try (Table t = new Table(file, CHANNEL_COLUMNS, progress)) {
                 while (t.next()) {
                     report.count("channels_read");
                     long id = t.get(0);
@@ -371,7 +374,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         }
 
         void readEdges(Path file) throws IOException {
-            try (Table t = new Table(file, EDGE_COLUMNS)) {
+            try (Table t = new Table(file, EDGE_COLUMNS, progress)) {
                 while (t.next()) {
                     report.count("edges_read");
                     long id = t.get(0);

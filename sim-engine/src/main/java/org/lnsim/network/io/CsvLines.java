@@ -29,8 +29,12 @@ final class CsvLines implements AutoCloseable {
     private int fields;
 
     CsvLines(Path file) throws IOException {
+        this(file, ReadProgress.NONE);
+    }
+
+    CsvLines(Path file, ReadProgress progress) throws IOException {
         this.file = file;
-        InputStream s = Inputs.open(file);
+        InputStream s = Inputs.open(file, progress);
         this.in = new InputStreamReader(s, StandardCharsets.UTF_8);
     }
 

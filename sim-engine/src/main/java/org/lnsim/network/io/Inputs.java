@@ -15,9 +15,21 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** How often {@link #open(Path, ReadProgress)} reports: every 4 MiB of the file. */
+    public static final long PROGRESS_STEP = 4L << 20;
+
     /** A buffered stream of the file's content, gunzipped if the file is gzip. */
     public static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return open(file, ReadProgress.NONE);
+    }
+
+    /** {@link #open(Path)}, reporting how much of the file has been read to {@code progress}. */
+    public static InputStream open(Path file, ReadProgress progress) throws IOException {
+        InputStream fileStream = Files.newInputStream(file);
+        if (progress != ReadProgress.NONE) {
+            fileStream = new Counting(fileStream, file, Files.size(file), progress);
+        }
+        InputStream raw = new BufferedInputStream(fileStream, 1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
@@ -26,6 +38,55 @@ public final class Inputs {
             return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
         }
         return raw;
+    }
+
+    /**
+     * Counts the bytes read from a file and reports them every {@link #PROGRESS_STEP} bytes; closing reports the file
+     * as done (a parser may stop before the last bytes, e.g. a gzip trailer).
+     */
+    private static final class Counting extends java.io.FilterInputStream {
+        private final String name;
+        private final long size;
+        private final ReadProgress progress;
+        private long read;
+        private long reported;
+
+        Counting(InputStream in, Path file, long size, ReadProgress progress) {
+            super(in);
+            this.name = String.valueOf(file.getFileName());
+            this.size = size;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            progress.update(name, size, size);
+        }
+
+        private void count(int n) {
+            if (n > 0) {
+                read += n;
+            }
+            if (n < 0 || read - reported >= PROGRESS_STEP) {
+                reported = read;
+                progress.update(name, read, size);
+            }
+        }
     }
 
     /**

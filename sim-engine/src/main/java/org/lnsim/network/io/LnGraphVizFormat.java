@@ -54,7 +54,7 @@ public final class LnGraphVizFormat implements NetworkReader {
     }
 
     @Override
-    public LoadedNetwork read(Path file) throws IOException {
+    public LoadedNetwork read(Path file, ReadProgress progress) throws IOException {
         LoadReport report = new LoadReport(NAME);
         report.file("network", file);
         Map<String, Integer> nodeByKey = new HashMap<>();
@@ -69,7 +69,7 @@ public final class LnGraphVizFormat implements NetworkReader {
         String array = "nodes";
         int record = -1;
         int recordLine = -1;
-        try (InputStream in = Inputs.open(file); JsonParser p = JsonValues.FACTORY.createParser(in)) {
+        try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
             p.nextToken();
             JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -89,10 +89,10 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
     // ------------------------------------------------------------------ reading
 
     @Override
-    public LoadedNetwork read(Path path) throws IOException {
+    public LoadedNetwork read(Path path, ReadProgress progress) throws IOException {
         LoadReport report = new LoadReport(NAME);
         report.file("network", path);
-        Pass pass = new Pass(path, report);
+        Pass pass = new Pass(path, report, progress);
         pass.run();
         return new LoadedNetwork(pass.col.build(), report);
     }
@@ -144,13 +144,16 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
         int record = -1;
         int recordLine = -1;
 
-        Pass(Path file, LoadReport report) {
+        private final ReadProgress progress;
+
+        Pass(Path file, LoadReport report, ReadProgress progress) {
+            this.progress = progress;
             this.file = file;
             this.report = report;
         }
 
         void run() throws IOException {
-            try (InputStream in = Inputs.open(file); JsonParser p = JsonValues.FACTORY.createParser(in)) {
+            try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
                 p.nextToken();
                 JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
                 boolean edges = false;

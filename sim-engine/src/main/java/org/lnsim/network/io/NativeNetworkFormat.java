@@ -23,10 +23,10 @@ public final class NativeNetworkFormat implements NetworkReader, NetworkWriter {
     }
 
     @Override
-    public LoadedNetwork read(Path path) throws IOException {
+    public LoadedNetwork read(Path path, ReadProgress progress) throws IOException {
         LoadReport report = new LoadReport(NAME);
         report.file("network", path);
-        try (InputStream in = Inputs.open(path)) {
+        try (InputStream in = Inputs.open(path, progress)) {
             return new LoadedNetwork(NativeFormat.read(in), report);
         } catch (NativeFormat.InvalidNativeFileException e) {
             throw new NetworkFormatException(path, null, e.getMessage(), e);

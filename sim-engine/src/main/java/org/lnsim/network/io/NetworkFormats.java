@@ -43,13 +43,18 @@ public final class NetworkFormats {
      * @throws NetworkFormatException if the path does not exist, no format recognises it, or it is malformed
      */
     public static LoadedNetwork load(Path path) throws IOException {
+        return load(path, ReadProgress.NONE);
+    }
+
+    /** {@link #load(Path)}, reporting bytes read to {@code progress} (for a progress bar on big files). */
+    public static LoadedNetwork load(Path path, ReadProgress progress) throws IOException {
         if (!Files.exists(path)) {
             throw new NetworkFormatException(path, null, "no such file or folder", new NoSuchFileException(path.toString()));
         }
         byte[] head = Inputs.head(path);
         for (NetworkReader r : READERS) {
             if (r.probe(path, head)) {
-                return r.read(path);
+                return r.read(path, progress);
             }
         }
         throw new NetworkFormatException(path, null, "format not recognised; supported: "

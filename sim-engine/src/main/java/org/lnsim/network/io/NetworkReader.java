@@ -20,9 +20,14 @@ public interface NetworkReader {
     boolean probe(Path path, byte[] head) throws IOException;
 
     /**
-     * Reads the network.
+     * Reads the network, reporting bytes read to {@code progress}.
      *
      * @throws NetworkFormatException naming file, record and problem when the input is bad
      */
-    LoadedNetwork read(Path path) throws IOException;
+    LoadedNetwork read(Path path, ReadProgress progress) throws IOException;
+
+    /** {@link #read(Path, ReadProgress)} without progress. */
+    default LoadedNetwork read(Path path) throws IOException {
+        return read(path, ReadProgress.NONE);
+    }
 }

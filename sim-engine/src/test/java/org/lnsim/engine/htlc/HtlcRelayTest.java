@@ -47,7 +47,7 @@ class HtlcRelayTest {
                 new int[] {9 + g.cltvExpiryDelta(B_TO_C), 9}, 1, 9);
     }
 
-    private record Run(ChannelState state, List<AttemptResult> results) {
+    private record Run(ChannelState state, List<AttemptResult> results, HtlcRelay relay) {
     }
 
     private static Run send(ChannelGraph g, HtlcPath path, NodeAvailability availability) {
@@ -55,10 +55,11 @@ class HtlcRelayTest {
         ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
         sim.afterEachEvent(state::checkAll);
         List<AttemptResult> results = new ArrayList<>();
-        new HtlcRelay(sim, state, LATENCY, availability).send(path, results::add);
+        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, availability);
+        relay.send(path, results::add);
         sim.run();
         assertEquals(0, state.totalInFlightCount(), "every HTLC resolved");
-        return new Run(state, results);
+        return new Run(state, results, relay);
     }
 
     /**
@@ -86,6 +87,13 @@ class HtlcRelayTest {
         assertEquals(110_002_000, s.balance(A_TO_B ^ 1));
         assertEquals(40_000_000, s.balance(B_TO_C));
         assertEquals(60_000_000, s.balance(B_TO_C ^ 1));
+        // per node: A sent one add; B one add and one fulfil (to A); C one fulfil (to B)
+        HtlcRelay relay = run.relay();
+        assertEquals(1, relay.nodePaymentMessages(0));
+        assertEquals(1452, relay.nodePaymentBytes(0));
+        assertEquals(2, relay.nodePaymentMessages(1));
+        assertEquals(1452 + 74, relay.nodePaymentBytes(1));
+        assertEquals(74, relay.nodePaymentBytes(2));
     }
 
     /**
