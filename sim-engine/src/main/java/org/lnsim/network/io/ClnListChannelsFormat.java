@@ -1,10 +1,8 @@
 package org.lnsim.network.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,42 +205,10 @@ public final class ClnListChannelsFormat implements NetworkReader {
         }
 
         void run() throws IOException {
-            int record = -1;
-            int recordLine = -1;
-            try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
-                p.nextToken();
-                JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
-                boolean found = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    if (!"channels".equals(name)) {
-                        p.skipChildren();
-                        continue;
-                    }
-                    JsonValues.expect(p, JsonToken.START_ARRAY, "'channels' array");
-                    found = true;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        record++;
-                        recordLine = JsonValues.line(p);
-                        JsonValues.expect(p, JsonToken.START_OBJECT, "an object per channel direction");
-                        readEntry(p);
-                        apply();
-                    }
-                }
-                if (!found) {
-                    throw new NetworkFormatException(file, null, "no 'channels' array");
-                }
-            } catch (NetworkFormatException ex) {
-                throw ex;
-            } catch (IOException | IllegalArgumentException ex) {
-                int line = recordLine;
-                if (ex instanceof JsonProcessingException && ((JsonProcessingException) ex).getLocation() != null) {
-                    line = ((JsonProcessingException) ex).getLocation().getLineNr();
-                }
-                String where = record < 0 ? null : "record " + record + " (channels[" + record + "])";
-                throw JsonValues.failure(file, where, line, ex);
-            }
+            JsonRecords.read(file, progress, Map.of("channels", "channel direction"), "channels", (a, i, line, p) -> {
+                readEntry(p);
+                apply();
+            });
         }
 
         private void readEntry(JsonParser p) throws IOException {
@@ -376,42 +342,9 @@ public final class ClnListChannelsFormat implements NetworkReader {
 
     private static void readNodes(Path file, ChannelCollector col, LoadReport report, ReadProgress progress)
             throws IOException {
-        int record = -1;
-        int recordLine = -1;
         boolean[] seen = new boolean[col.builder().nodeCount()];
-        try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
-            p.nextToken();
-            JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
-            boolean found = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (!"nodes".equals(name)) {
-                    p.skipChildren();
-                    continue;
-                }
-                JsonValues.expect(p, JsonToken.START_ARRAY, "'nodes' array");
-                found = true;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    record++;
-                    recordLine = JsonValues.line(p);
-                    JsonValues.expect(p, JsonToken.START_OBJECT, "an object per node");
-                    readNode(p, col, report, seen);
-                }
-            }
-            if (!found) {
-                throw new NetworkFormatException(file, null, "no 'nodes' array");
-            }
-        } catch (NetworkFormatException ex) {
-            throw ex;
-        } catch (IOException | IllegalArgumentException ex) {
-            int line = recordLine;
-            if (ex instanceof JsonProcessingException && ((JsonProcessingException) ex).getLocation() != null) {
-                line = ((JsonProcessingException) ex).getLocation().getLineNr();
-            }
-            String where = record < 0 ? null : "record " + record + " (nodes[" + record + "])";
-            throw JsonValues.failure(file, where, line, ex);
-        }
+        JsonRecords.read(file, progress, Map.of("nodes", "node"), "nodes",
+                (a, i, line, p) -> readNode(p, col, report, seen));
     }
 
     private static void readNode(JsonParser p, ChannelCollector col, LoadReport report, boolean[] seen)

@@ -3,12 +3,10 @@ package org.lnsim.network.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -140,9 +138,6 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
         final Map<ByteBuffer, NodeEntry> listed = new LinkedHashMap<>();
         final Policy p1 = new Policy();
         final Policy p2 = new Policy();
-        String array = "edges";
-        int record = -1;
-        int recordLine = -1;
 
         private final ReadProgress progress;
 
@@ -153,46 +148,13 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
         }
 
         void run() throws IOException {
-            try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
-                p.nextToken();
-                JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
-                boolean edges = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    if ("nodes".equals(name) || "edges".equals(name)) {
-                        array = name;
-                        record = -1;
-                        edges |= "edges".equals(name);
-                        JsonValues.expect(p, JsonToken.START_ARRAY, "'" + name + "' array");
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            record++;
-                            recordLine = JsonValues.line(p);
-                            JsonValues.expect(p, JsonToken.START_OBJECT, "an object per " + name.substring(0, 4));
-                            if ("nodes".equals(name)) {
-                                readNode(p);
-                            } else {
-                                readEdge(p);
-                            }
-                        }
-                        record = -1;
-                    } else {
-                        p.skipChildren();
-                    }
+            JsonRecords.read(file, progress, Map.of("nodes", "node", "edges", "edge"), "edges", (a, i, line, p) -> {
+                if ("nodes".equals(a)) {
+                    readNode(p);
+                } else {
+                    readEdge(p);
                 }
-                if (!edges) {
-                    throw new NetworkFormatException(file, null, "no 'edges' array");
-                }
-            } catch (NetworkFormatException ex) {
-                throw ex;
-            } catch (IOException | IllegalArgumentException ex) {
-                int line = recordLine;
-                if (ex instanceof JsonProcessingException && ((JsonProcessingException) ex).getLocation() != null) {
-                    line = ((JsonProcessingException) ex).getLocation().getLineNr();
-                }
-                String where = record < 0 ? null : "record " + record + " (" + array + "[" + record + "])";
-                throw JsonValues.failure(file, where, line, ex);
-            }
+            });
             applyNodes();
             report.add("one_sided_channels", col.oneSidedChannels());
             report.add("no_policy_channels", col.channelsWithoutRecords());
