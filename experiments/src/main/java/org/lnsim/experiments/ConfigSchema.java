@@ -149,8 +149,8 @@ public final class ConfigSchema {
                     new Section("engine", "payment rules the engine enforces for every protocol", List.of(
                             Key.dbl("timeout_s", 60.0, 0.001, INF, "no attempt starts later than this after "
                                     + "arrival (c-lightning retry_for, lnd, CLoTH: 60 s)"),
-                            Key.integer("max_attempts", 100, 1, 1_000_000, "attempts (parts included) per "
-                                    + "payment"),
+                            Key.integer("max_attempts", 1_000, 1, 1_000_000, "attempts (parts included) per "
+                                    + "payment: a safety cap (the implementations bound a payment by time only)"),
                             Key.dbl("mpp_timeout_s", 60.0, 0.001, INF, "how long a receiver holds an "
                                     + "incomplete multi-part set (BOLT 4: at least 60 s)")),
                             List.of())));

@@ -11,6 +11,9 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.multipart.SplittableProtocol;
+import org.lnsim.protocols.multipart.Splitter;
+import org.lnsim.protocols.multipart.SplittingProtocol;
 import org.lnsim.protocols.source.OracleRouting;
 import org.lnsim.protocols.source.PayPolicy;
 import org.lnsim.protocols.source.SourceRouting;
@@ -36,7 +39,12 @@ public final class ProtocolRegistry {
             Key.dbl("max_fee_percent", 0.5, 0, 100, "fee budget in % of the amount (pay plugin 0.5)"),
             Key.lng("exempt_fee_msat", 5_000L, 0, Long.MAX_VALUE, "fees below this pass the % check (5,000 msat)"),
             Key.integer("max_delay", 2016, 1, 65_535, "largest total CLTV accepted (max-locktime-blocks 2016)"),
-            Key.integer("final_cltv", 9, 0, 65_535, "CLTV the receiver asks for (getroute default 9)"));
+            Key.integer("final_cltv", 9, 0, 65_535, "CLTV the receiver asks for (getroute default 9)"),
+            Key.choice("split", Splitter.NONE.label(), Splitter.labels(), "multi-part splitting: none; c-lightning's "
+                    + "presplit, adaptive splitter, or both (cl, its default pay); lnd's halving. The protocol is then "
+                    + "named base+split, e.g. source+cl"),
+            Key.integer("max_parts", Splitter.LND_DEFAULT_MAX_PARTS, 1, 483, "lnd-halving: parts in flight at most "
+                    + "(lnd DefaultMaxParts 16)"));
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -46,11 +54,11 @@ public final class ProtocolRegistry {
                 "channel_update churn whose gossip every node receives"));
         ENTRIES.put(SourceRouting.NAME, new Entry(new Section(SourceRouting.NAME,
                 "full-gossip source routing: c-lightning's hybrid router and pay loop (the baseline)", sourceKeys,
-                List.of()), (g, e, seed) -> new SourceRouting(g, pay(e),
-                e.get("update_rate_per_channel_per_day").doubleValue(), seed)));
+                List.of()), (g, e, seed) -> split(new SourceRouting(g, pay(e),
+                e.get("update_rate_per_channel_per_day").doubleValue(), seed), e)));
         ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
                 "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
-                (g, e, seed) -> new OracleRouting(g, pay(e), seed)));
+                (g, e, seed) -> split(new OracleRouting(g, pay(e), seed), e)));
     }
 
     private ProtocolRegistry() {
@@ -60,6 +68,19 @@ public final class ProtocolRegistry {
         return new PayPolicy(e.get("riskfactor").doubleValue(), e.get("fuzz").doubleValue(), e.get("max_hops").intValue(),
                 e.get("max_fee_percent").doubleValue(), e.get("exempt_fee_msat").longValue(),
                 e.get("max_delay").intValue(), e.get("final_cltv").intValue());
+    }
+
+    /** The base protocol, or the base with the entry's splitter. */
+    private static RoutingProtocol split(SplittableProtocol base, JsonNode e) {
+        Splitter s = Splitter.parse(e.get("split").textValue());
+        return s == Splitter.NONE ? base : new SplittingProtocol(base, s, e.get("max_parts").intValue());
+    }
+
+    /** The name a resolved entry runs under: the protocol's, plus {@code +splitter} when it splits. */
+    static String displayName(JsonNode entry) {
+        JsonNode split = entry.get("split");
+        String name = entry.get("name").textValue();
+        return split == null || split.textValue().equals(Splitter.NONE.label()) ? name : name + "+" + split.textValue();
     }
 
     /** Protocol name → its key schema, in registration order. */
@@ -88,8 +109,8 @@ public final class ProtocolRegistry {
                 item = JsonNodeFactory.instance.objectNode().put("name", item.textValue());
             }
             ObjectNode resolved = resolveEntry(item, "protocols." + i, source);
-            if (!names.add(resolved.get("name").textValue())) {
-                throw new ConfigException(source, "protocols." + i, "protocol '" + resolved.get("name").textValue()
+            if (!names.add(displayName(resolved))) {
+                throw new ConfigException(source, "protocols." + i, "protocol '" + displayName(resolved)
                         + "' is listed twice");
             }
             out.add(resolved);

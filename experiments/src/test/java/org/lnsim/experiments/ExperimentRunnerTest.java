@@ -74,4 +74,23 @@ class ExperimentRunnerTest {
         long perPayment = source.outcomes().stream().mapToLong(PaymentOutcome::messages).sum() + source.setupMessages();
         assertEquals(perPayment, perNode);
     }
+
+    /**
+     * Splitters on the same small network and workload, with invariants checked: every part resolves, funds are
+     * conserved, and a payment that fails settled no part (the engine checks atomicity when it ends a payment).
+     * The split protocols are named base+splitter and their parts show in the outcomes.
+     */
+    @Test
+    void splittersRunWithInvariantsAndAtomicity(@TempDir Path tmp) throws Exception {
+        ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: cl}, {name: source, split: lnd-halving}, "
+                + "{name: oracle, split: cl-adaptive}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0");
+        ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
+        assertEquals(List.of("source+cl", "source+lnd-halving", "oracle+cl-adaptive"),
+                r.runs().stream().map(ProtocolRun::protocol).toList());
+        for (ProtocolRun run : r.runs()) {
+            assertEquals(300, run.outcomes().size());
+            assertTrue(run.outcomes().stream().anyMatch(o -> o.success() && o.parts() > 1),
+                    run.protocol() + " delivered some payment in several parts");
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.lnsim.protocols.source;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
-import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.random.NamedStreams;
@@ -15,7 +15,7 @@ import org.lnsim.random.NamedStreams;
  * perfect knowledge achieves on the same workload; it keeps and sends no routing state (an idealisation: such
  * knowledge has no real protocol behind it, like CLoTH-Gossip's IDEAL mode, peer-simulators §1).
  */
-public final class OracleRouting implements RoutingProtocol {
+public final class OracleRouting implements SplittableProtocol {
     public static final String NAME = "oracle";
 
     private final HybridRouter router;
@@ -53,7 +53,17 @@ public final class OracleRouting implements RoutingProtocol {
 
     @Override
     public PaymentSession open(PaymentContext ctx) {
-        return new RouteAttempts(ctx, router, pay, ctx::trueSpendableMsat,
-                SourceRouting.fuzzSeed(fuzzSeedBase, ctx.payment().id()), null, pathNanos);
+        return new RouteAttempts(ctx, partRoutes(ctx), pay, null);
+    }
+
+    @Override
+    public HybridPartRoutes partRoutes(PaymentContext ctx) {
+        return new HybridPartRoutes(ctx, router, pay, ctx::trueSpendableMsat,
+                SourceRouting.fuzzSeed(fuzzSeedBase, ctx.payment().id()), pathNanos);
+    }
+
+    @Override
+    public long feeBudgetMsat(long amountMsat) {
+        return pay.feeBudgetMsat(amountMsat);
     }
 }

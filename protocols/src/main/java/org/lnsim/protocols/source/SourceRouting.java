@@ -6,7 +6,7 @@ import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
-import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -22,7 +22,7 @@ import org.lnsim.random.NamedStreams;
  * {@link #prepare} has background threads compute every payment's first route while the run goes on, and the pay
  * loop uses it when it is still exact (see {@link RouteAttempts}): the same results, faster on a multi-core machine.
  */
-public final class SourceRouting implements RoutingProtocol {
+public final class SourceRouting implements SplittableProtocol {
     public static final String NAME = "source";
     private static final double US_PER_DAY = 86_400e6;
 
@@ -129,7 +129,16 @@ public final class SourceRouting implements RoutingProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         long id = ctx.payment().id();
-        return new RouteAttempts(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, id),
-                ahead == null ? null : ahead.take(id), pathNanos);
+        return new RouteAttempts(ctx, partRoutes(ctx), pay, ahead == null ? null : ahead.take(id));
+    }
+
+    @Override
+    public HybridPartRoutes partRoutes(PaymentContext ctx) {
+        return new HybridPartRoutes(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, ctx.payment().id()), pathNanos);
+    }
+
+    @Override
+    public long feeBudgetMsat(long amountMsat) {
+        return pay.feeBudgetMsat(amountMsat);
     }
 }

@@ -53,7 +53,7 @@ class RoutesAheadTest {
             Route ahead = RouteAttempts.firstRoute(router, p, PayPolicy.C_LIGHTNING, fuzzSeed);
             // the sender's balances: random per channel, so that some first hops cannot carry the payment
             long balanceSeed = rnd.nextLong();
-            Route full = router.find(RouteAttempts.baseRequest(p, PayPolicy.C_LIGHTNING, fuzzSeed)
+            Route full = router.find(HybridPartRoutes.baseRequest(p, p.amountMsat(), PayPolicy.C_LIGHTNING, fuzzSeed)
                     .withLocalBalances(e -> new SplittableRandom(balanceSeed ^ e).nextLong(2 * amount + 2)));
             if (!ahead.found()) {
                 assertFalse(full.found(), "no route ahead but a route with balances: " + p);

@@ -94,6 +94,11 @@ public final class ChannelState {
         return (long) (graph.capacityMsat(ChannelGraph.channelOf(e)) * reserveFraction);
     }
 
+    /** HTLC slots still free on direction e. */
+    public int freeSlots(int e) {
+        return maxAcceptedHtlcs - inFlightCount[e];
+    }
+
     /** What e's source can offer in one more HTLC right now (0 if its slots are full). */
     public long spendableMsat(int e) {
         if (inFlightCount[e] >= maxAcceptedHtlcs) {

@@ -28,10 +28,12 @@ public final class PaymentEngine {
      *
      * @param timeoutUs   no attempt starts later than this after arrival (c-lightning pay's retry_for, lnd's payment
      *                    timeout and CLoTH's all use 60 s, lightning-facts §9)
-     * @param maxAttempts attempts (parts included) a payment may start
+     * @param maxAttempts attempts (parts included) a payment may start: a safety cap, since c-lightning, lnd and
+     *                    CLoTH bound a payment by time only; the default of 1,000 leaves room for 16 parts retried
+     *                    many times within the 60 s
      */
     public record Limits(long timeoutUs, int maxAttempts) {
-        public static final Limits DEFAULT = new Limits(60_000_000, 100);
+        public static final Limits DEFAULT = new Limits(60_000_000, 1_000);
 
         public Limits {
             if (timeoutUs <= 0 || maxAttempts < 1) {
@@ -144,6 +146,14 @@ public final class PaymentEngine {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
             }
             return state.spendableMsat(e);
+        }
+
+        @Override
+        public int ownFreeHtlcSlots(int node, int e) {
+            if (graph.source(e) != node) {
+                throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
+            }
+            return state.freeSlots(e);
         }
 
         @Override
@@ -309,6 +319,11 @@ public final class PaymentEngine {
             boolean delivered = deliveredMsat >= p.amountMsat();
             if (!delivered && !gaveUp && sim.now() < deadline) {
                 return;
+            }
+            if (!delivered && parts > 0) {
+                // the receiver fulfils a multi-part set only once its total has arrived (HtlcRelay)
+                throw new IllegalStateException("atomicity violated: payment " + p.id() + " settled " + parts
+                        + " part(s) but did not deliver its amount");
             }
             finished = true;
             open--;

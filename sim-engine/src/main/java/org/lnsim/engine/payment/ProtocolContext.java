@@ -22,6 +22,13 @@ public interface ProtocolContext {
     long ownSpendableMsat(int node, int e);
 
     /**
+     * How many more HTLCs {@code node} can offer on direction {@code e} (its own channel) right now.
+     *
+     * @throws IllegalArgumentException if e does not leave node
+     */
+    int ownFreeHtlcSlots(int node, int e);
+
+    /**
      * The true spendable amount on any direction.
      *
      * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}

@@ -1,0 +1,65 @@
+package org.lnsim.protocols.multipart;
+
+import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.RoutingProtocol;
+
+/**
+ * A base protocol with a splitter: the base's knowledge, set-up, state and route search, with payments sent as parts
+ * ({@link SplitPayment}). Named {@code base+splitter}, e.g. {@code source+cl}.
+ */
+public final class SplittingProtocol implements RoutingProtocol {
+    private final SplittableProtocol base;
+    private final Splitter splitter;
+    private final int maxParts;
+
+    /**
+     * @param maxParts lnd's cap on parts in flight (≥ 1); c-lightning's presplit has its own cap
+     */
+    public SplittingProtocol(SplittableProtocol base, Splitter splitter, int maxParts) {
+        if (splitter == Splitter.NONE || maxParts < 1) {
+            throw new IllegalArgumentException("need a splitter and max parts >= 1");
+        }
+        this.base = base;
+        this.splitter = splitter;
+        this.maxParts = maxParts;
+    }
+
+    @Override
+    public String name() {
+        return base.name() + "+" + splitter.label();
+    }
+
+    @Override
+    public Knowledge knowledge() {
+        return base.knowledge();
+    }
+
+    @Override
+    public void setup(ProtocolContext ctx) {
+        base.setup(ctx);
+    }
+
+    @Override
+    public void finish(ProtocolContext ctx) {
+        base.finish(ctx);
+    }
+
+    @Override
+    public long stateBytes(int node) {
+        return base.stateBytes(node);
+    }
+
+    @Override
+    public long pathFindingNanos() {
+        return base.pathFindingNanos();
+    }
+
+    @Override
+    public PaymentSession open(PaymentContext ctx) {
+        return new SplitPayment(ctx, base.partRoutes(ctx), splitter, maxParts,
+                base.feeBudgetMsat(ctx.payment().amountMsat()));
+    }
+}

@@ -1,0 +1,132 @@
+package org.lnsim.protocols.source;
+
+import org.lnsim.engine.htlc.HtlcPath;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.protocols.multipart.Exclusions;
+import org.lnsim.protocols.multipart.PartRoutes;
+import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.Route;
+import org.lnsim.protocols.routing.RouteHop;
+import org.lnsim.protocols.routing.RouteRequest;
+
+/**
+ * The route search of c-lightning's pay loop (lightning-facts §2.5) for a payment or any part of it: the hybrid
+ * router with the sender's own balances (and, for the oracle, every channel's true liquidity), then pruning — a
+ * route over the fee budget excludes the channel charging the most, one over {@code maxDelay} the channel adding the
+ * most delay — and searching again, until a route passes or none is left.
+ */
+final class HybridPartRoutes implements PartRoutes {
+    private final PaymentContext ctx;
+    private final HybridRouter router;
+    private final PayPolicy pay;
+    private final RouteRequest.LocalBalances liquidity;
+    private final long fuzzSeed;
+    private final long[] pathNanos;
+
+    /**
+     * @param liquidity every direction's true liquidity (oracle), or null for the public graph
+     * @param fuzzSeed  the payment's fee-fuzz seed
+     * @param pathNanos a one-element accumulator of wall-clock time in the router (timings only)
+     */
+    HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
+                     long fuzzSeed, long[] pathNanos) {
+        this.ctx = ctx;
+        this.router = router;
+        this.pay = pay;
+        this.liquidity = liquidity;
+        this.fuzzSeed = fuzzSeed;
+        this.pathNanos = pathNanos;
+    }
+
+    /** The request of a payment's searches for {@code amountMsat}, before exclusions and balances. */
+    static RouteRequest baseRequest(PaymentRequest p, long amountMsat, PayPolicy pay, long fuzzSeed) {
+        return RouteRequest.of(p.sender(), p.receiver(), amountMsat)
+                .withRiskfactor(pay.riskfactor())
+                .withFuzz(pay.fuzz(), fuzzSeed)
+                .withMaxHops(pay.maxHops())
+                .withFinalCltv(pay.finalCltv());
+    }
+
+    @Override
+    public Route find(long amountMsat, long feeBudgetMsat, Exclusions excluded) {
+        while (true) {
+            RouteRequest req = baseRequest(ctx.payment(), amountMsat, pay, fuzzSeed)
+                    .withExcludedDirections(excluded.toArray())
+                    .withLocalBalances(this::ownSpendable);
+            if (liquidity != null) {
+                req = req.withLiquidity(liquidity);
+            }
+            long t0 = System.nanoTime();
+            Route route = router.find(req);
+            pathNanos[0] += System.nanoTime() - t0;
+            if (!route.found() || prune(route, feeBudgetMsat, excluded)) {
+                return route;
+            }
+        }
+    }
+
+    /**
+     * The pay loop's checks of a found route: true if it passes; otherwise excludes the channel to blame (fee first,
+     * then delay) and returns false.
+     */
+    boolean prune(Route route, long feeBudgetMsat, Exclusions excluded) {
+        if (route.feeMsat() > feeBudgetMsat) {
+            excluded.add(mostCharging(route));
+            return false;
+        }
+        if (route.hops().get(0).cltv() > pay.maxDelay()) {
+            excluded.add(mostDelaying(route));
+            return false;
+        }
+        return true;
+    }
+
+    long ownSpendable(int e) {
+        return ctx.ownSpendableMsat(ctx.payment().sender(), e);
+    }
+
+    @Override
+    public HtlcPath path(Route route, long deliverMsat) {
+        PaymentRequest p = ctx.payment();
+        int n = route.hopCount();
+        int[] dirs = new int[n];
+        long[] amounts = new long[n];
+        int[] cltvs = new int[n];
+        for (int i = 0; i < n; i++) {
+            RouteHop h = route.hops().get(i);
+            dirs[i] = h.directionIndex();
+            amounts[i] = h.amountMsat();
+            cltvs[i] = h.cltv();
+        }
+        return new HtlcPath(dirs, amounts, cltvs, p.id(), deliverMsat, p.amountMsat(), pay.finalCltv());
+    }
+
+    /** The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source). */
+    static int mostCharging(Route route) {
+        int best = route.hops().get(route.hopCount() - 1).directionIndex();
+        long bestFee = -1;
+        for (int i = 1; i < route.hopCount(); i++) {
+            long fee = route.hops().get(i - 1).amountMsat() - route.hops().get(i).amountMsat();
+            if (fee > bestFee) {
+                bestFee = fee;
+                best = route.hops().get(i).directionIndex();
+            }
+        }
+        return best;
+    }
+
+    /** The direction adding the largest CLTV delta (hop i ≥ 1's delta is the CLTV difference it asks for). */
+    static int mostDelaying(Route route) {
+        int best = route.hops().get(route.hopCount() - 1).directionIndex();
+        int bestDelta = -1;
+        for (int i = 1; i < route.hopCount(); i++) {
+            int delta = route.hops().get(i - 1).cltv() - route.hops().get(i).cltv();
+            if (delta > bestDelta) {
+                bestDelta = delta;
+                best = route.hops().get(i).directionIndex();
+            }
+        }
+        return best;
+    }
+}
