@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class ConfigSchema {
     /** Value kinds. */
-    public enum Kind { INT, LONG, DOUBLE, STRING, CHOICE }
+    public enum Kind { INT, LONG, DOUBLE, STRING, CHOICE, BOOL }
 
     /**
      * One key.
@@ -46,6 +46,10 @@ public final class ConfigSchema {
 
         static Key str(String name, String dflt, String doc) {
             return new Key(name, Kind.STRING, dflt, 0, 0, List.of(), doc);
+        }
+
+        static Key bool(String name, boolean dflt, String doc) {
+            return new Key(name, Kind.BOOL, dflt, 0, 0, List.of(), doc);
         }
 
         static Key choice(String name, String dflt, List<String> choices, String doc) {
@@ -146,6 +150,10 @@ public final class ConfigSchema {
                                             Key.integer("merchants", 100, 1, Integer.MAX_VALUE,
                                                     "merchants: how many top nodes are merchants")),
                                             List.of()))),
+                    new Section("analysis", "figures computed beside the protocols", List.of(
+                            Key.bool("feasibility_bound", false, "add a 'max-flow bound' row: the share of payments "
+                                    + "some flow over the initial balances could deliver, each on its own")),
+                            List.of()),
                     new Section("engine", "payment rules the engine enforces for every protocol", List.of(
                             Key.dbl("timeout_s", 60.0, 0.001, INF, "no attempt starts later than this after "
                                     + "arrival (c-lightning retry_for, lnd, CLoTH: 60 s)"),
@@ -222,6 +230,9 @@ public final class ConfigSchema {
             if (d instanceof Double x) {
                 return f.numberNode(x);
             }
+            if (d instanceof Boolean bool) {
+                return f.booleanNode(bool);
+            }
             return f.textNode(d.toString());
         }
         switch (k.kind()) {
@@ -244,6 +255,12 @@ public final class ConfigSchema {
                     throw new ConfigException(source, path, x + " is out of range " + range(k));
                 }
                 return f.numberNode(x);
+            }
+            case BOOL -> {
+                if (!v.isBoolean()) {
+                    throw new ConfigException(source, path, "expected true or false, found " + describe(v));
+                }
+                return f.booleanNode(v.booleanValue());
             }
             case STRING -> {
                 if (!v.isTextual()) {

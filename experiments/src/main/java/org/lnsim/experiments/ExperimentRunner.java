@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lnsim.engine.RandomStreams;
+import org.lnsim.engine.analysis.LiquidityFlow;
 import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.BalanceSplit;
 import org.lnsim.engine.channel.ChannelState;
@@ -44,6 +45,7 @@ import org.lnsim.network.io.Inputs;
 import org.lnsim.network.io.NetworkFormatException;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
+import org.lnsim.results.run.RunSummary;
 
 /**
  * Runs a resolved experiment configuration: builds (or loads) the network, draws the workload once, then simulates
@@ -70,9 +72,11 @@ public final class ExperimentRunner {
      * @param payments the workload's size
      * @param runs     one per protocol, in configuration order
      * @param timings  wall-clock milliseconds by phase, in execution order (for timings.csv only)
+     * @param bound    per payment, whether some flow over the initial balances could deliver it; null unless
+     *                 {@code analysis.feasibility_bound} is on
      */
     public record Result(ChannelGraph graph, String network, int payments, List<ProtocolRun> runs,
-                         Map<String, Double> timings) {
+                         Map<String, Double> timings, List<RunSummary.Bound> bound) {
     }
 
     private ExperimentRunner() {
@@ -155,7 +159,13 @@ public final class ExperimentRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(graph, networkName, workload.size(), runs, timings);
+        List<RunSummary.Bound> bound = null;
+        if (cfg.at("/analysis/feasibility_bound").booleanValue()) {
+            long t2 = System.nanoTime();
+            bound = feasibility(cfg, graph, workload, seed);
+            timings.put("feasibility_bound", ms(t2));
+        }
+        return new Result(graph, networkName, workload.size(), runs, timings, bound);
     }
 
     /** A protocol's run with its wall-clock figures: all, in {@code prepare}, and in path finding during the run. */
@@ -230,6 +240,29 @@ public final class ExperimentRunner {
                 engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes));
         return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
+    }
+
+    /**
+     * Whether each payment, on its own, could be delivered by some flow over the run's initial balances (what each
+     * direction can spend above its reserve) — the balances every protocol starts from.
+     */
+    static List<RunSummary.Bound> feasibility(ObjectNode cfg, ChannelGraph graph, List<PaymentRequest> workload,
+                                              long seed) {
+        JsonNode bal = cfg.get("balances");
+        ChannelState initial = new ChannelState(graph, BalanceSplit.parse(bal.get("split").textValue()),
+                new RandomStreams(seed).fresh("balances"), bal.get("reserve_fraction").doubleValue(),
+                bal.get("max_accepted_htlcs").intValue());
+        long[] liquidity = new long[2 * graph.channelCount()];
+        for (int e = 0; e < liquidity.length; e++) {
+            liquidity[e] = graph.isUsable(e) ? initial.spendableMsat(e) : 0;
+        }
+        LiquidityFlow flow = new LiquidityFlow(graph, liquidity);
+        List<RunSummary.Bound> out = new ArrayList<>(workload.size());
+        for (PaymentRequest p : workload) {
+            out.add(new RunSummary.Bound(p.amountMsat(),
+                    flow.maxFlow(p.sender(), p.receiver(), p.amountMsat()) == p.amountMsat()));
+        }
+        return out;
     }
 
     private static LatencyModel latency(JsonNode l, ChannelGraph graph, Simulation sim) {

@@ -40,7 +40,7 @@ public final class RunOutputs {
     public static String write(Path dir, ObjectNode config, String configSource, String version,
                                ExperimentRunner.Result result) throws IOException {
         Files.createDirectories(dir);
-        Table summary = RunSummary.table(result.runs());
+        Table summary = RunSummary.table(result.runs(), result.bound());
         String md = "# " + configSource + "\n\n" + result.network() + ": " + result.graph().nodeCount() + " nodes, "
                 + result.graph().channelCount() + " channels; " + result.payments() + " payments; seed "
                 + config.get("seed").asLong() + "\n\n" + RunSummary.markdown(summary);

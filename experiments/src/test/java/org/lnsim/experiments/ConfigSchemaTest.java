@@ -67,6 +67,8 @@ class ConfigSchemaTest {
         assertTrue(m.contains("protocols.1: protocol 'source' is listed twice"), m);
         m = error("protocols: [{name: source, fuz: 0.1}]");
         assertTrue(m.contains("protocols.0.fuz: unknown key") && m.contains("fuzz"), m);
+        m = error("analysis: {feasibility_bound: yes please}");
+        assertTrue(m.contains("analysis.feasibility_bound: expected true or false"), m);
         m = error("seed: 1.5");
         assertTrue(m.contains("seed: expected a whole number"), m);
         m = error("- 1\n- 2\n");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.results.run.ProtocolRun;
+import org.lnsim.results.run.RunSummary;
 
 class ExperimentRunnerTest {
     /** A 1,000-channel generated network, 300 payments, both protocols; small enough for a unit test. */
@@ -83,7 +84,8 @@ class ExperimentRunnerTest {
     @Test
     void splittersRunWithInvariantsAndAtomicity(@TempDir Path tmp) throws Exception {
         ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: cl}, {name: source, split: lnd-halving}, "
-                + "{name: oracle, split: cl-adaptive}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0");
+                + "{name: oracle, split: cl-adaptive}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0",
+                "analysis.feasibility_bound=true");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
         assertEquals(List.of("source+cl", "source+lnd-halving", "oracle+cl-adaptive"),
                 r.runs().stream().map(ProtocolRun::protocol).toList());
@@ -92,5 +94,10 @@ class ExperimentRunnerTest {
             assertTrue(run.outcomes().stream().anyMatch(o -> o.success() && o.parts() > 1),
                     run.protocol() + " delivered some payment in several parts");
         }
+        // the oracle with splitting cannot beat the max-flow bound by more than what payments in flight change
+        long feasible = r.bound().stream().filter(RunSummary.Bound::feasible).count();
+        long oracle = r.runs().get(2).outcomes().stream().filter(PaymentOutcome::success).count();
+        assertEquals(300, r.bound().size());
+        assertTrue(oracle <= feasible + 15, "oracle+cl-adaptive " + oracle + " vs bound " + feasible);
     }
 }

@@ -53,7 +53,22 @@ public final class RunSummary {
     private RunSummary() {
     }
 
+    /** Name of the feasibility-bound row. */
+    public static final String BOUND_ROW = "max-flow bound";
+
     public static Table table(List<ProtocolRun> runs) {
+        return table(runs, null);
+    }
+
+    /**
+     * The summary, plus, when {@code bound} is given, a last row {@value #BOUND_ROW}: the share of the payments (all,
+     * and by amount bucket) that some flow over the initial balances could deliver, each payment on its own
+     * (lightning-facts §7.5) — where a router's success rate stands against perfect splitting with perfect knowledge.
+     * Its other cells are empty.
+     *
+     * @param bound the workload's payments, each with whether it is feasible; null for no bound row
+     */
+    public static Table table(List<ProtocolRun> runs, List<Bound> bound) {
         StringColumn protocol = StringColumn.create("protocol");
         IntColumn payments = IntColumn.create("payments");
         DoubleColumn success = fixed("success_rate", 4);
@@ -125,6 +140,32 @@ public final class RunSummary {
                 buckets[b].append(bucketAll[b] == 0 ? Double.NaN : (double) bucketOk[b] / bucketAll[b]);
             }
         }
+        if (bound != null) {
+            int[] all = new int[buckets.length];
+            int[] ok = new int[buckets.length];
+            int feasible = 0;
+            for (Bound x : bound) {
+                int b = bucket(x.amountMsat());
+                all[b]++;
+                if (x.feasible()) {
+                    ok[b]++;
+                    feasible++;
+                }
+            }
+            protocol.append(BOUND_ROW);
+            payments.append(bound.size());
+            success.append(bound.isEmpty() ? Double.NaN : (double) feasible / bound.size());
+            for (DoubleColumn c : new DoubleColumn[] {attempts, feeP50, feeP99, hopsMean, latP50, latP90, latP99, msgs,
+                    bytes, paymentMsgs}) {
+                c.append(Double.NaN);
+            }
+            hopsMax.appendMissing();
+            stateP50.appendMissing();
+            stateMax.appendMissing();
+            for (int b = 0; b < buckets.length; b++) {
+                buckets[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
+            }
+        }
         Table t = Table.create("summary", protocol, payments, success, attempts, feeP50, feeP99, hopsMean, hopsMax,
                 latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs);
         t.addColumns(buckets);
@@ -162,6 +203,10 @@ public final class RunSummary {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** One payment of the workload and whether any flow over the initial balances could deliver it. */
+    public record Bound(long amountMsat, boolean feasible) {
     }
 
     static int bucket(long amountMsat) {

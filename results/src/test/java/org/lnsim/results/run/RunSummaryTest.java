@@ -94,4 +94,16 @@ class RunSummaryTest {
         NodesCsv.write(w, List.of(run, new ProtocolRun("oracle", List.of(), new long[0], 0, 0)));
         assertEquals(NodesCsv.HEADER + "\nsource,0,100,3,300,2,2904\nsource,4,100,0,0,1,74\n", w.toString());
     }
+
+    /**
+     * The bound row: 3 payments, 2 feasible (500 sat and 2,000 sat; the 20,000-sat one not): 2/3 = 0.6667; buckets
+     * <1k 1/1, 1k–10k 1/1, 10k–100k 0/1; every other cell empty.
+     */
+    @Test
+    void boundRowHasOnlyShares() {
+        List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
+                new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
+        String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,", lines[1]);
+    }
 }
