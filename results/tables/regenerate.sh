@@ -2,7 +2,7 @@
 # Regenerates every committed results table from the repository root: bash results/tables/regenerate.sh
 # Each table is a pure function of lnsim's code, the shared snapshots and the seeds below, so a rerun must leave
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
-# Needs ../shared beside the repository, and about 10 minutes on a 2-core machine (the MCP run dominates).
+# Needs ../shared beside the repository, and about 8 minutes on a 2-core machine (the MCP run dominates).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
@@ -50,8 +50,9 @@ snap=../shared/data/snapshots
   done
 } > "$out/router-hops-mcp-1m.md"
 
-# 3. Experiment summaries: quickstart, CLoTH's own setting, and the 1M-channel network.
-for cfg in quickstart experiments/configs/cloth-2020.yaml mcp; do
+# 3. Experiment summaries: quickstart, CLoTH's own setting, multi-part splitting with the max-flow bound, and the
+#    1M-channel network.
+for cfg in quickstart experiments/configs/cloth-2020.yaml experiments/configs/multipart.yaml mcp; do
   name="$(basename "$cfg" .yaml)"
   ./lnsim run "$cfg" --quiet --threads 2 --out "$tmp/run-$name" > /dev/null
   {

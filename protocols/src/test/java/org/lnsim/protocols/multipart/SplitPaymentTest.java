@@ -100,6 +100,7 @@ class SplitPaymentTest {
         assertTrue(o.success(), o.reason());
         assertEquals(2, o.parts());
         assertEquals(2, o.attempts());
+        assertEquals(2, o.maxInFlight(), "both halves were in flight together");
         assertEquals(11_000, o.feeMsat());
         assertEquals(400_000, o.latencyUs());
         ChannelState st = lnd.state();

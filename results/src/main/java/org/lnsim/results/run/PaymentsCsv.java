@@ -12,12 +12,13 @@ import org.lnsim.network.ShortChannelId;
  * {@code payments_output.csv} (peer-simulators §1) with its units — amounts and fees in msat, times in ms (truncated
  * from lnsim's µs) — so CLoTH's post-processing reads it; then lnsim's own columns. {@code sender_id} and
  * {@code receiver_id} are node indices (nodes numbered in node-id order, as in every lnsim network file);
- * {@code route} joins the short channel ids of the first successful part with {@code -}.
+ * {@code route} joins the short channel ids of the first successful part with {@code -}; {@code parts} counts the
+ * parts that delivered and {@code max_in_flight} the most parts in flight at once (the sender's HTLC slots used).
  */
 public final class PaymentsCsv {
     public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
             + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
-            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes";
+            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight";
 
     private PaymentsCsv() {
     }
@@ -53,7 +54,8 @@ public final class PaymentsCsv {
                         .append(',').append(o.hops()).append(',').append(o.feeMsat()).append(',')
                         .append(o.failure() == null ? "" : o.failure().label()).append(',')
                         .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
-                        .append(o.messages()).append(',').append(o.bytes()).append('\n');
+                        .append(o.messages()).append(',').append(o.bytes()).append(',').append(o.maxInFlight())
+                        .append('\n');
                 out.append(row);
             }
         }

@@ -21,14 +21,14 @@ class RunSummaryTest {
                                      int[] route) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", true, p.arrivalUs() + latencyUs, attempts, 1, hops, fee, null, -1,
-                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route);
+                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route, 1);
     }
 
     private static PaymentOutcome failed(long id, long amount, boolean timeout) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", false, p.arrivalUs() + 60_000_000, 3, 0, 0, 0,
                 FailureCode.TEMPORARY_CHANNEL_FAILURE, 2, timeout ? "timeout" : "no route", timeout, 3, 0, 6, 3000,
-                new int[0]);
+                new int[0], 1);
     }
 
     /**
@@ -80,8 +80,9 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(run), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER, lines[0]);
-        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000", lines[1]);
-        assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000",
+        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1",
+                lines[1]);
+        assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000,1",
                 lines[2]);
     }
 

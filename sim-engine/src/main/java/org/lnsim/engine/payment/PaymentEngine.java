@@ -209,6 +209,7 @@ public final class PaymentEngine {
         PaymentSession session;
         int attempts;
         int inFlight;
+        int maxInFlight;
         boolean gaveUp;
         String reason;
         boolean finished;
@@ -271,6 +272,7 @@ public final class PaymentEngine {
             }
             attempts++;
             inFlight++;
+            maxInFlight = Math.max(maxInFlight, inFlight);
             relay.send(path, this::onResult);
             return true;
         }
@@ -332,7 +334,7 @@ public final class PaymentEngine {
             sink.accept(new PaymentOutcome(p, protocol.name(), delivered, sim.now(), attempts,
                     delivered ? parts : 0, delivered ? hops : 0, delivered ? feeMsat : 0, lastFailure,
                     lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
-                    delivered ? route : new int[0]));
+                    delivered ? route : new int[0], maxInFlight));
         }
     }
 }

@@ -22,11 +22,12 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param messages          payment (update_add/fulfil/fail) plus control messages attributed to the payment
  * @param bytes             their total size
  * @param route             directions of the first successful part, empty on failure
+ * @param maxInFlight       most attempts (parts) of the payment in flight at once: the sender's HTLC slots it used
  */
 public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
                              int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
                              boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
-                             int[] route) {
+                             int[] route, int maxInFlight) {
     public long latencyUs() {
         return endUs - payment.arrivalUs();
     }
