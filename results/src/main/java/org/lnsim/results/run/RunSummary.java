@@ -34,6 +34,7 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *       of payments and everything charged at set-up (e.g. the full gossip sync) — divided by the payments, so a
  *       scheme that saves on set-up shows it; {@code payment_messages_per_payment} leaves set-up out;</li>
  *   <li>{@code state_bytes_p50/max}: per-node routing state over nodes with channels;</li>
+ *   <li>{@code parts_mean/max}: parts that delivered, over delivered payments (1 for single-path schemes);</li>
  *   <li>then the success rate by amount bucket (sat): below 1k, 1k–10k, 10k–100k, 100k–1M, 1M and above (empty
  *       where a bucket has no payment).</li>
  * </ul>
@@ -85,6 +86,8 @@ public final class RunSummary {
         LongColumn stateP50 = LongColumn.create("state_bytes_p50");
         LongColumn stateMax = LongColumn.create("state_bytes_max");
         DoubleColumn paymentMsgs = fixed("payment_messages_per_payment", 2);
+        DoubleColumn partsMean = fixed("parts_mean", 3);
+        IntColumn partsMax = IntColumn.create("parts_max");
         DoubleColumn[] buckets = new DoubleColumn[BUCKET_COLUMNS.size()];
         for (int b = 0; b < buckets.length; b++) {
             buckets[b] = fixed(BUCKET_COLUMNS.get(b), 4);
@@ -98,6 +101,8 @@ public final class RunSummary {
             long byteSum = 0;
             int maxHops = 0;
             long hopSum = 0;
+            long partSum = 0;
+            int maxParts = 0;
             double[] feePpm = new double[n];
             Histogram latency = new Histogram(4);
             int[] bucketAll = new int[buckets.length];
@@ -113,6 +118,8 @@ public final class RunSummary {
                     feePpm[delivered++] = o.feeMsat() * 1e6 / o.payment().amountMsat();
                     hopSum += o.hops();
                     maxHops = Math.max(maxHops, o.hops());
+                    partSum += o.parts();
+                    maxParts = Math.max(maxParts, o.parts());
                     latency.recordValue(Math.max(0, o.latencyUs()));
                 }
             }
@@ -136,6 +143,8 @@ public final class RunSummary {
             stateP50.append(state.length == 0 ? 0 : state[(int) Math.ceil(0.5 * state.length) - 1]);
             stateMax.append(state.length == 0 ? 0 : state[state.length - 1]);
             paymentMsgs.append(n == 0 ? Double.NaN : (double) msgSum / n);
+            partsMean.append(delivered == 0 ? Double.NaN : (double) partSum / delivered);
+            partsMax.append(maxParts);
             for (int b = 0; b < buckets.length; b++) {
                 buckets[b].append(bucketAll[b] == 0 ? Double.NaN : (double) bucketOk[b] / bucketAll[b]);
             }
@@ -156,10 +165,11 @@ public final class RunSummary {
             payments.append(bound.size());
             success.append(bound.isEmpty() ? Double.NaN : (double) feasible / bound.size());
             for (DoubleColumn c : new DoubleColumn[] {attempts, feeP50, feeP99, hopsMean, latP50, latP90, latP99, msgs,
-                    bytes, paymentMsgs}) {
+                    bytes, paymentMsgs, partsMean}) {
                 c.append(Double.NaN);
             }
             hopsMax.appendMissing();
+            partsMax.appendMissing();
             stateP50.appendMissing();
             stateMax.appendMissing();
             for (int b = 0; b < buckets.length; b++) {
@@ -167,7 +177,7 @@ public final class RunSummary {
             }
         }
         Table t = Table.create("summary", protocol, payments, success, attempts, feeP50, feeP99, hopsMean, hopsMax,
-                latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs);
+                latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs, partsMean, partsMax);
         t.addColumns(buckets);
         return t;
     }

@@ -52,7 +52,7 @@ class RunSummaryTest {
         String csv = RunSummary.csv(t);
         String[] lines = csv.split("\n");
         assertEquals(String.join(",", t.columnNames()), lines[0]);
-        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,13.0,3250.0,20,30,10.50,"
+        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,13.0,3250.0,20,30,10.50,1.000,1,"
                 + "1.0000,1.0000,0.5000,,", lines[1]);
         String md = RunSummary.markdown(t);
         assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
@@ -63,7 +63,7 @@ class RunSummaryTest {
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
         String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
-        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,6.00,0.0000,,,,", row);
+        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,6.00,,0,0.0000,,,,", row);
     }
 
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
@@ -105,6 +105,6 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,", lines[1]);
     }
 }

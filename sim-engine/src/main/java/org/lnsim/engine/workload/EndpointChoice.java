@@ -1,6 +1,6 @@
 package org.lnsim.engine.workload;
 
-/** How senders and receivers are picked among the nodes that have channels. */
+/** How senders and receivers are picked among the nodes with a usable channel in each direction. */
 public sealed interface EndpointChoice {
     /** Sender and receiver uniform over nodes with channels (CLoTH's choice). */
     record Uniform() implements EndpointChoice {

@@ -49,7 +49,7 @@ public final class WorkloadGenerator {
     /** Endpoint sampling tables, built once per workload. */
     static final class Picker {
         private final EndpointChoice choice;
-        private final int[] nodes;       // nodes with channels, by index
+        private final int[] nodes;       // nodes that can pay and be paid, by index
         private final double[] cumCap;   // cumulative capacity over nodes (capacity-weighted)
         private final int[] top;         // top-k by capacity (merchants)
 
@@ -61,9 +61,9 @@ public final class WorkloadGenerator {
                 cap[g.node1(c)] += g.capacitySat(c);
                 cap[g.node2(c)] += g.capacitySat(c);
             }
-            this.nodes = java.util.stream.IntStream.range(0, n).filter(v -> g.degree(v) > 0).toArray();
+            this.nodes = java.util.stream.IntStream.range(0, n).filter(v -> canPayAndBePaid(g, v)).toArray();
             if (nodes.length < 2) {
-                throw new IllegalArgumentException("a workload needs at least two nodes with channels");
+                throw new IllegalArgumentException("a workload needs at least two nodes with a usable channel each way");
             }
             this.cumCap = new double[nodes.length];
             double sum = 0;
@@ -82,6 +82,21 @@ public final class WorkloadGenerator {
             } else {
                 this.top = null;
             }
+        }
+
+        /**
+         * Whether v has a usable (known, enabled) direction out and one in: real snapshots hold nodes whose channels
+         * are all disabled, which no scheme could pay from or to.
+         */
+        static boolean canPayAndBePaid(ChannelGraph g, int v) {
+            boolean out = false;
+            boolean in = false;
+            for (int slot = g.outStart(v); slot < g.outEnd(v) && !(out && in); slot++) {
+                int e = g.outDirection(slot);
+                out |= g.isUsable(e);
+                in |= g.isUsable(e ^ 1);
+            }
+            return out && in;
         }
 
         int sender(SplittableRandom rng) {

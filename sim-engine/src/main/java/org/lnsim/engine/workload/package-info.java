@@ -4,6 +4,8 @@
  * CLoTH's {@code payments.csv} format.
  *
  * <p>Contract: payments have unique ids in arrival order, arrival times in µs that never decrease, sender ≠
- * receiver, both with at least one channel, and positive amounts in msat.
+ * receiver, and positive amounts in msat. Generated endpoints are nodes with a usable (known, enabled) channel in
+ * each direction — real snapshots hold nodes whose channels are all disabled, which could neither pay nor be paid;
+ * a trace may name any node with channels.
  */
 package org.lnsim.engine.workload;

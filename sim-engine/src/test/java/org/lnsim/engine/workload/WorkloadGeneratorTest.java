@@ -15,14 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
 import org.lnsim.network.NodeIds;
 import org.lnsim.network.ShortChannelId;
 import org.lnsim.network.io.NetworkFormatException;
 
 class WorkloadGeneratorTest {
     /**
-     * A star: hub H(1) with channels to L1(2) of 600,000 sat and to L2(3), L3(4) of 200,000 sat each; node 5 has no
-     * channel. Node capacities: H 1,000,000, L1 600,000, L2 200,000, L3 200,000 (total 2,000,000).
+     * A star: hub H(1) with channels to L1(2) of 600,000 sat and to L2(3), L3(4) of 200,000 sat each, both
+     * directions enabled; node 5 has no channel, and node 6 only a 1,000,000-sat channel to H whose directions are
+     * disabled, so it can neither pay nor be paid and is never an endpoint. Node capacities: H 2,000,000 (its channel
+     * to node 6 counts), L1 600,000, L2 200,000, L3 200,000: 3,000,000 over the four endpoints.
      */
     private static ChannelGraph star() {
         ChannelGraphBuilder b = new ChannelGraphBuilder();
@@ -30,10 +33,20 @@ class WorkloadGeneratorTest {
         int l1 = b.addNode(NodeIds.fromIndex(2));
         int l2 = b.addNode(NodeIds.fromIndex(3));
         int l3 = b.addNode(NodeIds.fromIndex(4));
+        ChannelPolicy on = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        int[][] ends = {{h, l1}, {h, l2}, {h, l3}};
+        long[] caps = {600_000, 200_000, 200_000};
+        for (int i = 0; i < 3; i++) {
+            int c = b.addChannel(ShortChannelId.of(i + 1, 0, 0), ends[i][0], ends[i][1], caps[i]);
+            b.setPolicy(c, ends[i][0], on);
+            b.setPolicy(c, ends[i][1], on);
+        }
         b.addNode(NodeIds.fromIndex(5));
-        b.addChannel(ShortChannelId.of(1, 0, 0), h, l1, 600_000);
-        b.addChannel(ShortChannelId.of(2, 0, 0), h, l2, 200_000);
-        b.addChannel(ShortChannelId.of(3, 0, 0), h, l3, 200_000);
+        int six = b.addNode(NodeIds.fromIndex(6));
+        int dead = b.addChannel(ShortChannelId.of(4, 0, 0), h, six, 1_000_000);
+        ChannelPolicy off = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, true);
+        b.setPolicy(dead, h, off);
+        b.setPolicy(dead, six, off);
         return b.build();
     }
 
@@ -77,8 +90,8 @@ class WorkloadGeneratorTest {
     }
 
     /**
-     * Capacity-weighted senders: P(H) = 1,000,000 / 2,000,000 = 0.5, P(L1) = 0.3, P(L2) = P(L3) = 0.1; node 5
-     * (no channel) never. Over 40,000 draws each share is within 0.02 (σ ≤ 0.0025).
+     * Capacity-weighted senders: P(H) = 2,000,000 / 3,000,000 = 0.6667, P(L1) = 0.2, P(L2) = P(L3) = 0.0667; nodes 5
+     * (no channel) and 6 (only disabled directions) never. Over 40,000 draws each share is within 0.02 (σ ≤ 0.0025).
      */
     @Test
     void capacityWeightedEndpointsFollowNodeCapacity() {
@@ -89,8 +102,8 @@ class WorkloadGeneratorTest {
         for (PaymentRequest p : w) {
             senders[p.sender()]++;
         }
-        double[] expected = {0.5, 0.3, 0.1, 0.1, 0.0};
-        for (int v = 0; v < 5; v++) {
+        double[] expected = {2.0 / 3, 0.2, 1.0 / 15, 1.0 / 15, 0.0, 0.0};
+        for (int v = 0; v < 6; v++) {
             assertEquals(expected[v], senders[v] / 40_000.0, 0.02, "node " + v);
         }
     }
