@@ -1,10 +1,8 @@
 package org.lnsim.network.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,163 +55,147 @@ public final class LnGraphVizFormat implements NetworkReader {
     public LoadedNetwork read(Path file, ReadProgress progress) throws IOException {
         LoadReport report = new LoadReport(NAME);
         report.file("network", file);
-        Map<String, Integer> nodeByKey = new HashMap<>();
-        List<byte[]> nodeIds = new ArrayList<>();
-        List<String> aliases = new ArrayList<>();
-        Map<String, Integer> edgeByKey = new HashMap<>();
+        Pass pass = new Pass(report);
+        JsonRecords.read(file, progress, Map.of("nodes", "node", "edges", "edge"), null, pass::record);
+        return pass.build(file);
+    }
+
+    /** The records read so far; edges are resolved against the nodes once the whole file is read. */
+    private static final class Pass {
+        final LoadReport report;
+        final Map<String, Integer> nodeByKey = new HashMap<>();
+        final List<byte[]> nodeIds = new ArrayList<>();
+        final List<String> aliases = new ArrayList<>();
+        final Map<String, Integer> edgeByKey = new HashMap<>();
         long[] caps = new long[512];
         int[] records = new int[512];
         int[] lines = new int[512];
         String[] endKeys = new String[1024];
-        int edges = 0;
-        String array = "nodes";
-        int record = -1;
-        int recordLine = -1;
-        try (InputStream in = Inputs.open(file, progress); JsonParser p = JsonValues.FACTORY.createParser(in)) {
-            p.nextToken();
-            JsonValues.expect(p, JsonToken.START_OBJECT, "a JSON object");
+        int edges;
+
+        Pass(LoadReport report) {
+            this.report = report;
+        }
+
+        void record(String array, int index, int line, JsonParser p) throws IOException {
+            String id = null;
+            String pub = null;
+            String alias = null;
+            String source = null;
+            String target = null;
+            long capacity = JsonValues.NULL;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+                String f = p.currentName();
                 p.nextToken();
-                if (!"nodes".equals(name) && !"edges".equals(name)) {
-                    p.skipChildren();
-                    continue;
+                switch (f) {
+                    case "id" -> id = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
+                            : JsonValues.text(p, f);
+                    case "pub_key" -> pub = JsonValues.text(p, f);
+                    case "alias" -> alias = JsonValues.text(p, f);
+                    case "source" -> source = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
+                            : JsonValues.text(p, f);
+                    case "target" -> target = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
+                            : JsonValues.text(p, f);
+                    case "capacity" -> capacity = JsonValues.integer(p, f);
+                    default -> p.skipChildren();
                 }
-                array = name;
-                JsonValues.expect(p, JsonToken.START_ARRAY, "'" + name + "' array");
-                record = -1;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    record++;
-                    recordLine = JsonValues.line(p);
-                    JsonValues.expect(p, JsonToken.START_OBJECT, "an object");
-                    String id = null;
-                    String pub = null;
-                    String alias = null;
-                    String source = null;
-                    String target = null;
-                    long capacity = JsonValues.NULL;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String f = p.currentName();
-                        p.nextToken();
-                        switch (f) {
-                            case "id" -> id = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
-                                    : JsonValues.text(p, f);
-                            case "pub_key" -> pub = JsonValues.text(p, f);
-                            case "alias" -> alias = JsonValues.text(p, f);
-                            case "source" -> source = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
-                                    : JsonValues.text(p, f);
-                            case "target" -> target = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText()
-                                    : JsonValues.text(p, f);
-                            case "capacity" -> capacity = JsonValues.integer(p, f);
-                            default -> p.skipChildren();
-                        }
-                    }
-                    if (id == null) {
-                        throw new IllegalArgumentException("missing field 'id'");
-                    }
-                    if ("nodes".equals(name)) {
-                        report.count("nodes_read");
-                        if (pub == null) {
-                            throw new IllegalArgumentException("missing field 'pub_key'");
-                        }
-                        byte[] bytes;
-                        try {
-                            bytes = NodeIds.parse(pub);
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("field 'pub_key': " + e.getMessage());
-                        }
-                        Integer prev = nodeByKey.get(id);
-                        if (prev != null) {
-                            if (!Arrays.equals(nodeIds.get(prev), bytes)) {
-                                throw new IllegalArgumentException("node id '" + id + "' is listed earlier with another"
-                                        + " pub_key");
-                            }
-                            continue;
-                        }
-                        nodeByKey.put(id, nodeIds.size());
-                        nodeIds.add(bytes);
-                        aliases.add(alias);
-                        continue;
-                    }
-                    report.count("edges_read");
-                    if (source == null || target == null) {
-                        throw new IllegalArgumentException("missing field '" + (source == null ? "source" : "target") + "'");
-                    }
-                    if (capacity == JsonValues.NULL) {
-                        throw new IllegalArgumentException("missing field 'capacity'");
-                    }
-                    if (capacity < 0) {
-                        throw new IllegalArgumentException("negative capacity " + capacity + " sat");
-                    }
-                    if (source.equals(target)) {
-                        throw new IllegalArgumentException("edge '" + id + "' is a self-loop");
-                    }
-                    Integer prev = edgeByKey.get(id);
-                    if (prev != null) {
-                        int k = prev;
-                        if (!endKeys[2 * k].equals(source) || !endKeys[2 * k + 1].equals(target) || caps[k] != capacity) {
-                            throw new IllegalArgumentException("edge id '" + id + "' is listed earlier with other data");
-                        }
-                        report.count("duplicate_edge_merged");
-                        continue;
-                    }
-                    if (edges == caps.length) {
-                        caps = Arrays.copyOf(caps, edges * 2);
-                        records = Arrays.copyOf(records, edges * 2);
-                        lines = Arrays.copyOf(lines, edges * 2);
-                        endKeys = Arrays.copyOf(endKeys, edges * 4);
-                    }
-                    edgeByKey.put(id, edges);
-                    endKeys[2 * edges] = source;
-                    endKeys[2 * edges + 1] = target;
-                    caps[edges] = capacity;
-                    records[edges] = record;
-                    lines[edges] = recordLine;
-                    edges++;
+            }
+            if (id == null) {
+                throw new IllegalArgumentException("missing field 'id'");
+            }
+            if ("nodes".equals(array)) {
+                report.count("nodes_read");
+                if (pub == null) {
+                    throw new IllegalArgumentException("missing field 'pub_key'");
                 }
-                record = -1;
+                byte[] bytes;
+                try {
+                    bytes = NodeIds.parse(pub);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("field 'pub_key': " + e.getMessage());
+                }
+                Integer prev = nodeByKey.get(id);
+                if (prev != null) {
+                    if (!Arrays.equals(nodeIds.get(prev), bytes)) {
+                        throw new IllegalArgumentException("node id '" + id + "' is listed earlier with another"
+                                + " pub_key");
+                    }
+                    return;
+                }
+                nodeByKey.put(id, nodeIds.size());
+                nodeIds.add(bytes);
+                aliases.add(alias);
+                return;
             }
-        } catch (IOException | IllegalArgumentException ex) {
-            if (ex instanceof NetworkFormatException) {
-                throw (NetworkFormatException) ex;
+            report.count("edges_read");
+            if (source == null || target == null) {
+                throw new IllegalArgumentException("missing field '" + (source == null ? "source" : "target") + "'");
             }
-            int line = recordLine;
-            if (ex instanceof JsonProcessingException && ((JsonProcessingException) ex).getLocation() != null) {
-                line = ((JsonProcessingException) ex).getLocation().getLineNr();
+            if (capacity == JsonValues.NULL) {
+                throw new IllegalArgumentException("missing field 'capacity'");
             }
-            String where = record < 0 ? null : "record " + record + " (" + array + "[" + record + "])";
-            throw JsonValues.failure(file, where, line, ex);
+            if (capacity < 0) {
+                throw new IllegalArgumentException("negative capacity " + capacity + " sat");
+            }
+            if (source.equals(target)) {
+                throw new IllegalArgumentException("edge '" + id + "' is a self-loop");
+            }
+            Integer prev = edgeByKey.get(id);
+            if (prev != null) {
+                int k = prev;
+                if (!endKeys[2 * k].equals(source) || !endKeys[2 * k + 1].equals(target) || caps[k] != capacity) {
+                    throw new IllegalArgumentException("edge id '" + id + "' is listed earlier with other data");
+                }
+                report.count("duplicate_edge_merged");
+                return;
+            }
+            if (edges == caps.length) {
+                caps = Arrays.copyOf(caps, edges * 2);
+                records = Arrays.copyOf(records, edges * 2);
+                lines = Arrays.copyOf(lines, edges * 2);
+                endKeys = Arrays.copyOf(endKeys, edges * 4);
+            }
+            edgeByKey.put(id, edges);
+            endKeys[2 * edges] = source;
+            endKeys[2 * edges + 1] = target;
+            caps[edges] = capacity;
+            records[edges] = index;
+            lines[edges] = line;
+            edges++;
         }
-        ChannelCollector col = new ChannelCollector();
-        int[] builderIndex = new int[nodeIds.size()];
-        Arrays.fill(builderIndex, -1);
-        for (int k = 0; k < edges; k++) {
-            int[] ab = new int[2];
-            for (int s = 0; s < 2; s++) {
-                Integer n = nodeByKey.get(endKeys[2 * k + s]);
-                if (n == null) {
+
+        LoadedNetwork build(Path file) throws NetworkFormatException {
+            ChannelCollector col = new ChannelCollector();
+            int[] builderIndex = new int[nodeIds.size()];
+            Arrays.fill(builderIndex, -1);
+            for (int k = 0; k < edges; k++) {
+                int[] ab = new int[2];
+                for (int s = 0; s < 2; s++) {
+                    Integer n = nodeByKey.get(endKeys[2 * k + s]);
+                    if (n == null) {
+                        throw new NetworkFormatException(file, "record " + records[k] + " (edges[" + records[k] + "]) at line "
+                                + lines[k], "unknown node '" + endKeys[2 * k + s] + "' in field '"
+                                + (s == 0 ? "source" : "target") + "'");
+                    }
+                    if (builderIndex[n] < 0) {
+                        builderIndex[n] = col.node(nodeIds.get(n));
+                        col.builder().setNodeAnnouncement(builderIndex[n], aliases.get(n), List.of());
+                    }
+                    ab[s] = builderIndex[n];
+                }
+                if (ab[0] == ab[1]) {
                     throw new NetworkFormatException(file, "record " + records[k] + " (edges[" + records[k] + "]) at line "
-                            + lines[k], "unknown node '" + endKeys[2 * k + s] + "' in field '"
-                            + (s == 0 ? "source" : "target") + "'");
+                            + lines[k], "self-loop: source and target have the same pub_key");
                 }
-                if (builderIndex[n] < 0) {
-                    builderIndex[n] = col.node(nodeIds.get(n));
-                    col.builder().setNodeAnnouncement(builderIndex[n], aliases.get(n), List.of());
-                }
-                ab[s] = builderIndex[n];
+                col.channel(k, ab[0], ab[1], caps[k]);
             }
-            if (ab[0] == ab[1]) {
-                throw new NetworkFormatException(file, "record " + records[k] + " (edges[" + records[k] + "]) at line "
-                        + lines[k], "self-loop: source and target have the same pub_key");
+            long unused = 0;
+            for (int i : builderIndex) {
+                unused += i < 0 ? 1 : 0;
             }
-            col.channel(k, ab[0], ab[1], caps[k]);
+            report.add("nodes_without_channels", unused);
+            report.add("directions_without_policy", 2L * edges);
+            return new LoadedNetwork(col.build(), report);
         }
-        long unused = 0;
-        for (int i : builderIndex) {
-            unused += i < 0 ? 1 : 0;
-        }
-        report.add("nodes_without_channels", unused);
-        report.add("directions_without_policy", 2L * edges);
-        return new LoadedNetwork(col.build(), report);
     }
 }
