@@ -140,7 +140,7 @@ final class BenchRouteCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
         HybridRouter router = new HybridRouter(g);
-        Progress progress = new Progress(spec.commandLine().getErr(), !quiet && System.console() != null);
+        Progress progress = Progress.forTerminal(quiet);
 
         run(router, warm, threads, null, progress, "warm-up");
         Route[] routes = new Route[queries];
@@ -149,7 +149,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         Stats stats = Stats.of(routes);
 
         Comparison cmp = compareJgrapht ? compare(g, router, measured, warm, progress) : null;
-        progress.done();
+        progress.close();
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == RouteOptions.OutputFormat.JSON ? json(stats, hist, wall, cmp)
@@ -449,35 +449,5 @@ final class BenchRouteCommand implements Callable<Integer> {
                     ms(cmp.jgrapht().getValueAtPercentile(50)), cmp.speedup()));
         }
         return b.toString();
-    }
-
-    /** A one-line progress indicator on stderr, drawn only when enabled (a terminal and not --quiet). */
-    static final class Progress {
-        private final PrintWriter err;
-        private final boolean enabled;
-        private boolean drawn;
-
-        Progress(PrintWriter err, boolean enabled) {
-            this.err = err;
-            this.enabled = enabled;
-        }
-
-        void tick(String what, int i, int total) {
-            if (!enabled || (i + 1) % Math.max(1, total / 100) != 0) {
-                return;
-            }
-            synchronized (this) {
-                err.print(String.format(Locale.ROOT, "\r%-20s %,d / %,d   ", what, i + 1, total));
-                err.flush();
-                drawn = true;
-            }
-        }
-
-        synchronized void done() {
-            if (drawn) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
-        }
     }
 }

@@ -50,8 +50,18 @@ public final class Progress implements AutoCloseable {
         return enabled;
     }
 
+    /**
+     * Reports that unit {@code index} (0-based) of {@code total} is done, from any thread, redrawing about every
+     * 1% of the units: for loops that run on several threads.
+     */
+    public void tick(String stageName, long index, long total) {
+        if (enabled && (index + 1) % Math.max(1, total / 100) == 0) {
+            update(stageName, index + 1, total);
+        }
+    }
+
     /** Reports {@code done} of {@code total} units of {@code stageName}. */
-    public void update(String stageName, long done, long total) {
+    public synchronized void update(String stageName, long done, long total) {
         if (!enabled) {
             return;
         }
@@ -78,7 +88,7 @@ public final class Progress implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeBar();
     }
 }
