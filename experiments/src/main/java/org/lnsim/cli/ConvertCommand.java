@@ -17,9 +17,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NETWORK", description = "Input network file or folder (format detected).")
     Path input;
 
-    @Option(names = "--to", defaultValue = "lnsim", description = "Output format: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", completionCandidates = WriterNames.class)
-    String to;
+    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", completionCandidates = WriterNames.class, converter = WriterConverter.class)
+    NetworkWriter writer;
 
     @Option(names = "--out", required = true, description = "Output file (a folder for cloth-csv).")
     Path out;
@@ -35,12 +35,6 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetworkWriter writer;
-        try {
-            writer = NetworkFormats.writer(to);
-        } catch (IllegalArgumentException e) {
-            throw new ExitCodes.BadInputException(e.getMessage());
-        }
         LoadedNetwork loaded = Progress.load(input, quiet);
         if (loadReport) {
             spec.commandLine().getErr().print(loaded.report());
@@ -49,6 +43,18 @@ final class ConvertCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("wrote %s (%s): %,d nodes, %,d channels%n", out, writer.name(),
                 loaded.graph().nodeCount(), loaded.graph().channelCount());
         return ExitCodes.OK;
+    }
+
+    /** {@code --to NAME} → the registered writer; an unknown name is a usage error (exit 2) listing the choices. */
+    static final class WriterConverter implements picocli.CommandLine.ITypeConverter<NetworkWriter> {
+        @Override
+        public NetworkWriter convert(String name) {
+            try {
+                return NetworkFormats.writer(name);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Names of the registered writers, for help text. */

@@ -9,7 +9,6 @@ import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.io.Inputs;
-import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.network.io.NetworkWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,9 +58,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file.")
     Path out;
 
-    @Option(names = "--to", defaultValue = "lnsim", description = "Output format: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", completionCandidates = ConvertCommand.WriterNames.class)
-    String to;
+    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", completionCandidates = ConvertCommand.WriterNames.class,
+            converter = ConvertCommand.WriterConverter.class)
+    NetworkWriter writer;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -71,12 +71,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetworkWriter writer;
-        try {
-            writer = NetworkFormats.writer(to);
-        } catch (IllegalArgumentException e) {
-            throw new ExitCodes.BadInputException(e.getMessage());
-        }
         McpGenerator.PolicyMode mode = switch (policies.toLowerCase(Locale.ROOT)) {
             case "mcp" -> McpGenerator.PolicyMode.MCP;
             case "snapshot" -> McpGenerator.PolicyMode.SNAPSHOT;

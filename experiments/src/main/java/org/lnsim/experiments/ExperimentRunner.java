@@ -133,8 +133,9 @@ public final class ExperimentRunner {
                     progress.update("simulate " + protocols.size() + " protocols", k, total);
                 }
             };
+            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, seed);
             for (JsonNode entry : protocols) {
-                futures.add(pool.submit(() -> simulate(cfg, entry, graph, workload, seed, checkInvariants,
+                futures.add(pool.submit(() -> simulate(cfg, entry, shared, graph, workload, seed, checkInvariants,
                         threads, onOutcome)));
             }
             for (Future<Simulated> f : futures) {
@@ -172,15 +173,12 @@ public final class ExperimentRunner {
     private record Simulated(ProtocolRun run, double wallMs, double prepareMs, double pathMs) {
     }
 
-    private static Simulated simulate(ObjectNode cfg, JsonNode entry, ChannelGraph graph,
-                                      List<PaymentRequest> workload, long seed, boolean check, int threads,
-                                      Runnable onOutcome) {
+    private static Simulated simulate(ObjectNode cfg, JsonNode entry, ProtocolRegistry.Run shared,
+                                      ChannelGraph graph, List<PaymentRequest> workload, long seed, boolean check,
+                                      int threads, Runnable onOutcome) {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(seed);
-        JsonNode bal = cfg.get("balances");
-        ChannelState state = new ChannelState(graph, BalanceSplit.parse(bal.get("split").textValue()),
-                sim.random().stream("balances"), bal.get("reserve_fraction").doubleValue(),
-                bal.get("max_accepted_htlcs").intValue());
+        ChannelState state = initialState(cfg.get("balances"), graph, sim.random().stream("balances"));
         LatencyModel latency = latency(cfg.get("latency"), graph, sim);
         JsonNode churn = cfg.get("churn");
         double share = churn.get("offline_share").doubleValue();
@@ -189,7 +187,7 @@ public final class ExperimentRunner {
                 RandomStreams.seedOf(seed, "churn"));
         JsonNode eng = cfg.get("engine");
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, us(eng.get("mpp_timeout_s")));
-        RoutingProtocol protocol = ProtocolRegistry.create(graph, entry, seed);
+        RoutingProtocol protocol = ProtocolRegistry.create(shared, entry);
         protocol.prepare(workload, threads);
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol,
@@ -248,10 +246,7 @@ public final class ExperimentRunner {
      */
     static List<RunSummary.Bound> feasibility(ObjectNode cfg, ChannelGraph graph, List<PaymentRequest> workload,
                                               long seed) {
-        JsonNode bal = cfg.get("balances");
-        ChannelState initial = new ChannelState(graph, BalanceSplit.parse(bal.get("split").textValue()),
-                new RandomStreams(seed).fresh("balances"), bal.get("reserve_fraction").doubleValue(),
-                bal.get("max_accepted_htlcs").intValue());
+        ChannelState initial = initialState(cfg.get("balances"), graph, new RandomStreams(seed).fresh("balances"));
         long[] liquidity = new long[2 * graph.channelCount()];
         for (int e = 0; e < liquidity.length; e++) {
             liquidity[e] = graph.isUsable(e) ? initial.spendableMsat(e) : 0;
@@ -263,6 +258,12 @@ public final class ExperimentRunner {
                     flow.maxFlow(p.sender(), p.receiver(), p.amountMsat()) == p.amountMsat()));
         }
         return out;
+    }
+
+    /** The run's initial channel state from the {@code balances} section; {@code rng} is the balances stream. */
+    private static ChannelState initialState(JsonNode bal, ChannelGraph graph, java.util.SplittableRandom rng) {
+        return new ChannelState(graph, BalanceSplit.parse(bal.get("split").textValue()), rng,
+                bal.get("reserve_fraction").doubleValue(), bal.get("max_accepted_htlcs").intValue());
     }
 
     private static LatencyModel latency(JsonNode l, ChannelGraph graph, Simulation sim) {

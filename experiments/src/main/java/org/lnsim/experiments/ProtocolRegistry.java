@@ -12,6 +12,7 @@ import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.SplittableProtocol;
+import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.multipart.Splitter;
 import org.lnsim.protocols.multipart.SplittingProtocol;
 import org.lnsim.protocols.source.OracleRouting;
@@ -26,7 +27,30 @@ public final class ProtocolRegistry {
     /** Builds a protocol for one run from its resolved configuration entry. */
     @FunctionalInterface
     interface Factory {
-        RoutingProtocol create(ChannelGraph graph, JsonNode entry, long seed);
+        RoutingProtocol create(Run run, JsonNode entry);
+    }
+
+    /**
+     * What the protocols of one run share: the network, the master seed, and one hybrid router built on first use —
+     * its compact copy of the graph costs about 90 MB and a second at 1M channels, and it is immutable and thread-safe,
+     * so protocols simulated side by side use the same one.
+     */
+    public static final class Run {
+        private final ChannelGraph graph;
+        private final long seed;
+        private HybridRouter router;
+
+        public Run(ChannelGraph graph, long seed) {
+            this.graph = graph;
+            this.seed = seed;
+        }
+
+        synchronized HybridRouter router() {
+            if (router == null) {
+                router = new HybridRouter(graph);
+            }
+            return router;
+        }
     }
 
     private record Entry(Section schema, Factory factory) {
@@ -54,11 +78,11 @@ public final class ProtocolRegistry {
                 "channel_update churn whose gossip every node receives"));
         ENTRIES.put(SourceRouting.NAME, new Entry(new Section(SourceRouting.NAME,
                 "full-gossip source routing: c-lightning's hybrid router and pay loop (the baseline)", sourceKeys,
-                List.of()), (g, e, seed) -> split(new SourceRouting(g, pay(e),
-                e.get("update_rate_per_channel_per_day").doubleValue(), seed), e)));
+                List.of()), (run, e) -> split(new SourceRouting(run.router(), pay(e),
+                e.get("update_rate_per_channel_per_day").doubleValue(), run.seed), e)));
         ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
                 "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
-                (g, e, seed) -> split(new OracleRouting(g, pay(e), seed), e)));
+                (run, e) -> split(new OracleRouting(run.router(), pay(e), run.seed), e)));
     }
 
     private ProtocolRegistry() {
@@ -136,8 +160,8 @@ public final class ProtocolRegistry {
         return out;
     }
 
-    /** Builds the protocol a resolved entry describes, for a run with this master seed. */
-    static RoutingProtocol create(ChannelGraph graph, JsonNode entry, long seed) {
-        return ENTRIES.get(entry.get("name").textValue()).factory().create(graph, entry, seed);
+    /** Builds the protocol a resolved entry describes, for this run. */
+    static RoutingProtocol create(Run run, JsonNode entry) {
+        return ENTRIES.get(entry.get("name").textValue()).factory().create(run, entry);
     }
 }

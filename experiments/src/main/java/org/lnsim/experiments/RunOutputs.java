@@ -44,16 +44,8 @@ public final class RunOutputs {
         String md = "# " + configSource + "\n\n" + result.network() + ": " + result.graph().nodeCount() + " nodes, "
                 + result.graph().channelCount() + " channels; " + result.payments() + " payments; seed "
                 + config.get("seed").asLong() + "\n\n" + RunSummary.markdown(summary);
-        AtomicOutput.write(dir.resolve(PAYMENTS), out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            PaymentsCsv.write(w, result.runs(), result.graph());
-            w.flush();
-        });
-        AtomicOutput.write(dir.resolve(NODES), out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            NodesCsv.write(w, result.runs());
-            w.flush();
-        });
+        writeUtf8(dir.resolve(PAYMENTS), w -> PaymentsCsv.write(w, result.runs(), result.graph()));
+        writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, result.runs()));
         writeText(dir.resolve(SUMMARY_CSV), RunSummary.csv(summary));
         writeText(dir.resolve(SUMMARY_MD), md);
         ObjectMapper json = new ObjectMapper();
@@ -78,6 +70,21 @@ public final class RunOutputs {
     }
 
     private static void writeText(Path file, String text) throws IOException {
-        AtomicOutput.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        writeUtf8(file, w -> w.write(text));
+    }
+
+    /** Body of a text file written through a UTF-8 writer. */
+    @FunctionalInterface
+    private interface TextBody {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes a UTF-8 text file atomically. */
+    private static void writeUtf8(Path file, TextBody body) throws IOException {
+        AtomicOutput.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            body.writeTo(w);
+            w.flush();
+        });
     }
 }

@@ -220,6 +220,16 @@ public final class ChannelGraph {
         return capacitySat[c] * 1000L;
     }
 
+    /** Each node's total channel capacity in sat (parallel channels counted), as a fresh array indexed by node. */
+    public long[] nodeCapacitiesSat() {
+        long[] total = new long[nodeCount()];
+        for (int c = 0; c < scids.length; c++) {
+            total[node1[c]] += capacitySat[c];
+            total[node2[c]] += capacitySat[c];
+        }
+        return total;
+    }
+
     // ---- directions ----
 
     public static int direction(int channel, int d) {

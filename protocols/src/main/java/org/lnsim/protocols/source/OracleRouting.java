@@ -3,10 +3,9 @@ package org.lnsim.protocols.source;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
-import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
-import org.lnsim.random.NamedStreams;
+import org.lnsim.protocols.routing.RouteRequest;
 
 /**
  * {@code oracle}: the hybrid router and pay loop of {@link SourceRouting}, but told every channel's true current
@@ -15,20 +14,20 @@ import org.lnsim.random.NamedStreams;
  * perfect knowledge achieves on the same workload; it keeps and sends no routing state (an idealisation: such
  * knowledge has no real protocol behind it, like CLoTH-Gossip's IDEAL mode, peer-simulators §1).
  */
-public final class OracleRouting implements SplittableProtocol {
+public final class OracleRouting extends PayLoopProtocol {
     public static final String NAME = "oracle";
 
-    private final HybridRouter router;
-    private final PayPolicy pay;
-    private final long[] pathNanos = new long[1];
+    /**
+     * @param router the network's router (shared with other protocols of the run)
+     * @param seed   the run's master seed (fee-fuzz seeds derive from it, per payment)
+     */
+    public OracleRouting(HybridRouter router, PayPolicy pay, long seed) {
+        super(router, pay, seed, NAME);
+    }
 
-    private final long fuzzSeedBase;
-
-    /** @param seed the run's master seed (fee-fuzz seeds derive from it, per payment) */
+    /** With a router of its own. */
     public OracleRouting(ChannelGraph graph, PayPolicy pay, long seed) {
-        this.router = new HybridRouter(graph);
-        this.pay = pay;
-        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + NAME + ".fuzz");
+        this(new HybridRouter(graph), pay, seed);
     }
 
     @Override
@@ -47,23 +46,13 @@ public final class OracleRouting implements SplittableProtocol {
     }
 
     @Override
-    public long pathFindingNanos() {
-        return pathNanos[0];
-    }
-
-    @Override
     public PaymentSession open(PaymentContext ctx) {
         return new RouteAttempts(ctx, partRoutes(ctx), pay, null);
     }
 
+    /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge). */
     @Override
-    public HybridPartRoutes partRoutes(PaymentContext ctx) {
-        return new HybridPartRoutes(ctx, router, pay, ctx::trueSpendableMsat,
-                SourceRouting.fuzzSeed(fuzzSeedBase, ctx.payment().id()), pathNanos);
-    }
-
-    @Override
-    public long feeBudgetMsat(long amountMsat) {
-        return pay.feeBudgetMsat(amountMsat);
+    RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
+        return ctx::trueSpendableMsat;
     }
 }

@@ -2,15 +2,14 @@ package org.lnsim.protocols.source;
 
 import java.util.List;
 import org.lnsim.engine.payment.Knowledge;
-import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
-import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
-import org.lnsim.random.NamedStreams;
+import org.lnsim.protocols.routing.RouteRequest;
 
 /**
  * {@code source}: full-gossip source routing, lnsim's baseline. Every node holds the whole public graph (BOLT 7),
@@ -22,38 +21,33 @@ import org.lnsim.random.NamedStreams;
  * {@link #prepare} has background threads compute every payment's first route while the run goes on, and the pay
  * loop uses it when it is still exact (see {@link RouteAttempts}): the same results, faster on a multi-core machine.
  */
-public final class SourceRouting implements SplittableProtocol {
+public final class SourceRouting extends PayLoopProtocol {
     public static final String NAME = "source";
     private static final double US_PER_DAY = 86_400e6;
 
     private final ChannelGraph graph;
-    private final HybridRouter router;
-    private final PayPolicy pay;
-    private final long[] pathNanos = new long[1];
     private final double updatesPerChannelPerDay;
     private final GossipSizes.Totals gossip;
-    private final long fuzzSeedBase;
     private RoutesAhead ahead;
 
     /**
      * @param updatesPerChannelPerDay channel_update churn, ≥ 0 (0: a static graph, as in the Million Channels runs)
      * @param seed                    the run's master seed (fee-fuzz seeds derive from it)
+     * @param router                  the network's router (shared with other protocols of the run)
      */
-    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
+    public SourceRouting(HybridRouter router, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
+        super(router, pay, seed, NAME);
         if (!(updatesPerChannelPerDay >= 0)) {
             throw new IllegalArgumentException("update rate must be >= 0");
         }
-        this.graph = graph;
-        this.router = new HybridRouter(graph);
-        this.pay = pay;
+        this.graph = router.graph();
         this.updatesPerChannelPerDay = updatesPerChannelPerDay;
         this.gossip = GossipSizes.of(graph);
-        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + NAME + ".fuzz");
     }
 
-    /** The fee-fuzz seed of a payment. */
-    static long fuzzSeed(long base, long paymentId) {
-        return NamedStreams.mix64(base ^ NamedStreams.mix64(paymentId));
+    /** With a router of its own. */
+    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
+        this(new HybridRouter(graph), pay, updatesPerChannelPerDay, seed);
     }
 
     /**
@@ -68,7 +62,7 @@ public final class SourceRouting implements SplittableProtocol {
         List<PaymentRequest> list = List.copyOf(payments);
         ahead = new RoutesAhead(list, threads, i -> {
             PaymentRequest p = list.get(i);
-            return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(fuzzSeedBase, p.id()));
+            return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(p.id()));
         });
     }
 
@@ -115,11 +109,6 @@ public final class SourceRouting implements SplittableProtocol {
         return graph.degree(node) > 0 ? gossip.rawBytes() : 0;
     }
 
-    @Override
-    public long pathFindingNanos() {
-        return pathNanos[0];
-    }
-
     /** Time the route-ahead workers spent, summed over workers (they run beside the simulation). */
     @Override
     public long preparationNanos() {
@@ -132,13 +121,9 @@ public final class SourceRouting implements SplittableProtocol {
         return new RouteAttempts(ctx, partRoutes(ctx), pay, ahead == null ? null : ahead.take(id));
     }
 
+    /** A sender knows the public graph and its own channels only. */
     @Override
-    public HybridPartRoutes partRoutes(PaymentContext ctx) {
-        return new HybridPartRoutes(ctx, router, pay, null, fuzzSeed(fuzzSeedBase, ctx.payment().id()), pathNanos);
-    }
-
-    @Override
-    public long feeBudgetMsat(long amountMsat) {
-        return pay.feeBudgetMsat(amountMsat);
+    RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
+        return null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.network.stats.NetworkStatistics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -140,7 +141,7 @@ public final class RunSummary {
             bytes.append(n == 0 ? Double.NaN : (double) (byteSum + run.setupBytes()) / n);
             long[] state = run.stateBytes().clone();
             Arrays.sort(state);
-            stateP50.append(state.length == 0 ? 0 : state[(int) Math.ceil(0.5 * state.length) - 1]);
+            stateP50.append(state.length == 0 ? 0 : state[NetworkStatistics.nearestRankIndex(state.length, 50)]);
             stateMax.append(state.length == 0 ? 0 : state[state.length - 1]);
             paymentMsgs.append(n == 0 ? Double.NaN : (double) msgSum / n);
             partsMean.append(delivered == 0 ? Double.NaN : (double) partSum / delivered);
@@ -233,8 +234,7 @@ public final class RunSummary {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(1, rank) - 1];
+        return sorted[NetworkStatistics.nearestRankIndex(sorted.length, p)];
     }
 
     /** A double column printed with {@code decimals} fixed places, no grouping, Locale.ROOT; NaN prints empty. */

@@ -205,7 +205,7 @@ public final class HtlcRelay {
 
     private void fulfil(Attempt a) {
         int last = a.path.hops() - 1;
-        sim.schedule(latency.resolveUs(a.path.direction(last)), () -> fulfilled(a, last));
+        sim.schedule(latency.resolveUs(a.path.direction(last)), () -> resolved(a, last));
     }
 
     /** Holds a part; completes the set when the total is reached; the first part starts the MPP timer. */
@@ -246,15 +246,24 @@ public final class HtlcRelay {
         return held.size();
     }
 
-    /** The fulfil of hop j reached node j: settle its lock and pass the preimage on. */
-    private void fulfilled(Attempt a, int j) {
+    /**
+     * The resolution of hop j — a fulfil, or a fail once the attempt has a failure — reached node j: settle or
+     * release its lock and pass the resolution on towards the sender.
+     */
+    private void resolved(Attempt a, int j) {
         HtlcPath p = a.path;
-        state.settle(p.direction(j), p.amountMsat(j));
-        count(a, graph.target(p.direction(j)), PaymentMessages.UPDATE_FULFILL_HTLC_BYTES);
+        int e = p.direction(j);
+        if (a.failure == null) {
+            state.settle(e, p.amountMsat(j));
+            count(a, graph.target(e), PaymentMessages.UPDATE_FULFILL_HTLC_BYTES);
+        } else {
+            state.fail(e, p.amountMsat(j));
+            count(a, graph.target(e), PaymentMessages.UPDATE_FAIL_HTLC_BYTES);
+        }
         if (j == 0) {
             a.listener.onResult(result(a));
         } else {
-            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> fulfilled(a, j - 1));
+            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> resolved(a, j - 1));
         }
     }
 
@@ -275,19 +284,7 @@ public final class HtlcRelay {
             return;
         }
         int back = a.path.direction(hop - 1);
-        sim.schedule(delayUs + latency.resolveUs(back), () -> failed(a, hop - 1));
-    }
-
-    /** The fail of hop j reached node j: release its lock and pass the error on. */
-    private void failed(Attempt a, int j) {
-        HtlcPath p = a.path;
-        state.fail(p.direction(j), p.amountMsat(j));
-        count(a, graph.target(p.direction(j)), PaymentMessages.UPDATE_FAIL_HTLC_BYTES);
-        if (j == 0) {
-            a.listener.onResult(result(a));
-        } else {
-            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> failed(a, j - 1));
-        }
+        sim.schedule(delayUs + latency.resolveUs(back), () -> resolved(a, hop - 1));
     }
 
     private AttemptResult result(Attempt a) {

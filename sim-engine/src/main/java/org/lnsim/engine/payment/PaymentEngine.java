@@ -75,12 +75,12 @@ public final class PaymentEngine {
 
     /** Lets the protocol do its set-up at the current time (call once, before payments start). */
     public void setup() {
-        protocol.setup(new SetupContext());
+        protocol.setup(new BaseContext());
     }
 
     /** Lets the protocol charge time-dependent costs at the end of the run (call once, after the run). */
     public void finish() {
-        protocol.finish(new SetupContext());
+        protocol.finish(new BaseContext());
     }
 
     /** Schedules a payment to start at its arrival time. */
@@ -123,7 +123,7 @@ public final class PaymentEngine {
 
     // ------------------------------------------------------------------ contexts
 
-    /** Services common to set-up and payments. */
+    /** The context of set-up and finish (traffic charged to set-up); payments extend it to count their own. */
     private class BaseContext implements ProtocolContext {
         @Override
         public long now() {
@@ -199,8 +199,6 @@ public final class PaymentEngine {
         }
     }
 
-    private final class SetupContext extends BaseContext {
-    }
 
     /** One payment's state; its context for the session. */
     private final class Tracker extends BaseContext implements PaymentContext {

@@ -56,11 +56,7 @@ public final class WorkloadGenerator {
         Picker(ChannelGraph g, EndpointChoice choice) {
             this.choice = choice;
             int n = g.nodeCount();
-            long[] cap = new long[n];
-            for (int c = 0; c < g.channelCount(); c++) {
-                cap[g.node1(c)] += g.capacitySat(c);
-                cap[g.node2(c)] += g.capacitySat(c);
-            }
+            long[] cap = g.nodeCapacitiesSat();
             this.nodes = java.util.stream.IntStream.range(0, n).filter(v -> canPayAndBePaid(g, v)).toArray();
             if (nodes.length < 2) {
                 throw new IllegalArgumentException("a workload needs at least two nodes with a usable channel each way");

@@ -74,11 +74,7 @@ public final class McpFitter {
         int n = g.nodeCount();
         int nodesWithChannels = 0;
         int maxDegree = 0;
-        long[] nodeTotal = new long[n];
-        for (int c = 0; c < g.channelCount(); c++) {
-            nodeTotal[g.node1(c)] += g.capacitySat(c);
-            nodeTotal[g.node2(c)] += g.capacitySat(c);
-        }
+        long[] nodeTotal = g.nodeCapacitiesSat();
         long maxNodeCap = 0;
         int[] degrees = new int[n];
         for (int v = 0; v < n; v++) {

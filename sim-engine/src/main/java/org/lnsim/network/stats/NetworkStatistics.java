@@ -161,11 +161,7 @@ public final class NetworkStatistics {
     /** Computes {@link RankProperties}; also used by the generator's fit so both measure the same thing. */
     public static RankProperties rankProperties(ChannelGraph g) {
         int n = g.nodeCount();
-        long[] nodeTotal = new long[n];
-        for (int c = 0; c < g.channelCount(); c++) {
-            nodeTotal[g.node1(c)] += g.capacitySat(c);
-            nodeTotal[g.node2(c)] += g.capacitySat(c);
-        }
+        long[] nodeTotal = g.nodeCapacitiesSat();
         double[] share = new double[RANKS];
         double[] peerMinus = new double[RANKS];
         int counted = 0;
@@ -205,11 +201,15 @@ public final class NetworkStatistics {
 
     /** Nearest-rank percentile: the ⌈p/100 · n⌉-th smallest value (1-based). */
     static Long nearestRank(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(1, rank) - 1];
+        return sorted.length == 0 ? null : sorted[nearestRankIndex(sorted.length, p)];
+    }
+
+    /**
+     * The 0-based index of the nearest-rank {@code p}-th percentile among {@code n} sorted values (n ≥ 1):
+     * ⌈p/100 · n⌉ − 1, at least 0. lnsim's one percentile definition, as in anchor-stats.json.
+     */
+    public static int nearestRankIndex(int n, double p) {
+        return Math.max(1, (int) Math.ceil(p / 100.0 * n)) - 1;
     }
 
     static Double median(long[] values, int count) {

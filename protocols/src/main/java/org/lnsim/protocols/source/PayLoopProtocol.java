@@ -1,0 +1,55 @@
+package org.lnsim.protocols.source;
+
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.protocols.multipart.SplittableProtocol;
+import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.RouteRequest;
+import org.lnsim.random.NamedStreams;
+
+/**
+ * What every protocol built on c-lightning's pay loop over the hybrid router shares: the router (one per network,
+ * shareable between protocols since it is immutable and thread-safe), the {@link PayPolicy}, a fee-fuzz seed per
+ * payment derived from (run seed, protocol, payment id), the route search for any part ({@link HybridPartRoutes}) and
+ * the path-finding time it accumulates. A subclass says what the router may know about liquidity beyond the sender's
+ * own channels, and everything else a protocol declares.
+ */
+public abstract class PayLoopProtocol implements SplittableProtocol {
+    final HybridRouter router;
+    final PayPolicy pay;
+    private final long fuzzSeedBase;
+    private final long[] pathNanos = new long[1];
+
+    /**
+     * @param router the network's router
+     * @param seed   the run's master seed
+     * @param name   the protocol's name, which keeps its fuzz seeds apart from other protocols'
+     */
+    PayLoopProtocol(HybridRouter router, PayPolicy pay, long seed, String name) {
+        this.router = router;
+        this.pay = pay;
+        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + name + ".fuzz");
+    }
+
+    /** The fee-fuzz seed of a payment: a pure function of the payment, so routes can be computed ahead of the run. */
+    final long fuzzSeed(long paymentId) {
+        return NamedStreams.mix64(fuzzSeedBase ^ NamedStreams.mix64(paymentId));
+    }
+
+    /** What the router may assume every direction can carry for this payment, or null for capacities only. */
+    abstract RouteRequest.LocalBalances liquidity(PaymentContext ctx);
+
+    @Override
+    public final HybridPartRoutes partRoutes(PaymentContext ctx) {
+        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), fuzzSeed(ctx.payment().id()), pathNanos);
+    }
+
+    @Override
+    public final long feeBudgetMsat(long amountMsat) {
+        return pay.feeBudgetMsat(amountMsat);
+    }
+
+    @Override
+    public final long pathFindingNanos() {
+        return pathNanos[0];
+    }
+}
