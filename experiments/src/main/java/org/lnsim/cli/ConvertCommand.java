@@ -17,8 +17,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NETWORK", description = "Input network file or folder (format detected).")
     Path input;
 
-    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} "
-            + "(default: ${DEFAULT-VALUE}).", completionCandidates = WriterNames.class, converter = WriterConverter.class)
+    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} "
+            + "(default: ${DEFAULT-VALUE}).", completionCandidates = WriterNames.class,
+            converter = WriterConverter.class)
     NetworkWriter writer;
 
     @Option(names = "--out", required = true, description = "Output file (a folder for cloth-csv).")

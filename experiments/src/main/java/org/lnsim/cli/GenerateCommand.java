@@ -58,7 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file.")
     Path out;
 
-    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} "
+    @Option(names = "--to", defaultValue = "lnsim", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE}).", completionCandidates = ConvertCommand.WriterNames.class,
             converter = ConvertCommand.WriterConverter.class)
     NetworkWriter writer;
