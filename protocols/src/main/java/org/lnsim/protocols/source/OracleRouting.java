@@ -50,9 +50,9 @@ public final class OracleRouting extends PayLoopProtocol {
         return new RouteAttempts(ctx, partRoutes(ctx), pay, null);
     }
 
-    /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge). */
+    /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge once). */
     @Override
     RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
-        return ctx::trueSpendableMsat;
+        return ctx.trueSpendableView()::applyAsLong;
     }
 }

@@ -158,10 +158,15 @@ public final class PaymentEngine {
 
         @Override
         public long trueSpendableMsat(int e) {
+            return trueSpendableView().applyAsLong(e);
+        }
+
+        @Override
+        public java.util.function.IntToLongFunction trueSpendableView() {
             if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
                 throw new IllegalStateException("protocol " + protocol.name() + " did not declare TRUE_BALANCES");
             }
-            return state.spendableMsat(e);
+            return state::spendableMsat;
         }
 
         @Override

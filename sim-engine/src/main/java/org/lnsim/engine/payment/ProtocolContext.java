@@ -36,6 +36,14 @@ public interface ProtocolContext {
     long trueSpendableMsat(int e);
 
     /**
+     * A live view of every direction's true spendable amount ({@link #trueSpendableMsat} without the knowledge check
+     * on each call), for searches that read it once per edge.
+     *
+     * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}
+     */
+    java.util.function.IntToLongFunction trueSpendableView();
+
+    /**
      * Sends a control message of {@code bytes} along direction e (from its source to its neighbour, its target);
      * {@code onDelivery} fires when it arrives. Counted per node and type; dropped (still counted) when the target is
      * offline at send time.
