@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
                 "CONFIG is a YAML file or the name of an embedded configuration (quickstart, mcp); without it the "
                         + "quickstart runs. Every key and its default: experiments/configs/reference.yaml "
                         + "(or --print-reference).",
-                "Writes payments.csv, nodes.csv, summary.csv, summary.md, manifest.json and timings.csv to --out; all but "
-                        + "timings.csv are identical for the same config and seed."})
+                "Writes payments.csv, nodes.csv, node_state.csv, node_state_summary.csv, summary.csv, summary.md, "
+                        + "manifest.json and timings.csv to --out; all but timings.csv are identical for the same config and seed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment YAML file or embedded "
             + "configuration name (default: quickstart).")

@@ -222,6 +222,12 @@ public final class ExperimentRunner {
         long[] controlBytes = new long[withChannels];
         long[] paymentMessages = new long[withChannels];
         long[] paymentBytes = new long[withChannels];
+        long[] setupSent = new long[withChannels];
+        long[] setupSentBytes = new long[withChannels];
+        long[] setupReceived = new long[withChannels];
+        List<String> stateColumns = protocol.stateColumns();
+        long[][] stateValues = new long[stateColumns.size()][withChannels];
+        long[] values = new long[stateColumns.size()];
         int k = 0;
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
@@ -231,12 +237,20 @@ public final class ExperimentRunner {
                 controlBytes[k] = engine.nodeControlBytes(n);
                 paymentMessages[k] = relay.nodePaymentMessages(n);
                 paymentBytes[k] = relay.nodePaymentBytes(n);
+                setupSent[k] = engine.nodeSetupMessagesSent(n);
+                setupSentBytes[k] = engine.nodeSetupBytesSent(n);
+                setupReceived[k] = engine.nodeSetupBytesReceived(n);
+                protocol.stateValues(n, values);
+                for (int c = 0; c < values.length; c++) {
+                    stateValues[c][k] = values[c];
+                }
                 k++;
             }
         }
         ProtocolRun run = new ProtocolRun(protocol.name(), outcomes, stateBytes, engine.setupMessages(),
                 engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
-                paymentMessages, paymentBytes));
+                paymentMessages, paymentBytes, new ProtocolRun.NodeSetup(setupSent, setupSentBytes, setupReceived,
+                stateColumns, stateValues)), protocol.paymentColumns());
         return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
     }
 

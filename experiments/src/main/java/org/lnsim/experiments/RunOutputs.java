@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.lnsim.network.io.AtomicOutput;
+import org.lnsim.results.run.NodeStateCsv;
 import org.lnsim.results.run.NodesCsv;
 import org.lnsim.results.run.PaymentsCsv;
 import org.lnsim.results.run.RunSummary;
@@ -20,7 +21,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes a run's files into its output folder, each atomically: {@code payments.csv}, {@code nodes.csv} (per-node
- * state and messages), {@code summary.csv},
+ * state and messages), {@code node_state.csv} and {@code node_state_summary.csv} (per-node routing state and set-up
+ * traffic, with percentiles), {@code summary.csv},
  * {@code summary.md}, {@code manifest.json} (the resolved configuration, seed and network — everything needed to
  * rerun it) and {@code timings.csv}. Every file but {@code timings.csv} is a pure function of (config, seed), so two
  * runs can be compared with {@code cmp}.
@@ -32,6 +34,8 @@ public final class RunOutputs {
     public static final String MANIFEST = "manifest.json";
     public static final String TIMINGS = "timings.csv";
     public static final String NODES = "nodes.csv";
+    public static final String NODE_STATE = "node_state.csv";
+    public static final String NODE_STATE_SUMMARY = "node_state_summary.csv";
 
     private RunOutputs() {
     }
@@ -46,6 +50,8 @@ public final class RunOutputs {
                 + config.get("seed").asLong() + "\n\n" + RunSummary.markdown(summary);
         writeUtf8(dir.resolve(PAYMENTS), w -> PaymentsCsv.write(w, result.runs(), result.graph()));
         writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, result.runs()));
+        writeUtf8(dir.resolve(NODE_STATE), w -> NodeStateCsv.write(w, result.runs()));
+        writeUtf8(dir.resolve(NODE_STATE_SUMMARY), w -> NodeStateCsv.writeSummary(w, result.runs()));
         writeText(dir.resolve(SUMMARY_CSV), RunSummary.csv(summary));
         writeText(dir.resolve(SUMMARY_MD), md);
         ObjectMapper json = new ObjectMapper();

@@ -76,13 +76,17 @@ public final class SourceRouting extends PayLoopProtocol {
         return Knowledge.PUBLIC_GRAPH;
     }
 
-    /** Each node with channels receives the whole gossip once (its initial sync), sent by a peer. */
+    /**
+     * Each node with channels receives the whole gossip once (its initial sync), sent by a peer: lnsim names the
+     * peer in its first adjacency slot as the sender, which keeps totals exact and per-node sent
+     * figures deterministic (real nodes spread the sync over the peers they ask).
+     */
     @Override
     public void setup(ProtocolContext ctx) {
         long messages = gossip.channelAnnouncements() + gossip.channelUpdates() + gossip.nodeAnnouncements();
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
-                ctx.chargeControl(n, "gossip_sync", messages, gossip.rawBytes());
+                ctx.chargeControl(graph.outPeer(graph.outStart(n)), n, "gossip_sync", messages, gossip.rawBytes());
             }
         }
     }

@@ -13,14 +13,25 @@ import org.lnsim.network.ShortChannelId;
  * from lnsim's µs) — so CLoTH's post-processing reads it; then lnsim's own columns. {@code sender_id} and
  * {@code receiver_id} are node indices (nodes numbered in node-id order, as in every lnsim network file);
  * {@code route} joins the short channel ids of the first successful part with {@code -}; {@code parts} counts the
- * parts that delivered and {@code max_in_flight} the most parts in flight at once (the sender's HTLC slots used).
+ * parts that delivered and {@code max_in_flight} the most parts in flight at once (the sender's HTLC slots used);
+ * {@code discovery_us} is the simulated time spent discovering routes before HTLCs (tables, floods), apart from the
+ * HTLCs' own time. Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
+ * {@code table_requests}), empty for a protocol that does not report one.
  */
 public final class PaymentsCsv {
     public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
             + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
-            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight";
+            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us";
 
     private PaymentsCsv() {
+    }
+
+    private static List<String> extraColumns(List<ProtocolRun> runs) {
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+        for (ProtocolRun run : runs) {
+            cols.addAll(run.paymentColumns());
+        }
+        return List.copyOf(cols);
     }
 
     /** {@code success}, {@code timeout} (deadline passed) or {@code failed} (the protocol gave up). */
@@ -28,11 +39,22 @@ public final class PaymentsCsv {
         return o.success() ? "success" : o.timedOut() ? "timeout" : "failed";
     }
 
+    /** The header for these runs: {@link #HEADER} and the protocols' own columns. */
+    public static String header(List<ProtocolRun> runs) {
+        List<String> extra = extraColumns(runs);
+        return extra.isEmpty() ? HEADER : HEADER + "," + String.join(",", extra);
+    }
+
     public static void write(Writer out, List<ProtocolRun> runs, ChannelGraph graph) throws IOException {
-        out.write(HEADER);
+        List<String> extra = extraColumns(runs);
+        out.write(header(runs));
         out.write('\n');
         StringBuilder row = new StringBuilder(256);
         for (ProtocolRun run : runs) {
+            int[] at = new int[extra.size()];
+            for (int c = 0; c < at.length; c++) {
+                at[c] = run.paymentColumns().indexOf(extra.get(c));
+            }
             for (PaymentOutcome o : run.outcomes()) {
                 row.setLength(0);
                 var p = o.payment();
@@ -55,7 +77,14 @@ public final class PaymentsCsv {
                         .append(o.failure() == null ? "" : o.failure().label()).append(',')
                         .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
                         .append(o.messages()).append(',').append(o.bytes()).append(',').append(o.maxInFlight())
-                        .append('\n');
+                        .append(',').append(o.discoveryUs());
+                for (int c : at) {
+                    row.append(',');
+                    if (c >= 0) {
+                        row.append(o.columns()[c]);
+                    }
+                }
+                row.append('\n');
                 out.append(row);
             }
         }

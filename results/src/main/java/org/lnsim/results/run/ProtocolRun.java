@@ -13,18 +13,26 @@ import org.lnsim.engine.payment.PaymentOutcome;
  * @param setupMessages control messages charged outside payments (set-up, sync, churn)
  * @param setupBytes    their size
  * @param nodes         per-node traffic and state, or null when not collected
+ * @param paymentColumns names of the protocol's own per-payment figures ({@link PaymentOutcome#columns()})
  */
 public record ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
-                          long setupBytes, NodeTotals nodes) {
+                          long setupBytes, NodeTotals nodes, List<String> paymentColumns) {
     public ProtocolRun {
         outcomes = outcomes.stream().sorted(Comparator.comparingLong(o -> o.payment().id())).toList();
         stateBytes = stateBytes.clone();
+        paymentColumns = List.copyOf(paymentColumns);
     }
 
-    /** Without per-node totals. */
+    /** Without per-node totals or protocol columns. */
     public ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
                        long setupBytes) {
-        this(protocol, outcomes, stateBytes, setupMessages, setupBytes, null);
+        this(protocol, outcomes, stateBytes, setupMessages, setupBytes, null, List.of());
+    }
+
+    /** Without protocol columns. */
+    public ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
+                       long setupBytes, NodeTotals nodes) {
+        this(protocol, outcomes, stateBytes, setupMessages, setupBytes, nodes, List.of());
     }
 
     /**
@@ -36,15 +44,49 @@ public record ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[]
      * @param controlBytes    their size
      * @param paymentMessages update_add/fulfil/fail messages sent
      * @param paymentBytes    their size
+     * @param setup           set-up traffic and the protocol's own state figures, or null when not collected
      */
     public record NodeTotals(int[] node, long[] stateBytes, long[] controlMessages, long[] controlBytes,
-                             long[] paymentMessages, long[] paymentBytes) {
+                             long[] paymentMessages, long[] paymentBytes, NodeSetup setup) {
         public NodeTotals {
             int n = node.length;
             if (stateBytes.length != n || controlMessages.length != n || controlBytes.length != n
-                    || paymentMessages.length != n || paymentBytes.length != n) {
+                    || paymentMessages.length != n || paymentBytes.length != n
+                    || (setup != null && setup.messagesSent().length != n)) {
                 throw new IllegalArgumentException("per-node arrays must have the same length");
             }
+        }
+
+        /** Without set-up figures. */
+        public NodeTotals(int[] node, long[] stateBytes, long[] controlMessages, long[] controlBytes,
+                          long[] paymentMessages, long[] paymentBytes) {
+            this(node, stateBytes, controlMessages, controlBytes, paymentMessages, paymentBytes, null);
+        }
+    }
+
+    /**
+     * Per node (aligned with {@link NodeTotals#node()}): set-up traffic both ways and the protocol's own state figures
+     * ({@code RoutingProtocol.stateColumns}), for {@code node_state.csv}.
+     *
+     * @param messagesSent  control messages sent outside payments
+     * @param bytesSent     their size
+     * @param bytesReceived size of the control messages received outside payments
+     * @param columns       names of the protocol's state figures
+     * @param values        {@code values[c][k]}: figure {@code c} of the k-th node
+     */
+    public record NodeSetup(long[] messagesSent, long[] bytesSent, long[] bytesReceived, List<String> columns,
+                            long[][] values) {
+        public NodeSetup {
+            int n = messagesSent.length;
+            if (bytesSent.length != n || bytesReceived.length != n || values.length != columns.size()) {
+                throw new IllegalArgumentException("per-node arrays must have the same length");
+            }
+            for (long[] v : values) {
+                if (v.length != n) {
+                    throw new IllegalArgumentException("per-node arrays must have the same length");
+                }
+            }
+            columns = List.copyOf(columns);
         }
     }
 }

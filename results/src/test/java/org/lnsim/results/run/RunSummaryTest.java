@@ -21,14 +21,14 @@ class RunSummaryTest {
                                      int[] route) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", true, p.arrivalUs() + latencyUs, attempts, 1, hops, fee, null, -1,
-                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route, 1);
+                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route, 1, 0, new long[0]);
     }
 
     private static PaymentOutcome failed(long id, long amount, boolean timeout) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", false, p.arrivalUs() + 60_000_000, 3, 0, 0, 0,
                 FailureCode.TEMPORARY_CHANNEL_FAILURE, 2, timeout ? "timeout" : "no route", timeout, 3, 0, 6, 3000,
-                new int[0], 1);
+                new int[0], 1, 0, new long[0]);
     }
 
     /**
@@ -80,10 +80,66 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(run), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER, lines[0]);
-        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1",
+        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1,0",
                 lines[1]);
-        assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000,1",
-                lines[2]);
+        assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000,1,"
+                + "0", lines[2]);
+    }
+
+    /**
+     * A protocol's own payment columns follow the fixed ones, as the union over runs in order of first appearance;
+     * a run without a column leaves it empty. Here beacon reports (table_requests, rounds) = (2, 1) and a
+     * discovery time of 250,000 µs; source reports none.
+     */
+    @Test
+    void paymentsCsvProtocolColumns() throws IOException {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int x = b.addNode(NodeIds.fromIndex(1));
+        int y = b.addNode(NodeIds.fromIndex(2));
+        b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
+        ChannelGraph g = b.build();
+        PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000, 0);
+        PaymentOutcome beacon = new PaymentOutcome(p, "beacon", false, 60_000_000, 0, 0, 0, 0, null, -1, "no route",
+                false, 0, 0, 2, 900, new int[0], 0, 250_000, new long[] {2, 1});
+        ProtocolRun src = new ProtocolRun("source", List.of(failed(0, 5_000, false)), new long[0], 0, 0);
+        ProtocolRun bea = new ProtocolRun("beacon", List.of(beacon), new long[0], 0, 0, null,
+                List.of("table_requests", "rounds"));
+        StringWriter w = new StringWriter();
+        PaymentsCsv.write(w, List.of(src, bea), g);
+        String[] lines = w.toString().split("\n");
+        assertEquals(PaymentsCsv.HEADER + ",table_requests,rounds", lines[0]);
+        assertTrue(lines[1].endsWith(",6,3000,1,0,,"), lines[1]);
+        assertEquals("0,0,1,5000,0,60000,0,0,0,0,0,0,,0,beacon,failed,0,0,0,,,2,900,0,250000,2,1", lines[2]);
+    }
+
+    /**
+     * node_state.csv: fixed figures then the protocols' own, empty where a protocol has none. Summary over beacon's
+     * two nodes: table_channels {40, 7} sorted [7, 40]: nearest-rank p50 = ⌈0.5·2⌉ = 1st = 7, p90 = p99 = max = 40.
+     */
+    @Test
+    void nodeStateRowsAndSummary() throws IOException {
+        ProtocolRun.NodeSetup srcSetup = new ProtocolRun.NodeSetup(new long[] {1, 0}, new long[] {500, 0},
+                new long[] {0, 500}, List.of(), new long[0][]);
+        ProtocolRun.NodeTotals srcNodes = new ProtocolRun.NodeTotals(new int[] {0, 4}, new long[] {900, 900},
+                new long[2], new long[2], new long[2], new long[2], srcSetup);
+        ProtocolRun.NodeSetup beaSetup = new ProtocolRun.NodeSetup(new long[] {3, 2}, new long[] {30, 20},
+                new long[] {20, 30}, List.of("table_channels", "beacons"), new long[][] {{40, 7}, {5, 5}});
+        ProtocolRun.NodeTotals beaNodes = new ProtocolRun.NodeTotals(new int[] {0, 4}, new long[] {120, 60},
+                new long[2], new long[2], new long[2], new long[2], beaSetup);
+        List<ProtocolRun> runs = List.of(new ProtocolRun("source", List.of(), new long[] {900, 900}, 1, 500, srcNodes),
+                new ProtocolRun("beacon", List.of(), new long[] {120, 60}, 5, 50, beaNodes));
+        StringWriter w = new StringWriter();
+        NodeStateCsv.write(w, runs);
+        assertEquals("protocol,node,state_bytes,setup_messages_sent,setup_bytes_sent,setup_bytes_received,"
+                + "table_channels,beacons\nsource,0,900,1,500,0,,\nsource,4,900,0,0,500,,\n"
+                + "beacon,0,120,3,30,20,40,5\nbeacon,4,60,2,20,30,7,5\n", w.toString());
+        StringWriter sw = new StringWriter();
+        NodeStateCsv.writeSummary(sw, runs);
+        String summary = sw.toString();
+        assertTrue(summary.startsWith(NodeStateCsv.SUMMARY_HEADER + "\nsource,state_bytes,2,900,900,900,900\n"),
+                summary);
+        assertTrue(summary.contains("\nbeacon,table_channels,2,7,40,40,40\n"), summary);
+        assertTrue(summary.contains("\nbeacon,state_bytes,2,60,120,120,120\n"), summary);
     }
 
     @Test

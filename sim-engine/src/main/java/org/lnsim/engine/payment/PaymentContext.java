@@ -25,6 +25,20 @@ public interface PaymentContext extends ProtocolContext {
      */
     boolean send(HtlcPath path);
 
+    /**
+     * Adds {@code delta} to this payment's value of the protocol's payment column {@code column} (an index into
+     * {@link RoutingProtocol#paymentColumns()}), e.g. one more routing-table request.
+     *
+     * @throws IndexOutOfBoundsException if the protocol declared no such column
+     */
+    void addToColumn(int column, long delta);
+
+    /**
+     * Adds simulated time the sender spent discovering a route (waiting for routing tables, matched seeds…) before
+     * it could send HTLCs; reported as {@code discovery_us}, apart from the HTLCs' own time.
+     */
+    void addDiscoveryUs(long us);
+
     /** The protocol will send nothing more: the payment fails once its attempts in flight have resolved. */
     void giveUp(String reason);
 }

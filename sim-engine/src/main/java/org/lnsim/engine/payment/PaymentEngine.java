@@ -53,6 +53,10 @@ public final class PaymentEngine {
     private final SplittableRandom protocolRandom;
     private final long[] nodeMessages;
     private final long[] nodeBytes;
+    private final long[] setupSentMessages;
+    private final long[] setupSentBytes;
+    private final long[] setupReceivedBytes;
+    private final int paymentColumns;
     private final Map<String, long[]> byType = new TreeMap<>();
     private long setupMessages;
     private long setupBytes;
@@ -71,6 +75,10 @@ public final class PaymentEngine {
         this.protocolRandom = sim.random().stream("protocol." + protocol.name());
         this.nodeMessages = new long[graph.nodeCount()];
         this.nodeBytes = new long[graph.nodeCount()];
+        this.setupSentMessages = new long[graph.nodeCount()];
+        this.setupSentBytes = new long[graph.nodeCount()];
+        this.setupReceivedBytes = new long[graph.nodeCount()];
+        this.paymentColumns = protocol.paymentColumns().size();
     }
 
     /** Lets the protocol do its set-up at the current time (call once, before payments start). */
@@ -105,6 +113,20 @@ public final class PaymentEngine {
 
     public long nodeControlBytes(int n) {
         return nodeBytes[n];
+    }
+
+    /** Control messages node {@code n} sent outside payments (set-up and finish). */
+    public long nodeSetupMessagesSent(int n) {
+        return setupSentMessages[n];
+    }
+
+    public long nodeSetupBytesSent(int n) {
+        return setupSentBytes[n];
+    }
+
+    /** Bytes of control messages node {@code n} received outside payments (set-up and finish). */
+    public long nodeSetupBytesReceived(int n) {
+        return setupReceivedBytes[n];
     }
 
     /** Control messages charged outside payments (set-up and finish). */
@@ -174,28 +196,36 @@ public final class PaymentEngine {
             if (bytes < 0) {
                 throw new IllegalArgumentException("negative message size");
             }
-            chargeControl(graph.source(e), type, 1, bytes);
-            if (availability.isOnline(graph.target(e), sim.now())) {
+            int target = graph.target(e);
+            boolean delivered = availability.isOnline(target, sim.now());
+            chargeControl(graph.source(e), delivered ? target : -1, type, 1, bytes);
+            if (delivered) {
                 sim.schedule(relay.latency().controlUs(e), onDelivery);
             }
         }
 
         @Override
-        public void chargeControl(int node, String type, long messages, long bytes) {
+        public void chargeControl(int sender, int receiver, String type, long messages, long bytes) {
             if (messages < 0 || bytes < 0) {
                 throw new IllegalArgumentException("negative message count or size");
             }
-            nodeMessages[node] += messages;
-            nodeBytes[node] += bytes;
+            nodeMessages[sender] += messages;
+            nodeBytes[sender] += bytes;
             long[] t = byType.computeIfAbsent(type, k -> new long[2]);
             t[0] += messages;
             t[1] += bytes;
-            attribute(messages, bytes);
+            attribute(sender, receiver, messages, bytes);
         }
 
-        void attribute(long messages, long bytes) {
+        /** Set-up traffic: counted to the run's set-up and per node both ways; payments count their own. */
+        void attribute(int sender, int receiver, long messages, long bytes) {
             setupMessages += messages;
             setupBytes += bytes;
+            setupSentMessages[sender] += messages;
+            setupSentBytes[sender] += bytes;
+            if (receiver >= 0) {
+                setupReceivedBytes[receiver] += bytes;
+            }
         }
 
         @Override
@@ -227,6 +257,8 @@ public final class PaymentEngine {
         int offline;
         long messages;
         long bytes;
+        long discoveryUs;
+        final long[] columns = new long[paymentColumns];
 
         Tracker(PaymentRequest p) {
             this.p = p;
@@ -241,9 +273,22 @@ public final class PaymentEngine {
         }
 
         @Override
-        void attribute(long count, long size) {
+        void attribute(int sender, int receiver, long count, long size) {
             messages += count;
             bytes += size;
+        }
+
+        @Override
+        public void addToColumn(int column, long delta) {
+            columns[column] += delta;
+        }
+
+        @Override
+        public void addDiscoveryUs(long us) {
+            if (us < 0) {
+                throw new IllegalArgumentException("negative discovery time");
+            }
+            discoveryUs += us;
         }
 
         @Override
@@ -337,7 +382,7 @@ public final class PaymentEngine {
             sink.accept(new PaymentOutcome(p, protocol.name(), delivered, sim.now(), attempts,
                     delivered ? parts : 0, delivered ? hops : 0, delivered ? feeMsat : 0, lastFailure,
                     lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
-                    delivered ? route : new int[0], maxInFlight));
+                    delivered ? route : new int[0], maxInFlight, discoveryUs, columns.clone()));
         }
     }
 }

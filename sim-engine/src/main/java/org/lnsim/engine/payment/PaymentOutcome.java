@@ -23,11 +23,15 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param bytes             their total size
  * @param route             directions of the first successful part, empty on failure
  * @param maxInFlight       most attempts (parts) of the payment in flight at once: the sender's HTLC slots it used
+ * @param discoveryUs       simulated time the sender spent discovering routes before sending HTLCs (waiting for
+ *                          routing tables, floods…); 0 for protocols that find routes from what they hold
+ * @param columns           the values of the protocol's {@link RoutingProtocol#paymentColumns()}, in order
  */
 public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
                              int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
                              boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
-                             int[] route, int maxInFlight) {
+                             int[] route, int maxInFlight, long discoveryUs,
+                             long[] columns) {
     public long latencyUs() {
         return endUs - payment.arrivalUs();
     }

@@ -45,8 +45,8 @@ public interface ProtocolContext {
 
     /**
      * Sends a control message of {@code bytes} along direction e (from its source to its neighbour, its target);
-     * {@code onDelivery} fires when it arrives. Counted per node and type; dropped (still counted) when the target is
-     * offline at send time.
+     * {@code onDelivery} fires when it arrives. Counted per node (sent by the source, received by the target) and
+     * type; dropped (still counted as sent, not as received) when the target is offline at send time.
      */
     void sendControl(int e, String type, int bytes, Event onDelivery);
 
@@ -55,7 +55,15 @@ public interface ProtocolContext {
      * their delivery: for traffic modelled analytically, such as a full gossip sync (millions of messages whose
      * timing does not matter to payments).
      */
-    void chargeControl(int node, String type, long messages, long bytes);
+    default void chargeControl(int node, String type, long messages, long bytes) {
+        chargeControl(node, -1, type, messages, bytes);
+    }
+
+    /**
+     * As {@link #chargeControl(int, String, long, long)}, naming the node that receives them too ({@code -1}:
+     * spread over many or not tracked), so that set-up traffic can be reported per node both ways.
+     */
+    void chargeControl(int sender, int receiver, String type, long messages, long bytes);
 
     /** Runs {@code timer} after {@code delayUs}. */
     void schedule(long delayUs, Event timer);

@@ -43,6 +43,26 @@ public interface RoutingProtocol {
     long stateBytes(int node);
 
     /**
+     * Names of further per-node state figures this protocol reports in {@code node_state.csv} beside
+     * {@link #stateBytes} (e.g. {@code table_channels}, {@code beacons}); lower-case snake case.
+     */
+    default java.util.List<String> stateColumns() {
+        return java.util.List.of();
+    }
+
+    /** Writes node {@code node}'s values of {@link #stateColumns()} into {@code out}, in order; called after the run. */
+    default void stateValues(int node, long[] out) {
+    }
+
+    /**
+     * Names of per-payment figures this protocol adds to {@code payments.csv} (e.g. {@code table_requests}); a
+     * session counts them through {@link PaymentContext#addToColumn}.
+     */
+    default java.util.List<String> paymentColumns() {
+        return java.util.List.of();
+    }
+
+    /**
      * Wall-clock nanoseconds this instance has spent finding paths, for the run's {@code timings.csv} only (never in
      * results that must be identical across reruns). 0 if the protocol does not measure it.
      */
