@@ -229,6 +229,11 @@ public final class PaymentEngine {
         }
 
         @Override
+        public long controlDelayUs(int e) {
+            return relay.latency().controlUs(e);
+        }
+
+        @Override
         public void schedule(long delayUs, Event timer) {
             sim.schedule(delayUs, timer);
         }

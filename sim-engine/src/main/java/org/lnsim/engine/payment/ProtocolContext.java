@@ -65,6 +65,14 @@ public interface ProtocolContext {
      */
     void chargeControl(int sender, int receiver, String type, long messages, long bytes);
 
+    /**
+     * The delay of a control message on direction {@code e} under the run's latency model, as {@link #sendControl}
+     * would schedule it: for protocols that compute many deliveries at once (a flood as one wave, an onion-routed
+     * request over several hops) instead of one event each. Fixed per channel in the {@code commitment} and
+     * {@code fixed} models; the {@code cloth} model draws a fresh delay on each call.
+     */
+    long controlDelayUs(int e);
+
     /** Runs {@code timer} after {@code delayUs}. */
     void schedule(long delayUs, Event timer);
 }
