@@ -247,8 +247,8 @@ public final class ExperimentRunner {
                 k++;
             }
         }
-        ProtocolRun run = new ProtocolRun(protocol.name(), outcomes, stateBytes, engine.setupMessages(),
-                engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
+        ProtocolRun run = new ProtocolRun(ProtocolRegistry.displayName(entry), outcomes, stateBytes,
+                engine.setupMessages(), engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes, new ProtocolRun.NodeSetup(setupSent, setupSentBytes, setupReceived,
                 stateColumns, stateValues)), protocol.paymentColumns());
         return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);

@@ -11,6 +11,7 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.multipart.Splitter;
@@ -68,7 +69,9 @@ public final class ProtocolRegistry {
                     + "presplit, adaptive splitter, or both (cl, its default pay); lnd's halving. The protocol is then "
                     + "named base+split, e.g. source+cl"),
             Key.integer("max_parts", Splitter.LND_DEFAULT_MAX_PARTS, 1, 483, "lnd-halving: parts in flight at most "
-                    + "(lnd DefaultMaxParts 16)"));
+                    + "(lnd DefaultMaxParts 16)"),
+            Key.str("label", null, "name in the results instead of the protocol's (and its +split), to compare "
+                    + "variants of one protocol side by side"));
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -83,6 +86,31 @@ public final class ProtocolRegistry {
         ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
                 "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
                 (run, e) -> split(new OracleRouting(run.router(), pay(e), run.seed), e)));
+        List<Key> beaconKeys = new java.util.ArrayList<>(PAY_KEYS);
+        BeaconRouting.Options d = BeaconRouting.Options.DEFAULT;
+        beaconKeys.addAll(List.of(
+                Key.integer("radius", d.radius(), 1, 100, "table radius r in hops: every channel on a path of at "
+                        + "most r hops from the node (Flare prototype 2)"),
+                Key.integer("beacons", d.beacons(), 0, 1_000, "beacons per node: the nodes XOR-closest to its id "
+                        + "(Flare prototype 5)"),
+                Key.integer("max_beacon_distance", d.maxBeaconDistance(), 1, 1_000_000, "hops within which "
+                        + "beacons are sought (Flare MAX_BEACON_DISTANCE 100)"),
+                Key.integer("max_table_requests", d.maxTableRequests(), 0, 1_000, "tables a sender may ask for "
+                        + "when it finds no route, XOR-closest to the receiver first"),
+                Key.choice("candidate_ranking", d.ranking().label(), List.of("cost", "probability"), "cost: the "
+                        + "hybrid router's cheapest route; probability: Flare's, the most likely of 3 candidates "
+                        + "(product of (capacity - amount) / capacity)"),
+                Key.dbl("update_rate_per_channel_per_day", 0.0, 0, 1e6, "channel_update churn; an update reaches "
+                        + "the nodes whose table holds the channel")));
+        ENTRIES.put(BeaconRouting.NAME, new Entry(new Section(BeaconRouting.NAME,
+                "Flare beacon routing: tables of radius r plus paths to XOR-closest beacons; the source router over "
+                        + "the sender's and receiver's tables", beaconKeys, List.of()),
+                (run, e) -> split(new BeaconRouting(run.router(), pay(e), new BeaconRouting.Options(
+                        e.get("radius").intValue(), e.get("beacons").intValue(),
+                        e.get("max_beacon_distance").intValue(), e.get("max_table_requests").intValue(),
+                        BeaconRouting.Ranking.valueOf(e.get("candidate_ranking").textValue()
+                                .toUpperCase(java.util.Locale.ROOT)),
+                        e.get("update_rate_per_channel_per_day").doubleValue()), run.seed), e)));
     }
 
     private ProtocolRegistry() {
@@ -100,8 +128,15 @@ public final class ProtocolRegistry {
         return s == Splitter.NONE ? base : new SplittingProtocol(base, s, e.get("max_parts").intValue());
     }
 
-    /** The name a resolved entry runs under: the protocol's, plus {@code +splitter} when it splits. */
+    /**
+     * The name a resolved entry runs under: its {@code label} when given, else the protocol's, plus {@code +splitter}
+     * when it splits.
+     */
     static String displayName(JsonNode entry) {
+        JsonNode label = entry.get("label");
+        if (label != null && label.isTextual()) {
+            return label.textValue();
+        }
         JsonNode split = entry.get("split");
         String name = entry.get("name").textValue();
         return split == null || split.textValue().equals(Splitter.NONE.label()) ? name : name + "+" + split.textValue();

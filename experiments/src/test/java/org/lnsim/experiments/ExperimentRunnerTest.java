@@ -38,14 +38,14 @@ class ExperimentRunnerTest {
      *  across thread counts (each protocol's simulation is independent of the others). */
     @Test
     void sameConfigAndSeedGiveIdenticalFilesWhateverTheThreads(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL);
+        ObjectNode cfg = config(SMALL, "protocols=[source, oracle, beacon]");
         Path a = runTo(tmp.resolve("a"), cfg, 1, false);
         Path b = runTo(tmp.resolve("b"), cfg, 2, false);
-        for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.SUMMARY_CSV, RunOutputs.SUMMARY_MD,
-                RunOutputs.MANIFEST)) {
+        for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.NODE_STATE,
+                RunOutputs.NODE_STATE_SUMMARY, RunOutputs.SUMMARY_CSV, RunOutputs.SUMMARY_MD, RunOutputs.MANIFEST)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
-        assertEquals(1 + 2 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
+        assertEquals(1 + 3 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
         Path c = runTo(tmp.resolve("c"), config(SMALL, "seed=8"), 1, false);
         assertTrue(!Files.readString(a.resolve(RunOutputs.PAYMENTS)).equals(Files.readString(c.resolve(RunOutputs.PAYMENTS))));
     }
@@ -74,6 +74,41 @@ class ExperimentRunnerTest {
                 + java.util.Arrays.stream(source.nodes().controlMessages()).sum();
         long perPayment = source.outcomes().stream().mapToLong(PaymentOutcome::messages).sum() + source.setupMessages();
         assertEquals(perPayment, perNode);
+    }
+
+    /**
+     * Beacon under churn and the CLoTH latency model, with invariants checked after every event: one outcome per
+     * payment, per-node traffic adding up to the payments' and set-up's counts, a table far smaller than full gossip
+     * on every node, and table requests (with their round trips as discovery time) only for payments that needed
+     * them. Variants of one protocol run side by side under their labels.
+     */
+    @Test
+    void beaconRunsWithInvariantsAndSmallerState(@TempDir Path tmp) throws Exception {
+        ObjectNode cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth",
+                "protocols=[source, beacon, {name: beacon, radius: 1, beacons: 2, label: beacon-r1}]");
+        ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
+        assertEquals(List.of("source", "beacon", "beacon-r1"), r.runs().stream().map(ProtocolRun::protocol).toList());
+        ProtocolRun source = r.runs().get(0);
+        for (ProtocolRun beacon : r.runs().subList(1, 3)) {
+            assertEquals(300, beacon.outcomes().size());
+            assertTrue(beacon.outcomes().stream().anyMatch(PaymentOutcome::success), beacon.protocol());
+            assertEquals(List.of("table_requests"), beacon.paymentColumns());
+            for (int k = 0; k < beacon.stateBytes().length; k++) {
+                assertTrue(beacon.stateBytes()[k] < source.stateBytes()[k], "node state below full gossip");
+            }
+            for (PaymentOutcome o : beacon.outcomes()) {
+                assertEquals(o.columns()[0] == 0, o.discoveryUs() == 0, "discovery time iff table requests");
+            }
+            long perNode = java.util.Arrays.stream(beacon.nodes().paymentMessages()).sum()
+                    + java.util.Arrays.stream(beacon.nodes().controlMessages()).sum();
+            long perPayment = beacon.outcomes().stream().mapToLong(PaymentOutcome::messages).sum()
+                    + beacon.setupMessages();
+            assertEquals(perPayment, perNode);
+        }
+        // radius 1 holds fewer channels, so more payments must ask for tables
+        long asked2 = r.runs().get(1).outcomes().stream().filter(o -> o.columns()[0] > 0).count();
+        long asked1 = r.runs().get(2).outcomes().stream().filter(o -> o.columns()[0] > 0).count();
+        assertTrue(asked1 > asked2, "radius 1 asks " + asked1 + ", radius 2 asks " + asked2);
     }
 
     /**

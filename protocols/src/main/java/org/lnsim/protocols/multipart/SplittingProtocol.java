@@ -53,6 +53,16 @@ public final class SplittingProtocol implements RoutingProtocol {
     }
 
     @Override
+    public java.util.List<String> stateColumns() {
+        return base.stateColumns();
+    }
+
+    @Override
+    public void stateValues(int node, long[] out) {
+        base.stateValues(node, out);
+    }
+
+    @Override
     public long pathFindingNanos() {
         return base.pathFindingNanos();
     }

@@ -17,7 +17,8 @@ import org.lnsim.network.Fees;
  * reached node holds the real amount it must receive ({@code amount}, BOLT 7 unfuzzed fees), the selection total
  * ({@code total}, fuzzed fees), and {@code risk}; the key is {@code total + risk}. Relaxing direction e (u → v):
  * <ol>
- *   <li>e must be known, enabled, not excluded, and u not an excluded node;</li>
+ *   <li>e must be known (among the request's known channels, when given), enabled, not excluded, and u not an
+ *       excluded node;</li>
  *   <li>the HTLC on e carries {@code amount(v)}: it must lie in [htlc_minimum, htlc_maximum] and not exceed the
  *       channel capacity; on the sender's own channels it must not exceed the given local balance, and on every
  *       channel the given liquidity (an oracle's true balances), when one is given;</li>
@@ -143,6 +144,9 @@ public final class HybridRouter {
         if (r.liquidity() != null && r.liquidity().spendableMsat(e) < carried) {
             return false;
         }
+        if (r.knownChannels() != null && !r.knownChannels().knows(ChannelGraph.channelOf(e))) {
+            return false;
+        }
         int delay = g.cltvExpiryDelta(e);
         long feeBasis = r.flatCosts() ? r.amountMsat() : totalV;
         if (senderHop) {
@@ -205,6 +209,7 @@ public final class HybridRouter {
         final boolean excludesNodes = r.excludedNodes().length > 0;
         final RouteRequest.LocalBalances balances = r.localBalances();
         final RouteRequest.LocalBalances liquidity = r.liquidity();
+        final RouteRequest.KnownChannels known = r.knownChannels();
         final long amountMsat = r.amountMsat();
         // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
         // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
@@ -316,6 +321,9 @@ public final class HybridRouter {
                     continue;
                 }
                 if (liquidity != null && liquidity.spendableMsat(dir[slot]) < carried) {
+                    continue;
+                }
+                if (known != null && !known.knows(dir[slot] >>> 1)) {
                     continue;
                 }
                 if (!senderHop && excludesNodes && r.isExcludedNode(toGraph[u])) {

@@ -24,17 +24,26 @@ import java.util.Arrays;
  * @param flatCosts          evaluate every hop's fee, risk and HTLC bounds at the payment amount instead of the
  *                           amount downstream, which makes route cost a sum of fixed edge weights; used only to
  *                           compare against textbook shortest-path implementations (JGraphT), never for payments
+ * @param knownChannels      the channels the sender may route over (a partial-knowledge scheme's routing tables),
+ *                           or null for the whole public graph
  */
 public record RouteRequest(int source, int target, long amountMsat, double riskfactor, double fuzz, long seed,
                            int maxHops, int finalCltv, Algorithm algorithm, Fallback fallback,
                            int[] excludedDirections, int[] excludedNodes, LocalBalances localBalances,
-                           LocalBalances liquidity, boolean flatCosts) {
+                           LocalBalances liquidity, boolean flatCosts,
+                           KnownChannels knownChannels) {
 
     /** The sender's knowledge of its own channels' spendable balance per outgoing direction. */
     @FunctionalInterface
     public interface LocalBalances {
         /** Spendable msat on direction {@code e}, which leaves the sender. */
         long spendableMsat(int e);
+    }
+
+    /** The channels a sender knows: the union of the routing tables it holds or was given. */
+    @FunctionalInterface
+    public interface KnownChannels {
+        boolean knows(int channel);
     }
 
     public RouteRequest {
@@ -63,63 +72,69 @@ public record RouteRequest(int source, int target, long amountMsat, double riskf
     public static RouteRequest of(int source, int target, long amountMsat) {
         return new RouteRequest(source, target, amountMsat, CostModel.DEFAULT_RISKFACTOR, CostModel.DEFAULT_FUZZ, 0,
                 CostModel.DEFAULT_MAX_HOPS, CostModel.DEFAULT_FINAL_CLTV, Algorithm.HYBRID, Fallback.BFG, null, null,
-                null, null, false);
+                null, null, false, null);
     }
 
     public RouteRequest withRiskfactor(double r) {
         return new RouteRequest(source, target, amountMsat, r, fuzz, seed, maxHops, finalCltv, algorithm, fallback,
-                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withFuzz(double f, long fuzzSeed) {
         return new RouteRequest(source, target, amountMsat, riskfactor, f, fuzzSeed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withMaxHops(int h) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, h, finalCltv, algorithm, fallback,
-                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withFinalCltv(int cltv) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, cltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withAlgorithm(Algorithm a) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, a, fallback,
-                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withFallback(Fallback f) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm, f,
-                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts);
+                excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withExcludedDirections(int... directions) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, directions, excludedNodes, localBalances, liquidity, flatCosts);
+                fallback, directions, excludedNodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withExcludedNodes(int... nodes) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, nodes, localBalances, liquidity, flatCosts);
+                fallback, excludedDirections, nodes, localBalances, liquidity, flatCosts, knownChannels);
     }
 
     public RouteRequest withLocalBalances(LocalBalances balances) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, balances, liquidity, flatCosts);
+                fallback, excludedDirections, excludedNodes, balances, liquidity, flatCosts, knownChannels);
     }
 
     /** Lets the router assume every direction can carry at most {@code view.spendableMsat(e)} (an oracle). */
     public RouteRequest withLiquidity(LocalBalances view) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, view, flatCosts);
+                fallback, excludedDirections, excludedNodes, localBalances, view, flatCosts, knownChannels);
+    }
+
+    /** Restricts the search to the channels {@code known} knows (routing tables); null for the whole graph. */
+    public RouteRequest withKnownChannels(KnownChannels known) {
+        return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flatCosts, known);
     }
 
     public RouteRequest withFlatCosts(boolean flat) {
         return new RouteRequest(source, target, amountMsat, riskfactor, fuzz, seed, maxHops, finalCltv, algorithm,
-                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flat);
+                fallback, excludedDirections, excludedNodes, localBalances, liquidity, flat, knownChannels);
     }
 
     boolean isExcludedDirection(int e) {
@@ -144,7 +159,7 @@ public record RouteRequest(int source, int target, long amountMsat, double riskf
                 && seed == r.seed && maxHops == r.maxHops && finalCltv == r.finalCltv && algorithm == r.algorithm
                 && fallback == r.fallback && Arrays.equals(excludedDirections, r.excludedDirections)
                 && Arrays.equals(excludedNodes, r.excludedNodes) && localBalances == r.localBalances
-                && liquidity == r.liquidity && flatCosts == r.flatCosts;
+                && liquidity == r.liquidity && flatCosts == r.flatCosts && knownChannels == r.knownChannels;
     }
 
     @Override

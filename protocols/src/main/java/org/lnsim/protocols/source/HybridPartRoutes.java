@@ -21,20 +21,24 @@ final class HybridPartRoutes implements PartRoutes {
     private final HybridRouter router;
     private final PayPolicy pay;
     private final RouteRequest.LocalBalances liquidity;
+    private final java.util.function.Supplier<RouteRequest.KnownChannels> known;
     private final long fuzzSeed;
     private final long[] pathNanos;
 
     /**
      * @param liquidity every direction's true liquidity (oracle), or null for the public graph
+     * @param known     asked before each search for the channels the sender may use (routing tables), or null for
+     *                  the whole public graph
      * @param fuzzSeed  the payment's fee-fuzz seed
      * @param pathNanos a one-element accumulator of wall-clock time in the router (timings only)
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
-                     long fuzzSeed, long[] pathNanos) {
+                     java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed, long[] pathNanos) {
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
         this.liquidity = liquidity;
+        this.known = known;
         this.fuzzSeed = fuzzSeed;
         this.pathNanos = pathNanos;
     }
@@ -56,6 +60,9 @@ final class HybridPartRoutes implements PartRoutes {
                     .withLocalBalances(this::ownSpendable);
             if (liquidity != null) {
                 req = req.withLiquidity(liquidity);
+            }
+            if (known != null) {
+                req = req.withKnownChannels(known.get());
             }
             long t0 = System.nanoTime();
             Route route = router.find(req);

@@ -47,12 +47,12 @@ public final class OracleRouting extends PayLoopProtocol {
 
     @Override
     public PaymentSession open(PaymentContext ctx) {
-        return new RouteAttempts(ctx, partRoutes(ctx), pay, null);
+        return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, null);
     }
 
     /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge once). */
     @Override
-    RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
+    protected RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
         return ctx.trueSpendableView()::applyAsLong;
     }
 }

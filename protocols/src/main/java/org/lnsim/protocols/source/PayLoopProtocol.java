@@ -1,6 +1,7 @@
 package org.lnsim.protocols.source;
 
 import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.RouteRequest;
@@ -24,7 +25,7 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
      * @param seed   the run's master seed
      * @param name   the protocol's name, which keeps its fuzz seeds apart from other protocols'
      */
-    PayLoopProtocol(HybridRouter router, PayPolicy pay, long seed, String name) {
+    protected PayLoopProtocol(HybridRouter router, PayPolicy pay, long seed, String name) {
         this.router = router;
         this.pay = pay;
         this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + name + ".fuzz");
@@ -36,11 +37,41 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
     }
 
     /** What the router may assume every direction can carry for this payment, or null for capacities only. */
-    abstract RouteRequest.LocalBalances liquidity(PaymentContext ctx);
+    protected abstract RouteRequest.LocalBalances liquidity(PaymentContext ctx);
+
+    /**
+     * The channels the sender may route over for this payment, asked before every search (so a scheme can hand out
+     * a view of tables that grow while the payment runs), or null for the whole public graph. Default: null.
+     */
+    protected java.util.function.Supplier<RouteRequest.KnownChannels> knownChannels(PaymentContext ctx) {
+        return null;
+    }
 
     @Override
-    public final HybridPartRoutes partRoutes(PaymentContext ctx) {
-        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), fuzzSeed(ctx.payment().id()), pathNanos);
+    public final PartRoutes partRoutes(PaymentContext ctx) {
+        return partRoutes(ctx, knownChannels(ctx));
+    }
+
+    /** The pay loop's route search for this payment over the channels {@code known} supplies (null: all). */
+    protected final PartRoutes partRoutes(PaymentContext ctx,
+                                          java.util.function.Supplier<RouteRequest.KnownChannels> known) {
+        return hybridPartRoutes(ctx, known);
+    }
+
+    final HybridPartRoutes hybridPartRoutes(PaymentContext ctx,
+                                            java.util.function.Supplier<RouteRequest.KnownChannels> known) {
+        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), known, fuzzSeed(ctx.payment().id()),
+                pathNanos);
+    }
+
+    /** The network's router. */
+    protected final HybridRouter router() {
+        return router;
+    }
+
+    /** The pay policy (fee budget, riskfactor, fuzz, limits). */
+    protected final PayPolicy pay() {
+        return pay;
     }
 
     @Override

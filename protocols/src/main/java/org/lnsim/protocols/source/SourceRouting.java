@@ -122,12 +122,12 @@ public final class SourceRouting extends PayLoopProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         long id = ctx.payment().id();
-        return new RouteAttempts(ctx, partRoutes(ctx), pay, ahead == null ? null : ahead.take(id));
+        return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, ahead == null ? null : ahead.take(id));
     }
 
     /** A sender knows the public graph and its own channels only. */
     @Override
-    RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
+    protected RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
         return null;
     }
 }

@@ -1,0 +1,226 @@
+package org.lnsim.protocols.beacon;
+
+import org.lnsim.engine.htlc.AttemptResult;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.multipart.Exclusions;
+import org.lnsim.protocols.multipart.PartRoutes;
+import org.lnsim.protocols.routing.Route;
+import org.lnsim.protocols.routing.RouteHop;
+
+/**
+ * One {@code beacon} payment (lightning-facts §5, "Payment route search"):
+ * <ol>
+ *   <li>The receiver's table comes with the payment request: one message of its bytes, no delay (it travels with
+ *       the invoice, out of band).</li>
+ *   <li>The sender runs the pay loop's route search ({@code source}'s router, costs and pruning) over the union of
+ *       the tables it holds.</li>
+ *   <li>No route: it asks the node XOR-closest to the receiver that it knows and has not asked — beacons of the
+ *       tables it holds first, then any node of its union — for its table: an onion-wrapped request along a
+ *       fewest-hop path over known channels, answered along the same path with the table's records. The round trip
+ *       is simulated time ({@code discovery_us}); then it searches again. At most {@code max-table-requests} per
+ *       payment ({@code table_requests}).</li>
+ *   <li>An HTLC that fails on the way excludes the failing channel direction and the search runs again, as
+ *       {@code source} does, within the engine's deadline; a refusal by the receiver ends the payment.</li>
+ * </ol>
+ */
+final class BeaconAttempts implements PaymentSession {
+    /** Candidate routes ranked under {@link BeaconRouting.Ranking#PROBABILITY}. */
+    static final int CANDIDATES = 3;
+
+    private final PaymentContext ctx;
+    private final PartRoutes routes;
+    private final org.lnsim.protocols.source.PayPolicy pay;
+    private final BeaconRouting.HeldTables held;
+    private final BeaconRouting protocol;
+    private final BeaconTables tables;
+    private final ChannelGraph graph;
+    private final Exclusions excluded = new Exclusions();
+    private final java.util.BitSet asked = new java.util.BitSet();
+    private int requests;
+
+    BeaconAttempts(PaymentContext ctx, PartRoutes routes, org.lnsim.protocols.source.PayPolicy pay,
+                   BeaconRouting.HeldTables held, BeaconRouting protocol) {
+        this.ctx = ctx;
+        this.routes = routes;
+        this.pay = pay;
+        this.held = held;
+        this.protocol = protocol;
+        this.tables = protocol.tables();
+        this.graph = tables.graph();
+    }
+
+    @Override
+    public void start() {
+        PaymentRequest p = ctx.payment();
+        ctx.chargeControl(p.receiver(), p.sender(), BeaconMessages.RECEIVER_TABLE, 1,
+                tables.tableBytes(p.receiver()));
+        attempt();
+    }
+
+    @Override
+    public void onAttemptResult(AttemptResult r) {
+        if (r.succeeded()) {
+            return;
+        }
+        if (r.failingHop() == r.path().hops()) {
+            ctx.giveUp("receiver refused: " + r.failure().label());
+            return;
+        }
+        excluded.add(r.failingDirection());
+        attempt();
+    }
+
+    private void attempt() {
+        if (ctx.now() >= ctx.deadlineUs()) {
+            ctx.giveUp("timeout");
+            return;
+        }
+        PaymentRequest p = ctx.payment();
+        long budget = pay.feeBudgetMsat(p.amountMsat());
+        Route route = routes.find(p.amountMsat(), budget, excluded);
+        if (route.found() && protocol.options().ranking() == BeaconRouting.Ranking.PROBABILITY) {
+            route = mostProbable(route, budget);
+        }
+        if (route.found()) {
+            if (!ctx.send(routes.path(route, p.amountMsat()))) {
+                ctx.giveUp("the engine refused another attempt");
+            }
+            return;
+        }
+        if (requests < protocol.options().maxTableRequests() && requestTable()) {
+            return;
+        }
+        ctx.giveUp("no route: " + route.failure());
+    }
+
+    /**
+     * Flare's ranking: further candidates avoid the interior channels of those found before (the sender's and
+     * receiver's own channels may be shared); the highest Π (capacity − amount) / capacity wins, the first on ties.
+     */
+    private Route mostProbable(Route first, long budget) {
+        Route best = first;
+        double bestP = probability(first);
+        Exclusions avoid = copy(excluded);
+        Route last = first;
+        for (int i = 1; i < CANDIDATES; i++) {
+            for (int h = 1; h < last.hopCount() - 1; h++) {
+                int e = last.hops().get(h).directionIndex();
+                avoid.add(e);
+            }
+            Route next = routes.find(ctx.payment().amountMsat(), budget, copy(avoid));
+            if (!next.found()) {
+                break;
+            }
+            double pr = probability(next);
+            if (pr > bestP) {
+                best = next;
+                bestP = pr;
+            }
+            last = next;
+        }
+        return best;
+    }
+
+    private double probability(Route r) {
+        double p = 1;
+        for (RouteHop h : r.hops()) {
+            double cap = graph.capacityMsat(ChannelGraph.channelOf(h.directionIndex()));
+            p *= Math.max(0, cap - h.amountMsat()) / cap;
+        }
+        return p;
+    }
+
+    private static Exclusions copy(Exclusions x) {
+        Exclusions c = new Exclusions();
+        for (int e : x.toArray()) {
+            c.add(e);
+        }
+        return c;
+    }
+
+    /**
+     * Asks the best node not yet asked for its table. Returns false if there is none the sender can reach over
+     * the channels it knows.
+     */
+    private boolean requestTable() {
+        PaymentRequest p = ctx.payment();
+        held.get(); // mark the union the candidates and paths are drawn from
+        int[] known = held.knownArray();
+        int mark = held.lastMark();
+        int target = p.receiver();
+        while (true) {
+            int candidate = bestBeacon(target);
+            if (candidate < 0) {
+                int[] out = new int[1];
+                int found = tables.closest(target, 1, v -> v != p.sender() && !asked.get(v) && !held.holds(v)
+                        && knows(v, known, mark), out);
+                candidate = found == 0 ? -1 : out[0];
+            }
+            if (candidate < 0) {
+                return false;
+            }
+            asked.set(candidate);
+            int[] path = tables.knownPath(p.sender(), candidate, known, mark);
+            if (path == null) {
+                continue;
+            }
+            send(candidate, path);
+            return true;
+        }
+    }
+
+    /** The beacon of a held table XOR-closest to target, not asked, not held, or -1. */
+    private int bestBeacon(int target) {
+        int best = -1;
+        for (int i = 0; i < held.count(); i++) {
+            int[] paths = tables.beaconPaths(held.node(i));
+            for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
+                int b = paths[at];
+                if (b == ctx.payment().sender() || asked.get(b) || held.holds(b)) {
+                    continue;
+                }
+                if (best < 0 || tables.closestCompare(target, b, best) < 0) {
+                    best = b;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Whether node v is an endpoint of a channel marked in the union. */
+    private boolean knows(int v, int[] known, int mark) {
+        for (int slot = graph.outStart(v), end = graph.outEnd(v); slot < end; slot++) {
+            if (known[ChannelGraph.channelOf(graph.outDirection(slot))] == mark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request along the path and the table back along it; the sender searches again when the answer is in. */
+    private void send(int node, int[] path) {
+        long tableBytes = tables.tableBytes(node);
+        long rtt = 0;
+        for (int e : path) {
+            ctx.chargeControl(graph.source(e), graph.target(e), BeaconMessages.TABLE_REQUEST, 1,
+                    BeaconMessages.ONION_REQUEST);
+            rtt += ctx.controlDelayUs(e);
+        }
+        for (int k = path.length - 1; k >= 0; k--) {
+            int e = path[k];
+            ctx.chargeControl(graph.target(e), graph.source(e), BeaconMessages.TABLE_RESPONSE, 1,
+                    BeaconMessages.ONION_REQUEST + tableBytes);
+            rtt += ctx.controlDelayUs(e ^ 1);
+        }
+        requests++;
+        ctx.addToColumn(0, 1);
+        ctx.addDiscoveryUs(rtt);
+        ctx.schedule(rtt, () -> {
+            held.add(node);
+            attempt();
+        });
+    }
+}

@@ -1,0 +1,280 @@
+package org.lnsim.protocols.beacon;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.gossip.GossipSizes;
+import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.RouteRequest;
+import org.lnsim.protocols.source.PayLoopProtocol;
+import org.lnsim.protocols.source.PayPolicy;
+
+/**
+ * {@code beacon}: Flare-style partial-knowledge source routing (Prihodko et al. 2016, lightning-facts §5). A node
+ * keeps the channels within hop radius r plus paths to its beacons, the nodes XOR-closest to its own id
+ * ({@link Neighbourhoods} fixes the definitions); a sender routes with the same hybrid router, cost function and pay
+ * loop as {@code source}, but only over the union of its own table, the receiver's (sent with the payment request)
+ * and those it asks for ({@link BeaconAttempts}).
+ *
+ * <h2>Costs, and where lnsim departs from the paper</h2>
+ * <ul>
+ *   <li>Set-up is charged analytically at time 0 (lnsim does not replay the prototype's timers): each node receives
+ *       its neighbourhood from a peer (one message of its BOLT 7 bytes), and for each beacon one onion-wrapped
+ *       {@code beacon_req} and {@code beacon_ack} cross the beacon path hop by hop, the ack bringing the path's
+ *       channel records. The prototype's suggestion rounds (a candidate pointing to a closer node) are not counted,
+ *       so set-up traffic is a lower bound. A node's set-up time ({@code setup_us}) is its slowest beacon round trip
+ *       plus the neighbourhood's delivery, under the run's latency model.</li>
+ *   <li>Balances and fees are dynamic data the paper gathers per payment; lnsim's sender sees only the tables'
+ *       capacities and policies, like {@code source}, so the two differ only in what the sender knows.</li>
+ *   <li>With churn ({@code update_rate_per_channel_per_day}), a channel_update reaches exactly the nodes whose table
+ *       holds the channel; charged at the end for the run's duration, as for {@code source}.</li>
+ *   <li>Tables are static: they are computed from the public graph at set-up; node on/off churn does not change
+ *       them (stale knowledge is part of what is measured).</li>
+ * </ul>
+ */
+public final class BeaconRouting extends PayLoopProtocol {
+    public static final String NAME = "beacon";
+    private static final double US_PER_DAY = 86_400e6;
+
+    /** How a sender picks among candidate routes. */
+    public enum Ranking {
+        /** The hybrid router's cheapest route (as {@code source}). */
+        COST,
+        /**
+         * Flare's ranking: up to {@link BeaconAttempts#CANDIDATES} routes with disjoint interiors, the one with the
+         * highest product of (capacity − amount) / capacity over its hops (balances assumed uniform in [0, capacity]).
+         */
+        PROBABILITY;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param radius                  table radius r in hops, ≥ 1 (prototype default 2)
+     * @param beacons                 beacons per node, ≥ 0 (prototype default 5)
+     * @param maxBeaconDistance       hops within which beacons are sought (prototype MAX_BEACON_DISTANCE 100)
+     * @param maxTableRequests        table requests per payment when no route is found (default 3)
+     * @param ranking                 candidate ranking
+     * @param updatesPerChannelPerDay channel_update churn, ≥ 0
+     */
+    public record Options(int radius, int beacons, int maxBeaconDistance, int maxTableRequests, Ranking ranking,
+                          double updatesPerChannelPerDay) {
+        public static final Options DEFAULT = new Options(2, 5, 100, 3, Ranking.COST, 0);
+
+        public Options {
+            if (radius < 1 || beacons < 0 || maxBeaconDistance < 1 || maxTableRequests < 0 || ranking == null
+                    || !(updatesPerChannelPerDay >= 0)) {
+                throw new IllegalArgumentException("invalid beacon options");
+            }
+        }
+    }
+
+    private final ChannelGraph graph;
+    private final Options options;
+    private final BeaconTables tables;
+    private final long[] setupUs;
+    private final int[] known;
+    private int mark;
+
+    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed) {
+        super(router, pay, seed, NAME);
+        this.graph = router.graph();
+        this.options = options;
+        this.tables = new BeaconTables(graph, options.radius(), options.beacons(), options.maxBeaconDistance());
+        this.setupUs = new long[graph.nodeCount()];
+        this.known = new int[graph.channelCount()];
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Knowledge knowledge() {
+        return Knowledge.PUBLIC_GRAPH;
+    }
+
+    /** Computes every node's beacons and table size on {@code threads} threads (public graph only). */
+    @Override
+    public void prepare(List<PaymentRequest> payments, int threads) {
+        tables.computeAll(Math.max(1, threads));
+    }
+
+    @Override
+    public void setup(ProtocolContext ctx) {
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            if (graph.degree(v) == 0) {
+                continue;
+            }
+            int firstPeerSlot = graph.outStart(v);
+            int peer = graph.outPeer(firstPeerSlot);
+            long hood = tables.neighbourhoodBytes(v);
+            ctx.chargeControl(peer, v, BeaconMessages.NEIGHBOUR_TABLE, 1, hood);
+            long slowest = 0;
+            int[] p = tables.beaconPaths(v);
+            for (int at = 0; at < p.length; at += 2 + p[at + 1]) {
+                int len = p[at + 1];
+                long rtt = 0;
+                for (int k = 0; k < len; k++) {
+                    int e = p[at + 2 + k];
+                    ctx.chargeControl(graph.source(e), graph.target(e), BeaconMessages.BEACON_REQUEST, 1,
+                            BeaconMessages.ONION_REQUEST);
+                    rtt += ctx.controlDelayUs(e);
+                }
+                for (int k = len - 1; k >= 0; k--) {
+                    int e = p[at + 2 + k];
+                    ctx.chargeControl(graph.target(e), graph.source(e), BeaconMessages.BEACON_ACK, 1,
+                            BeaconMessages.ONION_REQUEST);
+                    rtt += ctx.controlDelayUs(e ^ 1);
+                }
+                slowest = Math.max(slowest, rtt);
+            }
+            long pathBytes = tables.tableBytes(v) - hood;
+            if (pathBytes > 0) {
+                ctx.chargeControl(graph.target(p[2]), v, BeaconMessages.BEACON_ACK, 0, pathBytes);
+            }
+            setupUs[v] = Math.max(slowest, ctx.controlDelayUs(graph.outDirection(firstPeerSlot) ^ 1));
+        }
+    }
+
+    /** channel_update churn over the run: an update reaches the nodes whose table holds its channel. */
+    @Override
+    public void finish(ProtocolContext ctx) {
+        if (options.updatesPerChannelPerDay() == 0) {
+            return;
+        }
+        double perChannel = options.updatesPerChannelPerDay() * (ctx.now() / US_PER_DAY);
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            if (graph.degree(v) > 0) {
+                long updates = Math.round(perChannel * tables.tableChannels(v));
+                ctx.chargeControl(graph.outPeer(graph.outStart(v)), v, BeaconMessages.CHANNEL_UPDATE, updates,
+                        updates * (long) GossipSizes.CHANNEL_UPDATE);
+            }
+        }
+    }
+
+    /** The table's records plus the beacons' 33-byte ids. */
+    @Override
+    public long stateBytes(int node) {
+        return graph.degree(node) == 0 ? 0 : tables.tableBytes(node) + 33L * tables.beaconCount(node);
+    }
+
+    @Override
+    public List<String> stateColumns() {
+        return List.of("table_channels", "beacons", "setup_us");
+    }
+
+    @Override
+    public void stateValues(int node, long[] out) {
+        out[0] = tables.tableChannels(node);
+        out[1] = tables.beaconCount(node);
+        out[2] = setupUs[node];
+    }
+
+    @Override
+    public List<String> paymentColumns() {
+        return List.of("table_requests");
+    }
+
+    @Override
+    public PaymentSession open(PaymentContext ctx) {
+        HeldTables held = new HeldTables(ctx.payment().sender(), ctx.payment().receiver());
+        return new BeaconAttempts(ctx, partRoutes(ctx, held), pay(), held, this);
+    }
+
+    /** A sender knows the public graph's capacities and policies (of its tables) and its own balances only. */
+    @Override
+    protected RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
+        return null;
+    }
+
+    /** For a splitter composed with beacon: the sender's and the receiver's tables. */
+    @Override
+    protected Supplier<RouteRequest.KnownChannels> knownChannels(PaymentContext ctx) {
+        return new HeldTables(ctx.payment().sender(), ctx.payment().receiver());
+    }
+
+    BeaconTables tables() {
+        return tables;
+    }
+
+    /**
+     * The tables one payment's sender holds (its own, the receiver's, those it asked for). Each search marks their
+     * union afresh in the protocol's shared channel array — one int per channel for all payments, valid until the
+     * next search — since payments interleave but searches never do (the simulation's single thread).
+     */
+    final class HeldTables implements Supplier<RouteRequest.KnownChannels> {
+        private int[] nodes;
+        private int count;
+        private int lastMark;
+
+        HeldTables(int sender, int receiver) {
+            nodes = new int[] {sender, receiver, 0, 0};
+            count = sender == receiver ? 1 : 2;
+        }
+
+        void add(int node) {
+            if (count == nodes.length) {
+                nodes = java.util.Arrays.copyOf(nodes, 2 * count);
+            }
+            nodes[count++] = node;
+        }
+
+        boolean holds(int node) {
+            for (int i = 0; i < count; i++) {
+                if (nodes[i] == node) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int count() {
+            return count;
+        }
+
+        int node(int i) {
+            return nodes[i];
+        }
+
+        /** Marks the union and returns it as a view; the view is valid until the next search of any payment. */
+        @Override
+        public RouteRequest.KnownChannels get() {
+            if (mark == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(known, 0);
+                mark = 0;
+            }
+            int m = ++mark;
+            for (int i = 0; i < count; i++) {
+                tables.markTable(nodes[i], known, m);
+            }
+            lastMark = m;
+            return c -> known[c] == m;
+        }
+
+        /** Whether channel c was in the union at the last {@link #get} and no other search has marked since. */
+        boolean knewAtLastSearch(int c) {
+            return lastMark == mark && known[c] == lastMark;
+        }
+
+        int[] knownArray() {
+            return known;
+        }
+
+        int lastMark() {
+            return lastMark;
+        }
+    }
+}

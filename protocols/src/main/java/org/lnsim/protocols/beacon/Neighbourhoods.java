@@ -1,0 +1,270 @@
+package org.lnsim.protocols.beacon;
+
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.gossip.GossipSizes;
+
+/**
+ * The graph searches behind Flare's routing tables (lightning-facts §5), computed on demand over the public graph
+ * with reusable scratch arrays: nothing per node is materialised, since at 1M channels a hub's radius-2
+ * neighbourhood alone holds a large part of the graph.
+ *
+ * <h2>Definitions (lnsim's reading of the paper, fixed here once)</h2>
+ * <ul>
+ *   <li><b>Neighbourhood of radius r</b> of node x: every channel on some path of at most r hops from x, i.e. every
+ *       channel with an endpoint at hop distance ≤ r − 1 from x (r = 1: x's own channels; r = 2: also its peers'
+ *       channels). Hop distances ignore direction, policies and balances: the table is topology plus both
+ *       directions' policies, whatever their state.</li>
+ *   <li><b>Beacons</b> of x: the {@code beacons} nodes XOR-closest to x ({@link XorSpace}) among the nodes within
+ *       {@code maxBeaconDistance} hops of x. The prototype reaches them by iterated {@code beacon_req} / suggestion
+ *       rounds; lnsim takes the fixed point those rounds converge to (each candidate accepts only if it knows no node
+ *       closer to x), i.e. the true k closest.</li>
+ *   <li><b>Beacon path</b>: a fewest-hop path from x to the beacon; among those, the one with the smallest sum of
+ *       fees at {@link #REFERENCE_AMOUNT_MSAT} in the direction of travel (a direction without a policy counts as
+ *       {@link #NO_POLICY_FEE}); remaining ties go to the first found in adjacency order. Its channels are
+ *       whitelisted in x's table.</li>
+ *   <li><b>Table bytes</b>: each channel at its BOLT 7 size (channel_announcement + one channel_update per direction
+ *       with a policy, as {@link GossipSizes} counts {@code gossip_bytes_raw}) plus the node_announcement of every
+ *       announced endpoint, so a table compares directly with full gossip.</li>
+ * </ul>
+ *
+ * <p>One instance is one thread's scratch; it is not thread-safe. Memory: five int/long arrays per node and one int
+ * per channel.
+ */
+final class Neighbourhoods {
+    /** Amount at which beacon-path fees are compared: 1,000 sat, a typical small payment. */
+    static final long REFERENCE_AMOUNT_MSAT = 1_000_000;
+    /** Fee counted for a direction without a channel_update (it cannot forward, but can carry messages). */
+    static final long NO_POLICY_FEE = 1L << 32;
+
+    private final ChannelGraph g;
+    private final XorSpace xor;
+    private final int[] nodeStamp;
+    private final int[] depth;
+    private final int[] parentSlot;
+    private final long[] cost;
+    private final int[] queue;
+    private final int[] channelStamp;
+    private final int[] endpointStamp;
+    private int stamp;
+    private int countStamp;
+
+    Neighbourhoods(ChannelGraph g) {
+        this.g = g;
+        this.xor = new XorSpace(g);
+        int n = g.nodeCount();
+        nodeStamp = new int[n];
+        depth = new int[n];
+        parentSlot = new int[n];
+        cost = new long[n];
+        queue = new int[n];
+        channelStamp = new int[g.channelCount()];
+        endpointStamp = new int[n];
+    }
+
+    /** Bytes of channel c's records in a table: its announcement and one update per direction with a policy. */
+    static int channelRecordBytes(ChannelGraph g, int c) {
+        int bytes = GossipSizes.CHANNEL_ANNOUNCEMENT;
+        for (int d = 0; d < 2; d++) {
+            int e = ChannelGraph.direction(c, d);
+            if (g.hasPolicy(e)) {
+                bytes += GossipSizes.channelUpdate(g.hasHtlcMaximum(e));
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes of node n's node_announcement, 0 if it has none. */
+    static int nodeRecordBytes(ChannelGraph g, int n) {
+        return g.isAnnounced(n) ? GossipSizes.nodeAnnouncement(g.addresses(n)) : 0;
+    }
+
+    /**
+     * Breadth-first search from x up to {@code maxDepth} hops, recording for each reached node its depth and the
+     * parent slot of its cheapest fewest-hop path (see the class comment). Layers are complete before the next is
+     * expanded, so a node's cost is final when its layer starts expanding.
+     *
+     * @return the number of nodes reached (x included); they are {@code queue[0..count)} in BFS order
+     */
+    private int search(int x, int maxDepth) {
+        int s = ++stamp;
+        nodeStamp[x] = s;
+        depth[x] = 0;
+        cost[x] = 0;
+        parentSlot[x] = -1;
+        queue[0] = x;
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int u = queue[head++];
+            int du = depth[u];
+            if (du >= maxDepth) {
+                continue;
+            }
+            for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                int v = g.outPeer(slot);
+                int e = g.outDirection(slot);
+                long c = cost[u] + (g.hasPolicy(e) ? g.feeMsat(e, REFERENCE_AMOUNT_MSAT) : NO_POLICY_FEE);
+                if (nodeStamp[v] != s) {
+                    nodeStamp[v] = s;
+                    depth[v] = du + 1;
+                    cost[v] = c;
+                    parentSlot[v] = slot;
+                    queue[tail++] = v;
+                } else if (depth[v] == du + 1 && c < cost[v]) {
+                    cost[v] = c;
+                    parentSlot[v] = slot;
+                }
+            }
+        }
+        return tail;
+    }
+
+    /**
+     * Node x's beacons and the paths to them.
+     *
+     * @return {@code [b_1, len_1, dir…, b_2, len_2, dir…]}: each beacon, its path length and the directions from x
+     *         to it, closest beacon first; fewer than {@code beacons} when fewer nodes are eligible
+     */
+    int[] beaconPaths(int x, int beacons, int maxBeaconDistance) {
+        search(x, maxBeaconDistance);
+        int s = stamp;
+        int[] closest = new int[beacons];
+        int found = beacons == 0 ? 0 : xor.closest(x, beacons, y -> nodeStamp[y] == s, closest);
+        int size = 0;
+        for (int i = 0; i < found; i++) {
+            size += 2 + depth[closest[i]];
+        }
+        int[] out = new int[size];
+        int at = 0;
+        for (int i = 0; i < found; i++) {
+            int b = closest[i];
+            int len = depth[b];
+            out[at] = b;
+            out[at + 1] = len;
+            for (int v = b, k = len - 1; v != x; k--) {
+                int e = g.outDirection(parentSlot[v]); // the parent's slot: e leads from the parent to v
+                out[at + 2 + k] = e;
+                v = g.source(e);
+            }
+            at += 2 + len;
+        }
+        return out;
+    }
+
+    /**
+     * Marks in {@code known} (with value {@code mark}) every channel of x's radius-r neighbourhood and of its beacon
+     * paths ({@code paths} as returned by {@link #beaconPaths}).
+     */
+    void markTable(int x, int radius, int[] paths, int[] known, int mark) {
+        int reached = search(x, radius - 1);
+        for (int i = 0; i < reached; i++) {
+            int u = queue[i];
+            for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                known[ChannelGraph.channelOf(g.outDirection(slot))] = mark;
+            }
+        }
+        for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
+            for (int k = 0; k < paths[at + 1]; k++) {
+                known[ChannelGraph.channelOf(paths[at + 2 + k])] = mark;
+            }
+        }
+    }
+
+    /**
+     * Size of x's table (radius-r neighbourhood plus beacon paths) without materialising it.
+     *
+     * @param channelBytes per-channel record bytes ({@link #channelRecordBytes})
+     * @param nodeBytes    per-node announcement bytes ({@link #nodeRecordBytes})
+     * @return {@code {channels, bytes, neighbourhood bytes}}: the whole table's channels and bytes, and the bytes of
+     *         the radius-r neighbourhood alone (what x's peers send it; the rest comes with its beacons' answers)
+     */
+    long[] tableSize(int x, int radius, int[] paths, int[] channelBytes, int[] nodeBytes) {
+        int reached = search(x, radius - 1);
+        int s = ++countStamp;
+        long channels = 0;
+        long bytes = 0;
+        for (int i = 0; i < reached; i++) {
+            int u = queue[i];
+            for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                int c = ChannelGraph.channelOf(g.outDirection(slot));
+                if (channelStamp[c] != s) {
+                    channelStamp[c] = s;
+                    channels++;
+                    bytes += channelBytes[c] + endpointBytes(u, s, nodeBytes) + endpointBytes(g.outPeer(slot), s,
+                            nodeBytes);
+                }
+            }
+        }
+        long hoodBytes = bytes;
+        for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
+            for (int k = 0; k < paths[at + 1]; k++) {
+                int e = paths[at + 2 + k];
+                int c = ChannelGraph.channelOf(e);
+                if (channelStamp[c] != s) {
+                    channelStamp[c] = s;
+                    channels++;
+                    bytes += channelBytes[c] + endpointBytes(g.source(e), s, nodeBytes)
+                            + endpointBytes(g.target(e), s, nodeBytes);
+                }
+            }
+        }
+        return new long[] {channels, bytes, hoodBytes};
+    }
+
+    /** A node's announcement bytes the first time it is counted under stamp s, else 0. */
+    private long endpointBytes(int n, int s, int[] nodeBytes) {
+        if (endpointStamp[n] == s) {
+            return 0;
+        }
+        endpointStamp[n] = s;
+        return nodeBytes[n];
+    }
+
+    /**
+     * A fewest-hop path from {@code from} to {@code to} over channels marked {@code mark} in {@code known} (any
+     * direction with or without policy: control messages need only the connection), for the latency of a table
+     * request.
+     *
+     * @return the directions from {@code from} to {@code to}, or null if {@code to} is not reachable over them
+     */
+    int[] knownPath(int from, int to, int[] known, int mark) {
+        int s = ++stamp;
+        nodeStamp[from] = s;
+        depth[from] = 0;
+        parentSlot[from] = -1;
+        queue[0] = from;
+        int head = 0;
+        int tail = 1;
+        while (head < tail && nodeStamp[to] != s) {
+            int u = queue[head++];
+            for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                int v = g.outPeer(slot);
+                if (nodeStamp[v] != s && known[ChannelGraph.channelOf(g.outDirection(slot))] == mark) {
+                    nodeStamp[v] = s;
+                    depth[v] = depth[u] + 1;
+                    parentSlot[v] = slot;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        if (nodeStamp[to] != s) {
+            return null;
+        }
+        int[] path = new int[depth[to]];
+        for (int v = to, k = path.length - 1; v != from; k--) {
+            int e = g.outDirection(parentSlot[v]);
+            path[k] = e;
+            v = g.source(e);
+        }
+        return path;
+    }
+
+    /** Nodes XOR-closest to {@code target} among those {@code eligible} (see {@link XorSpace#closest}). */
+    int closest(int target, int k, java.util.function.IntPredicate eligible, int[] out) {
+        return xor.closest(target, k, eligible, out);
+    }
+
+    XorSpace xor() {
+        return xor;
+    }
+}
