@@ -217,8 +217,10 @@ class WattsStrogatzGeneratorTest {
     void badParametersNameWhatIsWrong() {
         assertBad("k (mean degree) must be an even number", 10, 3, 0.2, 1);
         assertBad("k (mean degree) must be an even number", 10, 0, 0.2, 1);
-        assertBad("nodes must be from k + 1 = 5", 4, 4, 0.2, 1);
-        assertBad("nodes must be from k + 1 = 5", WattsStrogatzGenerator.MAX_NODES + 1, 4, 0.2, 1);
+        assertBad("nodes must be at least k + 1 = 5, got 4", 4, 4, 0.2, 1);
+        // 2,000,001 × 4 / 2 = 4,000,002 channels, one pair over the ceiling (and no int overflow at 10^6 × 10^4)
+        assertBad("nodes × k / 2 = 4000002 channels is more than 4000000", 2_000_001, 4, 0.2, 1);
+        assertBad("nodes × k / 2 = 5000000000 channels", 1_000_000, 10_000, 0.2, 1);
         assertBad("p (rewiring probability) must be between 0 and 1, got -0.1", 10, 4, -0.1, 1);
         assertBad("p (rewiring probability) must be between 0 and 1, got 1.5", 10, 4, 1.5, 1);
         assertBad("p (rewiring probability) must be between 0 and 1, got NaN", 10, 4, Double.NaN, 1);
