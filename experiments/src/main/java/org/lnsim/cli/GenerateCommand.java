@@ -62,31 +62,31 @@ final class GenerateCommand implements Callable<Integer> {
             + "Both directions get MCP's uniform policy.")
     Long capacitySat;
 
-    @Option(names = "--fit", paramLabel = "SNAPSHOT_OR_FIT_JSON", description = "A fit written by 'lnsim fit', or a "
-            + "network snapshot to fit now (default: the embedded fit of the 2019-05-14 snapshot).")
+    @Option(names = "--fit", paramLabel = "SNAPSHOT_OR_FIT_JSON", description = "mcp: a fit written by 'lnsim fit', "
+            + "or a network snapshot to fit now (default: the embedded fit of the 2019-05-14 snapshot).")
     Path fitPath;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of all random streams (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-channels", defaultValue = "10000", paramLabel = "M|default", description = "Cap on any "
-            + "node's channel count (default: ${DEFAULT-VALUE}, MCP's). 'default' = snapshot max degree x channels / "
-            + "snapshot nodes, MCP's --maxChannels default.")
+    @Option(names = "--max-channels", defaultValue = "10000", paramLabel = "M|default", description = "mcp: cap on "
+            + "any node's channel count (default: ${DEFAULT-VALUE}, MCP's). 'default' = snapshot max degree x "
+            + "channels / snapshot nodes, MCP's --maxChannels default.")
     String maxChannels;
 
-    @Option(names = "--max-funding", defaultValue = "100000000", paramLabel = "SAT|default", description = "Upper "
-            + "bound of a node's capacity draw in sat (default: ${DEFAULT-VALUE} = 1 BTC, MCP's). 'default' = the "
-            + "snapshot's largest node capacity, MCP's --maxFunding default.")
+    @Option(names = "--max-funding", defaultValue = "100000000", paramLabel = "SAT|default", description = "mcp: "
+            + "upper bound of a node's capacity draw in sat (default: ${DEFAULT-VALUE} = 1 BTC, MCP's). 'default' = "
+            + "the snapshot's largest node capacity, MCP's --maxFunding default.")
     String maxFunding;
 
-    @Option(names = "--policies", defaultValue = "snapshot", paramLabel = "mcp|snapshot", description = "Direction "
-            + "policies: 'snapshot' draws from the fit's policy table, 'mcp' gives every direction MCP's update "
-            + "(base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--policies", defaultValue = "snapshot", paramLabel = "mcp|snapshot", description = "mcp: "
+            + "direction policies: 'snapshot' draws from the fit's policy table, 'mcp' gives every direction MCP's "
+            + "update (base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat). Default: ${DEFAULT-VALUE}.")
     String policies;
 
-    @Option(names = "--degree-fit", defaultValue = "mle", paramLabel = "mle|lsq", description = "Degree law: 'mle' "
-            + "(maximum likelihood, default) or 'lsq' (MCP's least squares on the PMF; on 2019-05-14 its heavy tail "
-            + "gives far fewer, larger nodes).")
+    @Option(names = "--degree-fit", defaultValue = "mle", paramLabel = "mle|lsq", description = "mcp: degree law: "
+            + "'mle' (maximum likelihood, default) or 'lsq' (MCP's least squares on the PMF; on 2019-05-14 its heavy "
+            + "tail gives far fewer, larger nodes).")
     String degreeFit;
 
     @Option(names = "--out", required = true, description = "Output file.")

@@ -145,8 +145,8 @@ class WattsStrogatzGeneratorTest {
         // that is neither a loop nor present), so the count never changes; the ring pairs must be exactly the
         // edges JGraphT draws from the same seed.
         long seed = 2016;
-        WattsStrogatzGenerator.Result r = new WattsStrogatzGenerator(WattsStrogatzGenerator.Config.flare(2_500, seed),
-                GenerationProgress.NONE).generate();
+        WattsStrogatzGenerator.Result r = new WattsStrogatzGenerator(
+                WattsStrogatzGenerator.Config.flare(2_500, seed), GenerationProgress.NONE).generate();
         ChannelGraph g = r.graph();
         assertEquals(2_500, g.nodeCount());
         assertEquals(5_000, g.channelCount());
