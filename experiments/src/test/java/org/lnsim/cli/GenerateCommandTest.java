@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ class GenerateCommandTest {
         assertEquals(2_500, g.nodeCount());
         assertEquals(5_000, g.channelCount());
         // the file is the generator's Flare configuration, byte for byte
-        java.io.ByteArrayOutputStream direct = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
         NativeFormat.write(new WattsStrogatzGenerator(WattsStrogatzGenerator.Config.flare(2_500, 3),
                 GenerationProgress.NONE).generate().graph(), direct);
         assertArrayEquals(direct.toByteArray(), Files.readAllBytes(out));
