@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lnsim.network.generate.WattsStrogatzGenerator;
 
 /**
  * Every configuration key of an experiment: its type, default, bounds, choices and documentation, in one place.
@@ -77,6 +78,15 @@ public final class ConfigSchema {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
+    /** {@code network.generate.model}: the Million Channels generator (the default). */
+    public static final String MODEL_MCP = "mcp";
+    /** {@code network.generate.model}: the Watts-Strogatz small world of Flare's simulator. */
+    public static final String MODEL_WS = "watts-strogatz";
+    /** {@code network.generate} keys only the MCP model reads. */
+    static final List<String> MCP_KEYS = List.of("channels", "max_channels", "policies", "fit");
+    /** {@code network.generate} keys only the Watts-Strogatz model reads. */
+    static final List<String> WS_KEYS = List.of("nodes", "k", "p", "capacity_sat");
+
     /** The top level (everything but {@code protocols}, which {@link ProtocolRegistry} describes). */
     public static final Section ROOT = new Section("", "lnsim experiment configuration", List.of(
             Key.lng("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
@@ -87,18 +97,37 @@ public final class ConfigSchema {
                             List.of(Key.str("file", null, "a network file or folder in any supported format "
                                     + "(lnsim, lnd describegraph, CLN listchannels, CLoTH CSV); when set, 'generate' "
                                     + "must be left out")),
-                            List.of(new Section("generate", "the Million Channels generator (lightning-facts §1.3)",
-                                    List.of(Key.lng("channels", 10_000L, 1_000, 10_000_000, "target channel count"),
+                            List.of(new Section("generate", "the generator: the Million Channels model "
+                                    + "(lightning-facts §1.3) or a Watts-Strogatz small world (Flare's simulator, "
+                                    + "lightning-facts §5); keys of the other model must be left out",
+                                    List.of(Key.choice("model", MODEL_MCP, List.of(MODEL_MCP, MODEL_WS),
+                                                    "network model"),
                                             Key.lng("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
                                                     "generator seed (default: the master seed)"),
+                                            Key.lng("channels", 10_000L, 1_000, 10_000_000,
+                                                    "mcp only: target channel count"),
                                             Key.integer("max_channels", 10_000, 1, Integer.MAX_VALUE,
-                                                    "cap on any node's channel count (MCP --maxChannels)"),
+                                                    "mcp only: cap on any node's channel count (MCP --maxChannels)"),
                                             Key.choice("policies", "snapshot", List.of("snapshot", "mcp"),
-                                                    "direction policies: sampled from the fitted snapshot, or "
-                                                            + "MCP's uniform update"),
-                                            Key.str("fit", "embedded", "'embedded' (the 2019-05-14 fit shipped "
-                                                    + "in the jar), a fit JSON from 'lnsim fit', or a snapshot "
-                                                    + "to fit")),
+                                                    "mcp only: direction policies: sampled from the fitted "
+                                                            + "snapshot, or MCP's uniform update"),
+                                            Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit "
+                                                    + "shipped in the jar), a fit JSON from 'lnsim fit', or a "
+                                                    + "snapshot to fit"),
+                                            Key.lng("nodes", null, 3, WattsStrogatzGenerator.MAX_CHANNELS,
+                                                    "watts-strogatz only, required: ring size n, at least k + 1, "
+                                                            + "n × k / 2 at most "
+                                                            + WattsStrogatzGenerator.MAX_CHANNELS + " channels"),
+                                            Key.lng("k", null, 2, WattsStrogatzGenerator.MAX_CHANNELS,
+                                                    "watts-strogatz only: mean degree, even (default: "
+                                                            + WattsStrogatzGenerator.DEFAULT_K + ", Flare's)"),
+                                            Key.dbl("p", null, 0, 1, "watts-strogatz only: rewiring probability "
+                                                    + "(default: " + WattsStrogatzGenerator.DEFAULT_P + ", Flare's)"),
+                                            Key.lng("capacity_sat", null, 1, WattsStrogatzGenerator.MAX_CAPACITY_SAT,
+                                                    "watts-strogatz only: capacity of every channel, both "
+                                                            + "directions with MCP's uniform update (default: "
+                                                            + WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT
+                                                            + ", the 2019-05-14 median, lightning-facts §1.6)")),
                                     List.of()))),
                     new Section("balances", "how channel capacity is split at the start of the run", List.of(
                             Key.choice("split", "uniform", List.of("uniform", "half", "funder"),
@@ -183,8 +212,60 @@ public final class ConfigSchema {
         if (network.get("file") != null && !network.get("file").isNull() && tree.path("network").has("generate")) {
             throw new ConfigException(source, "network", "give either 'file' or 'generate', not both");
         }
+        resolveModel((ObjectNode) network.get("generate"), tree.path("network").path("generate"), source);
         out.set("protocols", ProtocolRegistry.resolve(protocols, source));
         return out;
+    }
+
+    /**
+     * The model-dependent part of {@code network.generate}: refuses a key of the other model (rather than ignore
+     * it), clears the other model's keys in {@code gen} so the resolved configuration shows only what is used (and
+     * resolves to itself again), and for Watts-Strogatz requires {@code nodes}, fills in Flare's k and p and the
+     * default capacity, and checks the bounds that involve two keys.
+     *
+     * @param gen  the resolved section, changed in place
+     * @param user the user's section (missing node if absent)
+     */
+    private static void resolveModel(ObjectNode gen, JsonNode user, String source) throws ConfigException {
+        String model = gen.get("model").textValue();
+        boolean ws = model.equals(MODEL_WS);
+        String other = ws ? MODEL_MCP : MODEL_WS;
+        for (String key : ws ? MCP_KEYS : WS_KEYS) {
+            if (user.hasNonNull(key)) {
+                throw new ConfigException(source, "network.generate." + key, "applies only to model " + other
+                        + ", not to model " + model + " (leave it out, or clear it with --set network.generate."
+                        + key + "=)");
+            }
+            gen.putNull(key);
+        }
+        if (!ws) {
+            return;
+        }
+        if (gen.get("nodes").isNull()) {
+            throw new ConfigException(source, "network.generate.nodes", "required when model is " + MODEL_WS);
+        }
+        if (gen.get("k").isNull()) {
+            gen.put("k", (long) WattsStrogatzGenerator.DEFAULT_K);
+        }
+        if (gen.get("p").isNull()) {
+            gen.put("p", WattsStrogatzGenerator.DEFAULT_P);
+        }
+        if (gen.get("capacity_sat").isNull()) {
+            gen.put("capacity_sat", WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT);
+        }
+        long n = gen.get("nodes").longValue();
+        long k = gen.get("k").longValue();
+        if (k % 2 != 0) {
+            throw new ConfigException(source, "network.generate.k", "the mean degree must be even, got " + k);
+        }
+        if (n < k + 1) {
+            throw new ConfigException(source, "network.generate.nodes", "must be at least k + 1 = " + (k + 1)
+                    + ", got " + n);
+        }
+        if (n * k / 2 > WattsStrogatzGenerator.MAX_CHANNELS) {
+            throw new ConfigException(source, "network.generate.nodes", "nodes × k / 2 = " + n * k / 2
+                    + " channels is more than " + WattsStrogatzGenerator.MAX_CHANNELS);
+        }
     }
 
     static ObjectNode resolveSection(JsonNode user, Section schema, String path, String source, List<String> extra)

@@ -41,6 +41,7 @@ import org.lnsim.network.generate.GenerationProgress;
 import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpGenerator;
+import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.network.io.Inputs;
 import org.lnsim.network.io.NetworkFormatException;
 import org.lnsim.network.io.NetworkFormats;
@@ -102,15 +103,22 @@ public final class ExperimentRunner {
             networkName = file.getFileName().toString();
         } else {
             JsonNode gen = net.get("generate");
-            McpFit fit = fit(gen.get("fit").textValue(), baseDir);
             long genSeed = gen.get("seed").isNull() ? seed : gen.get("seed").longValue();
-            McpGenerator.Config gc = new McpGenerator.Config(gen.get("channels").longValue(), genSeed,
-                    gen.get("max_channels").intValue(), McpGenerator.DEFAULT_MAX_FUNDING_SAT,
-                    gen.get("policies").textValue().equals("mcp") ? McpGenerator.PolicyMode.MCP
-                            : McpGenerator.PolicyMode.SNAPSHOT, McpGenerator.DegreeFit.MLE);
             GenerationProgress gp = (stage, done, total) -> progress.update("network: " + stage, done, total);
-            graph = new McpGenerator(fit, gc, gp).generate().graph();
-            networkName = "mcp(" + gc.channels() + " channels, seed " + genSeed + ")";
+            if (gen.get("model").textValue().equals(ConfigSchema.MODEL_WS)) {
+                WattsStrogatzGenerator.Config wc = wattsStrogatz(gen, genSeed);
+                graph = new WattsStrogatzGenerator(wc, gp).generate().graph();
+                networkName = "watts-strogatz(" + wc.nodes() + " nodes, k " + wc.k() + ", p " + wc.p() + ", seed "
+                        + genSeed + ")";
+            } else {
+                McpFit fit = fit(gen.get("fit").textValue(), baseDir);
+                McpGenerator.Config gc = new McpGenerator.Config(gen.get("channels").longValue(), genSeed,
+                        gen.get("max_channels").intValue(), McpGenerator.DEFAULT_MAX_FUNDING_SAT,
+                        gen.get("policies").textValue().equals("mcp") ? McpGenerator.PolicyMode.MCP
+                                : McpGenerator.PolicyMode.SNAPSHOT, McpGenerator.DegreeFit.MLE);
+                graph = new McpGenerator(fit, gc, gp).generate().graph();
+                networkName = "mcp(" + gc.channels() + " channels, seed " + genSeed + ")";
+            }
         }
         timings.put("network", ms(t0));
 
@@ -347,6 +355,25 @@ public final class ExperimentRunner {
             throw new NetworkFormatException(file, null, "no amounts in the file");
         }
         return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The Watts-Strogatz parameters of a resolved {@code network.generate} section ({@link ConfigSchema} has filled
+     * in k, p and the capacity and checked the bounds; a section that skipped resolution is refused here).
+     */
+    static WattsStrogatzGenerator.Config wattsStrogatz(JsonNode gen, long genSeed) throws ConfigException {
+        for (String key : ConfigSchema.WS_KEYS) {
+            if (!gen.hasNonNull(key)) {
+                throw new ConfigException("config", "network.generate." + key, "required when model is "
+                        + ConfigSchema.MODEL_WS);
+            }
+        }
+        try {
+            return new WattsStrogatzGenerator.Config(gen.get("nodes").intValue(), gen.get("k").intValue(),
+                    gen.get("p").doubleValue(), gen.get("capacity_sat").longValue(), genSeed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config", "network.generate", e.getMessage());
+        }
     }
 
     private static McpFit fit(String fit, Path baseDir) throws IOException, ConfigException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,8 +13,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.NativeFormat;
+import org.lnsim.network.generate.GenerationProgress;
 import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
+import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.network.io.NetworkFormats;
 
 class GenerateCommandTest {
@@ -88,10 +92,88 @@ class GenerateCommandTest {
     }
 
     @Test
+    void wattsStrogatzDefaultsToFlaresSetting() throws Exception {
+        // Flare's simulator: k 4, p 0.2; 2,500 nodes x 4 / 2 = 5,000 channels of the default 800,000 sat
+        Path out = dir.resolve("ws.lnsim");
+        Run r = run("generate", "--model", "watts-strogatz", "--nodes", "2500", "--seed", "3", "--quiet", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("generated 2,500 nodes, 5,000 channels (watts-strogatz, k 4, p 0.2, "), r.err());
+        assertTrue(r.err().contains("capacity 800000 sat; seed 3)"), r.err());
+        ChannelGraph g = NetworkFormats.load(out).graph();
+        assertEquals(2_500, g.nodeCount());
+        assertEquals(5_000, g.channelCount());
+        // the file is the generator's Flare configuration, byte for byte
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        NativeFormat.write(new WattsStrogatzGenerator(WattsStrogatzGenerator.Config.flare(2_500, 3),
+                GenerationProgress.NONE).generate().graph(), direct);
+        assertArrayEquals(direct.toByteArray(), Files.readAllBytes(out));
+        // the same values spelled out give the same bytes
+        Path again = dir.resolve("ws2.lnsim");
+        assertEquals(0, run("generate", "--model", "watts-strogatz", "--nodes", "2500", "--k", "4", "--p", "0.2",
+                "--capacity-sat", "800000", "--seed", "3", "--quiet", "--out", again.toString()).code());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+    }
+
+    @Test
+    void wattsStrogatzOptionsReachTheGraph() throws Exception {
+        // 101 nodes, k 6, p 0: the ring lattice, 101 x 6 / 2 = 303 channels, every node of degree 6, no shortcut
+        Path out = dir.resolve("ring.lnsim");
+        Run r = run("generate", "--model", "watts-strogatz", "--nodes", "101", "--k", "6", "--p", "0",
+                "--capacity-sat", "50000", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("k 6, p 0.0, 0 shortcuts, capacity 50000 sat; seed 1)"), r.err());
+        ChannelGraph g = NetworkFormats.load(out).graph();
+        assertEquals(303, g.channelCount());
+        for (int v = 0; v < g.nodeCount(); v++) {
+            assertEquals(6, g.degree(v), "degree of node " + v);
+        }
+        for (int c = 0; c < g.channelCount(); c++) {
+            assertEquals(50_000, g.capacitySat(c), "capacity of channel " + c);
+        }
+    }
+
+    @Test
+    void modelOptionsAreCheckedAgainstTheModel() {
+        Path out = dir.resolve("bad.lnsim");
+        String o = out.toString();
+        Run r = run("generate", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--channels is required with --model mcp (the default)"), r.err());
+        r = run("generate", "--model", "watts-strogatz", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--nodes is required with --model watts-strogatz"), r.err());
+        r = run("generate", "--channels", "5000", "--k", "4", "--capacity-sat", "10", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--k, --capacity-sat apply only to --model watts-strogatz, not to --model mcp"),
+                r.err());
+        r = run("generate", "--model", "watts-strogatz", "--nodes", "100", "--policies", "mcp", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--policies applies only to --model mcp, not to --model watts-strogatz"), r.err());
+        r = run("generate", "--model", "small-world", "--nodes", "100", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--model must be 'mcp' or 'watts-strogatz', got 'small-world'"), r.err());
+        r = run("generate", "--model", "watts-strogatz", "--nodes", "4", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nodes must be at least k + 1 = 5, got 4"), r.err());
+        r = run("generate", "--model", "watts-strogatz", "--nodes", "100", "--k", "3", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("k (mean degree) must be an even number"), r.err());
+        r = run("generate", "--model", "watts-strogatz", "--nodes", "100", "--p", "1.5", "--out", o);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("p (rewiring probability) must be between 0 and 1, got 1.5"), r.err());
+        assertEquals(2, run("generate", "--model", "watts-strogatz", "--nodes", "100", "--capacity-sat", "0",
+                "--out", o).code());
+        assertEquals(2, run("generate", "--model", "watts-strogatz", "--nodes", "many", "--out", o).code());
+        assertFalse(Files.exists(out), "nothing written on bad input");
+    }
+
+    @Test
     void helpAndVersionExitWithZero() {
         Run r = run("generate", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--channels"), r.out());
+        assertTrue(r.out().contains("--model") && r.out().contains("--capacity-sat"), r.out());
         assertEquals(0, run("fit", "--help").code());
         assertEquals(0, run("generate", "--version").code());
         assertTrue(run("--help").out().contains("generate"));

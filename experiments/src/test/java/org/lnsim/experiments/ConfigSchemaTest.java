@@ -76,6 +76,58 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void wattsStrogatzFillsInFlaresDefaultsAndClearsTheMcpKeys() throws Exception {
+        JsonNode g = resolve("network: {generate: {model: watts-strogatz, nodes: 2500}}").at("/network/generate");
+        assertEquals("watts-strogatz", g.get("model").textValue());
+        assertEquals(2_500, g.get("nodes").intValue());
+        assertEquals(4, g.get("k").intValue());
+        assertEquals(0.2, g.get("p").doubleValue());
+        assertEquals(800_000, g.get("capacity_sat").longValue());
+        for (String mcpOnly : List.of("channels", "max_channels", "policies", "fit")) {
+            assertTrue(g.get(mcpOnly).isNull(), mcpOnly + " = " + g.get(mcpOnly));
+        }
+        // the default model shows no Watts-Strogatz value
+        JsonNode d = resolve("{}").at("/network/generate");
+        assertEquals("mcp", d.get("model").textValue());
+        assertEquals(10_000, d.get("channels").longValue());
+        for (String wsOnly : List.of("nodes", "k", "p", "capacity_sat")) {
+            assertTrue(d.get(wsOnly).isNull(), wsOnly + " = " + d.get(wsOnly));
+        }
+        // a resolved configuration (as manifest.json stores it) resolves to itself, for either model
+        for (String yaml : List.of("network: {generate: {model: watts-strogatz, nodes: 300, k: 6, p: 0.5, "
+                + "capacity_sat: 5000}}", "network: {generate: {channels: 2000}}")) {
+            ObjectNode once = resolve(yaml);
+            assertEquals(once, ConfigSchema.resolve(once, "manifest.json"), yaml);
+        }
+    }
+
+    @Test
+    void wattsStrogatzErrorsNameTheKey() {
+        String m = error("network: {generate: {model: watts-strogatz}}");
+        assertTrue(m.contains("test.yaml: network.generate.nodes: required when model is watts-strogatz"), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 100, channels: 2000}}");
+        assertTrue(m.contains("network.generate.channels: applies only to model mcp, not to model watts-strogatz"),
+                m);
+        m = error("network: {generate: {k: 4}}");
+        assertTrue(m.contains("network.generate.k: applies only to model watts-strogatz, not to model mcp"), m);
+        m = error("network: {generate: {model: small-world}}");
+        assertTrue(m.contains("network.generate.model: 'small-world' is not one of mcp, watts-strogatz"), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 100, k: 3}}");
+        assertTrue(m.contains("network.generate.k: the mean degree must be even, got 3"), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 100, k: 0}}");
+        assertTrue(m.contains("network.generate.k: 0 is out of range [2, "), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 6, k: 6}}");
+        assertTrue(m.contains("network.generate.nodes: must be at least k + 1 = 7, got 6"), m);
+        // 3,000,000 × 4 / 2 = 6,000,000 channels
+        m = error("network: {generate: {model: watts-strogatz, nodes: 3000000}}");
+        assertTrue(m.contains("network.generate.nodes: nodes × k / 2 = 6000000 channels is more than 4000000"), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 100, p: 1.5}}");
+        assertTrue(m.contains("network.generate.p: 1.5 is out of range [0.0, 1.0]"), m);
+        m = error("network: {generate: {model: watts-strogatz, nodes: 100, capacity_sat: 0}}");
+        assertTrue(m.contains("network.generate.capacity_sat: 0 is out of range [1, "), m);
+    }
+
+    @Test
     void overridesReachNestedKeysAndListItems() throws Exception {
         ObjectNode tree = (ObjectNode) YAML.readTree("protocols: [{name: source}]");
         ConfigSchema.applyOverrides(tree, List.of("workload.payments=12", "protocols.0.fuzz=0.2",

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.network.NativeFormat;
+import org.lnsim.network.generate.GenerationProgress;
+import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.results.run.ProtocolRun;
 import org.lnsim.results.run.RunSummary;
 
@@ -48,6 +52,34 @@ class ExperimentRunnerTest {
         assertEquals(1 + 3 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
         Path c = runTo(tmp.resolve("c"), config(SMALL, "seed=8"), 1, false);
         assertTrue(!Files.readString(a.resolve(RunOutputs.PAYMENTS)).equals(Files.readString(c.resolve(RunOutputs.PAYMENTS))));
+    }
+
+    /**
+     * Flare's network model end to end: the runner builds exactly the generator's graph from the master seed
+     * (300 × 4 / 2 = 600 channels) and every protocol gives one outcome per payment on it.
+     */
+    @Test
+    void wattsStrogatzNetworkRuns(@TempDir Path tmp) throws Exception {
+        ObjectNode cfg = config("""
+                seed: 5
+                network: {generate: {model: watts-strogatz, nodes: 300}}
+                workload: {payments: 100, rate_per_s: 20, amount: {distribution: fixed, sat: 1000}}
+                """);
+        ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 1, ExperimentRunner.Progress.NONE);
+        assertEquals("watts-strogatz(300 nodes, k 4, p 0.2, seed 5)", r.network());
+        assertEquals(300, r.graph().nodeCount());
+        assertEquals(600, r.graph().channelCount());
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        NativeFormat.write(new WattsStrogatzGenerator(WattsStrogatzGenerator.Config.flare(300, 5),
+                GenerationProgress.NONE).generate().graph(), want);
+        NativeFormat.write(r.graph(), got);
+        assertArrayEquals(want.toByteArray(), got.toByteArray());
+        assertEquals(2, r.runs().size());
+        for (ProtocolRun run : r.runs()) {
+            assertEquals(100, run.outcomes().size(), run.protocol());
+            assertTrue(run.outcomes().stream().anyMatch(PaymentOutcome::success), run.protocol() + " delivers");
+        }
     }
 
     /**

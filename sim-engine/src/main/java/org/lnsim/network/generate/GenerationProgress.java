@@ -12,7 +12,8 @@ public interface GenerationProgress {
 
     /**
      * @param stage short stage name ({@code degrees}, {@code edges}, {@code capacities}, {@code policies},
-     *              {@code build}); stages come in that order
+     *              {@code build}); stages come in that order ({@link WattsStrogatzGenerator} reports only
+     *              {@code edges}, {@code policies} and {@code build})
      * @param done  units done in this stage
      * @param total units in this stage (fixed per stage; for {@code degrees} it is the target endpoint count)
      */

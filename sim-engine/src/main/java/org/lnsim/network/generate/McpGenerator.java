@@ -10,7 +10,6 @@ import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.NodeAddress;
 import org.lnsim.network.NodeIds;
-import org.lnsim.network.ShortChannelId;
 
 /**
  * The Million Channels Project generator (lightning-facts §1.3 steps 1–5 and 7; MCP {@code build.py}), scaled to 10M
@@ -83,8 +82,6 @@ public final class McpGenerator {
     public static final long DEFAULT_MAX_FUNDING_SAT = 100_000_000L;
     /** Coinbase reward minus MCP's per-transaction fee, the hard upper bound of a node capacity (§1.3 step 3). */
     static final long MAX_NODE_CAPACITY_SAT = 5_000_000_000L - 50_000L;
-    /** Funding transactions per block in the scid counter (MCP {@code constants.maxTxPerBlock}). */
-    public static final int TX_PER_BLOCK = 20;
     /** Share of a node's channel list that the swap hack permutes (MCP {@code swapFunc(.25, …)}). */
     static final double SWAP_SHARE = 0.25;
     /** Random draws before the fallback scan (MCP {@code j == 5}). */
@@ -649,20 +646,9 @@ public final class McpGenerator {
         AddressSampler addresses = new AddressSampler(fit.addresses());
         byte[] id = new byte[NodeIds.LENGTH];
         for (int v = 0; v < n; v++) {
-            while (true) {
-                id[0] = (byte) (0x02 | (idRnd.nextInt() & 1));
-                for (int k = 0; k < 4; k++) {
-                    long r = idRnd.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        id[1 + 8 * k + j] = (byte) (r >>> (56 - 8 * j));
-                    }
-                }
-                if (builder.addNode(id) == v) {
-                    break;
-                }
-            }
+            GeneratedParts.addRandomNode(builder, idRnd, id);
             List<NodeAddress> addr = addresses.next(addrRnd);
-            builder.setNodeAnnouncement(v, addr == null ? null : alias(v), addr);
+            builder.setNodeAnnouncement(v, addr == null ? null : GeneratedParts.alias(v), addr);
             if ((v & (PROGRESS_STEP - 1)) == 0) {
                 progress.update("policies", v, work);
             }
@@ -670,13 +656,12 @@ public final class McpGenerator {
         PolicySampler policies = config.policies() == PolicyMode.SNAPSHOT ? new PolicySampler(fit.policies()) : null;
         SplittableRandom polRnd = NamedStreams.stream(seed, "policies");
         for (int c = 0; c < m; c++) {
-            long scid = ShortChannelId.of(1 + c / TX_PER_BLOCK, 1 + c % TX_PER_BLOCK, 0);
-            int ch = builder.addChannel(scid, a[c], b[c], capacity[c]);
+            int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
             long capMsat = capacity[c] * 1000L;
             for (int side = 0; side < 2; side++) {
                 int from = side == 0 ? a[c] : b[c];
                 if (policies == null) {
-                    builder.setPolicy(ch, from, 1_000, 1_000, 10, 10_000, McpFit.HTLC_MAX_NONE, false);
+                    GeneratedParts.setMcpPolicy(builder, ch, from);
                 } else {
                     McpFit.PolicyEntry p = policies.next(polRnd);
                     long hmax = p.htlcMaxMsat() == McpFit.HTLC_MAX_NONE ? McpFit.HTLC_MAX_NONE
@@ -695,12 +680,6 @@ public final class McpGenerator {
         ChannelGraph g = builder.build();
         progress.update("build", 1, 1);
         return g;
-    }
-
-    /** MCP's alias: the node index as decimal, zero-padded to 32 characters (lightning-facts §1.3 step 7). */
-    static String alias(int index) {
-        String s = Integer.toString(index);
-        return "0".repeat(32 - s.length()) + s;
     }
 
     /** Draws table rows in proportion to their counts (binary search over cumulative counts). */

@@ -3,13 +3,18 @@
  * org.lnsim.network.generate.McpFitter} fits MCP's model to a snapshot into an {@link
  * org.lnsim.network.generate.McpFit} (small deterministic JSON; {@link org.lnsim.network.generate.McpDefaults} embeds
  * the 2019-05-14 fit), and {@link org.lnsim.network.generate.McpGenerator} builds a {@link
- * org.lnsim.network.ChannelGraph} of up to 10M channels from it.
+ * org.lnsim.network.ChannelGraph} of up to 10M channels from it. {@link
+ * org.lnsim.network.generate.WattsStrogatzGenerator} builds the Watts–Strogatz small-world network of the Flare
+ * prototype's simulator (lightning-facts §5) with JGraphT's generator; node ids, short channel ids, aliases and MCP's
+ * uniform policy are made by the same package-private helpers ({@code GeneratedParts}) in both.
  *
- * <p>Contract: the generator's output is connected, has no self-loops and no two channels between the same pair,
- * respects the per-node channel cap, and is a pure function of (fit, configuration, seed) — every random draw comes
- * from a named {@link org.lnsim.random.NamedStreams} stream, so the same inputs give a byte-identical
- * native file. Capacities are real satoshis (MCP's regtest scaling, §1.3 step 6, is not applied). Progress goes to a
- * {@link org.lnsim.network.generate.GenerationProgress} listener; this package knows nothing of the command line.
+ * <p>Contract: both generators give no self-loops and no two channels between the same pair, and are pure functions
+ * of their inputs and seed — every random draw comes from a named {@link org.lnsim.random.NamedStreams} stream — so
+ * the same inputs give a byte-identical native file. The MCP generator's output is connected and respects the
+ * per-node channel cap; the Watts–Strogatz output has exactly n·k/2 channels and is connected for p = 0, otherwise
+ * with high probability. Capacities are real satoshis (MCP's regtest scaling, §1.3 step 6, is not applied).
+ * Progress goes to a {@link org.lnsim.network.generate.GenerationProgress} listener; this package knows nothing of
+ * the command line.
  *
  * <p>One deliberate departure from MCP, selectable: the degree law is by default fitted by maximum likelihood
  * ({@link org.lnsim.network.generate.McpFitter#fitDegreeLawMle}); MCP's least-squares fit is kept in the fit and used
@@ -18,6 +23,7 @@
  * MCP's 94K); MCP's published 1M network matches the 2019-01-18 snapshot's least-squares law (a = 2.115), which the
  * likelihood fit of 2019-05-14 (a = 2.150) resembles.
  *
- * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties) and {@code network.io} (errors).
+ * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
+ * JGraphT (Watts–Strogatz topology only).
  */
 package org.lnsim.network.generate;
