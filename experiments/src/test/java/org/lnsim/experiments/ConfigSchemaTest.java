@@ -32,10 +32,24 @@ class ConfigSchemaTest {
                 "regenerate with: ./lnsim run --print-reference > experiments/configs/reference.yaml");
     }
 
-    /** Every default the reference shows is the default the schema applies (an empty file resolves the same). */
+    /**
+     * Every default the reference shows is the default the schema applies: an empty file resolves to the same
+     * top-level keys, and each protocol entry the reference lists equals that protocol named alone.
+     */
     @Test
     void referenceDefaultsAreTheRealDefaults() throws Exception {
-        assertEquals(resolve("{}"), resolve(ConfigSchema.reference()));
+        com.fasterxml.jackson.databind.node.ObjectNode ref =
+                (com.fasterxml.jackson.databind.node.ObjectNode) resolve(ConfigSchema.reference()).deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode empty =
+                (com.fasterxml.jackson.databind.node.ObjectNode) resolve("{}").deepCopy();
+        JsonNode protocols = ref.remove("protocols");
+        empty.remove("protocols");
+        assertEquals(empty, ref);
+        assertEquals(ProtocolRegistry.schemas().size(), protocols.size());
+        for (JsonNode entry : protocols) {
+            String name = entry.get("name").textValue();
+            assertEquals(resolve("protocols: [{name: " + name + "}]").get("protocols").get(0), entry, name);
+        }
     }
 
     @Test

@@ -125,9 +125,17 @@ class ExperimentRunnerTest {
             assertEquals(300, beacon.outcomes().size());
             assertTrue(beacon.outcomes().stream().anyMatch(PaymentOutcome::success), beacon.protocol());
             assertEquals(List.of("table_requests"), beacon.paymentColumns());
+            // a table never holds more than the whole gossip (plus its beacons' ids), and most hold far less
+            long[] sorted = beacon.stateBytes().clone();
+            java.util.Arrays.sort(sorted);
             for (int k = 0; k < beacon.stateBytes().length; k++) {
-                assertTrue(beacon.stateBytes()[k] < source.stateBytes()[k], "node state below full gossip");
+                assertTrue(beacon.stateBytes()[k] <= source.stateBytes()[k] + 33 * 5, "node state within full gossip");
             }
+            // on this 1,000-channel network a hub's neighbourhood is most of the graph, so radius 2 only stays below
+            // full gossip; radius 1 (own channels and beacon paths) is a small fraction of it
+            long limit = beacon.protocol().equals("beacon") ? source.stateBytes()[0] : source.stateBytes()[0] / 10;
+            assertTrue(sorted[sorted.length / 2] < limit,
+                    beacon.protocol() + " median state " + sorted[sorted.length / 2]);
             for (PaymentOutcome o : beacon.outcomes()) {
                 assertEquals(o.columns()[0] == 0, o.discoveryUs() == 0, "discovery time iff table requests");
             }
