@@ -141,7 +141,7 @@ public final class ExperimentRunner {
                     progress.update("simulate " + protocols.size() + " protocols", k, total);
                 }
             };
-            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, seed);
+            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, seed, protocols);
             for (JsonNode entry : protocols) {
                 futures.add(pool.submit(() -> simulate(cfg, entry, shared, graph, workload, seed, checkInvariants,
                         threads, onOutcome)));

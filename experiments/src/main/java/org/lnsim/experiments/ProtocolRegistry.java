@@ -11,6 +11,7 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.beacon.BeaconPaths;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -39,11 +40,23 @@ public final class ProtocolRegistry {
     public static final class Run {
         private final ChannelGraph graph;
         private final long seed;
+        private final Map<Integer, Integer> mostBeacons = new java.util.HashMap<>();
+        private final Map<Integer, BeaconPaths> beaconPaths = new java.util.HashMap<>();
         private HybridRouter router;
 
-        public Run(ChannelGraph graph, long seed) {
+        /**
+         * @param entries the run's resolved protocol entries, so that work they can share (beacon paths) is done
+         *                once, for the most demanding of them
+         */
+        public Run(ChannelGraph graph, long seed, List<JsonNode> entries) {
             this.graph = graph;
             this.seed = seed;
+            for (JsonNode e : entries) {
+                if (e.get("name").textValue().equals(BeaconRouting.NAME)) {
+                    mostBeacons.merge(e.get("max_beacon_distance").intValue(), e.get("beacons").intValue(),
+                            Math::max);
+                }
+            }
         }
 
         synchronized HybridRouter router() {
@@ -51,6 +64,21 @@ public final class ProtocolRegistry {
                 router = new HybridRouter(graph);
             }
             return router;
+        }
+
+        /**
+         * Every node's beacon paths within {@code maxDistance} hops, for as many beacons as the run's most demanding
+         * beacon entry with that distance keeps: one breadth-first search per node (minutes at 1M channels) shared by
+         * every variant.
+         */
+        synchronized BeaconPaths beaconPaths(int maxDistance, int beacons) {
+            int most = Math.max(beacons, mostBeacons.getOrDefault(maxDistance, beacons));
+            BeaconPaths p = beaconPaths.get(maxDistance);
+            if (p == null || p.beacons() < beacons) {
+                p = new BeaconPaths(graph, most, maxDistance);
+                beaconPaths.put(maxDistance, p);
+            }
+            return p;
         }
     }
 
@@ -110,7 +138,8 @@ public final class ProtocolRegistry {
                         e.get("max_beacon_distance").intValue(), e.get("max_table_requests").intValue(),
                         BeaconRouting.Ranking.valueOf(e.get("candidate_ranking").textValue()
                                 .toUpperCase(java.util.Locale.ROOT)),
-                        e.get("update_rate_per_channel_per_day").doubleValue()), run.seed), e)));
+                        e.get("update_rate_per_channel_per_day").doubleValue()), run.seed,
+                        run.beaconPaths(e.get("max_beacon_distance").intValue(), e.get("beacons").intValue())), e)));
     }
 
     private ProtocolRegistry() {

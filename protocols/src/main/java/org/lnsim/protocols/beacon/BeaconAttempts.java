@@ -174,20 +174,16 @@ final class BeaconAttempts implements PaymentSession {
 
     /** The beacon of a held table XOR-closest to target, not asked, not held, or -1. */
     private int bestBeacon(int target) {
-        int best = -1;
+        int[] best = {-1};
         for (int i = 0; i < held.count(); i++) {
-            int[] paths = tables.beaconPaths(held.node(i));
-            for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
-                int b = paths[at];
-                if (b == ctx.payment().sender() || asked.get(b) || held.holds(b)) {
-                    continue;
+            tables.forEachBeacon(held.node(i), b -> {
+                if (b != ctx.payment().sender() && !asked.get(b) && !held.holds(b)
+                        && (best[0] < 0 || tables.closestCompare(target, b, best[0]) < 0)) {
+                    best[0] = b;
                 }
-                if (best < 0 || tables.closestCompare(target, b, best) < 0) {
-                    best = b;
-                }
-            }
+            });
         }
-        return best;
+        return best[0];
     }
 
     /** Whether node v is an endpoint of a channel marked in the union. */

@@ -83,13 +83,29 @@ public final class BeaconRouting extends PayLoopProtocol {
     private final int[] known;
     private int mark;
 
-    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed) {
+    /**
+     * @param paths the network's beacon paths for at least {@code options.beacons()} beacons within
+     *              {@code options.maxBeaconDistance()} hops, shareable between variants of one run
+     *              (one computation serves every variant with at most that many beacons), or null to compute
+     *              its own
+     */
+    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed, BeaconPaths paths) {
         super(router, pay, seed, NAME);
         this.graph = router.graph();
         this.options = options;
-        this.tables = new BeaconTables(graph, options.radius(), options.beacons(), options.maxBeaconDistance());
+        if (paths != null && (paths.graph() != graph || paths.beacons() < options.beacons()
+                || paths.maxBeaconDistance() != options.maxBeaconDistance())) {
+            throw new IllegalArgumentException("beacon paths computed for another graph or setting");
+        }
+        this.tables = new BeaconTables(options.radius(), options.beacons(), paths != null ? paths
+                : new BeaconPaths(graph, options.beacons(), options.maxBeaconDistance()));
         this.setupUs = new long[graph.nodeCount()];
         this.known = new int[graph.channelCount()];
+    }
+
+    /** With beacon paths of its own. */
+    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed) {
+        this(router, pay, options, seed, null);
     }
 
     public Options options() {

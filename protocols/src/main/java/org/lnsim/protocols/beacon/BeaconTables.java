@@ -7,37 +7,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.lnsim.network.ChannelGraph;
 
 /**
- * Every node's Flare state over the public graph ({@link Neighbourhoods} defines it): its beacons with their paths,
- * and its table's size in channels and bytes. Tables themselves are never stored — a search marks them when needed
- * ({@link #markTable}) — only their sizes and the beacon paths (a few dozen ints per node).
+ * Every node's Flare table for one (radius, beacons) setting ({@link Neighbourhoods} defines it): its size in
+ * channels and bytes, and the beacons it keeps ({@link BeaconPaths}, possibly shared with other settings). Tables
+ * themselves are never stored — a search marks them when needed ({@link #markTable}).
  *
- * <p>{@link #computeAll} visits each node once: one breadth-first search to the beacon distance (the beacons and
- * their paths) and one to depth r − 1 (the table's size). That is O(N·(N + E)) for the first, about 6 minutes of CPU
- * on the 1M-channel network, spread over the given threads; the result does not depend on the thread count, since
- * each node's figures are a pure function of the graph.
+ * <p>{@link #computeAll} visits each node once with a breadth-first search to depth r − 1: cheap for r ≤ 2; for
+ * r = 3 on a hub-heavy graph each search reaches most channels (the cost is then about N·E). The result does not
+ * depend on the thread count.
  */
 final class BeaconTables {
     private final ChannelGraph graph;
     private final int radius;
     private final int beacons;
-    private final int maxBeaconDistance;
+    private final BeaconPaths paths;
     private final int[] channelBytes;
     private final int[] nodeBytes;
-    private final int[][] paths;
+    private final int[] prefix;
     private final long[] tableChannels;
     private final long[] tableBytes;
     private final long[] hoodBytes;
     private final Neighbourhoods scratch;
-    private boolean computed;
+    private volatile boolean computed;
 
-    BeaconTables(ChannelGraph graph, int radius, int beacons, int maxBeaconDistance) {
-        if (radius < 1 || beacons < 0 || maxBeaconDistance < 1) {
-            throw new IllegalArgumentException("need radius >= 1, beacons >= 0, max beacon distance >= 1");
+    /**
+     * @param paths every node's beacon paths, for at least {@code beacons} beacons
+     */
+    BeaconTables(int radius, int beacons, BeaconPaths paths) {
+        if (radius < 1 || beacons < 0 || beacons > paths.beacons()) {
+            throw new IllegalArgumentException("need radius >= 1 and 0 <= beacons <= " + paths.beacons());
         }
-        this.graph = graph;
+        this.graph = paths.graph();
         this.radius = radius;
         this.beacons = beacons;
-        this.maxBeaconDistance = maxBeaconDistance;
+        this.paths = paths;
         int n = graph.nodeCount();
         channelBytes = new int[graph.channelCount()];
         for (int c = 0; c < channelBytes.length; c++) {
@@ -47,54 +49,56 @@ final class BeaconTables {
         for (int v = 0; v < n; v++) {
             nodeBytes[v] = Neighbourhoods.nodeRecordBytes(graph, v);
         }
-        paths = new int[n][];
+        prefix = new int[n];
         tableChannels = new long[n];
         tableBytes = new long[n];
         hoodBytes = new long[n];
         scratch = new Neighbourhoods(graph);
     }
 
+    /** With beacon paths of its own. */
+    BeaconTables(ChannelGraph graph, int radius, int beacons, int maxBeaconDistance) {
+        this(radius, beacons, new BeaconPaths(graph, beacons, maxBeaconDistance));
+    }
+
     ChannelGraph graph() {
         return graph;
     }
 
-    int radius() {
-        return radius;
-    }
-
-    /** Computes every node's beacons and table size on {@code threads} threads (idempotent). */
+    /** Computes the beacon paths if needed, then every node's table size, on {@code threads} threads (once). */
     synchronized void computeAll(int threads) {
         if (computed) {
             return;
         }
+        paths.computeAll(threads);
         int n = graph.nodeCount();
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             Neighbourhoods nb = new Neighbourhoods(graph);
             for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
                 if (graph.degree(v) == 0) {
-                    paths[v] = new int[0];
                     continue;
                 }
-                int[] p = nb.beaconPaths(v, beacons, maxBeaconDistance);
-                long[] size = nb.tableSize(v, radius, p, channelBytes, nodeBytes);
-                paths[v] = p;
+                int len = paths.prefixLength(v, beacons);
+                long[] size = nb.tableSize(v, radius, paths.of(v), len, channelBytes, nodeBytes);
+                prefix[v] = len;
                 tableChannels[v] = size[0];
                 tableBytes[v] = size[1];
                 hoodBytes[v] = size[2];
             }
         };
-        if (threads <= 1) {
+        int t = Math.max(1, threads);
+        if (t == 1) {
             worker.run();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "beacon-tables");
-                t.setDaemon(true);
-                return t;
+            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+                Thread th = new Thread(r, "beacon-tables");
+                th.setDaemon(true);
+                return th;
             });
             try {
-                Future<?>[] fs = new Future<?>[threads];
-                for (int i = 0; i < threads; i++) {
+                Future<?>[] fs = new Future<?>[t];
+                for (int i = 0; i < t; i++) {
                     fs[i] = pool.submit(worker);
                 }
                 for (Future<?> f : fs) {
@@ -118,20 +122,33 @@ final class BeaconTables {
         }
     }
 
-    /** Node v's beacon paths: {@code [b, len, dir…]*}, closest beacon first (see {@link Neighbourhoods#beaconPaths}). */
+    /**
+     * Node v's beacon paths as kept under this setting: {@code [b, len, dir…]*}, closest beacon first (see
+     * {@link Neighbourhoods#beaconPaths}); a copy.
+     */
     int[] beaconPaths(int v) {
         requireComputed();
-        return paths[v];
+        return java.util.Arrays.copyOf(paths.of(v), prefix[v]);
     }
 
-    /** Number of beacons node v holds. */
+    /** Number of beacons node v keeps. */
     int beaconCount(int v) {
-        int[] p = beaconPaths(v);
+        requireComputed();
+        int[] p = paths.of(v);
         int count = 0;
-        for (int at = 0; at < p.length; at += 2 + p[at + 1]) {
+        for (int at = 0; at < prefix[v]; at += 2 + p[at + 1]) {
             count++;
         }
         return count;
+    }
+
+    /** Calls {@code each} with every beacon node v keeps, closest first. */
+    void forEachBeacon(int v, java.util.function.IntConsumer each) {
+        requireComputed();
+        int[] p = paths.of(v);
+        for (int at = 0; at < prefix[v]; at += 2 + p[at + 1]) {
+            each.accept(p[at]);
+        }
     }
 
     long tableChannels(int v) {
@@ -152,7 +169,8 @@ final class BeaconTables {
 
     /** Marks node v's table (neighbourhood and beacon paths) in {@code known} with {@code mark}; sim thread only. */
     void markTable(int v, int[] known, int mark) {
-        scratch.markTable(v, radius, beaconPaths(v), known, mark);
+        requireComputed();
+        scratch.markTable(v, radius, paths.of(v), prefix[v], known, mark);
     }
 
     /** A fewest-hop path over the channels marked {@code mark}, or null; sim thread only. */

@@ -153,9 +153,9 @@ final class Neighbourhoods {
 
     /**
      * Marks in {@code known} (with value {@code mark}) every channel of x's radius-r neighbourhood and of its beacon
-     * paths ({@code paths} as returned by {@link #beaconPaths}).
+     * paths ({@code paths[0..pathsLength)}, encoded as {@link #beaconPaths} returns them).
      */
-    void markTable(int x, int radius, int[] paths, int[] known, int mark) {
+    void markTable(int x, int radius, int[] paths, int pathsLength, int[] known, int mark) {
         int reached = search(x, radius - 1);
         for (int i = 0; i < reached; i++) {
             int u = queue[i];
@@ -163,7 +163,7 @@ final class Neighbourhoods {
                 known[ChannelGraph.channelOf(g.outDirection(slot))] = mark;
             }
         }
-        for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
+        for (int at = 0; at < pathsLength; at += 2 + paths[at + 1]) {
             for (int k = 0; k < paths[at + 1]; k++) {
                 known[ChannelGraph.channelOf(paths[at + 2 + k])] = mark;
             }
@@ -171,14 +171,15 @@ final class Neighbourhoods {
     }
 
     /**
-     * Size of x's table (radius-r neighbourhood plus beacon paths) without materialising it.
+     * Size of x's table (radius-r neighbourhood plus the beacon paths in {@code paths[0..pathsLength)}) without
+     * materialising it.
      *
      * @param channelBytes per-channel record bytes ({@link #channelRecordBytes})
      * @param nodeBytes    per-node announcement bytes ({@link #nodeRecordBytes})
      * @return {@code {channels, bytes, neighbourhood bytes}}: the whole table's channels and bytes, and the bytes of
      *         the radius-r neighbourhood alone (what x's peers send it; the rest comes with its beacons' answers)
      */
-    long[] tableSize(int x, int radius, int[] paths, int[] channelBytes, int[] nodeBytes) {
+    long[] tableSize(int x, int radius, int[] paths, int pathsLength, int[] channelBytes, int[] nodeBytes) {
         int reached = search(x, radius - 1);
         int s = ++countStamp;
         long channels = 0;
@@ -196,7 +197,7 @@ final class Neighbourhoods {
             }
         }
         long hoodBytes = bytes;
-        for (int at = 0; at < paths.length; at += 2 + paths[at + 1]) {
+        for (int at = 0; at < pathsLength; at += 2 + paths[at + 1]) {
             for (int k = 0; k < paths[at + 1]; k++) {
                 int e = paths[at + 2 + k];
                 int c = ChannelGraph.channelOf(e);

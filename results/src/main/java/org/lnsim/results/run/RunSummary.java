@@ -37,7 +37,10 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *   <li>{@code state_bytes_p50/max}: per-node routing state over nodes with channels;</li>
  *   <li>{@code parts_mean/max}: parts that delivered, over delivered payments (1 for single-path schemes);</li>
  *   <li>then the success rate by amount bucket (sat): below 1k, 1k–10k, 10k–100k, 100k–1M, 1M and above (empty
- *       where a bucket has no payment).</li>
+ *       where a bucket has no payment);</li>
+ *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
+ *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
+ *       ({@code table_requests_mean}, …).</li>
  * </ul>
  * Missing values (no delivered payment) are written as empty cells.
  */
@@ -180,7 +183,47 @@ public final class RunSummary {
         Table t = Table.create("summary", protocol, payments, success, attempts, feeP50, feeP99, hopsMean, hopsMax,
                 latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs, partsMean, partsMax);
         t.addColumns(buckets);
+        addDiscoveryColumns(t, runs, bound != null);
         return t;
+    }
+
+    /**
+     * When some protocol discovers routes over simulated time (table requests, floods), {@code discovery_ms_p50/p99}
+     * over all its payments (nearest rank); then {@code <column>_mean} for each protocol's own payment column, over
+     * all its payments, empty for protocols without it. Absent otherwise, so summaries of schemes that route from
+     * what they hold keep their columns.
+     */
+    private static void addDiscoveryColumns(Table t, List<ProtocolRun> runs, boolean boundRow) {
+        boolean discovery = runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(o -> o.discoveryUs() > 0));
+        java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>();
+        runs.forEach(r -> extra.addAll(r.paymentColumns()));
+        if (discovery) {
+            DoubleColumn p50 = fixed("discovery_ms_p50", 1);
+            DoubleColumn p99 = fixed("discovery_ms_p99", 1);
+            for (ProtocolRun run : runs) {
+                long[] us = run.outcomes().stream().mapToLong(PaymentOutcome::discoveryUs).sorted().toArray();
+                p50.append(us.length == 0 ? Double.NaN : us[NetworkStatistics.nearestRankIndex(us.length, 50)] / 1e3);
+                p99.append(us.length == 0 ? Double.NaN : us[NetworkStatistics.nearestRankIndex(us.length, 99)] / 1e3);
+            }
+            if (boundRow) {
+                p50.append(Double.NaN);
+                p99.append(Double.NaN);
+            }
+            t.addColumns(p50, p99);
+        }
+        for (String name : extra) {
+            DoubleColumn mean = fixed(name + "_mean", 3);
+            for (ProtocolRun run : runs) {
+                int c = run.paymentColumns().indexOf(name);
+                mean.append(c < 0 || run.outcomes().isEmpty() ? Double.NaN
+                        : run.outcomes().stream().mapToLong(o -> o.columns()[c]).sum()
+                        / (double) run.outcomes().size());
+            }
+            if (boundRow) {
+                mean.append(Double.NaN);
+            }
+            t.addColumns(mean);
+        }
     }
 
     /** The table as CSV, numbers in their fixed formats, missing values empty. */

@@ -113,6 +113,30 @@ class RunSummaryTest {
     }
 
     /**
+     * Discovery columns appear once a protocol reports discovery time: beacon's payments took 0 and 400,000 µs
+     * (p50 = 1st of 2 = 0 ms, p99 = 2nd = 400 ms) and asked for 0 and 3 tables (mean 1.5); source has 0 ms and no
+     * table_requests column (empty).
+     */
+    @Test
+    void discoveryColumnsWhenAProtocolReportsThem() {
+        PaymentRequest p0 = new PaymentRequest(0, 0, 1, 5_000, 0);
+        PaymentRequest p1 = new PaymentRequest(1, 0, 1, 5_000, 0);
+        List<PaymentOutcome> beacon = List.of(
+                new PaymentOutcome(p0, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0, new int[0], 0,
+                        0, new long[] {0}),
+                new PaymentOutcome(p1, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0, new int[0], 0,
+                        400_000, new long[] {3}));
+        Table t = RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)), new long[0], 0,
+                0), new ProtocolRun("beacon", beacon, new long[0], 0, 0, null, List.of("table_requests"))));
+        String[] lines = RunSummary.csv(t).split("\n");
+        assertTrue(lines[0].endsWith(",discovery_ms_p50,discovery_ms_p99,table_requests_mean"), lines[0]);
+        assertTrue(lines[1].endsWith(",0.0,0.0,"), lines[1]);
+        assertTrue(lines[2].endsWith(",0.0,400.0,1.500"), lines[2]);
+        assertEquals(RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)),
+                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 8);
+    }
+
+    /**
      * node_state.csv: fixed figures then the protocols' own, empty where a protocol has none. Summary over beacon's
      * two nodes: table_channels {40, 7} sorted [7, 40]: nearest-rank p50 = ⌈0.5·2⌉ = 1st = 7, p90 = p99 = max = 40.
      */

@@ -1,0 +1,112 @@
+package org.lnsim.protocols.beacon;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Every node's beacons and the paths to them ({@link Neighbourhoods#beaconPaths}), closest beacon first, for up to
+ * {@link #beacons()} beacons within {@link #maxBeaconDistance()} hops. The k closest are a prefix of the K closest
+ * (XOR distances from one node to distinct ids are distinct), and a beacon's path does not depend on how many beacons
+ * are kept, so one instance serves every {@code beacon} variant of a run with at most K beacons and the same
+ * distance: the costly part — one breadth-first search per node, O(N·(N + E)), about 6 minutes of CPU at 1M
+ * channels — is done once. Kept per node: an int array of a few dozen entries.
+ *
+ * <p>Thread-safe; the result does not depend on the thread count (each node's paths are a pure function of the
+ * graph).
+ */
+public final class BeaconPaths {
+    private final ChannelGraph graph;
+    private final int beacons;
+    private final int maxBeaconDistance;
+    private final int[][] paths;
+    private volatile boolean computed;
+
+    /**
+     * @param beacons           the most beacons any user of this instance keeps, ≥ 0
+     * @param maxBeaconDistance hops within which beacons are sought, ≥ 1
+     */
+    public BeaconPaths(ChannelGraph graph, int beacons, int maxBeaconDistance) {
+        if (beacons < 0 || maxBeaconDistance < 1) {
+            throw new IllegalArgumentException("need beacons >= 0 and max beacon distance >= 1");
+        }
+        this.graph = graph;
+        this.beacons = beacons;
+        this.maxBeaconDistance = maxBeaconDistance;
+        this.paths = new int[graph.nodeCount()][];
+    }
+
+    public int beacons() {
+        return beacons;
+    }
+
+    public int maxBeaconDistance() {
+        return maxBeaconDistance;
+    }
+
+    ChannelGraph graph() {
+        return graph;
+    }
+
+    /** Computes every node's beacon paths on {@code threads} threads, once. */
+    public synchronized void computeAll(int threads) {
+        if (computed) {
+            return;
+        }
+        int n = graph.nodeCount();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            Neighbourhoods nb = new Neighbourhoods(graph);
+            for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
+                paths[v] = graph.degree(v) == 0 ? new int[0] : nb.beaconPaths(v, beacons, maxBeaconDistance);
+            }
+        };
+        int t = Math.max(1, threads);
+        if (t == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+                Thread th = new Thread(r, "beacon-paths");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                Future<?>[] fs = new Future<?>[t];
+                for (int i = 0; i < t; i++) {
+                    fs[i] = pool.submit(worker);
+                }
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing beacon paths", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("beacon path computation failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        computed = true;
+    }
+
+    /** Node v's paths to all its beacons: {@code [b, len, dir…]*}, closest first (computes all nodes if needed). */
+    int[] of(int v) {
+        if (!computed) {
+            computeAll(1);
+        }
+        return paths[v];
+    }
+
+    /** Length of the prefix of {@link #of(int)} that holds node v's k closest beacons. */
+    int prefixLength(int v, int k) {
+        int[] p = of(v);
+        int at = 0;
+        for (int i = 0; i < k && at < p.length; i++) {
+            at += 2 + p[at + 1];
+        }
+        return at;
+    }
+}
