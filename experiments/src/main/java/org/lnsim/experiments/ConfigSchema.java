@@ -209,7 +209,9 @@ public final class ConfigSchema {
         JsonNode protocols = copy.remove("protocols");
         ObjectNode out = resolveSection(copy, ROOT, "", source, List.of("protocols"));
         JsonNode network = out.get("network");
-        if (network.get("file") != null && !network.get("file").isNull() && tree.path("network").has("generate")) {
+        JsonNode generate = tree.path("network").path("generate");
+        if (network.get("file") != null && !network.get("file").isNull() && !generate.isMissingNode()
+                && !generate.isNull()) {
             throw new ConfigException(source, "network", "give either 'file' or 'generate', not both");
         }
         resolveModel((ObjectNode) network.get("generate"), tree.path("network").path("generate"), source);

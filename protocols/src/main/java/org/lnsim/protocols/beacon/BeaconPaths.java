@@ -22,6 +22,7 @@ public final class BeaconPaths {
     private final int beacons;
     private final int maxBeaconDistance;
     private final int[][] paths;
+    private final Topology topology;
     private volatile boolean computed;
 
     /**
@@ -36,6 +37,11 @@ public final class BeaconPaths {
         this.beacons = beacons;
         this.maxBeaconDistance = maxBeaconDistance;
         this.paths = new int[graph.nodeCount()][];
+        this.topology = new Topology(graph);
+    }
+
+    Topology topology() {
+        return topology;
     }
 
     public int beacons() {
@@ -58,7 +64,7 @@ public final class BeaconPaths {
         int n = graph.nodeCount();
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            Neighbourhoods nb = new Neighbourhoods(graph);
+            Neighbourhoods nb = new Neighbourhoods(graph, topology);
             for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
                 paths[v] = graph.degree(v) == 0 ? new int[0] : nb.beaconPaths(v, beacons, maxBeaconDistance);
             }

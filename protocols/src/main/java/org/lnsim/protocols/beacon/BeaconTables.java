@@ -53,7 +53,7 @@ final class BeaconTables {
         tableChannels = new long[n];
         tableBytes = new long[n];
         hoodBytes = new long[n];
-        scratch = new Neighbourhoods(graph);
+        scratch = new Neighbourhoods(graph, paths.topology());
     }
 
     /** With beacon paths of its own. */
@@ -74,7 +74,7 @@ final class BeaconTables {
         int n = graph.nodeCount();
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            Neighbourhoods nb = new Neighbourhoods(graph);
+            Neighbourhoods nb = new Neighbourhoods(graph, paths.topology());
             for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
                 if (graph.degree(v) == 0) {
                     continue;

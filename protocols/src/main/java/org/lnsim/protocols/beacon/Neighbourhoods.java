@@ -37,6 +37,7 @@ final class Neighbourhoods {
     static final long NO_POLICY_FEE = 1L << 32;
 
     private final ChannelGraph g;
+    private final Topology topology;
     private final XorSpace xor;
     private final int[] nodeStamp;
     private final int[] depth;
@@ -45,11 +46,13 @@ final class Neighbourhoods {
     private final int[] queue;
     private final int[] channelStamp;
     private final int[] endpointStamp;
+    private final int[] targetStamp;
     private int stamp;
     private int countStamp;
 
-    Neighbourhoods(ChannelGraph g) {
+    Neighbourhoods(ChannelGraph g, Topology topology) {
         this.g = g;
+        this.topology = topology;
         this.xor = new XorSpace(g);
         int n = g.nodeCount();
         nodeStamp = new int[n];
@@ -59,6 +62,7 @@ final class Neighbourhoods {
         queue = new int[n];
         channelStamp = new int[g.channelCount()];
         endpointStamp = new int[n];
+        targetStamp = new int[n];
     }
 
     /** Bytes of channel c's records in a table: its announcement and one update per direction with a policy. */
@@ -86,7 +90,19 @@ final class Neighbourhoods {
      * @return the number of nodes reached (x included); they are {@code queue[0..count)} in BFS order
      */
     private int search(int x, int maxDepth) {
+        return search(x, maxDepth, 0);
+    }
+
+    /**
+     * As {@link #search(int, int)}; when {@code targets} > 0 nodes carry {@code targetStamp == stamp + 1}, it stops
+     * once all of them are reached and the layer that reached the last one is fully expanded — i.e. as soon as
+     * every target's depth, parent and cost are final.
+     */
+    private int search(int x, int maxDepth, int targets) {
+        final long[] refFee = topology.refFee;
         int s = ++stamp;
+        int remaining = targets;
+        int layerEnd = 1;
         nodeStamp[x] = s;
         depth[x] = 0;
         cost[x] = 0;
@@ -95,6 +111,12 @@ final class Neighbourhoods {
         int head = 0;
         int tail = 1;
         while (head < tail) {
+            if (head == layerEnd) {
+                if (targets > 0 && remaining == 0) {
+                    break; // every node reached so far has its final depth, parent and cost
+                }
+                layerEnd = tail;
+            }
             int u = queue[head++];
             int du = depth[u];
             if (du >= maxDepth) {
@@ -102,10 +124,12 @@ final class Neighbourhoods {
             }
             for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
                 int v = g.outPeer(slot);
-                int e = g.outDirection(slot);
-                long c = cost[u] + (g.hasPolicy(e) ? g.feeMsat(e, REFERENCE_AMOUNT_MSAT) : NO_POLICY_FEE);
+                long c = cost[u] + refFee[g.outDirection(slot)];
                 if (nodeStamp[v] != s) {
                     nodeStamp[v] = s;
+                    if (targetStamp[v] == s) {
+                        remaining--;
+                    }
                     depth[v] = du + 1;
                     cost[v] = c;
                     parentSlot[v] = slot;
@@ -126,10 +150,25 @@ final class Neighbourhoods {
      *         to it, closest beacon first; fewer than {@code beacons} when fewer nodes are eligible
      */
     int[] beaconPaths(int x, int beacons, int maxBeaconDistance) {
-        search(x, maxBeaconDistance);
-        int s = stamp;
         int[] closest = new int[beacons];
-        int found = beacons == 0 ? 0 : xor.closest(x, beacons, y -> nodeStamp[y] == s, closest);
+        int found;
+        int comp = topology.component[x];
+        if (beacons == 0) {
+            found = 0;
+        } else if (topology.diameterBound[comp] <= maxBeaconDistance) {
+            // every node of x's component is within the distance: pick the beacons first, then search only until
+            // their paths are final
+            found = xor.closest(x, beacons, y -> topology.component[y] == comp, closest);
+            int next = stamp + 1;
+            for (int i = 0; i < found; i++) {
+                targetStamp[closest[i]] = next;
+            }
+            search(x, maxBeaconDistance, found);
+        } else {
+            search(x, maxBeaconDistance);
+            int s = stamp;
+            found = xor.closest(x, beacons, y -> nodeStamp[y] == s, closest);
+        }
         int size = 0;
         for (int i = 0; i < found; i++) {
             size += 2 + depth[closest[i]];

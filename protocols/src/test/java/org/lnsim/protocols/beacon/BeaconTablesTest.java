@@ -3,6 +3,7 @@ package org.lnsim.protocols.beacon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -223,6 +224,28 @@ class BeaconTablesTest {
                     }
                     assertEquals(channels, t.tableChannels(v), "node " + v + " radius " + r);
                     assertEquals(bytes, t.tableBytes(v), "node " + v + " radius " + r);
+                }
+            }
+        }
+    }
+
+    /**
+     * The early-stopping search (beacons picked by component, search stopped once their paths are final) gives the
+     * same beacons and paths as a search of the whole graph, on seeded random graphs with several components.
+     */
+    @Test
+    void earlyStopEqualsFullSearch() {
+        for (long seed = 1; seed <= 4; seed++) {
+            ChannelGraph g = randomGraph(seed, 250, 300);
+            Topology early = new Topology(g);
+            Topology full = new Topology(g);
+            java.util.Arrays.fill(full.diameterBound, Integer.MAX_VALUE); // forces the whole-graph search
+            assertTrue(early.diameterBound.length > 1, "several components");
+            Neighbourhoods a = new Neighbourhoods(g, early);
+            Neighbourhoods b = new Neighbourhoods(g, full);
+            for (int v = 0; v < g.nodeCount(); v++) {
+                for (int k : new int[] {1, 5, 10}) {
+                    assertArrayEquals(b.beaconPaths(v, k, 1000), a.beaconPaths(v, k, 1000), "node " + v + " k " + k);
                 }
             }
         }

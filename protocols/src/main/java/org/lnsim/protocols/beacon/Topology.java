@@ -1,0 +1,59 @@
+package org.lnsim.protocols.beacon;
+
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * What every beacon search on one graph shares, computed once in O(N + E): each direction's fee at the reference
+ * amount (the beacon-path tie-break, {@link Neighbourhoods}), and the connected components (channels undirected)
+ * with an upper bound on each one's diameter — twice the eccentricity of its first node — so that when
+ * {@code max-beacon-distance} is at least that bound, "within the distance" is simply "in the same component" and
+ * a node's beacons are known before any search.
+ */
+final class Topology {
+    final long[] refFee;
+    final int[] component;
+    final int[] diameterBound;
+
+    Topology(ChannelGraph g) {
+        refFee = new long[2 * g.channelCount()];
+        for (int e = 0; e < refFee.length; e++) {
+            refFee[e] = g.hasPolicy(e) ? g.feeMsat(e, Neighbourhoods.REFERENCE_AMOUNT_MSAT)
+                    : Neighbourhoods.NO_POLICY_FEE;
+        }
+        int n = g.nodeCount();
+        component = new int[n];
+        java.util.Arrays.fill(component, -1);
+        int[] depth = new int[n];
+        int[] queue = new int[n];
+        int[] bounds = new int[16];
+        int count = 0;
+        for (int start = 0; start < n; start++) {
+            if (component[start] >= 0) {
+                continue;
+            }
+            component[start] = count;
+            depth[start] = 0;
+            queue[0] = start;
+            int head = 0;
+            int tail = 1;
+            int ecc = 0;
+            while (head < tail) {
+                int u = queue[head++];
+                ecc = Math.max(ecc, depth[u]);
+                for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                    int v = g.outPeer(slot);
+                    if (component[v] < 0) {
+                        component[v] = count;
+                        depth[v] = depth[u] + 1;
+                        queue[tail++] = v;
+                    }
+                }
+            }
+            if (count == bounds.length) {
+                bounds = java.util.Arrays.copyOf(bounds, 2 * count);
+            }
+            bounds[count++] = 2 * ecc;
+        }
+        diameterBound = java.util.Arrays.copyOf(bounds, count);
+    }
+}
