@@ -36,7 +36,7 @@ table() {
         d99 = ("discovery_ms_p99" in col) ? f[col["discovery_ms_p99"]] : "0.0"
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f |\n", p, f[col["success_rate"]],
           f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]], f[col["bytes_per_payment"]],
-          p50[p], p99[p], max[p], gossip > 0 ? p50[p] / gossip : 0
+          p50[p], p99[p], max[p], (gossip > 0 ? p50[p] / gossip : 0)
       }
     }' "$dir/summary.csv" "$dir/node_state_summary.csv"
 }

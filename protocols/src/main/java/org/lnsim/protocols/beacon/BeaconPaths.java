@@ -1,9 +1,5 @@
 package org.lnsim.protocols.beacon;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -61,40 +57,9 @@ public final class BeaconPaths {
         if (computed) {
             return;
         }
-        int n = graph.nodeCount();
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            Neighbourhoods nb = new Neighbourhoods(graph, topology);
-            for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
-                paths[v] = graph.degree(v) == 0 ? new int[0] : nb.beaconPaths(v, beacons, maxBeaconDistance);
-            }
-        };
-        int t = Math.max(1, threads);
-        if (t == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "beacon-paths");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                Future<?>[] fs = new Future<?>[t];
-                for (int i = 0; i < t; i++) {
-                    fs[i] = pool.submit(worker);
-                }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing beacon paths", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("beacon path computation failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        NodeWorkers.forEachNode(graph.nodeCount(), threads, "beacon-paths", () -> new Neighbourhoods(graph, topology),
+                (nb, v) -> paths[v] = graph.degree(v) == 0 ? new int[0]
+                        : nb.beaconPaths(v, beacons, maxBeaconDistance));
         computed = true;
     }
 

@@ -1,9 +1,5 @@
 package org.lnsim.protocols.beacon;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -71,48 +67,18 @@ final class BeaconTables {
             return;
         }
         paths.computeAll(threads);
-        int n = graph.nodeCount();
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            Neighbourhoods nb = new Neighbourhoods(graph, paths.topology());
-            for (int v = next.getAndIncrement(); v < n; v = next.getAndIncrement()) {
-                if (graph.degree(v) == 0) {
-                    continue;
-                }
-                int len = paths.prefixLength(v, beacons);
-                long[] size = nb.tableSize(v, radius, paths.of(v), len, channelBytes, nodeBytes);
-                prefix[v] = len;
-                tableChannels[v] = size[0];
-                tableBytes[v] = size[1];
-                hoodBytes[v] = size[2];
-            }
-        };
-        int t = Math.max(1, threads);
-        if (t == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "beacon-tables");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                Future<?>[] fs = new Future<?>[t];
-                for (int i = 0; i < t; i++) {
-                    fs[i] = pool.submit(worker);
-                }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing beacon tables", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("beacon table computation failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        NodeWorkers.forEachNode(graph.nodeCount(), threads, "beacon-tables",
+                () -> new Neighbourhoods(graph, paths.topology()), (nb, v) -> {
+                    if (graph.degree(v) == 0) {
+                        return;
+                    }
+                    int len = paths.prefixLength(v, beacons);
+                    long[] size = nb.tableSize(v, radius, paths.of(v), len, channelBytes, nodeBytes);
+                    prefix[v] = len;
+                    tableChannels[v] = size[0];
+                    tableBytes[v] = size[1];
+                    hoodBytes[v] = size[2];
+                });
         computed = true;
     }
 
