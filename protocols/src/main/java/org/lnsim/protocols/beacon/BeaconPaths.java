@@ -19,6 +19,7 @@ public final class BeaconPaths {
     private final int maxBeaconDistance;
     private final int[][] paths;
     private final Topology topology;
+    private final java.util.Map<Integer, long[][]> hoods = new java.util.HashMap<>();
     private volatile boolean computed;
 
     /**
@@ -61,6 +62,26 @@ public final class BeaconPaths {
                 (nb, v) -> paths[v] = graph.degree(v) == 0 ? new int[0]
                         : nb.beaconPaths(v, beacons, maxBeaconDistance));
         computed = true;
+    }
+
+    /**
+     * Every node's radius-r neighbourhood size, {@code {channels[], bytes[]}}, computed once per radius on
+     * {@code threads} threads and shared by every beacon setting with that radius (at r = 3 on a hub-heavy network
+     * each node's neighbourhood is a large part of the graph: minutes at 1M channels).
+     */
+    synchronized long[][] neighbourhoods(int radius, int threads) {
+        return hoods.computeIfAbsent(radius, r -> {
+            long[][] out = new long[2][graph.nodeCount()];
+            NodeWorkers.forEachNode(graph.nodeCount(), threads, "beacon-neighbourhoods",
+                    () -> new Neighbourhoods(graph, topology), (nb, v) -> {
+                        if (graph.degree(v) > 0) {
+                            long[] size = nb.neighbourhoodSize(v, r);
+                            out[0][v] = size[0];
+                            out[1][v] = size[1];
+                        }
+                    });
+            return out;
+        });
     }
 
     /** Node v's paths to all its beacons: {@code [b, len, dir…]*}, closest first (computes all nodes if needed). */

@@ -273,15 +273,12 @@ final class Neighbourhoods {
     }
 
     /**
-     * Size of x's table (radius-r neighbourhood plus the beacon paths in {@code paths[0..pathsLength)}) without
-     * materialising it.
+     * Size of x's radius-r neighbourhood without materialising it: its channels and their BOLT 7 bytes, each
+     * endpoint's announcement counted once.
      *
-     * @param channelBytes per-channel record bytes ({@link #channelRecordBytes})
-     * @param nodeBytes    per-node announcement bytes ({@link #nodeRecordBytes})
-     * @return {@code {channels, bytes, neighbourhood bytes}}: the whole table's channels and bytes, and the bytes of
-     *         the radius-r neighbourhood alone (what x's peers send it; the rest comes with its beacons' answers)
+     * @return {@code {channels, bytes}}
      */
-    long[] tableSize(int x, int radius, int[] paths, int pathsLength, int[] channelBytes, int[] nodeBytes) {
+    long[] neighbourhoodSize(int x, int radius) {
         int reached = search(x, radius - 1);
         int s = ++countStamp;
         long channels = 0;
@@ -293,34 +290,46 @@ final class Neighbourhoods {
                 if (channelStamp[c] != s) {
                     channelStamp[c] = s;
                     channels++;
-                    bytes += channelBytes[c] + endpointBytes(u, s, nodeBytes) + endpointBytes(g.outPeer(slot), s,
-                            nodeBytes);
+                    bytes += topology.channelBytes[c] + endpointBytes(u, s) + endpointBytes(g.outPeer(slot), s);
                 }
             }
         }
-        long hoodBytes = bytes;
+        return new long[] {channels, bytes};
+    }
+
+    /**
+     * What x's beacon paths {@code paths[0..pathsLength)} add to its radius-r neighbourhood. A beacon path is a
+     * fewest-hop path, so its i-th node lies exactly i hops from x: hop i (from node i to node i + 1) is in the
+     * neighbourhood iff i ≤ r − 1, and node i is an endpoint of a neighbourhood channel iff i ≤ r. So the paths add
+     * their hops from index r on and their nodes from index r + 1 on, each once (paths share prefixes).
+     *
+     * @return {@code {channels, bytes}} added
+     */
+    long[] pathsBeyond(int radius, int[] paths, int pathsLength) {
+        int s = ++countStamp;
+        long channels = 0;
+        long bytes = 0;
         for (int at = 0; at < pathsLength; at += 2 + paths[at + 1]) {
-            for (int k = 0; k < paths[at + 1]; k++) {
+            for (int k = radius; k < paths[at + 1]; k++) {
                 int e = paths[at + 2 + k];
                 int c = ChannelGraph.channelOf(e);
                 if (channelStamp[c] != s) {
                     channelStamp[c] = s;
                     channels++;
-                    bytes += channelBytes[c] + endpointBytes(g.source(e), s, nodeBytes)
-                            + endpointBytes(g.target(e), s, nodeBytes);
+                    bytes += topology.channelBytes[c] + endpointBytes(g.target(e), s);
                 }
             }
         }
-        return new long[] {channels, bytes, hoodBytes};
+        return new long[] {channels, bytes};
     }
 
     /** A node's announcement bytes the first time it is counted under stamp s, else 0. */
-    private long endpointBytes(int n, int s, int[] nodeBytes) {
+    private long endpointBytes(int n, int s) {
         if (endpointStamp[n] == s) {
             return 0;
         }
         endpointStamp[n] = s;
-        return nodeBytes[n];
+        return topology.nodeBytes[n];
     }
 
     /**

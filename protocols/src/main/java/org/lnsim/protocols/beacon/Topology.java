@@ -3,7 +3,7 @@ package org.lnsim.protocols.beacon;
 import org.lnsim.network.ChannelGraph;
 
 /**
- * What every beacon search on one graph shares, computed once in O(N + E): each direction's fee at the reference
+ * What every beacon search on one graph shares, computed once in O(N + E): record sizes, each direction's fee at the reference
  * amount (the beacon-path tie-break, {@link Neighbourhoods}), stored in adjacency-slot order because a search reads
  * it slot after slot (in direction order every read was a cache miss: 88 ms per search at 1M channels), and the connected components (channels undirected)
  * with an upper bound on each one's diameter — twice the eccentricity of its first node — so that when
@@ -13,6 +13,10 @@ import org.lnsim.network.ChannelGraph;
 final class Topology {
     /** Fee at the reference amount of the direction at each adjacency slot, in slot order (read sequentially). */
     final long[] slotFee;
+    /** Each channel's table record bytes ({@link Neighbourhoods#channelRecordBytes}). */
+    final int[] channelBytes;
+    /** Each node's announcement bytes in a table ({@link Neighbourhoods#nodeRecordBytes}). */
+    final int[] nodeBytes;
     final int[] component;
     final int[] diameterBound;
 
@@ -23,7 +27,15 @@ final class Topology {
             slotFee[slot] = g.hasPolicy(e) ? g.feeMsat(e, Neighbourhoods.REFERENCE_AMOUNT_MSAT)
                     : Neighbourhoods.NO_POLICY_FEE;
         }
+        channelBytes = new int[g.channelCount()];
+        for (int c = 0; c < channelBytes.length; c++) {
+            channelBytes[c] = Neighbourhoods.channelRecordBytes(g, c);
+        }
         int n = g.nodeCount();
+        nodeBytes = new int[n];
+        for (int v = 0; v < n; v++) {
+            nodeBytes[v] = Neighbourhoods.nodeRecordBytes(g, v);
+        }
         component = new int[n];
         java.util.Arrays.fill(component, -1);
         int[] depth = new int[n];
