@@ -82,6 +82,7 @@ public final class BeaconRouting extends PayLoopProtocol {
     private final long[] setupUs;
     private final int[] known;
     private int mark;
+    private long preparationNanos;
 
     /**
      * @param paths the network's beacon paths for at least {@code options.beacons()} beacons within
@@ -125,7 +126,15 @@ public final class BeaconRouting extends PayLoopProtocol {
     /** Computes every node's beacons and table size on {@code threads} threads (public graph only). */
     @Override
     public void prepare(List<PaymentRequest> payments, int threads) {
+        long t0 = System.nanoTime();
         tables.computeAll(Math.max(1, threads));
+        preparationNanos = System.nanoTime() - t0;
+    }
+
+    /** Wall time of {@link #prepare}: the tables' sizes and beacon paths (shared ones count where computed). */
+    @Override
+    public long preparationNanos() {
+        return preparationNanos;
     }
 
     @Override
