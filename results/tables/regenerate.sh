@@ -2,7 +2,8 @@
 # Regenerates every committed results table from the repository root: bash results/tables/regenerate.sh
 # Each table is a pure function of lnsim's code, the shared snapshots and the seeds below, so a rerun must leave
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
-# Needs ../shared beside the repository, and about 12 minutes on a 2-core machine.
+# Needs ../shared beside the repository, and about 12 minutes on a 2-core machine plus the beacon tables
+# (results/tables/beacon.sh: about 40 minutes, most of it the 1M-channel network).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
@@ -83,4 +84,6 @@ done
     tail -n +5 "$tmp/run-mps-$a/summary.md"
   done
 } > "$out/run-multipart-2019-05-14.md"
+# 5. Beacon routing (Flare) against full gossip: the 2019-05-14 snapshot, the 1M-channel network, ACINQ's 2016 test.
+bash results/tables/beacon.sh
 echo "results tables regenerated in $out"

@@ -189,7 +189,10 @@ public final class ConfigSchema {
                             Key.integer("max_attempts", 1_000, 1, 1_000_000, "attempts (parts included) per "
                                     + "payment: a safety cap (the implementations bound a payment by time only)"),
                             Key.dbl("mpp_timeout_s", 60.0, 0.001, INF, "how long a receiver holds an "
-                                    + "incomplete multi-part set (BOLT 4: at least 60 s)")),
+                                    + "incomplete multi-part set (BOLT 4: at least 60 s)"),
+                            Key.choice("receiver", "honest", List.of("honest", "claims_early"), "what receivers do "
+                                    + "with parts of an incomplete multi-part payment: hold them (BOLT 4), or settle "
+                                    + "every part they can at once — all mpp parts, no amp part (outcome 'partial')")),
                             List.of())));
 
     private ConfigSchema() {

@@ -28,6 +28,7 @@ import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.LatencyModel;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -194,7 +195,8 @@ public final class ExperimentRunner {
                 : new ExponentialChurn(graph.nodeCount(), share, churn.get("mean_offline_s").doubleValue() * 1e6,
                 RandomStreams.seedOf(seed, "churn"));
         JsonNode eng = cfg.get("engine");
-        HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, us(eng.get("mpp_timeout_s")));
+        HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, us(eng.get("mpp_timeout_s")),
+                ReceiverBehaviour.valueOf(eng.get("receiver").textValue().toUpperCase(java.util.Locale.ROOT)));
         RoutingProtocol protocol = ProtocolRegistry.create(shared, entry);
         protocol.prepare(workload, threads);
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());

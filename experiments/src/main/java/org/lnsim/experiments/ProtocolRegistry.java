@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lnsim.engine.htlc.PaymentKind;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
@@ -98,6 +99,10 @@ public final class ProtocolRegistry {
                     + "named base+split, e.g. source+cl"),
             Key.integer("max_parts", Splitter.LND_DEFAULT_MAX_PARTS, 1, 483, "lnd-halving: parts in flight at most "
                     + "(lnd DefaultMaxParts 16)"),
+            Key.choice("payment_kind", PaymentKind.MPP.label(), List.of("mpp", "amp"), "with a splitter: how parts are "
+                    + "bound — mpp (BOLT basic MPP: one payment hash, the receiver could settle parts early) or amp "
+                    + "(atomic multi-path, lnd's TLV 14: nothing can be settled before every share arrives); an amp "
+                    + "protocol is named base+split+amp"),
             Key.str("label", null, "name in the results instead of the protocol's (and its +split), to compare "
                     + "variants of one protocol side by side"));
 
@@ -154,7 +159,8 @@ public final class ProtocolRegistry {
     /** The base protocol, or the base with the entry's splitter. */
     private static RoutingProtocol split(SplittableProtocol base, JsonNode e) {
         Splitter s = Splitter.parse(e.get("split").textValue());
-        return s == Splitter.NONE ? base : new SplittingProtocol(base, s, e.get("max_parts").intValue());
+        PaymentKind kind = PaymentKind.valueOf(e.get("payment_kind").textValue().toUpperCase(java.util.Locale.ROOT));
+        return s == Splitter.NONE ? base : new SplittingProtocol(base, s, e.get("max_parts").intValue(), kind);
     }
 
     /**
@@ -168,7 +174,12 @@ public final class ProtocolRegistry {
         }
         JsonNode split = entry.get("split");
         String name = entry.get("name").textValue();
-        return split == null || split.textValue().equals(Splitter.NONE.label()) ? name : name + "+" + split.textValue();
+        if (split == null || split.textValue().equals(Splitter.NONE.label())) {
+            return name;
+        }
+        JsonNode kind = entry.get("payment_kind");
+        return name + "+" + split.textValue()
+                + (kind != null && kind.textValue().equals(PaymentKind.AMP.label()) ? "+amp" : "");
     }
 
     /** Protocol name → its key schema, in registration order. */

@@ -152,6 +152,33 @@ class ExperimentRunnerTest {
     }
 
     /**
+     * Receivers that claim early, with invariants checked: basic-MPP payments that cannot be completed end
+     * {@code partial} (the receiver settled some parts), AMP payments never do; neither changes a delivered
+     * payment's accounting.
+     */
+    @Test
+    void receiversClaimingEarlySettleMppPartsButNoAmpPart(@TempDir Path tmp) throws Exception {
+        ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: lnd-halving}, "
+                + "{name: source, split: lnd-halving, payment_kind: amp}]", "workload.amount.median_sat=400000",
+                "workload.amount.sigma=1.0", "engine.receiver=claims_early");
+        ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
+        assertEquals(List.of("source+lnd-halving", "source+lnd-halving+amp"),
+                r.runs().stream().map(ProtocolRun::protocol).toList());
+        List<PaymentOutcome> mpp = r.runs().get(0).outcomes();
+        List<PaymentOutcome> amp = r.runs().get(1).outcomes();
+        assertTrue(mpp.stream().anyMatch(PaymentOutcome::partial), "some mpp payment was settled in part");
+        assertTrue(amp.stream().noneMatch(PaymentOutcome::partial), "no amp payment was settled in part");
+        for (PaymentOutcome o : mpp) {
+            assertTrue(o.claimedMsat() < o.payment().amountMsat());
+            assertEquals(o.partial(), o.claimedMsat() > 0);
+        }
+        RunOutputs.write(tmp, cfg, "test", "lnsim test", r);
+        assertTrue(Files.readString(tmp.resolve(RunOutputs.PAYMENTS)).contains(",partial,"));
+        assertTrue(Files.readString(tmp.resolve(RunOutputs.SUMMARY_CSV)).lines().findFirst().orElseThrow()
+                .contains("partial_rate"));
+    }
+
+    /**
      * Splitters on the same small network and workload, with invariants checked: every part resolves, funds are
      * conserved, and a payment that fails settled no part (the engine checks atomicity when it ends a payment).
      * The split protocols are named base+splitter and their parts show in the outcomes.

@@ -1,5 +1,6 @@
 package org.lnsim.protocols.multipart;
 
+import org.lnsim.engine.htlc.PaymentKind;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
@@ -14,22 +15,37 @@ public final class SplittingProtocol implements RoutingProtocol {
     private final SplittableProtocol base;
     private final Splitter splitter;
     private final int maxParts;
+    private final PaymentKind kind;
 
     /**
      * @param maxParts lnd's cap on parts in flight (≥ 1); c-lightning's presplit has its own cap
      */
     public SplittingProtocol(SplittableProtocol base, Splitter splitter, int maxParts) {
-        if (splitter == Splitter.NONE || maxParts < 1) {
-            throw new IllegalArgumentException("need a splitter and max parts >= 1");
+        this(base, splitter, maxParts, PaymentKind.MPP);
+    }
+
+    /**
+     * @param kind how the parts are bound: basic MPP, or AMP (the receiver can claim nothing before every share
+     *             has arrived); an AMP protocol is named {@code base+splitter+amp}
+     */
+    public SplittingProtocol(SplittableProtocol base, Splitter splitter, int maxParts, PaymentKind kind) {
+        if (splitter == Splitter.NONE || maxParts < 1 || kind == null) {
+            throw new IllegalArgumentException("need a splitter, max parts >= 1 and a payment kind");
         }
         this.base = base;
         this.splitter = splitter;
         this.maxParts = maxParts;
+        this.kind = kind;
     }
 
     @Override
     public String name() {
-        return base.name() + "+" + splitter.label();
+        return base.name() + "+" + splitter.label() + (kind == PaymentKind.AMP ? "+amp" : "");
+    }
+
+    @Override
+    public PaymentKind paymentKind() {
+        return kind;
     }
 
     @Override

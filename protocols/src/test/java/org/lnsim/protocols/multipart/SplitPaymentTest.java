@@ -13,6 +13,8 @@ import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.htlc.PaymentKind;
+import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -60,11 +62,15 @@ class SplitPaymentTest {
     }
 
     private static Run pay(ChannelGraph g, RoutingProtocol protocol, long amountMsat) {
+        return pay(g, protocol, amountMsat, ReceiverBehaviour.HONEST);
+    }
+
+    private static Run pay(ChannelGraph g, RoutingProtocol protocol, long amountMsat, ReceiverBehaviour receivers) {
         Simulation sim = new Simulation(4);
         ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
         sim.afterEachEvent(state::checkTouched);
         HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000),
-                NodeAvailability.ALWAYS_ONLINE);
+                NodeAvailability.ALWAYS_ONLINE, HtlcRelay.DEFAULT_MPP_TIMEOUT_US, receivers);
         List<PaymentOutcome> out = new ArrayList<>();
         PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, protocol,
                 PaymentEngine.Limits.DEFAULT, out::add);
@@ -125,6 +131,55 @@ class SplitPaymentTest {
         assertEquals(2, o.parts());
         assertTrue(o.feeMsat() >= 10_999 && o.feeMsat() <= 11_000, "fee " + o.feeMsat());
         assertEquals("source+cl-adaptive", new SplittingProtocol(source(g), Splitter.CL_ADAPTIVE, 16).name());
+    }
+
+    /** What R holds on its two channels (directions 3 and 7, R's sides of A–R and B–R). */
+    private static long receiverMsat(ChannelState st) {
+        return st.balance(3) + st.balance(7);
+    }
+
+    /**
+     * 120,000 sat S→R cannot be delivered: S can spend 49,000 sat on each of its two channels. lnd halving sends
+     * what fits (parts of 30,000 and 15,000 sat… as the shards halve) and R holds them.
+     * <ul>
+     *   <li>Honest receiver, basic MPP: the held parts fail together at mpp_timeout; nothing settles, R's balance
+     *       is unchanged (50,000,000 + 50,000,000 msat).</li>
+     *   <li>Receiver claiming early, basic MPP: R settles every part as it arrives — the payment ends
+     *       {@code partial}, R gained exactly the claimed amount, and S paid it plus the parts' fees.</li>
+     *   <li>Receiver claiming early, AMP: it cannot derive the preimages before all shares arrive, so it is as
+     *       atomic as the honest case.</li>
+     * </ul>
+     */
+    @Test
+    void receiverClaimingEarlyBreaksMppButNotAmp() {
+        ChannelGraph g = diamond();
+        long before = 100_000_000;
+        Run honest = pay(g, new SplittingProtocol(source(g), Splitter.LND_HALVING, 16), 120_000_000);
+        assertFalse(honest.outcome().success());
+        assertFalse(honest.outcome().partial());
+        assertEquals(0, honest.outcome().parts());
+        assertEquals(before, receiverMsat(honest.state()));
+        assertTrue(honest.outcome().attempts() >= 2, "parts were sent and held");
+
+        Run early = pay(g, new SplittingProtocol(source(g), Splitter.LND_HALVING, 16), 120_000_000,
+                ReceiverBehaviour.CLAIMS_EARLY);
+        PaymentOutcome o = early.outcome();
+        assertFalse(o.success());
+        assertTrue(o.partial());
+        assertTrue(o.claimedMsat() > 0 && o.claimedMsat() < 120_000_000, "claimed " + o.claimedMsat());
+        assertEquals(before + o.claimedMsat(), receiverMsat(early.state()));
+        long senderPaid = 2 * 50_000_000L - early.state().balance(0) - early.state().balance(4);
+        assertEquals(o.claimedMsat() + o.feeMsat(), senderPaid);
+        assertTrue(o.parts() >= 1 && o.feeMsat() > 0);
+
+        Run amp = pay(g, new SplittingProtocol(source(g), Splitter.LND_HALVING, 16, PaymentKind.AMP), 120_000_000,
+                ReceiverBehaviour.CLAIMS_EARLY);
+        assertFalse(amp.outcome().success());
+        assertFalse(amp.outcome().partial());
+        assertEquals(0, amp.outcome().claimedMsat());
+        assertEquals(before, receiverMsat(amp.state()));
+        assertEquals("source+lnd-halving+amp",
+                new SplittingProtocol(source(g), Splitter.LND_HALVING, 16, PaymentKind.AMP).name());
     }
 
     /** Presplit: 30,000 sat becomes about three 10,000-sat parts, all delivered, held and fulfilled together. */

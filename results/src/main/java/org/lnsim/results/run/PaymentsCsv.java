@@ -15,13 +15,15 @@ import org.lnsim.network.ShortChannelId;
  * {@code route} joins the short channel ids of the first successful part with {@code -}; {@code parts} counts the
  * parts that delivered and {@code max_in_flight} the most parts in flight at once (the sender's HTLC slots used);
  * {@code discovery_us} is the simulated time spent discovering routes before HTLCs (tables, floods), apart from the
- * HTLCs' own time. Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
+ * HTLCs' own time; {@code claimed_msat} what a receiver claiming early settled of a payment that was not delivered
+ * (outcome {@code partial}). Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
  * {@code table_requests}), empty for a protocol that does not report one.
  */
 public final class PaymentsCsv {
     public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
             + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
-            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us";
+            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us,"
+            + "claimed_msat";
 
     private PaymentsCsv() {
     }
@@ -34,9 +36,12 @@ public final class PaymentsCsv {
         return List.copyOf(cols);
     }
 
-    /** {@code success}, {@code timeout} (deadline passed) or {@code failed} (the protocol gave up). */
+    /**
+     * {@code success}; {@code partial} (not delivered, but a receiver claiming early settled part of it);
+     * {@code timeout} (deadline passed) or {@code failed} (the protocol gave up).
+     */
     public static String outcome(PaymentOutcome o) {
-        return o.success() ? "success" : o.timedOut() ? "timeout" : "failed";
+        return o.success() ? "success" : o.partial() ? "partial" : o.timedOut() ? "timeout" : "failed";
     }
 
     /** The header for these runs: {@link #HEADER} and the protocols' own columns. */
@@ -77,7 +82,7 @@ public final class PaymentsCsv {
                         .append(o.failure() == null ? "" : o.failure().label()).append(',')
                         .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
                         .append(o.messages()).append(',').append(o.bytes()).append(',').append(o.maxInFlight())
-                        .append(',').append(o.discoveryUs());
+                        .append(',').append(o.discoveryUs()).append(',').append(o.claimedMsat());
                 for (int c : at) {
                     row.append(',');
                     if (c >= 0) {

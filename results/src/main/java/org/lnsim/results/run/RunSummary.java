@@ -38,6 +38,7 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *   <li>{@code parts_mean/max}: parts that delivered, over delivered payments (1 for single-path schemes);</li>
  *   <li>then the success rate by amount bucket (sat): below 1k, 1k–10k, 10k–100k, 100k–1M, 1M and above (empty
  *       where a bucket has no payment);</li>
+ *   <li>only when some payment was settled in part (receivers claiming MPP parts early): {@code partial_rate};</li>
  *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
  *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
  *       ({@code table_requests_mean}, …).</li>
@@ -188,12 +189,25 @@ public final class RunSummary {
     }
 
     /**
-     * When some protocol discovers routes over simulated time (table requests, floods), {@code discovery_ms_p50/p99}
+     * When receivers claimed part of some undelivered payment, {@code partial_rate}: the share of payments settled in
+     * part only. When some protocol discovers routes over simulated time (table requests, floods), {@code discovery_ms_p50/p99}
      * over all its payments (nearest rank); then {@code <column>_mean} for each protocol's own payment column, over
      * all its payments, empty for protocols without it. Absent otherwise, so summaries of schemes that route from
      * what they hold keep their columns.
      */
     private static void addDiscoveryColumns(Table t, List<ProtocolRun> runs, boolean boundRow) {
+        if (runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(PaymentOutcome::partial))) {
+            DoubleColumn partial = fixed("partial_rate", 4);
+            for (ProtocolRun run : runs) {
+                long n = run.outcomes().size();
+                partial.append(n == 0 ? Double.NaN
+                        : run.outcomes().stream().filter(PaymentOutcome::partial).count() / (double) n);
+            }
+            if (boundRow) {
+                partial.append(Double.NaN);
+            }
+            t.addColumns(partial);
+        }
         boolean discovery = runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(o -> o.discoveryUs() > 0));
         java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>();
         runs.forEach(r -> extra.addAll(r.paymentColumns()));

@@ -30,7 +30,9 @@ import org.lnsim.network.ChannelGraph;
  * A part that is not the whole payment is held. Once the parts held for a payment id bring at least its total, all
  * of them are fulfilled together; if that has not happened {@code mppTimeoutUs} (default 60 s) after the first held
  * part arrived, every held part is failed with {@code mpp_timeout}. So no part settles unless all do: lnsim's
- * multi-part payments are atomic at the receiver, unlike CLoTH's (peer-simulators §1).
+ * multi-part payments are atomic at the receiver, unlike CLoTH's (peer-simulators §1) — unless the run's receivers
+ * {@link ReceiverBehaviour#CLAIMS_EARLY claim early} and the payment is {@link PaymentKind#MPP}: then each part is
+ * settled as it arrives. An {@link PaymentKind#AMP} part is always held (the receiver cannot derive its preimage).
  *
  * <h2>Back</h2>
  * A fulfil crosses hop j (from node j+1 to node j) in {@link LatencyModel#resolveUs}; on arrival node j's lock on
@@ -57,6 +59,7 @@ public final class HtlcRelay {
     private final LatencyModel latency;
     private final NodeAvailability availability;
     private final long mppTimeoutUs;
+    private final ReceiverBehaviour receivers;
     /** Payment messages (update_add, fulfil, fail) and their bytes, by sending node. */
     private final long[] nodeMessages;
     private final long[] nodeBytes;
@@ -64,6 +67,12 @@ public final class HtlcRelay {
 
     public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
                      long mppTimeoutUs) {
+        this(sim, state, latency, availability, mppTimeoutUs, ReceiverBehaviour.HONEST);
+    }
+
+    /** With the run's receiver behaviour for multi-part payments. */
+    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
+                     long mppTimeoutUs, ReceiverBehaviour receivers) {
         if (mppTimeoutUs <= 0) {
             throw new IllegalArgumentException("MPP timeout must be positive: " + mppTimeoutUs);
         }
@@ -73,6 +82,7 @@ public final class HtlcRelay {
         this.latency = latency;
         this.availability = availability;
         this.mppTimeoutUs = mppTimeoutUs;
+        this.receivers = java.util.Objects.requireNonNull(receivers);
         this.nodeMessages = new long[graph.nodeCount()];
         this.nodeBytes = new long[graph.nodeCount()];
     }
@@ -112,14 +122,25 @@ public final class HtlcRelay {
 
     /** Starts an attempt along {@code path} now; {@code listener} hears the outcome at the time the sender does. */
     public void send(HtlcPath path, Listener listener) {
+        send(path, PaymentKind.MPP, listener);
+    }
+
+    /** As {@link #send(HtlcPath, Listener)}, for a part of a payment of the given kind. */
+    public void send(HtlcPath path, PaymentKind kind, Listener listener) {
         path.checkConnected(graph);
-        Attempt a = new Attempt(path, listener, sim.now());
+        Attempt a = new Attempt(path, kind, listener, sim.now());
         decide(a, 0);
+    }
+
+    /** Whether receivers settle parts of an incomplete {@link PaymentKind#MPP} payment as they arrive. */
+    public boolean receiversClaimEarly() {
+        return receivers == ReceiverBehaviour.CLAIMS_EARLY;
     }
 
     /** One attempt in flight. */
     private static final class Attempt {
         final HtlcPath path;
+        final PaymentKind kind;
         final Listener listener;
         final long startUs;
         int messages;
@@ -128,8 +149,9 @@ public final class HtlcRelay {
         int failingHop = -1;
         int failingDirection = -1;
 
-        Attempt(HtlcPath path, Listener listener, long startUs) {
+        Attempt(HtlcPath path, PaymentKind kind, Listener listener, long startUs) {
             this.path = path;
+            this.kind = kind;
             this.listener = listener;
             this.startUs = startUs;
         }
@@ -196,7 +218,7 @@ public final class HtlcRelay {
             fail(a, p.hops(), e, FailureCode.INCORRECT_OR_UNKNOWN_PAYMENT_DETAILS, 0);
         } else if (p.cltv(last) < p.finalCltv()) {
             fail(a, p.hops(), e, FailureCode.FINAL_INCORRECT_CLTV_EXPIRY, 0);
-        } else if (p.isWholePayment()) {
+        } else if (p.isWholePayment() || (receiversClaimEarly() && a.kind == PaymentKind.MPP)) {
             fulfil(a);
         } else {
             hold(a);

@@ -12,6 +12,7 @@ import org.lnsim.engine.htlc.FailureCode;
 import org.lnsim.engine.htlc.HtlcPath;
 import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.htlc.PaymentKind;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -326,7 +327,7 @@ public final class PaymentEngine {
             attempts++;
             inFlight++;
             maxInFlight = Math.max(maxInFlight, inFlight);
-            relay.send(path, this::onResult);
+            relay.send(path, protocol.paymentKind(), this::onResult);
             return true;
         }
 
@@ -375,7 +376,8 @@ public final class PaymentEngine {
             if (!delivered && !gaveUp && sim.now() < deadline) {
                 return;
             }
-            if (!delivered && parts > 0) {
+            boolean partial = !delivered && parts > 0;
+            if (partial && !(protocol.paymentKind() == PaymentKind.MPP && relay.receiversClaimEarly())) {
                 // the receiver fulfils a multi-part set only once its total has arrived (HtlcRelay)
                 throw new IllegalStateException("atomicity violated: payment " + p.id() + " settled " + parts
                         + " part(s) but did not deliver its amount");
@@ -384,10 +386,12 @@ public final class PaymentEngine {
             open--;
             boolean timedOut = !delivered && sim.now() >= deadline;
             String why = delivered ? null : (gaveUp ? reason : "timeout");
+            boolean settled = delivered || partial;
             sink.accept(new PaymentOutcome(p, protocol.name(), delivered, sim.now(), attempts,
-                    delivered ? parts : 0, delivered ? hops : 0, delivered ? feeMsat : 0, lastFailure,
+                    settled ? parts : 0, settled ? hops : 0, settled ? feeMsat : 0, lastFailure,
                     lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
-                    delivered ? route : new int[0], maxInFlight, discoveryUs, columns.clone()));
+                    delivered ? route : new int[0], maxInFlight, discoveryUs, columns.clone(),
+                    partial ? deliveredMsat : 0));
         }
     }
 }

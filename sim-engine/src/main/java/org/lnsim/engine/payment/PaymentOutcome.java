@@ -26,12 +26,19 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param discoveryUs       simulated time the sender spent discovering routes before sending HTLCs (waiting for
  *                          routing tables, floods…); 0 for protocols that find routes from what they hold
  * @param columns           the values of the protocol's {@link RoutingProtocol#paymentColumns()}, in order
+ * @param claimedMsat       what the receiver settled of a payment that was not delivered in full (a receiver that
+ *                          claims MPP parts early); 0 otherwise. Such a payment keeps its settled parts, hops and fees
  */
 public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
                              int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
                              boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
                              int[] route, int maxInFlight, long discoveryUs,
-                             long[] columns) {
+                             long[] columns, long claimedMsat) {
+    /** Part of the amount was settled although the payment was not delivered (receivers claiming early). */
+    public boolean partial() {
+        return !success && claimedMsat > 0;
+    }
+
     public long latencyUs() {
         return endUs - payment.arrivalUs();
     }

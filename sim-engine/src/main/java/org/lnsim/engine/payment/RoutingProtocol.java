@@ -70,6 +70,14 @@ public interface RoutingProtocol {
         return 0;
     }
 
+    /**
+     * How this protocol's multi-part payments bind their parts ({@link org.lnsim.engine.htlc.PaymentKind}); only
+     * observable when a payment has several parts. Default: basic MPP.
+     */
+    default org.lnsim.engine.htlc.PaymentKind paymentKind() {
+        return org.lnsim.engine.htlc.PaymentKind.MPP;
+    }
+
     /** Opens the session that will drive one payment; {@link PaymentSession#start()} follows at its arrival time. */
     PaymentSession open(PaymentContext ctx);
 }
