@@ -11,6 +11,8 @@ import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.experiments.ConfigSchema.Key;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.ant.AntRouting;
+import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.multipart.Splitter;
@@ -70,6 +72,19 @@ public final class ProtocolRegistry {
             Key.integer("max_parts", Splitter.LND_DEFAULT_MAX_PARTS, 1, 483, "lnd-halving: parts in flight at most "
                     + "(lnd DefaultMaxParts 16)"));
 
+    private static final List<Key> ANT_KEYS = List.of(
+            Key.integer("max_hops", 20, 1, 255, "seeds go no further from their origin, and matched paths are no "
+                    + "longer (the onion's 20 hops)"),
+            Key.integer("collect_window_ms", 1_000, 0, 600_000, "the payer collects matched seeds this long after "
+                    + "the first"),
+            Key.integer("max_matches", 3, 1, 1_000_000, "... or until it holds this many"),
+            Key.integer("max_rounds", 3, 1, 1_000, "flood rounds (fresh R each) while the HTLCs fail"),
+            Key.dbl("wipe_after_s", 3.0, 0.001, 3_600, "mempool entries are wiped this long after they are stored "
+                    + "(papers: a few seconds, e.g. 2-5 s)"),
+            Key.dbl("max_fee_percent", 0.5, 0, 100, "the seeds' max fee in % of the amount (source's budget, 0.5)"),
+            Key.lng("exempt_fee_msat", 5_000L, 0, Long.MAX_VALUE, "... but at least this (5,000 msat)"),
+            Key.integer("final_cltv", 9, 0, 65_535, "CLTV the receiver asks for (getroute default 9)"));
+
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
@@ -83,6 +98,22 @@ public final class ProtocolRegistry {
         ENTRIES.put(OracleRouting.NAME, new Entry(new Section(OracleRouting.NAME,
                 "the same router on true channel balances: the upper bound", PAY_KEYS, List.of()),
                 (run, e) -> split(new OracleRouting(run.router(), pay(e), run.seed), e)));
+        ENTRIES.put(AntRouting.NAME, new Entry(new Section(AntRouting.NAME,
+                "ant routing: payer and payee flood conjugate seeds, the path appears where they meet (no map)",
+                ANT_KEYS, List.of()), (run, e) -> new AntRouting(run.graph, ant(e))));
+        List<Key> selectiveKeys = new java.util.ArrayList<>(ANT_KEYS);
+        selectiveKeys.add(Key.integer("k", 4, 1, 1_000_000, "a forwarding node sends a seed to its k best peers "
+                + "by completed payments, then capacity"));
+        ENTRIES.put(AntRouting.SELECTIVE, new Entry(new Section(AntRouting.SELECTIVE,
+                "ant routing with selective forwarding (the papers' self-improvement)", selectiveKeys, List.of()),
+                (run, e) -> new AntRouting(run.graph, ant(e).withFanout(e.get("k").intValue()))));
+    }
+
+    private static AntSettings ant(JsonNode e) {
+        return new AntSettings(e.get("max_hops").intValue(), e.get("collect_window_ms").longValue() * 1_000,
+                e.get("max_matches").intValue(), e.get("max_rounds").intValue(),
+                Math.round(e.get("wipe_after_s").doubleValue() * 1e6), e.get("max_fee_percent").doubleValue(),
+                e.get("exempt_fee_msat").longValue(), e.get("final_cltv").intValue(), Integer.MAX_VALUE);
     }
 
     private ProtocolRegistry() {
