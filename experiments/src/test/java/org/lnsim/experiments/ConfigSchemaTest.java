@@ -32,10 +32,27 @@ class ConfigSchemaTest {
                 "regenerate with: ./lnsim run --print-reference > experiments/configs/reference.yaml");
     }
 
-    /** Every default the reference shows is the default the schema applies (an empty file resolves the same). */
+    /**
+     * Every default the reference shows is the default the schema applies: an empty file resolves the same outside
+     * {@code protocols}; the reference lists every protocol, each entry equal to that protocol named alone, and
+     * the default list (source and oracle) is its beginning.
+     */
     @Test
     void referenceDefaultsAreTheRealDefaults() throws Exception {
-        assertEquals(resolve("{}"), resolve(ConfigSchema.reference()));
+        JsonNode empty = resolve("{}");
+        JsonNode ref = resolve(ConfigSchema.reference());
+        com.fasterxml.jackson.databind.node.ObjectNode a = empty.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode b = ref.deepCopy();
+        a.remove("protocols");
+        b.remove("protocols");
+        assertEquals(a, b);
+        for (JsonNode p : ref.get("protocols")) {
+            assertEquals(resolve("protocols: [{name: " + p.get("name").textValue() + "}]").at("/protocols/0"), p);
+        }
+        for (int i = 0; i < empty.get("protocols").size(); i++) {
+            assertEquals(empty.get("protocols").get(i), ref.get("protocols").get(i));
+        }
+        assertEquals(ProtocolRegistry.schemas().size(), ref.get("protocols").size());
     }
 
     @Test
