@@ -146,11 +146,8 @@ public final class AntRouting implements RoutingProtocol {
         long t0 = System.nanoTime();
         SeedWave.Links links = new SeedWave.Links() {
             @Override
-            public boolean canCarry(int e, long amountMsat) {
-                int from = graph.source(e);
-                return graph.isUsable(e) && amountMsat >= graph.htlcMinimumMsat(e)
-                        && (!graph.hasHtlcMaximum(e) || amountMsat <= graph.htlcMaximumMsat(e))
-                        && ctx.ownSpendableMsat(from, e) >= amountMsat && ctx.ownFreeHtlcSlots(from, e) > 0;
+            public boolean canCarry(int from, int e, long amountMsat) {
+                return ctx.ownSpendableMsat(from, e) >= amountMsat;   // 0 when the HTLC slots are full
             }
 
             @Override
@@ -163,19 +160,24 @@ public final class AntRouting implements RoutingProtocol {
                 settings.maxHops(), links, settings.fanout(), history);
         pathNanos += System.nanoTime() - t0;
         mempools.add(ctx.now(), wave);
-        for (int i = 0; i < wave.touchedNodes(); i++) {
-            int v = wave.touchedNode(i);
-            int sent = wave.seedsSent(v);
+        for (int i = 0; i < wave.entries(); i++) {
+            int v = wave.entryNode(i);
+            int other = wave.entrySeed(i) ^ 1;
+            if (other == 0 && wave.reached(v, 0)) {
+                continue;   // counted with the node's seed-0 entry
+            }
+            long sent = wave.seedsSent(v);
             if (sent > 0) {
-                ctx.chargeControl(v, -1, AntMessages.SEED_TYPE, sent, (long) sent * AntMessages.SEED_BYTES);
+                ctx.chargeControl(v, -1, AntMessages.SEED_TYPE, sent, sent * AntMessages.SEED_BYTES);
                 seedsSent[v] += sent;
             }
             seedsReceived[v] += wave.seedsReceived(v);
+        }
+        for (int i = 0; i < wave.matchSenders(); i++) {
+            int v = wave.matchSender(i);
             int matched = wave.matchesSent(v);
-            if (matched > 0) {
-                ctx.chargeControl(v, -1, AntMessages.MATCH_TYPE, matched, (long) matched * AntMessages.MATCH_BYTES);
-                matchedSent[v] += matched;
-            }
+            ctx.chargeControl(v, -1, AntMessages.MATCH_TYPE, matched, (long) matched * AntMessages.MATCH_BYTES);
+            matchedSent[v] += matched;
         }
         return wave;
     }

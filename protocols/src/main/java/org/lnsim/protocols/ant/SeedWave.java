@@ -2,6 +2,7 @@ package org.lnsim.protocols.ant;
 
 import java.util.Arrays;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.Fees;
 
 /**
  * One round of ant routing's flooding, both conjugate seeds at once, computed as a single time-ordered wave instead
@@ -24,7 +25,9 @@ import org.lnsim.network.ChannelGraph;
  * <h2>Which balance each seed checks (lnsim's decision)</h2>
  * The HTLC will flow A → … → B. Seed 0 travels with the payment: v forwarding seed 0 to Q puts Q after v, so the
  * HTLC crosses v→Q; seed 1 travels against it: v forwarding seed 1 to Q puts Q before v, so the HTLC crosses Q→v.
- * The forwarding node checks that channel direction with {@link Links#canCarry}. Both directions are of v's own
+ * The forwarding node checks that channel direction: known and enabled, the amount within its
+ * {@code htlc_minimum_msat}/{@code htlc_maximum_msat} (public policy), and {@link Links#canCarry} for the balance
+ * and HTLC slots. Both directions are of v's own
  * channel, whose state (both balances, reserves and HTLCs in flight) both peers hold in their commitment
  * transactions, so this is local knowledge: no node ever looks at a channel it is not party to. Amounts checked:
  * <ul>
@@ -53,8 +56,11 @@ import org.lnsim.network.ChannelGraph;
  * arrives more than the wipe time after the first, where a real node would have forgotten the seed).
  *
  * <h2>Cost</h2>
- * Primitive arrays indexed by {@code 2·node + seed}, validated by an epoch stamp, so nothing is cleared or allocated
- * per wave except when the match list grows; time O((E + N) log N) per round.
+ * A flood touches every channel about twice, so memory traffic decides: the static checks (usable, HTLC range, seed
+ * 0's fee) read arrays laid out in adjacency order, scanned sequentially; a (node, seed) pair's fields sit in one
+ * 64-byte record validated by an epoch stamp, so nothing is cleared per wave; the heap holds its keys inline. Nothing
+ * is allocated per wave except when the match list grows; time O((E + N) log N) per round. Memory: about 70 bytes per
+ * channel and 130 per node.
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
@@ -62,44 +68,58 @@ import org.lnsim.network.ChannelGraph;
 public final class SeedWave {
     /** What the wave asks of the channels: the forwarding node's own knowledge and the latency model. */
     public interface Links {
-        /** Whether the HTLC direction {@code e} can carry {@code amountMsat} now (usable, in range, balance, slot). */
-        boolean canCarry(int e, long amountMsat);
+        /**
+         * Whether {@code from}, the source of HTLC direction {@code e}, can send {@code amountMsat} on it now
+         * (balance above the reserve and a free HTLC slot). Policy checks are the wave's.
+         */
+        boolean canCarry(int from, int e, long amountMsat);
 
         /** Delay of a control message along direction {@code e}. */
         long delayUs(int e);
     }
 
-    private static final byte QUEUED = 1;
-    private static final byte SETTLED = 2;
+    private static final int QUEUED = 1;
+    private static final int SETTLED = 2;
+    // a pair's record: 8 longs (one cache line) at 8·(2·node + seed)
+    private static final int STRIDE = 8;
+    private static final int F_STAMP = 0;     // epoch << 2 | state
+    private static final int F_TIME = 1;
+    private static final int F_SEQ = 2;
+    private static final int F_ACC = 3;
+    private static final int F_LAST = 4;      // latest arrival of any message
+    private static final int F_PRED = 5;      // (pred direction + 1) << 8 | hops
+    private static final int F_RECV = 6;      // messages received
+    private static final int F_SENT = 7;      // messages sent
 
     private final ChannelGraph g;
-    // per (node, seed) pair, index 2·node + seed, valid when pairEpoch == epoch
-    private final int[] pairEpoch;
-    private final byte[] pairState;
-    private final long[] time;
-    private final long[] seqKey;
-    private final long[] acc;
-    private final long[] lastArrival;
-    private final int[] pred;
-    private final byte[] hops;
+    private final long[] rec;
     private final int[] heapPos;
-    private final int[] heap;
+    private final long[] heapTime;
+    private final long[] heapSeq;
+    private final int[] heapIdx;
     private int heapSize;
     private final int[] order;
     private int settled;
-    // per node, valid when nodeEpoch == epoch
+    // static, in adjacency-slot order
+    private final long[] outMin;     // for the slot's direction e: htlc_minimum, or Long.MAX_VALUE if unusable
+    private final long[] outMax;     // htlc_maximum, or Long.MAX_VALUE if none
+    private final long[] inMin;      // the same for e ^ 1
+    private final long[] inMax;
+    private final int[] feeBase;     // e's fee
+    private final int[] feePpm;
+    private final boolean[] parallel;  // the slot's peer has another channel with this node
+    // per node, valid when nodeEpoch == epoch (matched seeds only)
     private final int[] nodeEpoch;
-    private final int[] sent;
-    private final int[] received;
     private final int[] matchSent;
-    private final int[] touched;
-    private int touchedCount;
+    private final int[] matchSenderList;
+    private int matchSenderCount;
     private final long[] peerStamp;
     private long stamp;
-    private int epoch;
+    private long epoch;
     // selective forwarding
     private final int[] candSlot;
     private final long[] candAcc;
+    private final long[] candArrival;
     private final boolean[] candTake;
 
     private int payer;
@@ -126,29 +146,53 @@ public final class SeedWave {
     public SeedWave(ChannelGraph g) {
         this.g = g;
         int n = g.nodeCount();
-        pairEpoch = new int[2 * n];
-        pairState = new byte[2 * n];
-        time = new long[2 * n];
-        seqKey = new long[2 * n];
-        acc = new long[2 * n];
-        lastArrival = new long[2 * n];
-        pred = new int[2 * n];
-        hops = new byte[2 * n];
+        rec = new long[STRIDE * 2 * n];
         heapPos = new int[2 * n];
-        heap = new int[2 * n];
+        heapTime = new long[2 * n];
+        heapSeq = new long[2 * n];
+        heapIdx = new int[2 * n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
-        sent = new int[n];
-        received = new int[n];
         matchSent = new int[n];
-        touched = new int[n];
+        matchSenderList = new int[n];
         peerStamp = new long[n];
+        int slots = 2 * g.channelCount();
+        outMin = new long[slots];
+        outMax = new long[slots];
+        inMin = new long[slots];
+        inMax = new long[slots];
+        feeBase = new int[slots];
+        feePpm = new int[slots];
+        parallel = new boolean[slots];
         int maxDegree = 0;
         for (int v = 0; v < n; v++) {
             maxDegree = Math.max(maxDegree, g.degree(v));
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                int e = g.outDirection(slot);
+                outMin[slot] = g.isUsable(e) ? g.htlcMinimumMsat(e) : Long.MAX_VALUE;
+                outMax[slot] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : Long.MAX_VALUE;
+                inMin[slot] = g.isUsable(e ^ 1) ? g.htlcMinimumMsat(e ^ 1) : Long.MAX_VALUE;
+                inMax[slot] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
+                feeBase[slot] = (int) g.feeBaseMsat(e);
+                feePpm[slot] = (int) g.feeProportionalMillionths(e);
+                peerStamp[g.outPeer(slot)] = 0;
+            }
+            long st = ++stamp;
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                int q = g.outPeer(slot);
+                if (peerStamp[q] == st) {
+                    for (int other = g.outStart(v); other <= slot; other++) {
+                        if (g.outPeer(other) == q) {
+                            parallel[other] = true;
+                        }
+                    }
+                }
+                peerStamp[q] = st;
+            }
         }
         candSlot = new int[maxDegree];
         candAcc = new long[maxDegree];
+        candArrival = new long[maxDegree];
         candTake = new boolean[maxDegree];
     }
 
@@ -186,21 +230,22 @@ public final class SeedWave {
         epoch++;
         heapSize = 0;
         settled = 0;
-        touchedCount = 0;
         matchCount = 0;
+        matchSenderCount = 0;
         seedMessages[0] = 0;
         seedMessages[1] = 0;
         matchMessages = 0;
         seq = 0;
         offer(2 * payer, 0, seq++, -1, 0, 0);
         offer(2 * payee + 1, 0, seq++, -1, 0, 0);
+        long settledStamp = epoch << 2 | SETTLED;
         while (heapSize > 0) {
             int idx = pop();
-            pairState[idx] = SETTLED;
+            rec[STRIDE * idx + F_STAMP] = settledStamp;
             order[settled++] = idx;
-            if (pairEpoch[idx ^ 1] == epoch && pairState[idx ^ 1] == SETTLED) {
+            if (rec[STRIDE * (idx ^ 1) + F_STAMP] == settledStamp) {
                 match(idx);
-            } else if ((hops[idx] & 0xff) < maxHops) {
+            } else if (hopsOf(idx) < maxHops) {
                 forward(idx);
             }
         }
@@ -211,61 +256,99 @@ public final class SeedWave {
         }
     }
 
+    private int hopsOf(int idx) {
+        return (int) (rec[STRIDE * idx + F_PRED] & 0xff);
+    }
+
+    private int predOf(int idx) {
+        return (int) (rec[STRIDE * idx + F_PRED] >> 8) - 1;
+    }
+
     private void forward(int idx) {
         int v = idx >>> 1;
         int s = idx & 1;
-        boolean origin = pred[idx] < 0;
-        int from = origin ? -1 : g.source(pred[idx]);
+        int r = STRIDE * idx;
+        int pred = predOf(idx);
+        boolean origin = pred < 0;
+        int from = origin ? -1 : g.source(pred);
+        long acc = rec[r + F_ACC];
+        long amount = amountMsat;
         long accOut = 0;
         if (s == 1 && !origin) {
-            accOut = acc[idx] + g.feeMsat(pred[idx] ^ 1, amountMsat + acc[idx]);
+            accOut = acc + g.feeMsat(pred ^ 1, amount + acc);
             if (accOut > maxFeeMsat) {
                 return;
             }
         }
-        long st = ++stamp;
-        boolean limit = !origin && fanout < g.degree(v);
+        // in phases, each a tight loop of independent loads, so the memory system can overlap them: static checks
+        // on the adjacency-ordered arrays, then balances, then delays, then the messages in order
         int cands = 0;
         for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-            int q = g.outPeer(slot);
-            if (q == from || peerStamp[q] == st) {
+            if (g.outPeer(slot) == from) {
                 continue;
             }
-            int e = g.outDirection(slot);
             long a;
             if (s == 0) {
-                a = origin ? 0 : acc[idx] + g.feeMsat(e, amountMsat);
-                if (a > maxFeeMsat || !links.canCarry(e, amountMsat)) {
+                if (amount < outMin[slot] || amount > outMax[slot]) {
+                    continue;
+                }
+                a = origin ? 0 : acc + Fees.feeMsat(feeBase[slot] & 0xffffffffL, feePpm[slot] & 0xffffffffL, amount);
+                if (a > maxFeeMsat) {
                     continue;
                 }
             } else {
                 a = accOut;
-                if (!links.canCarry(e ^ 1, amountMsat + a)) {
+                long htlc = amount + a;
+                if (htlc < inMin[slot] || htlc > inMax[slot]) {
                     continue;
                 }
             }
-            peerStamp[q] = st;
-            if (limit) {
-                candSlot[cands] = slot;
-                candAcc[cands] = a;
-                cands++;
-            } else {
-                send(idx, e, a);
-            }
+            candSlot[cands] = slot;
+            candAcc[cands] = a;
+            cands++;
         }
-        if (limit) {
-            sendBest(idx, cands);
+        long st = ++stamp;
+        int kept = 0;
+        for (int c = 0; c < cands; c++) {
+            int slot = candSlot[c];
+            int q = g.outPeer(slot);
+            boolean par = parallel[slot];
+            if (par && peerStamp[q] == st) {
+                continue;   // one message per peer: an earlier channel to q passed
+            }
+            int e = g.outDirection(slot);
+            boolean ok = s == 0 ? links.canCarry(v, e, amount) : links.canCarry(q, e ^ 1, amount + candAcc[c]);
+            if (!ok) {
+                continue;
+            }
+            if (par) {
+                peerStamp[q] = st;
+            }
+            candSlot[kept] = slot;
+            candAcc[kept] = candAcc[c];
+            kept++;
+        }
+        if (!origin && fanout < kept) {
+            kept = keepBest(kept);
+        }
+        long t = rec[r + F_TIME];
+        for (int c = 0; c < kept; c++) {
+            candArrival[c] = t + links.delayUs(g.outDirection(candSlot[c]));
+        }
+        int h = hopsOf(idx) + 1;
+        seedMessages[s] += kept;
+        rec[r + F_SENT] += kept;
+        for (int c = 0; c < kept; c++) {
+            int slot = candSlot[c];
+            offer(2 * g.outPeer(slot) + s, candArrival[c], seq++, g.outDirection(slot), candAcc[c], h);
         }
     }
 
-    /** Sends to the {@code fanout} best candidates by (score desc, capacity desc, slot asc), in slot order. */
-    private void sendBest(int idx, int cands) {
-        if (cands <= fanout) {
-            for (int i = 0; i < cands; i++) {
-                send(idx, g.outDirection(candSlot[i]), candAcc[i]);
-            }
-            return;
-        }
+    /**
+     * Keeps the {@code fanout} best of the first {@code cands} candidates by (score desc, capacity desc, slot asc),
+     * in slot order; returns how many.
+     */
+    private int keepBest(int cands) {
         Arrays.fill(candTake, 0, cands, false);
         for (int k = 0; k < fanout; k++) {
             int best = -1;
@@ -276,11 +359,15 @@ public final class SeedWave {
             }
             candTake[best] = true;
         }
+        int kept = 0;
         for (int i = 0; i < cands; i++) {
             if (candTake[i]) {
-                send(idx, g.outDirection(candSlot[i]), candAcc[i]);
+                candSlot[kept] = candSlot[i];
+                candAcc[kept] = candAcc[i];
+                kept++;
             }
         }
+        return kept;
     }
 
     private boolean better(int slotA, int slotB) {
@@ -297,52 +384,41 @@ public final class SeedWave {
         return slotA < slotB;
     }
 
-    private void send(int idx, int e, long a) {
-        int s = idx & 1;
-        int q = g.target(e);
-        long arrival = time[idx] + links.delayUs(e);
-        seedMessages[s]++;
-        touch(idx >>> 1);
-        sent[idx >>> 1]++;
-        touch(q);
-        received[q]++;
-        offer(2 * q + s, arrival, seq++, e, a, (hops[idx] & 0xff) + 1);
-    }
-
     /** A message reaching pair {@code t}: keep it if it is the earliest so far (a later sequence never wins a tie). */
     private void offer(int t, long arrival, long sq, int e, long a, int h) {
-        if (pairEpoch[t] != epoch) {
-            pairEpoch[t] = epoch;
-            pairState[t] = QUEUED;
-            set(t, arrival, sq, e, a, h);
-            lastArrival[t] = arrival;
-            heapPos[t] = heapSize;
-            heap[heapSize++] = t;
-            siftUp(heapPos[t]);
+        int r = STRIDE * t;
+        long stampNow = rec[r + F_STAMP];
+        if ((stampNow >>> 2) != epoch) {
+            rec[r + F_STAMP] = epoch << 2 | QUEUED;
+            rec[r + F_TIME] = arrival;
+            rec[r + F_SEQ] = sq;
+            rec[r + F_ACC] = a;
+            rec[r + F_LAST] = arrival;
+            rec[r + F_PRED] = (long) (e + 1) << 8 | h;
+            rec[r + F_RECV] = e < 0 ? 0 : 1;
+            rec[r + F_SENT] = 0;
+            int i = heapSize++;
+            siftUp(i, t, arrival, sq);
             return;
         }
-        lastArrival[t] = Math.max(lastArrival[t], arrival);
-        if (pairState[t] == QUEUED && arrival < time[t]) {
-            set(t, arrival, sq, e, a, h);
-            siftUp(heapPos[t]);
+        rec[r + F_RECV]++;
+        if (arrival > rec[r + F_LAST]) {
+            rec[r + F_LAST] = arrival;
         }
-    }
-
-    private void set(int t, long arrival, long sq, int e, long a, int h) {
-        time[t] = arrival;
-        seqKey[t] = sq;
-        pred[t] = e;
-        acc[t] = a;
-        hops[t] = (byte) h;
+        if ((stampNow & 3) == QUEUED && arrival < rec[r + F_TIME]) {
+            rec[r + F_TIME] = arrival;
+            rec[r + F_SEQ] = sq;
+            rec[r + F_ACC] = a;
+            rec[r + F_PRED] = (long) (e + 1) << 8 | h;
+            siftUp(heapPos[t], t, arrival, sq);
+        }
     }
 
     private void touch(int v) {
-        if (nodeEpoch[v] != epoch) {
-            nodeEpoch[v] = epoch;
-            sent[v] = 0;
-            received[v] = 0;
+        if (nodeEpoch[v] != (int) epoch) {
+            nodeEpoch[v] = (int) epoch;
             matchSent[v] = 0;
-            touched[touchedCount++] = v;
+            matchSenderList[matchSenderCount++] = v;
         }
     }
 
@@ -350,9 +426,11 @@ public final class SeedWave {
         int v = idx >>> 1;
         int i0 = 2 * v;
         int i1 = i0 + 1;
-        int h = (hops[i0] & 0xff) + (hops[i1] & 0xff);
-        long own = (v == payer || v == payee) ? 0 : g.feeMsat(pred[i1] ^ 1, amountMsat + acc[i1]);
-        long fee = acc[i0] + own + acc[i1];
+        int h = hopsOf(i0) + hopsOf(i1);
+        long acc0 = rec[STRIDE * i0 + F_ACC];
+        long acc1 = rec[STRIDE * i1 + F_ACC];
+        long own = (v == payer || v == payee) ? 0 : g.feeMsat(predOf(i1) ^ 1, amountMsat + acc1);
+        long fee = acc0 + own + acc1;
         if (matchCount == matchNode.length) {
             int c = 2 * matchCount;
             matchNode = Arrays.copyOf(matchNode, c);
@@ -364,7 +442,7 @@ public final class SeedWave {
         }
         int m = matchCount++;
         matchNode[m] = v;
-        matchTime[m] = time[idx];
+        matchTime[m] = rec[STRIDE * idx + F_TIME];
         matchFee[m] = fee;
         matchHops[m] = h;
         matchReported[m] = h <= maxHops && fee <= maxFeeMsat;
@@ -374,14 +452,14 @@ public final class SeedWave {
     /** The matched seed goes back to A along seed 0's pointers and to B along seed 1's: one message per hop. */
     private void returnMatch(int m) {
         long t = matchTime[m];
-        for (int u = matchNode[m]; pred[2 * u] >= 0; u = g.source(pred[2 * u])) {
-            t += links.delayUs(pred[2 * u] ^ 1);
+        for (int u = matchNode[m], p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+            t += links.delayUs(p ^ 1);
             touch(u);
             matchSent[u]++;
             matchMessages++;
         }
         matchAtPayer[m] = t;
-        for (int u = matchNode[m]; pred[2 * u + 1] >= 0; u = g.source(pred[2 * u + 1])) {
+        for (int u = matchNode[m], p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
             touch(u);
             matchSent[u]++;
             matchMessages++;
@@ -402,31 +480,30 @@ public final class SeedWave {
 
     /** Whether node {@code v} received (or, at its origin, started with) seed {@code s}. */
     public boolean reached(int v, int s) {
-        int i = 2 * v + s;
-        return pairEpoch[i] == epoch && pairState[i] == SETTLED;
+        return rec[STRIDE * (2 * v + s) + F_STAMP] == (epoch << 2 | SETTLED);
     }
 
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
     public long arrivalUs(int v, int s) {
         checkReached(v, s);
-        return time[2 * v + s];
+        return rec[STRIDE * (2 * v + s) + F_TIME];
     }
 
     /** The direction seed {@code s} first reached {@code v} on (the reverse pointer), -1 at its origin. */
     public int predDirection(int v, int s) {
         checkReached(v, s);
-        return pred[2 * v + s];
+        return predOf(2 * v + s);
     }
 
     /** The fee accumulator seed {@code s} carried on its first arrival at {@code v}. */
     public long feeAccumulatorMsat(int v, int s) {
         checkReached(v, s);
-        return acc[2 * v + s];
+        return rec[STRIDE * (2 * v + s) + F_ACC];
     }
 
     public int hops(int v, int s) {
         checkReached(v, s);
-        return hops[2 * v + s] & 0xff;
+        return hopsOf(2 * v + s);
     }
 
     private void checkReached(int v, int s) {
@@ -445,40 +522,46 @@ public final class SeedWave {
         return order[i] >>> 1;
     }
 
+    /** The seed of the {@code i}-th entry. */
+    public int entrySeed(int i) {
+        return order[i] & 1;
+    }
+
+    /** Seed messages the node holding the {@code i}-th entry sent for that entry's seed. */
+    public long entrySent(int i) {
+        return rec[STRIDE * order[i] + F_SENT];
+    }
+
+    /** Seed messages the node holding the {@code i}-th entry received for that entry's seed (repeats included). */
+    public long entryReceived(int i) {
+        return rec[STRIDE * order[i] + F_RECV];
+    }
+
     /** Nodes where the last repeat of a seed arrived more than {@code wipeUs} after its first arrival. */
     public int lateRepeatNodes(long wipeUs) {
         int late = 0;
         for (int i = 0; i < settled; i++) {
-            int idx = order[i];
-            if (lastArrival[idx] - time[idx] > wipeUs) {
+            int r = STRIDE * order[i];
+            if (rec[r + F_LAST] - rec[r + F_TIME] > wipeUs) {
                 late++;
             }
         }
         return late;
     }
 
-    /** Nodes that sent or received a message this round. */
-    public int touchedNodes() {
-        return touchedCount;
-    }
-
-    public int touchedNode(int i) {
-        return touched[i];
-    }
-
     /** Seed messages node {@code v} sent this round. */
-    public int seedsSent(int v) {
-        return nodeEpoch[v] == epoch ? sent[v] : 0;
+    public long seedsSent(int v) {
+        return (reached(v, 0) ? rec[STRIDE * 2 * v + F_SENT] : 0) + (reached(v, 1) ? rec[STRIDE * (2 * v + 1) + F_SENT] : 0);
     }
 
     /** Seed messages node {@code v} received this round (repeats included). */
-    public int seedsReceived(int v) {
-        return nodeEpoch[v] == epoch ? received[v] : 0;
+    public long seedsReceived(int v) {
+        return (reached(v, 0) ? rec[STRIDE * 2 * v + F_RECV] : 0) + (reached(v, 1) ? rec[STRIDE * (2 * v + 1) + F_RECV] : 0);
     }
 
     /** Matched-seed messages node {@code v} sent this round. */
     public int matchesSent(int v) {
-        return nodeEpoch[v] == epoch ? matchSent[v] : 0;
+        return nodeEpoch[v] == (int) epoch ? matchSent[v] : 0;
     }
 
     /** Matches found (reported or not), in the order they happened. */
@@ -514,68 +597,87 @@ public final class SeedWave {
         return matchAtPayer[m];
     }
 
+    /** Nodes that sent matched seeds in the last round. */
+    public int matchSenders() {
+        return matchSenderCount;
+    }
+
+    public int matchSender(int i) {
+        return matchSenderList[i];
+    }
+
     /** The HTLC directions of match {@code m}'s path, A to B. */
     public int[] path(int m) {
         int v = matchNode[m];
-        int h0 = hops[2 * v] & 0xff;
-        int h1 = hops[2 * v + 1] & 0xff;
+        int h0 = hopsOf(2 * v);
+        int h1 = hopsOf(2 * v + 1);
         int[] dirs = new int[h0 + h1];
         int i = h0;
-        for (int u = v; pred[2 * u] >= 0; u = g.source(pred[2 * u])) {
-            dirs[--i] = pred[2 * u];
+        for (int u = v, p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+            dirs[--i] = p;
         }
         i = h0;
-        for (int u = v; pred[2 * u + 1] >= 0; u = g.source(pred[2 * u + 1])) {
-            dirs[i++] = pred[2 * u + 1] ^ 1;
+        for (int u = v, p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
+            dirs[i++] = p ^ 1;
         }
         return dirs;
     }
 
-    // ------------------------------------------------------------------ indexed binary heap on (time, seq)
+    // ------------------------------------------------------------------ indexed binary heap on (time, seq), keys inline
 
-    private boolean less(int a, int b) {
-        return time[a] < time[b] || (time[a] == time[b] && seqKey[a] < seqKey[b]);
+    private static boolean less(long ta, long sa, long tb, long sb) {
+        return ta < tb || (ta == tb && sa < sb);
     }
 
-    private void siftUp(int i) {
-        int x = heap[i];
+    private void siftUp(int i, int idx, long t, long sq) {
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            int y = heap[p];
-            if (!less(x, y)) {
+            if (!less(t, sq, heapTime[p], heapSeq[p])) {
                 break;
             }
-            heap[i] = y;
-            heapPos[y] = i;
+            heapTime[i] = heapTime[p];
+            heapSeq[i] = heapSeq[p];
+            heapIdx[i] = heapIdx[p];
+            heapPos[heapIdx[i]] = i;
             i = p;
         }
-        heap[i] = x;
-        heapPos[x] = i;
+        heapTime[i] = t;
+        heapSeq[i] = sq;
+        heapIdx[i] = idx;
+        heapPos[idx] = i;
     }
 
     private int pop() {
-        int top = heap[0];
-        int x = heap[--heapSize];
+        int top = heapIdx[0];
+        int last = --heapSize;
+        if (last == 0) {
+            return top;
+        }
+        long t = heapTime[last];
+        long sq = heapSeq[last];
+        int x = heapIdx[last];
         int i = 0;
         while (true) {
             int c = 2 * i + 1;
-            if (c >= heapSize) {
+            if (c >= last) {
                 break;
             }
-            if (c + 1 < heapSize && less(heap[c + 1], heap[c])) {
+            if (c + 1 < last && less(heapTime[c + 1], heapSeq[c + 1], heapTime[c], heapSeq[c])) {
                 c++;
             }
-            if (!less(heap[c], x)) {
+            if (!less(heapTime[c], heapSeq[c], t, sq)) {
                 break;
             }
-            heap[i] = heap[c];
-            heapPos[heap[i]] = i;
+            heapTime[i] = heapTime[c];
+            heapSeq[i] = heapSeq[c];
+            heapIdx[i] = heapIdx[c];
+            heapPos[heapIdx[i]] = i;
             i = c;
         }
-        if (heapSize > 0) {
-            heap[i] = x;
-            heapPos[x] = i;
-        }
+        heapTime[i] = t;
+        heapSeq[i] = sq;
+        heapIdx[i] = x;
+        heapPos[x] = i;
         return top;
     }
 }

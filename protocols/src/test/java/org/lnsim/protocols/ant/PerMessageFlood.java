@@ -90,10 +90,10 @@ final class PerMessageFlood {
                 boolean ok;
                 if (s == 0) {
                     a = m.dir < 0 ? 0 : m.acc + g.feeMsat(e, amount);   // v's fee on v→Q
-                    ok = a <= maxFee && links.canCarry(e, amount);     // the HTLC crosses v→Q
+                    ok = policyAllows(e, amount) && a <= maxFee && links.canCarry(v, e, amount);   // HTLC v→Q
                 } else {
                     a = accOut;
-                    ok = links.canCarry(e ^ 1, amount + a);             // the HTLC crosses Q→v
+                    ok = policyAllows(e ^ 1, amount + a) && links.canCarry(q, e ^ 1, amount + a); // HTLC Q→v
                 }
                 if (!ok) {
                     continue;
@@ -123,6 +123,12 @@ final class PerMessageFlood {
             }
             matches.set(i, new Match(m.node, m.time, m.feeMsat, m.hops, true, t));
         }
+    }
+
+    /** The public policy lets direction e carry the amount: known, enabled, within the HTLC minimum and maximum. */
+    boolean policyAllows(int e, long amountMsat) {
+        return g.isUsable(e) && amountMsat >= g.htlcMinimumMsat(e)
+                && (!g.hasHtlcMaximum(e) || amountMsat <= g.htlcMaximumMsat(e));
     }
 
     /** HTLC directions of a match's path, A to B. */

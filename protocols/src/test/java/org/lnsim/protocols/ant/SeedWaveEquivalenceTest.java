@@ -22,8 +22,11 @@ import org.lnsim.network.ShortChannelId;
 class SeedWaveEquivalenceTest {
     record Case(ChannelGraph g, long[] spendable, long[] delay) implements SeedWave.Links {
         @Override
-        public boolean canCarry(int e, long amountMsat) {
-            return g.isUsable(e) && spendable[e] >= amountMsat;
+        public boolean canCarry(int from, int e, long amountMsat) {
+            if (g.source(e) != from) {
+                throw new AssertionError("node " + from + " asked about direction " + e + ", not its own");
+            }
+            return spendable[e] >= amountMsat;
         }
 
         @Override
@@ -47,10 +50,13 @@ class SeedWaveEquivalenceTest {
                 v = (u + 1) % n;
             }
             b.addChannel(ShortChannelId.of(c + 1, 0, 0), u, v, 1_000 + r.nextInt(1_000_000));
-            b.setPolicy(c, u, new ChannelPolicy(r.nextInt(3) * 500, r.nextInt(4) * 500, 14, 0,
-                    ChannelPolicy.NO_HTLC_MAXIMUM, r.nextInt(15) == 0));
-            b.setPolicy(c, v, new ChannelPolicy(r.nextInt(3) * 500, r.nextInt(4) * 500, 14, 0,
-                    ChannelPolicy.NO_HTLC_MAXIMUM, r.nextInt(15) == 0));
+            for (int from : new int[] {u, v}) {
+                // mostly open policies; some disabled, some with an HTLC minimum or maximum that bites
+                long min = r.nextInt(10) == 0 ? 5_000_000 : 0;
+                long max = r.nextInt(10) == 0 ? 4_000_000 : ChannelPolicy.NO_HTLC_MAXIMUM;
+                b.setPolicy(c, from, new ChannelPolicy(r.nextInt(3) * 500, r.nextInt(4) * 500, 14, min, max,
+                        r.nextInt(15) == 0));
+            }
         }
         ChannelGraph g = b.build();
         long[] spendable = new long[2 * g.channelCount()];
@@ -123,7 +129,8 @@ class SeedWaveEquivalenceTest {
                 visited.add(a);
                 for (int i = 0; i < path.length; i++) {
                     // local-knowledge invariant: every hop of a discovered path could carry at least the amount
-                    assertTrue(k.canCarry(path[i], amount), at + " hop " + i);
+                    assertTrue(g.isUsable(path[i]) && k.canCarry(g.source(path[i]), path[i], amount),
+                            at + " hop " + i);
                     assertTrue(i == 0 || g.target(path[i - 1]) == g.source(path[i]), at);
                     assertTrue(visited.add(g.target(path[i])), at + ": the path is simple");
                 }

@@ -67,7 +67,7 @@ class SeedWaveTest {
     static SeedWave.Links sixLinks(int blocked) {
         return new SeedWave.Links() {
             @Override
-            public boolean canCarry(int e, long amountMsat) {
+            public boolean canCarry(int from, int e, long amountMsat) {
                 return e != blocked;
             }
 
