@@ -157,7 +157,7 @@ public final class AntRouting implements RoutingProtocol {
         };
         long amount = ctx.payment().amountMsat();
         wave.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
-                settings.maxHops(), links, settings.fanout(), history);
+                settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);
         pathNanos += System.nanoTime() - t0;
         mempools.add(ctx.now(), wave);
         for (int i = 0; i < wave.entries(); i++) {

@@ -65,7 +65,7 @@ final class AntSession implements PaymentSession {
         SeedWave w = protocol.flood(ctx);
         ctx.addToColumn(AntRouting.SEED_MESSAGES, w.seedMessages(0) + w.seedMessages(1));
         ctx.addToColumn(AntRouting.MATCH_MESSAGES, w.matchMessages());
-        ctx.addToColumn(AntRouting.LATE_REPEAT_NODES, w.lateRepeatNodes(s.wipeAfterUs()));
+        ctx.addToColumn(AntRouting.LATE_REPEAT_NODES, w.lateRepeatNodes());
         int reported = 0;
         for (int m = 0; m < w.matchCount(); m++) {
             if (w.matchReported(m)) {

@@ -57,10 +57,10 @@ import org.lnsim.network.Fees;
  *
  * <h2>Cost</h2>
  * A flood touches every channel about twice, so memory traffic decides: the static checks (usable, HTLC range, seed
- * 0's fee) read arrays laid out in adjacency order, scanned sequentially; a (node, seed) pair's fields sit in one
- * 64-byte record validated by an epoch stamp, so nothing is cleared per wave; the heap holds its keys inline. Nothing
- * is allocated per wave except when the match list grows; time O((E + N) log N) per round. Memory: about 70 bytes per
- * channel and 130 per node.
+ * 0's fee) read arrays laid out in adjacency order, scanned sequentially; a (node, seed) pair's byte of state and each node's received count sit in arrays small enough for the core's cache (nine messages in ten
+ * reach pairs already settled and touch nothing else); the other fields of a pair sit together, cleared after use
+ * through the list of pairs queued; the heap holds its keys inline. Nothing is allocated per wave except when the
+ * match list grows; time O((E + N) log N) per round. Memory: about 70 bytes per channel and 150 per node.
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
@@ -80,23 +80,24 @@ public final class SeedWave {
 
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
-    // a pair's record: 8 longs (one cache line) at 8·(2·node + seed)
-    private static final int STRIDE = 8;
-    private static final int F_STAMP = 0;     // epoch << 2 | state
-    private static final int F_TIME = 1;
-    private static final int F_SEQ = 2;
-    private static final int F_ACC = 3;
-    private static final int F_LAST = 4;      // latest arrival of any message
-    private static final int F_PRED = 5;      // (pred direction + 1) << 8 | hops
-    private static final int F_RECV = 6;      // messages received
-    private static final int F_SENT = 7;      // messages sent
+    private static final int PAIR_BITS = 24;
+    private static final long PAIR_MASK = (1L << PAIR_BITS) - 1;
 
     private final ChannelGraph g;
-    private final long[] rec;
+    // what every message reads, small enough for the core's cache: each pair's state (0, QUEUED, SETTLED) and each
+    // node's received messages, cleared after use through the list of pairs queued
+    private final byte[] state;
+    private final int[] received;
+    private final int[] queued;
+    private int queuedCount;
+    // each pair's first arrival (compared by every message to a queued pair), and the rest, 4 longs at 4t:
+    // [fee accumulator, (pred direction + 1) << 8 | hops, messages sent, latest arrival after lateAfterUs]
+    private final long[] arrivalAt;
+    private final long[] cold;
+    private long lateAfterUs;
     private final int[] heapPos;
-    private final long[] heapTime;
-    private final long[] heapSeq;
-    private final int[] heapIdx;
+    // 2 longs per entry: [time, seq << 24 | pair]
+    private final long[] heap;
     private int heapSize;
     private final int[] order;
     private int settled;
@@ -115,7 +116,7 @@ public final class SeedWave {
     private int matchSenderCount;
     private final long[] peerStamp;
     private long stamp;
-    private long epoch;
+    private int epoch;    // for the match senders' counts
     // selective forwarding
     private final int[] candSlot;
     private final long[] candAcc;
@@ -146,11 +147,16 @@ public final class SeedWave {
     public SeedWave(ChannelGraph g) {
         this.g = g;
         int n = g.nodeCount();
-        rec = new long[STRIDE * 2 * n];
+        if (2L * n > PAIR_MASK) {
+            throw new IllegalArgumentException("a seed wave handles at most " + (PAIR_MASK / 2) + " nodes");
+        }
+        state = new byte[2 * n];
+        received = new int[n];
+        queued = new int[2 * n];
+        arrivalAt = new long[2 * n];
+        cold = new long[4 * 2 * n];
         heapPos = new int[2 * n];
-        heapTime = new long[2 * n];
-        heapSeq = new long[2 * n];
-        heapIdx = new int[2 * n];
+        heap = new long[2 * 2 * n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
         matchSent = new int[n];
@@ -201,8 +207,9 @@ public final class SeedWave {
     }
 
     /** Floods both seeds of one round: every node forwards to all eligible peers. */
-    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, Links links) {
-        run(payer, payee, amountMsat, maxFeeMsat, maxHops, links, Integer.MAX_VALUE, null);
+    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, long lateAfterUs,
+                    Links links) {
+        run(payer, payee, amountMsat, maxFeeMsat, maxHops, lateAfterUs, links, Integer.MAX_VALUE, null);
     }
 
     /**
@@ -210,13 +217,15 @@ public final class SeedWave {
      *
      * @param maxFeeMsat the seeds' max fee (≥ 0)
      * @param maxHops    hop limit of a seed and of a matched path, 1..255
+     * @param lateAfterUs the mempool's wipe time, for {@link #lateRepeatNodes()} (&gt; 0)
      * @param fanout     peers a forwarding node other than A and B sends to at most (≥ 1; {@code Integer.MAX_VALUE}
      *                   for plain flooding)
      * @param score      per-channel score ranking peers for a limited fanout, or null (all 0)
      */
-    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, Links links, int fanout,
-                    long[] score) {
-        if (payer == payee || amountMsat <= 0 || maxFeeMsat < 0 || maxHops < 1 || maxHops > 255 || fanout < 1) {
+    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, long lateAfterUs, Links links,
+                    int fanout, long[] score) {
+        if (payer == payee || amountMsat <= 0 || maxFeeMsat < 0 || maxHops < 1 || maxHops > 255 || fanout < 1
+                || lateAfterUs <= 0) {
             throw new IllegalArgumentException("seed wave parameters out of range");
         }
         this.payer = payer;
@@ -224,10 +233,19 @@ public final class SeedWave {
         this.amountMsat = amountMsat;
         this.maxFeeMsat = maxFeeMsat;
         this.maxHops = maxHops;
+        this.lateAfterUs = lateAfterUs;
         this.links = links;
         this.fanout = fanout;
         this.score = score;
-        epoch++;
+        for (int i = 0; i < queuedCount; i++) {
+            state[queued[i]] = 0;
+            received[queued[i] >>> 1] = 0;
+        }
+        queuedCount = 0;
+        if (++epoch == 0) {
+            Arrays.fill(nodeEpoch, 0);   // after 2^32 waves, an old stamp could look current
+            epoch = 1;
+        }
         heapSize = 0;
         settled = 0;
         matchCount = 0;
@@ -238,12 +256,11 @@ public final class SeedWave {
         seq = 0;
         offer(2 * payer, 0, seq++, -1, 0, 0);
         offer(2 * payee + 1, 0, seq++, -1, 0, 0);
-        long settledStamp = epoch << 2 | SETTLED;
         while (heapSize > 0) {
             int idx = pop();
-            rec[STRIDE * idx + F_STAMP] = settledStamp;
+            state[idx] = SETTLED;
             order[settled++] = idx;
-            if (rec[STRIDE * (idx ^ 1) + F_STAMP] == settledStamp) {
+            if (state[idx ^ 1] == SETTLED) {
                 match(idx);
             } else if (hopsOf(idx) < maxHops) {
                 forward(idx);
@@ -257,21 +274,20 @@ public final class SeedWave {
     }
 
     private int hopsOf(int idx) {
-        return (int) (rec[STRIDE * idx + F_PRED] & 0xff);
+        return (int) (cold[4 * idx + 1] & 0xff);
     }
 
     private int predOf(int idx) {
-        return (int) (rec[STRIDE * idx + F_PRED] >> 8) - 1;
+        return (int) (cold[4 * idx + 1] >> 8) - 1;
     }
 
     private void forward(int idx) {
         int v = idx >>> 1;
         int s = idx & 1;
-        int r = STRIDE * idx;
         int pred = predOf(idx);
         boolean origin = pred < 0;
         int from = origin ? -1 : g.source(pred);
-        long acc = rec[r + F_ACC];
+        long acc = cold[4 * idx];
         long amount = amountMsat;
         long accOut = 0;
         if (s == 1 && !origin) {
@@ -331,13 +347,13 @@ public final class SeedWave {
         if (!origin && fanout < kept) {
             kept = keepBest(kept);
         }
-        long t = rec[r + F_TIME];
+        long t = arrivalAt[idx];
         for (int c = 0; c < kept; c++) {
             candArrival[c] = t + links.delayUs(g.outDirection(candSlot[c]));
         }
         int h = hopsOf(idx) + 1;
         seedMessages[s] += kept;
-        rec[r + F_SENT] += kept;
+        cold[4 * idx + 2] += kept;
         for (int c = 0; c < kept; c++) {
             int slot = candSlot[c];
             offer(2 * g.outPeer(slot) + s, candArrival[c], seq++, g.outDirection(slot), candAcc[c], h);
@@ -384,39 +400,41 @@ public final class SeedWave {
         return slotA < slotB;
     }
 
-    /** A message reaching pair {@code t}: keep it if it is the earliest so far (a later sequence never wins a tie). */
+    /**
+     * A message reaching pair {@code t}: keep it if it is the earliest so far (a later sequence never wins a tie).
+     * Most messages reach pairs already settled and touch only the two small arrays.
+     */
     private void offer(int t, long arrival, long sq, int e, long a, int h) {
-        int r = STRIDE * t;
-        long stampNow = rec[r + F_STAMP];
-        if ((stampNow >>> 2) != epoch) {
-            rec[r + F_STAMP] = epoch << 2 | QUEUED;
-            rec[r + F_TIME] = arrival;
-            rec[r + F_SEQ] = sq;
-            rec[r + F_ACC] = a;
-            rec[r + F_LAST] = arrival;
-            rec[r + F_PRED] = (long) (e + 1) << 8 | h;
-            rec[r + F_RECV] = e < 0 ? 0 : 1;
-            rec[r + F_SENT] = 0;
-            int i = heapSize++;
-            siftUp(i, t, arrival, sq);
+        if (e >= 0) {
+            received[t >>> 1]++;
+        }
+        byte st = state[t];
+        int ci = 4 * t;
+        if (st == 0) {
+            state[t] = QUEUED;
+            queued[queuedCount++] = t;
+            arrivalAt[t] = arrival;
+            cold[ci] = a;
+            cold[ci + 1] = (long) (e + 1) << 8 | h;
+            cold[ci + 2] = 0;
+            cold[ci + 3] = arrival;
+            siftUp(heapSize++, t, arrival, sq);
             return;
         }
-        rec[r + F_RECV]++;
-        if (arrival > rec[r + F_LAST]) {
-            rec[r + F_LAST] = arrival;
+        if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
+            cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
         }
-        if ((stampNow & 3) == QUEUED && arrival < rec[r + F_TIME]) {
-            rec[r + F_TIME] = arrival;
-            rec[r + F_SEQ] = sq;
-            rec[r + F_ACC] = a;
-            rec[r + F_PRED] = (long) (e + 1) << 8 | h;
+        if (st == QUEUED && arrival < arrivalAt[t]) {
+            arrivalAt[t] = arrival;
+            cold[ci] = a;
+            cold[ci + 1] = (long) (e + 1) << 8 | h;
             siftUp(heapPos[t], t, arrival, sq);
         }
     }
 
     private void touch(int v) {
-        if (nodeEpoch[v] != (int) epoch) {
-            nodeEpoch[v] = (int) epoch;
+        if (nodeEpoch[v] != epoch) {
+            nodeEpoch[v] = epoch;
             matchSent[v] = 0;
             matchSenderList[matchSenderCount++] = v;
         }
@@ -427,8 +445,8 @@ public final class SeedWave {
         int i0 = 2 * v;
         int i1 = i0 + 1;
         int h = hopsOf(i0) + hopsOf(i1);
-        long acc0 = rec[STRIDE * i0 + F_ACC];
-        long acc1 = rec[STRIDE * i1 + F_ACC];
+        long acc0 = cold[4 * i0];
+        long acc1 = cold[4 * i1];
         long own = (v == payer || v == payee) ? 0 : g.feeMsat(predOf(i1) ^ 1, amountMsat + acc1);
         long fee = acc0 + own + acc1;
         if (matchCount == matchNode.length) {
@@ -442,7 +460,7 @@ public final class SeedWave {
         }
         int m = matchCount++;
         matchNode[m] = v;
-        matchTime[m] = rec[STRIDE * idx + F_TIME];
+        matchTime[m] = arrivalAt[idx];
         matchFee[m] = fee;
         matchHops[m] = h;
         matchReported[m] = h <= maxHops && fee <= maxFeeMsat;
@@ -480,13 +498,13 @@ public final class SeedWave {
 
     /** Whether node {@code v} received (or, at its origin, started with) seed {@code s}. */
     public boolean reached(int v, int s) {
-        return rec[STRIDE * (2 * v + s) + F_STAMP] == (epoch << 2 | SETTLED);
+        return state[2 * v + s] == SETTLED;
     }
 
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
     public long arrivalUs(int v, int s) {
         checkReached(v, s);
-        return rec[STRIDE * (2 * v + s) + F_TIME];
+        return arrivalAt[2 * v + s];
     }
 
     /** The direction seed {@code s} first reached {@code v} on (the reverse pointer), -1 at its origin. */
@@ -498,7 +516,7 @@ public final class SeedWave {
     /** The fee accumulator seed {@code s} carried on its first arrival at {@code v}. */
     public long feeAccumulatorMsat(int v, int s) {
         checkReached(v, s);
-        return rec[STRIDE * (2 * v + s) + F_ACC];
+        return cold[4 * (2 * v + s)];
     }
 
     public int hops(int v, int s) {
@@ -529,20 +547,18 @@ public final class SeedWave {
 
     /** Seed messages the node holding the {@code i}-th entry sent for that entry's seed. */
     public long entrySent(int i) {
-        return rec[STRIDE * order[i] + F_SENT];
+        return cold[4 * order[i] + 2];
     }
 
-    /** Seed messages the node holding the {@code i}-th entry received for that entry's seed (repeats included). */
-    public long entryReceived(int i) {
-        return rec[STRIDE * order[i] + F_RECV];
-    }
-
-    /** Nodes where the last repeat of a seed arrived more than {@code wipeUs} after its first arrival. */
-    public int lateRepeatNodes(long wipeUs) {
+    /**
+     * Entries whose seed reached their node again more than the run's {@code lateAfterUs} (the wipe time) after its
+     * first arrival, when a real node would have wiped it and taken the repeat for a new seed.
+     */
+    public int lateRepeatNodes() {
         int late = 0;
         for (int i = 0; i < settled; i++) {
-            int r = STRIDE * order[i];
-            if (rec[r + F_LAST] - rec[r + F_TIME] > wipeUs) {
+            int t = order[i];
+            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
                 late++;
             }
         }
@@ -551,17 +567,17 @@ public final class SeedWave {
 
     /** Seed messages node {@code v} sent this round. */
     public long seedsSent(int v) {
-        return (reached(v, 0) ? rec[STRIDE * 2 * v + F_SENT] : 0) + (reached(v, 1) ? rec[STRIDE * (2 * v + 1) + F_SENT] : 0);
+        return (reached(v, 0) ? cold[4 * (2 * v) + 2] : 0) + (reached(v, 1) ? cold[4 * (2 * v + 1) + 2] : 0);
     }
 
     /** Seed messages node {@code v} received this round (repeats included). */
     public long seedsReceived(int v) {
-        return (reached(v, 0) ? rec[STRIDE * 2 * v + F_RECV] : 0) + (reached(v, 1) ? rec[STRIDE * (2 * v + 1) + F_RECV] : 0);
+        return reached(v, 0) || reached(v, 1) ? received[v] : 0;
     }
 
     /** Matched-seed messages node {@code v} sent this round. */
     public int matchesSent(int v) {
-        return nodeEpoch[v] == (int) epoch ? matchSent[v] : 0;
+        return nodeEpoch[v] == epoch ? matchSent[v] : 0;
     }
 
     /** Matches found (reported or not), in the order they happened. */
@@ -625,59 +641,61 @@ public final class SeedWave {
 
     // ------------------------------------------------------------------ indexed binary heap on (time, seq), keys inline
 
-    private static boolean less(long ta, long sa, long tb, long sb) {
-        return ta < tb || (ta == tb && sa < sb);
-    }
-
-    private void siftUp(int i, int idx, long t, long sq) {
+    private void siftUp(int i, int t, long time, long sq) {
+        long key = sq << PAIR_BITS | t;
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            if (!less(t, sq, heapTime[p], heapSeq[p])) {
+            long pt = heap[2 * p];
+            long pk = heap[2 * p + 1];
+            if (time > pt || (time == pt && key > pk)) {
                 break;
             }
-            heapTime[i] = heapTime[p];
-            heapSeq[i] = heapSeq[p];
-            heapIdx[i] = heapIdx[p];
-            heapPos[heapIdx[i]] = i;
+            heap[2 * i] = pt;
+            heap[2 * i + 1] = pk;
+            heapPos[(int) (pk & PAIR_MASK)] = i;
             i = p;
         }
-        heapTime[i] = t;
-        heapSeq[i] = sq;
-        heapIdx[i] = idx;
-        heapPos[idx] = i;
+        heap[2 * i] = time;
+        heap[2 * i + 1] = key;
+        heapPos[t] = i;
     }
 
     private int pop() {
-        int top = heapIdx[0];
+        int top = (int) (heap[1] & PAIR_MASK);
         int last = --heapSize;
         if (last == 0) {
             return top;
         }
-        long t = heapTime[last];
-        long sq = heapSeq[last];
-        int x = heapIdx[last];
+        long time = heap[2 * last];
+        long key = heap[2 * last + 1];
         int i = 0;
         while (true) {
             int c = 2 * i + 1;
             if (c >= last) {
                 break;
             }
-            if (c + 1 < last && less(heapTime[c + 1], heapSeq[c + 1], heapTime[c], heapSeq[c])) {
-                c++;
+            long ct = heap[2 * c];
+            long ck = heap[2 * c + 1];
+            if (c + 1 < last) {
+                long dt = heap[2 * c + 2];
+                long dk = heap[2 * c + 3];
+                if (dt < ct || (dt == ct && dk < ck)) {
+                    c++;
+                    ct = dt;
+                    ck = dk;
+                }
             }
-            if (!less(heapTime[c], heapSeq[c], t, sq)) {
+            if (ct > time || (ct == time && ck > key)) {
                 break;
             }
-            heapTime[i] = heapTime[c];
-            heapSeq[i] = heapSeq[c];
-            heapIdx[i] = heapIdx[c];
-            heapPos[heapIdx[i]] = i;
+            heap[2 * i] = ct;
+            heap[2 * i + 1] = ck;
+            heapPos[(int) (ck & PAIR_MASK)] = i;
             i = c;
         }
-        heapTime[i] = t;
-        heapSeq[i] = sq;
-        heapIdx[i] = x;
-        heapPos[x] = i;
+        heap[2 * i] = time;
+        heap[2 * i + 1] = key;
+        heapPos[(int) (key & PAIR_MASK)] = i;
         return top;
     }
 }

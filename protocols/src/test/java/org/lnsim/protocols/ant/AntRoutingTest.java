@@ -170,7 +170,7 @@ class AntRoutingTest {
     @Test
     void mempoolEntriesAreGoneAfterWipeAfter() {
         SeedWave w = new SeedWave(SeedWaveTest.six());
-        w.run(A, B, 1_000_000, 5_000, 20, SeedWaveTest.sixLinks(-1));
+        w.run(A, B, 1_000_000, 5_000, 20, 3_000_000, SeedWaveTest.sixLinks(-1));
         Mempools pools = new Mempools(6, 3_000_000);
         pools.add(0, w);
         pools.add(350_000, w);

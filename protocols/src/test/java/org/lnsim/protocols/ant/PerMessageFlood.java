@@ -24,6 +24,7 @@ final class PerMessageFlood {
     final int[][] pred;
     final long[][] acc;
     final int[][] hops;
+    final long[][] lastArrival;
     final long[] sent;
     final long[] received;
     final long[] matchSent;
@@ -39,6 +40,7 @@ final class PerMessageFlood {
         pred = new int[2][n];
         acc = new long[2][n];
         hops = new int[2][n];
+        lastArrival = new long[2][n];
         sent = new long[n];
         received = new long[n];
         matchSent = new long[n];
@@ -51,6 +53,7 @@ final class PerMessageFlood {
             Msg m = queue.poll();
             int v = m.to;
             int s = m.seed;
+            lastArrival[s][v] = Math.max(lastArrival[s][v], m.time);
             if (has[s][v]) {
                 continue;   // a repeat
             }
@@ -123,6 +126,19 @@ final class PerMessageFlood {
             }
             matches.set(i, new Match(m.node, m.time, m.feeMsat, m.hops, true, t));
         }
+    }
+
+    /** Entries whose seed came again more than {@code wipeUs} after it first arrived. */
+    int lateRepeats(long wipeUs) {
+        int late = 0;
+        for (int s = 0; s < 2; s++) {
+            for (int v = 0; v < has[s].length; v++) {
+                if (has[s][v] && lastArrival[s][v] - arrival[s][v] > wipeUs) {
+                    late++;
+                }
+            }
+        }
+        return late;
     }
 
     /** The public policy lets direction e carry the amount: known, enabled, within the HTLC minimum and maximum. */

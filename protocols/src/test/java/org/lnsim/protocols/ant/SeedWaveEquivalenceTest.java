@@ -74,6 +74,7 @@ class SeedWaveEquivalenceTest {
     void waveEqualsPerMessageFlooding() {
         int matchesSeen = 0;
         int chosen = 0;
+        int lateSeen = 0;
         SplittableRandom pick = new SplittableRandom(99);
         for (long seed = 1; seed <= 300; seed++) {
             Case k = randomCase(seed);
@@ -85,8 +86,10 @@ class SeedWaveEquivalenceTest {
             long maxFee = pick.nextBoolean() ? 5_000 : 1_000 + pick.nextInt(100_000);
             int maxHops = 2 + pick.nextInt(19);
             SeedWave w = new SeedWave(g);
-            w.run(a, b, amount, maxFee, maxHops, k);
+            long late = 1_000L * (2 + pick.nextInt(6));   // delays are 1-4 ms: some repeats come late
+            w.run(a, b, amount, maxFee, maxHops, late, k);
             PerMessageFlood ref = new PerMessageFlood(g, a, b, amount, maxFee, maxHops, k);
+            lateSeen += ref.lateRepeats(late);
             String at = "seed " + seed;
             for (int s = 0; s < 2; s++) {
                 assertEquals(ref.seedMessages[s], w.seedMessages(s), at);
@@ -137,11 +140,12 @@ class SeedWaveEquivalenceTest {
                 assertTrue(path.length <= maxHops, at);
                 assertTrue(w.matchFeeMsat(c.match()) <= maxFee, at);
             }
-            assertEquals(0, w.lateRepeatNodes(3_000_000), at);
+            assertEquals(ref.lateRepeats(late), w.lateRepeatNodes(), at);
         }
         // the cases exercise what they should
         assertTrue(matchesSeen > 500, "matches " + matchesSeen);
         assertTrue(chosen > 100 && chosen < 300, "chosen " + chosen);
+        assertTrue(lateSeen > 50, "late repeats " + lateSeen);
     }
 
     /** The same with a limited fanout ranked by a random per-channel score (the selective variant). */
@@ -158,11 +162,11 @@ class SeedWaveEquivalenceTest {
             int a = 0;
             int b = g.nodeCount() - 1;
             SeedWave full = new SeedWave(g);
-            full.run(a, b, 1_000_000, 50_000, 20, k);
+            full.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k);
             SeedWave two = new SeedWave(g);
-            two.run(a, b, 1_000_000, 50_000, 20, k, 2, score);
+            two.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k, 2, score);
             SeedWave wide = new SeedWave(g);
-            wide.run(a, b, 1_000_000, 50_000, 20, k, 1_000, score);
+            wide.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k, 1_000, score);
             // a fanout above every degree is plain flooding
             assertEquals(full.seedMessages(0), wide.seedMessages(0));
             assertEquals(full.seedMessages(1), wide.seedMessages(1));

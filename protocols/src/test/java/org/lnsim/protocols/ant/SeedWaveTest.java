@@ -103,7 +103,7 @@ class SeedWaveTest {
     void handWorkedSixNodeFlood() {
         ChannelGraph g = six();
         SeedWave w = new SeedWave(g);
-        w.run(A, B, AMOUNT, 5_000, 20, sixLinks(-1));
+        w.run(A, B, AMOUNT, 5_000, 20, 3_000_000, sixLinks(-1));
         assertEquals(8, w.seedMessages(0));
         assertEquals(4, w.seedMessages(1));
         assertEquals(10_000, w.arrivalUs(1, 0));
@@ -142,8 +142,11 @@ class SeedWaveTest {
         assertEquals(new MatchChoice(0, 45_000, 35_000, 1), MatchChoice.choose(w, 10_000, 3));
         // mempool entries: every node holds seed 0 (6), seed 1 reached B, 4, 2, 3 (4)
         assertEquals(10, w.entries());
-        assertEquals(0, w.lateRepeatNodes(3_000_000));
-        assertEquals(1, w.lateRepeatNodes(20_000));  // A's repeat of seed 0 arrives 45 ms after it started with it
+        assertEquals(0, w.lateRepeatNodes());
+        // wiped after 20 ms, A's seed 0 is gone when its repeat comes back from 2 at 45 ms; every other repeat
+        // follows its first arrival within 15 ms
+        w.run(A, B, AMOUNT, 5_000, 20, 20_000, sixLinks(-1));
+        assertEquals(1, w.lateRepeatNodes());
     }
 
     /**
@@ -156,7 +159,7 @@ class SeedWaveTest {
         ChannelGraph g = six();
         int blocked = dir(g, 3, 4);
         SeedWave w = new SeedWave(g);
-        w.run(A, B, AMOUNT, 5_000, 20, sixLinks(blocked));
+        w.run(A, B, AMOUNT, 5_000, 20, 3_000_000, sixLinks(blocked));
         assertEquals(dir(g, B, 3), w.predDirection(3, 1));
         assertEquals(40_000, w.arrivalUs(3, 1));
         for (int m = 0; m < w.matchCount(); m++) {
@@ -179,7 +182,7 @@ class SeedWaveTest {
     @Test
     void hopLimitCutsTheFlood() {
         SeedWave w = new SeedWave(six());
-        w.run(A, B, AMOUNT, 5_000, 2, sixLinks(-1));
+        w.run(A, B, AMOUNT, 5_000, 2, 3_000_000, sixLinks(-1));
         assertEquals(4, w.seedMessages(0));
         assertEquals(4, w.seedMessages(1));
         assertFalse(w.reached(4, 0));
@@ -200,7 +203,7 @@ class SeedWaveTest {
     void feeBudgetCutsTheFlood() {
         ChannelGraph g = six();
         SeedWave w = new SeedWave(g);
-        w.run(A, B, AMOUNT, 1_000, 20, sixLinks(-1));
+        w.run(A, B, AMOUNT, 1_000, 20, 3_000_000, sixLinks(-1));
         assertEquals(2, w.seedsSent(1));   // 1 sends seed 0 to 2 and 3 (and no seed 1)
         assertEquals(0, w.seedsSent(2));
         assertFalse(w.reached(B, 0));
