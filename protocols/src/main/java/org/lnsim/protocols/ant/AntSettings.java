@@ -22,8 +22,9 @@ public record AntSettings(int maxHops, long collectWindowUs, int maxMatches, int
             Integer.MAX_VALUE);
 
     public AntSettings {
-        if (maxHops < 1 || maxHops > 255 || collectWindowUs < 0 || maxMatches < 1 || maxRounds < 1 || wipeAfterUs <= 0
-                || !(maxFeePercent >= 0) || exemptFeeMsat < 0 || finalCltv < 0 || fanout < 1) {
+        if (maxHops < 1 || maxHops > 255 || collectWindowUs < 0 || collectWindowUs >= MatchChoice.MAX_WINDOW_US
+                || maxMatches < 1 || maxRounds < 1 || wipeAfterUs <= 0 || !(maxFeePercent >= 0) || exemptFeeMsat < 0
+                || finalCltv < 0 || fanout < 1) {
             throw new IllegalArgumentException("ant settings out of range");
         }
     }

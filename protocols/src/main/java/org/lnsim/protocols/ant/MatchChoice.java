@@ -1,5 +1,7 @@
 package org.lnsim.protocols.ant;
 
+import java.util.Arrays;
+
 /**
  * How the payer picks a match (papers: "A waits for several matched seeds and chooses one, e.g. the lowest fee",
  * lightning-facts §6; the window and the count are lnsim's parameters): the matched seeds reach A in order of arrival
@@ -13,6 +15,8 @@ package org.lnsim.protocols.ant;
  */
 public record MatchChoice(int match, long decideUs, long firstUs, int held) {
     public static final MatchChoice NONE = new MatchChoice(-1, -1, -1, 0);
+    /** Windows up to about 18 minutes: arrival offsets within the window are sorted packed in 30 bits. */
+    public static final long MAX_WINDOW_US = 1L << 30;
 
     /**
      * @param atPayerUs arrival at A of each match's matched seed (ignored where not reported)
@@ -22,48 +26,43 @@ public record MatchChoice(int match, long decideUs, long firstUs, int held) {
      */
     public static MatchChoice choose(long[] atPayerUs, long[] feeMsat, boolean[] reported, int count, long windowUs,
                                      int maxMatches) {
-        if (windowUs < 0 || maxMatches < 1) {
-            throw new IllegalArgumentException("window must be >= 0 and max matches >= 1");
+        if (windowUs < 0 || windowUs >= MAX_WINDOW_US || maxMatches < 1) {
+            throw new IllegalArgumentException("window must be in [0, 2^30) µs and max matches >= 1");
         }
-        int reportedCount = 0;
+        long first = Long.MAX_VALUE;
         for (int m = 0; m < count; m++) {
             if (reported[m]) {
-                reportedCount++;
+                first = Math.min(first, atPayerUs[m]);
             }
         }
-        if (reportedCount == 0) {
+        if (first == Long.MAX_VALUE) {
             return NONE;
         }
-        // matches sorted by (arrival at A, match order); a few hundred at most in practice, so a simple sort
-        int[] byArrival = new int[reportedCount];
-        int k = 0;
+        long windowEnd = first + windowUs;
+        int inWindow = 0;
         for (int m = 0; m < count; m++) {
-            if (reported[m]) {
-                byArrival[k++] = m;
+            if (reported[m] && atPayerUs[m] <= windowEnd) {
+                inWindow++;
             }
         }
-        Integer[] boxed = new Integer[reportedCount];
-        for (int i = 0; i < reportedCount; i++) {
-            boxed[i] = byArrival[i];
+        // the matched seeds in the window in arrival order, ties by match order: (arrival - first) << 33 | match
+        long[] keys = new long[inWindow];
+        int k = 0;
+        for (int m = 0; m < count; m++) {
+            if (reported[m] && atPayerUs[m] <= windowEnd) {
+                keys[k++] = (atPayerUs[m] - first) << 33 | m;
+            }
         }
-        java.util.Arrays.sort(boxed, (a, b) -> atPayerUs[a] != atPayerUs[b]
-                ? Long.compare(atPayerUs[a], atPayerUs[b]) : Integer.compare(a, b));
-        long first = atPayerUs[boxed[0]];
-        long windowEnd = first + windowUs;
+        Arrays.sort(keys);
+        int held = Math.min(inWindow, maxMatches);
         int best = -1;
-        int held = 0;
-        long decide = windowEnd;
-        for (int i = 0; i < reportedCount && atPayerUs[boxed[i]] <= windowEnd; i++) {
-            int m = boxed[i];
-            held++;
+        for (int i = 0; i < held; i++) {
+            int m = (int) (keys[i] & ((1L << 33) - 1));
             if (best < 0 || feeMsat[m] < feeMsat[best]) {
                 best = m;
             }
-            if (held == maxMatches) {
-                decide = atPayerUs[m];
-                break;
-            }
         }
+        long decide = held == maxMatches ? first + (keys[held - 1] >>> 33) : windowEnd;
         return new MatchChoice(best, decide, first, held);
     }
 
