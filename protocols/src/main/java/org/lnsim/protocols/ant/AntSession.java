@@ -21,6 +21,10 @@ import org.lnsim.network.ChannelGraph;
  * The HTLC path is built from the matched path with BOLT 7 fee arithmetic backwards from the payee (each hop's amount
  * is the next hop's plus the next hop's fee on it; CLTVs from the payee's final CLTV plus each next hop's delta), as a
  * source route. In the papers the HTLC follows the reverse pointers hop by hop; the amounts and delays are the same.
+ *
+ * <p>With churn, the flood does not know which nodes are offline (the engine's contexts do not tell a protocol), so
+ * seeds pass through offline nodes; the HTLC then fails with {@code unknown_next_peer} and the next round, on the
+ * same balances, usually finds the same path: churn costs ant routing rounds here that a real flood would not spend.
  */
 final class AntSession implements PaymentSession {
     private final AntRouting protocol;
