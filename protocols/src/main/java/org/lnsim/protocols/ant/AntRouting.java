@@ -23,7 +23,8 @@ import org.lnsim.network.ChannelGraph;
  *
  * <h2>Selective forwarding (the papers' "self-improvement"; the ranking is lnsim's choice)</h2>
  * With {@code k} set, a forwarding node other than the payer and payee sends a seed to its k best eligible peers by
- * the number of completed payments that crossed the channel (both ends count it), then by capacity. The payer and
+ * the number of completed payments that crossed the channel (both ends count it; see {@link #history} for when a
+ * payment counts), then by capacity. The payer and
  * payee still send to all their peers: they are the ones who want the payment to go through.
  */
 public final class AntRouting implements RoutingProtocol {
@@ -182,11 +183,16 @@ public final class AntRouting implements RoutingProtocol {
         return wave;
     }
 
-    /** A completed payment: every channel on its path gains one in both ends' history (selective variant). */
-    void completed(int[] directions) {
+    /**
+     * Adds {@code delta} to the history of every channel on a path (selective variant). A payment counts from the
+     * moment its HTLCs are sent and is taken back if they fail: the engine tells a session about failed attempts but
+     * not about the one that completes its payment, so at the end of the run the history holds exactly the completed
+     * payments, and during it also those in flight.
+     */
+    void history(int[] directions, int delta) {
         if (history != null) {
             for (int e : directions) {
-                history[e >>> 1]++;
+                history[e >>> 1] += delta;
             }
         }
     }

@@ -47,9 +47,9 @@ final class AntSession implements PaymentSession {
     @Override
     public void onAttemptResult(AttemptResult result) {
         if (result.succeeded()) {
-            protocol.completed(pathSent);
             return;
         }
+        protocol.history(pathSent, -1);   // the payment did not complete over this path after all
         if (result.failingHop() == result.path().hops()) {
             ctx.giveUp("receiver refused: " + result.failure().label());
         } else if (rounds < protocol.settings().maxRounds() && ctx.now() < ctx.deadlineUs()) {
@@ -106,7 +106,9 @@ final class AntSession implements PaymentSession {
         ctx.schedule(ready, () -> {
             ctx.addDiscoveryUs(ready);
             pathSent = dirs;
-            if (!ctx.send(path)) {
+            if (ctx.send(path)) {
+                protocol.history(dirs, 1);
+            } else {
                 ctx.giveUp("the engine refused another attempt");
             }
         });

@@ -193,6 +193,45 @@ class AntRoutingTest {
         assertEquals(6, pools.peak(4));
     }
 
+    /**
+     * {@code ant.selective} with k = 1 on the six-node graph: A and B still send to all their peers; every other node
+     * sends to its single best eligible peer, with no history yet the first in adjacency order (capacities are equal).
+     * <pre>
+     *  0  A: → 1 @10, → 2 @30          B: → 3 @40, → 4 @10
+     * 10  1 (seed 0): → 2 @15 (not 3)  4 (seed 1): → 2 @20 (not 3)
+     * 15  2 (seed 0): → A @45 (not 4)  20  2 gets seed 1: match M0, A→1→2→4→B, 3,000, at A at 35
+     * 40  3 gets seed 1 from B: → 1 @50, accumulator 2,000 (3's fee on 3→B)
+     * 50  1 gets seed 1, holds seed 0: match M1, A→1→3→B, 0 + 500 + 2,000 = 2,500, at A at 60
+     * </pre>
+     * Seeds: A 2 + B 2 + 1, 4, 2, 3 one each = 8 (12 with flooding). A holds 2 matches after the 1-s window opened at
+     * 35 ms, so decides at 1,035 ms for M1; confirmations 60 ms each way; 3 hops of HTLCs, 600 ms: the payment ends
+     * at 1,755 ms with fee 2,500. Then the channels A–1, 1–3 and 3–B have one completed payment in both ends'
+     * history: node 1 holds 2 history entries (12 bytes each) beside its 2 mempool entries.
+     */
+    @Test
+    void selectiveForwardingSendsToTheBestPeerAndLearnsFromCompletedPayments() {
+        ChannelGraph g = SeedWaveTest.six();
+        AntRouting ant = new AntRouting(g, AntSettings.DEFAULT.withFanout(1));
+        PaymentOutcome o = run(g, ant, new PaymentRequest(1, A, B, 1_000_000, 0)).outcomes().get(0);
+        assertTrue(o.success(), o.reason());
+        assertEquals(8, column(o, "seed_messages"));
+        assertEquals(2, column(o, "matches"));
+        assertEquals(1_035_000, column(o, "chosen_match_us"));
+        assertEquals(1_155_000, o.discoveryUs());
+        assertEquals(1_755_000, o.latencyUs());
+        assertEquals(2_500, o.feeMsat());
+        assertArrayEquals(new int[] {dir(g, A, 1), dir(g, 1, 3), dir(g, 3, B)}, o.route());
+        long[] values = new long[ant.stateColumns().size()];
+        int[] historyChannels = {1, 2, 0, 2, 0, 1};   // A, 1, 2, 3, 4, B
+        for (int n = 0; n < 6; n++) {
+            ant.stateValues(n, values);
+            assertEquals(historyChannels[n], values[4], "node " + n);
+        }
+        ant.stateValues(1, values);
+        assertEquals(2, values[0]);
+        assertEquals(2 * AntMessages.ENTRY_BYTES + 2 * AntRouting.HISTORY_ENTRY_BYTES, ant.stateBytes(1));
+    }
+
     /** No path can carry 2,000,000 sat: no matched seed; A waits the wipe time and gives up. */
     @Test
     void noMatchGivesUpAfterTheWipeTime() {
