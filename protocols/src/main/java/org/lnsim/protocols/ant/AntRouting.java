@@ -33,6 +33,13 @@ public final class AntRouting implements RoutingProtocol {
     /** History entry per channel of the selective variant: short channel id 8 + count 4 (lnsim's choice). */
     public static final int HISTORY_ENTRY_BYTES = 12;
 
+    /**
+     * Per payment, over all its rounds: {@code rounds}; seed, matched-seed and confirmation messages (confirmations
+     * both ways); {@code matches}, the matched seeds sent (within the hop limit and max fee); {@code first_match_us}
+     * and {@code chosen_match_us}, from the payment's arrival to the first matched seed at the payer and to its
+     * decision, in the first round with a match (0 without one); {@code late_repeat_nodes}, entries whose seed came
+     * back after the wipe time (where the wave and a real flood part, see {@link SeedWave}).
+     */
     static final List<String> PAYMENT_COLUMNS = List.of("rounds", "seed_messages", "match_messages",
             "confirm_messages", "matches", "first_match_us", "chosen_match_us", "late_repeat_nodes");
     static final int ROUNDS = 0;
