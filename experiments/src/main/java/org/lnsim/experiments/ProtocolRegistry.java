@@ -14,6 +14,8 @@ import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.beacon.BeaconPaths;
 import org.lnsim.protocols.beacon.BeaconRouting;
+import org.lnsim.protocols.ant.AntRouting;
+import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.multipart.Splitter;
@@ -86,6 +88,10 @@ public final class ProtocolRegistry {
     private record Entry(Section schema, Factory factory) {
     }
 
+    /** Every protocol's: names a variant in the results, so several of one protocol can run side by side. */
+    private static final Key LABEL = Key.str("label", null, "name in the results instead of the protocol's (and "
+            + "its +split), to compare variants of one protocol side by side");
+
     private static final List<Key> PAY_KEYS = List.of(
             Key.dbl("riskfactor", 10.0, 0, 1e9, "getroute riskfactor, annual % cost of locked funds (pay plugin 10)"),
             Key.dbl("fuzz", 0.05, 0, 0.99, "fee fuzz fraction for route selection (getroute 0.05)"),
@@ -103,8 +109,20 @@ public final class ProtocolRegistry {
                     + "bound — mpp (BOLT basic MPP: one payment hash, the receiver could settle parts early) or amp "
                     + "(atomic multi-path, lnd's TLV 14: nothing can be settled before every share arrives); an amp "
                     + "protocol is named base+split+amp"),
-            Key.str("label", null, "name in the results instead of the protocol's (and its +split), to compare "
-                    + "variants of one protocol side by side"));
+            LABEL);
+
+    private static final List<Key> ANT_KEYS = List.of(LABEL,
+            Key.integer("max_hops", 20, 1, 255, "seeds go no further from their origin, and matched paths are no "
+                    + "longer (the onion's 20 hops)"),
+            Key.integer("collect_window_ms", 1_000, 0, 600_000, "the payer collects matched seeds this long after "
+                    + "the first"),
+            Key.integer("max_matches", 3, 1, 1_000_000, "... or until it holds this many"),
+            Key.integer("max_rounds", 3, 1, 1_000, "flood rounds (fresh R each) while the HTLCs fail"),
+            Key.dbl("wipe_after_s", 3.0, 0.001, 3_600, "mempool entries are wiped this long after they are stored "
+                    + "(papers: a few seconds, e.g. 2-5 s)"),
+            Key.dbl("max_fee_percent", 0.5, 0, 100, "the seeds' max fee in % of the amount (source's budget, 0.5)"),
+            Key.lng("exempt_fee_msat", 5_000L, 0, Long.MAX_VALUE, "... but at least this (5,000 msat)"),
+            Key.integer("final_cltv", 9, 0, 65_535, "CLTV the receiver asks for (getroute default 9)"));
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -145,6 +163,22 @@ public final class ProtocolRegistry {
                                 .toUpperCase(java.util.Locale.ROOT)),
                         e.get("update_rate_per_channel_per_day").doubleValue()), run.seed,
                         run.beaconPaths(e.get("max_beacon_distance").intValue(), e.get("beacons").intValue())), e)));
+        ENTRIES.put(AntRouting.NAME, new Entry(new Section(AntRouting.NAME,
+                "ant routing: payer and payee flood conjugate seeds, the path appears where they meet (no map)",
+                ANT_KEYS, List.of()), (run, e) -> new AntRouting(run.graph, ant(e))));
+        List<Key> selectiveKeys = new java.util.ArrayList<>(ANT_KEYS);
+        selectiveKeys.add(Key.integer("k", 4, 1, 1_000_000, "a forwarding node sends a seed to its k best peers "
+                + "by completed payments, then capacity"));
+        ENTRIES.put(AntRouting.SELECTIVE, new Entry(new Section(AntRouting.SELECTIVE,
+                "ant routing with selective forwarding (the papers' self-improvement)", selectiveKeys, List.of()),
+                (run, e) -> new AntRouting(run.graph, ant(e).withFanout(e.get("k").intValue()))));
+    }
+
+    private static AntSettings ant(JsonNode e) {
+        return new AntSettings(e.get("max_hops").intValue(), e.get("collect_window_ms").longValue() * 1_000,
+                e.get("max_matches").intValue(), e.get("max_rounds").intValue(),
+                Math.round(e.get("wipe_after_s").doubleValue() * 1e6), e.get("max_fee_percent").doubleValue(),
+                e.get("exempt_fee_msat").longValue(), e.get("final_cltv").intValue(), Integer.MAX_VALUE);
     }
 
     private ProtocolRegistry() {

@@ -33,23 +33,26 @@ class ConfigSchemaTest {
     }
 
     /**
-     * Every default the reference shows is the default the schema applies: an empty file resolves to the same
-     * top-level keys, and each protocol entry the reference lists equals that protocol named alone.
+     * Every default the reference shows is the default the schema applies: an empty file resolves the same outside
+     * {@code protocols}; the reference lists every protocol, each entry equal to that protocol named alone, and
+     * the default list (source and oracle) is its beginning.
      */
     @Test
     void referenceDefaultsAreTheRealDefaults() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode ref =
-                (com.fasterxml.jackson.databind.node.ObjectNode) resolve(ConfigSchema.reference()).deepCopy();
-        com.fasterxml.jackson.databind.node.ObjectNode empty =
-                (com.fasterxml.jackson.databind.node.ObjectNode) resolve("{}").deepCopy();
-        JsonNode protocols = ref.remove("protocols");
-        empty.remove("protocols");
-        assertEquals(empty, ref);
-        assertEquals(ProtocolRegistry.schemas().size(), protocols.size());
-        for (JsonNode entry : protocols) {
-            String name = entry.get("name").textValue();
-            assertEquals(resolve("protocols: [{name: " + name + "}]").get("protocols").get(0), entry, name);
+        JsonNode empty = resolve("{}");
+        JsonNode ref = resolve(ConfigSchema.reference());
+        com.fasterxml.jackson.databind.node.ObjectNode a = empty.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode b = ref.deepCopy();
+        a.remove("protocols");
+        b.remove("protocols");
+        assertEquals(a, b);
+        for (JsonNode p : ref.get("protocols")) {
+            assertEquals(resolve("protocols: [{name: " + p.get("name").textValue() + "}]").at("/protocols/0"), p);
         }
+        for (int i = 0; i < empty.get("protocols").size(); i++) {
+            assertEquals(empty.get("protocols").get(i), ref.get("protocols").get(i));
+        }
+        assertEquals(ProtocolRegistry.schemas().size(), ref.get("protocols").size());
     }
 
     @Test

@@ -179,6 +179,41 @@ class ExperimentRunnerTest {
     }
 
     /**
+     * Ant routing, plain and selective, in the shared contract: the same config and seed give byte-identical files
+     * whatever the threads; with churn, the CLoTH latency model and invariants checked, one outcome per payment,
+     * every HTLC resolved, and the per-node control and payment messages add up to the payments' own counts. The
+     * selective variant, forwarding to 4 peers, sends fewer seeds than plain flooding.
+     */
+    @Test
+    void antIsDeterministicAndKeepsTheInvariants(@TempDir Path tmp) throws Exception {
+        String protocols = "protocols=[{name: ant}, {name: ant.selective, k: 4}]";
+        ObjectNode cfg = config(SMALL, protocols);
+        Path a = runTo(tmp.resolve("a"), cfg, 1, false);
+        Path b = runTo(tmp.resolve("b"), cfg, 2, false);
+        for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.NODE_STATE, RunOutputs.SUMMARY_CSV,
+                RunOutputs.SUMMARY_MD, RunOutputs.MANIFEST)) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+        ObjectNode churn = config(SMALL, protocols, "churn.offline_share=0.05", "churn.mean_offline_s=30",
+                "latency.model=cloth");
+        ExperimentRunner.Result r = ExperimentRunner.run(churn, tmp.resolve("c"), true, 1,
+                ExperimentRunner.Progress.NONE);
+        assertEquals(List.of("ant", "ant.selective"), r.runs().stream().map(ProtocolRun::protocol).toList());
+        long[] seeds = new long[2];
+        for (int i = 0; i < 2; i++) {
+            ProtocolRun run = r.runs().get(i);
+            assertEquals(300, run.outcomes().size());
+            assertTrue(run.outcomes().stream().filter(PaymentOutcome::success).count() > 150, run.protocol());
+            long perNode = java.util.Arrays.stream(run.nodes().paymentMessages()).sum()
+                    + java.util.Arrays.stream(run.nodes().controlMessages()).sum();
+            long perPayment = run.outcomes().stream().mapToLong(PaymentOutcome::messages).sum() + run.setupMessages();
+            assertEquals(perPayment, perNode, run.protocol());
+            seeds[i] = run.outcomes().stream().mapToLong(o -> o.columns()[1]).sum();
+        }
+        assertTrue(seeds[1] < seeds[0] / 2, "selective " + seeds[1] + " vs flooding " + seeds[0]);
+    }
+
+    /**
      * Splitters on the same small network and workload, with invariants checked: every part resolves, funds are
      * conserved, and a payment that fails settled no part (the engine checks atomicity when it ends a payment).
      * The split protocols are named base+splitter and their parts show in the outcomes.

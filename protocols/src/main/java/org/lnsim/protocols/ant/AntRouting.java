@@ -1,0 +1,215 @@
+package org.lnsim.protocols.ant;
+
+import java.util.List;
+import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * {@code ant} and {@code ant.selective}: ant routing (lightning-facts §6). No set-up and no routing table: each
+ * payment floods the conjugate seeds ({@link SeedWave}), the payer picks a match ({@link MatchChoice}), confirms it
+ * along the path, and sends the HTLCs ({@link AntSession}).
+ *
+ * <h2>Traffic and state</h2>
+ * Seeds ({@value AntMessages#SEED_BYTES} B), matched seeds ({@value AntMessages#MATCH_BYTES} B) and confirmations
+ * ({@value AntMessages#CONFIRM_BYTES} B) are charged to the payment and to each sending node through
+ * {@link ProtocolContext#chargeControl} (one call per node and type per round; the receiver is not named since a
+ * node floods to many peers — received seeds are this protocol's {@code seeds_received} column instead). A node's
+ * state is its mempool at its peak ({@link Mempools}) times {@value AntMessages#ENTRY_BYTES} bytes per entry; the
+ * selective variant adds its history, 12 bytes (short channel id 8 + count 4) per channel with a completed payment.
+ *
+ * <h2>Selective forwarding (the papers' "self-improvement"; the ranking is lnsim's choice)</h2>
+ * With {@code k} set, a forwarding node other than the payer and payee sends a seed to its k best eligible peers by
+ * the number of completed payments that crossed the channel (both ends count it; see {@link #history} for when a
+ * payment counts), then by capacity. The payer and
+ * payee still send to all their peers: they are the ones who want the payment to go through.
+ */
+public final class AntRouting implements RoutingProtocol {
+    public static final String NAME = "ant";
+    public static final String SELECTIVE = "ant.selective";
+    /** History entry per channel of the selective variant: short channel id 8 + count 4 (lnsim's choice). */
+    public static final int HISTORY_ENTRY_BYTES = 12;
+
+    /**
+     * Per payment, over all its rounds: {@code rounds}; seed, matched-seed and confirmation messages (confirmations
+     * both ways); {@code matches}, the matched seeds sent (within the hop limit and max fee); {@code first_match_us}
+     * and {@code chosen_match_us}, from the payment's arrival to the first matched seed at the payer and to its
+     * decision, in the first round with a match (0 without one); {@code late_repeat_nodes}, entries whose seed came
+     * back after the wipe time (where the wave and a real flood part, see {@link SeedWave}).
+     */
+    static final List<String> PAYMENT_COLUMNS = List.of("rounds", "seed_messages", "match_messages",
+            "confirm_messages", "matches", "first_match_us", "chosen_match_us", "late_repeat_nodes");
+    static final int ROUNDS = 0;
+    static final int SEED_MESSAGES = 1;
+    static final int MATCH_MESSAGES = 2;
+    static final int CONFIRM_MESSAGES = 3;
+    static final int MATCHES = 4;
+    static final int FIRST_MATCH_US = 5;
+    static final int CHOSEN_MATCH_US = 6;
+    static final int LATE_REPEAT_NODES = 7;
+
+    private final ChannelGraph graph;
+    private final AntSettings settings;
+    private final SeedWave wave;
+    private final Mempools mempools;
+    private final long[] seedsReceived;
+    private final long[] seedsSent;
+    private final long[] matchedSent;
+    private final long[] history;
+    private long pathNanos;
+
+    public AntRouting(ChannelGraph graph, AntSettings settings) {
+        this.graph = graph;
+        this.settings = settings;
+        this.wave = new SeedWave(graph);
+        this.mempools = new Mempools(graph.nodeCount(), settings.wipeAfterUs());
+        this.seedsReceived = new long[graph.nodeCount()];
+        this.seedsSent = new long[graph.nodeCount()];
+        this.matchedSent = new long[graph.nodeCount()];
+        this.history = settings.selective() ? new long[graph.channelCount()] : null;
+    }
+
+    @Override
+    public String name() {
+        return settings.selective() ? SELECTIVE : NAME;
+    }
+
+    /** Only the nodes' own channels are read, through {@link ProtocolContext#ownSpendableMsat}. */
+    @Override
+    public Knowledge knowledge() {
+        return Knowledge.PUBLIC_GRAPH;
+    }
+
+    AntSettings settings() {
+        return settings;
+    }
+
+    ChannelGraph graph() {
+        return graph;
+    }
+
+    /** Wipes the mempool entries that have expired by the end of the run. */
+    @Override
+    public void finish(ProtocolContext ctx) {
+        mempools.expireUntil(ctx.now());
+    }
+
+    @Override
+    public long stateBytes(int node) {
+        return (long) mempools.peak(node) * AntMessages.ENTRY_BYTES
+                + (long) historyChannels(node) * HISTORY_ENTRY_BYTES;
+    }
+
+    private int historyChannels(int node) {
+        if (history == null) {
+            return 0;
+        }
+        int n = 0;
+        for (int s = graph.outStart(node); s < graph.outEnd(node); s++) {
+            if (history[graph.outDirection(s) >>> 1] > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public List<String> stateColumns() {
+        return List.of("peak_mempool_entries", "seeds_received", "seeds_sent", "matched_seeds_sent",
+                "history_channels");
+    }
+
+    @Override
+    public void stateValues(int node, long[] out) {
+        out[0] = mempools.peak(node);
+        out[1] = seedsReceived[node];
+        out[2] = seedsSent[node];
+        out[3] = matchedSent[node];
+        out[4] = historyChannels(node);
+    }
+
+    @Override
+    public List<String> paymentColumns() {
+        return PAYMENT_COLUMNS;
+    }
+
+    @Override
+    public long pathFindingNanos() {
+        return pathNanos;
+    }
+
+    @Override
+    public PaymentSession open(PaymentContext ctx) {
+        return new AntSession(this, ctx);
+    }
+
+    /**
+     * Floods one round of {@code ctx}'s payment now, with the balances the engine has now, and charges its seeds and
+     * matched seeds. The wave's results stay readable until the next round of any payment.
+     */
+    SeedWave flood(PaymentContext ctx) {
+        long t0 = System.nanoTime();
+        SeedWave.Links links = new SeedWave.Links() {
+            @Override
+            public boolean canCarry(int from, int e, long amountMsat) {
+                return ctx.ownSpendableMsat(from, e) >= amountMsat;   // 0 when the HTLC slots are full
+            }
+
+            @Override
+            public long delayUs(int e) {
+                return ctx.controlDelayUs(e);
+            }
+        };
+        long amount = ctx.payment().amountMsat();
+        wave.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
+                settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);
+        pathNanos += System.nanoTime() - t0;
+        mempools.add(ctx.now(), wave);
+        for (int i = 0; i < wave.entries(); i++) {
+            int v = wave.entryNode(i);
+            int other = wave.entrySeed(i) ^ 1;
+            if (other == 0 && wave.reached(v, 0)) {
+                continue;   // counted with the node's seed-0 entry
+            }
+            long sent = wave.seedsSent(v);
+            if (sent > 0) {
+                ctx.chargeControl(v, -1, AntMessages.SEED_TYPE, sent, sent * AntMessages.SEED_BYTES);
+                seedsSent[v] += sent;
+            }
+            seedsReceived[v] += wave.seedsReceived(v);
+        }
+        for (int i = 0; i < wave.matchSenders(); i++) {
+            int v = wave.matchSender(i);
+            int matched = wave.matchesSent(v);
+            ctx.chargeControl(v, -1, AntMessages.MATCH_TYPE, matched, (long) matched * AntMessages.MATCH_BYTES);
+            matchedSent[v] += matched;
+        }
+        return wave;
+    }
+
+    /**
+     * Adds {@code delta} to the history of every channel on a path (selective variant). A payment counts from the
+     * moment its HTLCs are sent and is taken back if they fail: the engine tells a session about failed attempts but
+     * not about the one that completes its payment, so at the end of the run the history holds exactly the completed
+     * payments, and during it also those in flight.
+     */
+    void history(int[] directions, int delta) {
+        if (history != null) {
+            for (int e : directions) {
+                history[e >>> 1] += delta;
+            }
+        }
+    }
+
+    /** Entries node {@code v} holds now (after the last round's expiry pass). */
+    int liveEntries(int v) {
+        return mempools.live(v);
+    }
+
+    void expireUntil(long nowUs) {
+        mempools.expireUntil(nowUs);
+    }
+}

@@ -1,0 +1,704 @@
+package org.lnsim.protocols.ant;
+
+import java.util.Arrays;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.Fees;
+
+/**
+ * One round of ant routing's flooding, both conjugate seeds at once, computed as a single time-ordered wave instead
+ * of one engine event per message.
+ *
+ * <h2>Forwarding rules (papers: lightning-facts §6; lnsim's reading where marked)</h2>
+ * Seed 0 starts at the payer A, seed 1 at the payee B, both at time 0 (A's first: its sends get the lower sequence
+ * numbers). A node v receiving seed s for the first time stores it with the direction it came on (the reverse
+ * pointer), its fee accumulator and hop count. Then:
+ * <ul>
+ *   <li>if v already holds the conjugate seed, v is a <b>match</b> and does not forward seed s (the papers list "seen
+ *       before", "holds the conjugate" and "forward" as separate cases; lnsim reads them as exclusive, so the two
+ *       floods stop where they meet);</li>
+ *   <li>otherwise, if its hop count is below {@code maxHops}, v forwards one message to every other peer (not the
+ *       one the seed came from; one message per peer even over parallel channels: the first channel in adjacency
+ *       order that passes) whose channel can carry the payment in the payment's direction;</li>
+ *   <li>repeats of a seed are ignored (they are still messages: sent, received, counted).</li>
+ * </ul>
+ *
+ * <h2>Which balance each seed checks (lnsim's decision)</h2>
+ * The HTLC will flow A → … → B. Seed 0 travels with the payment: v forwarding seed 0 to Q puts Q after v, so the
+ * HTLC crosses v→Q; seed 1 travels against it: v forwarding seed 1 to Q puts Q before v, so the HTLC crosses Q→v.
+ * The forwarding node checks that channel direction: known and enabled, the amount within its
+ * {@code htlc_minimum_msat}/{@code htlc_maximum_msat} (public policy), and {@link Links#canCarry} for the balance
+ * and HTLC slots. Both directions are of v's own channel, whose state (both balances, reserves and HTLCs in flight)
+ * both peers hold in their commitment transactions, so this is local knowledge: no node ever looks at a channel it is
+ * not party to. Amounts checked:
+ * <ul>
+ *   <li>seed 1 knows the exact HTLC amount on Q→v: the payment amount plus the fee accumulator after v's own fee
+ *       (the fees of v and every node between v and B), so it checks that;</li>
+ *   <li>seed 0 cannot know the fees of the nodes still to come, so it checks the payment amount, a lower bound of
+ *       the HTLC on v→Q.</li>
+ * </ul>
+ *
+ * <h2>Fees</h2>
+ * Each forwarder adds its BOLT 7 fee ({@link ChannelGraph#feeMsat}) and stops when the accumulator exceeds the max
+ * fee. Seed 1 adds the exact fee v charges on v→P (P the peer it came from) for the amount plus the accumulator; seed
+ * 0 adds v's fee on v→Q for the payment amount (the true amount also carries the downstream fees; the error is the
+ * fee rate times those fees, a few msat). A match M adds its own fee (on its seed-1 outgoing channel, exact) to both
+ * sides: the total {@code acc0 + fee(M) + acc1} is reported only if within the max fee and if the path has at most
+ * {@code maxHops} hops (the onion limit); A and B add no fee of their own.
+ *
+ * <h2>Wave = per-message flooding</h2>
+ * A node's behaviour depends only on the first arrival of each seed and on whether the conjugate seed arrived before
+ * it in (time, sequence) order; later arrivals change nothing. So the wave is a Dijkstra over (arrival time, send
+ * sequence) on (node, seed) pairs: a pair is settled at its first message, and a message counts to the totals whether
+ * or not it improves its target. Sequence numbers are given in send order (settling order, then adjacency order), the
+ * order in which the engine would schedule the messages, so ties break the same way. Assumptions that the
+ * per-message simulation would not need: every node is online, balances are those at the wave's start, and mempool
+ * entries outlive the last repeat ({@link #lateRepeatNodes()} counts the nodes where the last repeat of a seed
+ * arrives more than the wipe time after the first, where a real node would have forgotten the seed).
+ *
+ * <h2>Cost</h2>
+ * A flood sends a message over nearly every channel, so memory traffic decides: the static checks (usable, HTLC
+ * range, seed 0's fee) read arrays laid out in adjacency order, scanned sequentially; a (node, seed) pair's byte of
+ * state and each node's received count sit in arrays small enough for the core's cache (nine messages in ten reach
+ * pairs already settled and touch nothing else); the other fields of a pair sit together, cleared after use through
+ * the list of pairs queued; the heap holds its keys inline. The checks of one node's channels run in phases (policy,
+ * balances, delays, messages) so that their memory loads overlap. Nothing is allocated per wave except when the match
+ * list grows; time O((E + N) log N) per round. Memory: about 82 bytes per channel and 160 per node (about 100 MB at a
+ * million channels).
+ *
+ * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
+ * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
+ */
+public final class SeedWave {
+    /** What the wave asks of the channels: the forwarding node's own knowledge and the latency model. */
+    public interface Links {
+        /**
+         * Whether {@code from}, the source of HTLC direction {@code e}, can send {@code amountMsat} on it now
+         * (balance above the reserve and a free HTLC slot). Policy checks are the wave's.
+         */
+        boolean canCarry(int from, int e, long amountMsat);
+
+        /** Delay of a control message along direction {@code e}. */
+        long delayUs(int e);
+    }
+
+    private static final int QUEUED = 1;
+    private static final int SETTLED = 2;
+    private static final int PAIR_BITS = 24;
+    private static final long PAIR_MASK = (1L << PAIR_BITS) - 1;
+
+    private final ChannelGraph g;
+    // what every message reads, small enough for the core's cache: each pair's state (0, QUEUED, SETTLED) and each
+    // node's received messages, cleared after use through the list of pairs queued
+    private final byte[] state;
+    private final int[] received;
+    private final int[] queued;
+    private int queuedCount;
+    // each pair's first arrival (compared by every message to a queued pair), and the rest, 4 longs at 4t:
+    // [fee accumulator, (pred direction + 1) << 8 | hops, messages sent, latest arrival after lateAfterUs]
+    private final long[] arrivalAt;
+    private final long[] cold;
+    private long lateAfterUs;
+    private final int[] heapPos;
+    // 2 longs per entry: [time, seq << 24 | pair]
+    private final long[] heap;
+    private int heapSize;
+    private final int[] order;
+    private int settled;
+    // static, in adjacency-slot order
+    private final long[] outMin;     // for the slot's direction e: htlc_minimum, or Long.MAX_VALUE if unusable
+    private final long[] outMax;     // htlc_maximum, or Long.MAX_VALUE if none
+    private final long[] inMin;      // the same for e ^ 1
+    private final long[] inMax;
+    private final int[] feeBase;     // e's fee
+    private final int[] feePpm;
+    private final boolean[] parallel;  // the slot's peer has another channel with this node
+    // per node, valid when nodeEpoch == epoch (matched seeds only)
+    private final int[] nodeEpoch;
+    private final int[] matchSent;
+    private final int[] matchSenderList;
+    private int matchSenderCount;
+    private final long[] peerStamp;
+    private long stamp;
+    private int epoch;    // for the match senders' counts
+    // selective forwarding
+    private final int[] candSlot;
+    private final long[] candAcc;
+    private final long[] candArrival;
+    private final boolean[] candTake;
+
+    private int payer;
+    private int payee;
+    private long amountMsat;
+    private long maxFeeMsat;
+    private int maxHops;
+    private Links links;
+    private int fanout;
+    private long[] score;
+    private long seq;
+    private final long[] seedMessages = new long[2];
+    private long matchMessages;
+
+    // matches, in the order they happen
+    private int matchCount;
+    private int[] matchNode = new int[16];
+    private long[] matchTime = new long[16];
+    private long[] matchFee = new long[16];
+    private int[] matchHops = new int[16];
+    private boolean[] matchReported = new boolean[16];
+    private long[] matchAtPayer = new long[16];
+
+    public SeedWave(ChannelGraph g) {
+        this.g = g;
+        int n = g.nodeCount();
+        if (2L * n > PAIR_MASK) {
+            throw new IllegalArgumentException("a seed wave handles at most " + (PAIR_MASK / 2) + " nodes");
+        }
+        state = new byte[2 * n];
+        received = new int[n];
+        queued = new int[2 * n];
+        arrivalAt = new long[2 * n];
+        cold = new long[4 * 2 * n];
+        heapPos = new int[2 * n];
+        heap = new long[2 * 2 * n];
+        order = new int[2 * n];
+        nodeEpoch = new int[n];
+        matchSent = new int[n];
+        matchSenderList = new int[n];
+        peerStamp = new long[n];
+        int slots = 2 * g.channelCount();
+        outMin = new long[slots];
+        outMax = new long[slots];
+        inMin = new long[slots];
+        inMax = new long[slots];
+        feeBase = new int[slots];
+        feePpm = new int[slots];
+        parallel = new boolean[slots];
+        int maxDegree = 0;
+        for (int v = 0; v < n; v++) {
+            maxDegree = Math.max(maxDegree, g.degree(v));
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                int e = g.outDirection(slot);
+                outMin[slot] = g.isUsable(e) ? g.htlcMinimumMsat(e) : Long.MAX_VALUE;
+                outMax[slot] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : Long.MAX_VALUE;
+                inMin[slot] = g.isUsable(e ^ 1) ? g.htlcMinimumMsat(e ^ 1) : Long.MAX_VALUE;
+                inMax[slot] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
+                feeBase[slot] = (int) g.feeBaseMsat(e);
+                feePpm[slot] = (int) g.feeProportionalMillionths(e);
+                peerStamp[g.outPeer(slot)] = 0;
+            }
+            long st = ++stamp;
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                int q = g.outPeer(slot);
+                if (peerStamp[q] == st) {
+                    for (int other = g.outStart(v); other <= slot; other++) {
+                        if (g.outPeer(other) == q) {
+                            parallel[other] = true;
+                        }
+                    }
+                }
+                peerStamp[q] = st;
+            }
+        }
+        candSlot = new int[maxDegree];
+        candAcc = new long[maxDegree];
+        candArrival = new long[maxDegree];
+        candTake = new boolean[maxDegree];
+    }
+
+    public ChannelGraph graph() {
+        return g;
+    }
+
+    /** Floods both seeds of one round: every node forwards to all eligible peers. */
+    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, long lateAfterUs,
+                    Links links) {
+        run(payer, payee, amountMsat, maxFeeMsat, maxHops, lateAfterUs, links, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * Floods both seeds of one round.
+     *
+     * @param maxFeeMsat the seeds' max fee (≥ 0)
+     * @param maxHops    hop limit of a seed and of a matched path, 1..255
+     * @param lateAfterUs the mempool's wipe time, for {@link #lateRepeatNodes()} (&gt; 0)
+     * @param fanout     peers a forwarding node other than A and B sends to at most (≥ 1; {@code Integer.MAX_VALUE}
+     *                   for plain flooding)
+     * @param score      per-channel score ranking peers for a limited fanout, or null (all 0)
+     */
+    public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, long lateAfterUs, Links links,
+                    int fanout, long[] score) {
+        if (payer == payee || amountMsat <= 0 || maxFeeMsat < 0 || maxHops < 1 || maxHops > 255 || fanout < 1
+                || lateAfterUs <= 0) {
+            throw new IllegalArgumentException("seed wave parameters out of range");
+        }
+        this.payer = payer;
+        this.payee = payee;
+        this.amountMsat = amountMsat;
+        this.maxFeeMsat = maxFeeMsat;
+        this.maxHops = maxHops;
+        this.lateAfterUs = lateAfterUs;
+        this.links = links;
+        this.fanout = fanout;
+        this.score = score;
+        for (int i = 0; i < queuedCount; i++) {
+            state[queued[i]] = 0;
+            received[queued[i] >>> 1] = 0;
+        }
+        queuedCount = 0;
+        if (++epoch == 0) {
+            Arrays.fill(nodeEpoch, 0);   // after 2^32 waves, an old stamp could look current
+            epoch = 1;
+        }
+        heapSize = 0;
+        settled = 0;
+        matchCount = 0;
+        matchSenderCount = 0;
+        seedMessages[0] = 0;
+        seedMessages[1] = 0;
+        matchMessages = 0;
+        seq = 0;
+        offer(2 * payer, 0, seq++, -1, 0, 0);
+        offer(2 * payee + 1, 0, seq++, -1, 0, 0);
+        while (heapSize > 0) {
+            int idx = pop();
+            state[idx] = SETTLED;
+            order[settled++] = idx;
+            if (state[idx ^ 1] == SETTLED) {
+                match(idx);
+            } else if (hopsOf(idx) < maxHops) {
+                forward(idx);
+            }
+        }
+        for (int m = 0; m < matchCount; m++) {
+            if (matchReported[m]) {
+                returnMatch(m);
+            }
+        }
+    }
+
+    private int hopsOf(int idx) {
+        return (int) (cold[4 * idx + 1] & 0xff);
+    }
+
+    private int predOf(int idx) {
+        return (int) (cold[4 * idx + 1] >> 8) - 1;
+    }
+
+    private void forward(int idx) {
+        int v = idx >>> 1;
+        int s = idx & 1;
+        int pred = predOf(idx);
+        boolean origin = pred < 0;
+        int from = origin ? -1 : g.source(pred);
+        long acc = cold[4 * idx];
+        long amount = amountMsat;
+        long accOut = 0;
+        if (s == 1 && !origin) {
+            accOut = acc + g.feeMsat(pred ^ 1, amount + acc);
+            if (accOut > maxFeeMsat) {
+                return;
+            }
+        }
+        // in phases, each a tight loop of independent loads, so the memory system can overlap them: static checks
+        // on the adjacency-ordered arrays, then balances, then delays, then the messages in order
+        int cands = 0;
+        for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+            if (g.outPeer(slot) == from) {
+                continue;
+            }
+            long a;
+            if (s == 0) {
+                if (amount < outMin[slot] || amount > outMax[slot]) {
+                    continue;
+                }
+                a = origin ? 0 : acc + Fees.feeMsat(feeBase[slot] & 0xffffffffL, feePpm[slot] & 0xffffffffL, amount);
+                if (a > maxFeeMsat) {
+                    continue;
+                }
+            } else {
+                a = accOut;
+                long htlc = amount + a;
+                if (htlc < inMin[slot] || htlc > inMax[slot]) {
+                    continue;
+                }
+            }
+            candSlot[cands] = slot;
+            candAcc[cands] = a;
+            cands++;
+        }
+        long st = ++stamp;
+        int kept = 0;
+        for (int c = 0; c < cands; c++) {
+            int slot = candSlot[c];
+            int q = g.outPeer(slot);
+            boolean par = parallel[slot];
+            if (par && peerStamp[q] == st) {
+                continue;   // one message per peer: an earlier channel to q passed
+            }
+            int e = g.outDirection(slot);
+            boolean ok = s == 0 ? links.canCarry(v, e, amount) : links.canCarry(q, e ^ 1, amount + candAcc[c]);
+            if (!ok) {
+                continue;
+            }
+            if (par) {
+                peerStamp[q] = st;
+            }
+            candSlot[kept] = slot;
+            candAcc[kept] = candAcc[c];
+            kept++;
+        }
+        if (!origin && fanout < kept) {
+            kept = keepBest(kept);
+        }
+        long t = arrivalAt[idx];
+        for (int c = 0; c < kept; c++) {
+            candArrival[c] = t + links.delayUs(g.outDirection(candSlot[c]));
+        }
+        int h = hopsOf(idx) + 1;
+        seedMessages[s] += kept;
+        cold[4 * idx + 2] += kept;
+        for (int c = 0; c < kept; c++) {
+            int slot = candSlot[c];
+            offer(2 * g.outPeer(slot) + s, candArrival[c], seq++, g.outDirection(slot), candAcc[c], h);
+        }
+    }
+
+    /**
+     * Keeps the {@code fanout} best of the first {@code cands} candidates by (score desc, capacity desc, slot asc),
+     * in slot order; returns how many.
+     */
+    private int keepBest(int cands) {
+        Arrays.fill(candTake, 0, cands, false);
+        for (int k = 0; k < fanout; k++) {
+            int best = -1;
+            for (int i = 0; i < cands; i++) {
+                if (!candTake[i] && (best < 0 || better(candSlot[i], candSlot[best]))) {
+                    best = i;
+                }
+            }
+            candTake[best] = true;
+        }
+        int kept = 0;
+        for (int i = 0; i < cands; i++) {
+            if (candTake[i]) {
+                candSlot[kept] = candSlot[i];
+                candAcc[kept] = candAcc[i];
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private boolean better(int slotA, int slotB) {
+        int ca = g.outDirection(slotA) >>> 1;
+        int cb = g.outDirection(slotB) >>> 1;
+        long sa = score == null ? 0 : score[ca];
+        long sb = score == null ? 0 : score[cb];
+        if (sa != sb) {
+            return sa > sb;
+        }
+        if (g.capacitySat(ca) != g.capacitySat(cb)) {
+            return g.capacitySat(ca) > g.capacitySat(cb);
+        }
+        return slotA < slotB;
+    }
+
+    /**
+     * A message reaching pair {@code t}: keep it if it is the earliest so far (a later sequence never wins a tie).
+     * Most messages reach pairs already settled and touch only the two small arrays.
+     */
+    private void offer(int t, long arrival, long sq, int e, long a, int h) {
+        if (e >= 0) {
+            received[t >>> 1]++;
+        }
+        byte st = state[t];
+        int ci = 4 * t;
+        if (st == 0) {
+            state[t] = QUEUED;
+            queued[queuedCount++] = t;
+            arrivalAt[t] = arrival;
+            cold[ci] = a;
+            cold[ci + 1] = (long) (e + 1) << 8 | h;
+            cold[ci + 2] = 0;
+            cold[ci + 3] = arrival;
+            siftUp(heapSize++, t, arrival, sq);
+            return;
+        }
+        if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
+            cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
+        }
+        if (st == QUEUED && arrival < arrivalAt[t]) {
+            arrivalAt[t] = arrival;
+            cold[ci] = a;
+            cold[ci + 1] = (long) (e + 1) << 8 | h;
+            siftUp(heapPos[t], t, arrival, sq);
+        }
+    }
+
+    private void touch(int v) {
+        if (nodeEpoch[v] != epoch) {
+            nodeEpoch[v] = epoch;
+            matchSent[v] = 0;
+            matchSenderList[matchSenderCount++] = v;
+        }
+    }
+
+    private void match(int idx) {
+        int v = idx >>> 1;
+        int i0 = 2 * v;
+        int i1 = i0 + 1;
+        int h = hopsOf(i0) + hopsOf(i1);
+        long acc0 = cold[4 * i0];
+        long acc1 = cold[4 * i1];
+        long own = (v == payer || v == payee) ? 0 : g.feeMsat(predOf(i1) ^ 1, amountMsat + acc1);
+        long fee = acc0 + own + acc1;
+        if (matchCount == matchNode.length) {
+            int c = 2 * matchCount;
+            matchNode = Arrays.copyOf(matchNode, c);
+            matchTime = Arrays.copyOf(matchTime, c);
+            matchFee = Arrays.copyOf(matchFee, c);
+            matchHops = Arrays.copyOf(matchHops, c);
+            matchReported = Arrays.copyOf(matchReported, c);
+            matchAtPayer = Arrays.copyOf(matchAtPayer, c);
+        }
+        int m = matchCount++;
+        matchNode[m] = v;
+        matchTime[m] = arrivalAt[idx];
+        matchFee[m] = fee;
+        matchHops[m] = h;
+        matchReported[m] = h <= maxHops && fee <= maxFeeMsat;
+        matchAtPayer[m] = -1;
+    }
+
+    /** The matched seed goes back to A along seed 0's pointers and to B along seed 1's: one message per hop. */
+    private void returnMatch(int m) {
+        long t = matchTime[m];
+        for (int u = matchNode[m], p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+            t += links.delayUs(p ^ 1);
+            touch(u);
+            matchSent[u]++;
+            matchMessages++;
+        }
+        matchAtPayer[m] = t;
+        for (int u = matchNode[m], p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
+            touch(u);
+            matchSent[u]++;
+            matchMessages++;
+        }
+    }
+
+    // ------------------------------------------------------------------ results of the last run
+
+    /** Seed messages sent for seed {@code s} (repeats included). */
+    public long seedMessages(int s) {
+        return seedMessages[s];
+    }
+
+    /** Matched-seed messages: for every reported match, its hops back to A plus its hops back to B. */
+    public long matchMessages() {
+        return matchMessages;
+    }
+
+    /** Whether node {@code v} received (or, at its origin, started with) seed {@code s}. */
+    public boolean reached(int v, int s) {
+        return state[2 * v + s] == SETTLED;
+    }
+
+    /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
+    public long arrivalUs(int v, int s) {
+        checkReached(v, s);
+        return arrivalAt[2 * v + s];
+    }
+
+    /** The direction seed {@code s} first reached {@code v} on (the reverse pointer), -1 at its origin. */
+    public int predDirection(int v, int s) {
+        checkReached(v, s);
+        return predOf(2 * v + s);
+    }
+
+    /** The fee accumulator seed {@code s} carried on its first arrival at {@code v}. */
+    public long feeAccumulatorMsat(int v, int s) {
+        checkReached(v, s);
+        return cold[4 * (2 * v + s)];
+    }
+
+    public int hops(int v, int s) {
+        checkReached(v, s);
+        return hopsOf(2 * v + s);
+    }
+
+    private void checkReached(int v, int s) {
+        if (!reached(v, s)) {
+            throw new IllegalArgumentException("seed " + s + " did not reach node " + v);
+        }
+    }
+
+    /** Mempool entries stored in this round (pairs reached, origins included). */
+    public int entries() {
+        return settled;
+    }
+
+    /** The node holding the {@code i}-th entry, in settling order. */
+    public int entryNode(int i) {
+        return order[i] >>> 1;
+    }
+
+    /** The seed of the {@code i}-th entry. */
+    public int entrySeed(int i) {
+        return order[i] & 1;
+    }
+
+    /** Seed messages the node holding the {@code i}-th entry sent for that entry's seed. */
+    public long entrySent(int i) {
+        return cold[4 * order[i] + 2];
+    }
+
+    /**
+     * Entries whose seed reached their node again more than the run's {@code lateAfterUs} (the wipe time) after its
+     * first arrival, when a real node would have wiped it and taken the repeat for a new seed.
+     */
+    public int lateRepeatNodes() {
+        int late = 0;
+        for (int i = 0; i < settled; i++) {
+            int t = order[i];
+            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
+                late++;
+            }
+        }
+        return late;
+    }
+
+    /** Seed messages node {@code v} sent this round. */
+    public long seedsSent(int v) {
+        return (reached(v, 0) ? cold[4 * (2 * v) + 2] : 0) + (reached(v, 1) ? cold[4 * (2 * v + 1) + 2] : 0);
+    }
+
+    /** Seed messages node {@code v} received this round (repeats included). */
+    public long seedsReceived(int v) {
+        return reached(v, 0) || reached(v, 1) ? received[v] : 0;
+    }
+
+    /** Matched-seed messages node {@code v} sent this round. */
+    public int matchesSent(int v) {
+        return nodeEpoch[v] == epoch ? matchSent[v] : 0;
+    }
+
+    /** Matches found (reported or not), in the order they happened. */
+    public int matchCount() {
+        return matchCount;
+    }
+
+    public int matchNode(int m) {
+        return matchNode[m];
+    }
+
+    /** When the completing seed reached the match node, µs after the start. */
+    public long matchTimeUs(int m) {
+        return matchTime[m];
+    }
+
+    /** The total fee the matched seed reports. */
+    public long matchFeeMsat(int m) {
+        return matchFee[m];
+    }
+
+    public int matchHops(int m) {
+        return matchHops[m];
+    }
+
+    /** Within the hop limit and the max fee: the match node sends a matched seed. */
+    public boolean matchReported(int m) {
+        return matchReported[m];
+    }
+
+    /** When the matched seed reaches A, µs after the start (-1 if not reported). */
+    public long matchAtPayerUs(int m) {
+        return matchAtPayer[m];
+    }
+
+    /** Nodes that sent matched seeds in the last round. */
+    public int matchSenders() {
+        return matchSenderCount;
+    }
+
+    public int matchSender(int i) {
+        return matchSenderList[i];
+    }
+
+    /** The HTLC directions of match {@code m}'s path, A to B. */
+    public int[] path(int m) {
+        int v = matchNode[m];
+        int h0 = hopsOf(2 * v);
+        int h1 = hopsOf(2 * v + 1);
+        int[] dirs = new int[h0 + h1];
+        int i = h0;
+        for (int u = v, p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+            dirs[--i] = p;
+        }
+        i = h0;
+        for (int u = v, p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
+            dirs[i++] = p ^ 1;
+        }
+        return dirs;
+    }
+
+    // ------------------------------------------------------------------ indexed binary heap on (time, seq), keys inline
+
+    private void siftUp(int i, int t, long time, long sq) {
+        long key = sq << PAIR_BITS | t;
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            long pt = heap[2 * p];
+            long pk = heap[2 * p + 1];
+            if (time > pt || (time == pt && key > pk)) {
+                break;
+            }
+            heap[2 * i] = pt;
+            heap[2 * i + 1] = pk;
+            heapPos[(int) (pk & PAIR_MASK)] = i;
+            i = p;
+        }
+        heap[2 * i] = time;
+        heap[2 * i + 1] = key;
+        heapPos[t] = i;
+    }
+
+    private int pop() {
+        int top = (int) (heap[1] & PAIR_MASK);
+        int last = --heapSize;
+        if (last == 0) {
+            return top;
+        }
+        long time = heap[2 * last];
+        long key = heap[2 * last + 1];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= last) {
+                break;
+            }
+            long ct = heap[2 * c];
+            long ck = heap[2 * c + 1];
+            if (c + 1 < last) {
+                long dt = heap[2 * c + 2];
+                long dk = heap[2 * c + 3];
+                if (dt < ct || (dt == ct && dk < ck)) {
+                    c++;
+                    ct = dt;
+                    ck = dk;
+                }
+            }
+            if (ct > time || (ct == time && ck > key)) {
+                break;
+            }
+            heap[2 * i] = ct;
+            heap[2 * i + 1] = ck;
+            heapPos[(int) (ck & PAIR_MASK)] = i;
+            i = c;
+        }
+        heap[2 * i] = time;
+        heap[2 * i + 1] = key;
+        heapPos[(int) (key & PAIR_MASK)] = i;
+        return top;
+    }
+}

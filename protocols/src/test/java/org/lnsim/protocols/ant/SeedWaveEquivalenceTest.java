@@ -1,0 +1,183 @@
+package org.lnsim.protocols.ant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+/**
+ * The wave against per-message flooding ({@link PerMessageFlood}) on seeded small random graphs with parallel
+ * channels, disabled directions, balances that cannot carry the amount, a few distinct delays (so arrival ties are
+ * common and the sequence order decides), tight and loose fee budgets and hop limits: arrival times, reverse pointers,
+ * accumulators, hop counts, per-node messages, matches, their arrival at the payer, the chosen match and its path
+ * must all be equal.
+ */
+class SeedWaveEquivalenceTest {
+    record Case(ChannelGraph g, long[] spendable, long[] delay) implements SeedWave.Links {
+        @Override
+        public boolean canCarry(int from, int e, long amountMsat) {
+            if (g.source(e) != from) {
+                throw new AssertionError("node " + from + " asked about direction " + e + ", not its own");
+            }
+            return spendable[e] >= amountMsat;
+        }
+
+        @Override
+        public long delayUs(int e) {
+            return delay[e >>> 1];
+        }
+    }
+
+    static Case randomCase(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 6 + r.nextInt(30);
+        int m = n + r.nextInt(3 * n);
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < n; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int c = 0; c < m; c++) {
+            int u = c < n - 1 ? c + 1 : r.nextInt(n);            // a spanning path first, then random (parallel) edges
+            int v = c < n - 1 ? r.nextInt(c + 1) : r.nextInt(n);
+            if (u == v) {
+                v = (u + 1) % n;
+            }
+            b.addChannel(ShortChannelId.of(c + 1, 0, 0), u, v, 1_000 + r.nextInt(1_000_000));
+            for (int from : new int[] {u, v}) {
+                // mostly open policies; some disabled, some with an HTLC minimum or maximum that bites
+                long min = r.nextInt(10) == 0 ? 5_000_000 : 0;
+                long max = r.nextInt(10) == 0 ? 4_000_000 : ChannelPolicy.NO_HTLC_MAXIMUM;
+                b.setPolicy(c, from, new ChannelPolicy(r.nextInt(3) * 500, r.nextInt(4) * 500, 14, min, max,
+                        r.nextInt(15) == 0));
+            }
+        }
+        ChannelGraph g = b.build();
+        long[] spendable = new long[2 * g.channelCount()];
+        for (int e = 0; e < spendable.length; e++) {
+            spendable[e] = r.nextInt(5) == 0 ? 0 : 2_000_000_000L;
+        }
+        long[] delay = new long[g.channelCount()];
+        for (int c = 0; c < delay.length; c++) {
+            delay[c] = 1_000L * (1 + r.nextInt(4));
+        }
+        return new Case(g, spendable, delay);
+    }
+
+    @Test
+    void waveEqualsPerMessageFlooding() {
+        int matchesSeen = 0;
+        int chosen = 0;
+        int lateSeen = 0;
+        SplittableRandom pick = new SplittableRandom(99);
+        for (long seed = 1; seed <= 300; seed++) {
+            Case k = randomCase(seed);
+            ChannelGraph g = k.g();
+            int n = g.nodeCount();
+            int a = pick.nextInt(n);
+            int b = (a + 1 + pick.nextInt(n - 1)) % n;
+            long amount = 1_000_000 + pick.nextInt(10_000_000);
+            long maxFee = pick.nextBoolean() ? 5_000 : 1_000 + pick.nextInt(100_000);
+            int maxHops = 2 + pick.nextInt(19);
+            SeedWave w = new SeedWave(g);
+            long late = 1_000L * (2 + pick.nextInt(6));   // delays are 1-4 ms: some repeats come late
+            w.run(a, b, amount, maxFee, maxHops, late, k);
+            PerMessageFlood ref = new PerMessageFlood(g, a, b, amount, maxFee, maxHops, k);
+            lateSeen += ref.lateRepeats(late);
+            String at = "seed " + seed;
+            for (int s = 0; s < 2; s++) {
+                assertEquals(ref.seedMessages[s], w.seedMessages(s), at);
+                for (int v = 0; v < n; v++) {
+                    assertEquals(ref.has[s][v], w.reached(v, s), at + " node " + v + " seed " + s);
+                    if (ref.has[s][v]) {
+                        assertEquals(ref.arrival[s][v], w.arrivalUs(v, s), at);
+                        assertEquals(ref.pred[s][v], w.predDirection(v, s), at);
+                        assertEquals(ref.acc[s][v], w.feeAccumulatorMsat(v, s), at);
+                        assertEquals(ref.hops[s][v], w.hops(v, s), at);
+                    }
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                assertEquals(ref.sent[v], w.seedsSent(v), at);
+                assertEquals(ref.received[v], w.seedsReceived(v), at);
+                assertEquals(ref.matchSent[v], w.matchesSent(v), at);
+            }
+            assertEquals(ref.matchMessages, w.matchMessages(), at);
+            assertEquals(ref.matches.size(), w.matchCount(), at);
+            for (int m = 0; m < w.matchCount(); m++) {
+                PerMessageFlood.Match x = ref.matches.get(m);
+                assertEquals(x.node(), w.matchNode(m), at);
+                assertEquals(x.time(), w.matchTimeUs(m), at);
+                assertEquals(x.feeMsat(), w.matchFeeMsat(m), at);
+                assertEquals(x.hops(), w.matchHops(m), at);
+                assertEquals(x.reported(), w.matchReported(m), at);
+                assertEquals(x.atPayerUs(), w.matchAtPayerUs(m), at);
+                assertArrayEquals(ref.path(x.node()), w.path(m), at);
+                matchesSeen++;
+            }
+            MatchChoice c = MatchChoice.choose(w, 5_000, 3);
+            assertEquals(ref.choose(5_000, 3), c, at);
+            if (c.match() >= 0) {
+                chosen++;
+                int[] path = w.path(c.match());
+                assertEquals(a, g.source(path[0]), at);
+                assertEquals(b, g.target(path[path.length - 1]), at);
+                java.util.Set<Integer> visited = new java.util.HashSet<>();
+                visited.add(a);
+                for (int i = 0; i < path.length; i++) {
+                    // local-knowledge invariant: every hop of a discovered path could carry at least the amount
+                    assertTrue(g.isUsable(path[i]) && k.canCarry(g.source(path[i]), path[i], amount),
+                            at + " hop " + i);
+                    assertTrue(i == 0 || g.target(path[i - 1]) == g.source(path[i]), at);
+                    assertTrue(visited.add(g.target(path[i])), at + ": the path is simple");
+                }
+                assertTrue(path.length <= maxHops, at);
+                assertTrue(w.matchFeeMsat(c.match()) <= maxFee, at);
+            }
+            assertEquals(ref.lateRepeats(late), w.lateRepeatNodes(), at);
+        }
+        // the cases exercise what they should
+        assertTrue(matchesSeen > 500, "matches " + matchesSeen);
+        assertTrue(chosen > 100 && chosen < 300, "chosen " + chosen);
+        assertTrue(lateSeen > 50, "late repeats " + lateSeen);
+    }
+
+    /** The same with a limited fanout ranked by a random per-channel score (the selective variant). */
+    @Test
+    void limitedFanoutBoundsEveryForwarder() {
+        for (long seed = 1; seed <= 100; seed++) {
+            Case k = randomCase(seed);
+            ChannelGraph g = k.g();
+            long[] score = new long[g.channelCount()];
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int c = 0; c < score.length; c++) {
+                score[c] = r.nextInt(3);
+            }
+            int a = 0;
+            int b = g.nodeCount() - 1;
+            SeedWave full = new SeedWave(g);
+            full.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k);
+            SeedWave two = new SeedWave(g);
+            two.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k, 2, score);
+            SeedWave wide = new SeedWave(g);
+            wide.run(a, b, 1_000_000, 50_000, 20, 3_000_000, k, 1_000, score);
+            // a fanout above every degree is plain flooding
+            assertEquals(full.seedMessages(0), wide.seedMessages(0));
+            assertEquals(full.seedMessages(1), wide.seedMessages(1));
+            assertEquals(full.matchCount(), wide.matchCount());
+            // with fanout 2 no node other than A and B sends a seed to more than 2 peers
+            for (int v = 0; v < g.nodeCount(); v++) {
+                if (v != a && v != b) {
+                    assertTrue(two.seedsSent(v) <= 2 * 2, "node " + v + " sent " + two.seedsSent(v));
+                }
+            }
+            assertTrue(two.seedMessages(0) + two.seedMessages(1) <= full.seedMessages(0) + full.seedMessages(1));
+        }
+    }
+}
