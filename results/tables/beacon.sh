@@ -21,7 +21,7 @@ table() {
     file == 1 { row[++n] = $0; next }
     file == 2 && $2 == "state_bytes" { p50[$1] = $4; p99[$1] = $6; max[$1] = $7 }
     END {
-      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 / gossip |"
+      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip |"
       print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
       for (k = 1; k <= n; k++) {
         split(row[k], f, ",")
@@ -36,7 +36,7 @@ table() {
         d99 = ("discovery_ms_p99" in col) ? f[col["discovery_ms_p99"]] : "0.0"
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f |\n", p, f[col["success_rate"]],
           f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]], f[col["bytes_per_payment"]],
-          p50[p], p99[p], max[p], (gossip > 0 ? p50[p] / gossip : 0)
+          p50[p], p99[p], max[p], (gossip > 0 ? 100 * p50[p] / gossip : 0)
       }
     }' "$dir/summary.csv" "$dir/node_state_summary.csv"
 }
@@ -58,7 +58,7 @@ header() {
   echo "table requests before HTLCs (all payments); table requests per payment; messages and bytes per payment"
   echo "including set-up traffic spread over the payments (source: each node's full gossip sync; beacon: neighbour"
   echo "tables and beacon requests) and the receiver's table sent with each payment request; per-node state over"
-  echo "nodes with channels; state p50 as a share of full gossip (gossip_bytes_raw, what every source node holds)."
+  echo "nodes with channels; state p50 in % of full gossip (gossip_bytes_raw, what every source node holds)."
 }
 
 if [[ " $parts " == *" snapshot "* ]]; then
@@ -87,16 +87,13 @@ if [[ " $parts " == *" mcp1m "* ]]; then
     echo
     echo '```'
     echo "./lnsim generate --channels 1000000 --seed 1 --out mcp-1m-seed1.lnsim"
-    echo "./lnsim run experiments/configs/beacon-sweep.yaml --set network.file=mcp-1m-seed1.lnsim \\"
-    echo "    --set 'protocols=[source, {name: beacon, radius: 1, beacons: 2, label: beacon-r1-b2}, ...]' --set workload.amount.sat=A"
+    echo "./lnsim run experiments/configs/beacon-sweep.yaml --set network.file=mcp-1m-seed1.lnsim --set workload.amount.sat=A"
     echo '```'
     echo
-    echo "500 payments per amount, uniform balances, seed 1; radius 1 and 2 only (see the note below on radius 3)."
+    echo "500 payments per amount between nodes with a usable channel each way, uniform balances, seed 1; beacon-rR-bB"
+    echo "is radius R with B beacons (max beacon distance 100, up to 3 table requests, cost ranking)."
     header
-    sweep mcp1m --set "network.file=$tmp/mcp-1m-seed1.lnsim" --set "protocols=[source, \
-{name: beacon, radius: 1, beacons: 2, label: beacon-r1-b2}, {name: beacon, radius: 1, beacons: 5, label: beacon-r1-b5}, \
-{name: beacon, radius: 1, beacons: 10, label: beacon-r1-b10}, {name: beacon, radius: 2, beacons: 2, label: beacon-r2-b2}, \
-{name: beacon, radius: 2, beacons: 5, label: beacon-r2-b5}, {name: beacon, radius: 2, beacons: 10, label: beacon-r2-b10}]"
+    sweep mcp1m --set "network.file=$tmp/mcp-1m-seed1.lnsim"
   } > "$out/beacon-mcp-1m.md"
 fi
 # The route-found share (payments that sent at least one HTLC) with discovery time, from payments.csv and summary.csv.
