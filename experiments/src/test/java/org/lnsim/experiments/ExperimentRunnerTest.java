@@ -221,10 +221,10 @@ class ExperimentRunnerTest {
     @Test
     void splittersRunWithInvariantsAndAtomicity(@TempDir Path tmp) throws Exception {
         ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: cl}, {name: source, split: lnd-halving}, "
-                + "{name: oracle, split: cl-adaptive}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0",
+                + "{name: oracle, split: cl-adaptive}, {name: beacon, split: cl}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0",
                 "analysis.feasibility_bound=true");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
-        assertEquals(List.of("source+cl", "source+lnd-halving", "oracle+cl-adaptive"),
+        assertEquals(List.of("source+cl", "source+lnd-halving", "oracle+cl-adaptive", "beacon+cl"),
                 r.runs().stream().map(ProtocolRun::protocol).toList());
         for (ProtocolRun run : r.runs()) {
             assertEquals(300, run.outcomes().size());

@@ -225,10 +225,17 @@ public final class BeaconRouting extends PayLoopProtocol {
         return null;
     }
 
-    /** For a splitter composed with beacon: the sender's and the receiver's tables. */
+    /**
+     * For a splitter composed with beacon (called once per payment): the sender's and the receiver's tables, the
+     * receiver's charged as it arrives with the payment request. Table requests are beacon's own pay loop's; split
+     * payments route within these two tables.
+     */
     @Override
     protected Supplier<RouteRequest.KnownChannels> knownChannels(PaymentContext ctx) {
-        return new HeldTables(ctx.payment().sender(), ctx.payment().receiver());
+        int receiver = ctx.payment().receiver();
+        ctx.chargeControl(receiver, ctx.payment().sender(), BeaconMessages.RECEIVER_TABLE, 1,
+                tables.tableBytes(receiver));
+        return new HeldTables(ctx.payment().sender(), receiver);
     }
 
     BeaconTables tables() {
