@@ -30,6 +30,7 @@ public final class ChannelState {
     private final long[] balance;
     private final long[] inFlight;
     private final int[] inFlightCount;
+    private final long[] spendable;
     private final double reserveFraction;
     private final int maxAcceptedHtlcs;
     /** Channels changed since the last {@link #checkTouched()}: a stack plus a membership flag. */
@@ -59,12 +60,15 @@ public final class ChannelState {
         balance = new long[2 * m];
         inFlight = new long[2 * m];
         inFlightCount = new int[2 * m];
+        spendable = new long[2 * m];
         isTouched = new boolean[m];
         for (int c = 0; c < m; c++) {
             long cap = graph.capacityMsat(c);
             long a = split.node1ShareMsat(cap, rng);
             balance[2 * c] = a;
             balance[2 * c + 1] = cap - a;
+            refresh(2 * c);
+            refresh(2 * c + 1);
         }
     }
 
@@ -99,12 +103,24 @@ public final class ChannelState {
         return maxAcceptedHtlcs - inFlightCount[e];
     }
 
-    /** What e's source can offer in one more HTLC right now (0 if its slots are full). */
+    /**
+     * What e's source can offer in one more HTLC right now (0 if its slots are full). Kept up to date on every
+     * change, so a read is one array access: path searches and floods read it once per edge.
+     */
     public long spendableMsat(int e) {
+        return spendable[e];
+    }
+
+    /** {@link #spendableMsat} computed from the balance, the reserve and the slots. */
+    private long computeSpendable(int e) {
         if (inFlightCount[e] >= maxAcceptedHtlcs) {
             return 0;
         }
         return Math.max(0, balance[e] - reserveMsat(e));
+    }
+
+    private void refresh(int e) {
+        spendable[e] = computeSpendable(e);
     }
 
     /** Why an HTLC of {@code amountMsat} cannot be offered along e now, or null if it can. */
@@ -131,6 +147,7 @@ public final class ChannelState {
         balance[e] -= amountMsat;
         inFlight[e] += amountMsat;
         inFlightCount[e]++;
+        refresh(e);
         touch(e >>> 1);
     }
 
@@ -148,12 +165,15 @@ public final class ChannelState {
     public void settle(int e, long amountMsat) {
         release(e, amountMsat);
         balance[e ^ 1] += amountMsat;
+        refresh(e);
+        refresh(e ^ 1);
     }
 
     /** The HTLC of {@code amountMsat} along e failed: the amount returns to e's source. */
     public void fail(int e, long amountMsat) {
         release(e, amountMsat);
         balance[e] += amountMsat;
+        refresh(e);
     }
 
     private void release(int e, long amountMsat) {
@@ -188,6 +208,10 @@ public final class ChannelState {
             }
             if ((inFlightCount[e] == 0) != (inFlight[e] == 0)) {
                 throw violation(c, "in-flight count " + inFlightCount[e] + " but amount " + inFlight[e]);
+            }
+            if (spendable[e] != computeSpendable(e)) {
+                throw violation(c, "spendable " + spendable[e] + " msat kept on direction " + (e & 1) + ", "
+                        + computeSpendable(e) + " computed");
             }
         }
     }
