@@ -29,6 +29,11 @@ import org.lnsim.protocols.routing.RouteHop;
 final class BeaconAttempts implements PaymentSession {
     /** Candidate routes ranked under {@link BeaconRouting.Ranking#PROBABILITY}. */
     static final int CANDIDATES = 3;
+    /**
+     * Nodes a request tries, closest first, before giving up when none is reachable over known channels (each costs a
+     * search over the known channels; lnsim's bound, the paper gives none).
+     */
+    static final int MAX_TRIES_PER_REQUEST = 32;
 
     private final PaymentContext ctx;
     private final PartRoutes routes;
@@ -151,7 +156,7 @@ final class BeaconAttempts implements PaymentSession {
         int[] known = held.knownArray();
         int mark = held.lastMark();
         int target = p.receiver();
-        while (true) {
+        for (int tries = 0; tries < MAX_TRIES_PER_REQUEST; tries++) {
             int candidate = bestBeacon(target);
             if (candidate < 0) {
                 int[] out = new int[1];
@@ -170,6 +175,7 @@ final class BeaconAttempts implements PaymentSession {
             send(candidate, path);
             return true;
         }
+        return false;
     }
 
     /** The beacon of a held table XOR-closest to target, not asked, not held, or -1. */

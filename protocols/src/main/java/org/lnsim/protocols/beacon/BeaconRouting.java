@@ -296,11 +296,6 @@ public final class BeaconRouting extends PayLoopProtocol {
             return c -> known[c] == m;
         }
 
-        /** Whether channel c was in the union at the last {@link #get} and no other search has marked since. */
-        boolean knewAtLastSearch(int c) {
-            return lastMark == mark && known[c] == lastMark;
-        }
-
         int[] knownArray() {
             return known;
         }
