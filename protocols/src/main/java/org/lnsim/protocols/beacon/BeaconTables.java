@@ -130,6 +130,12 @@ final class BeaconTables {
         scratch.markTable(v, radius, paths.of(v), prefix[v], known, mark);
     }
 
+    /** {@link Neighbourhoods#tableWeight} of node v's table; sim thread only. */
+    long tableWeight(int v, long[] nodeWeight) {
+        requireComputed();
+        return scratch.tableWeight(v, radius, paths.of(v), prefix[v], nodeWeight);
+    }
+
     /** A fewest-hop path over the channels marked {@code mark}, or null; sim thread only. */
     int[] knownPath(int from, int to, int[] known, int mark) {
         return scratch.knownPath(from, to, known, mark);

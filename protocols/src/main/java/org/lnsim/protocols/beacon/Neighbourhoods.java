@@ -323,6 +323,38 @@ final class Neighbourhoods {
         return new long[] {channels, bytes};
     }
 
+    /**
+     * The sum over the channels of x's table (radius-r neighbourhood and the beacon paths in
+     * {@code paths[0..pathsLength)}) of both endpoints' {@code nodeWeight}, each channel once: e.g. how many
+     * channel_updates node churn sends about the channels x holds.
+     */
+    long tableWeight(int x, int radius, int[] paths, int pathsLength, long[] nodeWeight) {
+        int reached = search(x, radius - 1);
+        int s = ++countStamp;
+        long sum = 0;
+        for (int i = 0; i < reached; i++) {
+            int u = queue[i];
+            for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
+                int c = ChannelGraph.channelOf(g.outDirection(slot));
+                if (channelStamp[c] != s) {
+                    channelStamp[c] = s;
+                    sum += nodeWeight[u] + nodeWeight[g.outPeer(slot)];
+                }
+            }
+        }
+        for (int at = 0; at < pathsLength; at += 2 + paths[at + 1]) {
+            for (int k = 0; k < paths[at + 1]; k++) {
+                int e = paths[at + 2 + k];
+                int c = ChannelGraph.channelOf(e);
+                if (channelStamp[c] != s) {
+                    channelStamp[c] = s;
+                    sum += nodeWeight[g.source(e)] + nodeWeight[g.target(e)];
+                }
+            }
+        }
+        return sum;
+    }
+
     /** A node's announcement bytes the first time it is counted under stamp s, else 0. */
     private long endpointBytes(int n, int s) {
         if (endpointStamp[n] == s) {

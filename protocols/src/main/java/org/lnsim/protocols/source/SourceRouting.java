@@ -14,9 +14,9 @@ import org.lnsim.protocols.routing.RouteRequest;
 /**
  * {@code source}: full-gossip source routing, lnsim's baseline. Every node holds the whole public graph (BOLT 7),
  * so its routing state is the network's real gossip size ({@link GossipSizes}, {@code gossip_bytes_raw}), and
- * joining costs one full sync of that gossip per node, charged at set-up. With a channel_update churn rate, each
- * update (130 bytes, lightning-facts §4.1) reaches every node; that traffic is charged at the end of the run for its
- * duration. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}), with a fee-fuzz seed
+ * joining costs one full sync of that gossip per node, charged at set-up. With a channel_update churn rate, or
+ * with node churn (each toggle makes the node's peers announce their directions disabled or enabled), each update
+ * (130 bytes, lightning-facts §4.1) reaches every node; that traffic is charged at the end of the run. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}), with a fee-fuzz seed
  * per payment derived from (seed, payment id). Since the public graph is all a sender knows besides its own channels,
  * {@link #prepare} has background threads compute every payment's first route while the run goes on, and the pay
  * loop uses it when it is still exact (see {@link RouteAttempts}): the same results, faster on a multi-core machine.
@@ -91,19 +91,28 @@ public final class SourceRouting extends PayLoopProtocol {
         }
     }
 
-    /** channel_update churn over the run: every update reaches every node with channels. */
+    /**
+     * Gossip caused during the run, charged at its end: channel_update churn at the configured rate, and the
+     * channel_updates of node churn — each time a node goes offline or comes back, each of its peers announces its
+     * direction disabled or enabled again (one update per channel; BOLT 7). Every update reaches every node with
+     * channels.
+     */
     @Override
     public void finish(ProtocolContext ctx) {
         if (ahead != null) {
             ahead.close();
         }
-        if (updatesPerChannelPerDay == 0) {
+        long updates = Math.round(updatesPerChannelPerDay * graph.channelCount() * (ctx.now() / US_PER_DAY));
+        for (int u = 0; u < graph.nodeCount(); u++) {
+            updates += ctx.nodeToggles(u) * graph.degree(u);
+        }
+        if (updates == 0) {
             return;
         }
-        long updates = Math.round(updatesPerChannelPerDay * graph.channelCount() * (ctx.now() / US_PER_DAY));
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
-                ctx.chargeControl(n, "channel_update", updates, updates * (long) GossipSizes.CHANNEL_UPDATE);
+                ctx.chargeControl(graph.outPeer(graph.outStart(n)), n, "channel_update", updates,
+                        updates * (long) GossipSizes.CHANNEL_UPDATE);
             }
         }
     }

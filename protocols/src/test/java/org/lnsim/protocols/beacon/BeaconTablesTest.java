@@ -251,6 +251,34 @@ class BeaconTablesTest {
         }
     }
 
+    /**
+     * A table's weight (node churn's channel_updates about the channels it holds) equals the sum, over the marked
+     * table's channels, of both endpoints' weights, for every node of seeded random graphs and radii 1–3.
+     */
+    @Test
+    void tableWeightEqualsTheMarkedTablesSum() {
+        ChannelGraph g = randomGraph(5, 120, 300);
+        long[] weight = new long[g.nodeCount()];
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int v = 0; v < weight.length; v++) {
+            weight[v] = rnd.nextInt(4);
+        }
+        for (int r = 1; r <= 3; r++) {
+            BeaconTables t = new BeaconTables(g, r, 3, 100);
+            int[] known = new int[g.channelCount()];
+            for (int v = 0; v < g.nodeCount(); v++) {
+                t.markTable(v, known, v + 1 + 1000 * r);
+                long want = 0;
+                for (int c = 0; c < known.length; c++) {
+                    if (known[c] == v + 1 + 1000 * r) {
+                        want += weight[g.node1(c)] + weight[g.node2(c)];
+                    }
+                }
+                assertEquals(want, t.tableWeight(v, weight), "node " + v + " radius " + r);
+            }
+        }
+    }
+
     /** Each node's figures are a function of the graph only: one thread or two give the same tables. */
     @Test
     void tablesDoNotDependOnThreads() {

@@ -175,4 +175,34 @@ class SourceRoutingTest {
         assertEquals(4, HybridPartRoutes.mostCharging(other));   // hop 2 charges 100 > 50
         assertEquals(4, HybridPartRoutes.mostDelaying(other));   // hop 2 asks 181 > 10
     }
+
+    /**
+     * Node churn's gossip, on the diamond (S, A, B, R; every node has 2 channels): A went offline and came back
+     * (2 toggles), so its peers sent 2 × 2 = 4 channel_updates, each reaching all 4 nodes: 16 messages of 130 B.
+     */
+    @Test
+    void nodeChurnUpdatesReachEveryNode() {
+        ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
+                new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        NodeAvailability churn = new NodeAvailability() {
+            @Override
+            public boolean isOnline(int node, long timeUs) {
+                return true;
+            }
+
+            @Override
+            public long toggles(int node, long timeUs) {
+                return node == A ? 2 : 0;
+            }
+        };
+        Simulation sim = new Simulation(5);
+        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
+        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000), churn);
+        PaymentEngine engine = new PaymentEngine(sim, state, relay, churn, new SourceRouting(g, PayPolicy.C_LIGHTNING,
+                0, 1), PaymentEngine.Limits.DEFAULT, o -> { });
+        engine.setup();
+        sim.run();
+        engine.finish();
+        assertArrayEquals(new long[] {16, 16 * 130}, engine.controlByType().get("channel_update"));
+    }
 }

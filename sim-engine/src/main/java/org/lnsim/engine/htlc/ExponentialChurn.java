@@ -57,6 +57,12 @@ public final class ExponentialChurn implements NodeAvailability {
         return online[node];
     }
 
+    @Override
+    public long toggles(int node, long timeUs) {
+        isOnline(node, timeUs);
+        return period[node] - 1;
+    }
+
     /** Length of the node's current period, ≥ 1 µs. */
     private long draw(int node, boolean on) {
         double mean = on ? meanOnlineUs : meanOfflineUs;

@@ -230,6 +230,11 @@ public final class PaymentEngine {
         }
 
         @Override
+        public long nodeToggles(int node) {
+            return availability.toggles(node, sim.now());
+        }
+
+        @Override
         public long controlDelayUs(int e) {
             return relay.latency().controlUs(e);
         }

@@ -73,6 +73,12 @@ public interface ProtocolContext {
      */
     long controlDelayUs(int e);
 
+    /**
+     * How many times {@code node} went offline or came back online so far (the run's churn); for protocols that
+     * charge the gossip it causes, at {@link RoutingProtocol#finish}.
+     */
+    long nodeToggles(int node);
+
     /** Runs {@code timer} after {@code delayUs}. */
     void schedule(long delayUs, Event timer);
 }

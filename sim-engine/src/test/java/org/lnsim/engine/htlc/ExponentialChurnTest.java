@@ -1,0 +1,33 @@
+package org.lnsim.engine.htlc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ExponentialChurnTest {
+    /**
+     * Toggles agree with the state: a node is online at T iff it was at 0 with an even number of toggles in between;
+     * counts never decrease; and over 2,000 nodes with mean on + off period 1 s (offline share 0.25, mean offline
+     * 0.25 s) the mean count over 10 s is close to 2 × 10 / 1 = 20 (Poisson-like; the bound is loose, about 10
+     * standard errors of the mean).
+     */
+    @Test
+    void togglesMatchTheStateAndTheRate() {
+        int nodes = 2_000;
+        ExponentialChurn atZero = new ExponentialChurn(nodes, 0.25, 250_000, 42);
+        ExponentialChurn churn = new ExponentialChurn(nodes, 0.25, 250_000, 42);
+        long total = 0;
+        for (int n = 0; n < nodes; n++) {
+            boolean start = atZero.isOnline(n, 0);
+            long half = churn.toggles(n, 5_000_000);
+            long full = churn.toggles(n, 10_000_000);
+            assertTrue(full >= half);
+            assertEquals(start ^ (full % 2 == 1), churn.isOnline(n, 10_000_000), "node " + n);
+            total += full;
+        }
+        double mean = total / (double) nodes;
+        assertTrue(mean > 19 && mean < 21, "mean toggles " + mean);
+        assertEquals(0, NodeAvailability.ALWAYS_ONLINE.toggles(3, 10_000_000));
+    }
+}
