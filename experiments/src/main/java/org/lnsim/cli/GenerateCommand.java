@@ -1,7 +1,6 @@
 package org.lnsim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
-import org.lnsim.network.io.Inputs;
 import org.lnsim.network.io.NetworkWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
