@@ -60,6 +60,8 @@ public final class AntRouting implements RoutingProtocol {
     private final long[] matchedSent;
     private final long[] history;
     private long pathNanos;
+    /** Set at {@link #setup}: the run's engine. */
+    private SeedWave.Links links;
 
     public AntRouting(ChannelGraph graph, AntSettings settings) {
         this.graph = graph;
@@ -89,6 +91,40 @@ public final class AntRouting implements RoutingProtocol {
 
     ChannelGraph graph() {
         return graph;
+    }
+
+    /**
+     * The engine as the wave sees it, for the whole run: each node's own channels by adjacency slot (what {@code ctx}
+     * reads does not depend on the payment, so one instance serves every round) and the latency model.
+     */
+    private static SeedWave.Links links(ProtocolContext ctx) {
+        boolean fixed = ctx.controlDelaysFixed();
+        return new SeedWave.Links() {
+            @Override
+            public long outSpendableMsat(int v, int slot) {
+                return ctx.channelSpendableAtSlotMsat(v, slot, true);   // 0 when the HTLC slots are full
+            }
+
+            @Override
+            public long inSpendableMsat(int v, int slot) {
+                return ctx.channelSpendableAtSlotMsat(v, slot, false);
+            }
+
+            @Override
+            public long delayUs(int e) {
+                return ctx.controlDelayUs(e);
+            }
+
+            @Override
+            public boolean delaysFixed() {
+                return fixed;
+            }
+        };
+    }
+
+    @Override
+    public void setup(ProtocolContext ctx) {
+        links = links(ctx);
     }
 
     /** Wipes the mempool entries that have expired by the end of the run. */
@@ -152,17 +188,9 @@ public final class AntRouting implements RoutingProtocol {
      */
     SeedWave flood(PaymentContext ctx) {
         long t0 = System.nanoTime();
-        SeedWave.Links links = new SeedWave.Links() {
-            @Override
-            public boolean canCarry(int from, int e, long amountMsat) {
-                return ctx.ownSpendableMsat(from, e) >= amountMsat;   // 0 when the HTLC slots are full
-            }
-
-            @Override
-            public long delayUs(int e) {
-                return ctx.controlDelayUs(e);
-            }
-        };
+        if (links == null) {
+            links = links(ctx);
+        }
         long amount = ctx.payment().amountMsat();
         wave.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
                 settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);

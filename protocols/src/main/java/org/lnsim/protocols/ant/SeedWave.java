@@ -57,13 +57,15 @@ import org.lnsim.network.Fees;
  *
  * <h2>Cost</h2>
  * A flood sends a message over nearly every channel, so memory traffic decides: the static checks (usable, HTLC
- * range, seed 0's fee) read arrays laid out in adjacency order, scanned sequentially; a (node, seed) pair's byte of
- * state and each node's received count sit in arrays small enough for the core's cache (nine messages in ten reach
- * pairs already settled and touch nothing else); the other fields of a pair sit together, cleared after use through
- * the list of pairs queued; the heap holds its keys inline. The checks of one node's channels run in phases (policy,
- * balances, delays, messages) so that their memory loads overlap. Nothing is allocated per wave except when the match
- * list grows; time O((E + N) log N) per round. Memory: about 82 bytes per channel and 160 per node (about 100 MB at a
- * million channels).
+ * range, seed 0's fee), the balances ({@link Links} reads them by adjacency slot) and, with fixed delays, the delays
+ * are all read in adjacency order, sequentially; a (node, seed) pair's byte of state and each node's received count
+ * sit in arrays small enough for the core's cache (nine messages in ten reach pairs already settled and touch nothing
+ * else); the other fields of a pair sit together (its reverse pointer with the node it leads to, so walking a path
+ * back never looks up a channel), cleared after use through the list of pairs queued. The queue is a radix heap
+ * ({@link ArrivalQueue}). The checks of one node's channels run in phases (policy, balances, delays, messages) so that
+ * their memory loads overlap. Nothing is allocated per wave except when the match list or the queue's buckets grow;
+ * time O(E + N log C) per round, C the largest key. Memory: about 100 bytes per channel and 150 per node (about 115
+ * MB at a million channels).
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
@@ -72,19 +74,34 @@ public final class SeedWave {
     /** What the wave asks of the channels: the forwarding node's own knowledge and the latency model. */
     public interface Links {
         /**
-         * Whether {@code from}, the source of HTLC direction {@code e}, can send {@code amountMsat} on it now
-         * (balance above the reserve and a free HTLC slot). Policy checks are the wave's.
+         * What {@code v} can send now on its channel at adjacency slot {@code slot} to the slot's peer (balance above
+         * the reserve, 0 when its HTLC slots are full). Policy checks are the wave's.
          */
-        boolean canCarry(int from, int e, long amountMsat);
+        long outSpendableMsat(int v, int slot);
+
+        /** What the peer at {@code v}'s adjacency slot {@code slot} can send to {@code v} on that channel now. */
+        long inSpendableMsat(int v, int slot);
 
         /** Delay of a control message along direction {@code e}. */
         long delayUs(int e);
+
+        /** Whether {@link #delayUs} depends on the direction alone: the wave then reads it once per slot and keeps it. */
+        default boolean delaysFixed() {
+            return false;
+        }
     }
 
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
-    private static final int PAIR_BITS = 24;
-    private static final long PAIR_MASK = (1L << PAIR_BITS) - 1;
+    /** Queue keys: arrival time (µs) in the high bits, the send sequence of the message in the low 30. */
+    private static final int SEQ_BITS = 30;
+    private static final long MAX_SEQ = 1L << SEQ_BITS;
+    /** Arrivals up to 2^33 µs (about 2.4 hours) fit a non-negative key. */
+    private static final long MAX_ARRIVAL_US = 1L << (63 - SEQ_BITS);
+    /** A pair's link field: hop count in 8 bits, pred direction + 1 in the next 26, pred node + 1 above. */
+    private static final int PRED_SHIFT = 8;
+    private static final int PRED_NODE_SHIFT = 34;
+    private static final long PRED_MASK = (1L << (PRED_NODE_SHIFT - PRED_SHIFT)) - 1;
 
     private final ChannelGraph g;
     // what every message reads, small enough for the core's cache: each pair's state (0, QUEUED, SETTLED) and each
@@ -93,25 +110,27 @@ public final class SeedWave {
     private final int[] received;
     private final int[] queued;
     private int queuedCount;
-    // each pair's first arrival (compared by every message to a queued pair), and the rest, 4 longs at 4t:
-    // [fee accumulator, (pred direction + 1) << 8 | hops, messages sent, latest arrival after lateAfterUs]
-    private final long[] arrivalAt;
+    // each pair's queue key of its earliest message so far (arrival << SEQ_BITS | seq), and the rest, 4 longs at 4t:
+    // [fee accumulator, (pred node + 1) << 34 | (pred direction + 1) << 8 | hops, messages sent,
+    //  latest arrival after lateAfterUs]
+    private final long[] bestKey;
     private final long[] cold;
     private long lateAfterUs;
-    private final int[] heapPos;
-    // 2 longs per entry: [time, seq << 24 | pair]
-    private final long[] heap;
-    private int heapSize;
+    private final ArrivalQueue queue = new ArrivalQueue();
     private final int[] order;
     private int settled;
-    // static, in adjacency-slot order
-    private final long[] outMin;     // for the slot's direction e: htlc_minimum, or Long.MAX_VALUE if unusable
-    private final long[] outMax;     // htlc_maximum, or Long.MAX_VALUE if none
-    private final long[] inMin;      // the same for e ^ 1
-    private final long[] inMax;
-    private final int[] feeBase;     // e's fee
-    private final int[] feePpm;
-    private final boolean[] parallel;  // the slot's peer has another channel with this node
+    // static: one 64-byte record per adjacency slot, so that a node's channels are one sequential read
+    private static final int REC = 8;
+    private static final int OUT_MIN = 0;    // for the slot's direction e: htlc_minimum, or Long.MAX_VALUE if unusable
+    private static final int OUT_MAX = 1;    // htlc_maximum, or Long.MAX_VALUE if none
+    private static final int IN_MIN = 2;     // the same for e ^ 1
+    private static final int IN_MAX = 3;
+    private static final int FEE = 4;        // e's fee: base msat << 32 | proportional millionths
+    private static final int PEER_DIR = 5;   // peer << 32 | e
+    private static final int PARALLEL = 6;   // 1 if the slot's peer has another channel with this node
+    private static final int DELAY = 7;      // control delay along e, when the links say delays are fixed
+    private final long[] rec;
+    private Links delaysOf;   // the links whose delays are in the records
     // per node, valid when nodeEpoch == epoch (matched seeds only)
     private final int[] nodeEpoch;
     private final int[] matchSent;
@@ -150,40 +169,33 @@ public final class SeedWave {
     public SeedWave(ChannelGraph g) {
         this.g = g;
         int n = g.nodeCount();
-        if (2L * n > PAIR_MASK) {
-            throw new IllegalArgumentException("a seed wave handles at most " + (PAIR_MASK / 2) + " nodes");
+        if (2L * g.channelCount() + 1 > PRED_MASK || 8L * n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a seed wave handles at most " + (PRED_MASK / 2 - 1) + " channels and "
+                    + (Integer.MAX_VALUE / 8) + " nodes");
         }
         state = new byte[2 * n];
         received = new int[n];
         queued = new int[2 * n];
-        arrivalAt = new long[2 * n];
+        bestKey = new long[2 * n];
         cold = new long[4 * 2 * n];
-        heapPos = new int[2 * n];
-        heap = new long[2 * 2 * n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
         matchSent = new int[n];
         matchSenderList = new int[n];
         peerStamp = new long[n];
-        int slots = 2 * g.channelCount();
-        outMin = new long[slots];
-        outMax = new long[slots];
-        inMin = new long[slots];
-        inMax = new long[slots];
-        feeBase = new int[slots];
-        feePpm = new int[slots];
-        parallel = new boolean[slots];
+        rec = new long[REC * 2 * g.channelCount()];
         int maxDegree = 0;
         for (int v = 0; v < n; v++) {
             maxDegree = Math.max(maxDegree, g.degree(v));
             for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
                 int e = g.outDirection(slot);
-                outMin[slot] = g.isUsable(e) ? g.htlcMinimumMsat(e) : Long.MAX_VALUE;
-                outMax[slot] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : Long.MAX_VALUE;
-                inMin[slot] = g.isUsable(e ^ 1) ? g.htlcMinimumMsat(e ^ 1) : Long.MAX_VALUE;
-                inMax[slot] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
-                feeBase[slot] = (int) g.feeBaseMsat(e);
-                feePpm[slot] = (int) g.feeProportionalMillionths(e);
+                int r = REC * slot;
+                rec[r + OUT_MIN] = g.isUsable(e) ? g.htlcMinimumMsat(e) : Long.MAX_VALUE;
+                rec[r + OUT_MAX] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : Long.MAX_VALUE;
+                rec[r + IN_MIN] = g.isUsable(e ^ 1) ? g.htlcMinimumMsat(e ^ 1) : Long.MAX_VALUE;
+                rec[r + IN_MAX] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
+                rec[r + FEE] = g.feeBaseMsat(e) << 32 | (g.feeProportionalMillionths(e) & 0xffffffffL);
+                rec[r + PEER_DIR] = (long) g.outPeer(slot) << 32 | e;
                 peerStamp[g.outPeer(slot)] = 0;
             }
             long st = ++stamp;
@@ -192,7 +204,7 @@ public final class SeedWave {
                 if (peerStamp[q] == st) {
                     for (int other = g.outStart(v); other <= slot; other++) {
                         if (g.outPeer(other) == q) {
-                            parallel[other] = true;
+                            rec[REC * other + PARALLEL] = 1;
                         }
                     }
                 }
@@ -249,7 +261,7 @@ public final class SeedWave {
             Arrays.fill(nodeEpoch, 0);   // after 2^32 waves, an old stamp could look current
             epoch = 1;
         }
-        heapSize = 0;
+        queue.clear();
         settled = 0;
         matchCount = 0;
         matchSenderCount = 0;
@@ -257,16 +269,26 @@ public final class SeedWave {
         seedMessages[1] = 0;
         matchMessages = 0;
         seq = 0;
-        offer(2 * payer, 0, seq++, -1, 0, 0);
-        offer(2 * payee + 1, 0, seq++, -1, 0, 0);
-        while (heapSize > 0) {
-            int idx = pop();
+        if (links.delaysFixed() && links != delaysOf) {
+            for (int slot = 0, slots = 2 * g.channelCount(); slot < slots; slot++) {
+                rec[REC * slot + DELAY] = links.delayUs(g.outDirection(slot));
+            }
+            delaysOf = links;
+        }
+        boolean delays = links == delaysOf;
+        offer(2 * payer, 0, -1, -1, 0, 0);
+        offer(2 * payee + 1, 0, -1, -1, 0, 0);
+        while (!queue.isEmpty()) {
+            int idx = queue.pop();
+            if (state[idx] == SETTLED || queue.poppedKey() != bestKey[idx]) {
+                continue;   // left behind by an earlier message
+            }
             state[idx] = SETTLED;
             order[settled++] = idx;
             if (state[idx ^ 1] == SETTLED) {
                 match(idx);
             } else if (hopsOf(idx) < maxHops) {
-                forward(idx);
+                forward(idx, delays);
             }
         }
         for (int m = 0; m < matchCount; m++) {
@@ -281,15 +303,24 @@ public final class SeedWave {
     }
 
     private int predOf(int idx) {
-        return (int) (cold[4 * idx + 1] >> 8) - 1;
+        return (int) ((cold[4 * idx + 1] >>> PRED_SHIFT) & PRED_MASK) - 1;
     }
 
-    private void forward(int idx) {
+    /** The node the pair's first message came from (the source of {@link #predOf}), -1 at its origin. */
+    private int predNodeOf(int idx) {
+        return (int) (cold[4 * idx + 1] >>> PRED_NODE_SHIFT) - 1;
+    }
+
+    private static long link(int predNode, int pred, int hops) {
+        return (long) (predNode + 1) << PRED_NODE_SHIFT | (long) (pred + 1) << PRED_SHIFT | hops;
+    }
+
+    private void forward(int idx, boolean fixedDelays) {
         int v = idx >>> 1;
         int s = idx & 1;
         int pred = predOf(idx);
         boolean origin = pred < 0;
-        int from = origin ? -1 : g.source(pred);
+        int from = predNodeOf(idx);
         long acc = cold[4 * idx];
         long amount = amountMsat;
         long accOut = 0;
@@ -301,24 +332,27 @@ public final class SeedWave {
         }
         // in phases, each a tight loop of independent loads, so the memory system can overlap them: static checks
         // on the adjacency-ordered arrays, then balances, then delays, then the messages in order
+        long[] rec = this.rec;
         int cands = 0;
         for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-            if (g.outPeer(slot) == from) {
+            int r = REC * slot;
+            if ((int) (rec[r + PEER_DIR] >>> 32) == from) {
                 continue;
             }
             long a;
             if (s == 0) {
-                if (amount < outMin[slot] || amount > outMax[slot]) {
+                if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
                     continue;
                 }
-                a = origin ? 0 : acc + Fees.feeMsat(feeBase[slot] & 0xffffffffL, feePpm[slot] & 0xffffffffL, amount);
+                long fee = rec[r + FEE];
+                a = origin ? 0 : acc + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount);
                 if (a > maxFeeMsat) {
                     continue;
                 }
             } else {
                 a = accOut;
                 long htlc = amount + a;
-                if (htlc < inMin[slot] || htlc > inMax[slot]) {
+                if (htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX]) {
                     continue;
                 }
             }
@@ -330,13 +364,13 @@ public final class SeedWave {
         int kept = 0;
         for (int c = 0; c < cands; c++) {
             int slot = candSlot[c];
-            int q = g.outPeer(slot);
-            boolean par = parallel[slot];
+            int q = (int) (rec[REC * slot + PEER_DIR] >>> 32);
+            boolean par = rec[REC * slot + PARALLEL] != 0;
             if (par && peerStamp[q] == st) {
                 continue;   // one message per peer: an earlier channel to q passed
             }
-            int e = g.outDirection(slot);
-            boolean ok = s == 0 ? links.canCarry(v, e, amount) : links.canCarry(q, e ^ 1, amount + candAcc[c]);
+            boolean ok = s == 0 ? links.outSpendableMsat(v, slot) >= amount
+                    : links.inSpendableMsat(v, slot) >= amount + candAcc[c];
             if (!ok) {
                 continue;
             }
@@ -350,16 +384,22 @@ public final class SeedWave {
         if (!origin && fanout < kept) {
             kept = keepBest(kept);
         }
-        long t = arrivalAt[idx];
-        for (int c = 0; c < kept; c++) {
-            candArrival[c] = t + links.delayUs(g.outDirection(candSlot[c]));
+        long t = bestKey[idx] >>> SEQ_BITS;
+        if (fixedDelays) {
+            for (int c = 0; c < kept; c++) {
+                candArrival[c] = t + rec[REC * candSlot[c] + DELAY];
+            }
+        } else {
+            for (int c = 0; c < kept; c++) {
+                candArrival[c] = t + links.delayUs(g.outDirection(candSlot[c]));
+            }
         }
         int h = hopsOf(idx) + 1;
         seedMessages[s] += kept;
         cold[4 * idx + 2] += kept;
         for (int c = 0; c < kept; c++) {
-            int slot = candSlot[c];
-            offer(2 * g.outPeer(slot) + s, candArrival[c], seq++, g.outDirection(slot), candAcc[c], h);
+            long pd = rec[REC * candSlot[c] + PEER_DIR];
+            offer(2 * (int) (pd >>> 32) + s, candArrival[c], (int) pd, v, candAcc[c], h);
         }
     }
 
@@ -404,10 +444,11 @@ public final class SeedWave {
     }
 
     /**
-     * A message reaching pair {@code t}: keep it if it is the earliest so far (a later sequence never wins a tie).
-     * Most messages reach pairs already settled and touch only the two small arrays.
+     * A message from {@code from} along direction {@code e} reaching pair {@code t}: keep it if it is the earliest so
+     * far (a later message never wins a tie: it gets a higher sequence number). Most messages reach pairs already
+     * settled and touch only the two small arrays.
      */
-    private void offer(int t, long arrival, long sq, int e, long a, int h) {
+    private void offer(int t, long arrival, int e, int from, long a, int h) {
         if (e >= 0) {
             received[t >>> 1]++;
         }
@@ -416,23 +457,37 @@ public final class SeedWave {
         if (st == 0) {
             state[t] = QUEUED;
             queued[queuedCount++] = t;
-            arrivalAt[t] = arrival;
+            long key = key(arrival);
+            bestKey[t] = key;
             cold[ci] = a;
-            cold[ci + 1] = (long) (e + 1) << 8 | h;
+            cold[ci + 1] = link(from, e, h);
             cold[ci + 2] = 0;
             cold[ci + 3] = arrival;
-            siftUp(heapSize++, t, arrival, sq);
+            queue.push(t, key);
             return;
         }
         if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
             cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
         }
-        if (st == QUEUED && arrival < arrivalAt[t]) {
-            arrivalAt[t] = arrival;
+        if (st == QUEUED && arrival < bestKey[t] >>> SEQ_BITS) {
+            long key = key(arrival);
+            bestKey[t] = key;
             cold[ci] = a;
-            cold[ci + 1] = (long) (e + 1) << 8 | h;
-            siftUp(heapPos[t], t, arrival, sq);
+            cold[ci + 1] = link(from, e, h);
+            queue.push(t, key);
         }
+    }
+
+    /**
+     * The queue key of a message queued now: its arrival and the next send sequence number. Numbering only the
+     * messages that enter the queue keeps their relative send order, which is all a tie between them needs.
+     */
+    private long key(long arrival) {
+        if (arrival >= MAX_ARRIVAL_US || seq >= MAX_SEQ) {
+            throw new IllegalStateException("seed wave out of range: arrival " + arrival + " µs (limit "
+                    + MAX_ARRIVAL_US + ") or " + seq + " queued messages (limit " + MAX_SEQ + ")");
+        }
+        return arrival << SEQ_BITS | seq++;
     }
 
     private void touch(int v) {
@@ -463,7 +518,7 @@ public final class SeedWave {
         }
         int m = matchCount++;
         matchNode[m] = v;
-        matchTime[m] = arrivalAt[idx];
+        matchTime[m] = bestKey[idx] >>> SEQ_BITS;
         matchFee[m] = fee;
         matchHops[m] = h;
         matchReported[m] = h <= maxHops && fee <= maxFeeMsat;
@@ -473,14 +528,14 @@ public final class SeedWave {
     /** The matched seed goes back to A along seed 0's pointers and to B along seed 1's: one message per hop. */
     private void returnMatch(int m) {
         long t = matchTime[m];
-        for (int u = matchNode[m], p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+        for (int u = matchNode[m], p; (p = predOf(2 * u)) >= 0; u = predNodeOf(2 * u)) {
             t += links.delayUs(p ^ 1);
             touch(u);
             matchSent[u]++;
             matchMessages++;
         }
         matchAtPayer[m] = t;
-        for (int u = matchNode[m], p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
+        for (int u = matchNode[m]; predOf(2 * u + 1) >= 0; u = predNodeOf(2 * u + 1)) {
             touch(u);
             matchSent[u]++;
             matchMessages++;
@@ -507,7 +562,7 @@ public final class SeedWave {
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
     public long arrivalUs(int v, int s) {
         checkReached(v, s);
-        return arrivalAt[2 * v + s];
+        return bestKey[2 * v + s] >>> SEQ_BITS;
     }
 
     /** The direction seed {@code s} first reached {@code v} on (the reverse pointer), -1 at its origin. */
@@ -561,7 +616,7 @@ public final class SeedWave {
         int late = 0;
         for (int i = 0; i < settled; i++) {
             int t = order[i];
-            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
+            if (cold[4 * t + 3] - (bestKey[t] >>> SEQ_BITS) > lateAfterUs) {
                 late++;
             }
         }
@@ -632,73 +687,13 @@ public final class SeedWave {
         int h1 = hopsOf(2 * v + 1);
         int[] dirs = new int[h0 + h1];
         int i = h0;
-        for (int u = v, p; (p = predOf(2 * u)) >= 0; u = g.source(p)) {
+        for (int u = v, p; (p = predOf(2 * u)) >= 0; u = predNodeOf(2 * u)) {
             dirs[--i] = p;
         }
         i = h0;
-        for (int u = v, p; (p = predOf(2 * u + 1)) >= 0; u = g.source(p)) {
+        for (int u = v, p; (p = predOf(2 * u + 1)) >= 0; u = predNodeOf(2 * u + 1)) {
             dirs[i++] = p ^ 1;
         }
         return dirs;
-    }
-
-    // ------------------------------------------------------------------ indexed binary heap on (time, seq), keys inline
-
-    private void siftUp(int i, int t, long time, long sq) {
-        long key = sq << PAIR_BITS | t;
-        while (i > 0) {
-            int p = (i - 1) >>> 1;
-            long pt = heap[2 * p];
-            long pk = heap[2 * p + 1];
-            if (time > pt || (time == pt && key > pk)) {
-                break;
-            }
-            heap[2 * i] = pt;
-            heap[2 * i + 1] = pk;
-            heapPos[(int) (pk & PAIR_MASK)] = i;
-            i = p;
-        }
-        heap[2 * i] = time;
-        heap[2 * i + 1] = key;
-        heapPos[t] = i;
-    }
-
-    private int pop() {
-        int top = (int) (heap[1] & PAIR_MASK);
-        int last = --heapSize;
-        if (last == 0) {
-            return top;
-        }
-        long time = heap[2 * last];
-        long key = heap[2 * last + 1];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= last) {
-                break;
-            }
-            long ct = heap[2 * c];
-            long ck = heap[2 * c + 1];
-            if (c + 1 < last) {
-                long dt = heap[2 * c + 2];
-                long dk = heap[2 * c + 3];
-                if (dt < ct || (dt == ct && dk < ck)) {
-                    c++;
-                    ct = dt;
-                    ck = dk;
-                }
-            }
-            if (ct > time || (ct == time && ck > key)) {
-                break;
-            }
-            heap[2 * i] = ct;
-            heap[2 * i + 1] = ck;
-            heapPos[(int) (ck & PAIR_MASK)] = i;
-            i = c;
-        }
-        heap[2 * i] = time;
-        heap[2 * i + 1] = key;
-        heapPos[(int) (key & PAIR_MASK)] = i;
-        return top;
     }
 }

@@ -93,10 +93,10 @@ final class PerMessageFlood {
                 boolean ok;
                 if (s == 0) {
                     a = m.dir < 0 ? 0 : m.acc + g.feeMsat(e, amount);   // v's fee on v→Q
-                    ok = policyAllows(e, amount) && a <= maxFee && links.canCarry(v, e, amount);   // HTLC v→Q
+                    ok = policyAllows(e, amount) && a <= maxFee && links.outSpendableMsat(v, slot) >= amount; // v→Q
                 } else {
                     a = accOut;
-                    ok = policyAllows(e ^ 1, amount + a) && links.canCarry(q, e ^ 1, amount + a); // HTLC Q→v
+                    ok = policyAllows(e ^ 1, amount + a) && links.inSpendableMsat(v, slot) >= amount + a; // Q→v
                 }
                 if (!ok) {
                     continue;

@@ -22,16 +22,31 @@ import org.lnsim.network.ShortChannelId;
 class SeedWaveEquivalenceTest {
     record Case(ChannelGraph g, long[] spendable, long[] delay) implements SeedWave.Links {
         @Override
-        public boolean canCarry(int from, int e, long amountMsat) {
-            if (g.source(e) != from) {
-                throw new AssertionError("node " + from + " asked about direction " + e + ", not its own");
+        public long outSpendableMsat(int v, int slot) {
+            return spendable[own(v, slot)];
+        }
+
+        @Override
+        public long inSpendableMsat(int v, int slot) {
+            return spendable[own(v, slot) ^ 1];
+        }
+
+        private int own(int v, int slot) {
+            if (slot < g.outStart(v) || slot >= g.outEnd(v)) {
+                throw new AssertionError("node " + v + " asked about slot " + slot + ", not its own");
             }
-            return spendable[e] >= amountMsat;
+            return g.outDirection(slot);
         }
 
         @Override
         public long delayUs(int e) {
             return delay[e >>> 1];
+        }
+
+        /** Fixed, so the wave keeps its own per-slot copy; the reference calls {@link #delayUs} every time. */
+        @Override
+        public boolean delaysFixed() {
+            return true;
         }
     }
 
@@ -132,7 +147,7 @@ class SeedWaveEquivalenceTest {
                 visited.add(a);
                 for (int i = 0; i < path.length; i++) {
                     // local-knowledge invariant: every hop of a discovered path could carry at least the amount
-                    assertTrue(g.isUsable(path[i]) && k.canCarry(g.source(path[i]), path[i], amount),
+                    assertTrue(g.isUsable(path[i]) && k.spendable()[path[i]] >= amount,
                             at + " hop " + i);
                     assertTrue(i == 0 || g.target(path[i - 1]) == g.source(path[i]), at);
                     assertTrue(visited.add(g.target(path[i])), at + ": the path is simple");

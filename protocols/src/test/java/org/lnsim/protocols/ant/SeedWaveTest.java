@@ -63,11 +63,18 @@ class SeedWaveTest {
         throw new IllegalArgumentException("no channel " + u + "-" + v);
     }
 
+    /** The six-node graph's delays; every channel can carry the amount except direction {@code blocked}. */
     static SeedWave.Links sixLinks(int blocked) {
+        ChannelGraph g = six();
         return new SeedWave.Links() {
             @Override
-            public boolean canCarry(int from, int e, long amountMsat) {
-                return e != blocked;
+            public long outSpendableMsat(int v, int slot) {
+                return g.outDirection(slot) == blocked ? 0 : Long.MAX_VALUE;
+            }
+
+            @Override
+            public long inSpendableMsat(int v, int slot) {
+                return (g.outDirection(slot) ^ 1) == blocked ? 0 : Long.MAX_VALUE;
             }
 
             @Override

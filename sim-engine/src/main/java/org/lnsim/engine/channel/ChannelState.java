@@ -31,6 +31,14 @@ public final class ChannelState {
     private final long[] inFlight;
     private final int[] inFlightCount;
     private final long[] spendable;
+    /**
+     * {@link #spendable} again in adjacency-slot order, both ways: [2·slot] what the slot's node can send to its peer,
+     * [2·slot + 1] what the peer can send to the node. A flood scans a node's channels slot by slot, so it reads this
+     * sequentially instead of jumping across {@link #spendable} (one cache miss per channel at 1M channels).
+     */
+    private final long[] spendableBySlot;
+    /** The adjacency slot at which each direction leaves its source. */
+    private final int[] slotOf;
     private final double reserveFraction;
     private final int maxAcceptedHtlcs;
     /** Channels changed since the last {@link #checkTouched()}: a stack plus a membership flag. */
@@ -61,6 +69,13 @@ public final class ChannelState {
         inFlight = new long[2 * m];
         inFlightCount = new int[2 * m];
         spendable = new long[2 * m];
+        spendableBySlot = new long[4 * m];
+        slotOf = new int[2 * m];
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            for (int slot = graph.outStart(v); slot < graph.outEnd(v); slot++) {
+                slotOf[graph.outDirection(slot)] = slot;
+            }
+        }
         isTouched = new boolean[m];
         for (int c = 0; c < m; c++) {
             long cap = graph.capacityMsat(c);
@@ -111,6 +126,14 @@ public final class ChannelState {
         return spendable[e];
     }
 
+    /**
+     * {@link #spendableMsat} of the channel at adjacency slot {@code slot} ({@link ChannelGraph#outStart}), in the
+     * direction leaving the slot's node ({@code outgoing}) or arriving at it.
+     */
+    public long spendableAtSlotMsat(int slot, boolean outgoing) {
+        return spendableBySlot[2 * slot + (outgoing ? 0 : 1)];
+    }
+
     /** {@link #spendableMsat} computed from the balance, the reserve and the slots. */
     private long computeSpendable(int e) {
         if (inFlightCount[e] >= maxAcceptedHtlcs) {
@@ -120,7 +143,10 @@ public final class ChannelState {
     }
 
     private void refresh(int e) {
-        spendable[e] = computeSpendable(e);
+        long x = computeSpendable(e);
+        spendable[e] = x;
+        spendableBySlot[2 * slotOf[e]] = x;
+        spendableBySlot[2 * slotOf[e ^ 1] + 1] = x;
     }
 
     /** Why an HTLC of {@code amountMsat} cannot be offered along e now, or null if it can. */
@@ -212,6 +238,9 @@ public final class ChannelState {
             if (spendable[e] != computeSpendable(e)) {
                 throw violation(c, "spendable " + spendable[e] + " msat kept on direction " + (e & 1) + ", "
                         + computeSpendable(e) + " computed");
+            }
+            if (spendableBySlot[2 * slotOf[e]] != spendable[e] || spendableBySlot[2 * slotOf[e ^ 1] + 1] != spendable[e]) {
+                throw violation(c, "slot-ordered spendable of direction " + (e & 1) + " out of date");
             }
         }
     }

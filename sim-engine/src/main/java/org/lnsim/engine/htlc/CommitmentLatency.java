@@ -78,4 +78,10 @@ public final class CommitmentLatency implements LatencyModel {
     public long controlUs(int e) {
         return rttUs[e >>> 1] / 2;
     }
+
+    /** Drawn once per channel at construction: the same on every call. */
+    @Override
+    public boolean controlUsFixed() {
+        return true;
+    }
 }

@@ -27,4 +27,10 @@ public record FixedLatency(long offerUs, long resolveUs, long offlineUs, long co
     public long controlUs(int e) {
         return controlUs;
     }
+
+    /** One constant: the same on every call. */
+    @Override
+    public boolean controlUsFixed() {
+        return true;
+    }
 }

@@ -22,4 +22,12 @@ public interface LatencyModel {
      * its source to its target: a one-way trip, no commitment exchange.
      */
     long controlUs(int e);
+
+    /**
+     * Whether {@link #controlUs} is a function of the direction alone, the same on every call (callers may then
+     * cache it); false for models that draw a fresh delay per call.
+     */
+    default boolean controlUsFixed() {
+        return false;
+    }
 }

@@ -172,6 +172,14 @@ public final class PaymentEngine {
         }
 
         @Override
+        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
+            if (slot < graph.outStart(node) || slot >= graph.outEnd(node)) {
+                throw new IllegalArgumentException("slot " + slot + " is not a channel of node " + node);
+            }
+            return state.spendableAtSlotMsat(slot, outgoing);
+        }
+
+        @Override
         public int ownFreeHtlcSlots(int node, int e) {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
@@ -237,6 +245,11 @@ public final class PaymentEngine {
         @Override
         public long controlDelayUs(int e) {
             return relay.latency().controlUs(e);
+        }
+
+        @Override
+        public boolean controlDelaysFixed() {
+            return relay.latency().controlUsFixed();
         }
 
         @Override

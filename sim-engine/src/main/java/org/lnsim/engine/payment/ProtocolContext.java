@@ -29,6 +29,16 @@ public interface ProtocolContext {
     int ownFreeHtlcSlots(int node, int e);
 
     /**
+     * What each end of {@code node}'s channel at adjacency slot {@code slot} ({@link ChannelGraph#outStart}) can send
+     * right now: node → peer if {@code outgoing}, else peer → node. Both are the node's own knowledge: each side of a
+     * channel holds both balances in its commitment transactions. Read in slot order, for floods that scan a node's
+     * channels one after another (sequential memory, where {@link #ownSpendableMsat} jumps across the network).
+     *
+     * @throws IllegalArgumentException if slot is not one of node's
+     */
+    long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing);
+
+    /**
      * The true spendable amount on any direction.
      *
      * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}
@@ -72,6 +82,12 @@ public interface ProtocolContext {
      * {@code fixed} models; the {@code cloth} model draws a fresh delay on each call.
      */
     long controlDelayUs(int e);
+
+    /**
+     * Whether {@link #controlDelayUs} depends on the direction alone for the whole run (the {@code commitment} and
+     * {@code fixed} models), so that a protocol may keep the delays in its own layout.
+     */
+    boolean controlDelaysFixed();
 
     /**
      * How many times {@code node} went offline or came back online so far (the run's churn); for protocols that
