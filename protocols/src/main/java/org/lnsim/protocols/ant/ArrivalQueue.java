@@ -3,28 +3,78 @@ package org.lnsim.protocols.ant;
 import java.util.Arrays;
 
 /**
- * The seed wave's priority queue: (key, pair) entries whose keys are unique and pushed in increasing order relative
- * to the last key popped, as a Dijkstra over (arrival time, send sequence) produces them. A radix heap (Ahuja,
- * Mehlhorn, Orlin and Tarjan 1990): an entry sits in the bucket of the highest bit where its key differs from the last
- * key popped, so a push is O(1) and an entry moves down at most 64 times over its life, scanning bucket arrays
- * sequentially where a binary heap of 200K pairs would jump through memory at every level.
+ * The seed wave's priority queue of message keys (arrival time in the high bits, send sequence in the low
+ * {@code seqBits}), as a Dijkstra over arrival times produces them: unique, and never below the key last popped.
+ * There is no decrease-key: a lowered key is pushed again and the caller skips the entry left behind.
  *
- * <p>There is no decrease-key: a lowered key is pushed again and the caller skips the entry left behind. Keys are
- * unique (the send sequence is part of them), so no tie rule is needed and bucket 0 holds at most one entry.
+ * <p>Two layouts, chosen by {@link #useDelays}:
+ * <ul>
+ *   <li><b>calendar</b> (Brown 1988), when every message delay is known to lie in [d, D] with d ≥ 1: buckets of
+ *       width w = the largest power of two ≤ d, in a ring of at least D / w + 2 buckets. A message sent while bucket
+ *       k is being drained arrives at least d ≥ w later, so in bucket k + 1 or later and never more than D / w + 1
+ *       buckets ahead: a bucket is complete when its turn comes, and is sorted once then. Push is an append; a pop
+ *       costs the bucket's sort, O(log b) per key for buckets of b keys;</li>
+ *   <li><b>radix heap</b> (Ahuja, Mehlhorn, Orlin and Tarjan 1990) otherwise (delays drawn per message, or a ring
+ *       that would need more than 2^16 buckets): a key sits in the bucket of the highest bit where it differs from
+ *       the last key popped; push O(1), pop O(log C) amortised.</li>
+ * </ul>
+ * Both pop keys in increasing order, so the wave does not depend on the layout (tested on both).
  */
 final class ArrivalQueue {
-    private static final int BUCKETS = 65;
-    private final long[][] keys = new long[BUCKETS][];
-    private final int[][] items = new int[BUCKETS][];
-    private final int[] sizes = new int[BUCKETS];
-    private long last;
-    private long lastPopped;
+    private static final int RADIX_BUCKETS = 65;
+    private static final int MAX_RING = 1 << 16;
+    private final int seqBits;
+    private long[][] buckets;
+    private int[] sizes;
     private int size;
+    // radix heap
+    private long last;
+    // calendar
+    private boolean calendar;
+    private int shift;            // bucket width 2^shift µs
+    private int mask;             // ring size - 1
+    private long current;         // number of the bucket being drained (arrival >>> shift)
+    private long[] drain = new long[64];
+    private int drainPos;
+    private int drainSize;
 
-    ArrivalQueue() {
-        for (int b = 0; b < BUCKETS; b++) {
-            keys[b] = new long[64];
-            items[b] = new int[64];
+    ArrivalQueue(int seqBits) {
+        this.seqBits = seqBits;
+        layout(RADIX_BUCKETS);
+    }
+
+    private void layout(int n) {
+        buckets = new long[n][];
+        sizes = new int[n];
+        for (int b = 0; b < n; b++) {
+            buckets[b] = new long[16];
+        }
+    }
+
+    /**
+     * Every message delay from now on lies in [{@code minUs}, {@code maxUs}]: use a calendar if that bounds it well,
+     * else the radix heap. Call on an empty queue.
+     */
+    void useDelays(long minUs, long maxUs) {
+        if (minUs >= 1 && maxUs >= minUs) {
+            int sh = 63 - Long.numberOfLeadingZeros(minUs);
+            long ring = Long.highestOneBit((maxUs >>> sh) + 2) << 1;
+            if (ring <= MAX_RING) {
+                calendar = true;
+                shift = sh;
+                mask = (int) ring - 1;
+                layout((int) ring);
+                return;
+            }
+        }
+        useRadix();
+    }
+
+    /** Delays are unknown (drawn per message): the radix heap. Call on an empty queue. */
+    void useRadix() {
+        if (calendar || buckets.length != RADIX_BUCKETS) {
+            calendar = false;
+            layout(RADIX_BUCKETS);
         }
     }
 
@@ -33,39 +83,65 @@ final class ArrivalQueue {
         Arrays.fill(sizes, 0);
         size = 0;
         last = 0;
-        lastPopped = 0;
+        current = -1;
+        drainPos = 0;
+        drainSize = 0;
     }
 
     boolean isEmpty() {
         return size == 0;
     }
 
-    /** Adds {@code item} with {@code key}, which must be greater than the key last popped and unique. */
-    void push(int item, long key) {
-        add(key == last ? 0 : 64 - Long.numberOfLeadingZeros(key ^ last), item, key);
+    /** Adds a key greater than the key last popped (and, in a calendar, at least the minimum delay later). */
+    void push(long key) {
+        if (calendar) {
+            add((int) ((key >>> seqBits >>> shift) & mask), key);
+        } else {
+            add(key == last ? 0 : 64 - Long.numberOfLeadingZeros(key ^ last), key);
+        }
         size++;
     }
 
-    private void add(int b, int item, long key) {
+    private void add(int b, long key) {
         int n = sizes[b];
-        if (n == keys[b].length) {
-            keys[b] = Arrays.copyOf(keys[b], 2 * n);
-            items[b] = Arrays.copyOf(items[b], 2 * n);
+        if (n == buckets[b].length) {
+            buckets[b] = Arrays.copyOf(buckets[b], 2 * n);
         }
-        keys[b][n] = key;
-        items[b][n] = item;
+        buckets[b][n] = key;
         sizes[b] = n + 1;
     }
 
-    /** Removes the entry with the smallest key and returns its item; {@link #poppedKey()} tells its key. */
-    int pop() {
+    /** Removes and returns the smallest key; the queue must not be empty. */
+    long pop() {
+        size--;
+        return calendar ? popCalendar() : popRadix();
+    }
+
+    private long popCalendar() {
+        while (drainPos == drainSize) {
+            int b = (int) (++current & mask);
+            int n = sizes[b];
+            if (n > 0) {
+                if (drain.length < n) {
+                    drain = new long[Math.max(n, 2 * drain.length)];
+                }
+                System.arraycopy(buckets[b], 0, drain, 0, n);
+                sizes[b] = 0;
+                Arrays.sort(drain, 0, n);
+                drainPos = 0;
+                drainSize = n;
+            }
+        }
+        return drain[drainPos++];
+    }
+
+    private long popRadix() {
         if (sizes[0] == 0) {
             int b = 1;
             while (sizes[b] == 0) {
                 b++;
             }
-            long[] k = keys[b];
-            int[] v = items[b];
+            long[] k = buckets[b];
             int n = sizes[b];
             long min = k[0];
             for (int i = 1; i < n; i++) {
@@ -75,17 +151,10 @@ final class ArrivalQueue {
             sizes[b] = 0;
             for (int i = 0; i < n; i++) {
                 long key = k[i];
-                add(key == min ? 0 : 64 - Long.numberOfLeadingZeros(key ^ min), v[i], key);
+                add(key == min ? 0 : 64 - Long.numberOfLeadingZeros(key ^ min), key);
             }
         }
-        sizes[0] = 0;
-        size--;
-        lastPopped = keys[0][0];
-        return items[0][0];
-    }
-
-    /** The key of the entry {@link #pop()} returned last. */
-    long poppedKey() {
-        return lastPopped;
+        sizes[0] = 0;   // keys are unique: bucket 0 holds exactly the minimum
+        return buckets[0][0];
     }
 }

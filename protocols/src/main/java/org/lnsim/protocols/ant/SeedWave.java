@@ -57,15 +57,15 @@ import org.lnsim.network.Fees;
  *
  * <h2>Cost</h2>
  * A flood sends a message over nearly every channel, so memory traffic decides: the static checks (usable, HTLC
- * range, seed 0's fee), the balances ({@link Links} reads them by adjacency slot) and, with fixed delays, the delays
- * are all read in adjacency order, sequentially; a (node, seed) pair's byte of state and each node's received count
- * sit in arrays small enough for the core's cache (nine messages in ten reach pairs already settled and touch nothing
- * else); the other fields of a pair sit together (its reverse pointer with the node it leads to, so walking a path
- * back never looks up a channel), cleared after use through the list of pairs queued. The queue is a radix heap
- * ({@link ArrivalQueue}). The checks of one node's channels run in phases (policy, balances, delays, messages) so that
- * their memory loads overlap. Nothing is allocated per wave except when the match list or the queue's buckets grow;
- * time O(E + N log C) per round, C the largest key. Memory: about 100 bytes per channel and 150 per node (about 115
- * MB at a million channels).
+ * range, seed 0's fee) and, with fixed delays, the delays sit in one 64-byte record per adjacency slot, and the
+ * balances are read by slot too ({@link Links}), so a node's channels are a sequential read; a (node, seed) pair's
+ * byte of state and each node's received count sit in arrays small enough for the core's cache (nine messages in ten
+ * reach pairs already settled and touch nothing else); the other fields of a pair sit together (its reverse pointer
+ * with the node it leads to, so walking a path back never looks up a channel), cleared after use through the list of
+ * pairs queued. The queue ({@link ArrivalQueue}) is a calendar of sorted buckets when delays are fixed, a radix heap
+ * otherwise. The checks of one node's channels run in phases (policy, balances, delays, messages) so that their
+ * memory loads overlap. Nothing is allocated per wave except when the match list or the queue's buckets grow. Memory:
+ * about 130 bytes per channel and 150 per node (about 140 MB at a million channels).
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
@@ -96,6 +96,7 @@ public final class SeedWave {
     /** Queue keys: arrival time (µs) in the high bits, the send sequence of the message in the low 30. */
     private static final int SEQ_BITS = 30;
     private static final long MAX_SEQ = 1L << SEQ_BITS;
+    private static final long SEQ_MASK = MAX_SEQ - 1;
     /** Arrivals up to 2^33 µs (about 2.4 hours) fit a non-negative key. */
     private static final long MAX_ARRIVAL_US = 1L << (63 - SEQ_BITS);
     /** A pair's link field: hop count in 8 bits, pred direction + 1 in the next 26, pred node + 1 above. */
@@ -110,13 +111,20 @@ public final class SeedWave {
     private final int[] received;
     private final int[] queued;
     private int queuedCount;
-    // each pair's queue key of its earliest message so far (arrival << SEQ_BITS | seq), and the rest, 4 longs at 4t:
-    // [fee accumulator, (pred node + 1) << 34 | (pred direction + 1) << 8 | hops, messages sent,
-    //  latest arrival after lateAfterUs]
+    // each pair's queue key of its earliest message so far (arrival << SEQ_BITS | seq), its first arrival once
+    // settled, and the rest, 4 longs at 4t: [fee accumulator, (pred node + 1) << 34 | (pred direction + 1) << 8 |
+    // hops, messages sent, latest arrival (after lateAfterUs, or the first queued)]
     private final long[] bestKey;
+    private final long[] arrivalAt;
     private final long[] cold;
     private long lateAfterUs;
-    private final ArrivalQueue queue = new ArrivalQueue();
+    // a message earlier than its pair's best so far is queued (no decrease-key: the pair's first entry to come out
+    // settles it, later ones find it settled); what it carries sits beside the queue, by send sequence, written in
+    // order, and is copied to the pair when it settles
+    private final ArrivalQueue queue = new ArrivalQueue(SEQ_BITS);
+    private int[] seqPair = new int[1024];
+    private long[] seqAcc = new long[1024];
+    private long[] seqLink = new long[1024];
     private final int[] order;
     private int settled;
     // static: one 64-byte record per adjacency slot, so that a node's channels are one sequential read
@@ -177,6 +185,7 @@ public final class SeedWave {
         received = new int[n];
         queued = new int[2 * n];
         bestKey = new long[2 * n];
+        arrivalAt = new long[2 * n];
         cold = new long[4 * 2 * n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
@@ -270,21 +279,38 @@ public final class SeedWave {
         matchMessages = 0;
         seq = 0;
         if (links.delaysFixed() && links != delaysOf) {
+            long min = Long.MAX_VALUE;
+            long max = 0;
             for (int slot = 0, slots = 2 * g.channelCount(); slot < slots; slot++) {
-                rec[REC * slot + DELAY] = links.delayUs(g.outDirection(slot));
+                long d = links.delayUs(g.outDirection(slot));
+                rec[REC * slot + DELAY] = d;
+                min = Math.min(min, d);
+                max = Math.max(max, d);
             }
             delaysOf = links;
+            queue.useDelays(min, max);
         }
         boolean delays = links == delaysOf;
+        if (!delays) {
+            queue.useRadix();
+        }
         offer(2 * payer, 0, -1, -1, 0, 0);
         offer(2 * payee + 1, 0, -1, -1, 0, 0);
         while (!queue.isEmpty()) {
-            int idx = queue.pop();
-            if (state[idx] == SETTLED || queue.poppedKey() != bestKey[idx]) {
-                continue;   // left behind by an earlier message
+            long k = queue.pop();
+            int sq = (int) (k & SEQ_MASK);
+            int idx = seqPair[sq];
+            long arrival = k >>> SEQ_BITS;
+            int ci = 4 * idx;
+            if (state[idx] == SETTLED) {
+                continue;   // superseded by an earlier message, which settled the pair
             }
             state[idx] = SETTLED;
             order[settled++] = idx;
+            arrivalAt[idx] = arrival;
+            cold[ci] = seqAcc[sq];
+            cold[ci + 1] = seqLink[sq];
+            cold[ci + 2] = 0;
             if (state[idx ^ 1] == SETTLED) {
                 match(idx);
             } else if (hopsOf(idx) < maxHops) {
@@ -384,7 +410,7 @@ public final class SeedWave {
         if (!origin && fanout < kept) {
             kept = keepBest(kept);
         }
-        long t = bestKey[idx] >>> SEQ_BITS;
+        long t = arrivalAt[idx];
         if (fixedDelays) {
             for (int c = 0; c < kept; c++) {
                 candArrival[c] = t + rec[REC * candSlot[c] + DELAY];
@@ -444,9 +470,10 @@ public final class SeedWave {
     }
 
     /**
-     * A message from {@code from} along direction {@code e} reaching pair {@code t}: keep it if it is the earliest so
-     * far (a later message never wins a tie: it gets a higher sequence number). Most messages reach pairs already
-     * settled and touch only the two small arrays.
+     * A message from {@code from} along direction {@code e} reaching pair {@code t}: queued with what it carries if
+     * it is the earliest of the pair's messages so far (a later message never wins a tie: it gets a higher sequence
+     * number); a message to a settled pair is only counted. Arrivals after {@code lateAfterUs} are remembered for
+     * {@link #lateRepeatNodes()}. Most messages reach pairs already settled and touch only the two small arrays.
      */
     private void offer(int t, long arrival, int e, int from, long a, int h) {
         if (e >= 0) {
@@ -457,37 +484,33 @@ public final class SeedWave {
         if (st == 0) {
             state[t] = QUEUED;
             queued[queuedCount++] = t;
-            long key = key(arrival);
-            bestKey[t] = key;
-            cold[ci] = a;
-            cold[ci + 1] = link(from, e, h);
-            cold[ci + 2] = 0;
             cold[ci + 3] = arrival;
-            queue.push(t, key);
-            return;
+        } else {
+            if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
+                cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
+            }
+            if (st == SETTLED || arrival >= bestKey[t] >>> SEQ_BITS) {
+                return;
+            }
         }
-        if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
-            cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
-        }
-        if (st == QUEUED && arrival < bestKey[t] >>> SEQ_BITS) {
-            long key = key(arrival);
-            bestKey[t] = key;
-            cold[ci] = a;
-            cold[ci + 1] = link(from, e, h);
-            queue.push(t, key);
-        }
-    }
-
-    /**
-     * The queue key of a message queued now: its arrival and the next send sequence number. Numbering only the
-     * messages that enter the queue keeps their relative send order, which is all a tie between them needs.
-     */
-    private long key(long arrival) {
         if (arrival >= MAX_ARRIVAL_US || seq >= MAX_SEQ) {
             throw new IllegalStateException("seed wave out of range: arrival " + arrival + " µs (limit "
                     + MAX_ARRIVAL_US + ") or " + seq + " queued messages (limit " + MAX_SEQ + ")");
         }
-        return arrival << SEQ_BITS | seq++;
+        int sq = (int) seq;
+        if (sq == seqPair.length) {
+            int grown = (int) Math.min(MAX_SEQ, 2L * sq);
+            seqPair = Arrays.copyOf(seqPair, grown);
+            seqAcc = Arrays.copyOf(seqAcc, grown);
+            seqLink = Arrays.copyOf(seqLink, grown);
+        }
+        seqPair[sq] = t;
+        seqAcc[sq] = a;
+        seqLink[sq] = link(from, e, h);
+        // the send sequence orders ties; numbering only the messages queued keeps their relative order
+        long key = arrival << SEQ_BITS | seq++;
+        bestKey[t] = key;
+        queue.push(key);
     }
 
     private void touch(int v) {
@@ -518,7 +541,7 @@ public final class SeedWave {
         }
         int m = matchCount++;
         matchNode[m] = v;
-        matchTime[m] = bestKey[idx] >>> SEQ_BITS;
+        matchTime[m] = arrivalAt[idx];
         matchFee[m] = fee;
         matchHops[m] = h;
         matchReported[m] = h <= maxHops && fee <= maxFeeMsat;
@@ -562,7 +585,7 @@ public final class SeedWave {
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
     public long arrivalUs(int v, int s) {
         checkReached(v, s);
-        return bestKey[2 * v + s] >>> SEQ_BITS;
+        return arrivalAt[2 * v + s];
     }
 
     /** The direction seed {@code s} first reached {@code v} on (the reverse pointer), -1 at its origin. */
@@ -616,7 +639,7 @@ public final class SeedWave {
         int late = 0;
         for (int i = 0; i < settled; i++) {
             int t = order[i];
-            if (cold[4 * t + 3] - (bestKey[t] >>> SEQ_BITS) > lateAfterUs) {
+            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
                 late++;
             }
         }
