@@ -42,14 +42,14 @@ class ExperimentRunnerTest {
      *  across thread counts (each protocol's simulation is independent of the others). */
     @Test
     void sameConfigAndSeedGiveIdenticalFilesWhateverTheThreads(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "protocols=[source, oracle, beacon]");
+        ObjectNode cfg = config(SMALL, "protocols=[source, oracle, beacon, ant]");
         Path a = runTo(tmp.resolve("a"), cfg, 1, false);
         Path b = runTo(tmp.resolve("b"), cfg, 2, false);
         for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.NODE_STATE,
                 RunOutputs.NODE_STATE_SUMMARY, RunOutputs.SUMMARY_CSV, RunOutputs.SUMMARY_MD, RunOutputs.MANIFEST)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
-        assertEquals(1 + 3 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
+        assertEquals(1 + 4 * 300, Files.readAllLines(a.resolve(RunOutputs.PAYMENTS)).size());
         Path c = runTo(tmp.resolve("c"), config(SMALL, "seed=8"), 1, false);
         assertTrue(!Files.readString(a.resolve(RunOutputs.PAYMENTS)).equals(Files.readString(c.resolve(RunOutputs.PAYMENTS))));
     }

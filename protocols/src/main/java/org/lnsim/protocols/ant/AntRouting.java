@@ -3,6 +3,7 @@ package org.lnsim.protocols.ant;
 import java.util.List;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
 import org.lnsim.engine.payment.RoutingProtocol;
@@ -62,6 +63,9 @@ public final class AntRouting implements RoutingProtocol {
     private long pathNanos;
     /** Set at {@link #setup}: the run's engine. */
     private SeedWave.Links links;
+    private List<PaymentRequest> payments;
+    private int threads = 1;
+    private FloodAhead ahead;
 
     public AntRouting(ChannelGraph graph, AntSettings settings) {
         this.graph = graph;
@@ -122,15 +126,36 @@ public final class AntRouting implements RoutingProtocol {
         };
     }
 
+    /** Keeps the workload for {@link FloodAhead}, which floods on a second thread when {@code threads} ≥ 2. */
+    @Override
+    public void prepare(List<PaymentRequest> payments, int threads) {
+        this.payments = payments;
+        this.threads = threads;
+    }
+
     @Override
     public void setup(ProtocolContext ctx) {
         links = links(ctx);
+        if (links.delaysFixed()) {
+            wave.fixDelays(links);
+            if (!settings.selective() && threads >= 2 && payments != null) {
+                ahead = new FloodAhead(wave, payments, links, settings, threads - 1);
+            }
+        }
     }
 
-    /** Wipes the mempool entries that have expired by the end of the run. */
+    /** Wipes the mempool entries that have expired by the end of the run; stops {@link FloodAhead}. */
     @Override
     public void finish(ProtocolContext ctx) {
         mempools.expireUntil(ctx.now());
+        if (ahead != null) {
+            ahead.close();
+        }
+    }
+
+    /** First rounds flooded ahead and used, and flooded ahead but flooded again (balances changed); 0 without. */
+    long[] floodsAhead() {
+        return ahead == null ? new long[2] : new long[] {ahead.used(), ahead.redone()};
     }
 
     @Override
@@ -184,38 +209,43 @@ public final class AntRouting implements RoutingProtocol {
 
     /**
      * Floods one round of {@code ctx}'s payment now, with the balances the engine has now, and charges its seeds and
-     * matched seeds. The wave's results stay readable until the next round of any payment.
+     * matched seeds. The wave's results stay readable until the next round of any payment. A first round may come
+     * from {@link FloodAhead}, identical to flooding here.
      */
-    SeedWave flood(PaymentContext ctx) {
+    SeedWave flood(PaymentContext ctx, boolean firstRound) {
         long t0 = System.nanoTime();
         if (links == null) {
             links = links(ctx);
         }
-        long amount = ctx.payment().amountMsat();
-        wave.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
-                settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);
+        SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), ctx) : null;
+        if (w == null) {
+            w = wave;
+            long amount = ctx.payment().amountMsat();
+            w.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
+                    settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);
+        }
         pathNanos += System.nanoTime() - t0;
-        mempools.add(ctx.now(), wave);
-        for (int i = 0; i < wave.entries(); i++) {
-            int v = wave.entryNode(i);
-            int other = wave.entrySeed(i) ^ 1;
-            if (other == 0 && wave.reached(v, 0)) {
+        mempools.add(ctx.now(), w);
+        for (int i = 0; i < w.entries(); i++) {
+            int v = w.entryNode(i);
+            int other = w.entrySeed(i) ^ 1;
+            if (other == 0 && w.reached(v, 0)) {
                 continue;   // counted with the node's seed-0 entry
             }
-            long sent = wave.seedsSent(v);
+            long sent = w.seedsSent(v);
             if (sent > 0) {
                 ctx.chargeControl(v, -1, AntMessages.SEED_TYPE, sent, sent * AntMessages.SEED_BYTES);
                 seedsSent[v] += sent;
             }
-            seedsReceived[v] += wave.seedsReceived(v);
+            seedsReceived[v] += w.seedsReceived(v);
         }
-        for (int i = 0; i < wave.matchSenders(); i++) {
-            int v = wave.matchSender(i);
-            int matched = wave.matchesSent(v);
+        for (int i = 0; i < w.matchSenders(); i++) {
+            int v = w.matchSender(i);
+            int matched = w.matchesSent(v);
             ctx.chargeControl(v, -1, AntMessages.MATCH_TYPE, matched, (long) matched * AntMessages.MATCH_BYTES);
             matchedSent[v] += matched;
         }
-        return wave;
+        return w;
     }
 
     /**

@@ -66,7 +66,7 @@ final class AntSession implements PaymentSession {
             r[i] = ctx.random().nextLong();   // R, 32 bytes; it names the seeds and changes nothing else in lnsim
         }
         AntSettings s = protocol.settings();
-        SeedWave w = protocol.flood(ctx);
+        SeedWave w = protocol.flood(ctx, rounds == 1);
         ctx.addToColumn(AntRouting.SEED_MESSAGES, w.seedMessages(0) + w.seedMessages(1));
         ctx.addToColumn(AntRouting.MATCH_MESSAGES, w.matchMessages());
         ctx.addToColumn(AntRouting.LATE_REPEAT_NODES, w.lateRepeatNodes());

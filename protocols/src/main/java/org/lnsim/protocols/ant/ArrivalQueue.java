@@ -53,13 +53,16 @@ final class ArrivalQueue {
 
     /**
      * Every message delay from now on lies in [{@code minUs}, {@code maxUs}]: use a calendar if that bounds it well,
-     * else the radix heap. Call on an empty queue.
+     * else the radix heap. Call on an empty queue; calling again with the same bounds keeps the buckets.
      */
     void useDelays(long minUs, long maxUs) {
         if (minUs >= 1 && maxUs >= minUs) {
             int sh = 63 - Long.numberOfLeadingZeros(minUs);
             long ring = Long.highestOneBit((maxUs >>> sh) + 2) << 1;
             if (ring <= MAX_RING) {
+                if (calendar && shift == sh && mask == ring - 1) {
+                    return;   // already so
+                }
                 calendar = true;
                 shift = sh;
                 mask = (int) ring - 1;

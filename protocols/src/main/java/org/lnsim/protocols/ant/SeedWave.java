@@ -89,10 +89,17 @@ public final class SeedWave {
         default boolean delaysFixed() {
             return false;
         }
+
+        /** Links with the same key have the same fixed delays (the wave reads them once per key). */
+        default Object delayKey() {
+            return this;
+        }
     }
 
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
+    /** With SETTLED: the pair went through the forwarding checks (not a match, within the hop and fee limits). */
+    private static final int FORWARDED = 4;
     /** Queue keys: arrival time (µs) in the high bits, the send sequence of the message in the low 30. */
     private static final int SEQ_BITS = 30;
     private static final long MAX_SEQ = 1L << SEQ_BITS;
@@ -138,7 +145,9 @@ public final class SeedWave {
     private static final int PARALLEL = 6;   // 1 if the slot's peer has another channel with this node
     private static final int DELAY = 7;      // control delay along e, when the links say delays are fixed
     private final long[] rec;
-    private Links delaysOf;   // the links whose delays are in the records
+    private Object delaysOf;   // the delay key of the links whose delays are in the records
+    private long minDelayUs;
+    private long maxDelayUs;
     // per node, valid when nodeEpoch == epoch (matched seeds only)
     private final int[] nodeEpoch;
     private final int[] matchSent;
@@ -175,12 +184,27 @@ public final class SeedWave {
     private long[] matchAtPayer = new long[16];
 
     public SeedWave(ChannelGraph g) {
-        this.g = g;
-        int n = g.nodeCount();
-        if (2L * g.channelCount() + 1 > PRED_MASK || 8L * n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a seed wave handles at most " + (PRED_MASK / 2 - 1) + " channels and "
-                    + (Integer.MAX_VALUE / 8) + " nodes");
+        this(g, records(g));
+    }
+
+    /**
+     * A second wave over the same graph, sharing {@code other}'s static per-slot records and fixed delays (read-only
+     * from here on), for floods computed on another thread.
+     */
+    public SeedWave(SeedWave other) {
+        this(other.g, other.rec);
+        delaysOf = other.delaysOf;
+        minDelayUs = other.minDelayUs;
+        maxDelayUs = other.maxDelayUs;
+        if (delaysOf != null) {
+            queue.useDelays(minDelayUs, maxDelayUs);
         }
+    }
+
+    private SeedWave(ChannelGraph g, long[] rec) {
+        this.g = g;
+        this.rec = rec;
+        int n = g.nodeCount();
         state = new byte[2 * n];
         received = new int[n];
         queued = new int[2 * n];
@@ -192,10 +216,27 @@ public final class SeedWave {
         matchSent = new int[n];
         matchSenderList = new int[n];
         peerStamp = new long[n];
-        rec = new long[REC * 2 * g.channelCount()];
         int maxDegree = 0;
         for (int v = 0; v < n; v++) {
             maxDegree = Math.max(maxDegree, g.degree(v));
+        }
+        candSlot = new int[maxDegree];
+        candAcc = new long[maxDegree];
+        candArrival = new long[maxDegree];
+        candTake = new boolean[maxDegree];
+    }
+
+    /** The static record of every adjacency slot (see the field comments). */
+    private static long[] records(ChannelGraph g) {
+        int n = g.nodeCount();
+        if (2L * g.channelCount() + 1 > PRED_MASK || 8L * n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a seed wave handles at most " + (PRED_MASK / 2 - 1) + " channels and "
+                    + (Integer.MAX_VALUE / 8) + " nodes");
+        }
+        long[] rec = new long[REC * 2 * g.channelCount()];
+        long[] peerStamp = new long[n];
+        long stamp = 0;
+        for (int v = 0; v < n; v++) {
             for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
                 int e = g.outDirection(slot);
                 int r = REC * slot;
@@ -205,7 +246,6 @@ public final class SeedWave {
                 rec[r + IN_MAX] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
                 rec[r + FEE] = g.feeBaseMsat(e) << 32 | (g.feeProportionalMillionths(e) & 0xffffffffL);
                 rec[r + PEER_DIR] = (long) g.outPeer(slot) << 32 | e;
-                peerStamp[g.outPeer(slot)] = 0;
             }
             long st = ++stamp;
             for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
@@ -220,10 +260,33 @@ public final class SeedWave {
                 peerStamp[q] = st;
             }
         }
-        candSlot = new int[maxDegree];
-        candAcc = new long[maxDegree];
-        candArrival = new long[maxDegree];
-        candTake = new boolean[maxDegree];
+        return rec;
+    }
+
+    /**
+     * Reads every slot's control delay from {@code links} (which must say its delays are fixed) into the records,
+     * once per delay key; {@link #run} does it on its own the first time it meets such links. Waves made with
+     * {@link #SeedWave(SeedWave)} afterwards share the delays.
+     */
+    public void fixDelays(Links links) {
+        if (!links.delaysFixed()) {
+            throw new IllegalArgumentException("the links' delays are not fixed");
+        }
+        if (links.delayKey() == delaysOf) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int slot = 0, slots = 2 * g.channelCount(); slot < slots; slot++) {
+            long d = links.delayUs(g.outDirection(slot));
+            rec[REC * slot + DELAY] = d;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        delaysOf = links.delayKey();
+        minDelayUs = min;
+        maxDelayUs = max;
+        queue.useDelays(min, max);
     }
 
     public ChannelGraph graph() {
@@ -278,20 +341,13 @@ public final class SeedWave {
         seedMessages[1] = 0;
         matchMessages = 0;
         seq = 0;
-        if (links.delaysFixed() && links != delaysOf) {
-            long min = Long.MAX_VALUE;
-            long max = 0;
-            for (int slot = 0, slots = 2 * g.channelCount(); slot < slots; slot++) {
-                long d = links.delayUs(g.outDirection(slot));
-                rec[REC * slot + DELAY] = d;
-                min = Math.min(min, d);
-                max = Math.max(max, d);
-            }
-            delaysOf = links;
-            queue.useDelays(min, max);
+        if (links.delaysFixed() && links.delayKey() != delaysOf) {
+            fixDelays(links);
         }
-        boolean delays = links == delaysOf;
-        if (!delays) {
+        boolean delays = links.delaysFixed() && links.delayKey() == delaysOf;
+        if (delays) {
+            queue.useDelays(minDelayUs, maxDelayUs);
+        } else {
             queue.useRadix();
         }
         offer(2 * payer, 0, -1, -1, 0, 0);
@@ -302,7 +358,7 @@ public final class SeedWave {
             int idx = seqPair[sq];
             long arrival = k >>> SEQ_BITS;
             int ci = 4 * idx;
-            if (state[idx] == SETTLED) {
+            if (state[idx] >= SETTLED) {
                 continue;   // superseded by an earlier message, which settled the pair
             }
             state[idx] = SETTLED;
@@ -311,7 +367,7 @@ public final class SeedWave {
             cold[ci] = seqAcc[sq];
             cold[ci + 1] = seqLink[sq];
             cold[ci + 2] = 0;
-            if (state[idx ^ 1] == SETTLED) {
+            if (state[idx ^ 1] >= SETTLED) {
                 match(idx);
             } else if (hopsOf(idx) < maxHops) {
                 forward(idx, delays);
@@ -356,6 +412,7 @@ public final class SeedWave {
                 return;
             }
         }
+        state[idx] = SETTLED | FORWARDED;
         // in phases, each a tight loop of independent loads, so the memory system can overlap them: static checks
         // on the adjacency-ordered arrays, then balances, then delays, then the messages in order
         long[] rec = this.rec;
@@ -489,7 +546,7 @@ public final class SeedWave {
             if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
                 cold[ci + 3] = arrival;   // only arrivals after lateAfterUs can be late, so only they are kept
             }
-            if (st == SETTLED || arrival >= bestKey[t] >>> SEQ_BITS) {
+            if (st >= SETTLED || arrival >= bestKey[t] >>> SEQ_BITS) {
                 return;
             }
         }
@@ -579,7 +636,38 @@ public final class SeedWave {
 
     /** Whether node {@code v} received (or, at its origin, started with) seed {@code s}. */
     public boolean reached(int v, int s) {
-        return state[2 * v + s] == SETTLED;
+        return state[2 * v + s] >= SETTLED;
+    }
+
+    /**
+     * The amount against which the last run compared the balance of {@code v}'s channel at adjacency slot
+     * {@code slot} for seed {@code s} (outgoing for seed 0, incoming for seed 1), or -1 if it did not look at it:
+     * {@code v} did not forward the seed, the slot leads back to where the seed came from, or its policy ruled it
+     * out first. The one case counted as compared although it may not have been: a parallel channel skipped because
+     * an earlier one to the same peer passed.
+     */
+    public long balanceThreshold(int v, int s, int slot) {
+        int idx = 2 * v + s;
+        if ((state[idx] & FORWARDED) == 0) {
+            return -1;
+        }
+        int r = REC * slot;
+        if ((int) (rec[r + PEER_DIR] >>> 32) == predNodeOf(idx)) {
+            return -1;
+        }
+        long amount = amountMsat;
+        long acc = cold[4 * idx];
+        int pred = predOf(idx);
+        if (s == 0) {
+            if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
+                return -1;
+            }
+            long fee = rec[r + FEE];
+            long a = pred < 0 ? 0 : acc + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount);
+            return a > maxFeeMsat ? -1 : amount;
+        }
+        long htlc = amount + (pred < 0 ? 0 : acc + g.feeMsat(pred ^ 1, amount + acc));
+        return htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX] ? -1 : htlc;
     }
 
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */

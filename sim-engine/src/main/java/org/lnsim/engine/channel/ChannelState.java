@@ -134,6 +134,14 @@ public final class ChannelState {
         return spendableBySlot[2 * slot + (outgoing ? 0 : 1)];
     }
 
+    /**
+     * Copies {@link #spendableAtSlotMsat} of every slot into {@code into} (length 4 × channels): [2·slot] outgoing,
+     * [2·slot + 1] incoming.
+     */
+    public void copySpendableBySlot(long[] into) {
+        System.arraycopy(spendableBySlot, 0, into, 0, spendableBySlot.length);
+    }
+
     /** {@link #spendableMsat} computed from the balance, the reserve and the slots. */
     private long computeSpendable(int e) {
         if (inFlightCount[e] >= maxAcceptedHtlcs) {

@@ -183,6 +183,11 @@ public final class PaymentEngine {
         }
 
         @Override
+        public void copyChannelSpendableBySlot(long[] into) {
+            state.copySpendableBySlot(into);
+        }
+
+        @Override
         public int ownFreeHtlcSlots(int node, int e) {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);

@@ -39,6 +39,14 @@ public interface ProtocolContext {
     long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing);
 
     /**
+     * {@link #channelSpendableAtSlotMsat} of every slot of every node at once, copied into {@code into} (length 4 ×
+     * channels): [2·slot] outgoing, [2·slot + 1] incoming. For protocols that compute many nodes' local decisions
+     * together, possibly on another thread or ahead of time (a flood); each node's decision may still use only its
+     * own slots.
+     */
+    void copyChannelSpendableBySlot(long[] into);
+
+    /**
      * The true spendable amount on any direction.
      *
      * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}

@@ -1,0 +1,89 @@
+package org.lnsim.protocols.ant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.Simulation;
+import org.lnsim.engine.channel.BalanceSplit;
+import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.htlc.CommitmentLatency;
+import org.lnsim.engine.htlc.HtlcRelay;
+import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.payment.PaymentEngine;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * Flooding ahead on other threads changes nothing: the same payments with and without {@link FloodAhead} give the
+ * same outcomes, payment columns and per-node figures, on a small random network whose balances the payments drain,
+ * so that some waves flooded ahead are found stale and flooded again (both paths are taken).
+ */
+class FloodAheadTest {
+    private record Result(List<PaymentOutcome> outcomes, AntRouting ant) {
+    }
+
+    private static Result run(ChannelGraph g, List<PaymentRequest> payments, int threads) {
+        Simulation sim = new Simulation(11);
+        ChannelState state = new ChannelState(g, BalanceSplit.UNIFORM, sim.random().stream("balances"));
+        sim.afterEachEvent(state::checkTouched);
+        // fixed per-channel delays (a pure function of the channel), as flooding ahead requires
+        CommitmentLatency latency = new CommitmentLatency(g.channelCount(), sim.random().stream("latency"));
+        HtlcRelay relay = new HtlcRelay(sim, state, latency, NodeAvailability.ALWAYS_ONLINE,
+                HtlcRelay.DEFAULT_MPP_TIMEOUT_US);
+        AntRouting ant = new AntRouting(g, AntSettings.DEFAULT);
+        ant.prepare(payments, threads);
+        List<PaymentOutcome> out = new ArrayList<>();
+        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, ant,
+                PaymentEngine.Limits.DEFAULT, out::add);
+        engine.setup();
+        payments.forEach(engine::submit);
+        sim.run();
+        engine.finish();
+        assertEquals(0, state.totalInFlightCount());
+        return new Result(out, ant);
+    }
+
+    @Test
+    void floodingAheadGivesTheSameRun() {
+        long used = 0;
+        long redone = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            ChannelGraph g = SeedWaveEquivalenceTest.randomCase(seed).g();
+            SplittableRandom r = new SplittableRandom(seed);
+            List<PaymentRequest> ps = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                int from = r.nextInt(g.nodeCount());
+                int to = (from + 1 + r.nextInt(g.nodeCount() - 1)) % g.nodeCount();
+                // amounts of the order of the balances (capacities 1k-1M sat), at 20 payments/s: channels drain
+                ps.add(new PaymentRequest(i, from, to, 1_000_000L + r.nextInt(200_000_000), 50_000L * i));
+            }
+            Result one = run(g, ps, 1);
+            Result two = run(g, ps, 2);
+            String strip = "\\[I@[0-9a-f]+|\\[J@[0-9a-f]+";
+            for (int i = 0; i < ps.size(); i++) {
+                assertEquals(one.outcomes().get(i).toString().replaceAll(strip, ""),
+                        two.outcomes().get(i).toString().replaceAll(strip, ""), "seed " + seed + " outcome " + i);
+                assertArrayEquals(one.outcomes().get(i).columns(), two.outcomes().get(i).columns());
+                assertArrayEquals(one.outcomes().get(i).route(), two.outcomes().get(i).route());
+            }
+            long[] v1 = new long[5];
+            long[] v2 = new long[5];
+            for (int n = 0; n < g.nodeCount(); n++) {
+                one.ant().stateValues(n, v1);
+                two.ant().stateValues(n, v2);
+                assertArrayEquals(v1, v2, "seed " + seed + " node " + n);
+            }
+            assertArrayEquals(new long[2], one.ant().floodsAhead());
+            used += two.ant().floodsAhead()[0];
+            redone += two.ant().floodsAhead()[1];
+        }
+        assertTrue(used > 100, "floods ahead used " + used);
+        assertTrue(redone > 5, "floods ahead redone " + redone);
+    }
+}
