@@ -41,7 +41,9 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *   <li>only when some payment was settled in part (receivers claiming MPP parts early): {@code partial_rate};</li>
  *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
  *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
- *       ({@code table_requests_mean}, …).</li>
+ *       ({@code table_requests_mean}, …);</li>
+ *   <li>only with the {@value #BOUND_ROW} row, as the last column: {@code share_of_bound}, each row's success rate
+ *       divided by the bound's (1 on the bound row; empty when the bound is 0): how close each protocol gets.</li>
  * </ul>
  * Missing values (no delivered payment) are written as empty cells.
  */
@@ -70,7 +72,8 @@ public final class RunSummary {
      * The summary, plus, when {@code bound} is given, a last row {@value #BOUND_ROW}: the share of the payments (all,
      * and by amount bucket) that some flow over the initial balances could deliver, each payment on its own
      * (lightning-facts §7.5) — where a router's success rate stands against perfect splitting with perfect knowledge.
-     * Its other cells are empty.
+     * Its other cells are empty. With it comes a last column, {@code share_of_bound}: each row's success rate over the
+     * bound's.
      *
      * @param bound the workload's payments, each with whether it is feasible; null for no bound row
      */
@@ -185,7 +188,25 @@ public final class RunSummary {
                 latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs, partsMean, partsMax);
         t.addColumns(buckets);
         addDiscoveryColumns(t, runs, bound != null);
+        if (bound != null) {
+            t.addColumns(shareOfBound(success));
+        }
         return t;
+    }
+
+    /**
+     * {@code share_of_bound}: each row's success rate over the bound row's (the last), so how close each protocol
+     * gets to what any flow could deliver; the bound row itself shows 1; empty where either rate is missing or the
+     * bound is 0.
+     */
+    private static DoubleColumn shareOfBound(DoubleColumn success) {
+        DoubleColumn share = fixed("share_of_bound", 4);
+        double bound = success.getDouble(success.size() - 1);
+        for (int r = 0; r < success.size(); r++) {
+            double rate = success.getDouble(r);
+            share.append(Double.isNaN(bound) || bound == 0 || Double.isNaN(rate) ? Double.NaN : rate / bound);
+        }
+        return share;
     }
 
     /**

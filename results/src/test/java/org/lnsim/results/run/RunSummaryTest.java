@@ -1,6 +1,7 @@
 package org.lnsim.results.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -185,6 +186,51 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
+    }
+
+    /**
+     * share_of_bound, the last column, only with the bound row. Four payments of 2,000 sat; source delivers 1
+     * (0.25), oracle 2 (0.50), the bound finds 3 feasible (0.75): shares 0.25 / 0.75 = 0.3333, 0.50 / 0.75 = 0.6667,
+     * and 1.0000 on the bound row; a protocol without payments has no rate, so no share. With a bound of 0 (nothing
+     * feasible) every share is empty. Without the bound the column is absent and the CSV is the one-argument table's.
+     */
+    @Test
+    void shareOfBoundAsWorkedByHand() {
+        List<PaymentOutcome> src = List.of(ok(0, 2_000_000, 0, 1, 100_000, 1, new int[] {0}),
+                failed(1, 2_000_000, false), failed(2, 2_000_000, false), failed(3, 2_000_000, false));
+        List<PaymentOutcome> ora = List.of(ok(0, 2_000_000, 0, 1, 100_000, 1, new int[] {0}),
+                ok(1, 2_000_000, 0, 1, 100_000, 1, new int[] {0}), failed(2, 2_000_000, false),
+                failed(3, 2_000_000, false));
+        List<ProtocolRun> runs = List.of(new ProtocolRun("source", src, new long[0], 0, 0),
+                new ProtocolRun("oracle", ora, new long[0], 0, 0),
+                new ProtocolRun("idle", List.of(), new long[0], 0, 0));
+        List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(2_000_000, true),
+                new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(2_000_000, true),
+                new RunSummary.Bound(2_000_000, false));
+        Table t = RunSummary.table(runs, bound);
+        List<String> names = t.columnNames();
+        assertEquals("share_of_bound", names.get(names.size() - 1));
+        String[] lines = RunSummary.csv(t).split("\n");
+        assertTrue(lines[1].startsWith("source,4,0.2500,") && lines[1].endsWith(",0.3333"), lines[1]);
+        assertTrue(lines[2].startsWith("oracle,4,0.5000,") && lines[2].endsWith(",0.6667"), lines[2]);
+        assertTrue(lines[3].startsWith("idle,0,,") && lines[3].endsWith(","), lines[3]);
+        assertTrue(lines[4].startsWith(RunSummary.BOUND_ROW + ",4,0.7500,") && lines[4].endsWith(",1.0000"),
+                lines[4]);
+        String md = RunSummary.markdown(t);
+        assertTrue(md.contains(" share_of_bound |\n"), md);
+        assertTrue(md.contains(" 0.3333 |\n| oracle |"), md);
+
+        List<RunSummary.Bound> none = bound.stream().map(b -> new RunSummary.Bound(b.amountMsat(), false)).toList();
+        String[] zero = RunSummary.csv(RunSummary.table(runs, none)).split("\n");
+        assertTrue(zero[4].startsWith(RunSummary.BOUND_ROW + ",4,0.0000,"), zero[4]);
+        for (int r = 1; r < zero.length; r++) {
+            assertTrue(zero[r].endsWith(","), zero[r]);
+        }
+
+        Table plain = RunSummary.table(runs);
+        assertFalse(plain.columnNames().contains("share_of_bound"));
+        assertEquals(RunSummary.csv(plain), RunSummary.csv(RunSummary.table(runs, null)));
+        assertEquals(names.subList(0, names.size() - 1), plain.columnNames());
     }
 }

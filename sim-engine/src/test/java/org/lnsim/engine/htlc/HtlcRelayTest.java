@@ -253,6 +253,56 @@ class HtlcRelayTest {
         assertEquals(50_000_000, run.state().balance(B_TO_C));
     }
 
+    /**
+     * Three parts of one 30,000,000-msat payment (id 9), each delivering 8,000,000 along A→B→C, sent at 0, 1 s and
+     * 2.5 s: they reach C at 0.3, 1.3 and 2.8 s (two offers of 150 ms) and bring only 24,000,000, so C holds all
+     * three. BOLT 4: the receiver fails every held part 60 s after the FIRST arrived, so all three are failed with
+     * mpp_timeout at 0.3 + 60 = 60.3 s — not at 60 s after their own arrival (61.3, 62.8 s) — and each failure
+     * reaches A 2 × 120 ms later: 60.54 s for all three. Just before C fails them (60.29 s) all three are still
+     * locked on B→C (and A→B); afterwards every balance is back where it started: A–B 100,000,000 / 100,000,000
+     * (each part had locked 8,000,000 + B's fee 1000 + 800 = 8,001,800 on A→B), B–C 50,000,000 / 50,000,000.
+     */
+    @Test
+    void severalHeldPartsAllTimeOutSixtySecondsAfterTheFirstArrived() {
+        ChannelGraph g = line();
+        Simulation sim = new Simulation(1);
+        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
+        sim.afterEachEvent(state::checkAll);
+        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, NodeAvailability.ALWAYS_ONLINE);
+        assertEquals(60_000_000, HtlcRelay.DEFAULT_MPP_TIMEOUT_US);
+        List<AttemptResult> results = new ArrayList<>();
+        HtlcPath part = mppPart(g, 9, 8_000_000, 30_000_000);
+        assertEquals(8_001_800, part.amountMsat(0));
+        relay.send(part, results::add);
+        sim.schedule(1_000_000, () -> relay.send(part, results::add));
+        sim.schedule(2_500_000, () -> relay.send(part, results::add));
+        int[] lockedJustBefore = new int[2];
+        sim.schedule(60_290_000, () -> {
+            lockedJustBefore[0] = state.inFlightCount(B_TO_C);
+            lockedJustBefore[1] = relay.heldPayments();
+        });
+        sim.run();
+        assertEquals(3, lockedJustBefore[0], "all three parts still held at 60.29 s");
+        assertEquals(1, lockedJustBefore[1]);
+        assertEquals(3, results.size());
+        long[] starts = new long[3];
+        for (int i = 0; i < 3; i++) {
+            AttemptResult r = results.get(i);
+            starts[i] = r.startUs();
+            assertEquals(FailureCode.MPP_TIMEOUT, r.failure());
+            assertEquals(2, r.failingHop());
+            assertEquals(60_540_000, r.endUs(), "part sent at " + r.startUs());
+        }
+        java.util.Arrays.sort(starts);
+        assertEquals(List.of(0L, 1_000_000L, 2_500_000L), java.util.Arrays.stream(starts).boxed().toList());
+        assertEquals(0, relay.heldPayments());
+        assertEquals(0, state.totalInFlightCount());
+        assertEquals(100_000_000, state.balance(A_TO_B));
+        assertEquals(100_000_000, state.balance(A_TO_B ^ 1));
+        assertEquals(50_000_000, state.balance(B_TO_C));
+        assertEquals(50_000_000, state.balance(B_TO_C ^ 1));
+    }
+
     private static HtlcPath mppPart(ChannelGraph g, long paymentId, long deliver, long total) {
         long hop0 = deliver + g.feeMsat(B_TO_C, deliver);
         return new HtlcPath(new int[] {A_TO_B, B_TO_C}, new long[] {hop0, deliver},
