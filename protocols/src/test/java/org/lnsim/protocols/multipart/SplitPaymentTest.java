@@ -188,6 +188,16 @@ class SplitPaymentTest {
         assertEquals(before, receiverMsat(amp.state()));
         assertEquals("source+lnd-halving+amp",
                 new SplittingProtocol(source(g), Splitter.LND_HALVING, 16, PaymentKind.AMP).name());
+
+        // on the wire: the same parts, each AMP one carrying lnd's type-14 record beside payment_data:
+        // 2 (type, length) + 32 (root_share) + 32 (set_id) + child_index (0 bytes for part 0, 1 after) = 66-67 bytes
+        Run ampHonest = pay(g, new SplittingProtocol(source(g), Splitter.LND_HALVING, 16, PaymentKind.AMP),
+                120_000_000);
+        int parts = honest.outcome().attempts();
+        assertEquals(parts, ampHonest.outcome().attempts());
+        assertTrue(honest.outcome().finalPayloadBytes() > 0);
+        long extra = ampHonest.outcome().finalPayloadBytes() - honest.outcome().finalPayloadBytes();
+        assertEquals(66L * parts + (parts - 1), extra);
     }
 
     /** Presplit: 30,000 sat becomes about three 10,000-sat parts, all delivered, held and fulfilled together. */

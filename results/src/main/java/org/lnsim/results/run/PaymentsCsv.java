@@ -16,14 +16,15 @@ import org.lnsim.network.ShortChannelId;
  * parts that delivered and {@code max_in_flight} the most parts in flight at once (the sender's HTLC slots used);
  * {@code discovery_us} is the simulated time spent discovering routes before HTLCs (tables, floods), apart from the
  * HTLCs' own time; {@code claimed_msat} what a receiver claiming early settled of a payment that was not delivered
- * (outcome {@code partial}). Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
+ * (outcome {@code partial}); {@code final_payload_bytes} the final hop's onion payload over every part sent (where
+ * {@code amp} parts carry lnd's AMP record beside base MPP's {@code payment_data}). Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
  * {@code table_requests}), empty for a protocol that does not report one.
  */
 public final class PaymentsCsv {
     public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
             + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
             + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us,"
-            + "claimed_msat";
+            + "claimed_msat,final_payload_bytes";
 
     private PaymentsCsv() {
     }
@@ -82,7 +83,8 @@ public final class PaymentsCsv {
                         .append(o.failure() == null ? "" : o.failure().label()).append(',')
                         .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
                         .append(o.messages()).append(',').append(o.bytes()).append(',').append(o.maxInFlight())
-                        .append(',').append(o.discoveryUs()).append(',').append(o.claimedMsat());
+                        .append(',').append(o.discoveryUs()).append(',').append(o.claimedMsat())
+                        .append(',').append(o.finalPayloadBytes());
                 for (int c : at) {
                     row.append(',');
                     if (c >= 0) {

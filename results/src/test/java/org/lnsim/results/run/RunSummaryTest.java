@@ -22,14 +22,14 @@ class RunSummaryTest {
                                      int[] route) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", true, p.arrivalUs() + latencyUs, attempts, 1, hops, fee, null, -1,
-                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route, 1, 0, new long[0], 0);
+                null, false, attempts - 1, 0, 4L * hops, 1000L * hops, route, 1, 0, new long[0], 0, 48);
     }
 
     private static PaymentOutcome failed(long id, long amount, boolean timeout) {
         PaymentRequest p = new PaymentRequest(id, 0, 1, amount, 1_000_000 * id);
         return new PaymentOutcome(p, "source", false, p.arrivalUs() + 60_000_000, 3, 0, 0, 0,
                 FailureCode.TEMPORARY_CHANNEL_FAILURE, 2, timeout ? "timeout" : "no route", timeout, 3, 0, 6, 3000,
-                new int[0], 1, 0, new long[0], 0);
+                new int[0], 1, 0, new long[0], 0, 144);
     }
 
     /**
@@ -81,10 +81,10 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(run), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER, lines[0]);
-        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1,0,0",
+        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1,0,0,48",
                 lines[1]);
         assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000,1,"
-                + "0,0", lines[2]);
+                + "0,0,144", lines[2]);
     }
 
     /**
@@ -101,7 +101,7 @@ class RunSummaryTest {
         ChannelGraph g = b.build();
         PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000, 0);
         PaymentOutcome beacon = new PaymentOutcome(p, "beacon", false, 60_000_000, 0, 0, 0, 0, null, -1, "no route",
-                false, 0, 0, 2, 900, new int[0], 0, 250_000, new long[] {2, 1}, 0);
+                false, 0, 0, 2, 900, new int[0], 0, 250_000, new long[] {2, 1}, 0, 0);
         ProtocolRun src = new ProtocolRun("source", List.of(failed(0, 5_000, false)), new long[0], 0, 0);
         ProtocolRun bea = new ProtocolRun("beacon", List.of(beacon), new long[0], 0, 0, null,
                 List.of("table_requests", "rounds"));
@@ -109,8 +109,9 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(src, bea), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER + ",table_requests,rounds", lines[0]);
-        assertTrue(lines[1].endsWith(",6,3000,1,0,0,,"), lines[1]);
-        assertEquals("0,0,1,5000,0,60000,0,0,0,0,0,0,,0,beacon,failed,0,0,0,,,2,900,0,250000,0,2,1", lines[2]);
+        // ..., messages, bytes, max_in_flight, discovery_us, claimed_msat, final_payload_bytes, then the two columns
+        assertTrue(lines[1].endsWith(",6,3000,1,0,0,144,,"), lines[1]);
+        assertEquals("0,0,1,5000,0,60000,0,0,0,0,0,0,,0,beacon,failed,0,0,0,,,2,900,0,250000,0,0,2,1", lines[2]);
     }
 
     /**
@@ -124,9 +125,9 @@ class RunSummaryTest {
         PaymentRequest p1 = new PaymentRequest(1, 0, 1, 5_000, 0);
         List<PaymentOutcome> beacon = List.of(
                 new PaymentOutcome(p0, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0, new int[0], 0,
-                        0, new long[] {0}, 0),
+                        0, new long[] {0}, 0, 0),
                 new PaymentOutcome(p1, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0, new int[0], 0,
-                        400_000, new long[] {3}, 0));
+                        400_000, new long[] {3}, 0, 0));
         Table t = RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)), new long[0], 0,
                 0), new ProtocolRun("beacon", beacon, new long[0], 0, 0, null, List.of("table_requests"))));
         String[] lines = RunSummary.csv(t).split("\n");

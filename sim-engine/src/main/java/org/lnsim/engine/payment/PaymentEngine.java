@@ -25,6 +25,13 @@ import org.lnsim.network.ChannelGraph;
  */
 public final class PaymentEngine {
     /**
+     * The block height at which payments are made, for the absolute CLTV expiry in final onion payloads (lnsim's
+     * CLTVs are relative to it). Any mainnet height from 65,536 to 16,777,215 encodes in the same 3 bytes, so the
+     * choice changes no size; 800,000 is July 2023.
+     */
+    public static final long BLOCK_HEIGHT = 800_000;
+
+    /**
      * Engine limits.
      *
      * @param timeoutUs   no attempt starts later than this after arrival (c-lightning pay's retry_for, lnd's payment
@@ -282,6 +289,7 @@ public final class PaymentEngine {
         int attempts;
         int inFlight;
         int maxInFlight;
+        long finalPayloadBytes;
         boolean gaveUp;
         String reason;
         boolean finished;
@@ -360,6 +368,8 @@ public final class PaymentEngine {
             attempts++;
             inFlight++;
             maxInFlight = Math.max(maxInFlight, inFlight);
+            finalPayloadBytes += protocol.paymentKind().finalHopPayloadBytes(path.deliverMsat(), path.totalMsat(),
+                    BLOCK_HEIGHT + path.finalCltv(), attempts - 1);
             relay.send(path, protocol.paymentKind(), this::onResult);
             return true;
         }
@@ -424,7 +434,7 @@ public final class PaymentEngine {
                     settled ? parts : 0, settled ? hops : 0, settled ? feeMsat : 0, lastFailure,
                     lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
                     delivered ? route : new int[0], maxInFlight, discoveryUs, columns.clone(),
-                    partial ? deliveredMsat : 0));
+                    partial ? deliveredMsat : 0, finalPayloadBytes));
         }
     }
 }

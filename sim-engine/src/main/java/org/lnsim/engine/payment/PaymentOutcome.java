@@ -28,12 +28,15 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param columns           the values of the protocol's {@link RoutingProtocol#paymentColumns()}, in order
  * @param claimedMsat       what the receiver settled of a payment that was not delivered in full (a receiver that
  *                          claims MPP parts early); 0 otherwise. Such a payment keeps its settled parts, hops and fees
+ * @param finalPayloadBytes the final hop's onion payload over every part sent
+ *                          ({@link org.lnsim.engine.htlc.PaymentKind#finalHopPayloadBytes}): where base MPP and AMP
+ *                          differ on the wire
  */
 public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
                              int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
                              boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
                              int[] route, int maxInFlight, long discoveryUs,
-                             long[] columns, long claimedMsat) {
+                             long[] columns, long claimedMsat, long finalPayloadBytes) {
     /** Part of the amount was settled although the payment was not delivered (receivers claiming early). */
     public boolean partial() {
         return !success && claimedMsat > 0;
