@@ -37,8 +37,9 @@ final class RunCommand implements Callable<Integer> {
             + "every event, and that every HTLC and payment resolved (slower).")
     boolean checkInvariants;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Protocols simulated at once "
-            + "(results do not depend on it; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Protocols simulated at once, "
+            + "and threads each may use (source's routes ahead, beacon's tables, ant's floods ahead); results do not "
+            + "depend on it (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--quiet", description = "No progress bar.")

@@ -27,6 +27,11 @@ import org.lnsim.network.ChannelGraph;
  * the number of completed payments that crossed the channel (both ends count it; see {@link #history} for when a
  * payment counts), then by capacity. The payer and
  * payee still send to all their peers: they are the ones who want the payment to go through.
+ *
+ * <h2>Threads</h2>
+ * With {@code threads} ≥ 2 ({@link #prepare}), plain {@code ant} under a latency model with fixed control delays floods
+ * payments ahead on {@code threads − 1} workers ({@link FloodAhead}); the results are the same as with one thread.
+ * {@link #pathFindingNanos()} is then the simulation thread's time in floods, waits for workers included.
  */
 public final class AntRouting implements RoutingProtocol {
     public static final String NAME = "ant";
