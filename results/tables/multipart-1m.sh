@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Multi-part splitting against the max-flow bound on the generated 1M-channel network, one fixed amount per run,
-# from the repository root: bash results/tables/multipart-1m.sh (about 40 minutes on a 2-core machine).
+# from the repository root: bash results/tables/multipart-1m.sh (about 20 minutes on a 2-core machine).
 # Called by regenerate.sh; a pure function of the code and the seeds, so a rerun leaves `git diff` empty.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
