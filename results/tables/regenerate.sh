@@ -2,8 +2,9 @@
 # Regenerates every committed results table from the repository root: bash results/tables/regenerate.sh
 # Each table is a pure function of lnsim's code, the shared snapshots and the seeds below, so a rerun must leave
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
-# Needs ../shared beside the repository, and about 12 minutes on a 2-core machine, plus about 20 for the 1M-channel
-# multi-part table (multipart-1m.sh) and 25 for the beacon tables (beacon.sh, most of it the 1M-channel network).
+# Needs ../shared beside the repository, and about 25 minutes on a 2-core machine (17 of them the multi-part sweep on
+# the snapshot), plus about 20 for the 1M-channel multi-part table (multipart-1m.sh), 25 for the beacon tables
+# (beacon.sh, most of it the 1M-channel network) and 5 for the ant tables (ant.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
