@@ -12,7 +12,8 @@ snap="$(cd ../shared/data/snapshots && pwd)/clightning-listchannels-2019-05-14.j
 parts="${*:-snapshot mcp1m flare}"
 
 # One Markdown table from a run folder: summary.csv columns by name, node_state_summary.csv's state_bytes
-# percentiles, and state as a share of full gossip (source's state: every node holds gossip_bytes_raw).
+# percentiles, state as a share of full gossip (source's state: every node holds gossip_bytes_raw), and the set-up
+# phase per node: messages sent, bytes received and (beacon) simulated set-up time, p50 and p99.
 table() {
   local dir="$1"
   awk -F, '
@@ -20,9 +21,12 @@ table() {
     file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     file == 1 { row[++n] = $0; next }
     file == 2 && $2 == "state_bytes" { p50[$1] = $4; p99[$1] = $6; max[$1] = $7 }
+    file == 2 && $2 == "setup_messages_sent" { sm50[$1] = $4; sm99[$1] = $6 }
+    file == 2 && $2 == "setup_bytes_received" { sb50[$1] = $4; sb99[$1] = $6 }
+    file == 2 && $2 == "setup_us" { su50[$1] = sprintf("%.1f", $4 / 1000); su99[$1] = sprintf("%.1f", $6 / 1000) }
     END {
-      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip |"
-      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip | set-up msgs sent p50 | p99 | set-up B received p50 | p99 | set-up ms p50 | p99 |"
+      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
       for (k = 1; k <= n; k++) {
         split(row[k], f, ",")
         p = f[col["protocol"]]
@@ -34,9 +38,10 @@ table() {
         tr = ("table_requests_mean" in col) ? f[col["table_requests_mean"]] : ""
         d50 = ("discovery_ms_p50" in col) ? f[col["discovery_ms_p50"]] : "0.0"
         d99 = ("discovery_ms_p99" in col) ? f[col["discovery_ms_p99"]] : "0.0"
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f |\n", p, f[col["success_rate"]],
-          f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]], f[col["bytes_per_payment"]],
-          p50[p], p99[p], max[p], (gossip > 0 ? 100 * p50[p] / gossip : 0)
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %s | %s | %s | %s | %s | %s |\n", p,
+          f[col["success_rate"]], f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]],
+          f[col["bytes_per_payment"]], p50[p], p99[p], max[p], (gossip > 0 ? 100 * p50[p] / gossip : 0),
+          sm50[p], sm99[p], sb50[p], sb99[p], su50[p], su99[p]
       }
     }' "$dir/summary.csv" "$dir/node_state_summary.csv"
 }
@@ -58,7 +63,11 @@ header() {
   echo "table requests before HTLCs (all payments); table requests per payment; messages and bytes per payment"
   echo "including set-up traffic spread over the payments (source: each node's full gossip sync; beacon: neighbour"
   echo "tables and beacon requests) and the receiver's table sent with each payment request; per-node state over"
-  echo "nodes with channels; state p50 in % of full gossip (gossip_bytes_raw, what every source node holds)."
+  echo "nodes with channels; state p50 in % of full gossip (gossip_bytes_raw, what every source node holds). Set-up,"
+  echo "per node with channels: messages sent and bytes received (source: its full gossip sync; beacon: its"
+  echo "neighbourhood table, beacon requests relayed and acknowledgements with the beacon paths) and, for beacon, the"
+  echo "simulated time until its table and every beacon path are in (set-up is charged at the start of the run, see"
+  echo "BeaconRouting: a lower bound, without the prototype's suggestion rounds)."
 }
 
 if [[ " $parts " == *" snapshot "* ]]; then

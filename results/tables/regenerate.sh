@@ -3,7 +3,7 @@
 # Each table is a pure function of lnsim's code, the shared snapshots and the seeds below, so a rerun must leave
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
 # Needs ../shared beside the repository, and about 25 minutes on a 2-core machine (17 of them the multi-part sweep on
-# the snapshot), plus about 20 for the 1M-channel multi-part table (multipart-1m.sh), 25 for the beacon tables
+# the snapshot), plus about 20 for the 1M-channel multi-part table (multipart-1m.sh), 30 for the beacon tables
 # (beacon.sh, most of it the 1M-channel network) and 5 for the ant tables (ant.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
