@@ -220,7 +220,7 @@ public final class AntRouting implements RoutingProtocol {
     SeedWave flood(PaymentContext ctx, boolean firstRound) {
         long t0 = System.nanoTime();
         if (links == null) {
-            links = links(ctx);
+            throw new IllegalStateException(name() + ": the engine's setup() must run before payments");
         }
         SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), ctx) : null;
         if (w == null) {

@@ -17,9 +17,9 @@ import org.lnsim.network.ChannelGraph;
  * simulation floods a payment itself, the next {@code depth} payments are flooded beside it, on the balances of that
  * moment, and each of those waves is handed over at its payment's turn only if the balances the simulation has then
  * would give the same wave (a payment flooded ahead thus read balances at most {@code depth} payments old, and the
- * one after the last of them is flooded by the simulation again, with the next batch beside it). The result never depends on whether a wave came from here: a wave
- * is a pure function of the payment, the fixed delays and the answers to its balance checks, and the check below
- * proves that none of the answers changed.
+ * one after the last of them is flooded by the simulation again, with the next batch beside it). The result never
+ * depends on whether a wave came from here: a wave is a pure function of the payment, the fixed delays and the
+ * answers to its balance checks, and the check below proves that none of the answers changed.
  *
  * <h2>Why the check is exact</h2>
  * A flood reads balances only through {@code balance ≥ threshold} at a forwarding node, and the thresholds are known:
@@ -104,7 +104,6 @@ final class FloodAhead implements AutoCloseable {
             return null;
         }
         int index = boxed;
-        ctx.copyChannelSpendableBySlot(now);
         SeedWave ready = null;
         while (pendingCount > 0 && slots[head].index <= index) {
             Slot s = slots[head];
@@ -112,6 +111,7 @@ final class FloodAhead implements AutoCloseable {
             head = (head + 1) % slots.length;
             pendingCount--;
             if (s.index == index) {
+                ctx.copyChannelSpendableBySlot(now);   // the balances p really floods on
                 if (unchanged(w, p, s.balances)) {
                     ready = w;
                     used++;
@@ -124,7 +124,7 @@ final class FloodAhead implements AutoCloseable {
         if (ready == null) {
             // the caller floods p now: flood the next ones beside it, from the same balances
             while (pendingCount < depth && nextIndex < payments.size()) {
-                start(nextIndex++);
+                start(nextIndex++, ctx);
             }
         }
         return ready;
@@ -143,14 +143,15 @@ final class FloodAhead implements AutoCloseable {
         }
     }
 
-    private void start(int index) {
+    /** Floods payment {@code index}'s first round on a worker, from the balances {@code ctx} has now. */
+    private void start(int index, ProtocolContext ctx) {
         Slot s = slots[nextSlot];
         if (pendingCount == 0) {
             head = nextSlot;
         }
         nextSlot = (nextSlot + 1) % slots.length;
         pendingCount++;
-        System.arraycopy(now, 0, s.balances, 0, now.length);
+        ctx.copyChannelSpendableBySlot(s.balances);
         s.index = index;
         long[] balances = s.balances;
         SeedWave.Links frozen = new SeedWave.Links() {

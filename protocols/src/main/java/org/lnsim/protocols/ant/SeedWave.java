@@ -85,7 +85,9 @@ public final class SeedWave {
         /** Delay of a control message along direction {@code e}. */
         long delayUs(int e);
 
-        /** Whether {@link #delayUs} depends on the direction alone: the wave then reads it once per slot and keeps it. */
+        /**
+         * Whether {@link #delayUs} depends on the direction alone: the wave then reads it once per slot and keeps it.
+         */
         default boolean delaysFixed() {
             return false;
         }
@@ -397,6 +399,35 @@ public final class SeedWave {
         return (long) (predNode + 1) << PRED_NODE_SHIFT | (long) (pred + 1) << PRED_SHIFT | hops;
     }
 
+    /**
+     * Seed 1's accumulator as the pair's node forwards it: what it arrived with plus the node's own fee on its
+     * channel back towards the payee (0 at the payee). Seed 0's node adds its fee per outgoing slot instead.
+     */
+    private long forwardedAccumulator(int idx) {
+        int pred = predOf(idx);
+        long acc = cold[4 * idx];
+        return pred < 0 ? 0 : acc + g.feeMsat(pred ^ 1, amountMsat + acc);
+    }
+
+    /**
+     * The policy checks of one slot (record at {@code r}) for a seed forwarded by a node: the accumulator the message
+     * would carry, or -1 if the HTLC range of the direction it stands for, or (seed 0) the fee budget, rules the slot
+     * out. {@code acc} is seed 0's accumulator on arrival, {@code accOut} seed 1's {@link #forwardedAccumulator}.
+     */
+    private long slotAccumulator(int s, int r, boolean origin, long acc, long accOut) {
+        long amount = amountMsat;
+        if (s == 0) {
+            if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
+                return -1;
+            }
+            long fee = rec[r + FEE];
+            long a = origin ? 0 : acc + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount);
+            return a > maxFeeMsat ? -1 : a;
+        }
+        long htlc = amount + accOut;
+        return htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX] ? -1 : accOut;
+    }
+
     private void forward(int idx, boolean fixedDelays) {
         int v = idx >>> 1;
         int s = idx & 1;
@@ -405,12 +436,9 @@ public final class SeedWave {
         int from = predNodeOf(idx);
         long acc = cold[4 * idx];
         long amount = amountMsat;
-        long accOut = 0;
-        if (s == 1 && !origin) {
-            accOut = acc + g.feeMsat(pred ^ 1, amount + acc);
-            if (accOut > maxFeeMsat) {
-                return;
-            }
+        long accOut = s == 1 ? forwardedAccumulator(idx) : 0;
+        if (accOut > maxFeeMsat) {
+            return;
         }
         state[idx] = SETTLED | FORWARDED;
         // in phases, each a tight loop of independent loads, so the memory system can overlap them: static checks
@@ -422,22 +450,9 @@ public final class SeedWave {
             if ((int) (rec[r + PEER_DIR] >>> 32) == from) {
                 continue;
             }
-            long a;
-            if (s == 0) {
-                if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
-                    continue;
-                }
-                long fee = rec[r + FEE];
-                a = origin ? 0 : acc + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount);
-                if (a > maxFeeMsat) {
-                    continue;
-                }
-            } else {
-                a = accOut;
-                long htlc = amount + a;
-                if (htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX]) {
-                    continue;
-                }
+            long a = slotAccumulator(s, r, origin, acc, accOut);
+            if (a < 0) {
+                continue;
             }
             candSlot[cands] = slot;
             candAcc[cands] = a;
@@ -655,19 +670,10 @@ public final class SeedWave {
         if ((int) (rec[r + PEER_DIR] >>> 32) == predNodeOf(idx)) {
             return -1;
         }
-        long amount = amountMsat;
-        long acc = cold[4 * idx];
-        int pred = predOf(idx);
-        if (s == 0) {
-            if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
-                return -1;
-            }
-            long fee = rec[r + FEE];
-            long a = pred < 0 ? 0 : acc + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount);
-            return a > maxFeeMsat ? -1 : amount;
-        }
-        long htlc = amount + (pred < 0 ? 0 : acc + g.feeMsat(pred ^ 1, amount + acc));
-        return htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX] ? -1 : htlc;
+        // the same checks as forward(), in the same order
+        long accOut = s == 1 ? forwardedAccumulator(idx) : 0;
+        long a = slotAccumulator(s, r, predOf(idx) < 0, cold[4 * idx], accOut);
+        return a < 0 ? -1 : amountMsat + (s == 0 ? 0 : a);
     }
 
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */

@@ -17,8 +17,9 @@ import org.lnsim.network.ShortChannelId;
  * {@code discovery_us} is the simulated time spent discovering routes before HTLCs (tables, floods), apart from the
  * HTLCs' own time; {@code claimed_msat} what a receiver claiming early settled of a payment that was not delivered
  * (outcome {@code partial}); {@code final_payload_bytes} the final hop's onion payload over every part sent (where
- * {@code amp} parts carry lnd's AMP record beside base MPP's {@code payment_data}). Then the union, in order of first appearance, of the protocols' own per-payment figures (e.g.
- * {@code table_requests}), empty for a protocol that does not report one.
+ * {@code amp} parts carry lnd's AMP record beside base MPP's {@code payment_data}). Then the union, in order of first
+ * appearance, of the protocols' own per-payment figures (e.g. {@code table_requests}), empty for a protocol that does
+ * not report one.
  */
 public final class PaymentsCsv {
     public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"

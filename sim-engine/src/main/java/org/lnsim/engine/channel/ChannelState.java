@@ -247,7 +247,8 @@ public final class ChannelState {
                 throw violation(c, "spendable " + spendable[e] + " msat kept on direction " + (e & 1) + ", "
                         + computeSpendable(e) + " computed");
             }
-            if (spendableBySlot[2 * slotOf[e]] != spendable[e] || spendableBySlot[2 * slotOf[e ^ 1] + 1] != spendable[e]) {
+            if (spendableBySlot[2 * slotOf[e]] != spendable[e]
+                    || spendableBySlot[2 * slotOf[e ^ 1] + 1] != spendable[e]) {
                 throw violation(c, "slot-ordered spendable of direction " + (e & 1) + " out of date");
             }
         }

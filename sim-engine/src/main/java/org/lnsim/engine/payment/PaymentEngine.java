@@ -368,9 +368,10 @@ public final class PaymentEngine {
             attempts++;
             inFlight++;
             maxInFlight = Math.max(maxInFlight, inFlight);
-            finalPayloadBytes += protocol.paymentKind().finalHopPayloadBytes(path.deliverMsat(), path.totalMsat(),
+            PaymentKind kind = protocol.paymentKind();
+            finalPayloadBytes += kind.finalHopPayloadBytes(path.deliverMsat(), path.totalMsat(),
                     BLOCK_HEIGHT + path.finalCltv(), attempts - 1);
-            relay.send(path, protocol.paymentKind(), this::onResult);
+            relay.send(path, kind, this::onResult);
             return true;
         }
 
