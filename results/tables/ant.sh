@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ant routing results tables, from the repository root: bash results/tables/ant.sh [snapshot|mcp1m] (default both).
 # Called by regenerate.sh; a pure function of the code, the shared snapshot and the seeds, so a rerun leaves
-# `git diff` empty. Needs ../shared beside the repository; about a minute for the snapshot, 5 for the 1M network.
+# `git diff` empty. Needs ../shared beside the repository; about a minute for the snapshot, 8 for the 1M network.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
@@ -27,6 +27,8 @@ table() {
       q = $1; r = $ncol["seeds_received"] + 0
       if (!(q in top) || r > top[q]) { top[q] = r; hub[q] = $2 }
     }
+    file == 4 && FNR > 1 { id[$1] = substr($2, 1, 16); alias = $5; gsub(/["|]/, "", alias); al[$1] = alias; deg[$1] = $3 }
+    function name(v) { return v " (" id[v] "…" (al[v] != "" ? ", " al[v] : "") ", " deg[v] " channels)" }
     END {
       print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | seeds / payment at a node p50 | p99 | busiest node | its seeds / payment | seeds/s at 1 pay/s | at 10 | at 100 | pay/s for 1k seeds/s | for 10k |"
       print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -39,11 +41,11 @@ table() {
           f[col["success_rate"]], f[col["fee_ppm_p50"]], f[col["discovery_ms_p50"]], f[col["discovery_ms_p99"]],
           f[col["messages_per_payment"]], f[col["bytes_per_payment"]], p50[p], p99[p], max[p],
           has ? sprintf("%.2f", seedsP50[p] / payments) : "", has ? sprintf("%.1f", seedsP99[p] / payments) : "",
-          has ? hub[p] : "", has ? sprintf("%.1f", b) : "", has ? sprintf("%.0f", b) : "",
+          has ? name(hub[p]) : "", has ? sprintf("%.1f", b) : "", has ? sprintf("%.0f", b) : "",
           has ? sprintf("%.0f", 10 * b) : "", has ? sprintf("%.0f", 100 * b) : "",
           has ? sprintf("%.2f", 1000 / b) : "", has ? sprintf("%.1f", 10000 / b) : ""
       }
-    }' "$dir/summary.csv" "$dir/node_state_summary.csv" "$dir/node_state.csv"
+    }' "$dir/summary.csv" "$dir/node_state_summary.csv" "$dir/node_state.csv" "$dir/node_ids.csv"
 }
 
 explain() {
@@ -56,7 +58,8 @@ explain() {
   echo "payment in this run × the rate (flooding cost is linear in the rate; mempools, which are not, are in state),"
   echo "so it must handle 1,000 (10,000) seeds/s from a network rate of 1,000 (10,000) / its seeds per payment. Seeds"
   echo "per payment at a node: p50 and p99 over nodes with channels. Busiest node: its index in node-id order (as in"
-  echo "payments.csv and node_state.csv)."
+  echo "payments.csv and node_state.csv), the first 16 hex digits of its id, its alias when the network has one, and"
+  echo "its channel count (all from the run's node_ids.csv)."
 }
 
 sweep() { # name extra-args...
@@ -71,9 +74,9 @@ sweep() { # name extra-args...
   done
 }
 
-# Per-node mempools and seed load against the network's payment rate (the snapshot, plain ant, 10k sat): peak
-# entries and state over nodes with channels from node_state_summary.csv; the busiest node's seeds per second =
-# its seeds received over the run's arrival span (payments / rate).
+# Per-node mempools and seed load against the network's payment rate (plain ant, 10k sat; extra arguments choose
+# the network): peak entries and state over nodes with channels from node_state_summary.csv; the busiest node's
+# seeds per second = its seeds received over the run's arrival span (payments / rate).
 rates() {
   echo
   echo "## Mempools and seed load against the payment rate (ant, 10000 sat)"
@@ -86,7 +89,7 @@ rates() {
   echo "| payments/s | success | peak mempool entries p50 | p99 | max | state p50 B | p99 | max | busiest node seeds/s |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in 1 10 100; do
-    ./lnsim run experiments/configs/ant-sweep.yaml --set 'protocols=[ant]' --set workload.amount.sat=10000 \
+    ./lnsim run experiments/configs/ant-sweep.yaml "$@" --set 'protocols=[ant]' --set workload.amount.sat=10000 \
       --set "workload.rate_per_s=$r" --quiet --threads 2 --out "$tmp/rate-$r" > /dev/null
     awk -F, -v rate="$r" '
       FNR == 1 { file++ }
@@ -132,6 +135,7 @@ if [[ " $parts " == *" mcp1m "* ]]; then
     echo
     explain
     sweep mcp1m --set "network.file=$tmp/mcp-1m-seed1.lnsim"
+    rates --set "network.file=$tmp/mcp-1m-seed1.lnsim"
   } > "$out/ant-mcp-1m.md"
 fi
 echo "ant table regenerated in $out"

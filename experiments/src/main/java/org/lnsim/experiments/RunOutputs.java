@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.lnsim.network.io.AtomicOutput;
+import org.lnsim.results.run.NodeIdsCsv;
 import org.lnsim.results.run.NodeStateCsv;
 import org.lnsim.results.run.NodesCsv;
 import org.lnsim.results.run.PaymentsCsv;
@@ -22,7 +23,8 @@ import tech.tablesaw.api.Table;
 /**
  * Writes a run's files into its output folder, each atomically: {@code payments.csv}, {@code nodes.csv} (per-node
  * state and messages), {@code node_state.csv} and {@code node_state_summary.csv} (per-node routing state and set-up
- * traffic, with percentiles), {@code summary.csv},
+ * traffic, with percentiles), {@code node_ids.csv} (who each node index is: id, channels, capacity, alias),
+ * {@code summary.csv},
  * {@code summary.md}, {@code manifest.json} (the resolved configuration, seed and network — everything needed to
  * rerun it) and {@code timings.csv}. Every file but {@code timings.csv} is a pure function of (config, seed), so two
  * runs can be compared with {@code cmp}.
@@ -36,6 +38,7 @@ public final class RunOutputs {
     public static final String NODES = "nodes.csv";
     public static final String NODE_STATE = "node_state.csv";
     public static final String NODE_STATE_SUMMARY = "node_state_summary.csv";
+    public static final String NODE_IDS = "node_ids.csv";
 
     private RunOutputs() {
     }
@@ -52,6 +55,7 @@ public final class RunOutputs {
         writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, result.runs()));
         writeUtf8(dir.resolve(NODE_STATE), w -> NodeStateCsv.write(w, result.runs()));
         writeUtf8(dir.resolve(NODE_STATE_SUMMARY), w -> NodeStateCsv.writeSummary(w, result.runs()));
+        writeUtf8(dir.resolve(NODE_IDS), w -> NodeIdsCsv.write(w, result.graph()));
         writeText(dir.resolve(SUMMARY_CSV), RunSummary.csv(summary));
         writeText(dir.resolve(SUMMARY_MD), md);
         ObjectMapper json = new ObjectMapper();
