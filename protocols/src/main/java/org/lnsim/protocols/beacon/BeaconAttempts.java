@@ -19,9 +19,13 @@ import org.lnsim.protocols.routing.RouteHop;
  *       the tables it holds.</li>
  *   <li>No route: it asks the node XOR-closest to the receiver that it knows and has not asked — beacons of the
  *       tables it holds first, then any node of its union — for its table: an onion-wrapped request along a
- *       fewest-hop path over known channels, answered along the same path with the table's records. The round trip
- *       is simulated time ({@code discovery_us}); then it searches again. At most {@code max-table-requests} per
- *       payment ({@code table_requests}).</li>
+ *       fewest-hop path over known channels, answered along the same path with the table's records, each hop an
+ *       engine control message ({@link org.lnsim.engine.payment.ProtocolContext#sendControl}), so a node offline on
+ *       the way drops it. The sender waits the expected round trip plus the engine's offline wait on the first hop
+ *       ({@code controlTimeoutUs}); if no answer came by then it counts the request as lost (an answer arriving
+ *       later is ignored) and searches again without the table. Waiting is simulated time ({@code discovery_us});
+ *       then it searches again. At most {@code max-table-requests} per payment, lost ones included
+ *       ({@code table_requests}).</li>
  *   <li>An HTLC that fails on the way excludes the failing channel direction and the search runs again, as
  *       {@code source} does, within the engine's deadline; a refusal by the receiver ends the payment.</li>
  * </ol>
@@ -202,27 +206,73 @@ final class BeaconAttempts implements PaymentSession {
         return false;
     }
 
-    /** The request along the path and the table back along it; the sender searches again when the answer is in. */
+    /**
+     * The request along the path and the table back along it, hop by hop; the sender searches again when the answer
+     * is in or when it stops waiting, whichever comes first.
+     */
     private void send(int node, int[] path) {
-        long tableBytes = tables.tableBytes(node);
-        long rtt = 0;
+        long waitUs = ctx.controlTimeoutUs(path[0]);
         for (int e : path) {
-            ctx.chargeControl(graph.source(e), graph.target(e), BeaconMessages.TABLE_REQUEST, 1,
-                    BeaconMessages.ONION_REQUEST);
-            rtt += ctx.controlDelayUs(e);
-        }
-        for (int k = path.length - 1; k >= 0; k--) {
-            int e = path[k];
-            ctx.chargeControl(graph.target(e), graph.source(e), BeaconMessages.TABLE_RESPONSE, 1,
-                    BeaconMessages.ONION_REQUEST + tableBytes);
-            rtt += ctx.controlDelayUs(e ^ 1);
+            waitUs += ctx.controlDelayUs(e) + ctx.controlDelayUs(e ^ 1);
         }
         requests++;
         ctx.addToColumn(0, 1);
-        ctx.addDiscoveryUs(rtt);
-        ctx.schedule(rtt, () -> {
+        TableRequest request = new TableRequest(node, path, Math.toIntExact(BeaconMessages.ONION_REQUEST
+                + tables.tableBytes(node)), ctx.now());
+        request.forward(0);
+        ctx.schedule(waitUs, request::giveUp);
+    }
+
+    /** One table request in flight: its hops out, the answer's hops back, and whichever of answer or wait ends it. */
+    private final class TableRequest {
+        private final int node;
+        private final int[] path;
+        private final int answerBytes;
+        private final long sentAt;
+        private boolean over;
+
+        TableRequest(int node, int[] path, int answerBytes, long sentAt) {
+            this.node = node;
+            this.path = path;
+            this.answerBytes = answerBytes;
+            this.sentAt = sentAt;
+        }
+
+        /** The request reached the k-th node of the path (the sender at k = 0). */
+        void forward(int k) {
+            if (k == path.length) {
+                back(path.length - 1);
+                return;
+            }
+            ctx.sendControl(path[k], BeaconMessages.TABLE_REQUEST, BeaconMessages.ONION_REQUEST, () -> forward(k + 1));
+        }
+
+        /** The answer leaves the far end of hop k towards the sender. */
+        void back(int k) {
+            if (k < 0) {
+                answered();
+                return;
+            }
+            ctx.sendControl(path[k] ^ 1, BeaconMessages.TABLE_RESPONSE, answerBytes, () -> back(k - 1));
+        }
+
+        private void answered() {
+            if (over) {
+                return;   // the sender stopped waiting
+            }
+            over = true;
+            ctx.addDiscoveryUs(ctx.now() - sentAt);
             held.add(node);
             attempt();
-        });
+        }
+
+        void giveUp() {
+            if (over) {
+                return;
+            }
+            over = true;
+            ctx.addDiscoveryUs(ctx.now() - sentAt);
+            attempt();
+        }
     }
 }

@@ -270,6 +270,11 @@ public final class PaymentEngine {
         }
 
         @Override
+        public long controlTimeoutUs(int e) {
+            return relay.latency().offlineUs(e);
+        }
+
+        @Override
         public boolean controlDelaysFixed() {
             return relay.latency().controlUsFixed();
         }

@@ -98,6 +98,13 @@ public interface ProtocolContext {
     boolean controlDelaysFixed();
 
     /**
+     * How long the source of direction {@code e} waits for an answer before concluding that {@code e}'s target is
+     * offline, under the run's latency model ({@code LatencyModel.offlineUs}): for request/response exchanges over
+     * control messages, whose request {@link #sendControl} drops silently when a node on the way is offline.
+     */
+    long controlTimeoutUs(int e);
+
+    /**
      * How many times {@code node} went offline or came back online so far (the run's churn); for protocols that
      * charge the gossip it causes, at {@link RoutingProtocol#finish}.
      */
