@@ -4,7 +4,7 @@
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
 # Needs ../shared beside the repository, and about 25 minutes on a 2-core machine (17 of them the multi-part sweep on
 # the snapshot), plus about 20 for the 1M-channel multi-part table (multipart-1m.sh), 30 for the beacon tables
-# (beacon.sh, most of it the 1M-channel network) and 5 for the ant tables (ant.sh).
+# (beacon.sh, most of it the 1M-channel network) and 10 for the ant tables (ant.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
@@ -90,6 +90,6 @@ done
 bash results/tables/multipart-1m.sh
 # 5. Beacon routing (Flare) against full gossip: the 2019-05-14 snapshot, the 1M-channel network, ACINQ's 2016 test.
 bash results/tables/beacon.sh
-# 6. Ant routing against full gossip on the 2019-05-14 snapshot and the 1M-channel network (about 5 minutes).
+# 6. Ant routing against full gossip on the 2019-05-14 snapshot and the 1M-channel network (about 10 minutes).
 bash results/tables/ant.sh
 echo "results tables regenerated in $out"
