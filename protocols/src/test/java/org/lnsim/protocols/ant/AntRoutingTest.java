@@ -9,20 +9,15 @@ import static org.lnsim.protocols.ant.SeedWaveTest.B;
 import static org.lnsim.protocols.ant.SeedWaveTest.SIX;
 import static org.lnsim.protocols.ant.SeedWaveTest.dir;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.FailureCode;
-import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.LatencyModel;
-import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.NodeIds;
@@ -56,24 +51,8 @@ class AntRoutingTest {
     }
 
     static Run run(ChannelGraph g, AntRouting ant, PaymentRequest... payments) {
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkAll);
-        HtlcRelay relay = new HtlcRelay(sim, state, new SixLatency(), NodeAvailability.ALWAYS_ONLINE,
-                HtlcRelay.DEFAULT_MPP_TIMEOUT_US);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, ant,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        engine.setup();
-        for (PaymentRequest p : payments) {
-            engine.submit(p);
-        }
-        sim.run();
-        long end = sim.now();
-        engine.finish();
-        assertEquals(0, state.totalInFlightCount());
-        assertEquals(payments.length, out.size());
-        return new Run(out, engine, end);
+        EngineRun.Result r = EngineRun.of(g, ant).latency(new SixLatency()).run(payments);
+        return new Run(r.outcomes(), r.engine(), r.endUs());
     }
 
     private static long column(PaymentOutcome o, String name) {

@@ -8,15 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.CommitmentLatency;
-import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.htlc.NodeAvailability;
-import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -29,23 +25,12 @@ class FloodAheadTest {
     }
 
     private static Result run(ChannelGraph g, List<PaymentRequest> payments, int threads) {
-        Simulation sim = new Simulation(11);
-        ChannelState state = new ChannelState(g, BalanceSplit.UNIFORM, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkTouched);
-        // fixed per-channel delays (a pure function of the channel), as flooding ahead requires
-        CommitmentLatency latency = new CommitmentLatency(g.channelCount(), sim.random().stream("latency"));
-        HtlcRelay relay = new HtlcRelay(sim, state, latency, NodeAvailability.ALWAYS_ONLINE,
-                HtlcRelay.DEFAULT_MPP_TIMEOUT_US);
         AntRouting ant = new AntRouting(g, AntSettings.DEFAULT);
-        ant.prepare(payments, threads);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, ant,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        engine.setup();
-        payments.forEach(engine::submit);
-        sim.run();
-        engine.finish();
-        assertEquals(0, state.totalInFlightCount());
+        List<PaymentOutcome> out = EngineRun.of(g, ant).seed(11).split(BalanceSplit.UNIFORM)
+                .checks(EngineRun.Checks.TOUCHED)
+                // fixed per-channel delays (a pure function of the channel), as flooding ahead requires
+                .latency((graph, sim) -> new CommitmentLatency(graph.channelCount(), sim.random().stream("latency")))
+                .prepare(threads).run(payments).outcomes();
         return new Result(out, ant);
     }
 

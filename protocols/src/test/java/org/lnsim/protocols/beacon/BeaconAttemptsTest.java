@@ -11,21 +11,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.Event;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcPath;
-import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
-import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -41,24 +37,8 @@ class BeaconAttemptsTest {
 
     private static List<PaymentOutcome> run(ChannelGraph g, RoutingProtocol protocol, List<PaymentRequest> payments,
                                             NodeAvailability availability) {
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkAll);
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, OFFLINE_WAIT_US,
-                CONTROL_US), availability);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        protocol.prepare(payments, 1);
-        engine.setup();
-        for (PaymentRequest p : payments) {
-            engine.submit(p);
-        }
-        sim.run();
-        engine.finish();
-        assertEquals(0, state.totalInFlightCount());
-        assertEquals(payments.size(), out.size());
-        return out;
+        return EngineRun.of(g, protocol).latency(new FixedLatency(100_000, 100_000, OFFLINE_WAIT_US, CONTROL_US))
+                .availability(availability).prepare(1).run(payments).outcomes();
     }
 
     private static BeaconRouting beacon(ChannelGraph g, int radius, int beacons, int requests,

@@ -9,15 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
-import org.lnsim.engine.htlc.FixedLatency;
-import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.htlc.NodeAvailability;
-import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.Route;
@@ -27,23 +21,7 @@ import org.lnsim.protocols.source.PayPolicy;
 
 class BeaconRoutingTest {
     private static List<PaymentOutcome> run(ChannelGraph g, BeaconRouting protocol, PaymentRequest... payments) {
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkAll);
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000),
-                NodeAvailability.ALWAYS_ONLINE);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, protocol,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        protocol.prepare(List.of(payments), 1);
-        engine.setup();
-        for (PaymentRequest p : payments) {
-            engine.submit(p);
-        }
-        sim.run();
-        engine.finish();
-        assertEquals(0, state.totalInFlightCount());
-        return out;
+        return EngineRun.of(g, protocol).prepare(1).run(payments).outcomes();
     }
 
     private static BeaconRouting beacon(ChannelGraph g, int radius, int beacons, int requests) {

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
-import org.lnsim.engine.htlc.FixedLatency;
-import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.payment.PaymentEngine;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.source.PayPolicy;
@@ -56,18 +51,10 @@ class BeaconSetupTrafficTest {
     void setupTrafficPerNodeAsWorkedByHand() {
         ChannelGraph g = BeaconTablesTest.sevenNodes();
         assertEquals(1_368, BeaconMessages.ONION_REQUEST);
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000),
-                NodeAvailability.ALWAYS_ONLINE);
         BeaconRouting protocol = new BeaconRouting(new HybridRouter(g), PayPolicy.C_LIGHTNING,
                 new BeaconRouting.Options(1, 1, 100, 3, BeaconRouting.Ranking.COST, 0), 1);
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, protocol,
-                PaymentEngine.Limits.DEFAULT, o -> { });
-        protocol.prepare(List.of(), 1);
-        engine.setup();
-        sim.run();
-        engine.finish(); // no churn: charges nothing more
+        // no payments: set-up, then finish (no churn: charges nothing more)
+        PaymentEngine engine = EngineRun.of(g, protocol).checks(EngineRun.Checks.NONE).prepare(1).run().engine();
 
         long[] sentMessages = {5, 4, 1, 10, 5, 5, 1};
         long[] sentBytes = {7_548, 5_488, 1_368, 14_420, 6_856, 8_932, 1_368};

@@ -9,21 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
 import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.FailureCode;
-import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcPath;
-import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.htlc.PaymentKind;
 import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentContext;
-import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -74,20 +69,10 @@ class SplitPaymentTest {
     }
 
     private static Run pay(ChannelGraph g, RoutingProtocol protocol, long amountMsat, ReceiverBehaviour receivers) {
-        Simulation sim = new Simulation(4);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkTouched);
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000),
-                NodeAvailability.ALWAYS_ONLINE, HtlcRelay.DEFAULT_MPP_TIMEOUT_US, receivers);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, protocol,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        engine.submit(new PaymentRequest(1, S, R, amountMsat, 0));
-        sim.run();
-        state.checkAll();
-        assertEquals(0, state.totalInFlightCount());
-        assertEquals(1, out.size());
-        return new Run(out.get(0), state);
+        EngineRun.Result r = EngineRun.of(g, protocol).seed(4).checks(EngineRun.Checks.TOUCHED).receivers(receivers)
+                .run(new PaymentRequest(1, S, R, amountMsat, 0));
+        r.state().checkAll();
+        return new Run(r.outcome(), r.state());
     }
 
     private static SourceRouting source(ChannelGraph g) {

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.CommitmentLatency;
-import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.htlc.NodeAvailability;
-import org.lnsim.engine.payment.PaymentEngine;
-import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.workload.AmountDistribution;
 import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpGenerator;
@@ -89,20 +83,13 @@ class RoutesAheadTest {
 
     /** Runs the baseline; {@code threads} 0 means no routes ahead. Outcomes as comparable strings, by payment id. */
     private static List<String> outcomes(ChannelGraph g, List<PaymentRequest> workload, int threads) {
-        Simulation sim = new Simulation(9);
-        ChannelState state = new ChannelState(g, BalanceSplit.UNIFORM, sim.random().stream("balances"));
-        HtlcRelay relay = new HtlcRelay(sim, state, new CommitmentLatency(g.channelCount(), sim.random().stream("latency")),
-                NodeAvailability.ALWAYS_ONLINE);
-        SourceRouting source = new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 9);
+        EngineRun run = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 9)).seed(9)
+                .split(BalanceSplit.UNIFORM).checks(EngineRun.Checks.NONE)
+                .latency((graph, sim) -> new CommitmentLatency(graph.channelCount(), sim.random().stream("latency")));
         if (threads > 0) {
-            source.prepare(workload, threads);
+            run.prepare(threads);
         }
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, source,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        workload.forEach(engine::submit);
-        sim.run();
-        return out.stream().sorted(java.util.Comparator.comparingLong(o -> o.payment().id()))
+        return run.run(workload).outcomes().stream().sorted(java.util.Comparator.comparingLong(o -> o.payment().id()))
                 .map(o -> o.payment().id() + ":" + o.success() + ":" + o.attempts() + ":" + o.feeMsat() + ":"
                         + o.hops() + ":" + o.endUs() + ":" + java.util.Arrays.toString(o.route()))
                 .toList();

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
-import org.lnsim.engine.channel.ChannelState;
-import org.lnsim.engine.htlc.FixedLatency;
-import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -63,22 +58,7 @@ class SourceRoutingTest {
     }
 
     private static List<PaymentOutcome> run(ChannelGraph g, RoutingProtocol protocol, PaymentRequest... payments) {
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkAll);
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000),
-                NodeAvailability.ALWAYS_ONLINE);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, NodeAvailability.ALWAYS_ONLINE, protocol,
-                PaymentEngine.Limits.DEFAULT, out::add);
-        engine.setup();
-        for (PaymentRequest p : payments) {
-            engine.submit(p);
-        }
-        sim.run();
-        engine.finish();
-        assertEquals(0, state.totalInFlightCount());
-        return out;
+        return EngineRun.of(g, protocol).run(payments).outcomes();
     }
 
     /**
@@ -195,14 +175,8 @@ class SourceRoutingTest {
                 return node == A ? 2 : 0;
             }
         };
-        Simulation sim = new Simulation(5);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        HtlcRelay relay = new HtlcRelay(sim, state, new FixedLatency(100_000, 100_000, 3_000_000, 50_000), churn);
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, churn, new SourceRouting(g, PayPolicy.C_LIGHTNING,
-                0, 1), PaymentEngine.Limits.DEFAULT, o -> { });
-        engine.setup();
-        sim.run();
-        engine.finish();
+        PaymentEngine engine = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 1)).availability(churn)
+                .checks(EngineRun.Checks.NONE).run().engine();
         assertArrayEquals(new long[] {16, 16 * 130}, engine.controlByType().get("channel_update"));
     }
 }

@@ -11,15 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
 import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.AttemptResult;
 import org.lnsim.engine.htlc.FailureCode;
 import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcPath;
-import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -95,21 +93,10 @@ class PaymentEngineTest {
 
     private static Run run(ChannelGraph g, RoutingProtocol protocol, PaymentEngine.Limits limits,
                            NodeAvailability availability, PaymentRequest... payments) {
-        Simulation sim = new Simulation(11);
-        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
-        sim.afterEachEvent(state::checkAll);
-        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, availability);
-        List<PaymentOutcome> out = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, out::add);
-        engine.setup();
-        for (PaymentRequest p : payments) {
-            engine.submit(p);
-        }
-        sim.run();
-        assertEquals(0, engine.openPayments());
-        assertEquals(payments.length, out.size(), "exactly one outcome per payment");
-        assertEquals(0, state.totalInFlightCount());
-        return new Run(out, engine, state);
+        EngineRun.Result r = EngineRun.of(g, protocol).seed(11).latency(LATENCY).availability(availability)
+                .limits(limits).run(payments);
+        assertEquals(0, r.engine().openPayments());
+        return new Run(r.outcomes(), r.engine(), r.state());
     }
 
     /**
