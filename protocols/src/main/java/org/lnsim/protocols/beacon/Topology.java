@@ -15,6 +15,8 @@ final class Topology {
     final long[] slotFee;
     /** Each channel's table record bytes ({@link Neighbourhoods#channelRecordBytes}). */
     final int[] channelBytes;
+    /** The same for the channel at each adjacency slot, in slot order (the neighbourhood sizes read it sequentially). */
+    final int[] slotChannelBytes;
     /** Each node's announcement bytes in a table ({@link Neighbourhoods#nodeRecordBytes}). */
     final int[] nodeBytes;
     final int[] component;
@@ -30,6 +32,10 @@ final class Topology {
         channelBytes = new int[g.channelCount()];
         for (int c = 0; c < channelBytes.length; c++) {
             channelBytes[c] = Neighbourhoods.channelRecordBytes(g, c);
+        }
+        slotChannelBytes = new int[2 * g.channelCount()];
+        for (int slot = 0; slot < slotChannelBytes.length; slot++) {
+            slotChannelBytes[slot] = channelBytes[ChannelGraph.channelOf(g.outDirection(slot))];
         }
         int n = g.nodeCount();
         nodeBytes = new int[n];
