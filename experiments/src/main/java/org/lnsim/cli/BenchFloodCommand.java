@@ -84,7 +84,7 @@ final class BenchFloodCommand implements Callable<Integer> {
         SeedWave wave = new SeedWave(g);
         SplittableRandom warmPairs = BenchRouteCommand.stream(seed, "bench-flood/warmup");
         for (int i = 0; i < warmup; i++) {
-            int[] p = pair(eligible, warmPairs);
+            int[] p = BenchRouteCommand.distinctPair(eligible, warmPairs);
             wave.run(p[0], p[1], amountMsat, maxFee, ant.maxHops(), ant.wipeAfterUs(), links);
         }
         SplittableRandom pairs = BenchRouteCommand.stream(seed, "bench-flood/pairs");
@@ -93,7 +93,7 @@ final class BenchFloodCommand implements Callable<Integer> {
         long totalNs = 0;
         long matched = 0;
         for (int i = 0; i < floods; i++) {
-            int[] p = pair(eligible, pairs);
+            int[] p = BenchRouteCommand.distinctPair(eligible, pairs);
             long t0 = System.nanoTime();
             wave.run(p[0], p[1], amountMsat, maxFee, ant.maxHops(), ant.wipeAfterUs(), links);
             long ns = System.nanoTime() - t0;
@@ -110,15 +110,6 @@ final class BenchFloodCommand implements Callable<Integer> {
                 hist.getValueAtPercentile(50) / 1e6, hist.getValueAtPercentile(90) / 1e6, hist.getMinValue() / 1e6,
                 (double) messages / floods, (double) totalNs / Math.max(1, messages), matched);
         return ExitCodes.OK;
-    }
-
-    static int[] pair(int[] eligible, SplittableRandom rng) {
-        int a = eligible[rng.nextInt(eligible.length)];
-        int b;
-        do {
-            b = eligible[rng.nextInt(eligible.length)];
-        } while (b == a);
-        return new int[] {a, b};
     }
 
     /**

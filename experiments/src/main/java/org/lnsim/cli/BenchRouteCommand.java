@@ -182,6 +182,16 @@ final class BenchRouteCommand implements Callable<Integer> {
         return a;
     }
 
+    /** Two different nodes, each uniform over {@code eligible}, drawn in that order from {@code rnd}. */
+    static int[] distinctPair(int[] eligible, SplittableRandom rnd) {
+        int a = eligible[rnd.nextInt(eligible.length)];
+        int b;
+        do {
+            b = eligible[rnd.nextInt(eligible.length)];
+        } while (b == a);
+        return new int[] {a, b};
+    }
+
     /** A named, seeded stream: the seed mixed with the name's hash (common rules: seeded, named streams). */
     static SplittableRandom stream(long seed, String name) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
@@ -199,13 +209,9 @@ final class BenchRouteCommand implements Callable<Integer> {
                                    Algorithm algorithm, Fallback fallback) {
         RouteRequest[] r = new RouteRequest[count];
         for (int i = 0; i < count; i++) {
-            int s = eligible[rnd.nextInt(eligible.length)];
-            int t;
-            do {
-                t = eligible[rnd.nextInt(eligible.length)];
-            } while (t == s);
+            int[] pair = distinctPair(eligible, rnd);
             long fuzzSeed = rnd.nextLong();
-            r[i] = RouteRequest.of(s, t, amountMsat).withFuzz(CostModel.DEFAULT_FUZZ, fuzzSeed).withMaxHops(maxHops)
+            r[i] = RouteRequest.of(pair[0], pair[1], amountMsat).withFuzz(CostModel.DEFAULT_FUZZ, fuzzSeed).withMaxHops(maxHops)
                     .withAlgorithm(algorithm).withFallback(fallback);
         }
         return r;

@@ -44,7 +44,7 @@ class BenchFloodCommandTest {
         long messages = 0;
         int matched = 0;
         for (int i = 0; i < 12; i++) {
-            int[] pair = BenchFloodCommand.pair(eligible, pairs);
+            int[] pair = BenchRouteCommand.distinctPair(eligible, pairs);
             w.run(pair[0], pair[1], 50_000_000, ant.maxFeeMsat(50_000_000), ant.maxHops(), ant.wipeAfterUs(), links);
             messages += w.seedMessages(0) + w.seedMessages(1);
             matched += w.matchCount() > 0 ? 1 : 0;

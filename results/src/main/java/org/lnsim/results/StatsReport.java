@@ -118,7 +118,7 @@ public final class StatsReport {
     private static String csv(List<Column> columns) {
         StringBuilder sb = new StringBuilder("statistic");
         for (Column c : columns) {
-            sb.append(',').append(csvField(c.network()));
+            sb.append(',').append(CsvField.of(c.network()));
         }
         sb.append('\n');
         for (String k : keys(columns)) {
@@ -129,13 +129,6 @@ public final class StatsReport {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     private static String json(List<Column> columns) {

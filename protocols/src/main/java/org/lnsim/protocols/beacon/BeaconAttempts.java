@@ -220,7 +220,7 @@ final class BeaconAttempts implements PaymentSession {
         TableRequest request = new TableRequest(node, path, Math.toIntExact(BeaconMessages.ONION_REQUEST
                 + tables.tableBytes(node)), ctx.now());
         request.forward(0);
-        ctx.schedule(waitUs, request::giveUp);
+        ctx.schedule(waitUs, () -> request.end(false));
     }
 
     /** One table request in flight: its hops out, the answer's hops back, and whichever of answer or wait ends it. */
@@ -250,28 +250,25 @@ final class BeaconAttempts implements PaymentSession {
         /** The answer leaves the far end of hop k towards the sender. */
         void back(int k) {
             if (k < 0) {
-                answered();
+                end(true);
                 return;
             }
             ctx.sendControl(path[k] ^ 1, BeaconMessages.TABLE_RESPONSE, answerBytes, () -> back(k - 1));
         }
 
-        private void answered() {
-            if (over) {
-                return;   // the sender stopped waiting
-            }
-            over = true;
-            ctx.addDiscoveryUs(ctx.now() - sentAt);
-            held.add(node);
-            attempt();
-        }
-
-        void giveUp() {
+        /**
+         * The answer reached the sender ({@code answered}) or the sender stopped waiting, whichever came first; the
+         * other is ignored. Either way the sender searches again, with the table only if it came.
+         */
+        void end(boolean answered) {
             if (over) {
                 return;
             }
             over = true;
             ctx.addDiscoveryUs(ctx.now() - sentAt);
+            if (answered) {
+                held.add(node);
+            }
             attempt();
         }
     }

@@ -346,21 +346,23 @@ final class Neighbourhoods {
      * channel_updates node churn sends about the channels x holds.
      */
     long tableWeight(int x, int radius, int[] paths, int pathsLength, long[] nodeWeight) {
+        // the neighbourhood's channels once each, by their endpoints' marks (as neighbourhoodSize), then the paths'
+        // hops beyond it (as pathsBeyond)
         int reached = search(x, radius - 1);
-        int s = ++countStamp;
+        int inB = stamp;
         long sum = 0;
         for (int i = 0; i < reached; i++) {
             int u = queue[i];
             for (int slot = g.outStart(u), end = g.outEnd(u); slot < end; slot++) {
-                int c = ChannelGraph.channelOf(g.outDirection(slot));
-                if (channelStamp[c] != s) {
-                    channelStamp[c] = s;
-                    sum += nodeWeight[u] + nodeWeight[g.outPeer(slot)];
+                int w = g.outPeer(slot);
+                if (nodeStamp[w] != inB || (g.outDirection(slot) & 1) == 0) {
+                    sum += nodeWeight[u] + nodeWeight[w];
                 }
             }
         }
+        int s = ++countStamp;
         for (int at = 0; at < pathsLength; at += 2 + paths[at + 1]) {
-            for (int k = 0; k < paths[at + 1]; k++) {
+            for (int k = radius; k < paths[at + 1]; k++) {
                 int e = paths[at + 2 + k];
                 int c = ChannelGraph.channelOf(e);
                 if (channelStamp[c] != s) {

@@ -3,6 +3,7 @@ package org.lnsim.results.run;
 import java.io.IOException;
 import java.io.Writer;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.results.CsvField;
 
 /**
  * {@code node_ids.csv}: who each node index is, so that the per-node files ({@code nodes.csv},
@@ -32,32 +33,10 @@ public final class NodeIdsCsv {
                     .append(capacity).append(',');
             String alias = g.alias(v);
             if (alias != null) {
-                appendField(row, alias);
+                row.append(CsvField.of(alias));
             }
             row.append('\n');
             out.append(row);
         }
-    }
-
-    /** RFC 4180: a field with a comma, a double quote, CR or LF is quoted, its quotes doubled. */
-    static void appendField(StringBuilder row, String s) {
-        boolean quote = false;
-        for (int i = 0; i < s.length() && !quote; i++) {
-            char c = s.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            row.append(s);
-            return;
-        }
-        row.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                row.append('"');
-            }
-            row.append(c);
-        }
-        row.append('"');
     }
 }
