@@ -248,6 +248,32 @@ public final class PaymentEngine {
             attribute(sender, receiver, messages, bytes);
         }
 
+        @Override
+        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
+            int n = graph.nodeCount();
+            if (sentMessages.length != n || sentBytes.length != n || receivedBytes.length != n) {
+                throw new IllegalArgumentException("per-node charges need one entry per node");
+            }
+            for (int v = 0; v < n; v++) {
+                if (sentMessages[v] < 0 || sentBytes[v] < 0 || receivedBytes[v] < 0) {
+                    throw new IllegalArgumentException("negative message count or size at node " + v);
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                if (sentMessages[v] > 0 || sentBytes[v] > 0) {
+                    chargeControl(v, -1, type, sentMessages[v], sentBytes[v]);
+                }
+                if (receivedBytes[v] > 0) {
+                    attributeReceived(v, receivedBytes[v]);
+                }
+            }
+        }
+
+        /** Bytes received by a node, their sending already counted (set-up only; payments count their own). */
+        void attributeReceived(int receiver, long bytes) {
+            setupReceivedBytes[receiver] += bytes;
+        }
+
         /** Set-up traffic: counted to the run's set-up and per node both ways; payments count their own. */
         void attribute(int sender, int receiver, long messages, long bytes) {
             setupMessages += messages;
@@ -328,6 +354,11 @@ public final class PaymentEngine {
         void attribute(int sender, int receiver, long count, long size) {
             messages += count;
             bytes += size;
+        }
+
+        @Override
+        void attributeReceived(int receiver, long size) {
+            // a payment's messages are counted once, on the sent side
         }
 
         @Override

@@ -84,6 +84,15 @@ public interface ProtocolContext {
     void chargeControl(int sender, int receiver, String type, long messages, long bytes);
 
     /**
+     * Accounts control traffic of one type computed in bulk for every node at once: node n sent
+     * {@code sentMessages[n]} messages of {@code sentBytes[n]} bytes in total and received {@code receivedBytes[n]}
+     * bytes. For traffic with too many sender–receiver pairs to charge one pair at a time (a set-up replay on a
+     * million channels); the totals count the sent side, as {@link #chargeControl(int, int, String, long, long)}
+     * does. Arrays are indexed by node.
+     */
+    void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes);
+
+    /**
      * The delay of a control message on direction {@code e} under the run's latency model, as {@link #sendControl}
      * would schedule it: for protocols that compute many deliveries at once (a flood as one wave, an onion-routed
      * request over several hops) instead of one event each. Fixed per channel in the {@code commitment} and

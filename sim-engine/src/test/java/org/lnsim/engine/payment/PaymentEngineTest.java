@@ -270,6 +270,65 @@ class PaymentEngineTest {
         assertArrayEquals(new long[] {1, 64}, e.controlByType().get("ask"));
     }
 
+    /**
+     * Set-up traffic charged in bulk, per node: node 0 sends 3 messages of 30 bytes, node 2 one of 10; node 1
+     * receives 25 bytes and node 2 15. Totals count the sent side (4 messages, 40 bytes), beside a 7-byte pair
+     * charge 1→0. Arrays of the wrong length, or negative entries, are refused and charge nothing.
+     */
+    @Test
+    void bulkChargesAddPerNodeAndToTheSetupTotals() {
+        ChannelGraph g = line();
+        List<String> refused = new ArrayList<>();
+        RoutingProtocol proto = new RoutingProtocol() {
+            @Override
+            public String name() {
+                return "bulk";
+            }
+
+            @Override
+            public Knowledge knowledge() {
+                return Knowledge.PUBLIC_GRAPH;
+            }
+
+            @Override
+            public void setup(ProtocolContext ctx) {
+                ctx.chargeControl(1, 0, "pair", 1, 7);
+                ctx.chargeControlPerNode("bulk", new long[] {3, 0, 1}, new long[] {30, 0, 10}, new long[] {0, 25, 15});
+                for (long[][] bad : new long[][][] {
+                        {{1, 0}, {1, 0}, {1, 0}},
+                        {{1, 0, 0}, {-1, 0, 0}, {0, 0, 0}}}) {
+                    try {
+                        ctx.chargeControlPerNode("bad", bad[0], bad[1], bad[2]);
+                    } catch (IllegalArgumentException e) {
+                        refused.add(e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public long stateBytes(int node) {
+                return 0;
+            }
+
+            @Override
+            public PaymentSession open(PaymentContext ctx) {
+                throw new AssertionError("no payments");
+            }
+        };
+        PaymentEngine e = run(g, proto, PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE).engine();
+        assertEquals(2, refused.size(), refused.toString());
+        assertEquals(5, e.setupMessages());
+        assertEquals(47, e.setupBytes());
+        assertArrayEquals(new long[] {4, 40}, e.controlByType().get("bulk"));
+        assertNull(e.controlByType().get("bad"));
+        assertArrayEquals(new long[] {3, 1, 1}, new long[] {e.nodeSetupMessagesSent(0), e.nodeSetupMessagesSent(1),
+                e.nodeSetupMessagesSent(2)});
+        assertArrayEquals(new long[] {30, 7, 10}, new long[] {e.nodeSetupBytesSent(0), e.nodeSetupBytesSent(1),
+                e.nodeSetupBytesSent(2)});
+        assertArrayEquals(new long[] {7, 25, 15}, new long[] {e.nodeSetupBytesReceived(0),
+                e.nodeSetupBytesReceived(1), e.nodeSetupBytesReceived(2)});
+    }
+
     /** A public-graph protocol may read its own channels' balance but not anyone else's; an oracle may. */
     @Test
     void knowledgeIsEnforced() {
