@@ -20,6 +20,7 @@ public final class BeaconPaths {
     private final int[][] paths;
     private final Topology topology;
     private final java.util.Map<Integer, long[][]> hoods = new java.util.HashMap<>();
+    private final java.util.Map<Integer, BeaconDiscovery> discoveries = new java.util.HashMap<>();
     private volatile boolean computed;
 
     /**
@@ -82,6 +83,22 @@ public final class BeaconPaths {
                     });
             return out;
         });
+    }
+
+    /**
+     * The prototype's beacon acquisition replayed at radius r under the given per-direction control delays
+     * ({@link BeaconDiscovery}), computed once per radius on {@code threads} threads and shared by every beacon
+     * setting of the run with that radius and the same delays (minutes at 1M channels).
+     */
+    synchronized BeaconDiscovery discovery(int radius, long[] delayUs, int threads) {
+        BeaconDiscovery d = discoveries.get(radius);
+        if (d == null || !d.hasDelays(delayUs)) {
+            computeAll(threads);
+            d = new BeaconDiscovery(graph, radius, maxBeaconDistance, delayUs);
+            d.run(threads, this::of);
+            discoveries.put(radius, d);
+        }
+        return d;
     }
 
     /** Node v's paths to all its beacons: {@code [b, len, dir…]*}, closest first (computes all nodes if needed). */

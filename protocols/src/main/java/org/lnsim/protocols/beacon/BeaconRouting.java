@@ -23,12 +23,18 @@ import org.lnsim.protocols.source.PayPolicy;
  *
  * <h2>Costs, and where lnsim departs from the paper</h2>
  * <ul>
- *   <li>Set-up is charged analytically at time 0 (lnsim does not replay the prototype's timers): each node receives
- *       its neighbourhood from a peer (one message of its BOLT 7 bytes), and for each beacon one onion-wrapped
- *       {@code beacon_req} and {@code beacon_ack} cross the beacon path hop by hop, the ack bringing the path's
- *       channel records. The prototype's suggestion rounds (a candidate pointing to a closer node) are not counted,
- *       so set-up traffic is a lower bound. A node's set-up time ({@code setup_us}) is its slowest beacon round trip
- *       plus the neighbourhood's delivery, under the run's latency model.</li>
+ *   <li>Set-up is the prototype's, replayed at time 0 under the run's latency model ({@link BeaconDiscovery}):
+ *       each node receives its neighbourhood from a peer (one message of its BOLT 7 bytes), then sends a
+ *       {@code beacon_req} to every node of its table and follows every suggestion of a closer node until a
+ *       candidate accepts, one onion message per hop each way; the answers from its beacons bring the beacon paths'
+ *       channel records. Per node: {@code setup_requests}, {@code setup_us} (its last answer) and
+ *       {@code beacons_found}. Departures (complete tables when requests start, no maintenance ticks, relays not
+ *       charged) are listed in {@link BeaconDiscovery}.</li>
+ *   <li>The beacons a node routes with are the true XOR-closest within {@code max-beacon-distance}
+ *       ({@link Neighbourhoods}), not only those its requests reached: the prototype's suggestions stop at a
+ *       candidate that knows no closer node within its own radius, which at r = 1 is often not one of the closest
+ *       ({@code beacons_found} counts how many were reached). Routing results are therefore an upper bound for the
+ *       prototype's beacon quality; set-up costs are the prototype's.</li>
  *   <li>Balances and fees are dynamic data the paper gathers per payment; lnsim's sender sees only the tables'
  *       capacities and policies, like {@code source}, so the two differ only in what the sender knows.</li>
  *   <li>With churn ({@code update_rate_per_channel_per_day}, or nodes going on and off), a channel_update reaches
@@ -80,6 +86,9 @@ public final class BeaconRouting extends PayLoopProtocol {
     private final Options options;
     private final BeaconTables tables;
     private final long[] setupUs;
+    private final long[] setupRequests;
+    private final int[] beaconsFound;
+    private int threads = 1;
     private final int[] known;
     private int mark;
     private long preparationNanos;
@@ -101,6 +110,8 @@ public final class BeaconRouting extends PayLoopProtocol {
         this.tables = new BeaconTables(options.radius(), options.beacons(), paths != null ? paths
                 : new BeaconPaths(graph, options.beacons(), options.maxBeaconDistance()));
         this.setupUs = new long[graph.nodeCount()];
+        this.setupRequests = new long[graph.nodeCount()];
+        this.beaconsFound = new int[graph.nodeCount()];
         this.known = new int[graph.channelCount()];
     }
 
@@ -127,7 +138,8 @@ public final class BeaconRouting extends PayLoopProtocol {
     @Override
     public void prepare(List<PaymentRequest> payments, int threads) {
         long t0 = System.nanoTime();
-        tables.computeAll(Math.max(1, threads));
+        this.threads = Math.max(1, threads);
+        tables.computeAll(this.threads);
         preparationNanos = System.nanoTime() - t0;
     }
 
@@ -137,41 +149,52 @@ public final class BeaconRouting extends PayLoopProtocol {
         return preparationNanos;
     }
 
+    /**
+     * Set-up: each node receives its neighbourhood from its first peer (one message of the table's BOLT 7 bytes),
+     * then acquires its beacons as the prototype does, replayed by {@link BeaconDiscovery}: every beacon_req and
+     * answer, suggestions followed, one onion message per hop. The answers that reach its beacons bring the channel
+     * records of the paths beyond its neighbourhood (charged once, from the path's first hop).
+     */
     @Override
     public void setup(ProtocolContext ctx) {
-        for (int v = 0; v < graph.nodeCount(); v++) {
+        int n = graph.nodeCount();
+        long[] delayUs = new long[2 * graph.channelCount()];
+        for (int e = 0; e < delayUs.length; e++) {
+            delayUs[e] = ctx.controlDelayUs(e);
+        }
+        BeaconDiscovery replay = tables.discovery(delayUs, threads);
+        long[] reqMessages = new long[n];
+        long[] reqSent = new long[n];
+        long[] reqReceived = new long[n];
+        long[] ackMessages = new long[n];
+        long[] ackSent = new long[n];
+        long[] ackReceived = new long[n];
+        for (int v = 0; v < n; v++) {
             if (graph.degree(v) == 0) {
                 continue;
             }
-            int firstPeerSlot = graph.outStart(v);
-            int peer = graph.outPeer(firstPeerSlot);
+            int peer = graph.outPeer(graph.outStart(v));
             long hood = tables.neighbourhoodBytes(v);
             ctx.chargeControl(peer, v, BeaconMessages.NEIGHBOUR_TABLE, 1, hood);
-            long slowest = 0;
             int[] p = tables.beaconPaths(v);
-            for (int at = 0; at < p.length; at += 2 + p[at + 1]) {
-                int len = p[at + 1];
-                long rtt = 0;
-                for (int k = 0; k < len; k++) {
-                    int e = p[at + 2 + k];
-                    ctx.chargeControl(graph.source(e), graph.target(e), BeaconMessages.BEACON_REQUEST, 1,
-                            BeaconMessages.ONION_REQUEST);
-                    rtt += ctx.controlDelayUs(e);
-                }
-                for (int k = len - 1; k >= 0; k--) {
-                    int e = p[at + 2 + k];
-                    ctx.chargeControl(graph.target(e), graph.source(e), BeaconMessages.BEACON_ACK, 1,
-                            BeaconMessages.ONION_REQUEST);
-                    rtt += ctx.controlDelayUs(e ^ 1);
-                }
-                slowest = Math.max(slowest, rtt);
-            }
             long pathBytes = tables.tableBytes(v) - hood;
             if (pathBytes > 0) {
                 ctx.chargeControl(graph.target(p[2]), v, BeaconMessages.BEACON_ACK, 0, pathBytes);
             }
-            setupUs[v] = Math.max(slowest, ctx.controlDelayUs(graph.outDirection(firstPeerSlot) ^ 1));
+            long own = replay.requestHops(v);
+            long answered = replay.answeredHops(v);
+            reqMessages[v] = own;
+            reqSent[v] = own * BeaconMessages.ONION_REQUEST;
+            reqReceived[v] = answered * BeaconMessages.ONION_REQUEST;
+            ackMessages[v] = answered;
+            ackSent[v] = answered * BeaconMessages.ONION_REQUEST;
+            ackReceived[v] = own * BeaconMessages.ONION_REQUEST;
+            setupUs[v] = replay.doneUs(v);
+            setupRequests[v] = replay.requests(v);
+            beaconsFound[v] = replay.beaconsFound(v, tables.beaconCount(v));
         }
+        ctx.chargeControlPerNode(BeaconMessages.BEACON_REQUEST, reqMessages, reqSent, reqReceived);
+        ctx.chargeControlPerNode(BeaconMessages.BEACON_ACK, ackMessages, ackSent, ackReceived);
     }
 
     /**
@@ -213,7 +236,7 @@ public final class BeaconRouting extends PayLoopProtocol {
 
     @Override
     public List<String> stateColumns() {
-        return List.of("table_channels", "beacons", "setup_us");
+        return List.of("table_channels", "beacons", "setup_us", "setup_requests", "beacons_found");
     }
 
     @Override
@@ -221,6 +244,8 @@ public final class BeaconRouting extends PayLoopProtocol {
         out[0] = tables.tableChannels(node);
         out[1] = tables.beaconCount(node);
         out[2] = setupUs[node];
+        out[3] = setupRequests[node];
+        out[4] = beaconsFound[node];
     }
 
     @Override

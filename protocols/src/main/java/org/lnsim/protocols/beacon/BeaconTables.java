@@ -73,6 +73,11 @@ final class BeaconTables {
         computed = true;
     }
 
+    /** The set-up replay for this radius ({@link BeaconPaths#discovery}), shared with settings of the same radius. */
+    BeaconDiscovery discovery(long[] delayUs, int threads) {
+        return paths.discovery(radius, delayUs, threads);
+    }
+
     private void requireComputed() {
         if (!computed) {
             computeAll(1);

@@ -15,9 +15,10 @@ import org.lnsim.network.gossip.GossipSizes;
  *       channels). Hop distances ignore direction, policies and balances: the table is topology plus both
  *       directions' policies, whatever their state.</li>
  *   <li><b>Beacons</b> of x: the {@code beacons} nodes XOR-closest to x ({@link XorSpace}) among the nodes within
- *       {@code maxBeaconDistance} hops of x. The prototype reaches them by iterated {@code beacon_req} / suggestion
- *       rounds; lnsim takes the fixed point those rounds converge to (each candidate accepts only if it knows no node
- *       closer to x), i.e. the true k closest.</li>
+ *       {@code maxBeaconDistance} hops of x. The prototype seeks them by iterated {@code beacon_req} / suggestion
+ *       rounds; lnsim keeps the true k closest, what those rounds aim at. {@link BeaconDiscovery} replays the rounds
+ *       for their cost and counts how many of these they actually reach (a candidate that knows no closer node
+ *       within its own radius accepts, closest or not).</li>
  *   <li><b>Beacon path</b>: a fewest-hop path from x to the beacon; among those, the one with the smallest sum of
  *       fees at {@link #REFERENCE_AMOUNT_MSAT} in the direction of travel (a direction without a policy counts as
  *       {@link #NO_POLICY_FEE}); remaining ties go to the first found in adjacency order. Its channels are

@@ -7,7 +7,8 @@
  * scratch (never one table per node in memory); only sizes and beacon paths are kept per node. The sender never
  * routes over a channel outside the tables it holds. All costs (set-up, tables with payments, table requests,
  * channel_update churn) are charged through the engine's control accounting at BOLT 7 / BOLT 4 sizes
- * ({@link org.lnsim.protocols.beacon.BeaconMessages}). Results do not depend on the number of threads used to
+ * ({@link org.lnsim.protocols.beacon.BeaconMessages}); set-up replays the prototype's beacon requests and
+ * suggestions ({@link org.lnsim.protocols.beacon.BeaconDiscovery}) and is charged in bulk per node. Results do not depend on the number of threads used to
  * prepare the tables.
  */
 package org.lnsim.protocols.beacon;

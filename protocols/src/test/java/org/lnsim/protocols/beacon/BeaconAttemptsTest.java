@@ -387,6 +387,11 @@ class BeaconAttemptsTest {
         }
 
         @Override
+        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
+            throw new AssertionError("a payment charges its messages one by one");
+        }
+
+        @Override
         public void sendControl(int e, String type, int bytes, Event onDelivery) {
             list.add(new Charge(type, d.graph().source(e), d.graph().target(e), bytes));
             d.sendControl(e, type, bytes, onDelivery);
