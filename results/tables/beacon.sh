@@ -24,9 +24,11 @@ table() {
     file == 2 && $2 == "setup_messages_sent" { sm50[$1] = $4; sm99[$1] = $6 }
     file == 2 && $2 == "setup_bytes_received" { sb50[$1] = $4; sb99[$1] = $6 }
     file == 2 && $2 == "setup_us" { su50[$1] = sprintf("%.1f", $4 / 1000); su99[$1] = sprintf("%.1f", $6 / 1000) }
+    file == 2 && $2 == "setup_requests" { sr50[$1] = $4; sr99[$1] = $6 }
+    file == 2 && $2 == "beacons_found" { bf50[$1] = $4 }
     END {
-      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip | set-up msgs sent p50 | p99 | set-up B received p50 | p99 | set-up ms p50 | p99 |"
-      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip | set-up msgs sent p50 | p99 | set-up B received p50 | p99 | set-up ms p50 | p99 | beacon requests p50 | p99 | beacons found p50 |"
+      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
       for (k = 1; k <= n; k++) {
         split(row[k], f, ",")
         p = f[col["protocol"]]
@@ -38,10 +40,10 @@ table() {
         tr = ("table_requests_mean" in col) ? f[col["table_requests_mean"]] : ""
         d50 = ("discovery_ms_p50" in col) ? f[col["discovery_ms_p50"]] : "0.0"
         d99 = ("discovery_ms_p99" in col) ? f[col["discovery_ms_p99"]] : "0.0"
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %s | %s | %s | %s | %s | %s |\n", p,
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p,
           f[col["success_rate"]], f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]],
           f[col["bytes_per_payment"]], p50[p], p99[p], max[p], (gossip > 0 ? 100 * p50[p] / gossip : 0),
-          sm50[p], sm99[p], sb50[p], sb99[p], su50[p], su99[p]
+          sm50[p], sm99[p], sb50[p], sb99[p], su50[p], su99[p], sr50[p], sr99[p], bf50[p]
       }
     }' "$dir/summary.csv" "$dir/node_state_summary.csv"
 }
@@ -65,9 +67,11 @@ header() {
   echo "tables and beacon requests) and the receiver's table sent with each payment request; per-node state over"
   echo "nodes with channels; state p50 in % of full gossip (gossip_bytes_raw, what every source node holds). Set-up,"
   echo "per node with channels: messages sent and bytes received (source: its full gossip sync; beacon: its"
-  echo "neighbourhood table, beacon requests relayed and acknowledgements with the beacon paths) and, for beacon, the"
-  echo "simulated time until its table and every beacon path are in (set-up is charged at the start of the run, see"
-  echo "BeaconRouting: a lower bound, without the prototype's suggestion rounds)."
+  echo "neighbourhood table, then the prototype's beacon acquisition replayed: a beacon_req to every node of its table,"
+  echo "every suggestion of a closer node followed until a candidate accepts, one onion message per hop each way, the"
+  echo "answers bringing the beacon paths) and, for beacon, the simulated time until its last answer, the beacon"
+  echo "requests it sent end to end, and how many of its B true XOR-closest beacons those requests reached (routing"
+  echo "uses all B: see BeaconRouting and BeaconDiscovery for the departures)."
 }
 
 if [[ " $parts " == *" snapshot "* ]]; then
@@ -140,7 +144,7 @@ if [[ " $parts " == *" flare "* ]]; then
     echo "in ~500 ms\". lnsim: the same graph model and parameters, 1,000 random pairs (seed 1), 1,000-sat payments"
     echo "with the fee budget lifted. What differs: lnsim's channels have capacities, uniform random balances and MCP's"
     echo "fees, and its router minimises c-lightning's cost, not hop count; beacons are the exact XOR-closest (the"
-    echo "prototype's iterated requests converge to them); the number of table requests per payment is bounded"
+    echo "prototype's requests, replayed for set-up cost, reach only part of them: see beacon-2019-05-14.md); the number of table requests per payment is bounded"
     echo "(3 by default); discovery time is simulated network time (round trips of the table requests under the"
     echo "commitment latency model, median RTT 100 ms), while the prototype's 500 ms was measured wall time."
     echo "\"route found\" = the payment sent at least one HTLC; \"success\" = it was delivered."
