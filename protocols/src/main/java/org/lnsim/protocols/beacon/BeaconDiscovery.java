@@ -267,6 +267,7 @@ final class BeaconDiscovery {
         private int[] nextBest;
         private final int[][] via;
         private final int[] laneNode = new int[LANES];
+        private final long[] laneKey = new long[LANES];
         private int s;
         private int requester;
         private int lane;
@@ -409,7 +410,6 @@ final class BeaconDiscovery {
          */
         void roundsFor(int first, int end) {
             int n = g.nodeCount();
-            long[] laneKey = new long[LANES];
             for (int j = 0; j < LANES; j++) {
                 laneNode[j] = first + j < end ? first + j : -1;
                 laneKey[j] = first + j < end ? idHi[first + j] : 0;
@@ -503,12 +503,18 @@ final class BeaconDiscovery {
                 return slot;
             }
             // the run was v alone: the best of what lies either side of it
-            int left = run > lo ? bestOfRun(closestRun(lo, run), runEnd(closestRun(lo, run), run)) : -1;
-            int right = runEnd < hi ? bestOfRun(closestRun(runEnd, hi), runEnd(closestRun(runEnd, hi), hi)) : -1;
+            int left = run > lo ? bestOf(lo, run) : -1;
+            int right = runEnd < hi ? bestOf(runEnd, hi) : -1;
             if (left < 0 || right < 0) {
                 return Math.max(left, right);
             }
             return xor.compareDistance(requester, g.outPeer(right), g.outPeer(left)) < 0 ? right : left;
+        }
+
+        /** The best slot of the sorted range [lo, hi), non-empty (−1: only v there). */
+        private int bestOf(int lo, int hi) {
+            int run = closestRun(lo, hi);
+            return bestOfRun(run, runEnd(run, hi));
         }
 
         /** First index of the sorted range [lo, hi) whose key is XOR-closest to v's (the run of equal keys starts there). */

@@ -118,7 +118,7 @@ class BeaconDiscoveryTest {
                         Bfs own = new Bfs(x, r);
                         int w = -1;
                         for (int u = 0; u < n; u++) {
-                            if (u != v && own.depth[u] >= 0 && (w < 0 || xor(g, v, u).compareTo(xor(g, v, w)) < 0)) {
+                            if (u != v && own.depth[u] >= 0 && (w < 0 || BeaconTablesTest.xor(g, v, u).compareTo(BeaconTablesTest.xor(g, v, w)) < 0)) {
                                 w = u;
                             }
                         }
@@ -187,16 +187,6 @@ class BeaconDiscoveryTest {
                 }
             }
         }
-    }
-
-    private static BigInteger xor(ChannelGraph g, int a, int b) {
-        byte[] x = g.nodeId(a);
-        byte[] y = g.nodeId(b);
-        byte[] z = new byte[x.length];
-        for (int i = 0; i < x.length; i++) {
-            z[i] = (byte) (x[i] ^ y[i]);
-        }
-        return new BigInteger(1, z);
     }
 
     /**

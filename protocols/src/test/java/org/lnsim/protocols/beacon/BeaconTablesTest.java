@@ -151,7 +151,8 @@ class BeaconTablesTest {
         return b.build();
     }
 
-    private static BigInteger xor(ChannelGraph g, int a, int b) {
+    /** XOR distance of two nodes' ids as an unsigned number (shared with {@code BeaconDiscoveryTest}). */
+    static BigInteger xor(ChannelGraph g, int a, int b) {
         byte[] x = g.nodeId(a);
         byte[] y = g.nodeId(b);
         byte[] z = new byte[x.length];
