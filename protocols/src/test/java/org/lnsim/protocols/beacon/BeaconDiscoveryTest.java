@@ -3,7 +3,6 @@ package org.lnsim.protocols.beacon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -17,7 +16,7 @@ import org.lnsim.network.ShortChannelId;
 
 /**
  * {@link BeaconDiscovery} against a direct replay of the prototype's rules: explicit breadth-first searches for every
- * candidate's table, the suggestion picked by {@link BigInteger} XOR over it (the 8-byte keys and the best-of-peers
+ * candidate's table, the suggestion picked by {@link java.math.BigInteger} XOR over it (the 8-byte keys and the best-of-peers
  * rounds are not used), on seeded random graphs. (The hand-worked case is {@code BeaconSetupTrafficTest}.)
  */
 class BeaconDiscoveryTest {
