@@ -49,29 +49,36 @@ import org.lnsim.network.ChannelGraph;
  *       ranges instead of a scan, so a hub answers in about log² degree steps. A requester costs its table search
  *       and a few descents per request.</li>
  *   <li>r ≥ 2: a requester's table and chains reach most of a large graph, so the answer is computed for every x at
- *       once, by r rounds of "best of my own and my peers' previous best", each round remembering the slot its best
- *       came from; {@link #LANES} requesters share each pass over the adjacency array. Cost: r·2E per requester,
- *       divided by the lane count in memory traffic, plus its table search and chain walks.</li>
+ *       once. Each requester ranks every node by XOR distance from it ({@link XorOrder}, a walk of the id trie);
+ *       then r rounds of "least rank among my own and my peers' previous level" give, per level k, the closest node
+ *       within k hops of every x. The hops to it are the first level where it appears, and the path to it is walked
+ *       down the levels when needed. {@link #LANES} requesters share each pass over the adjacency array, their
+ *       ranks for one node filling one cache line. Cost: about 2N + r·2E steps per requester, plus its table search
+ *       and chain walks.</li>
  * </ul>
  * Results depend only on the graph, r, the delays and the distance limit, not on the thread count (each requester
  * writes only its own entries; answers received are summed per worker and added at the end). Scratch per worker: at
- * r ≥ 2 about (24 + 4r)·{@link #LANES} bytes per node.
+ * r ≥ 2 about 4(r + 2)·{@link #LANES} bytes per node.
  */
 final class BeaconDiscovery {
     /** Beacons whose answer is tracked per node (a bit each). */
     static final int MAX_TRACKED_BEACONS = 64;
     /**
      * Requesters whose best-within-r rounds (r ≥ 2) run together: each adjacency slot read serves all of them, their
-     * entries for one node sharing a cache line.
+     * 4-byte ranks for one node filling one 64-byte cache line.
      */
-    static final int LANES = 8;
+    static final int LANES = 16;
+    /** Rough cost of one binary search of a sorted adjacency, in scan steps, for choosing a search over a scan. */
+    static final int SEARCH_STEPS = 16;
 
     private final ChannelGraph g;
     private final int radius;
     private final int maxBeaconDistance;
     private final long[] delayUs;
+    private final int searchSteps;
     private final long[] idHi;
     private final XorSpace xor;
+    private final XorOrder order;
     /** Each node's adjacency sorted by peer prefix: the prefixes, and the slots they belong to ({@link #sortPeers}). */
     private final long[] sortedKey;
     private final int[] sortedSlot;
@@ -87,6 +94,14 @@ final class BeaconDiscovery {
      * @param delayUs control delay of each direction (µs), read for every hop
      */
     BeaconDiscovery(ChannelGraph g, int radius, int maxBeaconDistance, long[] delayUs) {
+        this(g, radius, maxBeaconDistance, delayUs, SEARCH_STEPS);
+    }
+
+    /**
+     * @param searchSteps cost of a binary search in scan steps when a path is walked: either way gives the same
+     *     path, so tests pass 0 to take the search wherever it applies
+     */
+    BeaconDiscovery(ChannelGraph g, int radius, int maxBeaconDistance, long[] delayUs, int searchSteps) {
         if (radius < 1 || radius > 100 || maxBeaconDistance < 1 || delayUs.length != 2 * g.channelCount()) {
             throw new IllegalArgumentException("invalid beacon discovery setting");
         }
@@ -94,7 +109,9 @@ final class BeaconDiscovery {
         this.radius = radius;
         this.maxBeaconDistance = maxBeaconDistance;
         this.delayUs = delayUs;
+        this.searchSteps = searchSteps;
         this.xor = new XorSpace(g);
+        this.order = radius > 1 ? new XorOrder(g) : null;
         int n = g.nodeCount();
         idHi = new long[n];
         for (int v = 0; v < n; v++) {
@@ -259,15 +276,18 @@ final class BeaconDiscovery {
         private final int[] known;
         private final int[] best1;
         private final int[] via1;
-        // r ≥ 2, entry x · LANES + lane: best's key (XOR with the lane's requester, first 8 bytes, sign-flipped for
-        // signed compare), best node << 8 | hops (−1: none), per round the slot it came through (−1: x's own)
-        private long[] key;
-        private long[] nextKey;
-        private int[] best;
-        private int[] nextBest;
-        private final int[][] via;
-        private final int[] laneNode = new int[LANES];
-        private final long[] laneKey = new long[LANES];
+        // r ≥ 2, entry x · LANES + lane of level k: the XOR rank (from the lane's requester, who is excluded) of the
+        // node closest to it within k hops of x, Integer.MAX_VALUE for none; per lane, the nodes by rank
+        private final int[][] level;
+        private final int[][] byRank;
+        private final int[] listScratch;
+        // r ≥ 2, per level k ≥ 1 (index k − 1) and node y: the walk to y's best within k hops for this requester, out
+        // and back, when walkStamp[k − 1][y] == s
+        private final int[][] walkStamp;
+        private final long[][] walkFwd;
+        private final long[][] walkBack;
+        private long pathFwd;
+        private long pathBack;
         private int s;
         private int requester;
         private int lane;
@@ -286,11 +306,12 @@ final class BeaconDiscovery {
             known = new int[lanes ? 0 : n];
             best1 = new int[lanes ? 0 : n];
             via1 = new int[lanes ? 0 : n];
-            key = new long[lanes ? n * LANES : 0];
-            nextKey = new long[key.length];
-            best = new int[key.length];
-            nextBest = new int[key.length];
-            via = new int[lanes ? radius : 0][key.length];
+            level = new int[lanes ? radius + 1 : 0][lanes ? n * LANES : 0];
+            byRank = new int[lanes ? LANES : 0][n];
+            listScratch = new int[lanes ? n : 0];
+            walkStamp = new int[lanes ? radius : 0][n];
+            walkFwd = new long[walkStamp.length][n];
+            walkBack = new long[walkStamp.length][n];
         }
 
         /** v's requests and their chains; at r ≥ 2 its bests are lane {@code lane} of the last {@link #roundsFor}. */
@@ -315,7 +336,7 @@ final class BeaconDiscovery {
                     hops += h;
                     answered[x] += h;
                     answeredStamp[x] = s;
-                    int bx = radius == 1 ? bestWithinOne(x) : best[x * LANES + lane];
+                    int bx = radius == 1 ? bestWithinOne(x) : bestWithinRadius(x);
                     int w = bx >> 8;
                     int dw = bx & 0xFF;
                     if (w == x || h + dw > maxBeaconDistance) {
@@ -327,8 +348,9 @@ final class BeaconDiscovery {
                         b = backUs[w];
                     } else {
                         h += dw;
-                        f += pathUs(x, false);
-                        b += pathUs(x, true);
+                        walkToBest(x);
+                        f += pathFwd;
+                        b += pathBack;
                     }
                     t += f + b;
                     x = w;
@@ -402,87 +424,150 @@ final class BeaconDiscovery {
         }
 
         /**
-         * r ≥ 2: for requesters {@code first..end-1} (one lane each), the node XOR-closest to each within r hops of
-         * every x, the requester excluded: r rounds of x's own previous best, then each peer's (one hop more) in
-         * adjacency order, the first offer of the winning node standing (an offer of the same node never comes with
-         * fewer hops: x's own best holds it at its distance if within k − 1 hops; otherwise every offer of it is at
-         * exactly k). Unused lanes (requester −1) hold no best anywhere.
+         * r ≥ 2: for requesters {@code first..end-1} (one lane each), the XOR rank of the node closest to each within
+         * k hops of every x, k = 0..r, the requester excluded: level 0 is x's own rank (none for the requester), level
+         * k the least of x's own and its peers' level k − 1. Ranks come from {@link XorOrder}, so the least rank is
+         * the closest node by whole ids, with no tie to break. Unused lanes hold no best anywhere.
          */
         void roundsFor(int first, int end) {
             int n = g.nodeCount();
+            int[] own = level[0];
             for (int j = 0; j < LANES; j++) {
-                laneNode[j] = first + j < end ? first + j : -1;
-                laneKey[j] = first + j < end ? idHi[first + j] : 0;
-            }
-            for (int x = 0; x < n; x++) {
-                int base = x * LANES;
-                long hx = idHi[x];
-                for (int j = 0; j < LANES; j++) {
-                    key[base + j] = (hx ^ laneKey[j]) ^ Long.MIN_VALUE;
-                    best[base + j] = x == laneNode[j] || laneNode[j] < 0 ? -1 : x << 8;
+                int v = first + j;
+                if (v < end) {
+                    int[] ranked = byRank[j];
+                    order.list(v, ranked, listScratch);
+                    for (int rank = 0; rank < n; rank++) {
+                        own[ranked[rank] * LANES + j] = rank;
+                    }
+                    own[v * LANES + j] = Integer.MAX_VALUE;
+                } else {
+                    for (int x = 0; x < n; x++) {
+                        own[x * LANES + j] = Integer.MAX_VALUE;
+                    }
                 }
             }
-            for (int k = 0; k < radius; k++) {
-                int[] viaK = via[k];
+            for (int k = 1; k <= radius; k++) {
+                int[] prev = level[k - 1];
+                int[] cur = level[k];
                 for (int x = 0; x < n; x++) {
                     int base = x * LANES;
-                    System.arraycopy(key, base, nextKey, base, LANES);
-                    System.arraycopy(best, base, nextBest, base, LANES);
-                    java.util.Arrays.fill(viaK, base, base + LANES, -1);
-                    for (int slot = g.outStart(x), end2 = g.outEnd(x); slot < end2; slot++) {
+                    System.arraycopy(prev, base, cur, base, LANES);
+                    for (int slot = g.outStart(x), slotEnd = g.outEnd(x); slot < slotEnd; slot++) {
                         int pBase = g.outPeer(slot) * LANES;
                         for (int j = 0; j < LANES; j++) {
-                            int pb = best[pBase + j];
-                            if (pb < 0) {
-                                continue;
-                            }
-                            long pk = key[pBase + j];
-                            long bk = nextKey[base + j];
-                            int bb = nextBest[base + j];
-                            if (bb < 0 || pk < bk || pk == bk && closer(laneNode[j], pb, bb)) {
-                                nextKey[base + j] = pk;
-                                nextBest[base + j] = pb + 1;
-                                viaK[base + j] = slot;
-                            }
+                            cur[base + j] = Math.min(cur[base + j], prev[pBase + j]);
                         }
                     }
                 }
-                long[] tk = key;
-                key = nextKey;
-                nextKey = tk;
-                int[] tb = best;
-                best = nextBest;
-                nextBest = tb;
             }
         }
 
         /**
-         * Whether a best {@code pb} beats {@code bb} for requester v, their 8-byte keys being equal: the same node
-         * offered again never replaces the first offer.
+         * r ≥ 2: the node XOR-closest to the requester within r hops of x, as node << 8 | hops (−1: none); its hops
+         * are the first level at which it is x's best.
          */
-        private boolean closer(int v, int pb, int bb) {
-            int pn = pb >> 8;
-            int bn = bb >> 8;
-            return pn != bn && xor.compareDistance(v, pn, bn) < 0;
+        private int bestWithinRadius(int x) {
+            int at = x * LANES + lane;
+            int rank = level[radius][at];
+            if (rank == Integer.MAX_VALUE) {
+                return -1;
+            }
+            int hops = 0;
+            while (level[hops][at] != rank) {
+                hops++;
+            }
+            return byRank[lane][rank] << 8 | hops;
         }
 
-        /** Delay of the path from x to its best node within r hops, out ({@code back} false) or back. */
-        private long pathUs(int x, boolean back) {
+        /**
+         * Delays of the path from x to its best node within r hops, out and back ({@link #pathFwd},
+         * {@link #pathBack}): down the levels, staying where the best was already known one level lower, else
+         * through x's first slot (adjacency order) whose peer knew it there, which is the breadth-first tree path
+         * from x. Hubs' adjacencies are long and many chains pass them: the last hop is found by a binary search of
+         * the sorted adjacency, and every step is remembered for the requester.
+         */
+        private void walkToBest(int x) {
             if (radius == 1) {
                 int e = g.outDirection(via1[x]);
-                return delayUs[back ? e ^ 1 : e];
+                pathFwd = delayUs[e];
+                pathBack = delayUs[e ^ 1];
+            } else {
+                walk(x, radius);
             }
-            long us = 0;
-            int y = x;
-            for (int k = radius - 1; k >= 0; k--) {
-                int slot = via[k][y * LANES + lane];
-                if (slot >= 0) {
-                    int e = g.outDirection(slot);
-                    us += delayUs[back ? e ^ 1 : e];
-                    y = g.outPeer(slot);
+        }
+
+        /** {@link #walkToBest} from y to its best within k hops, k ≥ 0, remembered per (y, k) for the requester. */
+        private void walk(int y, int k) {
+            if (k == 0) {
+                pathFwd = 0;
+                pathBack = 0;
+                return;
+            }
+            int[] stamps = walkStamp[k - 1];
+            if (stamps[y] == s) {
+                pathFwd = walkFwd[k - 1][y];
+                pathBack = walkBack[k - 1][y];
+                return;
+            }
+            int rank = level[k][y * LANES + lane];
+            int[] lower = level[k - 1];
+            if (lower[y * LANES + lane] == rank) {
+                walk(y, k - 1);
+            } else {
+                // a peer p holds the best at level k − 1 exactly when the best lies within k − 1 hops of p (it is
+                // the closest over all within k of y, a superset): at k = 1 that is the best node itself, at k = 2
+                // its peers, so a hub y is searched for those instead of scanned when they are fewer
+                int w = byRank[lane][rank];
+                int slot;
+                if (k == 1) {
+                    slot = slotTo(y, w);
+                } else if (k == 2 && (long) g.degree(w) * searchSteps < g.degree(y)) {
+                    slot = Integer.MAX_VALUE;
+                    for (int q = g.outStart(w), qEnd = g.outEnd(w); q < qEnd; q++) {
+                        int at = slotTo(y, g.outPeer(q));
+                        if (at >= 0 && at < slot) {
+                            slot = at;
+                        }
+                    }
+                } else {
+                    slot = g.outStart(y);
+                    while (lower[g.outPeer(slot) * LANES + lane] != rank) {
+                        slot++;
+                    }
+                }
+                walk(g.outPeer(slot), k - 1);
+                int e = g.outDirection(slot);
+                pathFwd += delayUs[e];
+                pathBack += delayUs[e ^ 1];
+            }
+            stamps[y] = s;
+            walkFwd[k - 1][y] = pathFwd;
+            walkBack[k - 1][y] = pathBack;
+        }
+
+        /**
+         * The lowest slot of y whose peer is w (−1: not a peer): a binary search of y's adjacency sorted by peer
+         * prefix, then the run of that prefix, whose slots ascend.
+         */
+        private int slotTo(int y, int w) {
+            long target = idHi[w];
+            int lo = g.outStart(y);
+            int hi = g.outEnd(y);
+            while (lo < hi) {
+                int m = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(sortedKey[m], target) < 0) {
+                    lo = m + 1;
+                } else {
+                    hi = m;
                 }
             }
-            return us;
+            for (int end = g.outEnd(y); lo < end && sortedKey[lo] == target; lo++) {
+                if (g.outPeer(sortedSlot[lo]) == w) {
+                    return sortedSlot[lo];
+                }
+            }
+            return -1;
         }
 
         /**
