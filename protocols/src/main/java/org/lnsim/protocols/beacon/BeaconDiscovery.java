@@ -98,8 +98,9 @@ final class BeaconDiscovery {
     }
 
     /**
-     * @param searchSteps cost of a binary search in scan steps when a path is walked: either way gives the same
-     *     path, so tests pass 0 to take the search wherever it applies
+     * @param searchSteps cost of a binary search in scan steps, for choosing binary searches over a merge of sorted
+     *     adjacencies when a path is walked; both give the same path, so tests pass 0 or Integer.MAX_VALUE to take
+     *     one way everywhere
      */
     BeaconDiscovery(ChannelGraph g, int radius, int maxBeaconDistance, long[] delayUs, int searchSteps) {
         if (radius < 1 || radius > 100 || maxBeaconDistance < 1 || delayUs.length != 2 * g.channelCount()) {
@@ -517,7 +518,8 @@ final class BeaconDiscovery {
             } else {
                 // a peer p holds the best at level k − 1 exactly when the best lies within k − 1 hops of p (it is
                 // the closest over all within k of y, a superset): at k = 1 that is the best node itself, at k = 2
-                // its peers, so a hub y is searched for those instead of scanned when they are fewer
+                // its peers, the common peers of y and w, found in their sorted adjacencies rather than by reading
+                // every peer's level (a cache miss each on a hub)
                 int w = byRank[lane][rank];
                 int slot;
                 if (k == 1) {
@@ -530,6 +532,8 @@ final class BeaconDiscovery {
                             slot = at;
                         }
                     }
+                } else if (k == 2) {
+                    slot = lowestSlotToCommonPeer(y, w);
                 } else {
                     slot = g.outStart(y);
                     while (lower[g.outPeer(slot) * LANES + lane] != rank) {
@@ -544,6 +548,43 @@ final class BeaconDiscovery {
             stamps[y] = s;
             walkFwd[k - 1][y] = pathFwd;
             walkBack[k - 1][y] = pathBack;
+        }
+
+        /**
+         * The lowest slot of y whose peer is also a peer of w (Integer.MAX_VALUE: none): a merge of the two sorted
+         * adjacencies, entries of equal prefix compared by peer.
+         */
+        private int lowestSlotToCommonPeer(int y, int w) {
+            int slot = Integer.MAX_VALUE;
+            int i = g.outStart(y);
+            int iEnd = g.outEnd(y);
+            int j = g.outStart(w);
+            int jEnd = g.outEnd(w);
+            while (i < iEnd && j < jEnd) {
+                int c = Long.compareUnsigned(sortedKey[i], sortedKey[j]);
+                if (c < 0) {
+                    i++;
+                } else if (c > 0) {
+                    j++;
+                } else {
+                    long key = sortedKey[i];
+                    int jRun = j;
+                    while (jRun < jEnd && sortedKey[jRun] == key) {
+                        jRun++;
+                    }
+                    for (; i < iEnd && sortedKey[i] == key; i++) {
+                        int p = g.outPeer(sortedSlot[i]);
+                        for (int q = j; q < jRun; q++) {
+                            if (g.outPeer(sortedSlot[q]) == p) {
+                                slot = Math.min(slot, sortedSlot[i]);
+                                break;
+                            }
+                        }
+                    }
+                    j = jRun;
+                }
+            }
+            return slot;
         }
 
         /**
