@@ -68,14 +68,11 @@ final class BeaconDiscovery {
      * 4-byte ranks for one node filling one 64-byte cache line.
      */
     static final int LANES = 16;
-    /** Rough cost of one binary search of a sorted adjacency, in scan steps, for choosing a search over a scan. */
-    static final int SEARCH_STEPS = 16;
 
     private final ChannelGraph g;
     private final int radius;
     private final int maxBeaconDistance;
     private final long[] delayUs;
-    private final int searchSteps;
     private final long[] idHi;
     private final XorSpace xor;
     private final XorOrder order;
@@ -94,15 +91,6 @@ final class BeaconDiscovery {
      * @param delayUs control delay of each direction (µs), read for every hop
      */
     BeaconDiscovery(ChannelGraph g, int radius, int maxBeaconDistance, long[] delayUs) {
-        this(g, radius, maxBeaconDistance, delayUs, SEARCH_STEPS);
-    }
-
-    /**
-     * @param searchSteps cost of a binary search in scan steps, for choosing binary searches over a merge of sorted
-     *     adjacencies when a path is walked; both give the same path, so tests pass 0 or Integer.MAX_VALUE to take
-     *     one way everywhere
-     */
-    BeaconDiscovery(ChannelGraph g, int radius, int maxBeaconDistance, long[] delayUs, int searchSteps) {
         if (radius < 1 || radius > 100 || maxBeaconDistance < 1 || delayUs.length != 2 * g.channelCount()) {
             throw new IllegalArgumentException("invalid beacon discovery setting");
         }
@@ -110,7 +98,6 @@ final class BeaconDiscovery {
         this.radius = radius;
         this.maxBeaconDistance = maxBeaconDistance;
         this.delayUs = delayUs;
-        this.searchSteps = searchSteps;
         this.xor = new XorSpace(g);
         this.order = radius > 1 ? new XorOrder(g) : null;
         int n = g.nodeCount();
@@ -287,6 +274,10 @@ final class BeaconDiscovery {
         private final int[][] walkStamp;
         private final long[][] walkFwd;
         private final long[][] walkBack;
+        // r ≥ 2: the peers of node markedNode have peerMark == markCount
+        private final int[] peerMark;
+        private int markCount;
+        private int markedNode = -1;
         private long pathFwd;
         private long pathBack;
         private int s;
@@ -313,6 +304,7 @@ final class BeaconDiscovery {
             walkStamp = new int[lanes ? radius : 0][n];
             walkFwd = new long[walkStamp.length][n];
             walkBack = new long[walkStamp.length][n];
+            peerMark = new int[lanes ? n : 0];
         }
 
         /** v's requests and their chains; at r ≥ 2 its bests are lane {@code lane} of the last {@link #roundsFor}. */
@@ -518,22 +510,18 @@ final class BeaconDiscovery {
             } else {
                 // a peer p holds the best at level k − 1 exactly when the best lies within k − 1 hops of p (it is
                 // the closest over all within k of y, a superset): at k = 1 that is the best node itself, at k = 2
-                // its peers, the common peers of y and w, found in their sorted adjacencies rather than by reading
-                // every peer's level (a cache miss each on a hub)
+                // its peers, marked once per best node, so that y's adjacency is read in order without touching the
+                // peers' levels (a cache miss each on a hub)
                 int w = byRank[lane][rank];
                 int slot;
                 if (k == 1) {
                     slot = slotTo(y, w);
-                } else if (k == 2 && (long) g.degree(w) * searchSteps < g.degree(y)) {
-                    slot = Integer.MAX_VALUE;
-                    for (int q = g.outStart(w), qEnd = g.outEnd(w); q < qEnd; q++) {
-                        int at = slotTo(y, g.outPeer(q));
-                        if (at >= 0 && at < slot) {
-                            slot = at;
-                        }
-                    }
                 } else if (k == 2) {
-                    slot = lowestSlotToCommonPeer(y, w);
+                    markPeers(w);
+                    slot = g.outStart(y);
+                    while (peerMark[g.outPeer(slot)] != markCount) {
+                        slot++;
+                    }
                 } else {
                     slot = g.outStart(y);
                     while (lower[g.outPeer(slot) * LANES + lane] != rank) {
@@ -550,41 +538,16 @@ final class BeaconDiscovery {
             walkBack[k - 1][y] = pathBack;
         }
 
-        /**
-         * The lowest slot of y whose peer is also a peer of w (Integer.MAX_VALUE: none): a merge of the two sorted
-         * adjacencies, entries of equal prefix compared by peer.
-         */
-        private int lowestSlotToCommonPeer(int y, int w) {
-            int slot = Integer.MAX_VALUE;
-            int i = g.outStart(y);
-            int iEnd = g.outEnd(y);
-            int j = g.outStart(w);
-            int jEnd = g.outEnd(w);
-            while (i < iEnd && j < jEnd) {
-                int c = Long.compareUnsigned(sortedKey[i], sortedKey[j]);
-                if (c < 0) {
-                    i++;
-                } else if (c > 0) {
-                    j++;
-                } else {
-                    long key = sortedKey[i];
-                    int jRun = j;
-                    while (jRun < jEnd && sortedKey[jRun] == key) {
-                        jRun++;
-                    }
-                    for (; i < iEnd && sortedKey[i] == key; i++) {
-                        int p = g.outPeer(sortedSlot[i]);
-                        for (int q = j; q < jRun; q++) {
-                            if (g.outPeer(sortedSlot[q]) == p) {
-                                slot = Math.min(slot, sortedSlot[i]);
-                                break;
-                            }
-                        }
-                    }
-                    j = jRun;
-                }
+        /** Marks w's peers with a new {@link #markCount}, unless w's are the peers marked last. */
+        private void markPeers(int w) {
+            if (markedNode == w) {
+                return;
             }
-            return slot;
+            markCount++;
+            for (int q = g.outStart(w), end = g.outEnd(w); q < end; q++) {
+                peerMark[g.outPeer(q)] = markCount;
+            }
+            markedNode = w;
         }
 
         /**

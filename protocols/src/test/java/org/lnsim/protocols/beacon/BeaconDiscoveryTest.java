@@ -43,10 +43,7 @@ class BeaconDiscoveryTest {
                     for (int r = 1; r <= 3; r++) {
                         for (int maxDistance : new int[] {100, r + 1}) {
                             BeaconPaths paths = new BeaconPaths(g, 3, maxDistance);
-                            // odd seeds find the second-last hop of a path by binary searches wherever that
-                            // applies, even seeds by merging sorted adjacencies
-                            BeaconDiscovery replay = new BeaconDiscovery(g, r, maxDistance, delay,
-                                    seed % 2 == 1 ? 0 : Integer.MAX_VALUE);
+                            BeaconDiscovery replay = new BeaconDiscovery(g, r, maxDistance, delay);
                             replay.run(1 + (int) (seed % 2), paths::of);
                             Direct direct = new Direct(g, r, maxDistance, delay, paths);
                             long[][] got = new long[5][g.nodeCount()];
