@@ -37,6 +37,7 @@ final class ArrivalQueue {
     private long[] drain = new long[64];
     private int drainPos;
     private int drainSize;
+    private long refills;
 
     ArrivalQueue(int seqBits) {
         this.seqBits = seqBits;
@@ -133,9 +134,32 @@ final class ArrivalQueue {
                 Arrays.sort(drain, 0, n);
                 drainPos = 0;
                 drainSize = n;
+                refills++;
             }
         }
         return drain[drainPos++];
+    }
+
+    /**
+     * Calendar only: how many buckets have been sorted for draining so far. When it changes after a {@link #pop},
+     * {@link #draining} holds the keys the following pops return first (the bucket is complete, see above), so that a
+     * caller can load what they will need before it needs it.
+     */
+    long refills() {
+        return refills;
+    }
+
+    /** The keys of the bucket being drained, sorted; those from {@link #drainFrom()} on are still to pop. */
+    long[] draining() {
+        return drain;
+    }
+
+    int drainFrom() {
+        return drainPos;
+    }
+
+    int drainTo() {
+        return drainSize;
     }
 
     private long popRadix() {

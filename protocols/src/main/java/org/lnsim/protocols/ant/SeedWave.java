@@ -56,16 +56,22 @@ import org.lnsim.network.Fees;
  * arrives more than the wipe time after the first, where a real node would have forgotten the seed).
  *
  * <h2>Cost</h2>
- * A flood sends a message over nearly every channel, so memory traffic decides: the static checks (usable, HTLC
- * range, seed 0's fee) and, with fixed delays, the delays sit in one 64-byte record per adjacency slot, and the
- * balances are read by slot too ({@link Links}), so a node's channels are a sequential read; a (node, seed) pair's
- * byte of state and each node's received count sit in arrays small enough for the core's cache (nine messages in ten
- * reach pairs already settled and touch nothing else); the other fields of a pair sit together (its reverse pointer
- * with the node it leads to, so walking a path back never looks up a channel), cleared after use through the list of
- * pairs queued. The queue ({@link ArrivalQueue}) is a calendar of sorted buckets when delays are fixed, a radix heap
- * otherwise. The checks of one node's channels run in phases (policy, balances, delays, messages) so that their
- * memory loads overlap. Nothing is allocated per wave except when the match list or the queue's buckets grow. Memory:
- * about 130 bytes per channel and 150 per node (about 140 MB at a million channels).
+ * A flood sends a message over nearly every channel, so memory traffic decides: what one seed's checks read (HTLC
+ * range and fee of the direction it checks, the peer) sits in one 32-byte record per adjacency slot and seed, and the
+ * balances are read by slot too ({@link Links}), so a node's channels are a sequential read of few bytes; a (node,
+ * seed) pair's byte of state, its earliest arrival so far and each node's received count sit in arrays small enough
+ * for the core's cache; the other fields of a pair sit together (its reverse pointer with the node it leads to, so
+ * walking a path back never looks up a channel), cleared after use through the list of pairs queued. The queue
+ * ({@link ArrivalQueue}) is a calendar of sorted buckets when delays are fixed, a radix heap otherwise.
+ *
+ * <p>With plain flooding and fixed delays, the wave runs in two parts: a Dijkstra that checks only the messages that
+ * would arrive at a pair before its earliest message so far (about one in nine: the rest cannot change the wave) and,
+ * once it has settled, one pass over the forwarding nodes in id order that counts every message (memory order, so
+ * the records stream). The Dijkstra's misses are scattered (pairs settle in arrival order): it loads the next
+ * bucket's pairs and adjacency ranges together before settling them, and a node's candidates' records and balances
+ * together before checking them, so that the misses overlap. Nothing is allocated per wave except when the match list
+ * or the queue's buckets grow. Memory: about 150 bytes per channel (shared by the waves made from one another) and
+ * 150 per node (about 165 MB at a million channels).
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
@@ -122,10 +128,19 @@ public final class SeedWave {
     private int queuedCount;
     // each pair's queue key of its earliest message so far (arrival << SEQ_BITS | seq), its first arrival once
     // settled, and the rest, 4 longs at 4t: [fee accumulator, (pred node + 1) << 34 | (pred direction + 1) << 8 |
-    // hops, messages sent, latest arrival (after lateAfterUs, or the first queued)]
+    // hops, seed 1's forwarded accumulator (see forwardedAccumulator), latest arrival (after lateAfterUs, or the first
+    // queued)]
     private final long[] bestKey;
+    // each pair's earliest arrival queued so far, 4 bytes a pair so that relax's scan stays in the core's cache:
+    // UNREACHED before its first message, REACHED once settled; exact while arrivals stay below UNREACHED
+    private final int[] reach;
+    private static final int UNREACHED = Integer.MAX_VALUE;
+    private static final int REACHED = Integer.MIN_VALUE;
+    /** Relax's key for a slot that must be checked whatever its target's best arrival (above REACHED only). */
+    private static final long CHECK_ALWAYS = REACHED + 1L;
     private final long[] arrivalAt;
     private final long[] cold;
+    private final int[] sent;    // each pair's seed messages sent
     private long lateAfterUs;
     // a message earlier than its pair's best so far is queued (no decrease-key: the pair's first entry to come out
     // settles it, later ones find it settled); what it carries sits beside the queue, by send sequence, written in
@@ -133,20 +148,29 @@ public final class SeedWave {
     private final ArrivalQueue queue = new ArrivalQueue(SEQ_BITS);
     private int[] seqPair = new int[1024];
     private long[] seqAcc = new long[1024];
+    private long[] seqAccOut = new long[1024];
     private long[] seqLink = new long[1024];
     private final int[] order;
     private int settled;
-    // static: one 64-byte record per adjacency slot, so that a node's channels are one sequential read
-    private static final int REC = 8;
-    private static final int OUT_MIN = 0;    // for the slot's direction e: htlc_minimum, or Long.MAX_VALUE if unusable
-    private static final int OUT_MAX = 1;    // htlc_maximum, or Long.MAX_VALUE if none
-    private static final int IN_MIN = 2;     // the same for e ^ 1
-    private static final int IN_MAX = 3;
-    private static final int FEE = 4;        // e's fee: base msat << 32 | proportional millionths
-    private static final int PEER_DIR = 5;   // peer << 32 | e
-    private static final int PARALLEL = 6;   // 1 if the slot's peer has another channel with this node
-    private static final int DELAY = 7;      // control delay along e, when the links say delays are fixed
+    // static: one 32-byte record per adjacency slot and seed, what that seed's checks read, seed 0's records in the
+    // first half of the array and seed 1's in the second (recOf), so that a node's channels are one sequential read
+    // of half the bytes a record for both seeds would take. For the slot's direction e = v→Q:
+    private static final int REC = 4;
+    private static final int MIN = 0;        // htlc_minimum of the direction the seed checks (seed 0: e; seed 1: e ^ 1),
+                                             // or Long.MAX_VALUE if it is unusable
+    private static final int MAX = 1;        // its htlc_maximum, or Long.MAX_VALUE if none
+    private static final int FEE = 2;        // its fee, base msat << 32 | proportional millionths (seed 0: what v adds;
+                                             // seed 1: what Q adds, see enqueue)
+    private static final int PEER_DIR = 3;   // Q << 32 | PAR_BIT if Q has another channel with v | e
+    private static final long PAR_BIT = 1L << 31;
+    private static final int DIR_MASK = (int) PAR_BIT - 1;
     private final long[] rec;
+    private final int seedBase;              // where seed 1's records start
+    // the fixed control delay of each slot's direction, set per delay key (fixDelays)
+    private final long[] delays;
+    // the same again in 4 bytes a slot, for relax to see whether a message could improve its target before it reads
+    // the record; -1 where it must check the slot anyway (parallel channels, or a delay ≥ 2^31 µs)
+    private final int[] delayOrAll;
     private Object delaysOf;   // the delay key of the links whose delays are in the records
     private long minDelayUs;
     private long maxDelayUs;
@@ -157,6 +181,7 @@ public final class SeedWave {
     private int matchSenderCount;
     private final long[] peerStamp;
     private long stamp;
+    private long preloadSink;
     private int epoch;    // for the match senders' counts
     // selective forwarding
     private final int[] candSlot;
@@ -186,7 +211,7 @@ public final class SeedWave {
     private long[] matchAtPayer = new long[16];
 
     public SeedWave(ChannelGraph g) {
-        this(g, records(g));
+        this(g, records(g), new long[2 * g.channelCount()], new int[2 * g.channelCount()]);
     }
 
     /**
@@ -194,7 +219,7 @@ public final class SeedWave {
      * from here on), for floods computed on another thread.
      */
     public SeedWave(SeedWave other) {
-        this(other.g, other.rec);
+        this(other.g, other.rec, other.delays, other.delayOrAll);
         delaysOf = other.delaysOf;
         minDelayUs = other.minDelayUs;
         maxDelayUs = other.maxDelayUs;
@@ -203,16 +228,22 @@ public final class SeedWave {
         }
     }
 
-    private SeedWave(ChannelGraph g, long[] rec) {
+    private SeedWave(ChannelGraph g, long[] rec, long[] delays, int[] delayOrAll) {
         this.g = g;
         this.rec = rec;
+        this.seedBase = rec.length / 2;
+        this.delays = delays;
+        this.delayOrAll = delayOrAll;
         int n = g.nodeCount();
         state = new byte[2 * n];
         received = new int[n];
         queued = new int[2 * n];
         bestKey = new long[2 * n];
+        reach = new int[2 * n];
+        Arrays.fill(reach, UNREACHED);
         arrivalAt = new long[2 * n];
         cold = new long[4 * 2 * n];
+        sent = new int[2 * n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
         matchSent = new int[n];
@@ -228,26 +259,33 @@ public final class SeedWave {
         candTake = new boolean[maxDegree];
     }
 
-    /** The static record of every adjacency slot (see the field comments). */
+    /** Where seed {@code s}'s record of adjacency slot {@code slot} starts in {@link #rec}. */
+    private int recOf(int s, int slot) {
+        return s * seedBase + REC * slot;
+    }
+
+    /** The static records of every adjacency slot (see the field comments). */
     private static long[] records(ChannelGraph g) {
         int n = g.nodeCount();
         if (2L * g.channelCount() + 1 > PRED_MASK || 8L * n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a seed wave handles at most " + (PRED_MASK / 2 - 1) + " channels and "
                     + (Integer.MAX_VALUE / 8) + " nodes");
         }
-        long[] rec = new long[REC * 2 * g.channelCount()];
+        int base = REC * 2 * g.channelCount();
+        long[] rec = new long[2 * base];
         long[] peerStamp = new long[n];
         long stamp = 0;
         for (int v = 0; v < n; v++) {
             for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
                 int e = g.outDirection(slot);
-                int r = REC * slot;
-                rec[r + OUT_MIN] = g.isUsable(e) ? g.htlcMinimumMsat(e) : Long.MAX_VALUE;
-                rec[r + OUT_MAX] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : Long.MAX_VALUE;
-                rec[r + IN_MIN] = g.isUsable(e ^ 1) ? g.htlcMinimumMsat(e ^ 1) : Long.MAX_VALUE;
-                rec[r + IN_MAX] = g.hasHtlcMaximum(e ^ 1) ? g.htlcMaximumMsat(e ^ 1) : Long.MAX_VALUE;
-                rec[r + FEE] = g.feeBaseMsat(e) << 32 | (g.feeProportionalMillionths(e) & 0xffffffffL);
-                rec[r + PEER_DIR] = (long) g.outPeer(slot) << 32 | e;
+                for (int s = 0; s < 2; s++) {
+                    int r = s * base + REC * slot;
+                    int d = e ^ s;   // the direction seed s checks
+                    rec[r + MIN] = g.isUsable(d) ? g.htlcMinimumMsat(d) : Long.MAX_VALUE;
+                    rec[r + MAX] = g.hasHtlcMaximum(d) ? g.htlcMaximumMsat(d) : Long.MAX_VALUE;
+                    rec[r + FEE] = g.feeBaseMsat(d) << 32 | (g.feeProportionalMillionths(d) & 0xffffffffL);
+                    rec[r + PEER_DIR] = (long) g.outPeer(slot) << 32 | e;
+                }
             }
             long st = ++stamp;
             for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
@@ -255,7 +293,8 @@ public final class SeedWave {
                 if (peerStamp[q] == st) {
                     for (int other = g.outStart(v); other <= slot; other++) {
                         if (g.outPeer(other) == q) {
-                            rec[REC * other + PARALLEL] = 1;
+                            rec[REC * other + PEER_DIR] |= PAR_BIT;
+                            rec[base + REC * other + PEER_DIR] |= PAR_BIT;
                         }
                     }
                 }
@@ -281,7 +320,8 @@ public final class SeedWave {
         long max = 0;
         for (int slot = 0, slots = 2 * g.channelCount(); slot < slots; slot++) {
             long d = links.delayUs(g.outDirection(slot));
-            rec[REC * slot + DELAY] = d;
+            delays[slot] = d;
+            delayOrAll[slot] = (rec[REC * slot + PEER_DIR] & PAR_BIT) != 0 || d > Integer.MAX_VALUE ? -1 : (int) d;
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
@@ -328,6 +368,7 @@ public final class SeedWave {
         this.score = score;
         for (int i = 0; i < queuedCount; i++) {
             state[queued[i]] = 0;
+            reach[queued[i]] = UNREACHED;
             received[queued[i] >>> 1] = 0;
         }
         queuedCount = 0;
@@ -352,10 +393,18 @@ public final class SeedWave {
         } else {
             queue.useRadix();
         }
+        // plain flooding with fixed delays: the Dijkstra relaxes only the pairs not yet settled, and the messages
+        // are counted afterwards in one pass in node order (see relax)
+        boolean plain = delays && fanout == Integer.MAX_VALUE;
         offer(2 * payer, 0, -1, -1, 0, 0);
         offer(2 * payee + 1, 0, -1, -1, 0, 0);
+        long refills = queue.refills();
         while (!queue.isEmpty()) {
             long k = queue.pop();
+            if (plain && queue.refills() != refills) {
+                refills = queue.refills();
+                preload();
+            }
             int sq = (int) (k & SEQ_MASK);
             int idx = seqPair[sq];
             long arrival = k >>> SEQ_BITS;
@@ -364,16 +413,25 @@ public final class SeedWave {
                 continue;   // superseded by an earlier message, which settled the pair
             }
             state[idx] = SETTLED;
+            reach[idx] = REACHED;
             order[settled++] = idx;
             arrivalAt[idx] = arrival;
             cold[ci] = seqAcc[sq];
             cold[ci + 1] = seqLink[sq];
-            cold[ci + 2] = 0;
+            cold[ci + 2] = seqAccOut[sq];
+            sent[idx] = 0;
             if (state[idx ^ 1] >= SETTLED) {
                 match(idx);
             } else if (hopsOf(idx) < maxHops) {
-                forward(idx, delays);
+                if (plain) {
+                    relax(idx);
+                } else {
+                    forward(idx, delays);
+                }
             }
+        }
+        if (plain) {
+            countMessages();
         }
         for (int m = 0; m < matchCount; m++) {
             if (matchReported[m]) {
@@ -401,12 +459,12 @@ public final class SeedWave {
 
     /**
      * Seed 1's accumulator as the pair's node forwards it: what it arrived with plus the node's own fee on its
-     * channel back towards the payee (0 at the payee). Seed 0's node adds its fee per outgoing slot instead.
+     * channel back towards the payee (0 at the payee), computed when the message was sent ({@link #enqueue}), from
+     * the sender's record, so that settling a pair never reads the graph's policy arrays. Seed 0's node adds its fee
+     * per outgoing slot instead.
      */
     private long forwardedAccumulator(int idx) {
-        int pred = predOf(idx);
-        long acc = cold[4 * idx];
-        return pred < 0 ? 0 : acc + g.feeMsat(pred ^ 1, amountMsat + acc);
+        return cold[4 * idx + 2];
     }
 
     /**
@@ -417,7 +475,7 @@ public final class SeedWave {
     private long slotAccumulator(int s, int r, boolean origin, long acc, long accOut) {
         long amount = amountMsat;
         if (s == 0) {
-            if (amount < rec[r + OUT_MIN] || amount > rec[r + OUT_MAX]) {
+            if (amount < rec[r + MIN] || amount > rec[r + MAX]) {
                 return -1;
             }
             long fee = rec[r + FEE];
@@ -425,7 +483,7 @@ public final class SeedWave {
             return a > maxFeeMsat ? -1 : a;
         }
         long htlc = amount + accOut;
-        return htlc < rec[r + IN_MIN] || htlc > rec[r + IN_MAX] ? -1 : accOut;
+        return htlc < rec[r + MIN] || htlc > rec[r + MAX] ? -1 : accOut;
     }
 
     private void forward(int idx, boolean fixedDelays) {
@@ -446,7 +504,7 @@ public final class SeedWave {
         long[] rec = this.rec;
         int cands = 0;
         for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-            int r = REC * slot;
+            int r = recOf(s, slot);
             if ((int) (rec[r + PEER_DIR] >>> 32) == from) {
                 continue;
             }
@@ -462,8 +520,9 @@ public final class SeedWave {
         int kept = 0;
         for (int c = 0; c < cands; c++) {
             int slot = candSlot[c];
-            int q = (int) (rec[REC * slot + PEER_DIR] >>> 32);
-            boolean par = rec[REC * slot + PARALLEL] != 0;
+            long pd = rec[recOf(s, slot) + PEER_DIR];
+            int q = (int) (pd >>> 32);
+            boolean par = (pd & PAR_BIT) != 0;
             if (par && peerStamp[q] == st) {
                 continue;   // one message per peer: an earlier channel to q passed
             }
@@ -485,7 +544,7 @@ public final class SeedWave {
         long t = arrivalAt[idx];
         if (fixedDelays) {
             for (int c = 0; c < kept; c++) {
-                candArrival[c] = t + rec[REC * candSlot[c] + DELAY];
+                candArrival[c] = t + delays[candSlot[c]];
             }
         } else {
             for (int c = 0; c < kept; c++) {
@@ -494,11 +553,178 @@ public final class SeedWave {
         }
         int h = hopsOf(idx) + 1;
         seedMessages[s] += kept;
-        cold[4 * idx + 2] += kept;
+        sent[idx] += kept;
         for (int c = 0; c < kept; c++) {
-            long pd = rec[REC * candSlot[c] + PEER_DIR];
-            offer(2 * (int) (pd >>> 32) + s, candArrival[c], (int) pd, v, candAcc[c], h);
+            int r = recOf(s, candSlot[c]);
+            offer(2 * (int) (rec[r + PEER_DIR] >>> 32) + s, candArrival[c], r, v, candAcc[c], h);
         }
+    }
+
+    /**
+     * {@link #forward} for plain flooding with fixed delays, Dijkstra part only: the same checks, in the same order,
+     * but only on the slots whose message would arrive before its target's earliest message so far, so only the
+     * messages that get queued are checked; {@link #countMessages} counts every message afterwards. Skipping the others
+     * cannot change the wave: such a message is not queued whatever its checks say, and the one-message-per-peer rule
+     * only compares slots to the same peer, which are never skipped when there are several (a parallel channel that
+     * passes stops the later ones to that peer whether or not its message improves anything).
+     */
+    private void relax(int idx) {
+        int v = idx >>> 1;
+        int s = idx & 1;
+        int pred = predOf(idx);
+        boolean origin = pred < 0;
+        int from = predNodeOf(idx);
+        long acc = cold[4 * idx];
+        long accOut = s == 1 ? forwardedAccumulator(idx) : 0;
+        if (accOut > maxFeeMsat) {
+            return;
+        }
+        state[idx] = SETTLED | FORWARDED;
+        long[] rec = this.rec;
+        byte[] state = this.state;
+        long amount = amountMsat;
+        long t = arrivalAt[idx];
+        int h = hopsOf(idx) + 1;
+        // in phases, so that the cache misses of the slots still to reach (their records and balances) overlap:
+        // find them (the peers and their state are in cache), load their balances and records side by side, then
+        // check and queue them in adjacency order
+        int cands = 0;
+        int[] delayOrAll = this.delayOrAll;
+        int[] reach = this.reach;
+        if (t + maxDelayUs < UNREACHED) {
+            // a slot is a candidate if its message would arrive before its target's earliest so far (so never at a
+            // settled pair, the one the seed came from included), or if it is a parallel channel (the first of
+            // those that passes its checks is the one message to that peer, whether it improves or not); without
+            // branches, since about half the slots are candidates
+            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                int d = delayOrAll[slot];
+                long key = d >= 0 ? t + d : CHECK_ALWAYS;
+                candSlot[cands] = slot;
+                cands += key < reach[2 * g.outPeer(slot) + s] ? 1 : 0;
+            }
+        } else {
+            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                int q = g.outPeer(slot);
+                if (q != from && state[2 * q + s] < SETTLED) {
+                    candSlot[cands++] = slot;
+                }
+            }
+        }
+        long[] balance = candArrival;
+        long[] line = candAcc;
+        for (int c = 0; c < cands; c++) {
+            int slot = candSlot[c];
+            balance[c] = s == 0 ? links.outSpendableMsat(v, slot) : links.inSpendableMsat(v, slot);
+            line[c] = rec[recOf(s, slot) + PEER_DIR];
+        }
+        long st = ++stamp;
+        for (int c = 0; c < cands; c++) {
+            int slot = candSlot[c];
+            int r = recOf(s, slot);
+            long a = slotAccumulator(s, r, origin, acc, accOut);
+            if (a < 0) {
+                continue;
+            }
+            long pd = line[c];
+            int q = (int) (pd >>> 32);
+            boolean par = (pd & PAR_BIT) != 0;
+            if (par && peerStamp[q] == st) {
+                continue;   // one message per peer: an earlier channel to q passed
+            }
+            if (balance[c] < (s == 0 ? amount : amount + a)) {
+                continue;
+            }
+            if (par) {
+                peerStamp[q] = st;
+            }
+            int d = delayOrAll[slot];
+            queueUnsettled(2 * q + s, t + (d >= 0 ? d : delays[slot]), r, v, a, h);
+        }
+    }
+
+    /**
+     * Loads, for every message of the bucket the queue has just sorted, what settling and relaxing its pair will read
+     * first: the pair's fields and its node's adjacency range. These are cache misses (the pairs come in arrival
+     * order, scattered in memory); issued together here they overlap, where one pair at a time they would not. The
+     * sum only keeps the loads from being optimised away.
+     */
+    private void preload() {
+        long[] keys = queue.draining();
+        long sum = 0;
+        for (int i = queue.drainFrom(), end = queue.drainTo(); i < end; i++) {
+            int idx = seqPair[(int) (keys[i] & SEQ_MASK)];
+            int start = g.outStart(idx >>> 1);
+            sum += cold[4 * idx + 1];
+            if (start < g.outEnd(idx >>> 1)) {
+                sum += g.outPeer(start) + delayOrAll[start];
+            }
+        }
+        preloadSink += sum;
+    }
+
+    /**
+     * Counts the messages of plain flooding once the wave has settled: every pair that forwarded sends one message
+     * per peer that passes {@link #forward}'s checks, whatever the peer's state. Node by node in id order, so the
+     * per-slot records are read in memory order; the result does not depend on the order (sums, and a maximum).
+     */
+    private void countMessages() {
+        for (int v = 0, n = g.nodeCount(); v < n; v++) {
+            if ((state[2 * v] & FORWARDED) != 0) {
+                countSent(2 * v);
+            }
+            if ((state[2 * v + 1] & FORWARDED) != 0) {
+                countSent(2 * v + 1);
+            }
+        }
+    }
+
+    private void countSent(int idx) {
+        int v = idx >>> 1;
+        int s = idx & 1;
+        boolean origin = predOf(idx) < 0;
+        int from = predNodeOf(idx);
+        long acc = cold[4 * idx];
+        long accOut = s == 1 ? forwardedAccumulator(idx) : 0;
+        long amount = amountMsat;
+        long[] rec = this.rec;
+        long t = arrivalAt[idx];
+        boolean mayBeLate = t + maxDelayUs > lateAfterUs;
+        long st = ++stamp;
+        int count = 0;
+        for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+            int r = recOf(s, slot);
+            int q = g.outPeer(slot);
+            if (q == from) {
+                continue;
+            }
+            long a = slotAccumulator(s, r, origin, acc, accOut);
+            if (a < 0) {
+                continue;
+            }
+            boolean par = (rec[r + PEER_DIR] & PAR_BIT) != 0;
+            if (par && peerStamp[q] == st) {
+                continue;
+            }
+            boolean ok = s == 0 ? links.outSpendableMsat(v, slot) >= amount
+                    : links.inSpendableMsat(v, slot) >= amount + a;
+            if (!ok) {
+                continue;
+            }
+            if (par) {
+                peerStamp[q] = st;
+            }
+            count++;
+            received[q]++;
+            if (mayBeLate) {
+                long arrival = t + delays[slot];
+                int ci = 4 * (2 * q + s);
+                if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
+                    cold[ci + 3] = arrival;
+                }
+            }
+        }
+        seedMessages[s] += count;
+        sent[idx] = count;
     }
 
     /**
@@ -547,8 +773,8 @@ public final class SeedWave {
      * number); a message to a settled pair is only counted. Arrivals after {@code lateAfterUs} are remembered for
      * {@link #lateRepeatNodes()}. Most messages reach pairs already settled and touch only the two small arrays.
      */
-    private void offer(int t, long arrival, int e, int from, long a, int h) {
-        if (e >= 0) {
+    private void offer(int t, long arrival, int r, int from, long a, int h) {
+        if (r >= 0) {
             received[t >>> 1]++;
         }
         byte st = state[t];
@@ -565,6 +791,29 @@ public final class SeedWave {
                 return;
             }
         }
+        enqueue(t, arrival, r, from, a, h);
+    }
+
+    /**
+     * {@link #offer} of a message whose pair has not settled, without the counting ({@link #countMessages} does it).
+     */
+    private void queueUnsettled(int t, long arrival, int r, int from, long a, int h) {
+        if (state[t] == 0) {
+            state[t] = QUEUED;
+            queued[queuedCount++] = t;
+            cold[4 * t + 3] = arrival;
+        } else if (arrival >= bestKey[t] >>> SEQ_BITS) {
+            return;
+        }
+        enqueue(t, arrival, r, from, a, h);
+    }
+
+    /**
+     * Queues a message to pair {@code t} sent from the slot whose record is at {@code r} (-1: the seed's origin), with
+     * accumulator {@code a}. A seed-1 message also carries the accumulator its receiver would forward (its own fee on
+     * the channel back, {@link #forwardedAccumulator}), computed here from the sender's record while it is at hand.
+     */
+    private void enqueue(int t, long arrival, int r, int from, long a, int h) {
         if (arrival >= MAX_ARRIVAL_US || seq >= MAX_SEQ) {
             throw new IllegalStateException("seed wave out of range: arrival " + arrival + " µs (limit "
                     + MAX_ARRIVAL_US + ") or " + seq + " queued messages (limit " + MAX_SEQ + ")");
@@ -574,14 +823,26 @@ public final class SeedWave {
             int grown = (int) Math.min(MAX_SEQ, 2L * sq);
             seqPair = Arrays.copyOf(seqPair, grown);
             seqAcc = Arrays.copyOf(seqAcc, grown);
+            seqAccOut = Arrays.copyOf(seqAccOut, grown);
             seqLink = Arrays.copyOf(seqLink, grown);
         }
         seqPair[sq] = t;
         seqAcc[sq] = a;
+        int e = -1;
+        long accOut = 0;
+        if (r >= 0) {
+            e = (int) rec[r + PEER_DIR] & DIR_MASK;
+            if ((t & 1) == 1) {
+                long fee = rec[r + FEE];   // seed 1's record: the fee of the direction back
+                accOut = a + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amountMsat + a);
+            }
+        }
+        seqAccOut[sq] = accOut;
         seqLink[sq] = link(from, e, h);
         // the send sequence orders ties; numbering only the messages queued keeps their relative order
         long key = arrival << SEQ_BITS | seq++;
         bestKey[t] = key;
+        reach[t] = (int) Math.min(arrival, UNREACHED);
         queue.push(key);
     }
 
@@ -600,7 +861,7 @@ public final class SeedWave {
         int h = hopsOf(i0) + hopsOf(i1);
         long acc0 = cold[4 * i0];
         long acc1 = cold[4 * i1];
-        long own = (v == payer || v == payee) ? 0 : g.feeMsat(predOf(i1) ^ 1, amountMsat + acc1);
+        long own = (v == payer || v == payee) ? 0 : forwardedAccumulator(i1) - acc1;
         long fee = acc0 + own + acc1;
         if (matchCount == matchNode.length) {
             int c = 2 * matchCount;
@@ -666,7 +927,7 @@ public final class SeedWave {
         if ((state[idx] & FORWARDED) == 0) {
             return -1;
         }
-        int r = REC * slot;
+        int r = recOf(s, slot);
         if ((int) (rec[r + PEER_DIR] >>> 32) == predNodeOf(idx)) {
             return -1;
         }
@@ -722,7 +983,7 @@ public final class SeedWave {
 
     /** Seed messages the node holding the {@code i}-th entry sent for that entry's seed. */
     public long entrySent(int i) {
-        return cold[4 * order[i] + 2];
+        return sent[order[i]];
     }
 
     /**
@@ -742,7 +1003,7 @@ public final class SeedWave {
 
     /** Seed messages node {@code v} sent this round. */
     public long seedsSent(int v) {
-        return (reached(v, 0) ? cold[4 * (2 * v) + 2] : 0) + (reached(v, 1) ? cold[4 * (2 * v + 1) + 2] : 0);
+        return (reached(v, 0) ? sent[2 * v] : 0) + (reached(v, 1) ? sent[2 * v + 1] : 0);
     }
 
     /** Seed messages node {@code v} received this round (repeats included). */

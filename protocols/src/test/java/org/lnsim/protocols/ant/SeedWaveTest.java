@@ -221,4 +221,51 @@ class SeedWaveTest {
             assertFalse(w.matchReported(m));
         }
     }
+
+    /**
+     * A payee with no channel (here the highest node id, whose adjacency range is empty at the very end of the
+     * adjacency arrays) under fixed delays: seed 1 stays there, seed 0 floods the six-node graph, every node
+     * forwarding to its other peers (A 2, then 1, 2, 3 and 4 two each, B one: 11 messages), and nothing matches.
+     */
+    @Test
+    void aPayeeWithoutChannelsFloodsNothing() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < 7; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int c = 0; c < SIX.length; c++) {
+            b.addChannel(ShortChannelId.of(c + 1, 0, 0), SIX[c][0], SIX[c][1], 1_000_000);
+            b.setPolicy(c, SIX[c][0], policy(1000));
+            b.setPolicy(c, SIX[c][1], policy(1000));
+        }
+        ChannelGraph g = b.build();
+        SeedWave.Links fixed = new SeedWave.Links() {
+            @Override
+            public long outSpendableMsat(int v, int slot) {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public long inSpendableMsat(int v, int slot) {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public long delayUs(int e) {
+                return SIX[e >>> 1][2] * 1000L;
+            }
+
+            @Override
+            public boolean delaysFixed() {
+                return true;
+            }
+        };
+        SeedWave w = new SeedWave(g);
+        w.run(A, 6, AMOUNT, 1_000_000, 20, 3_000_000, fixed);
+        assertEquals(11, w.seedMessages(0));
+        assertEquals(0, w.seedMessages(1));
+        assertTrue(w.reached(6, 1));
+        assertTrue(w.reached(B, 0));
+        assertEquals(0, w.matchCount());
+    }
 }
