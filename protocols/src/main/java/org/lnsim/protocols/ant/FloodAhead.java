@@ -1,6 +1,5 @@
 package org.lnsim.protocols.ant;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,23 @@ import org.lnsim.network.ChannelGraph;
  * again itself. The one over-approximation, a parallel channel counted as compared although an earlier channel to
  * the same peer made it skip the comparison, only costs a recomputation.
  *
+ * <p>The slots whose balance changed come from the engine's journal of changes
+ * ({@link ProtocolContext#channelSpendableChangeAt}): each flood's copy of the balances is brought up to date, and
+ * compared with the engine's, at those slots only (a whole copy is 32 MB at a million channels; a payment changes a
+ * few dozen).
+ *
  * <p>Only plain flooding with fixed delays qualifies: selective forwarding ranks peers by a history that every
  * completed payment changes, and a latency model that draws a delay per message would draw them in another order.
  */
 final class FloodAhead implements AutoCloseable {
-    /** A flood started ahead: its payment's index in the workload, the balances it read, its wave and result. */
+    /**
+     * A flood started ahead: its payment's index in the workload, the balances it read (as of change {@code mark} of
+     * the engine's journal), its wave and result.
+     */
     private static final class Slot {
         final SeedWave wave;
         final long[] balances;
+        long mark = -1;
         int index = -1;
         Future<SeedWave> result;
 
@@ -57,7 +65,8 @@ final class FloodAhead implements AutoCloseable {
     private final int depth;
     private final Slot[] slots;
     private final ExecutorService workers;
-    private final long[] now;
+    /** The adjacency slot carrying each direction. */
+    private final int[] slotOf;
     private int head = -1;       // the slot of the earliest flood started and not yet taken, -1 if none
     private int pendingCount;
     private int nextIndex;       // the next payment to flood ahead
@@ -85,7 +94,12 @@ final class FloodAhead implements AutoCloseable {
         for (int k = 0; k < slots.length; k++) {
             slots[k] = new Slot(new SeedWave(main), new long[4 * g.channelCount()]);
         }
-        this.now = new long[4 * g.channelCount()];
+        this.slotOf = new int[2 * g.channelCount()];
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                slotOf[g.outDirection(slot)] = slot;
+            }
+        }
         this.workers = Executors.newFixedThreadPool(depth, r -> {
             Thread t = new Thread(r, "lnsim-flood-ahead");
             t.setDaemon(true);
@@ -111,8 +125,7 @@ final class FloodAhead implements AutoCloseable {
             head = (head + 1) % slots.length;
             pendingCount--;
             if (s.index == index) {
-                ctx.copyChannelSpendableBySlot(now);   // the balances p really floods on
-                if (unchanged(w, p, s.balances)) {
+                if (unchanged(w, s, ctx)) {
                     ready = w;
                     used++;
                 } else {
@@ -151,7 +164,7 @@ final class FloodAhead implements AutoCloseable {
         }
         nextSlot = (nextSlot + 1) % slots.length;
         pendingCount++;
-        ctx.copyChannelSpendableBySlot(s.balances);
+        sync(s, ctx);
         s.index = index;
         long[] balances = s.balances;
         SeedWave.Links frozen = new SeedWave.Links() {
@@ -190,39 +203,55 @@ final class FloodAhead implements AutoCloseable {
         });
     }
 
-    /** Whether every balance check {@code w} made on {@code before} gives the same answer on {@link #now}. */
-    private boolean unchanged(SeedWave w, PaymentRequest p, long[] before) {
-        long amount = p.amountMsat();
-        long[] after = now;
-        int i = 0;
-        while (true) {
-            int k = Arrays.mismatch(before, i, before.length, after, i, after.length);
-            if (k < 0) {
-                return true;
+    /**
+     * Brings the slot's copy of the balances up to what {@code ctx} has now: only the slots of the journal's changes
+     * since the copy was made, or all of them the first time (or if the journal has forgotten that far back).
+     */
+    private void sync(Slot s, ProtocolContext ctx) {
+        long end = ctx.channelSpendableChangeCount();
+        if (s.mark < 0 || s.mark < ctx.oldestChannelSpendableChange()) {
+            ctx.copyChannelSpendableBySlot(s.balances);
+        } else {
+            for (long i = s.mark; i < end; i++) {
+                int e = ctx.channelSpendableChangeAt(i);
+                int out = slotOf[e];
+                int in = slotOf[e ^ 1];
+                s.balances[2 * out] = ctx.channelSpendableAtSlotMsat(g.source(e), out, true);
+                s.balances[2 * in + 1] = ctx.channelSpendableAtSlotMsat(g.source(e ^ 1), in, false);
             }
-            i += k;
-            int slot = i >>> 1;
-            long threshold = w.balanceThreshold(nodeOfSlot(slot), i & 1, slot);
-            if (threshold >= 0 && (before[i] >= threshold) != (after[i] >= threshold)) {
-                return false;
-            }
-            i++;
         }
+        s.mark = end;
     }
 
-    /** The node whose adjacency range holds {@code slot}: the last node starting at or before it. */
-    private int nodeOfSlot(int slot) {
-        int lo = 0;
-        int hi = g.nodeCount() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (g.outStart(mid) <= slot) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
+    /**
+     * Whether every balance check {@code w} made on the slot's balances gives the same answer on those {@code ctx} has
+     * now. Only the slots of the journal's changes since the copy can differ; if the journal has forgotten some of
+     * them, the answer is no (the simulation floods again: slower, never wrong).
+     */
+    private boolean unchanged(SeedWave w, Slot s, ProtocolContext ctx) {
+        if (s.mark < ctx.oldestChannelSpendableChange()) {
+            return false;
+        }
+        for (long i = s.mark, end = ctx.channelSpendableChangeCount(); i < end; i++) {
+            int e = ctx.channelSpendableChangeAt(i);
+            // e's amount is read at [2·slot] of its source (seed 0's outgoing check) and at [2·slot + 1] of its
+            // target for the slot carrying e ^ 1 (seed 1's incoming check)
+            if (flips(w, s, ctx, g.source(e), slotOf[e], 0) || flips(w, s, ctx, g.source(e ^ 1), slotOf[e ^ 1], 1)) {
+                return false;
             }
         }
-        return lo;
+        return true;
+    }
+
+    /** Whether the check seed {@code seed} made at {@code node}'s slot, if any, answers otherwise now. */
+    private static boolean flips(SeedWave w, Slot s, ProtocolContext ctx, int node, int slot, int seed) {
+        long threshold = w.balanceThreshold(node, seed, slot);
+        if (threshold < 0) {
+            return false;
+        }
+        long before = s.balances[2 * slot + seed];
+        long after = ctx.channelSpendableAtSlotMsat(node, slot, seed == 0);
+        return (before >= threshold) != (after >= threshold);
     }
 
     /** First rounds whose wave came from here. */

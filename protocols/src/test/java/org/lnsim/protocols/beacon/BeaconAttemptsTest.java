@@ -468,6 +468,21 @@ class BeaconAttemptsTest {
         }
 
         @Override
+        public long channelSpendableChangeCount() {
+            return d.channelSpendableChangeCount();
+        }
+
+        @Override
+        public long oldestChannelSpendableChange() {
+            return d.oldestChannelSpendableChange();
+        }
+
+        @Override
+        public int channelSpendableChangeAt(long i) {
+            return d.channelSpendableChangeAt(i);
+        }
+
+        @Override
         public long trueSpendableMsat(int e) {
             return d.trueSpendableMsat(e);
         }

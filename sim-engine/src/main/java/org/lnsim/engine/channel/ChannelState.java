@@ -1,5 +1,6 @@
 package org.lnsim.engine.channel;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.lnsim.network.ChannelGraph;
 
@@ -41,6 +42,16 @@ public final class ChannelState {
     private final int[] slotOf;
     private final double reserveFraction;
     private final int maxAcceptedHtlcs;
+    /**
+     * The journal of spendable changes ({@link #spendableChangeAt}): the direction of change {@code i} sits at
+     * {@code journal[i - journalBase]}; when it is full, the older half is dropped.
+     */
+    private int[] journal = new int[1024];
+    private long journalBase;
+    private long journalEnd;
+    private boolean journaling;
+    /** The journal keeps at least this many of the latest changes (a few thousand payments' worth). */
+    static final int JOURNAL_KEEP = 1 << 19;
     /** Channels changed since the last {@link #checkTouched()}: a stack plus a membership flag. */
     private int[] touched = new int[64];
     private int touchedCount;
@@ -85,6 +96,7 @@ public final class ChannelState {
             refresh(2 * c);
             refresh(2 * c + 1);
         }
+        journaling = true;   // the initial split is the state every reader starts from, not a change
     }
 
     /** With the defaults: 1% reserve, 483 HTLC slots. */
@@ -152,9 +164,56 @@ public final class ChannelState {
 
     private void refresh(int e) {
         long x = computeSpendable(e);
+        if (journaling && x != spendable[e]) {
+            record(e);
+        }
         spendable[e] = x;
         spendableBySlot[2 * slotOf[e]] = x;
         spendableBySlot[2 * slotOf[e ^ 1] + 1] = x;
+    }
+
+    private void record(int e) {
+        int n = (int) (journalEnd - journalBase);
+        if (n == journal.length) {
+            if (n >= 2 * JOURNAL_KEEP) {
+                int drop = n - JOURNAL_KEEP;
+                System.arraycopy(journal, drop, journal, 0, JOURNAL_KEEP);
+                journalBase += drop;
+                n = JOURNAL_KEEP;
+            } else {
+                journal = Arrays.copyOf(journal, 2 * n);
+            }
+        }
+        journal[n] = e;
+        journalEnd++;
+    }
+
+    /**
+     * Number of changes to {@link #spendableMsat} since the start (a direction's value changing counts once per
+     * change). With {@link #spendableChangeAt}, this lets a reader that copied the slot-ordered amounts at change
+     * count {@code k} bring its copy up to date, or find what changed since, without copying everything again.
+     */
+    public long spendableChangeCount() {
+        return journalEnd;
+    }
+
+    /** The oldest change {@link #spendableChangeAt} can still tell (the journal keeps at least the latest 2^19). */
+    public long oldestSpendableChange() {
+        return journalBase;
+    }
+
+    /**
+     * The direction whose {@link #spendableMsat} changed at change {@code i}: its slot-ordered copies are
+     * [2·slot(e)] and [2·slot(e ^ 1) + 1] ({@link #copySpendableBySlot}).
+     *
+     * @throws IndexOutOfBoundsException unless {@link #oldestSpendableChange()} ≤ i &lt; {@link #spendableChangeCount()}
+     */
+    public int spendableChangeAt(long i) {
+        if (i < journalBase || i >= journalEnd) {
+            throw new IndexOutOfBoundsException("change " + i + " is not in the journal [" + journalBase + ", "
+                    + journalEnd + ")");
+        }
+        return journal[(int) (i - journalBase)];
     }
 
     /** Why an HTLC of {@code amountMsat} cannot be offered along e now, or null if it can. */
@@ -189,7 +248,7 @@ public final class ChannelState {
         if (!isTouched[c]) {
             isTouched[c] = true;
             if (touchedCount == touched.length) {
-                touched = java.util.Arrays.copyOf(touched, 2 * touchedCount);
+                touched = Arrays.copyOf(touched, 2 * touchedCount);
             }
             touched[touchedCount++] = c;
         }

@@ -195,6 +195,21 @@ public final class PaymentEngine {
         }
 
         @Override
+        public long channelSpendableChangeCount() {
+            return state.spendableChangeCount();
+        }
+
+        @Override
+        public long oldestChannelSpendableChange() {
+            return state.oldestSpendableChange();
+        }
+
+        @Override
+        public int channelSpendableChangeAt(long i) {
+            return state.spendableChangeAt(i);
+        }
+
+        @Override
         public int ownFreeHtlcSlots(int node, int e) {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);

@@ -47,6 +47,25 @@ public interface ProtocolContext {
     void copyChannelSpendableBySlot(long[] into);
 
     /**
+     * Changes to {@link #channelSpendableAtSlotMsat} so far, counted per direction change (see
+     * {@link #channelSpendableChangeAt}): a copy made by {@link #copyChannelSpendableBySlot} when this count was k
+     * differs from the amounts now only at the slots of changes k, k + 1, … up to this count.
+     */
+    long channelSpendableChangeCount();
+
+    /** The oldest change {@link #channelSpendableChangeAt} can still tell (older ones are forgotten). */
+    long oldestChannelSpendableChange();
+
+    /**
+     * The direction e whose spendable amount changed at change {@code i}: it is read at [2·slot] of e's source for
+     * the slot carrying e, and at [2·slot + 1] of e's target for the slot carrying e ^ 1.
+     *
+     * @throws IndexOutOfBoundsException unless i is in [{@link #oldestChannelSpendableChange()},
+     *                                   {@link #channelSpendableChangeCount()})
+     */
+    int channelSpendableChangeAt(long i);
+
+    /**
      * The true spendable amount on any direction.
      *
      * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}

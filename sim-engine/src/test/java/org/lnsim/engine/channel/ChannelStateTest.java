@@ -1,5 +1,6 @@
 package org.lnsim.engine.channel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,5 +86,89 @@ class ChannelStateTest {
         }
         assertEquals(BalanceSplit.FUNDER, BalanceSplit.parse("funder"));
         assertThrows(IllegalArgumentException.class, () -> BalanceSplit.parse("even"));
+    }
+
+    /** A small random graph: n nodes, a spanning path plus random (parallel) channels. */
+    private static ChannelGraph randomGraph(SplittableRandom r, int n, int m) {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < n; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int c = 0; c < m; c++) {
+            int u = c < n - 1 ? c + 1 : r.nextInt(n);
+            int v = c < n - 1 ? r.nextInt(c + 1) : (u + 1 + r.nextInt(n - 1)) % n;
+            b.addChannel(ShortChannelId.of(c + 1, 0, 0), u, v, 10_000 + r.nextInt(1_000_000));
+        }
+        return b.build();
+    }
+
+    /**
+     * A slot-ordered copy taken at change count k, updated only at the slots of the journal's changes since k, equals
+     * a fresh copy after random offers, settles and fails, at every step; the initial split is not a change.
+     */
+    @Test
+    void journalBringsAnOldCopyUpToDate() {
+        SplittableRandom r = new SplittableRandom(7);
+        ChannelGraph g = randomGraph(r, 12, 40);
+        ChannelState s = new ChannelState(g, BalanceSplit.UNIFORM, new SplittableRandom(2), 0.01, 3);
+        assertEquals(0, s.spendableChangeCount());
+        int[] slotOf = new int[2 * g.channelCount()];
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                slotOf[g.outDirection(slot)] = slot;
+            }
+        }
+        long[] copy = new long[4 * g.channelCount()];
+        long[] fresh = new long[copy.length];
+        s.copySpendableBySlot(copy);
+        long mark = 0;
+        java.util.ArrayDeque<long[]> inFlight = new java.util.ArrayDeque<>();
+        int changes = 0;
+        for (int step = 0; step < 2_000; step++) {
+            if (!inFlight.isEmpty() && r.nextInt(3) == 0) {
+                long[] h = inFlight.poll();
+                if (r.nextBoolean()) {
+                    s.settle((int) h[0], h[1]);
+                } else {
+                    s.fail((int) h[0], h[1]);
+                }
+            } else {
+                int e = r.nextInt(2 * g.channelCount());
+                long amount = 1 + r.nextInt(200_000_000);
+                if (s.canOffer(e, amount)) {
+                    s.offer(e, amount);
+                    inFlight.add(new long[] {e, amount});
+                }
+            }
+            if (r.nextInt(4) == 0) {   // bring the copy up to date only now and then: several changes at once
+                for (long i = mark; i < s.spendableChangeCount(); i++) {
+                    int e = s.spendableChangeAt(i);
+                    copy[2 * slotOf[e]] = s.spendableAtSlotMsat(slotOf[e], true);
+                    copy[2 * slotOf[e ^ 1] + 1] = s.spendableAtSlotMsat(slotOf[e ^ 1], false);
+                    changes++;
+                }
+                mark = s.spendableChangeCount();
+                s.copySpendableBySlot(fresh);
+                assertArrayEquals(fresh, copy, "step " + step);
+            }
+        }
+        assertTrue(changes > 500, "changes seen: " + changes);
+        assertThrows(IndexOutOfBoundsException.class, () -> s.spendableChangeAt(s.spendableChangeCount()));
+    }
+
+    /** Past twice {@code JOURNAL_KEEP} changes the older half is forgotten, the latest ones are still told. */
+    @Test
+    void journalForgetsOnlyOldChanges() {
+        ChannelState s = new ChannelState(oneChannel(), BalanceSplit.HALF, new SplittableRandom(1), 0.0, 483);
+        for (int i = 0; i < ChannelState.JOURNAL_KEEP + 10; i++) {
+            s.offer(0, 1);   // direction 0 changes every time
+            s.fail(0, 1);    // and back
+        }
+        long count = s.spendableChangeCount();
+        assertEquals(2L * (ChannelState.JOURNAL_KEEP + 10), count);
+        long oldest = s.oldestSpendableChange();
+        assertTrue(oldest > 0 && count - oldest >= ChannelState.JOURNAL_KEEP, "oldest " + oldest);
+        assertEquals(0, s.spendableChangeAt(count - 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.spendableChangeAt(oldest - 1));
     }
 }
