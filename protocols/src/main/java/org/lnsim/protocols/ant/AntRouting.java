@@ -158,9 +158,12 @@ public final class AntRouting implements RoutingProtocol {
         }
     }
 
-    /** First rounds flooded ahead and used, and flooded ahead but flooded again (balances changed); 0 without. */
+    /**
+     * First rounds flooded ahead and used, flooded ahead but flooded again (balances changed), and used after
+     * patching their message counts (part of the first); 0 without.
+     */
     long[] floodsAhead() {
-        return ahead == null ? new long[2] : new long[] {ahead.used(), ahead.redone()};
+        return ahead == null ? new long[3] : new long[] {ahead.used(), ahead.redone(), ahead.patched()};
     }
 
     @Override
@@ -229,20 +232,19 @@ public final class AntRouting implements RoutingProtocol {
             w.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
                     settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);
         }
+        if (w.choice() == null) {
+            w.choice(MatchChoice.choose(w, settings.collectWindowUs(), settings.maxMatches()));
+        }
         pathNanos += System.nanoTime() - t0;
         mempools.add(ctx.now(), w);
-        for (int i = 0; i < w.entries(); i++) {
-            int v = w.entryNode(i);
-            int other = w.entrySeed(i) ^ 1;
-            if (other == 0 && w.reached(v, 0)) {
-                continue;   // counted with the node's seed-0 entry
-            }
-            long sent = w.seedsSent(v);
+        for (int i = 0; i < w.nodesReached(); i++) {
+            int v = w.reachedNode(i);
+            long sent = w.reachedNodeSent(i);
             if (sent > 0) {
                 ctx.chargeControl(v, -1, AntMessages.SEED_TYPE, sent, sent * AntMessages.SEED_BYTES);
                 seedsSent[v] += sent;
             }
-            seedsReceived[v] += w.seedsReceived(v);
+            seedsReceived[v] += w.reachedNodeReceived(i);
         }
         for (int i = 0; i < w.matchSenders(); i++) {
             int v = w.matchSender(i);

@@ -77,7 +77,7 @@ final class AntSession implements PaymentSession {
             }
         }
         ctx.addToColumn(AntRouting.MATCHES, reported);
-        MatchChoice choice = MatchChoice.choose(w, s.collectWindowUs(), s.maxMatches());
+        MatchChoice choice = w.choice();   // MatchChoice.choose, made where the wave ran (AntRouting.flood)
         if (choice.match() < 0) {
             long wait = s.wipeAfterUs();
             ctx.schedule(wait, () -> {

@@ -1,5 +1,6 @@
 package org.lnsim.protocols.ant;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ import org.lnsim.network.ChannelGraph;
  * {@link SeedWave#balanceThreshold}). So for every slot whose balance changed between the snapshot and now, if the
  * speculative wave did not compare it, or the comparison gives the same answer with the old and the new balance, the
  * real wave asks the same questions in the same order and gets the same answers (by induction over its steps: up to
- * its first differing answer it is the speculative wave), so it is the same wave. Otherwise the simulation floods
- * again itself. The one over-approximation, a parallel channel counted as compared although an earlier channel to
- * the same peer made it skip the comparison, only costs a recomputation.
+ * its first differing answer it is the speculative wave), so it is the same wave. An answer that differs for a
+ * message that reaches a pair settled strictly earlier (a repeat) changes only the message counts (repeats are never
+ * queued, so nothing else moves, not even the send sequence of the messages queued): the wave is patched and still
+ * handed over ({@link SeedWave#patch}, which also says the few cases it refuses). Any other differing answer, and the
+ * simulation floods again itself. The one over-approximation, a parallel channel counted as compared although an
+ * earlier channel to the same peer made it skip the comparison, only costs a recomputation.
  *
  * <p>The slots whose balance changed come from the engine's journal of changes
  * ({@link ProtocolContext#channelSpendableChangeAt}): each flood's copy of the balances is brought up to date, and
@@ -73,6 +77,8 @@ final class FloodAhead implements AutoCloseable {
     private int nextSlot;
     private long used;
     private long redone;
+    private long patched;
+    private int[] positions = new int[64];
 
     /**
      * @param main     the simulation's wave, whose records and fixed delays the waves here share
@@ -125,7 +131,7 @@ final class FloodAhead implements AutoCloseable {
             head = (head + 1) % slots.length;
             pendingCount--;
             if (s.index == index) {
-                if (unchanged(w, s, ctx)) {
+                if (reconcile(w, s, ctx)) {
                     ready = w;
                     used++;
                 } else {
@@ -199,6 +205,7 @@ final class FloodAhead implements AutoCloseable {
         s.result = workers.submit(() -> {
             w.run(p.sender(), p.receiver(), amount, settings.maxFeeMsat(amount), settings.maxHops(),
                     settings.wipeAfterUs(), frozen);
+            w.choice(MatchChoice.choose(w, settings.collectWindowUs(), settings.maxMatches()));
             return w;
         });
     }
@@ -224,39 +231,65 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * Whether every balance check {@code w} made on the slot's balances gives the same answer on those {@code ctx} has
-     * now. Only the slots of the journal's changes since the copy can differ; if the journal has forgotten some of
-     * them, the answer is no (the simulation floods again: slower, never wrong).
+     * Whether the wave flooded ahead is the wave of the balances {@code ctx} has now, after {@link SeedWave#patch}ing
+     * the checks whose answer changed where that changes only message counts. Only the slots of the journal's changes
+     * since the copy can answer otherwise; if the journal has forgotten some of them, or a changed answer could
+     * change the wave itself, the answer is no (the simulation floods again: slower, never wrong).
      */
-    private boolean unchanged(SeedWave w, Slot s, ProtocolContext ctx) {
+    private boolean reconcile(SeedWave w, Slot s, ProtocolContext ctx) {
         if (s.mark < ctx.oldestChannelSpendableChange()) {
             return false;
         }
+        // the positions read, [2·slot] and [2·slot + 1], each once however often it changed
+        int n = 0;
         for (long i = s.mark, end = ctx.channelSpendableChangeCount(); i < end; i++) {
             int e = ctx.channelSpendableChangeAt(i);
+            if (n + 2 > positions.length) {
+                positions = Arrays.copyOf(positions, 2 * positions.length);
+            }
             // e's amount is read at [2·slot] of its source (seed 0's outgoing check) and at [2·slot + 1] of its
             // target for the slot carrying e ^ 1 (seed 1's incoming check)
-            if (flips(w, s, ctx, g.source(e), slotOf[e], 0) || flips(w, s, ctx, g.source(e ^ 1), slotOf[e ^ 1], 1)) {
-                return false;
+            positions[n++] = 2 * slotOf[e];
+            positions[n++] = 2 * slotOf[e ^ 1] + 1;
+        }
+        Arrays.sort(positions, 0, n);
+        boolean patched = false;
+        for (int k = 0; k < n; k++) {
+            int pos = positions[k];
+            if (k > 0 && pos == positions[k - 1]) {
+                continue;
+            }
+            int slot = pos >>> 1;
+            int seed = pos & 1;
+            int node = g.source(g.outDirection(slot));
+            long threshold = w.balanceThreshold(node, seed, slot);
+            if (threshold < 0) {
+                continue;   // the wave did not compare it
+            }
+            long before = s.balances[pos];
+            long after = ctx.channelSpendableAtSlotMsat(node, slot, seed == 0);
+            if ((before >= threshold) != (after >= threshold)) {
+                if (!w.patch(node, seed, slot, after >= threshold)) {
+                    return false;
+                }
+                patched = true;
             }
         }
-        return true;
-    }
-
-    /** Whether the check seed {@code seed} made at {@code node}'s slot, if any, answers otherwise now. */
-    private static boolean flips(SeedWave w, Slot s, ProtocolContext ctx, int node, int slot, int seed) {
-        long threshold = w.balanceThreshold(node, seed, slot);
-        if (threshold < 0) {
-            return false;
+        if (patched) {
+            w.refreshSummary();
+            this.patched++;
         }
-        long before = s.balances[2 * slot + seed];
-        long after = ctx.channelSpendableAtSlotMsat(node, slot, seed == 0);
-        return (before >= threshold) != (after >= threshold);
+        return true;
     }
 
     /** First rounds whose wave came from here. */
     long used() {
         return used;
+    }
+
+    /** First rounds whose wave came from here after {@link SeedWave#patch}ing message counts (part of {@link #used}). */
+    long patched() {
+        return patched;
     }
 
     /** First rounds flooded ahead whose balances changed under them, flooded again by the simulation. */

@@ -141,6 +141,13 @@ public final class SeedWave {
     private final long[] arrivalAt;
     private final long[] cold;
     private final int[] sent;    // each pair's seed messages sent
+    // the last run's summary (summarise)
+    private final int[] nodeReached;
+    private final int[] nodeSent;
+    private final int[] nodeReceived;
+    private int nodesReached;
+    private int lateEntries;
+    private MatchChoice choice;
     private long lateAfterUs;
     // a message earlier than its pair's best so far is queued (no decrease-key: the pair's first entry to come out
     // settles it, later ones find it settled); what it carries sits beside the queue, by send sequence, written in
@@ -244,6 +251,9 @@ public final class SeedWave {
         arrivalAt = new long[2 * n];
         cold = new long[4 * 2 * n];
         sent = new int[2 * n];
+        nodeReached = new int[n];
+        nodeSent = new int[n];
+        nodeReceived = new int[n];
         order = new int[2 * n];
         nodeEpoch = new int[n];
         matchSent = new int[n];
@@ -366,6 +376,7 @@ public final class SeedWave {
         this.links = links;
         this.fanout = fanout;
         this.score = score;
+        this.choice = null;
         for (int i = 0; i < queuedCount; i++) {
             state[queued[i]] = 0;
             reach[queued[i]] = UNREACHED;
@@ -438,6 +449,33 @@ public final class SeedWave {
                 returnMatch(m);
             }
         }
+        summarise();
+    }
+
+    /**
+     * What the simulation charges per node and reports per round, computed here so that it is done on the thread
+     * that ran the wave (a worker, when flooded ahead): each node reached once, with the seeds it sent and received,
+     * and the entries whose repeats came late.
+     */
+    private void summarise() {
+        int late = 0;
+        int count = 0;
+        for (int i = 0; i < settled; i++) {
+            int t = order[i];
+            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
+                late++;
+            }
+            int v = t >>> 1;
+            if ((t & 1) == 1 && state[2 * v] >= SETTLED) {
+                continue;   // the node also holds seed 0: listed with that entry
+            }
+            nodeReached[count] = v;
+            nodeSent[count] = (int) seedsSent(v);
+            nodeReceived[count] = received[v];
+            count++;
+        }
+        this.lateEntries = late;
+        this.nodesReached = count;
     }
 
     private int hopsOf(int idx) {
@@ -693,7 +731,8 @@ public final class SeedWave {
         int count = 0;
         for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
             int r = recOf(s, slot);
-            int q = g.outPeer(slot);
+            long pd = rec[r + PEER_DIR];   // the peer from the record: no second stream to read
+            int q = (int) (pd >>> 32);
             if (q == from) {
                 continue;
             }
@@ -701,7 +740,7 @@ public final class SeedWave {
             if (a < 0) {
                 continue;
             }
-            boolean par = (rec[r + PEER_DIR] & PAR_BIT) != 0;
+            boolean par = (pd & PAR_BIT) != 0;
             if (par && peerStamp[q] == st) {
                 continue;
             }
@@ -937,6 +976,52 @@ public final class SeedWave {
         return a < 0 ? -1 : amountMsat + (s == 0 ? 0 : a);
     }
 
+    /**
+     * Changes the answer of one balance check of the last run, if that changes only the message counts: the check
+     * of {@code v}'s slot {@code slot} for seed {@code s} (one {@link #balanceThreshold} names) now passes
+     * ({@code passes}: one more message) or fails (one fewer). That is so when the message reaches a pair settled
+     * strictly before it arrives: it is then a repeat, which changes nothing but counts (a repeat is never queued, so
+     * not even the send sequence of the queued messages moves). Otherwise (the message would be, or was, the first
+     * to its pair, or a tie; a parallel channel, where the answer decides which channel carries the one message; the
+     * latest repeat of a late entry; not plain flooding with fixed delays) returns false and changes nothing: the
+     * caller floods again. Call {@link #refreshSummary()} after the last change.
+     */
+    boolean patch(int v, int s, int slot, boolean passes) {
+        if (fanout != Integer.MAX_VALUE || delaysOf == null || links == null || !links.delaysFixed()
+                || links.delayKey() != delaysOf || balanceThreshold(v, s, slot) < 0) {
+            return false;
+        }
+        int idx = 2 * v + s;
+        long pd = rec[recOf(s, slot) + PEER_DIR];
+        if ((pd & PAR_BIT) != 0) {
+            return false;
+        }
+        int q = (int) (pd >>> 32);
+        int t = 2 * q + s;
+        long arrival = arrivalAt[idx] + delays[slot];
+        if (state[t] < SETTLED || arrivalAt[t] >= arrival) {
+            return false;
+        }
+        int ci = 4 * t;
+        if (passes) {
+            if (arrival > lateAfterUs && arrival > cold[ci + 3]) {
+                cold[ci + 3] = arrival;
+            }
+        } else if (arrival > lateAfterUs && arrival >= cold[ci + 3]) {
+            return false;   // it may have been the latest repeat, which the late count reads
+        }
+        int d = passes ? 1 : -1;
+        sent[idx] += d;
+        received[q] += d;
+        seedMessages[s] += d;
+        return true;
+    }
+
+    /** Recomputes the per-node summary ({@link #nodesReached} and the rest) after {@link #patch}. */
+    void refreshSummary() {
+        summarise();
+    }
+
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
     public long arrivalUs(int v, int s) {
         checkReached(v, s);
@@ -991,14 +1076,37 @@ public final class SeedWave {
      * first arrival, when a real node would have wiped it and taken the repeat for a new seed.
      */
     public int lateRepeatNodes() {
-        int late = 0;
-        for (int i = 0; i < settled; i++) {
-            int t = order[i];
-            if (cold[4 * t + 3] - arrivalAt[t] > lateAfterUs) {
-                late++;
-            }
-        }
-        return late;
+        return lateEntries;
+    }
+
+    /** Nodes the last run reached (with either seed), each once. */
+    public int nodesReached() {
+        return nodesReached;
+    }
+
+    /** The {@code i}-th node reached, in the order of its first entry. */
+    public int reachedNode(int i) {
+        return nodeReached[i];
+    }
+
+    /** Seed messages the {@code i}-th node reached sent (both seeds): {@link #seedsSent} of {@link #reachedNode}. */
+    public int reachedNodeSent(int i) {
+        return nodeSent[i];
+    }
+
+    /** Seed messages it received: {@link #seedsReceived} of {@link #reachedNode}. */
+    public int reachedNodeReceived(int i) {
+        return nodeReceived[i];
+    }
+
+    /** The payer's choice among this run's matches, if whoever ran the wave recorded it ({@link #choice(MatchChoice)}). */
+    MatchChoice choice() {
+        return choice;
+    }
+
+    /** Records the payer's choice, computed on the thread that ran the wave; a new run clears it. */
+    void choice(MatchChoice c) {
+        this.choice = c;
     }
 
     /** Seed messages node {@code v} sent this round. */

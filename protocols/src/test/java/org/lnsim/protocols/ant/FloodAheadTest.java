@@ -18,7 +18,8 @@ import org.lnsim.network.ChannelGraph;
 /**
  * Flooding ahead on other threads changes nothing: the same payments with and without {@link FloodAhead} give the
  * same outcomes, payment columns and per-node figures, on a small random network whose balances the payments drain,
- * so that some waves flooded ahead are found stale and flooded again (both paths are taken).
+ * so that some waves flooded ahead are found stale and flooded again, and some have their counts patched (all three
+ * paths are taken).
  */
 class FloodAheadTest {
     private record Result(List<PaymentOutcome> outcomes, AntRouting ant) {
@@ -38,6 +39,7 @@ class FloodAheadTest {
     void floodingAheadGivesTheSameRun() {
         long used = 0;
         long redone = 0;
+        long patched = 0;
         for (long seed = 1; seed <= 6; seed++) {
             ChannelGraph g = SeedWaveEquivalenceTest.randomCase(seed).g();
             SplittableRandom r = new SplittableRandom(seed);
@@ -64,11 +66,13 @@ class FloodAheadTest {
                 two.ant().stateValues(n, v2);
                 assertArrayEquals(v1, v2, "seed " + seed + " node " + n);
             }
-            assertArrayEquals(new long[2], one.ant().floodsAhead());
+            assertArrayEquals(new long[3], one.ant().floodsAhead());
             used += two.ant().floodsAhead()[0];
             redone += two.ant().floodsAhead()[1];
+            patched += two.ant().floodsAhead()[2];
         }
         assertTrue(used > 100, "floods ahead used " + used);
         assertTrue(redone > 5, "floods ahead redone " + redone);
+        assertTrue(patched > 5, "floods ahead used after patching their counts " + patched);
     }
 }

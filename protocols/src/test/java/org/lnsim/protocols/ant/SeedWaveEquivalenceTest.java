@@ -2,6 +2,7 @@ package org.lnsim.protocols.ant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -126,6 +127,19 @@ class SeedWaveEquivalenceTest {
                 assertEquals(ref.received[v], w.seedsReceived(v), at);
                 assertEquals(ref.matchSent[v], w.matchesSent(v), at);
             }
+            // the per-node summary lists every node reached once, with the same counts
+            boolean[] listed = new boolean[n];
+            for (int i = 0; i < w.nodesReached(); i++) {
+                int v = w.reachedNode(i);
+                assertFalse(listed[v], at + " node " + v + " listed twice");
+                listed[v] = true;
+                assertEquals(ref.sent[v], w.reachedNodeSent(i), at);
+                assertEquals(ref.received[v], w.seedsReceived(v), at);
+                assertEquals(w.seedsReceived(v), w.reachedNodeReceived(i), at);
+            }
+            for (int v = 0; v < n; v++) {
+                assertEquals(ref.has[0][v] || ref.has[1][v], listed[v], at + " node " + v);
+            }
             assertEquals(ref.matchMessages, w.matchMessages(), at);
             assertEquals(ref.matches.size(), w.matchCount(), at);
             for (int m = 0; m < w.matchCount(); m++) {
@@ -164,6 +178,120 @@ class SeedWaveEquivalenceTest {
         assertTrue(matchesSeen > 500, "matches " + matchesSeen);
         assertTrue(chosen > 100 && chosen < 300, "chosen " + chosen);
         assertTrue(lateSeen > 50, "late repeats " + lateSeen);
+    }
+
+    /**
+     * A wave patched for changed balances ({@link SeedWave#patch}, as {@link FloodAhead} does: every check whose
+     * answer the change flips) equals a wave run on the changed balances, whenever every patch is accepted; a refused
+     * patch leaves the wave as it was. Each case changes one to three directions' spendable amounts so that checks
+     * the wave made flip.
+     */
+    @Test
+    void patchedWaveEqualsAFreshWave() {
+        int accepted = 0;
+        int refused = 0;
+        SplittableRandom pick = new SplittableRandom(5);
+        for (long seed = 1; seed <= 2_000; seed++) {
+            Case base = randomCase(seed);
+            ChannelGraph g = base.g();
+            long[] delay = new long[g.channelCount()];
+            for (int c = 0; c < delay.length; c++) {
+                delay[c] = 1_000 + pick.nextInt(3_000);   // µs apart: few ties, so most repeats arrive strictly later
+            }
+            Case k = new Case(g, base.spendable(), delay);
+            int n = g.nodeCount();
+            int a = pick.nextInt(n);
+            int b = (a + 1 + pick.nextInt(n - 1)) % n;
+            long amount = 1_000_000 + pick.nextInt(10_000_000);
+            long maxFee = 1_000 + pick.nextInt(100_000);
+            long late = 1_000L * (2 + pick.nextInt(6));
+            SeedWave w = new SeedWave(g);
+            w.run(a, b, amount, maxFee, 20, late, k);
+            // flip checks the wave made: set a compared amount just below or at its threshold
+            long[] changed = k.spendable().clone();
+            int flips = 1 + pick.nextInt(3);
+            for (int tries = 0; flips > 0 && tries < 200; tries++) {
+                int slot = pick.nextInt(2 * g.channelCount());
+                int v = g.source(g.outDirection(slot));
+                int s = pick.nextInt(2);
+                long threshold = w.balanceThreshold(v, s, slot);
+                if (threshold >= 0) {
+                    int e = s == 0 ? g.outDirection(slot) : g.outDirection(slot) ^ 1;
+                    changed[e] = changed[e] >= threshold ? threshold - 1 : threshold;
+                    flips--;
+                }
+            }
+            Case k2 = new Case(g, changed, k.delay());
+            boolean all = true;
+            int asked = 0;
+            SeedWave shadow = new SeedWave(g);   // the same run with the patches accepted so far, and no others
+            shadow.run(a, b, amount, maxFee, 20, late, k);
+            for (int slot = 0; slot < 2 * g.channelCount() && all; slot++) {
+                int v = g.source(g.outDirection(slot));
+                for (int s = 0; s < 2 && all; s++) {
+                    long threshold = w.balanceThreshold(v, s, slot);
+                    long before = s == 0 ? k.outSpendableMsat(v, slot) : k.inSpendableMsat(v, slot);
+                    long after = s == 0 ? k2.outSpendableMsat(v, slot) : k2.inSpendableMsat(v, slot);
+                    if (threshold >= 0 && (before >= threshold) != (after >= threshold)) {
+                        asked++;
+                        boolean ok = w.patch(v, s, slot, after >= threshold);
+                        if (ok) {
+                            assertTrue(shadow.patch(v, s, slot, after >= threshold));
+                        } else {
+                            w.refreshSummary();
+                            shadow.refreshSummary();
+                            assertSameWave(shadow, w, g, "seed " + seed + ": a refused patch changed the wave");
+                        }
+                        all = ok;
+                    }
+                }
+            }
+            if (asked == 0) {
+                continue;
+            }
+            if (all) {
+                w.refreshSummary();
+                SeedWave fresh = new SeedWave(g);
+                fresh.run(a, b, amount, maxFee, 20, late, k2);
+                assertSameWave(fresh, w, g, "seed " + seed);
+                accepted++;
+            } else {
+                refused++;
+            }
+        }
+        assertTrue(accepted > 100, "patched waves " + accepted);
+        assertTrue(refused > 100, "refused " + refused);
+    }
+
+    private static void assertSameWave(SeedWave want, SeedWave got, ChannelGraph g, String at) {
+        assertEquals(want.seedMessages(0), got.seedMessages(0), at);
+        assertEquals(want.seedMessages(1), got.seedMessages(1), at);
+        assertEquals(want.matchMessages(), got.matchMessages(), at);
+        assertEquals(want.lateRepeatNodes(), got.lateRepeatNodes(), at);
+        assertEquals(want.matchCount(), got.matchCount(), at);
+        for (int m = 0; m < want.matchCount(); m++) {
+            assertEquals(want.matchNode(m), got.matchNode(m), at);
+            assertEquals(want.matchTimeUs(m), got.matchTimeUs(m), at);
+            assertEquals(want.matchFeeMsat(m), got.matchFeeMsat(m), at);
+        }
+        for (int v = 0; v < g.nodeCount(); v++) {
+            for (int s = 0; s < 2; s++) {
+                assertEquals(want.reached(v, s), got.reached(v, s), at);
+                if (want.reached(v, s)) {
+                    assertEquals(want.arrivalUs(v, s), got.arrivalUs(v, s), at);
+                    assertEquals(want.predDirection(v, s), got.predDirection(v, s), at);
+                }
+            }
+            assertEquals(want.seedsSent(v), got.seedsSent(v), at + " node " + v);
+            assertEquals(want.seedsReceived(v), got.seedsReceived(v), at + " node " + v);
+            assertEquals(want.matchesSent(v), got.matchesSent(v), at);
+        }
+        assertEquals(want.nodesReached(), got.nodesReached(), at);
+        for (int i = 0; i < want.nodesReached(); i++) {
+            assertEquals(want.reachedNode(i), got.reachedNode(i), at);
+            assertEquals(want.reachedNodeSent(i), got.reachedNodeSent(i), at);
+            assertEquals(want.reachedNodeReceived(i), got.reachedNodeReceived(i), at);
+        }
     }
 
     /** The same with a limited fanout ranked by a random per-channel score (the selective variant). */
