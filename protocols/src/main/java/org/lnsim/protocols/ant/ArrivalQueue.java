@@ -13,7 +13,8 @@ import java.util.Arrays;
  *       width w = the largest power of two ≤ d, in a ring of at least D / w + 2 buckets. A message sent while bucket
  *       k is being drained arrives at least d ≥ w later, so in bucket k + 1 or later and never more than D / w + 1
  *       buckets ahead: a bucket is complete when its turn comes, and is sorted once then. Push is an append; a pop
- *       costs the bucket's sort, O(log b) per key for buckets of b keys;</li>
+ *       costs its share of the bucket's sort (a radix sort on the bits below the bucket's, a few linear passes;
+ *       insertion sort for buckets under 64 keys);</li>
  *   <li><b>radix heap</b> (Ahuja, Mehlhorn, Orlin and Tarjan 1990) otherwise (delays drawn per message, or a ring
  *       that would need more than 2^16 buckets): a key sits in the bucket of the highest bit where it differs from
  *       the last key popped; push O(1), pop O(log C) amortised.</li>
@@ -35,6 +36,11 @@ final class ArrivalQueue {
     private int mask;             // ring size - 1
     private long current;         // number of the bucket being drained (arrival >>> shift)
     private long[] drain = new long[64];
+    private long[] spare = new long[64];
+    private static final int RADIX_MIN = 64;
+    private static final int DIGIT = 11;
+    private static final int DIGIT_MASK = (1 << DIGIT) - 1;
+    private final int[] count = new int[1 << DIGIT];
     private int drainPos;
     private int drainSize;
     private long refills;
@@ -131,7 +137,7 @@ final class ArrivalQueue {
                 }
                 System.arraycopy(buckets[b], 0, drain, 0, n);
                 sizes[b] = 0;
-                Arrays.sort(drain, 0, n);
+                sortBucket(n);
                 drainPos = 0;
                 drainSize = n;
                 refills++;
@@ -160,6 +166,56 @@ final class ArrivalQueue {
 
     int drainTo() {
         return drainSize;
+    }
+
+    /**
+     * Sorts the first n keys of {@link #drain}, all of one bucket: they agree above bit {@code seqBits + shift} (one
+     * lap of the ring), so an LSD radix sort on the bits below, 11 at a time, skipping the digits they all share,
+     * orders them in a few linear passes where a comparison sort would mispredict a branch per comparison.
+     */
+    private void sortBucket(int n) {
+        if (n < RADIX_MIN) {
+            for (int i = 1; i < n; i++) {
+                long k = drain[i];
+                int j = i - 1;
+                while (j >= 0 && drain[j] > k) {
+                    drain[j + 1] = drain[j];
+                    j--;
+                }
+                drain[j + 1] = k;
+            }
+            return;
+        }
+        if (spare.length < n) {
+            spare = new long[drain.length];
+        }
+        long[] from = drain;
+        long[] to = spare;
+        int bits = seqBits + shift;
+        for (int lo = 0; lo < bits; lo += DIGIT) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) (from[i] >>> lo) & DIGIT_MASK]++;
+            }
+            if (count[(int) (from[0] >>> lo) & DIGIT_MASK] == n) {
+                continue;   // every key has this digit
+            }
+            for (int d = 0, sum = 0; d <= DIGIT_MASK; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = from[i];
+                to[count[(int) (k >>> lo) & DIGIT_MASK]++] = k;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != drain) {
+            System.arraycopy(from, 0, drain, 0, n);
+        }
     }
 
     private long popRadix() {

@@ -62,6 +62,32 @@ class ArrivalQueueTest {
         }
     }
 
+    /**
+     * One calendar bucket holding thousands of keys that differ in every bit below the bucket's own (arrival offset
+     * and sequence): they come out sorted (the bucket's radix sort), as do small buckets (insertion sort).
+     */
+    @Test
+    void aFullBucketComesOutSorted() {
+        ArrivalQueue q = new ArrivalQueue(SEQ_BITS);
+        q.useDelays(4_096, 8_192);   // buckets of 4,096 µs
+        SplittableRandom r = new SplittableRandom(3);
+        for (int n : new int[] {5_000, 63, 64, 1}) {
+            q.clear();
+            java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+            while (keys.size() < n) {
+                long arrival = 4_096 + r.nextInt(4_096);   // all in bucket 1
+                keys.add(arrival << SEQ_BITS | r.nextLong(1L << SEQ_BITS));
+            }
+            for (long k : keys.descendingSet()) {
+                q.push(k);
+            }
+            for (long expected : keys) {
+                assertEquals(expected, q.pop());
+            }
+            assertTrue(q.isEmpty());
+        }
+    }
+
     @Test
     void radixHeapPopsInKeyOrder() {
         ArrivalQueue q = new ArrivalQueue(SEQ_BITS);
