@@ -294,6 +294,54 @@ class SeedWaveEquivalenceTest {
         }
     }
 
+    /**
+     * Arrivals past 2^31 µs (the wave's 4-byte earliest-arrival filter gives way to checking every unsettled peer):
+     * delays of 700–1,000 s, so three hops pass it, and up to 8 hops (8,000 s, under the wave's 2^33 µs limit).
+     */
+    @Test
+    void arrivalsBeyondTwoToThe31MicrosecondsStillMatchPerMessageFlooding() {
+        SplittableRandom pick = new SplittableRandom(31);
+        int beyond = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            Case base = randomCase(seed);
+            ChannelGraph g = base.g();
+            long[] delay = new long[g.channelCount()];
+            for (int c = 0; c < delay.length; c++) {
+                delay[c] = 700_000_000L + pick.nextInt(300_000_000);
+            }
+            Case k = new Case(g, base.spendable(), delay);
+            int n = g.nodeCount();
+            int a = pick.nextInt(n);
+            int b = (a + 1 + pick.nextInt(n - 1)) % n;
+            long amount = 1_000_000 + pick.nextInt(10_000_000);
+            SeedWave w = new SeedWave(g);
+            w.run(a, b, amount, 100_000, 8, 3_000_000, k);
+            PerMessageFlood ref = new PerMessageFlood(g, a, b, amount, 100_000, 8, k);
+            String at = "seed " + seed;
+            for (int s = 0; s < 2; s++) {
+                assertEquals(ref.seedMessages[s], w.seedMessages(s), at);
+                for (int v = 0; v < n; v++) {
+                    assertEquals(ref.has[s][v], w.reached(v, s), at);
+                    if (ref.has[s][v]) {
+                        assertEquals(ref.arrival[s][v], w.arrivalUs(v, s), at);
+                        assertEquals(ref.pred[s][v], w.predDirection(v, s), at);
+                        beyond += w.arrivalUs(v, s) > Integer.MAX_VALUE ? 1 : 0;
+                    }
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                assertEquals(ref.sent[v], w.seedsSent(v), at);
+                assertEquals(ref.received[v], w.seedsReceived(v), at);
+            }
+            assertEquals(ref.matches.size(), w.matchCount(), at);
+            for (int m = 0; m < w.matchCount(); m++) {
+                assertEquals(ref.matches.get(m).node(), w.matchNode(m), at);
+                assertEquals(ref.matches.get(m).time(), w.matchTimeUs(m), at);
+            }
+        }
+        assertTrue(beyond > 100, "pairs reached after 2^31 µs: " + beyond);
+    }
+
     /** The same with a limited fanout ranked by a random per-channel score (the selective variant). */
     @Test
     void limitedFanoutBoundsEveryForwarder() {
