@@ -12,13 +12,19 @@ import java.util.ArrayDeque;
  * where it can only rise.
  */
 final class Mempools {
-    private record Round(long expiresUs, int[] nodes) {
+    /** A round's entries are the ring's positions up to {@code end}, from the previous round's end. */
+    private record Round(long expiresUs, long end) {
     }
 
     private final long wipeAfterUs;
     private final int[] live;
     private final int[] peak;
     private final ArrayDeque<Round> rounds = new ArrayDeque<>();
+    // the node of every entry not yet wiped, rounds in order, in a ring (power-of-two length) indexed by absolute
+    // position: no array per round (a round at a million channels has a quarter of a million entries)
+    private int[] ring = new int[1024];
+    private long head;
+    private long tail;
 
     Mempools(int nodes, long wipeAfterUs) {
         this.wipeAfterUs = wipeAfterUs;
@@ -29,24 +35,39 @@ final class Mempools {
     /** Wipes every round whose entries have expired by {@code nowUs}. */
     void expireUntil(long nowUs) {
         while (!rounds.isEmpty() && rounds.peekFirst().expiresUs() <= nowUs) {
-            for (int v : rounds.pollFirst().nodes()) {
-                live[v]--;
+            long end = rounds.pollFirst().end();
+            int mask = ring.length - 1;
+            for (long p = head; p < end; p++) {
+                live[ring[(int) (p & mask)]]--;
             }
+            head = end;
         }
     }
 
     /** Stores the entries of the wave's last run, a round started at {@code nowUs}. */
     void add(long nowUs, SeedWave w) {
         expireUntil(nowUs);
-        int[] nodes = new int[w.entries()];
-        for (int i = 0; i < nodes.length; i++) {
+        int n = w.entries();
+        long need = tail - head + n;
+        if (need > ring.length) {
+            if (need > 1 << 30) {
+                throw new IllegalStateException("more than 2^30 mempool entries live at once");
+            }
+            int[] grown = new int[Integer.highestOneBit((int) need - 1) << 1];
+            for (long p = head; p < tail; p++) {
+                grown[(int) (p & (grown.length - 1))] = ring[(int) (p & (ring.length - 1))];
+            }
+            ring = grown;
+        }
+        int mask = ring.length - 1;
+        for (int i = 0; i < n; i++) {
             int v = w.entryNode(i);
-            nodes[i] = v;
+            ring[(int) (tail++ & mask)] = v;
             if (++live[v] > peak[v]) {
                 peak[v] = live[v];
             }
         }
-        rounds.addLast(new Round(nowUs + wipeAfterUs, nodes));
+        rounds.addLast(new Round(nowUs + wipeAfterUs, tail));
     }
 
     int live(int v) {

@@ -70,8 +70,8 @@ import org.lnsim.network.Fees;
  * the records stream). The Dijkstra's misses are scattered (pairs settle in arrival order): it loads the next
  * bucket's pairs and adjacency ranges together before settling them, and a node's candidates' records and balances
  * together before checking them, so that the misses overlap. Nothing is allocated per wave except when the match list
- * or the queue's buckets grow. Memory: about 150 bytes per channel (shared by the waves made from one another) and
- * 150 per node (about 165 MB at a million channels).
+ * or the queue's buckets grow. Memory: about 150 bytes per channel (records and delays, shared by the waves made from
+ * one another) and 170 per node (about 170 MB at a million channels).
  *
  * <p>Selective forwarding ({@code ant.selective}): with a fanout k and a per-channel score, a forwarding node other
  * than A and B sends to its k best eligible peers by score (then capacity, then adjacency order), in adjacency order.
