@@ -14,7 +14,8 @@
  * outliving repeats — counted when not) are stated there. Message and entry sizes live in
  * {@link org.lnsim.protocols.ant.AntMessages}; per-node mempool peaks in {@link org.lnsim.protocols.ant.Mempools}.
  * With more than one thread, {@link org.lnsim.protocols.ant.FloodAhead} floods the next payments' first rounds on
- * other cores and hands a wave over only after proving that no balance it compared has changed its answer since, so
+ * other cores and hands a wave over only after proving that no balance it compared has changed its answer since, or
+ * that the answers that changed are for repeat messages, whose counts it patches ({@code SeedWave.patch}); so
  * results never depend on the thread count (tested, and byte-compared by the runner's tests).
  * What comes from the papers and what is lnsim's modelling choice is stated in each class's javadoc. Protocols here
  * read only their nodes' own channels, touch the run only through the engine's contexts, and keep no static state.

@@ -6,6 +6,7 @@
  * operation, no balance or in-flight amount is negative, and no direction holds more than
  * {@code max_accepted_htlcs} HTLCs ({@link org.lnsim.engine.channel.ChannelState#checkChannel(int)} verifies it).
  * The immutable topology stays in {@link org.lnsim.network.ChannelGraph}; this package only adds the state a run
- * changes.
+ * changes. Every change of a direction's spendable amount is journaled (the latest 2^19 at least), so that a reader
+ * holding an older copy can bring it up to date, or tell what changed, without reading every channel.
  */
 package org.lnsim.engine.channel;
