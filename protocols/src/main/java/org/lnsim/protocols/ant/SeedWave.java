@@ -141,13 +141,14 @@ public final class SeedWave {
     private final long[] arrivalAt;
     private final long[] cold;
     private final int[] sent;    // each pair's seed messages sent
-    // the last run's summary (summarise)
+    // the last run's summary (refreshSummary)
     private final int[] nodeReached;
     private final int[] nodeSent;
     private final int[] nodeReceived;
     private int nodesReached;
     private int lateEntries;
     private MatchChoice choice;
+    private boolean plain;   // whether the last run was plain flooding with fixed delays (relax, countMessages)
     private long lateAfterUs;
     // a message earlier than its pair's best so far is queued (no decrease-key: the pair's first entry to come out
     // settles it, later ones find it settled); what it carries sits beside the queue, by send sequence, written in
@@ -407,6 +408,7 @@ public final class SeedWave {
         // plain flooding with fixed delays: the Dijkstra relaxes only the pairs not yet settled, and the messages
         // are counted afterwards in one pass in node order (see relax)
         boolean plain = delays && fanout == Integer.MAX_VALUE;
+        this.plain = plain;
         offer(2 * payer, 0, -1, -1, 0, 0);
         offer(2 * payee + 1, 0, -1, -1, 0, 0);
         long refills = queue.refills();
@@ -449,15 +451,15 @@ public final class SeedWave {
                 returnMatch(m);
             }
         }
-        summarise();
+        refreshSummary();
     }
 
     /**
      * What the simulation charges per node and reports per round, computed here so that it is done on the thread
      * that ran the wave (a worker, when flooded ahead): each node reached once, with the seeds it sent and received,
-     * and the entries whose repeats came late.
+     * and the entries whose repeats came late. Called at the end of each run, and after {@link #patch}.
      */
-    private void summarise() {
+    void refreshSummary() {
         int late = 0;
         int count = 0;
         for (int i = 0; i < settled; i++) {
@@ -987,8 +989,7 @@ public final class SeedWave {
      * caller floods again. Call {@link #refreshSummary()} after the last change.
      */
     boolean patch(int v, int s, int slot, boolean passes) {
-        if (fanout != Integer.MAX_VALUE || delaysOf == null || links == null || !links.delaysFixed()
-                || links.delayKey() != delaysOf || balanceThreshold(v, s, slot) < 0) {
+        if (!plain || balanceThreshold(v, s, slot) < 0) {
             return false;
         }
         int idx = 2 * v + s;
@@ -1015,11 +1016,6 @@ public final class SeedWave {
         received[q] += d;
         seedMessages[s] += d;
         return true;
-    }
-
-    /** Recomputes the per-node summary ({@link #nodesReached} and the rest) after {@link #patch}. */
-    void refreshSummary() {
-        summarise();
     }
 
     /** First arrival of seed {@code s} at node {@code v}, µs after the round's start. */
