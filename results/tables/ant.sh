@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ant routing results tables, from the repository root: bash results/tables/ant.sh [snapshot|mcp1m] (default both).
-# Called by regenerate.sh; a pure function of the code, the shared snapshot and the seeds, so a rerun leaves
-# `git diff` empty. Needs ../shared beside the repository; about 20 s for the snapshot, 6 min for the 1M network.
+# Called by regenerate.sh; a pure function of the code, the shipped snapshot (data/snapshots) and the seeds, so a rerun leaves
+# `git diff` empty. About 20 s for the snapshot, 6 min for the 1M network.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Beacon routing (Flare) results tables, from the repository root: bash results/tables/beacon.sh [snapshot|mcp1m|flare]
-# (default: all three). Called by regenerate.sh; each table is a pure function of the code, the shared snapshots and
-# the seeds, so a rerun leaves `git diff` empty. Needs ../shared beside the repository.
+# (default: all three). Called by regenerate.sh; each table is a pure function of the code, the shipped snapshots (data/snapshots) and
+# the seeds, so a rerun leaves `git diff` empty.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
 out=results/tables
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-snap="$(cd ../shared/data/snapshots && pwd)/clightning-listchannels-2019-05-14.json.gz"
+snap="$(cd data/snapshots && pwd)/clightning-listchannels-2019-05-14.json.gz"
 parts="${*:-snapshot mcp1m flare}"
 
 # One Markdown table from a run folder: summary.csv columns by name, node_state_summary.csv's state_bytes
@@ -136,7 +136,7 @@ if [[ " $parts " == *" flare "* ]]; then
     echo '```'
     echo "./lnsim run experiments/configs/beacon-flare-2016.yaml"
     echo "./lnsim run experiments/configs/beacon-flare-2016.yaml --set network.generate= \\"
-    echo "    --set network.file=../shared/data/snapshots/clightning-listchannels-2019-05-14.json.gz"
+    echo "    --set network.file=data/snapshots/clightning-listchannels-2019-05-14.json.gz"
     echo '```'
     echo
     echo "ACINQ's published figure (2016, eclair Flare prototype): on a 2,500-node small world (Watts-Strogatz k = 4,"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every committed results table from the repository root: bash results/tables/regenerate.sh
-# Each table is a pure function of lnsim's code, the shared snapshots and the seeds below, so a rerun must leave
+# Each table is a pure function of lnsim's code, the shipped snapshots (data/snapshots) and the seeds below, so a rerun must leave
 # `git diff` empty. Timings are left out of the tables (they go to the README and the issue notes).
-# Needs ../shared beside the repository, and about 25 minutes on a 2-core machine (17 of them the multi-part sweep on
+# About 25 minutes on a 2-core machine (17 of them the multi-part sweep on
 # the snapshot), plus about 20 for the 1M-channel multi-part table (multipart-1m.sh), 30 for the beacon tables
 # (beacon.sh, most of it the 1M-channel network) and 10 for the ant tables (ant.sh).
 set -euo pipefail
@@ -11,7 +11,7 @@ export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx8g}"
 out=results/tables
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-snap=../shared/data/snapshots
+snap=data/snapshots
 
 # 1. The generated 1M-channel network beside the snapshot it was fitted to (issue: network layer).
 ./lnsim generate --channels 1000000 --seed 1 --quiet --out "$tmp/mcp-1m-seed1.lnsim"
@@ -25,7 +25,7 @@ snap=../shared/data/snapshots
   echo "./lnsim stats mcp-1m-seed1.lnsim $snap/clightning-listchannels-2019-05-14.json.gz"
   echo '```'
   echo
-  echo "Definitions: anchor-stats.json of the shared snapshots; gossip sizes from the BOLT 7 layouts (raw wire messages;"
+  echo "Definitions: anchor-stats.json of the shipped snapshots (data/snapshots); gossip sizes from the BOLT 7 layouts (raw wire messages;"
   echo "Core Lightning gossip_store v7; MCP's 1M.gossip framing with a 2-byte length per message)."
   echo
   echo '```'

@@ -34,7 +34,6 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.workload.AmountDistribution;
-import org.lnsim.engine.workload.ClothPaymentsTrace;
 import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
@@ -45,6 +44,7 @@ import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.network.io.Inputs;
 import org.lnsim.network.io.NetworkFormatException;
+import org.lnsim.network.io.ClothPaymentsTrace;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
 import org.lnsim.results.run.RunSummary;
@@ -304,7 +304,8 @@ public final class ExperimentRunner {
     static List<PaymentRequest> workload(JsonNode w, ChannelGraph graph, Path baseDir, long seed)
             throws IOException, ConfigException {
         if (!w.get("trace").isNull()) {
-            return ClothPaymentsTrace.read(baseDir.resolve(w.get("trace").textValue()), graph);
+            return WorkloadGenerator.fromTrace(
+                    ClothPaymentsTrace.read(baseDir.resolve(w.get("trace").textValue()), graph));
         }
         JsonNode a = w.get("amount");
         AmountDistribution amounts = switch (a.get("distribution").textValue()) {

@@ -19,6 +19,7 @@ import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.network.io.NetworkFormats;
+import org.lnsim.network.testing.TestData;
 
 class GenerateCommandTest {
     @TempDir
@@ -55,8 +56,7 @@ class GenerateCommandTest {
 
     @Test
     void fitThenGenerateFromTheFitFile() throws Exception {
-        Path snap = Path.of(System.getProperty("lnsim.shared", "../../shared"), "data", "snapshots",
-                "clightning-listchannels-2019-05-14.json.gz");
+        Path snap = TestData.snapshot("clightning-listchannels-2019-05-14.json.gz");
         Path fit = dir.resolve("fit.json");
         Run r = run("fit", snap.toString(), "--out", fit.toString());
         assertEquals(0, r.code(), r.err());

@@ -6,6 +6,6 @@
  * order they were scheduled; every random number comes from a stream named after its purpose and derived from the
  * one master seed, so a run is a pure function of (network, config, seed). There is no static mutable state: any
  * number of simulations may run side by side on different threads (a single simulation is single-threaded).
- * Depends only on {@code org.lnsim.network}.
+ * Depends only on the network module ({@code org.lnsim.network}, {@code org.lnsim.random}).
  */
 package org.lnsim.engine;

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.io.NetworkFormats;
+import org.lnsim.network.testing.TestData;
 
 /**
  * Real data: routes between seeded random pairs on the shipped snapshots are valid — they join up from sender to
@@ -21,7 +22,7 @@ import org.lnsim.network.io.NetworkFormats;
  */
 class SnapshotRoutesTest {
     private static Path snapshots() {
-        return Path.of(System.getProperty("lnsim.shared", "../../shared"), "data", "snapshots");
+        return TestData.snapshots();
     }
 
     @ParameterizedTest

@@ -6,13 +6,24 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.io.ClothPaymentsTrace;
 
 /**
- * Draws a Poisson workload: exponential inter-arrival times with mean 1/rate (as CLoTH, peer-simulators §1), then for
- * each payment the endpoints and the amount, all from one stream in that fixed order.
+ * The engine's workloads: a drawn Poisson workload (exponential inter-arrival times with mean 1/rate, as CLoTH,
+ * peer-simulators §1, then for each payment the endpoints and the amount, all from one stream in that fixed order), or
+ * a trace read by {@link ClothPaymentsTrace}.
  */
 public final class WorkloadGenerator {
     private WorkloadGenerator() {
+    }
+
+    /** A trace's payments as the engine's requests, numbered 0..n−1 in trace order. */
+    public static List<PaymentRequest> fromTrace(List<ClothPaymentsTrace.Payment> trace) {
+        List<PaymentRequest> out = new ArrayList<>(trace.size());
+        for (ClothPaymentsTrace.Payment p : trace) {
+            out.add(new PaymentRequest(out.size(), p.sender(), p.receiver(), p.amountMsat(), p.startUs()));
+        }
+        return out;
     }
 
     /**

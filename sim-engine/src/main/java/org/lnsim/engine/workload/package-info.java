@@ -1,7 +1,8 @@
 /**
  * Workloads: the payments a run replays. Generated ones draw every number from the run's {@code "workload"} stream
- * only, so every protocol of a run, and every rerun with the same seed, sees the identical list; traces are read from
- * CLoTH's {@code payments.csv} format.
+ * only, so every protocol of a run, and every rerun with the same seed, sees the identical list; traces in CLoTH's
+ * {@code payments.csv} format are read by {@code org.lnsim.network.io.ClothPaymentsTrace} (with the other readers, in
+ * the network module) and numbered here ({@link org.lnsim.engine.workload.WorkloadGenerator#fromTrace}).
  *
  * <p>Contract: payments have unique ids in arrival order, arrival times in µs that never decrease, sender ≠
  * receiver, and positive amounts in msat. Generated endpoints are nodes with a usable (known, enabled) channel in

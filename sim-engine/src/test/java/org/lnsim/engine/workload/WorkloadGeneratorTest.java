@@ -14,45 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.network.ChannelGraph;
-import org.lnsim.network.ChannelGraphBuilder;
-import org.lnsim.network.ChannelPolicy;
-import org.lnsim.network.NodeIds;
-import org.lnsim.network.ShortChannelId;
-import org.lnsim.network.io.NetworkFormatException;
+import org.lnsim.network.TestGraphs;
+import org.lnsim.network.io.ClothPaymentsTrace;
 
 class WorkloadGeneratorTest {
-    /**
-     * A star: hub H(1) with channels to L1(2) of 600,000 sat and to L2(3), L3(4) of 200,000 sat each, both
-     * directions enabled; node 5 has no channel, and node 6 only a 1,000,000-sat channel to H whose directions are
-     * disabled, so it can neither pay nor be paid and is never an endpoint. Node capacities: H 2,000,000 (its channel
-     * to node 6 counts), L1 600,000, L2 200,000, L3 200,000: 3,000,000 over the four endpoints.
-     */
-    private static ChannelGraph star() {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int h = b.addNode(NodeIds.fromIndex(1));
-        int l1 = b.addNode(NodeIds.fromIndex(2));
-        int l2 = b.addNode(NodeIds.fromIndex(3));
-        int l3 = b.addNode(NodeIds.fromIndex(4));
-        ChannelPolicy on = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
-        int[][] ends = {{h, l1}, {h, l2}, {h, l3}};
-        long[] caps = {600_000, 200_000, 200_000};
-        for (int i = 0; i < 3; i++) {
-            int c = b.addChannel(ShortChannelId.of(i + 1, 0, 0), ends[i][0], ends[i][1], caps[i]);
-            b.setPolicy(c, ends[i][0], on);
-            b.setPolicy(c, ends[i][1], on);
-        }
-        b.addNode(NodeIds.fromIndex(5));
-        int six = b.addNode(NodeIds.fromIndex(6));
-        int dead = b.addChannel(ShortChannelId.of(4, 0, 0), h, six, 1_000_000);
-        ChannelPolicy off = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, true);
-        b.setPolicy(dead, h, off);
-        b.setPolicy(dead, six, off);
-        return b.build();
-    }
-
     @Test
     void sameSeedSameWorkloadOtherSeedOther() {
-        ChannelGraph g = star();
+        ChannelGraph g = TestGraphs.star();
         AmountDistribution amounts = new AmountDistribution.LogNormal(10_000_000, 1.0);
         List<PaymentRequest> a = WorkloadGenerator.poisson(g, 5, 500, Long.MAX_VALUE, amounts,
                 new EndpointChoice.Uniform(), new SplittableRandom(3));
@@ -78,7 +46,7 @@ class WorkloadGeneratorTest {
      */
     @Test
     void poissonArrivalsHaveTheRequestedRate() {
-        ChannelGraph g = star();
+        ChannelGraph g = TestGraphs.star();
         List<PaymentRequest> w = WorkloadGenerator.poisson(g, 4, 20_000, Long.MAX_VALUE,
                 new AmountDistribution.Fixed(1000), new EndpointChoice.Uniform(), new SplittableRandom(1));
         double meanGapUs = (double) w.get(w.size() - 1).arrivalUs() / w.size();
@@ -95,7 +63,7 @@ class WorkloadGeneratorTest {
      */
     @Test
     void capacityWeightedEndpointsFollowNodeCapacity() {
-        ChannelGraph g = star();
+        ChannelGraph g = TestGraphs.star();
         List<PaymentRequest> w = WorkloadGenerator.poisson(g, 100, 40_000, Long.MAX_VALUE,
                 new AmountDistribution.Fixed(1000), new EndpointChoice.CapacityWeighted(), new SplittableRandom(2));
         int[] senders = new int[g.nodeCount()];
@@ -115,7 +83,7 @@ class WorkloadGeneratorTest {
      */
     @Test
     void merchantsReceiveTheirShare() {
-        ChannelGraph g = star();
+        ChannelGraph g = TestGraphs.star();
         List<PaymentRequest> w = WorkloadGenerator.poisson(g, 100, 20_000, Long.MAX_VALUE,
                 new AmountDistribution.Fixed(1000), new EndpointChoice.Merchants(0.8, 1), new SplittableRandom(2));
         long fromLeaves = w.stream().filter(p -> p.sender() != 0).count();
@@ -145,29 +113,12 @@ class WorkloadGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new AmountDistribution.Empirical(new long[0]));
     }
 
+    /** A trace keeps its order, sender, receiver, amount and start time; payments are numbered 0..n−1. */
     @Test
-    void clothTraceIsReadAndBadLinesAreNamed(@TempDir Path dir) throws IOException {
-        ChannelGraph g = star();
-        Path ok = dir.resolve("payments.csv");
-        Files.writeString(ok, "id,sender_id,receiver_id,amount,start_time\n0,2,3,100000,0\n\n1,1,4,5000,1500\n");
-        List<PaymentRequest> w = ClothPaymentsTrace.read(ok, g);
-        assertEquals(2, w.size());
-        assertEquals(new PaymentRequest(0, 1, 2, 100_000, 0), w.get(0));
-        assertEquals(new PaymentRequest(1, 0, 3, 5_000, 1_500_000), w.get(1));
-
-        Path unknown = dir.resolve("unknown.csv");
-        Files.writeString(unknown, "id,sender_id,receiver_id,amount,start_time\n0,2,5,100,0\n");
-        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(unknown, g));
-        assertTrue(e.getMessage().contains("unknown.csv, line 2") && e.getMessage().contains("receiver_id 5"), e.getMessage());
-
-        Path back = dir.resolve("back.csv");
-        Files.writeString(back, "id,sender_id,receiver_id,amount,start_time\n0,2,3,100,10\n1,2,3,100,9\n");
-        e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(back, g));
-        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("backwards"), e.getMessage());
-
-        Path text = dir.resolve("text.csv");
-        Files.writeString(text, "id,sender_id,receiver_id,amount,start_time\n0,2,3,lots,0\n");
-        e = assertThrows(NetworkFormatException.class, () -> ClothPaymentsTrace.read(text, g));
-        assertTrue(e.getMessage().contains("amount is not a non-negative integer: 'lots'"), e.getMessage());
+    void aTraceBecomesRequestsNumberedInOrder() {
+        List<PaymentRequest> w = WorkloadGenerator.fromTrace(List.of(
+                new ClothPaymentsTrace.Payment(1, 2, 100_000, 0),
+                new ClothPaymentsTrace.Payment(0, 3, 5_000, 1_500_000)));
+        assertEquals(List.of(new PaymentRequest(0, 1, 2, 100_000, 0), new PaymentRequest(1, 0, 3, 5_000, 1_500_000)), w);
     }
 }

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.stats.NetworkStatistics;
+import org.lnsim.network.testing.TestData;
 
 /**
- * Every real snapshot in {@code <lnsim.shared>/data/snapshots}, loaded through {@link NetworkFormats#load} (format
+ * Every real snapshot in {@code data/snapshots} of the repository, loaded through {@link NetworkFormats#load} (format
  * detected from content), must reproduce the statistics of {@code anchor-stats.json}: the expected values are read
  * from that file, never copied here. Values in the file are rounded (fractions and alpha to 4 decimals, BTC and mean
  * degree to 3, mean capacity to whole sat),
@@ -47,7 +48,7 @@ class SnapshotAnchorTest {
             "median_cltv_delta");
 
     static Path snapshots() {
-        return Path.of(System.getProperty("lnsim.shared", "../../shared"), "data", "snapshots");
+        return TestData.snapshots();
     }
 
     static JsonNode anchors() throws IOException {
@@ -68,7 +69,7 @@ class SnapshotAnchorTest {
 
     @Test
     void everyAnchoredSnapshotIsCovered() throws IOException {
-        // guards against the parameter source silently becoming empty (e.g. a wrong lnsim.shared)
+        // guards against the parameter source silently becoming empty (e.g. a wrong lnsim.data)
         assertTrue(snapshotKeys().count() >= 10, "anchor-stats.json lists the shipped snapshots");
     }
 

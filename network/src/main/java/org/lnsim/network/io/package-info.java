@@ -7,7 +7,9 @@
  * ({@link org.lnsim.network.io.ClnListChannelsFormat}, read); lnd {@code describegraph} JSON ({@link
  * org.lnsim.network.io.LndDescribeGraphFormat}, read/write); CLoTH CSV folders including the lnresearch-timemachine
  * variant ({@link org.lnsim.network.io.ClothCsvFormat}, read/write); ln-graph-viz JSON such as the partial 2025
- * snapshot ({@link org.lnsim.network.io.LnGraphVizFormat}, read, topology only).
+ * snapshot ({@link org.lnsim.network.io.LnGraphVizFormat}, read, topology only). Payment traces in CLoTH's
+ * {@code payments.csv} format ({@link org.lnsim.network.io.ClothPaymentsTrace}) are read here too, so every input file
+ * lnsim reads is parsed in this package with the same error form.
  *
  * <p>Contract:
  * <ul>

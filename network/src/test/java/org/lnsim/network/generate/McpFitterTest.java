@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.io.NetworkFormatException;
 import org.lnsim.network.io.NetworkFormats;
+import org.lnsim.network.testing.TestData;
 
 class McpFitterTest {
     private static int[] sample(PowerLaw law, int cap, long endpoints, long seed) {
@@ -80,12 +81,10 @@ class McpFitterTest {
         assertEquals(1.44832526068, r, 0);
     }
 
-    /** The embedded default must be exactly what fitting the shared snapshot gives today. */
+    /** The embedded default must be exactly what fitting the shipped snapshot gives today. */
     @Test
     void embeddedFitMatchesTheSnapshot() throws IOException {
-        Path snap = Path.of(System.getProperty("lnsim.shared", "../../shared"), "data", "snapshots",
-                "clightning-listchannels-2019-05-14.json.gz");
-        assertTrue(Files.isRegularFile(snap), "shared snapshot missing: " + snap);
+        Path snap = TestData.snapshot("clightning-listchannels-2019-05-14.json.gz");
         ChannelGraph g = NetworkFormats.load(snap).graph();
         McpFit embedded = McpDefaults.load();
         McpFit fresh = McpFitter.fit(g, embedded.source(), embedded.generatedBy());

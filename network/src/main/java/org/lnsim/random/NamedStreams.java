@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * Named, independent random streams derived from one seed: {@code stream(seed, "edges")} is the same sequence in every
  * run and on every JVM, and different names give unrelated sequences, so changing how one stage uses randomness does
  * not shift any other stage. The one definition of "stream of a seed" in lnsim: the generator's stages and the
- * engine's per-run streams ({@link org.lnsim.engine.RandomStreams}) both use it.
+ * engine's per-run streams ({@code org.lnsim.engine.RandomStreams}, in the module above) both use it.
  */
 public final class NamedStreams {
     private NamedStreams() {

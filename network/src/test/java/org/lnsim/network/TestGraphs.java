@@ -36,4 +36,33 @@ public final class TestGraphs {
         b.addChannel(ShortChannelId.of(4, 0, 0), c, d, 10_000);
         return b.build();
     }
+
+    /**
+     * A star: hub H(1) with channels to L1(2) of 600,000 sat and to L2(3), L3(4) of 200,000 sat each, both
+     * directions enabled; node 5 has no channel, and node 6 only a 1,000,000-sat channel to H whose directions are
+     * disabled, so it can neither pay nor be paid and is never an endpoint. Node capacities: H 2,000,000 (its channel
+     * to node 6 counts), L1 600,000, L2 200,000, L3 200,000: 3,000,000 over the four endpoints.
+     */
+    public static ChannelGraph star() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int h = b.addNode(NodeIds.fromIndex(1));
+        int l1 = b.addNode(NodeIds.fromIndex(2));
+        int l2 = b.addNode(NodeIds.fromIndex(3));
+        int l3 = b.addNode(NodeIds.fromIndex(4));
+        ChannelPolicy on = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        int[][] ends = {{h, l1}, {h, l2}, {h, l3}};
+        long[] caps = {600_000, 200_000, 200_000};
+        for (int i = 0; i < 3; i++) {
+            int c = b.addChannel(ShortChannelId.of(i + 1, 0, 0), ends[i][0], ends[i][1], caps[i]);
+            b.setPolicy(c, ends[i][0], on);
+            b.setPolicy(c, ends[i][1], on);
+        }
+        b.addNode(NodeIds.fromIndex(5));
+        int six = b.addNode(NodeIds.fromIndex(6));
+        int dead = b.addChannel(ShortChannelId.of(4, 0, 0), h, six, 1_000_000);
+        ChannelPolicy off = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, true);
+        b.setPolicy(dead, h, off);
+        b.setPolicy(dead, six, off);
+        return b.build();
+    }
 }

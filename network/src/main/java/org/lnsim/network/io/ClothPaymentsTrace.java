@@ -1,4 +1,4 @@
-package org.lnsim.engine.workload;
+package org.lnsim.network.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,24 +7,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.NodeIds;
-import org.lnsim.network.io.Inputs;
-import org.lnsim.network.io.NetworkFormatException;
 
 /**
  * Reads a payment trace in CLoTH's {@code payments.csv} format (peer-simulators §1): header
  * {@code id,sender_id,receiver_id,amount,start_time}, amount in msat, start time in ms. Sender and receiver are
  * CLoTH integer node ids (resolved as lnsim does for CLoTH networks, {@link NodeIds#fromIndex}) or 66-hex node ids.
- * Payments are renumbered 0..n−1 in file order; start times must not decrease. Gzip is read transparently.
+ * Start times must not decrease. Gzip is read transparently. The trace's own {@code id} column is not kept: the engine
+ * numbers payments 0..n−1 in file order ({@code org.lnsim.engine.workload.WorkloadGenerator#fromTrace}).
+ *
+ * <p>A reader like the network readers beside it, so that every file lnsim reads is parsed in this package, with
+ * the same error form (file, line, what is wrong).
  */
 public final class ClothPaymentsTrace {
+    /**
+     * One line of the trace.
+     *
+     * @param sender     sender's node index in the graph (a node with channels)
+     * @param receiver   receiver's node index, not the sender
+     * @param amountMsat amount in msat, positive
+     * @param startUs    start time in µs (the file's ms × 1,000)
+     */
+    public record Payment(int sender, int receiver, long amountMsat, long startUs) {
+    }
+
     private ClothPaymentsTrace() {
     }
 
-    public static List<PaymentRequest> read(Path file, ChannelGraph graph) throws IOException {
-        List<PaymentRequest> out = new ArrayList<>();
+    /** Every payment of {@code file} in file order; the first bad line stops the read with its line number. */
+    public static List<Payment> read(Path file, ChannelGraph graph) throws IOException {
+        List<Payment> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
             String header = in.readLine();
             if (header == null || !header.replace(" ", "").toLowerCase().startsWith("id,sender_id,receiver_id,amount")) {
@@ -58,7 +71,7 @@ public final class ClothPaymentsTrace {
                     throw new NetworkFormatException(file, "line " + lineNo, "start_time goes backwards");
                 }
                 lastUs = us;
-                out.add(new PaymentRequest(out.size(), sender, receiver, amount, us));
+                out.add(new Payment(sender, receiver, amount, us));
             }
         }
         return out;
