@@ -26,6 +26,13 @@ import java.util.List;
  * safe for concurrent use.
  */
 public final class ChannelGraph {
+    /**
+     * Largest capacity a channel can have: Bitcoin's 21M BTC supply, in sat (2.1 × 10^15). Every importer refuses
+     * more, naming the record (a capacity above it is impossible, and in msat it would not fit a {@code long}:
+     * 2.1 × 10^18 msat does, 2^63 ≈ 9.2 × 10^18 is the limit).
+     */
+    public static final long MAX_CAPACITY_SAT = 21_000_000L * 100_000_000L;
+
     static final byte DIR_KNOWN = 1;
     static final byte DIR_DISABLED = 2;
 

@@ -91,7 +91,12 @@ public final class ChannelGraphBuilder {
             throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " is a self-loop");
         }
         if (capSat < 0) {
-            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " has negative capacity " + capSat);
+            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " has negative capacity "
+                    + capSat + " sat");
+        }
+        if (capSat > ChannelGraph.MAX_CAPACITY_SAT) {
+            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " has capacity " + capSat
+                    + " sat, more than the 21M BTC supply (" + ChannelGraph.MAX_CAPACITY_SAT + " sat)");
         }
         if (channelCount == scids.length) {
             int cap = scids.length * 2;

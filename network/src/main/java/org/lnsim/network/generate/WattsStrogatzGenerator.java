@@ -67,8 +67,8 @@ public final class WattsStrogatzGenerator {
      * 9 s within a 1.5 GB heap, 2M nodes, 4M channels, in 20 s within 3 GB).
      */
     public static final int MAX_CHANNELS = 4_000_000;
-    /** Largest channel capacity: 21M BTC in sat, so that the capacity in msat fits a long. */
-    public static final long MAX_CAPACITY_SAT = 21_000_000L * 100_000_000L;
+    /** Largest channel capacity: the supply bound every network has ({@link ChannelGraph#MAX_CAPACITY_SAT}). */
+    public static final long MAX_CAPACITY_SAT = ChannelGraph.MAX_CAPACITY_SAT;
 
     private static final int PROGRESS_STEP = 1 << 16;
 

@@ -49,7 +49,8 @@ final class ChannelCollector {
      * The channel with this scid, added if new (then {@link #lastChannelWasNew()} is true).
      *
      * @throws IllegalArgumentException when the scid is known with other endpoints or another capacity, or the
-     *                                  channel is a self-loop or has negative capacity
+     *                                  channel is a self-loop or its capacity is negative or above
+     *                                  {@link ChannelGraph#MAX_CAPACITY_SAT}
      */
     int channel(long scid, int a, int b, long capSat) {
         int c = byScid.get(scid);
@@ -67,14 +68,7 @@ final class ChannelCollector {
             lastChannelNew = false;
             return c;
         }
-        if (a == b) {
-            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " is a self-loop");
-        }
-        if (capSat < 0) {
-            throw new IllegalArgumentException("channel " + ShortChannelId.format(scid) + " has negative capacity "
-                    + capSat + " sat");
-        }
-        c = builder.addChannel(scid, a, b, capSat);
+        c = builder.addChannel(scid, a, b, capSat); // refuses self-loops and impossible capacities
         byScid.put(scid, c);
         if (2 * c + 2 > flags.length) {
             int cap = flags.length * 2;

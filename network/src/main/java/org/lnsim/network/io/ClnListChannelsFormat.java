@@ -270,7 +270,8 @@ public final class ClnListChannelsFormat implements NetworkReader {
             long sat;
             if (has(e.satoshis)) {
                 sat = e.satoshis;
-                if (has(e.amountMsat) && e.amountMsat != sat * 1000) {
+                // compared in sat, so that a capacity too large for msat cannot overflow into agreement
+                if (has(e.amountMsat) && (Math.floorDiv(e.amountMsat, 1000) != sat || e.amountMsat % 1000 != 0)) {
                     throw new IllegalArgumentException("amount_msat " + e.amountMsat + " disagrees with satoshis " + sat);
                 }
             } else if (has(e.amountMsat)) {

@@ -243,6 +243,26 @@ class ClnListChannelsFormatTest {
                 "record 1 (channels[1])", "self-loop");
     }
 
+    /**
+     * Issue 21, defect 2: a capacity above the 21M BTC supply, as satoshis or only as amount_msat, is refused naming
+     * the record. The last case gives satoshis 9.3 × 10^15 with amount_msat equal to the long that satoshis × 1000
+     * wraps to (negative), which the old msat comparison took as agreeing.
+     */
+    private static long wrapped(long sat) {
+        return sat * 1000; // deliberately overflows
+    }
+
+    @Test
+    void capacityAboveTheSupplyIsRefused() throws IOException {
+        assertMessage(bad("s.json", channels(OK, entry("2x0x0", 1, 2, "\"satoshis\": 9300000000000000"))), "s.json",
+                "record 1 (channels[1])", "more than the 21M BTC supply");
+        assertMessage(bad("m.json", channels(OK, entry("2x0x0", 1, 2, "\"amount_msat\": 9000000000000000000"))),
+                "m.json", "record 1 (channels[1])", "capacity 9000000000000000 sat", "more than the 21M BTC supply");
+        assertMessage(bad("b.json", channels(OK, entry("2x0x0", 1, 2,
+                "\"satoshis\": 9300000000000000, \"amount_msat\": " + wrapped(9_300_000_000_000_000L)))), "b.json",
+                "record 1 (channels[1])");
+    }
+
     @Test
     void duplicateScidWithConflictingData() throws IOException {
         assertMessage(bad("d1.json", channels(OK, entry("1x0x0", 1, 3, "\"satoshis\": 10"))), "d1.json",

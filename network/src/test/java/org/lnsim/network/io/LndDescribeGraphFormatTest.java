@@ -209,6 +209,32 @@ class LndDescribeGraphFormatTest {
         assertMessage(e, "neg.json", "record 1 (edges[1])", "negative capacity");
     }
 
+    /**
+     * Issue 21, defect 2: 9,300,000,000,000,000 sat is a valid long but 9.3 × 10^18 msat is not (2^63 ≈ 9.22 ×
+     * 10^18), and it was accepted, exported as a negative number and crashed a run; 2,100,000,000,000,001 sat fits in
+     * msat but is one sat above the 21M BTC supply. Both are refused naming the record; the supply itself is read.
+     */
+    @Test
+    void capacityAboveTheSupplyIsRefused() throws IOException {
+        for (String cap : new String[] {"9300000000000000", "2100000000000001"}) {
+            NetworkFormatException e = bad("huge.json", twoEdges("""
+                    {"channel_id": "2x0x0", "node1_pub": "%s", "node2_pub": "%s", "capacity": "%s"}"""
+                    .formatted(id(1), id(3), cap)));
+            assertMessage(e, "huge.json", "record 1 (edges[1])", "capacity " + cap + " sat",
+                    "more than the 21M BTC supply");
+        }
+        Path f = dir.resolve("supply.json");
+        Files.writeString(f, twoEdges("""
+                {"channel_id": "2x0x0", "node1_pub": "%s", "node2_pub": "%s", "capacity": "2100000000000000"}"""
+                .formatted(id(1), id(3))));
+        ChannelGraph g = NetworkFormats.load(f).graph();
+        long largest = 0;
+        for (int c = 0; c < g.channelCount(); c++) {
+            largest = Math.max(largest, g.capacitySat(c));
+        }
+        assertEquals(2_100_000_000_000_000L, largest);
+    }
+
     @Test
     void selfLoop() throws IOException {
         NetworkFormatException e = bad("loop.json", twoEdges("""
