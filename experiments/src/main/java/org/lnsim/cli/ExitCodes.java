@@ -2,6 +2,7 @@ package org.lnsim.cli;
 
 import java.io.IOException;
 import org.lnsim.network.io.NetworkFormatException;
+import org.lnsim.network.io.OutputRefusedException;
 import picocli.CommandLine;
 
 /** Exit codes of every lnsim command and the mapping from exceptions to them. */
@@ -17,7 +18,7 @@ public final class ExitCodes {
 
     static int of(Throwable t) {
         if (t instanceof CommandLine.ParameterException || t instanceof NetworkFormatException
-                || t instanceof BadInputException) {
+                || t instanceof OutputRefusedException || t instanceof BadInputException) {
             return BAD_INPUT;
         }
         return FAILURE;

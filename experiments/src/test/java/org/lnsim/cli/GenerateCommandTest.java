@@ -178,4 +178,17 @@ class GenerateCommandTest {
         assertEquals(0, run("generate", "--version").code());
         assertTrue(run("--help").out().contains("generate"));
     }
+
+    /** Issue 21, defect 1, from the command line: the user's folder survives and the exit code is 2. */
+    @Test
+    void clothExportIntoAFolderWithTheUsersFilesIsRefused() throws Exception {
+        Path v = dir.resolve("v");
+        Files.createDirectories(v.resolve("sub"));
+        Files.writeString(v.resolve("sub").resolve("thesis.tex"), "x");
+        Run r = run("generate", "--channels", "1000", "--quiet", "--to", "cloth-csv", "--out", v.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("lnsim never deletes what it did not write"), r.err());
+        assertEquals("x", Files.readString(v.resolve("sub").resolve("thesis.tex")));
+        assertFalse(Files.exists(v.resolve("nodes_ln.csv")));
+    }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -79,7 +78,9 @@ import org.lnsim.network.NodeIds;
  * </ul>
  * The counts are returned by {@link #writeWithReport}. The folder is written atomically: the files go into a
  * temporary sibling folder that is then renamed to the target (an existing target folder is replaced only after
- * the new one is complete); on failure the temporary folder is deleted.
+ * the new one is complete); on failure the temporary folder is deleted. An existing target is replaced only when it
+ * holds nothing but CLoTH's three files (an earlier export): a folder with anything else in it is refused with
+ * {@link OutputRefusedException}, because lnsim never deletes what it did not write.
  */
 public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
     public static final String NAME = "cloth-csv";
@@ -435,9 +436,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
      */
     public LoadReport writeWithReport(ChannelGraph g, Path target) throws IOException {
         Path abs = target.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new FileAlreadyExistsException(abs.toString(), null, "exists and is not a folder");
-        }
+        refuseForeignContent(abs);
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         LoadReport report = new LoadReport(NAME);
@@ -517,6 +516,34 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
 
     private static Writer writer(Path file) throws IOException {
         return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** CLoTH's three files: all an existing target folder may hold for an export to replace it. */
+    private static final java.util.Set<String> EXPORT_FILES = java.util.Set.of("nodes_ln.csv", "channels_ln.csv",
+            "edges_ln.csv");
+
+    /**
+     * Refuses a target that is not a folder, or a folder holding anything but {@link #EXPORT_FILES} (issue 21,
+     * defect 1: the whole folder used to be replaced, deleting whatever the user kept there).
+     */
+    private static void refuseForeignContent(Path target) throws IOException {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefusedException(target, "exists and is not a folder; a CLoTH export is a folder");
+        }
+        java.util.List<String> foreign = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(target)) {
+            s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
+                    .filter(n -> !EXPORT_FILES.contains(n)).sorted().forEach(foreign::add);
+        }
+        if (!foreign.isEmpty()) {
+            String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                    + (foreign.size() > 5 ? ", ... (" + foreign.size() + " in all)" : "");
+            throw new OutputRefusedException(target, "the folder holds files lnsim did not write (" + shown
+                    + "); give a new or empty folder, lnsim never deletes what it did not write");
+        }
     }
 
     /** Moves the complete {@code tmp} folder to {@code target}, replacing an existing folder only at the end. */

@@ -279,4 +279,37 @@ class ClothCsvFormatTest {
             assertEquals(List.of(target), s.toList());
         }
     }
+
+    /**
+     * Issue 21, defect 1: exporting into a folder that holds the user's files used to replace the whole folder,
+     * deleting them. Now the export is refused (exit 2 from the CLI), the folder is left as it was, and no temporary
+     * folder remains; a folder holding only an earlier export's three files is still replaced.
+     */
+    @Test
+    void aFolderWithOtherFilesIsNeverReplaced() throws IOException {
+        Path target = dir.resolve("v");
+        Files.createDirectories(target.resolve("sub"));
+        Files.writeString(target.resolve("sub").resolve("thesis.tex"), "x");
+        Files.writeString(target.resolve("notes.txt"), "y");
+        OutputRefusedException e = assertThrows(OutputRefusedException.class,
+                () -> new ClothCsvFormat().write(TestGraphs.fourNodes(), target));
+        assertTrue(e.getMessage().contains("notes.txt, sub/") && e.getMessage().contains(target.toString()),
+                e.getMessage());
+        assertEquals("x", Files.readString(target.resolve("sub").resolve("thesis.tex")));
+        assertEquals("y", Files.readString(target.resolve("notes.txt")));
+        try (Stream<Path> s = Files.list(target)) {
+            assertEquals(2, s.count(), "nothing added to the refused folder");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "no temporary folder left");
+        }
+
+        Path earlier = dir.resolve("earlier");
+        new ClothCsvFormat().write(TestGraphs.fourNodes(), earlier);
+        Files.delete(earlier.resolve("edges_ln.csv")); // a subset of the three files is an earlier export too
+        new ClothCsvFormat().write(TestGraphs.fourNodes(), earlier);
+        try (Stream<Path> s = Files.list(earlier)) {
+            assertEquals(3, s.count());
+        }
+    }
 }
