@@ -191,4 +191,17 @@ class GenerateCommandTest {
         assertEquals("x", Files.readString(v.resolve("sub").resolve("thesis.tex")));
         assertFalse(Files.exists(v.resolve("nodes_ln.csv")));
     }
+
+    /** Issue 21, defect 8: a generated network with one flipped capacity byte is refused with exit 2, file named. */
+    @Test
+    void aCorruptNativeFileExitsTwo() throws Exception {
+        Path g = dir.resolve("g.lnsim");
+        assertEquals(0, run("generate", "--channels", "1000", "--quiet", "--out", g.toString()).code());
+        byte[] bytes = Files.readAllBytes(g);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(g, bytes);
+        Run r = run("stats", g.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("g.lnsim") && r.err().contains("corrupt"), r.err());
+    }
 }

@@ -12,36 +12,53 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * lnsim's own binary network format ({@code .lnsim}): the graph's arrays written as they are, big-endian, so that
- * the 1M-channel network loads in about a second. Layout (version 1):
+ * the 1M-channel network loads in about a second. Layout (version 2):
  * <pre>
- *   magic "LNSIM\0\r\n" (8 bytes), u32 version = 1
- *   u32 nodeCount, u32 channelCount
+ *   magic "LNSIM\0\r\n" (8 bytes), u32 version = 2
+ *   u32 nodeCount, u32 channelCount, u32 CRC32C of those 8 bytes (version 2 only)
  *   nodeCount × 33 bytes node ids (ascending)
  *   per node: alias (i32 byte length, -1 = none; UTF-8), address count (i32, -1 = no announcement),
  *             then per address: u8 type, host (i32 length + UTF-8), u16 port
  *   channelCount × i64 scid, × i32 node1, × i32 node2, × i64 capacity (sat)
  *   2·channelCount × u8 flags, × i32 fee base, × i32 fee ppm, × u16 cltv delta, × i64 htlc min, × i64 htlc max
+ *   u32 CRC32C of every byte after the header's checksum (version 2 only), then the end of the file
  * </pre>
- * Reading validates the invariants the rest of lnsim relies on (sorted unique ids and scids, endpoints in range and
- * ordered) and reports the first violation with its position.
+ * The checksums (issue 21, defect 8: one flipped byte of a version 1 file loaded with exit 0 and changed the total
+ * capacity twenty-fold) make any corruption an error; the counts have their own, checked before anything is
+ * allocated from them, so a corrupt count cannot ask for gigabytes; CRC32C is a JDK intrinsic, a few tens of ms on the 1M-channel
+ * file. Version 1 files (no checksum) are still read. Reading also validates the invariants the rest of lnsim relies
+ * on (sorted unique ids and scids, endpoints in range and ordered, capacities within
+ * {@link ChannelGraph#MAX_CAPACITY_SAT}) and reports the first violation with its position.
  */
 public final class NativeFormat {
     /** File magic; also used for content detection. */
     public static final byte[] MAGIC = "LNSIM\0\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    public static final int VERSION = 1;
+    /** The version written; {@link #OLDEST_READ} and later are read. */
+    public static final int VERSION = 2;
+    /** Version 1: the same layout without the checksum. */
+    public static final int OLDEST_READ = 1;
     private static final int CHUNK = 1 << 16;
+    /** Largest node count: the 33-byte id array must fit one Java array. */
+    static final int MAX_NODES = Integer.MAX_VALUE / NodeIds.LENGTH;
+    /** Largest channel count: the 2·m cltv array (4·m bytes) and the 2·m htlc arrays must fit Java arrays. */
+    static final int MAX_CHANNELS = Integer.MAX_VALUE / 8;
+    /** Addresses a node may announce: far above any real announcement, low enough to refuse a corrupt count. */
+    static final int MAX_ADDRESSES = 4096;
 
     private NativeFormat() {
     }
 
     public static void write(ChannelGraph g, OutputStream os) throws IOException {
-        DataOutputStream out = new DataOutputStream(os);
-        out.write(MAGIC);
-        out.writeInt(VERSION);
+        DataOutputStream head = new DataOutputStream(os);
+        head.write(MAGIC);
+        head.writeInt(VERSION);
         int n = g.nodeCount();
         int m = g.channelCount();
-        out.writeInt(n);
-        out.writeInt(m);
+        head.writeInt(n);
+        head.writeInt(m);
+        head.writeInt(countsChecksum(n, m));
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(os, crc));
         out.write(g.rawNodeIds());
         String[] aliases = g.rawAliases();
         NodeAddress[][] addrs = g.rawAddresses();
@@ -76,6 +93,8 @@ public final class NativeFormat {
         writeLongs(out, g.rawHtlcMin());
         writeLongs(out, g.rawHtlcMax());
         out.flush();
+        head.writeInt((int) crc.getValue());
+        head.flush();
     }
 
     /**
@@ -84,23 +103,30 @@ public final class NativeFormat {
      * @throws InvalidNativeFileException naming what is wrong (the caller adds the file name)
      */
     public static ChannelGraph read(InputStream is) throws IOException {
-        DataInputStream in = new DataInputStream(is);
+        DataInputStream head = new DataInputStream(is);
         try {
             byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
+            head.readFully(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
                 throw new InvalidNativeFileException("not an lnsim network file (bad magic)");
             }
-            int version = in.readInt();
-            if (version != VERSION) {
+            int version = head.readInt();
+            if (version < OLDEST_READ || version > VERSION) {
                 throw new InvalidNativeFileException("unsupported lnsim file version " + version + " (this build reads "
-                        + VERSION + ")");
+                        + OLDEST_READ + " to " + VERSION + ")");
             }
-            int n = in.readInt();
-            int m = in.readInt();
-            if (n < 0 || m < 0) {
-                throw new InvalidNativeFileException("negative node or channel count");
+            int n = head.readInt();
+            int m = head.readInt();
+            if (version >= 2 && head.readInt() != countsChecksum(n, m)) {
+                throw new InvalidNativeFileException("checksum mismatch in the node and channel counts: the file is "
+                        + "corrupt");
             }
+            if (n < 0 || m < 0 || n > MAX_NODES || m > MAX_CHANNELS) {
+                throw new InvalidNativeFileException("implausible node or channel count " + n + ", " + m
+                        + " (at most " + MAX_NODES + " nodes and " + MAX_CHANNELS + " channels)");
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            DataInputStream in = new DataInputStream(new java.util.zip.CheckedInputStream(is, crc));
             byte[] ids = new byte[n * NodeIds.LENGTH];
             in.readFully(ids);
             for (int i = 1; i < n; i++) {
@@ -113,6 +139,9 @@ public final class NativeFormat {
             for (int i = 0; i < n; i++) {
                 aliases[i] = readString(in);
                 int count = in.readInt();
+                if (count > MAX_ADDRESSES) {
+                    throw new InvalidNativeFileException("node " + i + ": implausible address count " + count);
+                }
                 if (count >= 0) {
                     NodeAddress[] a = new NodeAddress[count];
                     for (int k = 0; k < count; k++) {
@@ -139,8 +168,9 @@ public final class NativeFormat {
                 if (n1[c] < 0 || n2[c] >= n || n1[c] >= n2[c]) {
                     throw new InvalidNativeFileException("channel " + c + ": bad endpoints " + n1[c] + ", " + n2[c]);
                 }
-                if (cap[c] < 0) {
-                    throw new InvalidNativeFileException("channel " + c + ": negative capacity");
+                if (cap[c] < 0 || cap[c] > ChannelGraph.MAX_CAPACITY_SAT) {
+                    throw new InvalidNativeFileException("channel " + c + ": capacity " + cap[c]
+                            + " sat is negative or above the 21M BTC supply");
                 }
             }
             byte[] flags = new byte[2 * m];
@@ -153,13 +183,29 @@ public final class NativeFormat {
             ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN).asCharBuffer().get(cltv);
             long[] hmin = readLongs(in, 2 * m);
             long[] hmax = readLongs(in, 2 * m);
-            if (in.read() != -1) {
-                throw new InvalidNativeFileException("trailing bytes after the last array");
+            if (version >= 2) {
+                int computed = (int) crc.getValue();
+                int stored = head.readInt();
+                if (stored != computed) {
+                    throw new InvalidNativeFileException(String.format(java.util.Locale.ROOT,
+                            "checksum mismatch (stored CRC32C %08x, contents give %08x): the file is corrupt",
+                            stored, computed));
+                }
+            }
+            if (head.read() != -1) {
+                throw new InvalidNativeFileException("trailing bytes after the "
+                        + (version >= 2 ? "checksum" : "last array"));
             }
             return new ChannelGraph(ids, aliases, addrs, scids, n1, n2, cap, flags, base, ppm, cltv, hmin, hmax);
         } catch (EOFException e) {
             throw new InvalidNativeFileException("file is truncated");
         }
+    }
+
+    private static int countsChecksum(int n, int m) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(ByteBuffer.allocate(8).putInt(n).putInt(m).flip());
+        return (int) c.getValue();
     }
 
     /** A structural problem in a native file. */

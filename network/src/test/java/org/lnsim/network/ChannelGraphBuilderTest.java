@@ -106,5 +106,48 @@ class ChannelGraphBuilderTest {
         IOException e = assertThrows(IOException.class, () -> NativeFormat.read(new ByteArrayInputStream(truncated)));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertArrayEquals(NodeIds.fromIndex(3), back.nodeId(0));
+
+        // Issue 21, defect 8: every single flipped byte after the header is caught (by a structural check or the
+        // checksum), never loaded; a flipped capacity byte is structurally valid, so it is the checksum's catch.
+        byte[] file = out.toByteArray();
+        for (int pos = NativeFormat.MAGIC.length + 4; pos < file.length; pos++) {
+            byte[] bad = file.clone();
+            bad[pos] ^= 0x10;
+            int at = pos;
+            assertThrows(NativeFormat.InvalidNativeFileException.class,
+                    () -> NativeFormat.read(new ByteArrayInputStream(bad)), "flipped byte " + at);
+        }
+        // the first channel's capacity, 16,777,215 sat, as its 8 big-endian bytes in the capacity array
+        byte[] capacity = java.nio.ByteBuffer.allocate(8).putLong(16_777_215L).array();
+        int capAt = indexOf(file, capacity);
+        byte[] flipped = file.clone();
+        flipped[capAt + 5] ^= 0x01;
+        IOException sum = assertThrows(IOException.class, () -> NativeFormat.read(new ByteArrayInputStream(flipped)));
+        assertTrue(sum.getMessage().contains("checksum mismatch"), sum.getMessage());
+        // junk after the checksum
+        byte[] longer = java.util.Arrays.copyOf(file, file.length + 1);
+        IOException junk = assertThrows(IOException.class, () -> NativeFormat.read(new ByteArrayInputStream(longer)));
+        assertTrue(junk.getMessage().contains("trailing bytes after the checksum"), junk.getMessage());
+        // a version 1 file (the same layout without the two checksums) is still read
+        int countsEnd = NativeFormat.MAGIC.length + 4 + 8;
+        ByteArrayOutputStream v1out = new ByteArrayOutputStream();
+        v1out.write(file, 0, countsEnd);
+        v1out.write(file, countsEnd + 4, file.length - 4 - (countsEnd + 4));
+        byte[] v1 = v1out.toByteArray();
+        v1[NativeFormat.MAGIC.length + 3] = 1;
+        GraphAssertions.assertSameGraph(g, NativeFormat.read(new ByteArrayInputStream(v1)));
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 }
