@@ -54,7 +54,8 @@ import org.lnsim.network.NodeIds;
  * balance was dropped); {@code one_sided_channels} (an edges file lists only one direction);
  * {@code channels_without_edges} (an edges file lists neither); {@code directions_without_policy} (all directions
  * left without a policy, 2·channels when there is no edges file); {@code nodes_without_channels}.
- * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, too few fields, non-integer or
+ * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, a row whose field count is not the header's,
+ * both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or
  * negative values, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
  * a channel id repeated with other data, an edge id not listed by its channel or whose endpoints or counter edge do
  * not match the channel, an edge repeated with another policy (CLoTH has no timestamps to choose), out-of-range
@@ -133,7 +134,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
     }
 
     /** The CLoTH file set in {@code dir}, or null. */
-    static Layout layout(Path dir) {
+    static Layout layout(Path dir) throws NetworkFormatException {
         for (String[] set : FILE_SETS) {
             Path nodes = find(dir, set[0]);
             Path channels = find(dir, set[1]);
@@ -144,14 +145,20 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         return null;
     }
 
-    private static Path find(Path dir, String base) {
-        for (String ext : new String[] {".csv", ".csv.gz"}) {
-            Path p = dir.resolve(base + ext);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
+    /**
+     * {@code base.csv} or {@code base.csv.gz} in {@code dir}, or null; both at once are refused rather than one of them
+     * silently chosen (issue 21, defect 9).
+     */
+    private static Path find(Path dir, String base) throws NetworkFormatException {
+        Path plain = dir.resolve(base + ".csv");
+        Path gz = dir.resolve(base + ".csv.gz");
+        boolean hasPlain = Files.isRegularFile(plain);
+        boolean hasGz = Files.isRegularFile(gz);
+        if (hasPlain && hasGz) {
+            throw new NetworkFormatException(dir, null, "both " + base + ".csv and " + base + ".csv.gz are present; "
+                    + "keep one");
         }
-        return null;
+        return hasPlain ? plain : hasGz ? gz : null;
     }
 
     // ------------------------------------------------------------------ reading
@@ -196,6 +203,8 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         final CsvLines in;
         final int[] index;
         final List<String> names;
+        /** Fields of the header: every row has exactly as many (a row with more or fewer is an error). */
+        final int width;
 
         Table(Path file, List<String> required, ReadProgress progress) throws IOException {
             in = new CsvLines(file, progress);
@@ -210,6 +219,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                 cols.add(in.text(f));
             }
             String header = String.join(",", cols);
+            width = cols.size();
             for (int i = 0; i < required.size(); i++) {
                 index[i] = -1;
                 for (int j = 0; j < cols.size(); j++) {
@@ -239,20 +249,10 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             if (!nextRow0()) {
                 return false;
             }
-            for (int i : index) {
-                if (i >= in.fields()) {
-                    throw error("expected at least " + (max(index) + 1) + " fields, found " + in.fields());
-                }
+            if (in.fields() != width) {
+                throw error("expected " + width + " fields as in the header, found " + in.fields());
             }
             return true;
-        }
-
-        private static int max(int[] a) {
-            int m = 0;
-            for (int x : a) {
-                m = Math.max(m, x);
-            }
-            return m;
         }
 
         /** Column {@code k} of the required list as a non-negative integer. */

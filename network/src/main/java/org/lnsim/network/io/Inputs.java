@@ -5,9 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-/** Opens input files, decompressing gzip transparently (detected from the magic bytes, not the name). */
+/**
+ * Opens input files, decompressing gzip transparently (detected from the magic bytes, not the name). Gzip is read
+ * strictly: concatenated members are read as one stream (as gzip(1) does), but anything after the last member, a
+ * CRC or length mismatch, or a damaged member is a {@link ZipException} (a truncated one an
+ * {@link java.io.EOFException}), which every reader reports as corrupt data in the file. The JDK's
+ * {@code GZIPInputStream} ignores trailing data (issue 21, defect 9), so Commons Compress decodes each member.
+ */
 public final class Inputs {
     /** How much of a file's start format probes get to see. */
     public static final int HEAD_BYTES = 64 * 1024;
@@ -25,6 +32,15 @@ public final class Inputs {
 
     /** {@link #open(Path)}, reporting how much of the file has been read to {@code progress}. */
     public static InputStream open(Path file, ReadProgress progress) throws IOException {
+        return open(file, progress, true);
+    }
+
+    /**
+     * @param strict gzip decoded strictly ({@link StrictGzip}), or leniently by the JDK for {@link #head}: format
+     *               sniffing wants what decompresses before any damage, which the strict decoder may discard with
+     *               the read that meets it; the reader then reports the damage
+     */
+    private static InputStream open(Path file, ReadProgress progress, boolean strict) throws IOException {
         InputStream fileStream = Files.newInputStream(file);
         if (progress != ReadProgress.NONE) {
             fileStream = new Counting(fileStream, file, Files.size(file), progress);
@@ -35,9 +51,76 @@ public final class Inputs {
         int b1 = raw.read();
         raw.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+            InputStream gz = strict ? new StrictGzip(raw) : new java.util.zip.GZIPInputStream(raw, 1 << 16);
+            return new BufferedInputStream(gz, 1 << 16);
         }
         return raw;
+    }
+
+    /**
+     * Gzip read member by member with Commons Compress, which stops exactly at a member's end: another member
+     * follows, or the file ends, or what follows is an error ({@code ZipException}). Its other errors (plain
+     * IOExceptions) become ZipExceptions too; end-of-input inside a member stays an {@link java.io.EOFException}.
+     */
+    private static final class StrictGzip extends InputStream {
+        /**
+         * At most this many bytes a call: Commons Compress fills the whole request before it returns and loses it
+         * when it meets damage, so small steps let a reader parse up to about 4 KiB before a truncation and name the
+         * record where the file ends.
+         */
+        private static final int STEP = 4096;
+        private final InputStream raw;
+        private InputStream member;
+
+        /** @param raw the file's bytes, standing on a gzip magic; must support mark (a BufferedInputStream) */
+        StrictGzip(InputStream raw) throws IOException {
+            this.raw = raw;
+            this.member = new GzipCompressorInputStream(raw, false);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            try {
+                while (true) {
+                    int n = member.read(b, off, Math.min(len, STEP));
+                    if (n >= 0) {
+                        return n;
+                    }
+                    raw.mark(2);
+                    int b0 = raw.read();
+                    if (b0 < 0) {
+                        return -1;
+                    }
+                    int b1 = raw.read();
+                    raw.reset();
+                    if (b0 != 0x1f || b1 != 0x8b) {
+                        throw new ZipException("data after the last gzip member");
+                    }
+                    member = new GzipCompressorInputStream(raw, false);
+                }
+            } catch (java.io.EOFException | ZipException e) {
+                throw e;
+            } catch (IOException e) {
+                ZipException z = new ZipException(e.getMessage());
+                z.initCause(e);
+                throw z;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.close();
+        }
     }
 
     /**
@@ -100,7 +183,7 @@ public final class Inputs {
         }
         byte[] buf = new byte[HEAD_BYTES];
         int n = 0;
-        try (InputStream in = open(path)) {
+        try (InputStream in = open(path, ReadProgress.NONE, false)) {
             while (n < buf.length) {
                 // small reads: a read that runs into the damage throws and loses what it had decompressed
                 int r = in.read(buf, n, Math.min(4096, buf.length - n));

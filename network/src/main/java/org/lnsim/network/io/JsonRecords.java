@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Every failure inside a record — a Jackson parse error, a wrong type, or an {@link IllegalArgumentException}
  * thrown by the visitor — becomes a {@link NetworkFormatException} located as {@code record i (array[i])} with the
- * JSON line, the one error format of lnsim's JSON importers.
+ * JSON line, the one error format of lnsim's JSON importers. Anything after the top-level object (a second document,
+ * junk) is an error, not ignored.
  */
 final class JsonRecords {
     /** Receives one array element; the parser stands on the element's {@code START_OBJECT}. */
@@ -67,6 +68,18 @@ final class JsonRecords {
                     visitor.record(name, record, recordLine, p);
                 }
                 record = -1;
+            }
+            int endLine = JsonValues.line(p);
+            JsonToken after;
+            try {
+                after = p.nextToken();
+            } catch (JsonProcessingException junk) {
+                after = JsonToken.NOT_AVAILABLE;
+            }
+            if (after != null) {
+                // a second document or junk after the object would otherwise be ignored (issue 21, defect 9)
+                throw new NetworkFormatException(file, "after line " + endLine,
+                        "trailing data after the JSON document");
             }
         } catch (NetworkFormatException ex) {
             throw ex;

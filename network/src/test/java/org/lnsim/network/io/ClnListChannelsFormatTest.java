@@ -235,6 +235,46 @@ class ClnListChannelsFormatTest {
         assertMessage(e, "cut.json.gz", "record ", "truncated");
     }
 
+    /**
+     * Issue 21, defect 9: a second document or junk after the JSON object, and gzip with data after its last member
+     * or a bad CRC, were read as if they were not there. Each is now refused, naming the file.
+     */
+    @Test
+    void trailingDataAndCorruptGzipAreRefused() throws IOException {
+        String ok = channels(OK);
+        assertMessage(bad("two.json", ok + "\n" + ok), "two.json", "trailing data after the JSON document");
+        assertMessage(bad("junk.json", ok + " xyz"), "junk.json", "trailing data after the JSON document");
+        byte[] gz = gzip(ok);
+        Path junk = dir.resolve("junk.json.gz");
+        Files.write(junk, concat(gz, "JUNK".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertMessage(assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(junk)), "junk.json.gz",
+                "corrupt gzip data");
+        byte[] crc = gz.clone();
+        crc[crc.length - 6] ^= 1; // a CRC-32 byte of the trailer
+        Path badCrc = dir.resolve("crc.json.gz");
+        Files.write(badCrc, crc);
+        assertMessage(assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(badCrc)), "crc.json.gz",
+                "corrupt gzip data");
+        // two gzip members are one stream (gzip(1) reads them so), and here one document split across them
+        Path members = dir.resolve("members.json.gz");
+        Files.write(members, concat(gzip(ok.substring(0, 10)), gzip(ok.substring(10))));
+        assertEquals(1, NetworkFormats.load(members).graph().channelCount());
+    }
+
+    private static byte[] gzip(String s) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void negativeCapacityAndSelfLoop() throws IOException {
         assertMessage(bad("neg.json", channels(OK, entry("2x0x0", 1, 2, "\"satoshis\": -3"))), "neg.json",

@@ -178,7 +178,8 @@ class ClothCsvFormatTest {
     @Test
     void truncatedFiles() throws IOException {
         // a row cut short
-        assertMessage(bad("0,0,1,0,1,1000\n1,2,3", null), "channels_ln.csv", "line 3", "expected at least 6 fields");
+        assertMessage(bad("0,0,1,0,1,1000\n1,2,3", null), "channels_ln.csv", "line 3",
+                "expected 6 fields as in the header, found 3");
         // a gzip cut short
         Path f = folder("cut", NODES, CHANNELS + "0,0,1,0,1,1000\n", null);
         Files.delete(f.resolve("channels_ln.csv"));
@@ -191,6 +192,20 @@ class ClothCsvFormatTest {
         Files.write(f.resolve("channels_ln.csv.gz"), Arrays.copyOf(gz, gz.length / 2));
         NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(f));
         assertMessage(e, "channels_ln.csv.gz", "line ", "truncated or corrupt gzip");
+    }
+
+    /**
+     * Issue 21, defect 9: a row with one field more than its header, and a folder with both channels_ln.csv and
+     * channels_ln.csv.gz, were read silently (the extra field ignored, one of the two files picked).
+     */
+    @Test
+    void anExtraFieldAndTwoCopiesOfAFileAreRefused() throws IOException {
+        assertMessage(bad("0,0,1,0,1,1000\n1,2,3,0,1,1000,7\n", null), "channels_ln.csv", "line 3",
+                "expected 6 fields as in the header, found 7");
+        Path f = folder("twice", NODES, CHANNELS + "0,0,1,0,1,1000\n", null);
+        Files.write(f.resolve("channels_ln.csv.gz"), gzip(CHANNELS + "0,0,1,0,1,1000\n"));
+        assertMessage(assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(f)), "twice",
+                "both channels_ln.csv and channels_ln.csv.gz are present");
     }
 
     @Test
