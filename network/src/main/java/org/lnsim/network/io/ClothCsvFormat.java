@@ -54,9 +54,8 @@ import org.lnsim.network.NodeIds;
  * balance was dropped); {@code one_sided_channels} (an edges file lists only one direction);
  * {@code channels_without_edges} (an edges file lists neither); {@code directions_without_policy} (all directions
  * left without a policy, 2·channels when there is no edges file); {@code nodes_without_channels}.
- * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, a row whose field count is not the header's,
- * both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or
- * negative values, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
+ * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, a row whose field count is not
+ * the header's, both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or negative values, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
  * a channel id repeated with other data, an edge id not listed by its channel or whose endpoints or counter edge do
  * not match the channel, an edge repeated with another policy (CLoTH has no timestamps to choose), out-of-range
  * policy values, truncated gzip.
