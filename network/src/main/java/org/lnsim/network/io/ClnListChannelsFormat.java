@@ -95,7 +95,7 @@ public final class ClnListChannelsFormat implements NetworkReader {
         if (Files.isDirectory(path)) {
             return !listChannelsFiles(path).isEmpty();
         }
-        return JsonValues.sniff(head, SNIFF);
+        return JsonValues.sniff(path, head, SNIFF);
     }
 
     /** Regular files in {@code dir} named {@code *listchannels*.json[.gz]}, sorted by name. */

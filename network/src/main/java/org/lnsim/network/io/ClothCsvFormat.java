@@ -115,21 +115,45 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             return false;
         }
         Layout l = layout(path);
-        if (l == null) {
-            return false;
+        if (l != null) {
+            return isChannelsFile(l.channels());
         }
-        try (CsvLines in = new CsvLines(l.channels())) {
+        // an incomplete CLoTH folder is still CLoTH's, so that read() names the missing file (issue 21, defect 10)
+        return incompleteSet(path) != null;
+    }
+
+    /**
+     * Whether {@code channels} has CLoTH's channel header: {@code id} and {@code edge1_id} among its columns, in any
+     * order (columns are read by name). A file that cannot be read counts: read() then reports it with its location.
+     */
+    private static boolean isChannelsFile(Path channels) {
+        try (CsvLines in = new CsvLines(channels)) {
             String header = in.next();
             if (header == null) {
                 return false;
             }
-            List<String> cols = CsvLines.split(header);
-            return cols.size() >= 2 && CsvLines.columnName(cols.get(0)).equals("id")
-                    && CsvLines.columnName(cols.get(1)).equals("edge1_id");
+            List<String> cols = CsvLines.split(header).stream().map(CsvLines::columnName).toList();
+            return cols.contains("id") && cols.contains("edge1_id");
         } catch (IOException e) {
-            // the file names are CLoTH's; let read() report the broken file with its location
             return true;
         }
+    }
+
+    /**
+     * The first file set of which {@code dir} holds some files but not both of the required two: any CLoTH-named
+     * ({@code _ln}) file, or a {@code channels.csv} with CLoTH's header; null when there is none.
+     */
+    private static String[] incompleteSet(Path dir) throws NetworkFormatException {
+        for (String[] set : FILE_SETS) {
+            Path nodes = find(dir, set[0]);
+            Path channels = find(dir, set[1]);
+            Path edges = find(dir, set[2]);
+            boolean own = set[0].endsWith("_ln") && (nodes != null || channels != null || edges != null);
+            if (own || (channels != null && isChannelsFile(channels))) {
+                return set;
+            }
+        }
+        return null;
     }
 
     /** The CLoTH file set in {@code dir}, or null. */
@@ -165,6 +189,17 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
     @Override
     public LoadedNetwork read(Path path, ReadProgress progress) throws IOException {
         Layout l = Files.isDirectory(path) ? layout(path) : null;
+        String[] partial = l == null && Files.isDirectory(path) ? incompleteSet(path) : null;
+        if (partial != null) {
+            List<String> missing = new java.util.ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                if (find(path, partial[k]) == null) {
+                    missing.add(partial[k] + ".csv");
+                }
+            }
+            throw new NetworkFormatException(path, null, "incomplete CLoTH folder: " + String.join(" and ", missing)
+                    + " missing (optionally .gz)");
+        }
         if (l == null) {
             throw new NetworkFormatException(path, null, "not a CLoTH folder: expected nodes_ln.csv and channels_ln.csv"
                     + " (or nodes.csv and channels.csv), optionally .gz");

@@ -35,6 +35,11 @@ public final class Inputs {
         return open(file, progress, true);
     }
 
+    /** The file's content with gzip decoded leniently (the JDK's decoder), for format sniffing only. */
+    static InputStream openLenient(Path file) throws IOException {
+        return open(file, ReadProgress.NONE, false);
+    }
+
     /**
      * @param strict gzip decoded strictly ({@link StrictGzip}), or leniently by the JDK for {@link #head}: format
      *               sniffing wants what decompresses before any damage, which the strict decoder may discard with

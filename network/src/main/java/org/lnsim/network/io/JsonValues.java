@@ -170,19 +170,49 @@ final class JsonValues {
     }
 
     /**
-     * Content sniffing for {@link NetworkReader#probe}: whether {@code head} (the start of a JSON file, possibly cut
-     * off) is an object with one of {@code arrays}' keys whose value is an array of objects, the first of which has
-     * one of the listed element keys. Fields before it are skipped (a field too long for the head means no match);
-     * an empty listed array decides nothing by itself: the next listed array decides, and if none follows the empty
-     * one counts as a match.
+     * Content sniffing for {@link NetworkReader#probe}: whether {@code path} holds a JSON object with one of
+     * {@code arrays}' keys whose value is an array of objects, the first of which has one of the listed element keys.
+     * Fields before it are skipped; an empty listed array decides nothing by itself: the next listed array decides, and
+     * if none follows the empty one counts as a match. The file's {@code head} decides in nearly every case; when it
+     * ends before a decision (leading whitespace, a long first field, deep nesting before the arrays: issue 21,
+     * defect 10) the file is streamed until one is made. A file cut inside the first listed array is a match, so that
+     * its reader reports the truncation with its location.
      */
-    static boolean sniff(byte[] head, java.util.Map<String, java.util.List<String>> arrays) {
+    static boolean sniff(Path path, byte[] head, java.util.Map<String, java.util.List<String>> arrays) {
+        Boolean decided;
         try (JsonParser p = FACTORY.createParser(head)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            decided = decide(p, arrays);
+        } catch (IOException e) {
+            return false;
+        }
+        if (decided != null) {
+            return decided;
+        }
+        if (head.length < Inputs.HEAD_BYTES) {
+            return false; // the head was the whole file: it ends before it says what it is
+        }
+        try (java.io.InputStream in = Inputs.openLenient(path); JsonParser p = FACTORY.createParser(in)) {
+            decided = decide(p, arrays);
+            return decided != null && decided;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@link #sniff}'s decision on a parser, or null when the input ends before one. */
+    private static Boolean decide(JsonParser p, java.util.Map<String, java.util.List<String>> arrays)
+            throws IOException {
+        try {
+            JsonToken start = p.nextToken();
+            if (start == null) {
+                return null;
+            }
+            if (start != JsonToken.START_OBJECT) {
                 return false;
             }
             boolean empty = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 java.util.List<String> keys = arrays.get(p.currentName());
                 JsonToken v = p.nextToken();
                 if (keys == null) {
@@ -190,12 +220,15 @@ final class JsonValues {
                     continue;
                 }
                 if (v != JsonToken.START_ARRAY) {
-                    return false;
+                    return v == null ? null : false;
                 }
                 JsonToken first;
                 try {
                     first = p.nextToken();
                 } catch (JsonEOFException e) {
+                    return true;
+                }
+                if (first == null) {
                     return true;
                 }
                 if (first == JsonToken.END_ARRAY) {
@@ -205,22 +238,18 @@ final class JsonValues {
                 if (first != JsonToken.START_OBJECT) {
                     return false;
                 }
-                try {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        if (keys.contains(p.currentName())) {
-                            return true;
-                        }
-                        p.nextToken();
-                        p.skipChildren();
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    if (keys.contains(p.currentName())) {
+                        return true;
                     }
-                } catch (JsonEOFException e) {
-                    return false;
+                    p.nextToken();
+                    p.skipChildren();
                 }
-                return false;
+                return t == null ? null : false;
             }
-            return empty;
-        } catch (IOException e) {
-            return false;
+            return t == null && !empty ? null : empty;
+        } catch (JsonEOFException e) {
+            return null;
         }
     }
 }

@@ -48,7 +48,7 @@ public final class LnGraphVizFormat implements NetworkReader {
 
     @Override
     public boolean probe(Path path, byte[] head) {
-        return head.length > 0 && JsonValues.sniff(head, SNIFF);
+        return head.length > 0 && JsonValues.sniff(path, head, SNIFF);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
 
     @Override
     public boolean probe(Path path, byte[] head) {
-        return head.length > 0 && JsonValues.sniff(head, SNIFF);
+        return head.length > 0 && JsonValues.sniff(path, head, SNIFF);
     }
 
     // ------------------------------------------------------------------ reading

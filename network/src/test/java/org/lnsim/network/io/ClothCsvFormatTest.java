@@ -208,6 +208,23 @@ class ClothCsvFormatTest {
                 "both channels_ln.csv and channels_ln.csv.gz are present");
     }
 
+    /**
+     * Issue 21, defect 10: a CLoTH folder missing its nodes file, or with its channel columns in another order, was
+     * "format not recognised". The first now names the missing file; the second loads as the same network.
+     */
+    @Test
+    void aMissingFileIsNamedAndColumnOrderDoesNotMatter() throws IOException {
+        Path f = folder("nonodes", NODES, CHANNELS + "0,0,1,0,1,1000\n", null);
+        Files.delete(f.resolve("nodes_ln.csv"));
+        assertMessage(assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(f)), "nonodes",
+                "incomplete CLoTH folder: nodes_ln.csv missing");
+        Path ordered = folder("ordered", NODES, CHANNELS + "0,0,1,0,1,1000\n", null);
+        Path swapped = folder("swapped", NODES, "capacity,node2_id,node1_id,edge2_id,edge1_id,id\n1000,1,0,1,0,0\n",
+                null);
+        GraphAssertions.assertSameGraph(NetworkFormats.load(ordered).graph(), NetworkFormats.load(swapped).graph(),
+                false);
+    }
+
     @Test
     void missingColumn() throws IOException {
         Path f = folder("nocol", NODES, "id,edge1_id,edge2_id,node1_id,node2_id\n0,0,1,0,1\n", null);

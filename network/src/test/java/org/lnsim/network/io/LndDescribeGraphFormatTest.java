@@ -172,6 +172,35 @@ class LndDescribeGraphFormatTest {
 
     // ---- bad input: file name, record and problem in the message ----
 
+    /**
+     * Issue 21, defect 10: format detection read only the first 64 KiB, so a valid file with 3 MB of leading
+     * whitespace, a 5 MB field in its first node, or a field nested 999 deep before the arrays was "format not
+     * recognised". Each now loads; the whitespace case also gzipped (the head is decompressed leniently).
+     */
+    @Test
+    void detectionLooksPastTheHead() throws IOException {
+        String one = twoEdges("""
+                {"channel_id": "2x0x0", "node1_pub": "%s", "node2_pub": "%s", "capacity": "5"}"""
+                .formatted(id(1), id(3)));
+        String deep = "[".repeat(999) + "]".repeat(999);
+        String[] variants = {
+            " ".repeat(3_000_000) + one,
+            one.replace("{\"nodes\": []", "{\"nodes\": [{\"pub_key\": \"%s\", \"alias\": \"%s\"}]"
+                    .formatted(id(1), "x".repeat(5_000_000))),
+            one.replace("{\"nodes\": []", "{\"deep\": " + deep + ", \"nodes\": []"),
+        };
+        for (int i = 0; i < variants.length; i++) {
+            Path f = dir.resolve("past-head-" + i + ".json");
+            Files.writeString(f, variants[i]);
+            assertEquals(2, NetworkFormats.load(f).graph().channelCount(), "variant " + i);
+        }
+        Path gz = dir.resolve("spaces.json.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(variants[0].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(2, NetworkFormats.load(gz).graph().channelCount());
+    }
+
     private String twoEdges(String second) {
         return """
                 {"nodes": [], "edges": [
