@@ -75,12 +75,12 @@ final class RunCommand implements Callable<Integer> {
                     progress.update(stage, done, total);
                 }
             };
-            result = ExperimentRunner.run(loaded.config(), loaded.baseDir(), checkInvariants, threads, sync);
+            result = ExperimentRunner.run(loaded.settings(), loaded.baseDir(), checkInvariants, threads, sync);
         } catch (ConfigException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
         String version = new LnsimCommand.Version().getVersion()[0];
-        String md = RunOutputs.write(dir, loaded.config(), loaded.source(), version, result);
+        String md = RunOutputs.write(dir, loaded.settings(), loaded.source(), version, result);
         spec.commandLine().getOut().print(md);
         spec.commandLine().getErr().printf("lnsim run: %s in %.1f s -> %s%n", loaded.source(),
                 (System.nanoTime() - t0) / 1e9, dir);

@@ -5,62 +5,34 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
+import org.lnsim.protocols.settings.Key;
+import org.lnsim.protocols.settings.Key.Kind;
+import org.lnsim.protocols.settings.ProtocolSpec;
+import org.lnsim.protocols.settings.Values;
 
 /**
- * Every configuration key of an experiment: its type, default, bounds, choices and documentation, in one place.
- * {@link #resolve} checks a user's tree against it and fills in the defaults; {@link #reference()} renders the
- * documented reference file. Protocol entries have their own key sets, registered by name in
- * {@link ProtocolRegistry}.
+ * The schema of an experiment configuration and its resolution into typed settings. Every key is a {@link Key}
+ * declared once, next to the settings record that reads it ({@link ExperimentSettings}, {@link NetworkSettings},
+ * {@link EngineSettings}, {@link WorkloadSettings}, and each protocol's record in {@code protocols}, registered in
+ * {@link ProtocolRegistry}); this class arranges them into sections, checks a user's tree against them (kinds,
+ * bounds, choices, unknown keys), fills in the defaults, and hands each record its section's {@link Values}.
+ * {@link #reference()} renders the documented reference file from the same keys.
  */
 public final class ConfigSchema {
-    /** Value kinds. */
-    public enum Kind { INT, LONG, DOUBLE, STRING, CHOICE, BOOL }
-
-    /**
-     * One key.
-     *
-     * @param name     key name within its section
-     * @param kind     value kind
-     * @param dflt     default (Long, Double or String), or null: the key is optional and absent by default
-     * @param min      inclusive lower bound for numbers
-     * @param max      inclusive upper bound for numbers
-     * @param choices  the valid values of a CHOICE key
-     * @param doc      one line of documentation
-     */
-    public record Key(String name, Kind kind, Object dflt, double min, double max, List<String> choices, String doc) {
-        static Key integer(String name, long dflt, long min, long max, String doc) {
-            return new Key(name, Kind.INT, dflt, min, max, List.of(), doc);
-        }
-
-        static Key lng(String name, Long dflt, long min, long max, String doc) {
-            return new Key(name, Kind.LONG, dflt, min, max, List.of(), doc);
-        }
-
-        static Key dbl(String name, Double dflt, double min, double max, String doc) {
-            return new Key(name, Kind.DOUBLE, dflt, min, max, List.of(), doc);
-        }
-
-        static Key str(String name, String dflt, String doc) {
-            return new Key(name, Kind.STRING, dflt, 0, 0, List.of(), doc);
-        }
-
-        static Key bool(String name, boolean dflt, String doc) {
-            return new Key(name, Kind.BOOL, dflt, 0, 0, List.of(), doc);
-        }
-
-        static Key choice(String name, String dflt, List<String> choices, String doc) {
-            return new Key(name, Kind.CHOICE, dflt, 0, 0, choices, doc);
-        }
-    }
-
     /** A mapping of keys and sub-sections. */
-    public record Section(String name, String doc, List<Key> keys, List<Section> sections) {
-        Key key(String n) {
+    public record Section(String name, String doc, List<Key<?>> keys, List<Section> sections) {
+        public Section {
+            keys = List.copyOf(keys);
+            sections = List.copyOf(sections);
+        }
+
+        Key<?> key(String n) {
             return keys.stream().filter(k -> k.name().equals(n)).findFirst().orElse(null);
         }
 
@@ -78,132 +50,23 @@ public final class ConfigSchema {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    /** {@code network.generate.model}: the Million Channels generator (the default). */
-    public static final String MODEL_MCP = "mcp";
-    /** {@code network.generate.model}: the Watts-Strogatz small world of Flare's simulator. */
-    public static final String MODEL_WS = "watts-strogatz";
-    /** {@code network.generate} keys only the MCP model reads. */
-    static final List<String> MCP_KEYS = List.of("channels", "max_channels", "policies", "fit");
-    /** {@code network.generate} keys only the Watts-Strogatz model reads. */
-    static final List<String> WS_KEYS = List.of("nodes", "k", "p", "capacity_sat");
-
     /** The top level (everything but {@code protocols}, which {@link ProtocolRegistry} describes). */
-    public static final Section ROOT = new Section("", "lnsim experiment configuration", List.of(
-            Key.lng("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE,
-                    "master seed: every random stream (network, balances, latency, churn, workload, protocols) "
-                            + "derives from it")),
-            List.of(
-                    new Section("network", "the network every protocol runs on: generated, or read from 'file'",
-                            List.of(Key.str("file", null, "a network file or folder in any supported format "
-                                    + "(lnsim, lnd describegraph, CLN listchannels, CLoTH CSV); when set, 'generate' "
-                                    + "must be left out")),
-                            List.of(new Section("generate", "the generator: the Million Channels model "
-                                    + "(lightning-facts §1.3) or a Watts-Strogatz small world (Flare's simulator, "
-                                    + "lightning-facts §5); keys of the other model must be left out",
-                                    List.of(Key.choice("model", MODEL_MCP, List.of(MODEL_MCP, MODEL_WS),
-                                                    "network model"),
-                                            Key.lng("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
-                                                    "generator seed (default: the master seed)"),
-                                            Key.lng("channels", 10_000L, 1_000, 10_000_000,
-                                                    "mcp only: target channel count"),
-                                            Key.integer("max_channels", 10_000, 1, Integer.MAX_VALUE,
-                                                    "mcp only: cap on any node's channel count (MCP --maxChannels)"),
-                                            Key.choice("policies", "snapshot", List.of("snapshot", "mcp"),
-                                                    "mcp only: direction policies: sampled from the fitted "
-                                                            + "snapshot, or MCP's uniform update"),
-                                            Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit "
-                                                    + "shipped in the jar), a fit JSON from 'lnsim fit', or a "
-                                                    + "snapshot to fit"),
-                                            Key.lng("nodes", null, 3, WattsStrogatzGenerator.MAX_CHANNELS,
-                                                    "watts-strogatz only, required: ring size n, at least k + 1, "
-                                                            + "n × k / 2 at most "
-                                                            + WattsStrogatzGenerator.MAX_CHANNELS + " channels"),
-                                            Key.lng("k", null, 2, WattsStrogatzGenerator.MAX_CHANNELS,
-                                                    "watts-strogatz only: mean degree, even (default: "
-                                                            + WattsStrogatzGenerator.DEFAULT_K + ", Flare's)"),
-                                            Key.dbl("p", null, 0, 1, "watts-strogatz only: rewiring probability "
-                                                    + "(default: " + WattsStrogatzGenerator.DEFAULT_P + ", Flare's)"),
-                                            Key.lng("capacity_sat", null, 1, WattsStrogatzGenerator.MAX_CAPACITY_SAT,
-                                                    "watts-strogatz only: capacity of every channel, both "
-                                                            + "directions with MCP's uniform update (default: "
-                                                            + WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT
-                                                            + ", the 2019-05-14 median, lightning-facts §1.6)")),
-                                    List.of()))),
-                    new Section("balances", "how channel capacity is split at the start of the run", List.of(
-                            Key.choice("split", "uniform", List.of("uniform", "half", "funder"),
-                                    "node_1's share: uniform in [0, capacity], half, or all on a random side"),
-                            Key.dbl("reserve_fraction", 0.01, 0, 0.99, "channel reserve (BOLT 2), fraction of "
-                                    + "capacity each side keeps"),
-                            Key.integer("max_accepted_htlcs", 483, 1, 483, "HTLC slots per direction (BOLT 2)")),
-                            List.of()),
-                    new Section("latency", "message delays", List.of(
-                            Key.choice("model", "commitment", List.of("commitment", "cloth", "fixed"),
-                                    "commitment: 1.5 RTT per hop each way with a per-channel log-normal RTT; "
-                                            + "cloth: 100 ms + N(0, 1 ms) per message; fixed: the fixed_* values"),
-                            Key.dbl("median_rtt_ms", 100.0, 0.001, INF, "commitment: median round trip"),
-                            Key.dbl("rtt_sigma", 0.5, 0, 5, "commitment: log-normal shape of the round trip"),
-                            Key.dbl("batch_ms", 10.0, 0, INF, "commitment: commitment batching delay per "
-                                    + "message (c-lightning 10 ms)"),
-                            Key.dbl("offline_ms", 3000.0, 0, INF, "commitment and fixed: delay before an "
-                                    + "offline peer is noticed"),
-                            Key.dbl("fixed_offer_ms", 100.0, 0, INF, "fixed: HTLC offer per hop"),
-                            Key.dbl("fixed_resolve_ms", 100.0, 0, INF, "fixed: fulfil or fail per hop"),
-                            Key.dbl("fixed_control_ms", 50.0, 0, INF, "fixed: control message per hop")),
-                            List.of()),
-                    new Section("churn", "nodes going offline and back (exponential on/off periods)", List.of(
-                            Key.dbl("offline_share", 0.0, 0, 0.99, "long-run share of time a node is offline"),
-                            Key.dbl("mean_offline_s", 600.0, 0.001, INF, "mean length of an offline period")),
-                            List.of()),
-                    new Section("workload", "the payments; every protocol replays the same list", List.of(
-                            Key.integer("payments", 5_000, 0, 100_000_000, "number of payments"),
-                            Key.dbl("rate_per_s", 10.0, 1e-9, INF, "Poisson arrival rate"),
-                            Key.dbl("duration_s", null, 0, INF, "no arrival after this time (default: none)"),
-                            Key.str("trace", null, "a CLoTH payments.csv trace to replay instead of generating "
-                                    + "(id,sender_id,receiver_id,amount msat,start_time ms)")),
-                            List.of(new Section("amount", "payment amounts", List.of(
-                                            Key.choice("distribution", "lognormal",
-                                                    List.of("fixed", "lognormal", "empirical"), "amount distribution"),
-                                            Key.dbl("sat", 10_000.0, 0.001, 21e14, "fixed: the amount"),
-                                            Key.dbl("median_sat", 10_000.0, 0.001, 21e14, "lognormal: median"),
-                                            Key.dbl("sigma", 1.0, 0, 10, "lognormal: shape"),
-                                            Key.str("file", null, "empirical: a file with one amount in sat per "
-                                                    + "line")),
-                                            List.of()),
-                                    new Section("endpoints", "who pays whom (nodes with channels only)", List.of(
-                                            Key.choice("choice", "uniform",
-                                                    List.of("uniform", "capacity-weighted", "merchants"),
-                                                    "uniform; weighted by node capacity; or a share of "
-                                                            + "payments to the top merchants by capacity"),
-                                            Key.dbl("merchant_share", 0.5, 0, 1, "merchants: share of payments "
-                                                    + "to a merchant"),
-                                            Key.integer("merchants", 100, 1, Integer.MAX_VALUE,
-                                                    "merchants: how many top nodes are merchants")),
-                                            List.of()))),
-                    new Section("analysis", "figures computed beside the protocols", List.of(
-                            Key.bool("feasibility_bound", false, "add a 'max-flow bound' row: the share of payments "
-                                    + "some flow over the initial balances could deliver, each on its own")),
-                            List.of()),
-                    new Section("engine", "payment rules the engine enforces for every protocol", List.of(
-                            Key.dbl("timeout_s", 60.0, 0.001, INF, "no attempt starts later than this after "
-                                    + "arrival (c-lightning retry_for, lnd, CLoTH: 60 s)"),
-                            Key.integer("max_attempts", 1_000, 1, 1_000_000, "attempts (parts included) per "
-                                    + "payment: a safety cap (the implementations bound a payment by time only)"),
-                            Key.dbl("mpp_timeout_s", 60.0, 0.001, INF, "how long a receiver holds an "
-                                    + "incomplete multi-part set (BOLT 4: at least 60 s)"),
-                            Key.choice("receiver", "honest", List.of("honest", "claims_early"), "what receivers do "
-                                    + "with parts of an incomplete multi-part payment: hold them (BOLT 4), or settle "
-                                    + "every part they can at once — all mpp parts, no amp part (outcome 'partial')")),
-                            List.of())));
+    public static final Section ROOT = new Section("", "lnsim experiment configuration",
+            List.of(ExperimentSettings.SEED), List.of(NetworkSettings.SECTION, EngineSettings.Balances.SECTION,
+            EngineSettings.Latency.SECTION, EngineSettings.Churn.SECTION, WorkloadSettings.SECTION,
+            ExperimentSettings.ANALYSIS, EngineSettings.Rules.SECTION));
 
     private ConfigSchema() {
     }
 
     /**
-     * Checks {@code user} against the schema and returns the complete configuration with every default filled in.
+     * Checks {@code user} against the schema, fills in every default and returns the typed settings; the resolved
+     * tree they keep ({@link ExperimentSettings#config()}) resolves to the same settings again.
      *
      * @param source name of the file or option the tree came from, for messages
+     * @throws ConfigException naming the source, the key and what is wrong (with the valid choices or range)
      */
-    public static ObjectNode resolve(JsonNode user, String source) throws ConfigException {
+    public static ExperimentSettings resolve(JsonNode user, String source) throws ConfigException {
         JsonNode tree = user == null || user.isNull() || user.isMissingNode() ? JsonNodeFactory.instance.objectNode() : user;
         if (!tree.isObject()) {
             throw new ConfigException(source, "", "expected a mapping of keys at the top level");
@@ -211,15 +74,76 @@ public final class ConfigSchema {
         ObjectNode copy = ((ObjectNode) tree).deepCopy();
         JsonNode protocols = copy.remove("protocols");
         ObjectNode out = resolveSection(copy, ROOT, "", source, List.of("protocols"));
-        JsonNode network = out.get("network");
-        JsonNode generate = tree.path("network").path("generate");
-        if (network.get("file") != null && !network.get("file").isNull() && !generate.isMissingNode()
-                && !generate.isNull()) {
-            throw new ConfigException(source, "network", "give either 'file' or 'generate', not both");
+        String network = NetworkSettings.SECTION.name();
+        String generate = NetworkSettings.GENERATE.name();
+        JsonNode userGenerate = tree.path(network).path(generate);
+        if (out.get(network).hasNonNull(NetworkSettings.FILE.name()) && !userGenerate.isMissingNode()
+                && !userGenerate.isNull()) {
+            throw new ConfigException(source, network, "give either 'file' or 'generate', not both");
         }
-        resolveModel((ObjectNode) network.get("generate"), tree.path("network").path("generate"), source);
-        out.set("protocols", ProtocolRegistry.resolve(protocols, source));
-        return out;
+        resolveModel((ObjectNode) out.get(network).get(generate), userGenerate, source);
+        List<ProtocolRegistry.Entry> entries = ProtocolRegistry.resolve(protocols, source);
+        ArrayNode list = out.putArray("protocols");
+        entries.forEach(e -> list.add(e.config()));
+        return settings(out, entries, source);
+    }
+
+    /** The typed settings of a resolved tree: each record reads its section's values by key. */
+    private static ExperimentSettings settings(ObjectNode c, List<ProtocolRegistry.Entry> protocols, String source)
+            throws ConfigException {
+        long seed = values(ROOT, c, "").get(ExperimentSettings.SEED);
+        JsonNode network = c.get(NetworkSettings.SECTION.name());
+        JsonNode workload = c.get(WorkloadSettings.SECTION.name());
+        return new ExperimentSettings(seed,
+                NetworkSettings.from(values(NetworkSettings.SECTION, network, "network"),
+                        child(network, NetworkSettings.GENERATE, "network"), seed, source),
+                EngineSettings.from(child(c, EngineSettings.Balances.SECTION, ""),
+                        child(c, EngineSettings.Latency.SECTION, ""), child(c, EngineSettings.Churn.SECTION, ""),
+                        child(c, EngineSettings.Rules.SECTION, "")),
+                WorkloadSettings.from(values(WorkloadSettings.SECTION, workload, "workload"),
+                        child(workload, WorkloadSettings.AMOUNT, "workload"),
+                        child(workload, WorkloadSettings.ENDPOINTS, "workload"), source),
+                child(c, ExperimentSettings.ANALYSIS, "").get(ExperimentSettings.FEASIBILITY_BOUND), protocols, c);
+    }
+
+    private static Values child(JsonNode parent, Section s, String parentPath) {
+        return values(s, parent.get(s.name()), join(parentPath, s.name()));
+    }
+
+    /** The values of a resolved section's keys, typed by kind; read by key. */
+    static Values values(Section s, JsonNode resolved, String path) {
+        Map<Key<?>, Object> m = new HashMap<>();
+        for (Key<?> k : s.keys()) {
+            m.put(k, typed(k, resolved.get(k.name())));
+        }
+        return new SectionValues(path, Collections.unmodifiableMap(m));
+    }
+
+    /** A resolved section's values by key; asking for a key the section does not hold is a programming error. */
+    private record SectionValues(String path, Map<Key<?>, Object> values) implements Values {
+        @Override
+        public <T> T get(Key<T> key) {
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException("'" + key.name() + "' is not a key of "
+                        + (path.isEmpty() ? "the top level" : "'" + path + "'"));
+            }
+            @SuppressWarnings("unchecked")
+            T v = (T) values.get(key);
+            return v;
+        }
+    }
+
+    private static Object typed(Key<?> k, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return switch (k.kind()) {
+            case INT -> v.intValue();
+            case LONG -> v.longValue();
+            case DOUBLE -> v.doubleValue();
+            case BOOL -> v.booleanValue();
+            case STRING, CHOICE -> v.textValue();
+        };
     }
 
     /**
@@ -232,43 +156,46 @@ public final class ConfigSchema {
      * @param user the user's section (missing node if absent)
      */
     private static void resolveModel(ObjectNode gen, JsonNode user, String source) throws ConfigException {
-        String model = gen.get("model").textValue();
-        boolean ws = model.equals(MODEL_WS);
-        String other = ws ? MODEL_MCP : MODEL_WS;
-        for (String key : ws ? MCP_KEYS : WS_KEYS) {
-            if (user.hasNonNull(key)) {
-                throw new ConfigException(source, "network.generate." + key, "applies only to model " + other
+        String model = gen.get(NetworkSettings.MODEL.name()).textValue();
+        boolean ws = model.equals(NetworkSettings.MODEL_WS);
+        String other = ws ? NetworkSettings.MODEL_MCP : NetworkSettings.MODEL_WS;
+        for (Key<?> key : ws ? NetworkSettings.MCP_KEYS : NetworkSettings.WS_KEYS) {
+            if (user.hasNonNull(key.name())) {
+                throw new ConfigException(source, "network.generate." + key.name(), "applies only to model " + other
                         + ", not to model " + model + " (leave it out, or clear it with --set network.generate."
-                        + key + "=)");
+                        + key.name() + "=)");
             }
-            gen.putNull(key);
+            gen.putNull(key.name());
         }
         if (!ws) {
             return;
         }
-        if (gen.get("nodes").isNull()) {
-            throw new ConfigException(source, "network.generate.nodes", "required when model is " + MODEL_WS);
+        String nodes = NetworkSettings.NODES.name();
+        String k = NetworkSettings.K.name();
+        if (gen.get(nodes).isNull()) {
+            throw new ConfigException(source, "network.generate." + nodes, "required when model is "
+                    + NetworkSettings.MODEL_WS);
         }
-        if (gen.get("k").isNull()) {
-            gen.put("k", (long) WattsStrogatzGenerator.DEFAULT_K);
+        if (gen.get(k).isNull()) {
+            gen.put(k, (long) WattsStrogatzGenerator.DEFAULT_K);
         }
-        if (gen.get("p").isNull()) {
-            gen.put("p", WattsStrogatzGenerator.DEFAULT_P);
+        if (gen.get(NetworkSettings.P.name()).isNull()) {
+            gen.put(NetworkSettings.P.name(), WattsStrogatzGenerator.DEFAULT_P);
         }
-        if (gen.get("capacity_sat").isNull()) {
-            gen.put("capacity_sat", WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT);
+        if (gen.get(NetworkSettings.CAPACITY_SAT.name()).isNull()) {
+            gen.put(NetworkSettings.CAPACITY_SAT.name(), WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT);
         }
-        long n = gen.get("nodes").longValue();
-        long k = gen.get("k").longValue();
-        if (k % 2 != 0) {
-            throw new ConfigException(source, "network.generate.k", "the mean degree must be even, got " + k);
+        long n = gen.get(nodes).longValue();
+        long degree = gen.get(k).longValue();
+        if (degree % 2 != 0) {
+            throw new ConfigException(source, "network.generate.k", "the mean degree must be even, got " + degree);
         }
-        if (n < k + 1) {
-            throw new ConfigException(source, "network.generate.nodes", "must be at least k + 1 = " + (k + 1)
+        if (n < degree + 1) {
+            throw new ConfigException(source, "network.generate.nodes", "must be at least k + 1 = " + (degree + 1)
                     + ", got " + n);
         }
-        if (n * k / 2 > WattsStrogatzGenerator.MAX_CHANNELS) {
-            throw new ConfigException(source, "network.generate.nodes", "nodes × k / 2 = " + n * k / 2
+        if (n * degree / 2 > WattsStrogatzGenerator.MAX_CHANNELS) {
+            throw new ConfigException(source, "network.generate.nodes", "nodes × k / 2 = " + n * degree / 2
                     + " channels is more than " + WattsStrogatzGenerator.MAX_CHANNELS);
         }
     }
@@ -288,7 +215,7 @@ public final class ConfigSchema {
             }
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Key k : schema.keys()) {
+        for (Key<?> k : schema.keys()) {
             JsonNode v = user.get(k.name());
             out.set(k.name(), value(k, v, join(path, k.name()), source));
         }
@@ -300,7 +227,7 @@ public final class ConfigSchema {
         return out;
     }
 
-    private static JsonNode value(Key k, JsonNode v, String path, String source) throws ConfigException {
+    private static JsonNode value(Key<?> k, JsonNode v, String path, String source) throws ConfigException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (v == null || v.isNull()) {
             Object d = k.dflt();
@@ -364,7 +291,7 @@ public final class ConfigSchema {
         }
     }
 
-    private static String range(Key k) {
+    private static String range(Key<?> k) {
         String lo = k.kind() == Kind.DOUBLE ? String.valueOf(k.min()) : String.valueOf((long) k.min());
         String hi = k.max() == INF ? "∞" : k.kind() == Kind.DOUBLE ? String.valueOf(k.max()) : String.valueOf((long) k.max());
         return "[" + lo + ", " + hi + "]";
@@ -396,10 +323,10 @@ public final class ConfigSchema {
         renderSection(sb, ROOT, 0);
         sb.append("\n# The protocols to compare, each with its own keys (defaults shown). Default: source and oracle.\n");
         sb.append("protocols:\n");
-        for (Map.Entry<String, Section> e : ProtocolRegistry.schemas().entrySet()) {
-            sb.append("  # ").append(e.getValue().doc()).append('\n');
-            sb.append("  - name: ").append(e.getKey()).append('\n');
-            for (Key k : e.getValue().keys()) {
+        for (ProtocolSpec<?> spec : ProtocolRegistry.specs()) {
+            sb.append("  # ").append(spec.doc()).append('\n');
+            sb.append("  - name: ").append(spec.name()).append('\n');
+            for (Key<?> k : spec.keys()) {
                 renderKey(sb, k, 4);
             }
         }
@@ -407,7 +334,7 @@ public final class ConfigSchema {
     }
 
     private static void renderSection(StringBuilder sb, Section s, int indent) {
-        for (Key k : s.keys()) {
+        for (Key<?> k : s.keys()) {
             renderKey(sb, k, indent);
         }
         for (Section sub : s.sections()) {
@@ -417,7 +344,7 @@ public final class ConfigSchema {
         }
     }
 
-    private static void renderKey(StringBuilder sb, Key k, int indent) {
+    private static void renderKey(StringBuilder sb, Key<?> k, int indent) {
         String pad = " ".repeat(indent);
         sb.append(pad).append("# ").append(k.doc());
         if (k.kind() == Kind.CHOICE) {
@@ -491,12 +418,5 @@ public final class ConfigSchema {
         } catch (NumberFormatException e) {
             throw new ConfigException("--set", path, "'" + part + "' is not a list index");
         }
-    }
-
-    /** Keys of a section as a name → key map (for protocol factories). */
-    static Map<String, Key> keyMap(Section s) {
-        Map<String, Key> m = new LinkedHashMap<>();
-        s.keys().forEach(k -> m.put(k.name(), k));
-        return m;
     }
 }

@@ -23,7 +23,7 @@ public final class Configs {
     public static final String DEFAULT = "quickstart";
 
     /** A resolved configuration, where it came from, and the folder its relative paths are resolved against. */
-    public record Loaded(ObjectNode config, String source, Path baseDir) {
+    public record Loaded(ExperimentSettings settings, String source, Path baseDir) {
     }
 
     private Configs() {

@@ -1,7 +1,5 @@
 package org.lnsim.experiments;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,22 +17,15 @@ import java.util.concurrent.Future;
 import org.lnsim.engine.RandomStreams;
 import org.lnsim.engine.analysis.LiquidityFlow;
 import org.lnsim.engine.Simulation;
-import org.lnsim.engine.channel.BalanceSplit;
 import org.lnsim.engine.channel.ChannelState;
-import org.lnsim.engine.htlc.ClothLatency;
-import org.lnsim.engine.htlc.CommitmentLatency;
-import org.lnsim.engine.htlc.ExponentialChurn;
-import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.LatencyModel;
 import org.lnsim.engine.htlc.NodeAvailability;
-import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.workload.AmountDistribution;
-import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.generate.GenerationProgress;
@@ -50,11 +41,14 @@ import org.lnsim.results.run.ProtocolRun;
 import org.lnsim.results.run.RunSummary;
 
 /**
- * Runs a resolved experiment configuration: builds (or loads) the network, draws the workload once, then simulates
- * every protocol on its own {@link Simulation} seeded with the same master seed — so each sees the identical initial
- * balances ({@code "balances"} stream), channel latencies ({@code "latency"}), churn ({@code "churn"}) and payments
+ * Runs a resolved experiment ({@link ExperimentSettings}): builds (or loads) the network, draws the workload once,
+ * then simulates every protocol on its own {@link Simulation} — so each sees the identical initial balances
+ * ({@code "balances"} stream), channel latencies ({@code "latency"}), churn ({@code "churn"}) and payments
  * ({@code "workload"}) — optionally several protocols in parallel threads (results do not depend on the thread
- * count). {@code threads} is also handed to each protocol's {@link RoutingProtocol#prepare}.
+ * count). The seed reaches every consumer through one {@link RandomStreams} made here: the workload and the
+ * feasibility bound draw fresh streams of it, each simulation a {@link RandomStreams#restart() restart} of it, and
+ * protocols only what their engine hands them. {@code threads} is also handed to each protocol's
+ * {@link RoutingProtocol#prepare}.
  */
 public final class ExperimentRunner {
     /** Receives progress: stage name, units done, units total. Called from several threads; must be thread-safe. */
@@ -85,50 +79,43 @@ public final class ExperimentRunner {
     }
 
     /**
-     * @param cfg             a configuration resolved by {@link ConfigSchema#resolve}
+     * @param settings        a resolved configuration ({@link ConfigSchema#resolve})
      * @param baseDir         folder that relative paths in the configuration are resolved against
      * @param checkInvariants check per-channel funds conservation after every event, and that every HTLC resolved
      * @param threads         protocols simulated at once, and threads each protocol may use in {@code prepare} (≥ 1)
      */
-    public static Result run(ObjectNode cfg, Path baseDir, boolean checkInvariants, int threads, Progress progress)
-            throws IOException, ConfigException {
+    public static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
+                             Progress progress) throws IOException, ConfigException {
         Map<String, Double> timings = new LinkedHashMap<>();
-        long seed = cfg.get("seed").longValue();
+        RandomStreams streams = new RandomStreams(settings.seed());
         long t0 = System.nanoTime();
-        JsonNode net = cfg.get("network");
         ChannelGraph graph;
         String networkName;
-        if (!net.get("file").isNull()) {
-            Path file = baseDir.resolve(net.get("file").textValue());
+        GenerationProgress gp = (stage, done, total) -> progress.update("network: " + stage, done, total);
+        NetworkSettings network = settings.network();
+        if (network instanceof NetworkSettings.FromFile f) {
+            Path file = baseDir.resolve(f.file());
             graph = NetworkFormats.load(file).graph();
             networkName = file.getFileName().toString();
+        } else if (network instanceof NetworkSettings.WattsStrogatz ws) {
+            WattsStrogatzGenerator.Config wc = ws.config();
+            graph = new WattsStrogatzGenerator(wc, gp).generate().graph();
+            networkName = "watts-strogatz(" + wc.nodes() + " nodes, k " + wc.k() + ", p " + wc.p() + ", seed "
+                    + wc.seed() + ")";
         } else {
-            JsonNode gen = net.get("generate");
-            long genSeed = gen.get("seed").isNull() ? seed : gen.get("seed").longValue();
-            GenerationProgress gp = (stage, done, total) -> progress.update("network: " + stage, done, total);
-            if (gen.get("model").textValue().equals(ConfigSchema.MODEL_WS)) {
-                WattsStrogatzGenerator.Config wc = wattsStrogatz(gen, genSeed);
-                graph = new WattsStrogatzGenerator(wc, gp).generate().graph();
-                networkName = "watts-strogatz(" + wc.nodes() + " nodes, k " + wc.k() + ", p " + wc.p() + ", seed "
-                        + genSeed + ")";
-            } else {
-                McpFit fit = fit(gen.get("fit").textValue(), baseDir);
-                McpGenerator.Config gc = new McpGenerator.Config(gen.get("channels").longValue(), genSeed,
-                        gen.get("max_channels").intValue(), McpGenerator.DEFAULT_MAX_FUNDING_SAT,
-                        gen.get("policies").textValue().equals("mcp") ? McpGenerator.PolicyMode.MCP
-                                : McpGenerator.PolicyMode.SNAPSHOT, McpGenerator.DegreeFit.MLE);
-                graph = new McpGenerator(fit, gc, gp).generate().graph();
-                networkName = "mcp(" + gc.channels() + " channels, seed " + genSeed + ")";
-            }
+            NetworkSettings.Mcp mcp = (NetworkSettings.Mcp) network;
+            McpGenerator.Config gc = new McpGenerator.Config(mcp.channels(), mcp.seed(), mcp.maxChannels(),
+                    McpGenerator.DEFAULT_MAX_FUNDING_SAT, mcp.policies(), McpGenerator.DegreeFit.MLE);
+            graph = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp).generate().graph();
+            networkName = "mcp(" + gc.channels() + " channels, seed " + mcp.seed() + ")";
         }
         timings.put("network", ms(t0));
 
         long t1 = System.nanoTime();
-        List<PaymentRequest> workload = workload(cfg.get("workload"), graph, baseDir, seed);
+        List<PaymentRequest> workload = workload(settings.workload(), graph, baseDir, streams);
         timings.put("workload", ms(t1));
 
-        List<JsonNode> protocols = new ArrayList<>();
-        cfg.get("protocols").forEach(protocols::add);
+        List<ProtocolRegistry.Entry> protocols = settings.protocols();
         List<ProtocolRun> runs = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, protocols.size())));
         try {
@@ -142,10 +129,10 @@ public final class ExperimentRunner {
                     progress.update("simulate " + protocols.size() + " protocols", k, total);
                 }
             };
-            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, seed, protocols);
-            for (JsonNode entry : protocols) {
-                futures.add(pool.submit(() -> simulate(cfg, entry, shared, graph, workload, seed, checkInvariants,
-                        threads, onOutcome)));
+            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, protocols);
+            for (ProtocolRegistry.Entry entry : protocols) {
+                futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, workload,
+                        streams.restart(), checkInvariants, threads, onOutcome)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();
@@ -170,9 +157,9 @@ public final class ExperimentRunner {
             pool.shutdownNow();
         }
         List<RunSummary.Bound> bound = null;
-        if (cfg.at("/analysis/feasibility_bound").booleanValue()) {
+        if (settings.feasibilityBound()) {
             long t2 = System.nanoTime();
-            bound = feasibility(cfg, graph, workload, seed);
+            bound = feasibility(settings.engine().balances(), graph, workload, streams);
             timings.put("feasibility_bound", ms(t2));
         }
         return new Result(graph, networkName, workload.size(), runs, timings, bound);
@@ -182,29 +169,28 @@ public final class ExperimentRunner {
     private record Simulated(ProtocolRun run, double wallMs, double prepareMs, double pathMs) {
     }
 
-    private static Simulated simulate(ObjectNode cfg, JsonNode entry, ProtocolRegistry.Run shared,
-                                      ChannelGraph graph, List<PaymentRequest> workload, long seed, boolean check,
-                                      int threads, Runnable onOutcome) {
+    /**
+     * Simulates one protocol on its own {@link Simulation}, whose streams ({@code streams}, not yet drawn from) give
+     * it the same balances, latencies and churn as every other protocol of the run.
+     */
+    private static Simulated simulate(EngineSettings eng, ProtocolRegistry.Entry entry, ProtocolRegistry.Run shared,
+                                      ChannelGraph graph, List<PaymentRequest> workload, RandomStreams streams,
+                                      boolean check, int threads, Runnable onOutcome) {
         long t0 = System.nanoTime();
-        Simulation sim = new Simulation(seed);
-        ChannelState state = initialState(cfg.get("balances"), graph, sim.random().stream("balances"));
-        LatencyModel latency = latency(cfg.get("latency"), graph, sim);
-        JsonNode churn = cfg.get("churn");
-        double share = churn.get("offline_share").doubleValue();
-        NodeAvailability availability = share == 0 ? NodeAvailability.ALWAYS_ONLINE
-                : new ExponentialChurn(graph.nodeCount(), share, churn.get("mean_offline_s").doubleValue() * 1e6,
-                RandomStreams.seedOf(seed, "churn"));
-        JsonNode eng = cfg.get("engine");
-        HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, us(eng.get("mpp_timeout_s")),
-                ReceiverBehaviour.valueOf(eng.get("receiver").textValue().toUpperCase(java.util.Locale.ROOT)));
-        RoutingProtocol protocol = ProtocolRegistry.create(shared, entry);
-        protocol.prepare(workload, threads);
+        Simulation sim = new Simulation(streams);
+        ChannelState state = eng.balances().initialState(graph, sim.random().stream("balances"));
+        LatencyModel latency = eng.latency().create(graph, sim.random());
+        NodeAvailability availability = eng.churn().availability(graph.nodeCount(), sim.random());
+        HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, eng.rules().mppTimeoutUs(),
+                eng.rules().receiver());
+        RoutingProtocol protocol = entry.create(shared);
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol,
-                new PaymentEngine.Limits(us(eng.get("timeout_s")), eng.get("max_attempts").intValue()), o -> {
+        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, eng.rules().limits(),
+                o -> {
                     outcomes.add(o);
                     onOutcome.run();
                 });
+        engine.prepare(workload, threads);
         if (check) {
             sim.afterEachEvent(state::checkTouched);
         }
@@ -257,7 +243,7 @@ public final class ExperimentRunner {
                 k++;
             }
         }
-        ProtocolRun run = new ProtocolRun(ProtocolRegistry.displayName(entry), outcomes, stateBytes,
+        ProtocolRun run = new ProtocolRun(entry.displayName(), outcomes, stateBytes,
                 engine.setupMessages(), engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes, new ProtocolRun.NodeSetup(setupSent, setupSentBytes, setupReceived,
                 stateColumns, stateValues)), protocol.paymentColumns());
@@ -268,9 +254,9 @@ public final class ExperimentRunner {
      * Whether each payment, on its own, could be delivered by some flow over the run's initial balances (what each
      * direction can spend above its reserve) — the balances every protocol starts from.
      */
-    static List<RunSummary.Bound> feasibility(ObjectNode cfg, ChannelGraph graph, List<PaymentRequest> workload,
-                                              long seed) {
-        ChannelState initial = initialState(cfg.get("balances"), graph, new RandomStreams(seed).fresh("balances"));
+    static List<RunSummary.Bound> feasibility(EngineSettings.Balances balances, ChannelGraph graph,
+                                              List<PaymentRequest> workload, RandomStreams streams) {
+        ChannelState initial = balances.initialState(graph, streams.fresh("balances"));
         long[] liquidity = new long[2 * graph.channelCount()];
         for (int e = 0; e < liquidity.length; e++) {
             liquidity[e] = graph.isUsable(e) ? initial.spendableMsat(e) : 0;
@@ -284,51 +270,17 @@ public final class ExperimentRunner {
         return out;
     }
 
-    /** The run's initial channel state from the {@code balances} section; {@code rng} is the balances stream. */
-    private static ChannelState initialState(JsonNode bal, ChannelGraph graph, java.util.SplittableRandom rng) {
-        return new ChannelState(graph, BalanceSplit.parse(bal.get("split").textValue()), rng,
-                bal.get("reserve_fraction").doubleValue(), bal.get("max_accepted_htlcs").intValue());
-    }
-
-    private static LatencyModel latency(JsonNode l, ChannelGraph graph, Simulation sim) {
-        return switch (l.get("model").textValue()) {
-            case "cloth" -> new ClothLatency(sim.random().stream("latency"));
-            case "fixed" -> new FixedLatency(msToUs(l.get("fixed_offer_ms")), msToUs(l.get("fixed_resolve_ms")),
-                    msToUs(l.get("offline_ms")), msToUs(l.get("fixed_control_ms")));
-            default -> new CommitmentLatency(graph.channelCount(), sim.random().stream("latency"),
-                    Math.max(1, msToUs(l.get("median_rtt_ms"))), l.get("rtt_sigma").doubleValue(),
-                    msToUs(l.get("batch_ms")), msToUs(l.get("offline_ms")));
-        };
-    }
-
-    static List<PaymentRequest> workload(JsonNode w, ChannelGraph graph, Path baseDir, long seed)
-            throws IOException, ConfigException {
-        if (!w.get("trace").isNull()) {
-            return WorkloadGenerator.fromTrace(
-                    ClothPaymentsTrace.read(baseDir.resolve(w.get("trace").textValue()), graph));
+    /** The run's payments, drawn from the {@code workload} stream (or read from the trace). */
+    static List<PaymentRequest> workload(WorkloadSettings w, ChannelGraph graph, Path baseDir, RandomStreams streams)
+            throws IOException {
+        if (w.trace() != null) {
+            return WorkloadGenerator.fromTrace(ClothPaymentsTrace.read(baseDir.resolve(w.trace()), graph));
         }
-        JsonNode a = w.get("amount");
-        AmountDistribution amounts = switch (a.get("distribution").textValue()) {
-            case "fixed" -> new AmountDistribution.Fixed(satToMsat(a.get("sat")));
-            case "empirical" -> {
-                if (a.get("file").isNull()) {
-                    throw new ConfigException("config", "workload.amount.file", "the empirical distribution needs "
-                            + "a file of amounts (sat, one per line)");
-                }
-                yield new AmountDistribution.Empirical(readAmounts(baseDir.resolve(a.get("file").textValue())));
-            }
-            default -> new AmountDistribution.LogNormal(satToMsat(a.get("median_sat")), a.get("sigma").doubleValue());
-        };
-        JsonNode e = w.get("endpoints");
-        EndpointChoice endpoints = switch (e.get("choice").textValue()) {
-            case "capacity-weighted" -> new EndpointChoice.CapacityWeighted();
-            case "merchants" -> new EndpointChoice.Merchants(e.get("merchant_share").doubleValue(),
-                    e.get("merchants").intValue());
-            default -> new EndpointChoice.Uniform();
-        };
-        long duration = w.get("duration_s").isNull() ? Long.MAX_VALUE : us(w.get("duration_s"));
-        return WorkloadGenerator.poisson(graph, w.get("rate_per_s").doubleValue(), w.get("payments").intValue(),
-                duration, amounts, endpoints, new RandomStreams(seed).fresh("workload"));
+        AmountDistribution amounts = w.amounts() instanceof WorkloadSettings.Empirical e
+                ? new AmountDistribution.Empirical(readAmounts(baseDir.resolve(e.file())))
+                : ((WorkloadSettings.Drawn) w.amounts()).distribution();
+        return WorkloadGenerator.poisson(graph, w.ratePerS(), w.payments(), w.durationUs(), amounts, w.endpoints(),
+                streams.fresh("workload"));
     }
 
     private static long[] readAmounts(Path file) throws IOException {
@@ -360,25 +312,6 @@ public final class ExperimentRunner {
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /**
-     * The Watts-Strogatz parameters of a resolved {@code network.generate} section ({@link ConfigSchema} has filled
-     * in k, p and the capacity and checked the bounds; a section that skipped resolution is refused here).
-     */
-    static WattsStrogatzGenerator.Config wattsStrogatz(JsonNode gen, long genSeed) throws ConfigException {
-        for (String key : ConfigSchema.WS_KEYS) {
-            if (!gen.hasNonNull(key)) {
-                throw new ConfigException("config", "network.generate." + key, "required when model is "
-                        + ConfigSchema.MODEL_WS);
-            }
-        }
-        try {
-            return new WattsStrogatzGenerator.Config(gen.get("nodes").intValue(), gen.get("k").intValue(),
-                    gen.get("p").doubleValue(), gen.get("capacity_sat").longValue(), genSeed);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("config", "network.generate", e.getMessage());
-        }
-    }
-
     private static McpFit fit(String fit, Path baseDir) throws IOException, ConfigException {
         if (fit.equals("embedded")) {
             return McpDefaults.load();
@@ -389,20 +322,6 @@ public final class ExperimentRunner {
             throw new ConfigException("config", "network.generate.fit", "cannot fit the MCP model to " + fit + ": "
                     + e.getMessage());
         }
-    }
-
-    /** sat (possibly fractional, from YAML) to msat, exactly for any decimal with ≤ 3 places. */
-    static long satToMsat(JsonNode sat) {
-        return Math.max(1, new BigDecimal(sat.asText()).movePointRight(3)
-                .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
-    }
-
-    private static long us(JsonNode seconds) {
-        return Math.round(seconds.doubleValue() * 1e6);
-    }
-
-    private static long msToUs(JsonNode ms) {
-        return Math.round(ms.doubleValue() * 1e3);
     }
 
     private static double ms(long startNanos) {

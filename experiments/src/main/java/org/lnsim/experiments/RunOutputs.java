@@ -44,13 +44,13 @@ public final class RunOutputs {
     }
 
     /** Writes all files; returns the summary as Markdown (for printing). */
-    public static String write(Path dir, ObjectNode config, String configSource, String version,
+    public static String write(Path dir, ExperimentSettings settings, String configSource, String version,
                                ExperimentRunner.Result result) throws IOException {
         Files.createDirectories(dir);
         Table summary = RunSummary.table(result.runs(), result.bound());
         String md = "# " + configSource + "\n\n" + result.network() + ": " + result.graph().nodeCount() + " nodes, "
                 + result.graph().channelCount() + " channels; " + result.payments() + " payments; seed "
-                + config.get("seed").asLong() + "\n\n" + RunSummary.markdown(summary);
+                + settings.seed() + "\n\n" + RunSummary.markdown(summary);
         writeUtf8(dir.resolve(PAYMENTS), w -> PaymentsCsv.write(w, result.runs(), result.graph()));
         writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, result.runs()));
         writeUtf8(dir.resolve(NODE_STATE), w -> NodeStateCsv.write(w, result.runs()));
@@ -62,13 +62,13 @@ public final class RunOutputs {
         ObjectNode manifest = json.createObjectNode();
         manifest.put("lnsim", version);
         manifest.put("config_source", configSource);
-        manifest.put("seed", config.get("seed").asLong());
+        manifest.put("seed", settings.seed());
         ObjectNode net = manifest.putObject("network");
         net.put("name", result.network());
         net.put("nodes", result.graph().nodeCount());
         net.put("channels", result.graph().channelCount());
         manifest.put("payments", result.payments());
-        manifest.set("config", config);
+        manifest.set("config", settings.config());
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         writeText(dir.resolve(MANIFEST), json.writer(pp).writeValueAsString(manifest) + "\n");
         StringBuilder t = new StringBuilder("phase,wall_ms\n");

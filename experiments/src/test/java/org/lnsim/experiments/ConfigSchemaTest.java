@@ -17,7 +17,7 @@ class ConfigSchemaTest {
     private static final ObjectMapper YAML = Configs.yaml();
 
     private static ObjectNode resolve(String yaml) throws Exception {
-        return ConfigSchema.resolve(YAML.readTree(yaml), "test.yaml");
+        return ConfigSchema.resolve(YAML.readTree(yaml), "test.yaml").config();
     }
 
     private static String error(String yaml) {
@@ -52,7 +52,7 @@ class ConfigSchemaTest {
         for (int i = 0; i < empty.get("protocols").size(); i++) {
             assertEquals(empty.get("protocols").get(i), ref.get("protocols").get(i));
         }
-        assertEquals(ProtocolRegistry.schemas().size(), ref.get("protocols").size());
+        assertEquals(ProtocolRegistry.specs().size(), ref.get("protocols").size());
     }
 
     @Test
@@ -114,7 +114,7 @@ class ConfigSchemaTest {
         for (String yaml : List.of("network: {generate: {model: watts-strogatz, nodes: 300, k: 6, p: 0.5, "
                 + "capacity_sat: 5000}}", "network: {generate: {channels: 2000}}")) {
             ObjectNode once = resolve(yaml);
-            assertEquals(once, ConfigSchema.resolve(once, "manifest.json"), yaml);
+            assertEquals(once, ConfigSchema.resolve(once, "manifest.json").config(), yaml);
         }
     }
 
@@ -149,7 +149,7 @@ class ConfigSchemaTest {
         ObjectNode tree = (ObjectNode) YAML.readTree("protocols: [{name: source}]");
         ConfigSchema.applyOverrides(tree, List.of("workload.payments=12", "protocols.0.fuzz=0.2",
                 "latency.model=cloth"), YAML);
-        JsonNode c = ConfigSchema.resolve(tree, "t");
+        JsonNode c = ConfigSchema.resolve(tree, "t").config();
         assertEquals(12, c.at("/workload/payments").intValue());
         assertEquals(0.2, c.at("/protocols/0/fuzz").doubleValue());
         assertEquals("cloth", c.at("/latency/model").textValue());

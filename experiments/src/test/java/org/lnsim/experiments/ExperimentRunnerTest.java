@@ -26,13 +26,13 @@ class ExperimentRunnerTest {
             workload: {payments: 300, rate_per_s: 20, amount: {distribution: lognormal, median_sat: 20000, sigma: 1.5}}
             """;
 
-    private static ObjectNode config(String yaml, String... overrides) throws Exception {
+    private static ExperimentSettings config(String yaml, String... overrides) throws Exception {
         ObjectNode tree = (ObjectNode) Configs.yaml().readTree(yaml);
         ConfigSchema.applyOverrides(tree, List.of(overrides), Configs.yaml());
         return ConfigSchema.resolve(tree, "test");
     }
 
-    private static Path runTo(Path dir, ObjectNode cfg, int threads, boolean check) throws Exception {
+    private static Path runTo(Path dir, ExperimentSettings cfg, int threads, boolean check) throws Exception {
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, dir, check, threads, ExperimentRunner.Progress.NONE);
         RunOutputs.write(dir, cfg, "test", "lnsim test", r);
         return dir;
@@ -42,7 +42,7 @@ class ExperimentRunnerTest {
      *  across thread counts (each protocol's simulation is independent of the others). */
     @Test
     void sameConfigAndSeedGiveIdenticalFilesWhateverTheThreads(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "protocols=[source, oracle, beacon, ant]");
+        ExperimentSettings cfg = config(SMALL, "protocols=[source, oracle, beacon, ant]");
         Path a = runTo(tmp.resolve("a"), cfg, 1, false);
         Path b = runTo(tmp.resolve("b"), cfg, 2, false);
         for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.NODE_STATE,
@@ -60,7 +60,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void wattsStrogatzNetworkRuns(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config("""
+        ExperimentSettings cfg = config("""
                 seed: 5
                 network: {generate: {model: watts-strogatz, nodes: 300}}
                 workload: {payments: 100, rate_per_s: 20, amount: {distribution: fixed, sat: 1000}}
@@ -89,7 +89,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void invariantsHoldAndTheOracleBoundsTheBaseline(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth");
+        ExperimentSettings cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 1, ExperimentRunner.Progress.NONE);
         assertEquals(2, r.runs().size());
         ProtocolRun source = r.runs().get(0);
@@ -116,7 +116,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void beaconRunsWithInvariantsAndSmallerState(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth",
+        ExperimentSettings cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth",
                 "protocols=[source, beacon, {name: beacon, radius: 1, beacons: 2, label: beacon-r1}]");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
         assertEquals(List.of("source", "beacon", "beacon-r1"), r.runs().stream().map(ProtocolRun::protocol).toList());
@@ -158,7 +158,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void receiversClaimingEarlySettleMppPartsButNoAmpPart(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: lnd-halving}, "
+        ExperimentSettings cfg = config(SMALL, "protocols=[{name: source, split: lnd-halving}, "
                 + "{name: source, split: lnd-halving, payment_kind: amp}]", "workload.amount.median_sat=400000",
                 "workload.amount.sigma=1.0", "engine.receiver=claims_early");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);
@@ -187,14 +187,14 @@ class ExperimentRunnerTest {
     @Test
     void antIsDeterministicAndKeepsTheInvariants(@TempDir Path tmp) throws Exception {
         String protocols = "protocols=[{name: ant}, {name: ant.selective, k: 4}]";
-        ObjectNode cfg = config(SMALL, protocols);
+        ExperimentSettings cfg = config(SMALL, protocols);
         Path a = runTo(tmp.resolve("a"), cfg, 1, false);
         Path b = runTo(tmp.resolve("b"), cfg, 2, false);
         for (String f : List.of(RunOutputs.PAYMENTS, RunOutputs.NODES, RunOutputs.NODE_STATE, RunOutputs.SUMMARY_CSV,
                 RunOutputs.SUMMARY_MD, RunOutputs.MANIFEST)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
-        ObjectNode churn = config(SMALL, protocols, "churn.offline_share=0.05", "churn.mean_offline_s=30",
+        ExperimentSettings churn = config(SMALL, protocols, "churn.offline_share=0.05", "churn.mean_offline_s=30",
                 "latency.model=cloth");
         ExperimentRunner.Result r = ExperimentRunner.run(churn, tmp.resolve("c"), true, 1,
                 ExperimentRunner.Progress.NONE);
@@ -220,7 +220,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void splittersRunWithInvariantsAndAtomicity(@TempDir Path tmp) throws Exception {
-        ObjectNode cfg = config(SMALL, "protocols=[{name: source, split: cl}, {name: source, split: lnd-halving}, "
+        ExperimentSettings cfg = config(SMALL, "protocols=[{name: source, split: cl}, {name: source, split: lnd-halving}, "
                 + "{name: oracle, split: cl-adaptive}, {name: beacon, split: cl}]", "workload.amount.median_sat=200000", "workload.amount.sigma=1.0",
                 "analysis.feasibility_bound=true");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 2, ExperimentRunner.Progress.NONE);

@@ -1,9 +1,11 @@
 /**
  * Routing schemes. Each scheme is a family sub-package (router, source routing, beacon, ant, multi-part) that
- * plugs into the engine's protocol interface; nothing in {@code sim-engine} depends on this module.
+ * plugs into the engine's protocol interface, with a settings record declaring its configuration keys
+ * ({@link org.lnsim.protocols.settings}); nothing in {@code sim-engine} depends on this module.
  *
- * <p>Contract: schemes read the immutable {@link org.lnsim.network.ChannelGraph}, draw randomness only from named
- * streams of the run's seed (the engine's protocol stream, or {@link org.lnsim.random.NamedStreams} for values that
- * must be pure functions of a payment), and keep no global mutable state.
+ * <p>Contract: schemes read the immutable {@link org.lnsim.network.ChannelGraph}, get randomness only from what the
+ * engine hands them — the protocol's stream ({@link org.lnsim.engine.payment.ProtocolContext#random()}) or the seeds
+ * of its named streams ({@link org.lnsim.engine.payment.ProtocolSeeds}, for values that must be pure functions of a
+ * payment) — never from the run's seed itself, and keep no global mutable state.
  */
 package org.lnsim.protocols;

@@ -39,6 +39,19 @@ public final class RandomStreams {
         return NamedStreams.stream(masterSeed, name);
     }
 
+    /** The seed of the stream of this name; a pure function of (master seed, name), safe from any thread. */
+    public long seedOf(String name) {
+        return NamedStreams.seedOf(masterSeed, name);
+    }
+
+    /**
+     * The same named streams, none drawn from yet: one per simulation, so that simulations of one run (each its own
+     * thread) draw the same sequences without sharing state.
+     */
+    public RandomStreams restart() {
+        return new RandomStreams(masterSeed);
+    }
+
     /** The seed a stream of this name gets under this master seed. */
     public static long seedOf(long masterSeed, String name) {
         return NamedStreams.seedOf(masterSeed, name);

@@ -19,7 +19,12 @@ public final class Simulation {
     private long fired;
 
     public Simulation(long masterSeed) {
-        this.random = new RandomStreams(masterSeed);
+        this(new RandomStreams(masterSeed));
+    }
+
+    /** With these streams, which this simulation alone draws from. */
+    public Simulation(RandomStreams random) {
+        this.random = random;
     }
 
     /** Current simulated time in µs. */

@@ -6,6 +6,7 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 
@@ -133,7 +134,7 @@ public final class AntRouting implements RoutingProtocol {
 
     /** Keeps the workload for {@link FloodAhead}, which floods on a second thread when {@code threads} ≥ 2. */
     @Override
-    public void prepare(List<PaymentRequest> payments, int threads) {
+    public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
         this.payments = payments;
         this.threads = threads;
     }

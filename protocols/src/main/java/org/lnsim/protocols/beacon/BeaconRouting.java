@@ -7,6 +7,7 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -99,8 +100,8 @@ public final class BeaconRouting extends PayLoopProtocol {
      *              (one computation serves every variant with at most that many beacons), or null to compute
      *              its own
      */
-    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed, BeaconPaths paths) {
-        super(router, pay, seed, NAME);
+    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, BeaconPaths paths) {
+        super(router, pay, NAME);
         this.graph = router.graph();
         this.options = options;
         if (paths != null && (paths.graph() != graph || paths.beacons() < options.beacons()
@@ -116,8 +117,8 @@ public final class BeaconRouting extends PayLoopProtocol {
     }
 
     /** With beacon paths of its own. */
-    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options, long seed) {
-        this(router, pay, options, seed, null);
+    public BeaconRouting(HybridRouter router, PayPolicy pay, Options options) {
+        this(router, pay, options, null);
     }
 
     public Options options() {
@@ -136,7 +137,7 @@ public final class BeaconRouting extends PayLoopProtocol {
 
     /** Computes every node's beacons and table size on {@code threads} threads (public graph only). */
     @Override
-    public void prepare(List<PaymentRequest> payments, int threads) {
+    public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
         long t0 = System.nanoTime();
         this.threads = Math.max(1, threads);
         tables.computeAll(this.threads);

@@ -40,7 +40,7 @@ public final class SplittingProtocol implements RoutingProtocol {
 
     @Override
     public String name() {
-        return base.name() + "+" + splitter.label() + (kind == PaymentKind.AMP ? "+amp" : "");
+        return base.name() + SplitSettings.variant(splitter, kind);
     }
 
     @Override

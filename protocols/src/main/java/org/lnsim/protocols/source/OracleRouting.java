@@ -19,15 +19,14 @@ public final class OracleRouting extends PayLoopProtocol {
 
     /**
      * @param router the network's router (shared with other protocols of the run)
-     * @param seed   the run's master seed (fee-fuzz seeds derive from it, per payment)
      */
-    public OracleRouting(HybridRouter router, PayPolicy pay, long seed) {
-        super(router, pay, seed, NAME);
+    public OracleRouting(HybridRouter router, PayPolicy pay) {
+        super(router, pay, NAME);
     }
 
     /** With a router of its own. */
-    public OracleRouting(ChannelGraph graph, PayPolicy pay, long seed) {
-        this(new HybridRouter(graph), pay, seed);
+    public OracleRouting(ChannelGraph graph, PayPolicy pay) {
+        this(new HybridRouter(graph), pay);
     }
 
     @Override

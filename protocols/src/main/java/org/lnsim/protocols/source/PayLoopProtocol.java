@@ -1,39 +1,83 @@
 package org.lnsim.protocols.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.RouteRequest;
+import org.lnsim.protocols.multipart.SplitSettings;
+import org.lnsim.protocols.settings.Key;
+import org.lnsim.protocols.settings.ProtocolSettings;
+import org.lnsim.protocols.settings.SharedWork;
 import org.lnsim.random.NamedStreams;
 
 /**
  * What every protocol built on c-lightning's pay loop over the hybrid router shares: the router (one per network,
  * shareable between protocols since it is immutable and thread-safe), the {@link PayPolicy}, a fee-fuzz seed per
- * payment derived from (run seed, protocol, payment id), the route search for any part ({@link HybridPartRoutes}) and
+ * payment derived from the engine's {@link ProtocolSeeds} (stream {@code protocol.<name>.fuzz}) and the payment id,
+ * the route search for any part ({@link HybridPartRoutes}) and
  * the path-finding time it accumulates. A subclass says what the router may know about liquidity beyond the sender's
  * own channels, and everything else a protocol declares.
  */
 public abstract class PayLoopProtocol implements SplittableProtocol {
+    /**
+     * The network's hybrid router as work the protocols of a run share: its compact copy of the graph costs about
+     * 90 MB and a second at 1M channels, and it is immutable and thread-safe.
+     */
+    public static final SharedWork<HybridRouter> ROUTER = new SharedWork<>() {
+        @Override
+        public Object key() {
+            return HybridRouter.class;
+        }
+
+        @Override
+        public SharedWork<HybridRouter> merge(SharedWork<HybridRouter> other) {
+            return this;
+        }
+
+        @Override
+        public HybridRouter compute(org.lnsim.network.ChannelGraph graph) {
+            return new HybridRouter(graph);
+        }
+    };
+
+    /**
+     * The configuration keys every pay-loop protocol starts with — the pay policy's, the splitter's, the label — then
+     * {@code own}: one list, so that source, oracle and beacon declare their shared keys alike.
+     */
+    public static List<Key<?>> keys(List<Key<?>> own) {
+        List<Key<?>> all = new ArrayList<>(PayPolicy.KEYS);
+        all.addAll(SplitSettings.KEYS);
+        all.add(ProtocolSettings.LABEL);
+        all.addAll(own);
+        return List.copyOf(all);
+    }
+
     final HybridRouter router;
     final PayPolicy pay;
-    private final long fuzzSeedBase;
+    private final String fuzzStream;
     private final long[] pathNanos = new long[1];
 
     /**
      * @param router the network's router
-     * @param seed   the run's master seed
-     * @param name   the protocol's name, which keeps its fuzz seeds apart from other protocols'
+     * @param name   the protocol's name, which keeps its fuzz seeds apart from other protocols' (the base name: a
+     *               splitting variant draws the same fuzz as its base)
      */
-    protected PayLoopProtocol(HybridRouter router, PayPolicy pay, long seed, String name) {
+    protected PayLoopProtocol(HybridRouter router, PayPolicy pay, String name) {
         this.router = router;
         this.pay = pay;
-        this.fuzzSeedBase = NamedStreams.seedOf(seed, "protocol." + name + ".fuzz");
+        this.fuzzStream = name + ".fuzz";
     }
 
-    /** The fee-fuzz seed of a payment: a pure function of the payment, so routes can be computed ahead of the run. */
-    final long fuzzSeed(long paymentId) {
-        return NamedStreams.mix64(fuzzSeedBase ^ NamedStreams.mix64(paymentId));
+    /**
+     * The fee-fuzz seed of a payment: a pure function of the run's seed and the payment, so routes can be computed
+     * ahead of the run.
+     */
+    final long fuzzSeed(ProtocolSeeds seeds, long paymentId) {
+        return NamedStreams.mix64(seeds.seedOf(fuzzStream) ^ NamedStreams.mix64(paymentId));
     }
 
     /** What the router may assume every direction can carry for this payment, or null for capacities only. */
@@ -60,8 +104,8 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
 
     final HybridPartRoutes hybridPartRoutes(PaymentContext ctx,
                                             java.util.function.Supplier<RouteRequest.KnownChannels> known) {
-        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), known, fuzzSeed(ctx.payment().id()),
-                pathNanos);
+        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), known,
+                fuzzSeed(ctx.seeds(), ctx.payment().id()), pathNanos);
     }
 
     /** The network's router. */

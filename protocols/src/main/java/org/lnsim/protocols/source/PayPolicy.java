@@ -1,7 +1,13 @@
 package org.lnsim.protocols.source;
 
+import java.util.List;
+import org.lnsim.protocols.settings.Key;
+import org.lnsim.protocols.settings.Values;
+
 /**
- * c-lightning pay plugin settings (v0.7.1, lightning-facts §2.5) that shape how a sender retries.
+ * c-lightning pay plugin settings (v0.7.1, lightning-facts §2.5) that shape how a sender retries; the pay-loop
+ * protocols' ({@code source}, {@code oracle}, {@code beacon}) first configuration keys, {@link #KEYS}, whose
+ * defaults are {@link #C_LIGHTNING}'s.
  *
  * @param riskfactor     getroute riskfactor (pay default 10)
  * @param fuzz           fee fuzz fraction (getroute default 0.05)
@@ -16,11 +22,35 @@ public record PayPolicy(double riskfactor, double fuzz, int maxHops, double maxF
     /** The pay plugin's defaults. */
     public static final PayPolicy C_LIGHTNING = new PayPolicy(10, 0.05, 20, 0.5, 5_000, 2016, 9);
 
+    public static final Key<Double> RISKFACTOR = Key.dbl("riskfactor", C_LIGHTNING.riskfactor, 0, 1e9,
+            "getroute riskfactor, annual % cost of locked funds (pay plugin 10)");
+    public static final Key<Double> FUZZ = Key.dbl("fuzz", C_LIGHTNING.fuzz, 0, 0.99,
+            "fee fuzz fraction for route selection (getroute 0.05)");
+    public static final Key<Integer> MAX_HOPS = Key.integer("max_hops", C_LIGHTNING.maxHops, 1, 1000,
+            "route hop limit (ROUTING_MAX_HOPS 20; 27 with the TLV onion)");
+    public static final Key<Double> MAX_FEE_PERCENT = Key.dbl("max_fee_percent", C_LIGHTNING.maxFeePercent, 0, 100,
+            "fee budget in % of the amount (pay plugin 0.5)");
+    public static final Key<Long> EXEMPT_FEE_MSAT = Key.lng("exempt_fee_msat", C_LIGHTNING.exemptFeeMsat, 0,
+            Long.MAX_VALUE, "fees below this pass the % check (5,000 msat)");
+    public static final Key<Integer> MAX_DELAY = Key.integer("max_delay", C_LIGHTNING.maxDelay, 1, 65_535,
+            "largest total CLTV accepted (max-locktime-blocks 2016)");
+    public static final Key<Integer> FINAL_CLTV = Key.integer("final_cltv", C_LIGHTNING.finalCltv, 0, 65_535,
+            "CLTV the receiver asks for (getroute default 9)");
+    /** The pay policy's keys, in the order the reference lists them. */
+    public static final List<Key<?>> KEYS = List.of(RISKFACTOR, FUZZ, MAX_HOPS, MAX_FEE_PERCENT, EXEMPT_FEE_MSAT,
+            MAX_DELAY, FINAL_CLTV);
+
     public PayPolicy {
         if (riskfactor < 0 || fuzz < 0 || fuzz >= 1 || maxHops < 1 || maxFeePercent < 0 || exemptFeeMsat < 0
                 || maxDelay < 1 || finalCltv < 0) {
             throw new IllegalArgumentException("pay policy out of range");
         }
+    }
+
+    /** The policy of resolved values holding {@link #KEYS}. */
+    public static PayPolicy from(Values v) {
+        return new PayPolicy(v.get(RISKFACTOR), v.get(FUZZ), v.get(MAX_HOPS), v.get(MAX_FEE_PERCENT),
+                v.get(EXEMPT_FEE_MSAT), v.get(MAX_DELAY), v.get(FINAL_CLTV));
     }
 
     /** The fee budget for a payment: max(amount × maxFeePercent / 100, exemptFee) in msat (truncated). */

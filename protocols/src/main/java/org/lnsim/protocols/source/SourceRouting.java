@@ -6,6 +6,7 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -17,7 +18,7 @@ import org.lnsim.protocols.routing.RouteRequest;
  * joining costs one full sync of that gossip per node, charged at set-up. With a channel_update churn rate, or
  * with node churn (each toggle makes the node's peers announce their directions disabled or enabled), each update
  * (130 bytes, lightning-facts §4.1) reaches every node; that traffic is charged at the end of the run. Payments use c-lightning's pay loop over the hybrid router ({@link RouteAttempts}), with a fee-fuzz seed
- * per payment derived from (seed, payment id). Since the public graph is all a sender knows besides its own channels,
+ * per payment derived from (the engine's seeds, payment id). Since the public graph is all a sender knows besides its own channels,
  * {@link #prepare} has background threads compute every payment's first route while the run goes on, and the pay
  * loop uses it when it is still exact (see {@link RouteAttempts}): the same results, faster on a multi-core machine.
  */
@@ -32,11 +33,10 @@ public final class SourceRouting extends PayLoopProtocol {
 
     /**
      * @param updatesPerChannelPerDay channel_update churn, ≥ 0 (0: a static graph, as in the Million Channels runs)
-     * @param seed                    the run's master seed (fee-fuzz seeds derive from it)
      * @param router                  the network's router (shared with other protocols of the run)
      */
-    public SourceRouting(HybridRouter router, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
-        super(router, pay, seed, NAME);
+    public SourceRouting(HybridRouter router, PayPolicy pay, double updatesPerChannelPerDay) {
+        super(router, pay, NAME);
         if (!(updatesPerChannelPerDay >= 0)) {
             throw new IllegalArgumentException("update rate must be >= 0");
         }
@@ -46,8 +46,8 @@ public final class SourceRouting extends PayLoopProtocol {
     }
 
     /** With a router of its own. */
-    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay, long seed) {
-        this(new HybridRouter(graph), pay, updatesPerChannelPerDay, seed);
+    public SourceRouting(ChannelGraph graph, PayPolicy pay, double updatesPerChannelPerDay) {
+        this(new HybridRouter(graph), pay, updatesPerChannelPerDay);
     }
 
     /**
@@ -55,14 +55,14 @@ public final class SourceRouting extends PayLoopProtocol {
      * arrival order, while the run goes on ({@link RoutesAhead}).
      */
     @Override
-    public void prepare(List<PaymentRequest> payments, int threads) {
+    public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
         if (ahead != null) {
             ahead.close();
         }
         List<PaymentRequest> list = List.copyOf(payments);
         ahead = new RoutesAhead(list, threads, i -> {
             PaymentRequest p = list.get(i);
-            return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(p.id()));
+            return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(seeds, p.id()));
         });
     }
 

@@ -20,6 +20,7 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
@@ -44,7 +45,7 @@ class BeaconAttemptsTest {
     private static BeaconRouting beacon(ChannelGraph g, int radius, int beacons, int requests,
                                         BeaconRouting.Ranking ranking) {
         return new BeaconRouting(new HybridRouter(g), PayPolicy.C_LIGHTNING, new BeaconRouting.Options(radius,
-                beacons, 100, requests, ranking, 0), 1);
+                beacons, 100, requests, ranking, 0));
     }
 
     // ------------------------------------------------------------------ candidate ranking
@@ -338,8 +339,8 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public void prepare(List<PaymentRequest> payments, int threads) {
-            inner.prepare(payments, threads);
+        public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
+            inner.prepare(payments, threads, seeds);
         }
 
         @Override
@@ -445,6 +446,11 @@ class BeaconAttemptsTest {
         @Override
         public SplittableRandom random() {
             return d.random();
+        }
+
+        @Override
+        public ProtocolSeeds seeds() {
+            return d.seeds();
         }
 
         @Override

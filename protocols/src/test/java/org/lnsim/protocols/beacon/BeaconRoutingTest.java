@@ -26,7 +26,7 @@ class BeaconRoutingTest {
 
     private static BeaconRouting beacon(ChannelGraph g, int radius, int beacons, int requests) {
         return new BeaconRouting(new HybridRouter(g), PayPolicy.C_LIGHTNING, new BeaconRouting.Options(radius,
-                beacons, 100, requests, BeaconRouting.Ranking.COST, 0), 1);
+                beacons, 100, requests, BeaconRouting.Ranking.COST, 0));
     }
 
     /**

@@ -67,7 +67,7 @@ class BeaconSetupTrafficTest {
         ChannelGraph g = BeaconTablesTest.sevenNodes();
         assertEquals(1_368, BeaconMessages.ONION_REQUEST);
         BeaconRouting protocol = new BeaconRouting(new HybridRouter(g), PayPolicy.C_LIGHTNING,
-                new BeaconRouting.Options(1, 1, 100, 3, BeaconRouting.Ranking.COST, 0), 1);
+                new BeaconRouting.Options(1, 1, 100, 3, BeaconRouting.Ranking.COST, 0));
         // no payments: set-up, then finish (no churn: charges nothing more)
         PaymentEngine engine = EngineRun.of(g, protocol).checks(EngineRun.Checks.NONE).prepare(1).run().engine();
 

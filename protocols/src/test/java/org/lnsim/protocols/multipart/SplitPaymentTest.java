@@ -76,7 +76,7 @@ class SplitPaymentTest {
     }
 
     private static SourceRouting source(ChannelGraph g) {
-        return new SourceRouting(g, new PayPolicy(10, 0, 20, 0.5, 5_000, 2016, 9), 0, 1);
+        return new SourceRouting(g, new PayPolicy(10, 0, 20, 0.5, 5_000, 2016, 9), 0);
     }
 
     /**

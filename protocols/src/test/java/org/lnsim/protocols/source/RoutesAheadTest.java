@@ -83,7 +83,7 @@ class RoutesAheadTest {
 
     /** Runs the baseline; {@code threads} 0 means no routes ahead. Outcomes as comparable strings, by payment id. */
     private static List<String> outcomes(ChannelGraph g, List<PaymentRequest> workload, int threads) {
-        EngineRun run = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 9)).seed(9)
+        EngineRun run = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0)).seed(9)
                 .split(BalanceSplit.UNIFORM).checks(EngineRun.Checks.NONE)
                 .latency((graph, sim) -> new CommitmentLatency(graph.channelCount(), sim.random().stream("latency")));
         if (threads > 0) {

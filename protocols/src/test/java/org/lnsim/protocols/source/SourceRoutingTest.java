@@ -71,7 +71,7 @@ class SourceRoutingTest {
     void retriesAroundAFailedChannelLikeThePayPlugin() {
         ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        PaymentOutcome o = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 1),
+        PaymentOutcome o = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0),
                 new PaymentRequest(1, S, R, 60_000_000, 0)).get(0);
         assertTrue(o.success());
         assertEquals(2, o.attempts());
@@ -91,7 +91,7 @@ class SourceRoutingTest {
     void oracleAvoidsTheChannelThatCannotCarryThePayment() {
         ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        PaymentOutcome o = run(g, new OracleRouting(g, PayPolicy.C_LIGHTNING, 1),
+        PaymentOutcome o = run(g, new OracleRouting(g, PayPolicy.C_LIGHTNING),
                 new PaymentRequest(1, S, R, 60_000_000, 0)).get(0);
         assertTrue(o.success());
         assertEquals(1, o.attempts());
@@ -111,7 +111,7 @@ class SourceRoutingTest {
         ChannelGraph g = diamond(new ChannelPolicy(60_000, 0, 10, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 new ChannelPolicy(40_000, 0, 2000, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
         PayPolicy noFuzz = new PayPolicy(10, 0, 20, 0.5, 5_000, 2016, 9);
-        PaymentOutcome o = run(g, new SourceRouting(g, noFuzz, 0, 1), new PaymentRequest(1, S, R, 10_000_000, 0)).get(0);
+        PaymentOutcome o = run(g, new SourceRouting(g, noFuzz, 0), new PaymentRequest(1, S, R, 10_000_000, 0)).get(0);
         assertTrue(o.success());
         assertEquals(1, o.attempts());
         assertEquals(40_000, o.feeMsat());
@@ -122,7 +122,7 @@ class SourceRoutingTest {
     void noRouteMeansNoAttempt() {
         ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        PaymentOutcome o = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 1),
+        PaymentOutcome o = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0),
                 new PaymentRequest(1, S, R, 2_000_000_000L, 0)).get(0);
         assertFalse(o.success());
         assertEquals(0, o.attempts());
@@ -134,7 +134,7 @@ class SourceRoutingTest {
     void stateIsTheRealGossipSize() {
         ChannelGraph g = diamond(new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        SourceRouting source = new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 1);
+        SourceRouting source = new SourceRouting(g, PayPolicy.C_LIGHTNING, 0);
         // 4 channels × (432 + 2 × 130); no node announcements in this graph
         assertEquals(4 * (432 + 2 * 130), GossipSizes.of(g).rawBytes());
         for (int n = 0; n < 4; n++) {
@@ -175,7 +175,7 @@ class SourceRoutingTest {
                 return node == A ? 2 : 0;
             }
         };
-        PaymentEngine engine = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0, 1)).availability(churn)
+        PaymentEngine engine = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0)).availability(churn)
                 .checks(EngineRun.Checks.NONE).run().engine();
         assertArrayEquals(new long[] {16, 16 * 130}, engine.controlByType().get("channel_update"));
     }

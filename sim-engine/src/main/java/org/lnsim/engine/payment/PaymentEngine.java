@@ -1,10 +1,12 @@
 package org.lnsim.engine.payment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.lnsim.engine.Event;
+import org.lnsim.engine.RandomStreams;
 import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.AttemptResult;
@@ -59,6 +61,7 @@ public final class PaymentEngine {
     private final NodeAvailability availability;
     private final Consumer<PaymentOutcome> sink;
     private final SplittableRandom protocolRandom;
+    private final ProtocolSeeds protocolSeeds;
     private final long[] nodeMessages;
     private final long[] nodeBytes;
     private final long[] setupSentMessages;
@@ -81,12 +84,22 @@ public final class PaymentEngine {
         this.limits = limits;
         this.sink = sink;
         this.protocolRandom = sim.random().stream("protocol." + protocol.name());
+        RandomStreams streams = sim.random();
+        this.protocolSeeds = name -> streams.seedOf("protocol." + name);
         this.nodeMessages = new long[graph.nodeCount()];
         this.nodeBytes = new long[graph.nodeCount()];
         this.setupSentMessages = new long[graph.nodeCount()];
         this.setupSentBytes = new long[graph.nodeCount()];
         this.setupReceivedBytes = new long[graph.nodeCount()];
         this.paymentColumns = protocol.paymentColumns().size();
+    }
+
+    /**
+     * Lets the protocol precompute with the whole workload on up to {@code threads} threads
+     * ({@link RoutingProtocol#prepare}); call once, before {@link #setup}, or not at all.
+     */
+    public void prepare(List<PaymentRequest> payments, int threads) {
+        protocol.prepare(payments, threads, protocolSeeds);
     }
 
     /** Lets the protocol do its set-up at the current time (call once, before payments start). */
@@ -171,6 +184,11 @@ public final class PaymentEngine {
         @Override
         public SplittableRandom random() {
             return protocolRandom;
+        }
+
+        @Override
+        public ProtocolSeeds seeds() {
+            return protocolSeeds;
         }
 
         @Override

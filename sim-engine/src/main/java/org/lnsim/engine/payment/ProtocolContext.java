@@ -13,6 +13,9 @@ public interface ProtocolContext {
     /** The protocol's own random stream, {@code "protocol.<name>"} of the run's seed. */
     SplittableRandom random();
 
+    /** Seeds of the protocol's named streams, for draws that must not depend on the order of other draws. */
+    ProtocolSeeds seeds();
+
     /**
      * What {@code node} can send right now on direction {@code e}, which must leave {@code node}: every node knows
      * its own channels.

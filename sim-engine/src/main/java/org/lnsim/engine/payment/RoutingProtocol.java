@@ -22,9 +22,11 @@ public interface RoutingProtocol {
      * Called once before the run with the whole workload. A protocol may precompute, on up to {@code threads}
      * threads, anything that depends only on what it knows before the run starts (the public graph, the payments'
      * endpoints and amounts) — never on balances or anything the run changes — so that its results are the same with
-     * or without this step and for any thread count.
+     * or without this step and for any thread count. {@code seeds} are the ones {@link ProtocolContext#seeds()}
+     * gives during the run, so what is computed ahead can use the same randomness (the engine calls this through
+     * {@link PaymentEngine#prepare}).
      */
-    default void prepare(java.util.List<PaymentRequest> payments, int threads) {
+    default void prepare(java.util.List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
     }
 
     /** Wall-clock nanoseconds spent in {@link #prepare}, for timings.csv only. */

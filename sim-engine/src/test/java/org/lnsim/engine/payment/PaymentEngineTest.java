@@ -377,4 +377,53 @@ class PaymentEngineTest {
                 new PaymentRequest(1, 0, 2, 1_000, 0));
         assertEquals("rejected", run.outcomes().get(0).reason());
     }
+
+    /**
+     * The only way a protocol gets at the run's seed: the engine hands the same stream seeds to prepare and to every
+     * context, each the seed of the named stream "protocol." + name, so what a protocol computes ahead agrees with
+     * what it computes during the run; another master seed gives other seeds.
+     */
+    @Test
+    void theEngineHandsTheSameStreamSeedsToPrepareAndToContexts() {
+        for (long seed : new long[] {11, 12}) {
+            long[] seen = new long[3];
+            RoutingProtocol proto = new RoutingProtocol() {
+                @Override
+                public String name() {
+                    return "seeds";
+                }
+
+                @Override
+                public Knowledge knowledge() {
+                    return Knowledge.PUBLIC_GRAPH;
+                }
+
+                @Override
+                public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
+                    seen[0] = seeds.seedOf("seeds.fuzz");
+                }
+
+                @Override
+                public void setup(ProtocolContext ctx) {
+                    seen[1] = ctx.seeds().seedOf("seeds.fuzz");
+                    seen[2] = ctx.seeds().seedOf("other");
+                }
+
+                @Override
+                public long stateBytes(int node) {
+                    return 0;
+                }
+
+                @Override
+                public PaymentSession open(PaymentContext ctx) {
+                    throw new AssertionError("no payments");
+                }
+            };
+            EngineRun.of(line(), proto).seed(seed).prepare(1).run();
+            assertEquals(org.lnsim.engine.RandomStreams.seedOf(seed, "protocol.seeds.fuzz"), seen[0]);
+            assertEquals(seen[0], seen[1]);
+            assertEquals(org.lnsim.engine.RandomStreams.seedOf(seed, "protocol.other"), seen[2]);
+            assertTrue(seen[0] != seen[2]);
+        }
+    }
 }

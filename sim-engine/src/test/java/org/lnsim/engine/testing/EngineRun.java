@@ -160,7 +160,7 @@ public final class EngineRun {
         return this;
     }
 
-    /** Calls {@code protocol.prepare(payments, threads)} before set-up. */
+    /** Calls {@code engine.prepare(payments, threads)} (the protocol's prepare) before set-up. */
     public EngineRun prepare(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("prepare needs at least 1 thread: " + threads);
@@ -191,7 +191,7 @@ public final class EngineRun {
         List<PaymentOutcome> outcomes = new ArrayList<>();
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, outcomes::add);
         if (prepareThreads > 0) {
-            protocol.prepare(payments, prepareThreads);
+            engine.prepare(payments, prepareThreads);
         }
         engine.setup();
         payments.forEach(engine::submit);

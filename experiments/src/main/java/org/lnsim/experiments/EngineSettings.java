@@ -1,0 +1,178 @@
+package org.lnsim.experiments;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lnsim.engine.RandomStreams;
+import org.lnsim.engine.channel.BalanceSplit;
+import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.htlc.ClothLatency;
+import org.lnsim.engine.htlc.CommitmentLatency;
+import org.lnsim.engine.htlc.ExponentialChurn;
+import org.lnsim.engine.htlc.FixedLatency;
+import org.lnsim.engine.htlc.HtlcRelay;
+import org.lnsim.engine.htlc.LatencyModel;
+import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.htlc.ReceiverBehaviour;
+import org.lnsim.engine.payment.PaymentEngine;
+import org.lnsim.experiments.ConfigSchema.Section;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.settings.Key;
+import org.lnsim.protocols.settings.Values;
+
+/**
+ * What the engine simulates alike for every protocol of a run: the initial balances ({@code balances}), message
+ * delays ({@code latency}), nodes going offline ({@code churn}) and the payment rules ({@code engine}). Defaults are
+ * the engine's own constants where it has them. Each part builds its engine object from the run's named streams.
+ */
+public record EngineSettings(Balances balances, Latency latency, Churn churn, Rules rules) {
+    /** The four sections of an experiment configuration this record reads, in the order the reference lists them. */
+    static EngineSettings from(Values balances, Values latency, Values churn, Values rules) {
+        return new EngineSettings(Balances.from(balances), Latency.from(latency), Churn.from(churn),
+                Rules.from(rules));
+    }
+
+    /** {@code balances}: how channel capacity is split at the start, reserves and HTLC slots (BOLT 2). */
+    public record Balances(BalanceSplit split, double reserveFraction, int maxAcceptedHtlcs) {
+        public static final Key<String> SPLIT = Key.choice("split", BalanceSplit.UNIFORM.label(),
+                Arrays.stream(BalanceSplit.values()).map(BalanceSplit::label).toList(), "node_1's share: uniform in "
+                        + "[0, capacity], half, or all on a random side");
+        public static final Key<Double> RESERVE_FRACTION = Key.dbl("reserve_fraction",
+                ChannelState.DEFAULT_RESERVE_FRACTION, 0, 0.99, "channel reserve (BOLT 2), fraction of capacity "
+                        + "each side keeps");
+        public static final Key<Integer> MAX_ACCEPTED_HTLCS = Key.integer("max_accepted_htlcs",
+                ChannelState.DEFAULT_MAX_ACCEPTED_HTLCS, 1, 483, "HTLC slots per direction (BOLT 2)");
+        static final Section SECTION = new Section("balances", "how channel capacity is split at the start of the "
+                + "run", List.of(SPLIT, RESERVE_FRACTION, MAX_ACCEPTED_HTLCS), List.of());
+
+        static Balances from(Values v) {
+            return new Balances(BalanceSplit.parse(v.get(SPLIT)), v.get(RESERVE_FRACTION), v.get(MAX_ACCEPTED_HTLCS));
+        }
+
+        /** The run's initial channel state; {@code rng} is the {@code balances} stream. */
+        public ChannelState initialState(ChannelGraph graph, SplittableRandom rng) {
+            return new ChannelState(graph, split, rng, reserveFraction, maxAcceptedHtlcs);
+        }
+    }
+
+    /** {@code latency}: the model of message delays, each building its {@link LatencyModel}. */
+    public sealed interface Latency {
+        Key<String> MODEL = Key.choice("model", "commitment", List.of("commitment", "cloth", "fixed"), "commitment: "
+                + "1.5 RTT per hop each way with a per-channel log-normal RTT; cloth: 100 ms + N(0, 1 ms) per message; "
+                + "fixed: the fixed_* values");
+        Key<Double> MEDIAN_RTT_MS = Key.dbl("median_rtt_ms", CommitmentLatency.DEFAULT_MEDIAN_RTT_US / 1e3, 0.001,
+                Double.POSITIVE_INFINITY, "commitment: median round trip");
+        Key<Double> RTT_SIGMA = Key.dbl("rtt_sigma", CommitmentLatency.DEFAULT_SIGMA, 0, 5, "commitment: log-normal "
+                + "shape of the round trip");
+        Key<Double> BATCH_MS = Key.dbl("batch_ms", CommitmentLatency.DEFAULT_BATCH_US / 1e3, 0,
+                Double.POSITIVE_INFINITY, "commitment: commitment batching delay per message (c-lightning 10 ms)");
+        Key<Double> OFFLINE_MS = Key.dbl("offline_ms", CommitmentLatency.DEFAULT_OFFLINE_US / 1e3, 0,
+                Double.POSITIVE_INFINITY, "commitment and fixed: delay before an offline peer is noticed");
+        Key<Double> FIXED_OFFER_MS = Key.dbl("fixed_offer_ms", 100.0, 0, Double.POSITIVE_INFINITY, "fixed: HTLC "
+                + "offer per hop");
+        Key<Double> FIXED_RESOLVE_MS = Key.dbl("fixed_resolve_ms", 100.0, 0, Double.POSITIVE_INFINITY, "fixed: "
+                + "fulfil or fail per hop");
+        Key<Double> FIXED_CONTROL_MS = Key.dbl("fixed_control_ms", 50.0, 0, Double.POSITIVE_INFINITY, "fixed: "
+                + "control message per hop");
+        Section SECTION = new Section("latency", "message delays", List.of(MODEL, MEDIAN_RTT_MS, RTT_SIGMA, BATCH_MS,
+                OFFLINE_MS, FIXED_OFFER_MS, FIXED_RESOLVE_MS, FIXED_CONTROL_MS), List.of());
+
+        /** The model's delays for this run, drawn from the {@code latency} stream where it draws. */
+        LatencyModel create(ChannelGraph graph, RandomStreams streams);
+
+        /** Per-channel log-normal round trips, 1.5 RTT per hop each way, commitment batching. */
+        record Commitment(long medianRttUs, double rttSigma, long batchUs, long offlineUs) implements Latency {
+            @Override
+            public LatencyModel create(ChannelGraph graph, RandomStreams streams) {
+                return new CommitmentLatency(graph.channelCount(), streams.stream("latency"), medianRttUs, rttSigma,
+                        batchUs, offlineUs);
+            }
+        }
+
+        /** CLoTH's: 100 ms + N(0, 1 ms) per message. */
+        record Cloth() implements Latency {
+            @Override
+            public LatencyModel create(ChannelGraph graph, RandomStreams streams) {
+                return new ClothLatency(streams.stream("latency"));
+            }
+        }
+
+        /** Fixed delays per hop. */
+        record Fixed(long offerUs, long resolveUs, long offlineUs, long controlUs) implements Latency {
+            @Override
+            public LatencyModel create(ChannelGraph graph, RandomStreams streams) {
+                return new FixedLatency(offerUs, resolveUs, offlineUs, controlUs);
+            }
+        }
+
+        static Latency from(Values v) {
+            return switch (v.get(MODEL)) {
+                case "cloth" -> new Cloth();
+                case "fixed" -> new Fixed(msToUs(v.get(FIXED_OFFER_MS)), msToUs(v.get(FIXED_RESOLVE_MS)),
+                        msToUs(v.get(OFFLINE_MS)), msToUs(v.get(FIXED_CONTROL_MS)));
+                default -> new Commitment(Math.max(1, msToUs(v.get(MEDIAN_RTT_MS))), v.get(RTT_SIGMA),
+                        msToUs(v.get(BATCH_MS)), msToUs(v.get(OFFLINE_MS)));
+            };
+        }
+    }
+
+    /**
+     * {@code churn}: nodes going offline and back, exponential on/off periods.
+     *
+     * @param offlineShare long-run share of time a node is offline; 0: every node always online
+     */
+    public record Churn(double offlineShare, double meanOfflineS) {
+        public static final Key<Double> OFFLINE_SHARE = Key.dbl("offline_share", 0.0, 0, 0.99, "long-run share of "
+                + "time a node is offline");
+        public static final Key<Double> MEAN_OFFLINE_S = Key.dbl("mean_offline_s", 600.0, 0.001,
+                Double.POSITIVE_INFINITY, "mean length of an offline period");
+        static final Section SECTION = new Section("churn", "nodes going offline and back (exponential on/off "
+                + "periods)", List.of(OFFLINE_SHARE, MEAN_OFFLINE_S), List.of());
+
+        static Churn from(Values v) {
+            return new Churn(v.get(OFFLINE_SHARE), v.get(MEAN_OFFLINE_S));
+        }
+
+        /** Who is online when, seeded by the {@code churn} stream's seed. */
+        public NodeAvailability availability(int nodes, RandomStreams streams) {
+            return offlineShare == 0 ? NodeAvailability.ALWAYS_ONLINE
+                    : new ExponentialChurn(nodes, offlineShare, meanOfflineS * 1e6, streams.seedOf("churn"));
+        }
+    }
+
+    /** {@code engine}: the payment rules the engine enforces for every protocol. */
+    public record Rules(long timeoutUs, int maxAttempts, long mppTimeoutUs, ReceiverBehaviour receiver) {
+        public static final Key<Double> TIMEOUT_S = Key.dbl("timeout_s", PaymentEngine.Limits.DEFAULT.timeoutUs() / 1e6,
+                0.001, Double.POSITIVE_INFINITY, "no attempt starts later than this after arrival (c-lightning "
+                        + "retry_for, lnd, CLoTH: 60 s)");
+        public static final Key<Integer> MAX_ATTEMPTS = Key.integer("max_attempts",
+                PaymentEngine.Limits.DEFAULT.maxAttempts(), 1, 1_000_000, "attempts (parts included) per payment: a "
+                        + "safety cap (the implementations bound a payment by time only)");
+        public static final Key<Double> MPP_TIMEOUT_S = Key.dbl("mpp_timeout_s", HtlcRelay.DEFAULT_MPP_TIMEOUT_US / 1e6,
+                0.001, Double.POSITIVE_INFINITY, "how long a receiver holds an incomplete multi-part set (BOLT 4: at "
+                        + "least 60 s)");
+        public static final Key<String> RECEIVER = Key.choice("receiver", ReceiverBehaviour.HONEST.label(),
+                Arrays.stream(ReceiverBehaviour.values()).map(ReceiverBehaviour::label).toList(), "what receivers do "
+                        + "with parts of an incomplete multi-part payment: hold them (BOLT 4), or settle every part "
+                        + "they can at once — all mpp parts, no amp part (outcome 'partial')");
+        static final Section SECTION = new Section("engine", "payment rules the engine enforces for every protocol",
+                List.of(TIMEOUT_S, MAX_ATTEMPTS, MPP_TIMEOUT_S, RECEIVER), List.of());
+
+        static Rules from(Values v) {
+            return new Rules(secondsToUs(v.get(TIMEOUT_S)), v.get(MAX_ATTEMPTS), secondsToUs(v.get(MPP_TIMEOUT_S)),
+                    ReceiverBehaviour.valueOf(v.get(RECEIVER).toUpperCase(java.util.Locale.ROOT)));
+        }
+
+        public PaymentEngine.Limits limits() {
+            return new PaymentEngine.Limits(timeoutUs, maxAttempts);
+        }
+    }
+
+    static long secondsToUs(double seconds) {
+        return Math.round(seconds * 1e6);
+    }
+
+    static long msToUs(double ms) {
+        return Math.round(ms * 1e3);
+    }
+}
