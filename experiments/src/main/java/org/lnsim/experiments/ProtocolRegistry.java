@@ -23,6 +23,7 @@ import org.lnsim.protocols.multipart.SplittingProtocol;
 import org.lnsim.protocols.source.OracleRouting;
 import org.lnsim.protocols.source.PayPolicy;
 import org.lnsim.protocols.source.SourceRouting;
+import org.lnsim.results.run.RunColumns;
 
 /**
  * The protocols an experiment can name, each with its configuration keys and a factory. Adding a scheme to lnsim
@@ -182,6 +183,19 @@ public final class ProtocolRegistry {
     }
 
     private ProtocolRegistry() {
+    }
+
+    /**
+     * The protocols' own result columns, declared by each protocol with unit and definition, for
+     * {@code results/COLUMNS.md} ({@link RunColumns#markdown}); a test checks that every column a run of every
+     * registered protocol writes is listed here.
+     */
+    public static List<RunColumns.ProtocolColumns> resultColumns() {
+        return List.of(
+                new RunColumns.ProtocolColumns(BeaconRouting.NAME, BeaconRouting.PAYMENT_COLUMN_DOCS,
+                        BeaconRouting.STATE_COLUMN_DOCS),
+                new RunColumns.ProtocolColumns(AntRouting.NAME + ", " + AntRouting.SELECTIVE,
+                        AntRouting.PAYMENT_COLUMN_DOCS, AntRouting.STATE_COLUMN_DOCS));
     }
 
     private static PayPolicy pay(JsonNode e) {
