@@ -50,7 +50,8 @@ public final class AntRouting implements RoutingProtocol {
             new ColumnDoc("seed_messages", "count", "seed messages sent by every node, both seeds, all rounds"),
             new ColumnDoc("match_messages", "count", "matched-seed messages sent towards the payer, all rounds"),
             new ColumnDoc("confirm_messages", "count", "confirmation messages along the chosen paths, both ways"),
-            new ColumnDoc("matches", "count", "matched seeds that reached the payer within the hop limit and max fee"),
+            new ColumnDoc("matches", "count", "matched seeds sent towards the payer (within the hop limit and "
+                    + "max fee)"),
             new ColumnDoc("first_match_us", "µs", "from the payment's arrival to the first matched seed at the payer, "
                     + "in the first round with a match; 0 without one"),
             new ColumnDoc("chosen_match_us", "µs", "from the payment's arrival to the payer's choice of a match, in "

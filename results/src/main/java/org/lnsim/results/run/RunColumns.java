@@ -169,10 +169,10 @@ public final class RunColumns {
         FIGURE("figure", "—", "a per-node column of node_state.csv (state_bytes, set-up traffic, the protocol's own "
                 + "figures)"),
         NODES("nodes", "count", "nodes with channels the figure is taken over"),
-        P50("p50", "figure's", "nearest-rank median over those nodes; empty when there are none"),
-        P90("p90", "figure's", "nearest-rank 90th percentile"),
-        P99("p99", "figure's", "nearest-rank 99th percentile"),
-        MAX("max", "figure's", "the largest value");
+        P50("p50", "as figure", "nearest-rank median over those nodes; empty when there are none"),
+        P90("p90", "as figure", "nearest-rank 90th percentile"),
+        P99("p99", "as figure", "nearest-rank 99th percentile"),
+        MAX("max", "as figure", "the largest value");
 
         private final ColumnDoc doc;
 
@@ -339,8 +339,9 @@ public final class RunColumns {
                 case "state" -> "Then the union, in order of first appearance, of the protocols' own per-node "
                         + "figures, empty for a protocol that does not report one (each also a `figure` of "
                         + "node_state_summary.csv):";
-                default -> "Then, for each protocol payment column of the run, `<column>_mean`: its mean over all "
-                        + "the payments of each protocol, empty for protocols without it:";
+                default -> "Between `discovery_ms_p99` and `share_of_bound`, for each protocol payment column of "
+                        + "the run, `<column>_mean`: its mean over all the payments of each protocol, empty for "
+                        + "protocols without it:";
             }).append("\n\n| column | unit | protocols | definition |\n|---|---|---|---|\n");
             for (ProtocolColumns p : with) {
                 for (ColumnDoc d : columnsFor(p, f.protocolPart())) {
