@@ -10,43 +10,8 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 parts="${*:-snapshot mcp1m}"
 
-# summary.csv columns by name, node_state_summary.csv's state_bytes and seeds_received percentiles, node_state.csv
-# for which node is the busiest (first in node order on ties); the busiest node's seed messages per second at a
-# network payment rate λ = its seeds received per payment × λ, so it passes 1,000 (10,000) seeds/s from
-# λ = 1,000 (10,000) / its seeds per payment.
-table() {
-  local dir="$1" payments="$2"
-  awk -F, -v payments="$payments" '
-    FNR == 1 { file++ }
-    file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    file == 1 { row[++n] = $0; next }
-    file == 2 && $2 == "state_bytes" { p50[$1] = $4; p99[$1] = $6; max[$1] = $7 }
-    file == 2 && $2 == "seeds_received" { busiest[$1] = $7; seedsP50[$1] = $4; seedsP99[$1] = $6 }
-    file == 3 && FNR == 1 { for (i = 1; i <= NF; i++) ncol[$i] = i; next }
-    file == 3 && ("seeds_received" in ncol) && $ncol["seeds_received"] != "" {
-      q = $1; r = $ncol["seeds_received"] + 0
-      if (!(q in top) || r > top[q]) { top[q] = r; hub[q] = $2 }
-    }
-    file == 4 && FNR > 1 { id[$1] = substr($2, 1, 16); alias = $5; gsub(/["|]/, "", alias); al[$1] = alias; deg[$1] = $3 }
-    function name(v) { return v " (" id[v] "…" (al[v] != "" ? ", " al[v] : "") ", " deg[v] " channels)" }
-    END {
-      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | seeds / payment at a node p50 | p99 | busiest node | its seeds / payment | seeds/s at 1 pay/s | at 10 | at 100 | pay/s for 1k seeds/s | for 10k |"
-      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-      for (k = 1; k <= n; k++) {
-        split(row[k], f, ",")
-        p = f[col["protocol"]]
-        b = (p in busiest) ? busiest[p] / payments : 0
-        has = (p in busiest) && b > 0
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p,
-          f[col["success_rate"]], f[col["fee_ppm_p50"]], f[col["discovery_ms_p50"]], f[col["discovery_ms_p99"]],
-          f[col["messages_per_payment"]], f[col["bytes_per_payment"]], p50[p], p99[p], max[p],
-          has ? sprintf("%.2f", seedsP50[p] / payments) : "", has ? sprintf("%.1f", seedsP99[p] / payments) : "",
-          has ? name(hub[p]) : "", has ? sprintf("%.1f", b) : "", has ? sprintf("%.0f", b) : "",
-          has ? sprintf("%.0f", 10 * b) : "", has ? sprintf("%.0f", 100 * b) : "",
-          has ? sprintf("%.2f", 1000 / b) : "", has ? sprintf("%.1f", 10000 / b) : ""
-      }
-    }' "$dir/summary.csv" "$dir/node_state_summary.csv" "$dir/node_state.csv" "$dir/node_ids.csv"
-}
+# One table per run folder, built by `lnsim table ant` from the run's files read by column name (summary.csv,
+# node_state_summary.csv, node_state.csv, node_ids.csv; see results/COLUMNS.md and `./lnsim table ant --help`).
 
 explain() {
   echo "500 payments per amount at 5 payments/s between nodes with a usable channel each way, uniform balances, seed 1."
@@ -70,13 +35,13 @@ sweep() { # name extra-args...
     echo
     echo "## $a sat"
     echo
-    table "$tmp/$name-$a" 500
+    ./lnsim table ant "$tmp/$name-$a"
   done
 }
 
 # Per-node mempools and seed load against the network's payment rate (plain ant, 10k sat; extra arguments choose
-# the network): peak entries and state over nodes with channels from node_state_summary.csv; the busiest node's
-# seeds per second = its seeds received over the run's arrival span (payments / rate).
+# the network), one row per rate: `lnsim table ant-rates` (peak entries and state over nodes with channels; the
+# busiest node's seeds per second = its seeds received over the run's arrival span, payments / rate).
 rates() {
   echo
   echo "## Mempools and seed load against the payment rate (ant, 10000 sat)"
@@ -86,23 +51,13 @@ rates() {
   echo "channels (p50 / p99 / max); the busiest node's seeds per second over the payments' arrival span. Mempools grow"
   echo "with the rate (entries live wipe-after = 3 s); the busiest node's seed rate grows linearly with it."
   echo
-  echo "| payments/s | success | peak mempool entries p50 | p99 | max | state p50 B | p99 | max | busiest node seeds/s |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local runs=()
   for r in 1 10 100; do
     ./lnsim run experiments/configs/ant-sweep.yaml "$@" --set 'protocols=[ant]' --set workload.amount.sat=10000 \
       --set "workload.rate_per_s=$r" --quiet --threads 2 --out "$tmp/rate-$r" > /dev/null
-    awk -F, -v rate="$r" '
-      FNR == 1 { file++ }
-      file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-      file == 1 { split($0, f, ","); success = f[col["success_rate"]]; payments = f[col["payments"]] }
-      file == 2 && $2 == "peak_mempool_entries" { e50 = $4; e99 = $6; emax = $7 }
-      file == 2 && $2 == "state_bytes" { s50 = $4; s99 = $6; smax = $7 }
-      file == 2 && $2 == "seeds_received" { busiest = $7 }
-      END {
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", rate, success, e50, e99, emax, s50, s99, smax,
-          busiest / (payments / rate)
-      }' "$tmp/rate-$r/summary.csv" "$tmp/rate-$r/node_state_summary.csv"
+    runs+=("$r=$tmp/rate-$r")
   done
+  ./lnsim table ant-rates "${runs[@]}"
 }
 
 if [[ " $parts " == *" snapshot "* ]]; then

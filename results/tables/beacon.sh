@@ -11,42 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 snap="$(cd data/snapshots && pwd)/clightning-listchannels-2019-05-14.json.gz"
 parts="${*:-snapshot mcp1m flare}"
 
-# One Markdown table from a run folder: summary.csv columns by name, node_state_summary.csv's state_bytes
-# percentiles, state as a share of full gossip (source's state: every node holds gossip_bytes_raw), and the set-up
-# phase per node: messages sent, bytes received and (beacon) simulated set-up time, p50 and p99.
-table() {
-  local dir="$1"
-  awk -F, '
-    FNR == 1 { file++ }
-    file == 1 && FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    file == 1 { row[++n] = $0; next }
-    file == 2 && $2 == "state_bytes" { p50[$1] = $4; p99[$1] = $6; max[$1] = $7 }
-    file == 2 && $2 == "setup_messages_sent" { sm50[$1] = $4; sm99[$1] = $6 }
-    file == 2 && $2 == "setup_bytes_received" { sb50[$1] = $4; sb99[$1] = $6 }
-    file == 2 && $2 == "setup_us" { su50[$1] = sprintf("%.1f", $4 / 1000); su99[$1] = sprintf("%.1f", $6 / 1000) }
-    file == 2 && $2 == "setup_requests" { sr50[$1] = $4; sr99[$1] = $6 }
-    file == 2 && $2 == "beacons_found" { bf50[$1] = $4 }
-    END {
-      print "| protocol | success | fee ppm p50 | discovery ms p50 | discovery ms p99 | table requests / payment | messages / payment | bytes / payment | state p50 B | state p99 B | state max B | state p50 % of gossip | set-up msgs sent p50 | p99 | set-up B received p50 | p99 | set-up ms p50 | p99 | beacon requests p50 | p99 | beacons found p50 |"
-      print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-      for (k = 1; k <= n; k++) {
-        split(row[k], f, ",")
-        p = f[col["protocol"]]
-        if (p == "source") gossip = p50[p]
-      }
-      for (k = 1; k <= n; k++) {
-        split(row[k], f, ",")
-        p = f[col["protocol"]]
-        tr = ("table_requests_mean" in col) ? f[col["table_requests_mean"]] : ""
-        d50 = ("discovery_ms_p50" in col) ? f[col["discovery_ms_p50"]] : "0.0"
-        d99 = ("discovery_ms_p99" in col) ? f[col["discovery_ms_p99"]] : "0.0"
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p,
-          f[col["success_rate"]], f[col["fee_ppm_p50"]], d50, d99, tr, f[col["messages_per_payment"]],
-          f[col["bytes_per_payment"]], p50[p], p99[p], max[p], (gossip > 0 ? 100 * p50[p] / gossip : 0),
-          sm50[p], sm99[p], sb50[p], sb99[p], su50[p], su99[p], sr50[p], sr99[p], bf50[p]
-      }
-    }' "$dir/summary.csv" "$dir/node_state_summary.csv"
-}
+# One table per run folder, built by `lnsim table beacon` from its summary.csv and node_state_summary.csv read by
+# column name (see results/COLUMNS.md and `./lnsim table beacon --help`).
 
 sweep() { # network-name network-file-override-args...
   local name="$1"; shift
@@ -56,7 +22,7 @@ sweep() { # network-name network-file-override-args...
     echo
     echo "## $a sat"
     echo
-    table "$tmp/$name-$a"
+    ./lnsim table beacon "$tmp/$name-$a"
   done
 }
 
@@ -109,21 +75,6 @@ if [[ " $parts " == *" mcp1m "* ]]; then
     sweep mcp1m --set "network.file=$tmp/mcp-1m-seed1.lnsim"
   } > "$out/beacon-mcp-1m.md"
 fi
-# The route-found share (payments that sent at least one HTLC) with discovery time, from payments.csv and summary.csv.
-flare_table() {
-  local dir="$1"
-  awk -F, '
-    FNR == 1 { file++ }
-    file == 1 && FNR > 1 { n[$15]++; if ($12 > 0) found[$15]++ }
-    file == 2 && FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    file == 2 {
-      p = $col["protocol"]
-      tr = ("table_requests_mean" in col) ? $col["table_requests_mean"] : ""
-      printf "| %s | %.3f | %s | %s | %s | %s |\n", p, found[p] / n[p], $col["success_rate"],
-        $col["discovery_ms_p50"], $col["discovery_ms_p99"], tr
-    }' "$dir/payments.csv" "$dir/summary.csv"
-}
-
 if [[ " $parts " == *" flare "* ]]; then
   ./lnsim run experiments/configs/beacon-flare-2016.yaml --quiet --threads 2 --out "$tmp/flare-ws" > /dev/null
   ./lnsim run experiments/configs/beacon-flare-2016.yaml --set network.generate= --set "network.file=$snap" \
@@ -152,9 +103,8 @@ if [[ " $parts " == *" flare "* ]]; then
       echo
       if [[ $part == ws ]]; then echo "## Watts-Strogatz, 2,500 nodes, k = 4, p = 0.2"; else echo "## 2019-05-14 snapshot"; fi
       echo
-      echo "| protocol | route found | success | discovery ms p50 | discovery ms p99 | table requests / payment |"
-      echo "|---|---:|---:|---:|---:|---:|"
-      flare_table "$tmp/flare-$part"
+      # the route-found share (payments that sent at least one HTLC) with discovery time: payments.csv, summary.csv
+      ./lnsim table flare "$tmp/flare-$part"
     done
   } > "$out/beacon-flare-2016.md"
 fi

@@ -8,7 +8,6 @@ import org.lnsim.experiments.ConfigException;
 import org.lnsim.experiments.ConfigSchema;
 import org.lnsim.experiments.Configs;
 import org.lnsim.experiments.ExperimentRunner;
-import org.lnsim.experiments.RunOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
         String version = new LnsimCommand.Version().getVersion()[0];
-        String md = RunOutputs.write(dir, loaded.settings(), loaded.source(), version, result);
+        String md = result.write(dir, loaded.settings(), loaded.source(), version);
         spec.commandLine().getOut().print(md);
         spec.commandLine().getErr().printf("lnsim run: %s in %.1f s -> %s%n", loaded.source(),
                 (System.nanoTime() - t0) / 1e9, dir);

@@ -38,6 +38,9 @@ import org.lnsim.network.io.NetworkFormatException;
 import org.lnsim.network.io.ClothPaymentsTrace;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
+import org.lnsim.results.run.RunCollector;
+import org.lnsim.results.run.RunManifest;
+import org.lnsim.results.run.RunOutputs;
 import org.lnsim.results.run.RunSummary;
 
 /**
@@ -73,6 +76,19 @@ public final class ExperimentRunner {
      */
     public record Result(ChannelGraph graph, String network, int payments, List<ProtocolRun> runs,
                          Map<String, Double> timings, List<RunSummary.Bound> bound) {
+        /**
+         * Writes the run's files into {@code dir} ({@link RunOutputs}); returns the summary as Markdown.
+         *
+         * @param settings     the resolved configuration, kept whole in the manifest
+         * @param configSource the configuration as given (file or embedded name)
+         * @param version      lnsim's version line
+         */
+        public String write(Path dir, ExperimentSettings settings, String configSource, String version)
+                throws IOException {
+            RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, graph, payments,
+                    settings.config());
+            return RunOutputs.write(dir, manifest, graph, runs, bound, timings);
+        }
     }
 
     private ExperimentRunner() {
@@ -208,45 +224,8 @@ public final class ExperimentRunner {
                         + ": HTLCs or payments left unresolved");
             }
         }
-        int withChannels = 0;
-        for (int n = 0; n < graph.nodeCount(); n++) {
-            withChannels += graph.degree(n) > 0 ? 1 : 0;
-        }
-        int[] nodes = new int[withChannels];
-        long[] stateBytes = new long[withChannels];
-        long[] controlMessages = new long[withChannels];
-        long[] controlBytes = new long[withChannels];
-        long[] paymentMessages = new long[withChannels];
-        long[] paymentBytes = new long[withChannels];
-        long[] setupSent = new long[withChannels];
-        long[] setupSentBytes = new long[withChannels];
-        long[] setupReceived = new long[withChannels];
-        List<String> stateColumns = protocol.stateColumns();
-        long[][] stateValues = new long[stateColumns.size()][withChannels];
-        long[] values = new long[stateColumns.size()];
-        int k = 0;
-        for (int n = 0; n < graph.nodeCount(); n++) {
-            if (graph.degree(n) > 0) {
-                nodes[k] = n;
-                stateBytes[k] = protocol.stateBytes(n);
-                controlMessages[k] = engine.nodeControlMessages(n);
-                controlBytes[k] = engine.nodeControlBytes(n);
-                paymentMessages[k] = relay.nodePaymentMessages(n);
-                paymentBytes[k] = relay.nodePaymentBytes(n);
-                setupSent[k] = engine.nodeSetupMessagesSent(n);
-                setupSentBytes[k] = engine.nodeSetupBytesSent(n);
-                setupReceived[k] = engine.nodeSetupBytesReceived(n);
-                protocol.stateValues(n, values);
-                for (int c = 0; c < values.length; c++) {
-                    stateValues[c][k] = values[c];
-                }
-                k++;
-            }
-        }
-        ProtocolRun run = new ProtocolRun(entry.displayName(), outcomes, stateBytes,
-                engine.setupMessages(), engine.setupBytes(), new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
-                paymentMessages, paymentBytes, new ProtocolRun.NodeSetup(setupSent, setupSentBytes, setupReceived,
-                stateColumns, stateValues)), protocol.paymentColumns());
+        ProtocolRun run = RunCollector.collect(entry.displayName(), graph, protocol, engine, relay,
+                outcomes);
         return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
     }
 

@@ -27,6 +27,7 @@ import org.lnsim.protocols.source.OracleSettings;
 import org.lnsim.protocols.source.PayLoopProtocol;
 import org.lnsim.protocols.source.SourceRouting;
 import org.lnsim.protocols.source.SourceSettings;
+import org.lnsim.results.run.RunColumns;
 
 /**
  * The protocols an experiment can name: each protocol's {@link ProtocolSpec} (its keys, defaults and settings
@@ -69,6 +70,19 @@ public final class ProtocolRegistry {
     }
 
     private ProtocolRegistry() {
+    }
+
+    /**
+     * The protocols' own result columns, declared by each protocol with unit and definition, for
+     * {@code results/COLUMNS.md} ({@link RunColumns#markdown}); a test checks that every column a run of every
+     * registered protocol writes is listed here.
+     */
+    public static List<RunColumns.ProtocolColumns> resultColumns() {
+        return List.of(
+                new RunColumns.ProtocolColumns(BeaconRouting.NAME, BeaconRouting.PAYMENT_COLUMN_DOCS,
+                        BeaconRouting.STATE_COLUMN_DOCS),
+                new RunColumns.ProtocolColumns(AntRouting.NAME + ", " + AntRouting.SELECTIVE,
+                        AntRouting.PAYMENT_COLUMN_DOCS, AntRouting.STATE_COLUMN_DOCS));
     }
 
     /** One resolved entry of {@code protocols}: which protocol, its label and settings, and how to build it. */

@@ -1,6 +1,7 @@
 /**
  * Experiments: configuration files and the runner that wires a network, a workload, the engine and several
- * protocols into one comparable run, and writes its results.
+ * protocols into one comparable run, then hands each finished engine to {@link org.lnsim.results.run.RunCollector}
+ * and the run to {@link org.lnsim.results.run.RunOutputs}, which own what is kept and how it is written.
  *
  * <p>Contract: a configuration is validated completely before anything runs or is written — an unknown key, a wrong
  * type or an impossible value raises {@link org.lnsim.experiments.ConfigException} naming the file, the key and the

@@ -16,6 +16,7 @@ import org.lnsim.network.NativeFormat;
 import org.lnsim.network.generate.GenerationProgress;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.results.run.ProtocolRun;
+import org.lnsim.results.run.RunOutputs;
 import org.lnsim.results.run.RunSummary;
 
 class ExperimentRunnerTest {
@@ -34,7 +35,7 @@ class ExperimentRunnerTest {
 
     private static Path runTo(Path dir, ExperimentSettings cfg, int threads, boolean check) throws Exception {
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, dir, check, threads, ExperimentRunner.Progress.NONE);
-        RunOutputs.write(dir, cfg, "test", "lnsim test", r);
+        r.write(dir, cfg, "test", "lnsim test");
         return dir;
     }
 
@@ -172,7 +173,7 @@ class ExperimentRunnerTest {
             assertTrue(o.claimedMsat() < o.payment().amountMsat());
             assertEquals(o.partial(), o.claimedMsat() > 0);
         }
-        RunOutputs.write(tmp, cfg, "test", "lnsim test", r);
+        r.write(tmp, cfg, "test", "lnsim test");
         assertTrue(Files.readString(tmp.resolve(RunOutputs.PAYMENTS)).contains(",partial,"));
         assertTrue(Files.readString(tmp.resolve(RunOutputs.SUMMARY_CSV)).lines().findFirst().orElseThrow()
                 .contains("partial_rate"));

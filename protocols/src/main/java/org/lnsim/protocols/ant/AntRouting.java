@@ -1,6 +1,7 @@
 package org.lnsim.protocols.ant;
 
 import java.util.List;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -41,14 +42,31 @@ public final class AntRouting implements RoutingProtocol {
     public static final int HISTORY_ENTRY_BYTES = 12;
 
     /**
-     * Per payment, over all its rounds: {@code rounds}; seed, matched-seed and confirmation messages (confirmations
-     * both ways); {@code matches}, the matched seeds sent (within the hop limit and max fee); {@code first_match_us}
-     * and {@code chosen_match_us}, from the payment's arrival to the first matched seed at the payer and to its
-     * decision, in the first round with a match (0 without one); {@code late_repeat_nodes}, entries whose seed came
-     * back after the wipe time (where the wave and a real flood part, see {@link SeedWave}).
+     * Per payment, over all its rounds (the order is the index {@link AntSession} counts into): rounds; seed,
+     * matched-seed and confirmation messages; matches; the first and the chosen match's time; late repeats (where the
+     * wave and a real flood part, see {@link SeedWave}).
      */
-    static final List<String> PAYMENT_COLUMNS = List.of("rounds", "seed_messages", "match_messages",
-            "confirm_messages", "matches", "first_match_us", "chosen_match_us", "late_repeat_nodes");
+    public static final List<ColumnDoc> PAYMENT_COLUMN_DOCS = List.of(
+            new ColumnDoc("rounds", "count", "flood rounds the payment ran (a fresh R each, while the HTLCs fail)"),
+            new ColumnDoc("seed_messages", "count", "seed messages sent by every node, both seeds, all rounds"),
+            new ColumnDoc("match_messages", "count", "matched-seed messages sent towards the payer, all rounds"),
+            new ColumnDoc("confirm_messages", "count", "confirmation messages along the chosen paths, both ways"),
+            new ColumnDoc("matches", "count", "matched seeds sent towards the payer (within the hop limit and "
+                    + "max fee)"),
+            new ColumnDoc("first_match_us", "µs", "from the payment's arrival to the first matched seed at the payer, "
+                    + "in the first round with a match; 0 without one"),
+            new ColumnDoc("chosen_match_us", "µs", "from the payment's arrival to the payer's choice of a match, in "
+                    + "the first round with a match; 0 without one"),
+            new ColumnDoc("late_repeat_nodes", "count", "mempool entries whose seed came back after the wipe time"));
+    static final List<String> PAYMENT_COLUMNS = ColumnDoc.names(PAYMENT_COLUMN_DOCS);
+    /** Per node with channels, in {@link #stateValues} order. */
+    public static final List<ColumnDoc> STATE_COLUMN_DOCS = List.of(
+            new ColumnDoc("peak_mempool_entries", "count", "most entries the node's mempool held at once"),
+            new ColumnDoc("seeds_received", "count", "seed messages the node received over the run, both seeds"),
+            new ColumnDoc("seeds_sent", "count", "seed messages the node sent over the run"),
+            new ColumnDoc("matched_seeds_sent", "count", "matched-seed messages the node sent or forwarded"),
+            new ColumnDoc("history_channels", "count", "ant.selective: the node's channels with a completed payment "
+                    + "in its history (12 bytes each in state_bytes); 0 for plain ant"));
     static final int ROUNDS = 0;
     static final int SEED_MESSAGES = 1;
     static final int MATCH_MESSAGES = 2;
@@ -188,8 +206,7 @@ public final class AntRouting implements RoutingProtocol {
 
     @Override
     public List<String> stateColumns() {
-        return List.of("peak_mempool_entries", "seeds_received", "seeds_sent", "matched_seeds_sent",
-                "history_channels");
+        return ColumnDoc.names(STATE_COLUMN_DOCS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.lnsim.protocols.beacon;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -45,6 +46,21 @@ import org.lnsim.protocols.source.PayPolicy;
  * </ul>
  */
 public final class BeaconRouting extends PayLoopProtocol {
+    /** Per node with channels, in {@link #stateValues} order. */
+    public static final List<ColumnDoc> STATE_COLUMN_DOCS = List.of(
+            new ColumnDoc("table_channels", "count", "channels in the node's radius-r table"),
+            new ColumnDoc("beacons", "count", "beacons the node routes with (the true XOR-closest within "
+                    + "max_beacon_distance)"),
+            new ColumnDoc("setup_us", "µs", "simulated time from the start of set-up to the node's last beacon "
+                    + "answer (the replayed acquisition, BeaconDiscovery)"),
+            new ColumnDoc("setup_requests", "count", "beacon requests the node sent end to end during set-up"),
+            new ColumnDoc("beacons_found", "count", "how many of its true XOR-closest beacons those requests "
+                    + "reached"));
+    /** Per payment, counted by {@link BeaconAttempts}. */
+    public static final List<ColumnDoc> PAYMENT_COLUMN_DOCS = List.of(
+            new ColumnDoc("table_requests", "count", "routing tables the sender asked for, XOR-closest to the "
+                    + "receiver first, when it found no route in what it held"));
+
     public static final String NAME = "beacon";
     private static final double US_PER_DAY = 86_400e6;
 
@@ -237,7 +253,7 @@ public final class BeaconRouting extends PayLoopProtocol {
 
     @Override
     public List<String> stateColumns() {
-        return List.of("table_channels", "beacons", "setup_us", "setup_requests", "beacons_found");
+        return ColumnDoc.names(STATE_COLUMN_DOCS);
     }
 
     @Override
@@ -251,7 +267,7 @@ public final class BeaconRouting extends PayLoopProtocol {
 
     @Override
     public List<String> paymentColumns() {
-        return List.of("table_requests");
+        return ColumnDoc.names(PAYMENT_COLUMN_DOCS);
     }
 
     @Override

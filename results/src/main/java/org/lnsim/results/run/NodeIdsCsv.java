@@ -14,7 +14,8 @@ import org.lnsim.results.CsvField;
  * by RFC 4180 when it holds a comma, a quote or a line break, so the first four columns split on commas.
  */
 public final class NodeIdsCsv {
-    public static final String HEADER = "node,node_id,channels,capacity_sat,alias";
+    /** The columns ({@link RunColumns.NodeId}, with units and definitions); rows follow their order. */
+    public static final String HEADER = RunColumns.header(RunColumns.NodeId.class);
 
     private NodeIdsCsv() {
     }

@@ -22,17 +22,17 @@ import org.lnsim.network.stats.NetworkStatistics;
  * over the nodes with channels (kept in a file of its own so the per-node file stays one row per node).
  */
 public final class NodeStateCsv {
-    static final List<String> FIXED = List.of("state_bytes", "setup_messages_sent", "setup_bytes_sent",
-            "setup_bytes_received");
-    public static final String SUMMARY_HEADER = "protocol,figure,nodes,p50,p90,p99,max";
+    /** The per-node figures every protocol has ({@link RunColumns.NodeState}), rows follow their order. */
+    static final List<String> FIXED = RunColumns.NodeState.figures();
+    /** {@link RunColumns.NodeStateSummary}. */
+    public static final String SUMMARY_HEADER = RunColumns.header(RunColumns.NodeStateSummary.class);
 
     private NodeStateCsv() {
     }
 
     /** The header of {@code node_state.csv} for these runs. */
     public static String header(List<ProtocolRun> runs) {
-        List<String> cols = new ArrayList<>(List.of("protocol", "node"));
-        cols.addAll(FIXED);
+        List<String> cols = new ArrayList<>(List.of(RunColumns.header(RunColumns.NodeState.class)));
         cols.addAll(extraColumns(runs));
         return String.join(",", cols);
     }

@@ -10,8 +10,8 @@ import java.util.List;
  * update_fail_htlc) — so overhead can be studied per node (hubs versus leaves). Node = node index (node-id order).
  */
 public final class NodesCsv {
-    public static final String HEADER = "protocol,node,state_bytes,control_messages,control_bytes,payment_messages,"
-            + "payment_bytes";
+    /** The columns ({@link RunColumns.Node}, with units and definitions); rows follow their order. */
+    public static final String HEADER = RunColumns.header(RunColumns.Node.class);
 
     private NodesCsv() {
     }

@@ -22,10 +22,8 @@ import org.lnsim.network.ShortChannelId;
  * not report one.
  */
 public final class PaymentsCsv {
-    public static final String HEADER = "id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,"
-            + "no_balance_count,offline_node_count,timeout_exp,attempts,route,total_fee,"
-            + "protocol,outcome,parts,hops,fee_msat,failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us,"
-            + "claimed_msat,final_payload_bytes";
+    /** The fixed columns ({@link RunColumns.Payment}, with units and definitions); rows follow their order. */
+    public static final String HEADER = RunColumns.header(RunColumns.Payment.class);
 
     private PaymentsCsv() {
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.network.stats.NetworkStatistics;
+import org.lnsim.results.run.RunColumns.Summary;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -49,14 +50,12 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  */
 public final class RunSummary {
     /** The published leading columns, in order (other tools read them by name). */
-    public static final List<String> REQUIRED_COLUMNS = List.of("protocol", "payments", "success_rate",
-            "attempts_mean", "fee_ppm_p50", "fee_ppm_p99", "hops_mean", "hops_max", "latency_ms_p50",
-            "latency_ms_p90", "latency_ms_p99", "messages_per_payment", "bytes_per_payment", "state_bytes_p50",
-            "state_bytes_max");
+    public static final List<String> REQUIRED_COLUMNS = java.util.stream.Stream.of(Summary.values())
+            .limit(Summary.STATE_BYTES_MAX.ordinal() + 1).map(RunColumns.Column::csvName).toList();
     /** Amount bucket bounds in sat and their column names. */
     static final long[] BUCKET_UPPER_SAT = {1_000, 10_000, 100_000, 1_000_000, Long.MAX_VALUE};
-    static final List<String> BUCKET_COLUMNS = List.of("success_lt_1k_sat", "success_1k_10k_sat",
-            "success_10k_100k_sat", "success_100k_1m_sat", "success_ge_1m_sat");
+    static final List<String> BUCKET_COLUMNS = Summary.BUCKETS.stream().map(RunColumns.Column::csvName)
+            .toList();
 
     private RunSummary() {
     }
@@ -78,24 +77,24 @@ public final class RunSummary {
      * @param bound the workload's payments, each with whether it is feasible; null for no bound row
      */
     public static Table table(List<ProtocolRun> runs, List<Bound> bound) {
-        StringColumn protocol = StringColumn.create("protocol");
-        IntColumn payments = IntColumn.create("payments");
-        DoubleColumn success = fixed("success_rate", 4);
-        DoubleColumn attempts = fixed("attempts_mean", 3);
-        DoubleColumn feeP50 = fixed("fee_ppm_p50", 1);
-        DoubleColumn feeP99 = fixed("fee_ppm_p99", 1);
-        DoubleColumn hopsMean = fixed("hops_mean", 3);
-        IntColumn hopsMax = IntColumn.create("hops_max");
-        DoubleColumn latP50 = fixed("latency_ms_p50", 1);
-        DoubleColumn latP90 = fixed("latency_ms_p90", 1);
-        DoubleColumn latP99 = fixed("latency_ms_p99", 1);
-        DoubleColumn msgs = fixed("messages_per_payment", 1);
-        DoubleColumn bytes = fixed("bytes_per_payment", 1);
-        LongColumn stateP50 = LongColumn.create("state_bytes_p50");
-        LongColumn stateMax = LongColumn.create("state_bytes_max");
-        DoubleColumn paymentMsgs = fixed("payment_messages_per_payment", 2);
-        DoubleColumn partsMean = fixed("parts_mean", 3);
-        IntColumn partsMax = IntColumn.create("parts_max");
+        StringColumn protocol = StringColumn.create(Summary.PROTOCOL_NAME.csvName());
+        IntColumn payments = IntColumn.create(Summary.PAYMENTS.csvName());
+        DoubleColumn success = fixed(Summary.SUCCESS_RATE.csvName(), 4);
+        DoubleColumn attempts = fixed(Summary.ATTEMPTS_MEAN.csvName(), 3);
+        DoubleColumn feeP50 = fixed(Summary.FEE_PPM_P50.csvName(), 1);
+        DoubleColumn feeP99 = fixed(Summary.FEE_PPM_P99.csvName(), 1);
+        DoubleColumn hopsMean = fixed(Summary.HOPS_MEAN.csvName(), 3);
+        IntColumn hopsMax = IntColumn.create(Summary.HOPS_MAX.csvName());
+        DoubleColumn latP50 = fixed(Summary.LATENCY_MS_P50.csvName(), 1);
+        DoubleColumn latP90 = fixed(Summary.LATENCY_MS_P90.csvName(), 1);
+        DoubleColumn latP99 = fixed(Summary.LATENCY_MS_P99.csvName(), 1);
+        DoubleColumn msgs = fixed(Summary.MESSAGES_PER_PAYMENT.csvName(), 1);
+        DoubleColumn bytes = fixed(Summary.BYTES_PER_PAYMENT.csvName(), 1);
+        LongColumn stateP50 = LongColumn.create(Summary.STATE_BYTES_P50.csvName());
+        LongColumn stateMax = LongColumn.create(Summary.STATE_BYTES_MAX.csvName());
+        DoubleColumn paymentMsgs = fixed(Summary.PAYMENT_MESSAGES_PER_PAYMENT.csvName(), 2);
+        DoubleColumn partsMean = fixed(Summary.PARTS_MEAN.csvName(), 3);
+        IntColumn partsMax = IntColumn.create(Summary.PARTS_MAX.csvName());
         DoubleColumn[] buckets = new DoubleColumn[BUCKET_COLUMNS.size()];
         for (int b = 0; b < buckets.length; b++) {
             buckets[b] = fixed(BUCKET_COLUMNS.get(b), 4);
@@ -200,7 +199,7 @@ public final class RunSummary {
      * bound is 0.
      */
     private static DoubleColumn shareOfBound(DoubleColumn success) {
-        DoubleColumn share = fixed("share_of_bound", 4);
+        DoubleColumn share = fixed(Summary.SHARE_OF_BOUND.csvName(), 4);
         double bound = success.getDouble(success.size() - 1);
         for (int r = 0; r < success.size(); r++) {
             double rate = success.getDouble(r);
@@ -218,7 +217,7 @@ public final class RunSummary {
      */
     private static void addDiscoveryColumns(Table t, List<ProtocolRun> runs, boolean boundRow) {
         if (runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(PaymentOutcome::partial))) {
-            DoubleColumn partial = fixed("partial_rate", 4);
+            DoubleColumn partial = fixed(Summary.PARTIAL_RATE.csvName(), 4);
             for (ProtocolRun run : runs) {
                 long n = run.outcomes().size();
                 partial.append(n == 0 ? Double.NaN
@@ -233,8 +232,8 @@ public final class RunSummary {
         java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>();
         runs.forEach(r -> extra.addAll(r.paymentColumns()));
         if (discovery) {
-            DoubleColumn p50 = fixed("discovery_ms_p50", 1);
-            DoubleColumn p99 = fixed("discovery_ms_p99", 1);
+            DoubleColumn p50 = fixed(Summary.DISCOVERY_MS_P50.csvName(), 1);
+            DoubleColumn p99 = fixed(Summary.DISCOVERY_MS_P99.csvName(), 1);
             for (ProtocolRun run : runs) {
                 long[] us = run.outcomes().stream().mapToLong(PaymentOutcome::discoveryUs).sorted().toArray();
                 p50.append(us.length == 0 ? Double.NaN : us[NetworkStatistics.nearestRankIndex(us.length, 50)] / 1e3);
@@ -247,7 +246,7 @@ public final class RunSummary {
             t.addColumns(p50, p99);
         }
         for (String name : extra) {
-            DoubleColumn mean = fixed(name + "_mean", 3);
+            DoubleColumn mean = fixed(name + Summary.MEAN_SUFFIX, 3);
             for (ProtocolRun run : runs) {
                 int c = run.paymentColumns().indexOf(name);
                 mean.append(c < 0 || run.outcomes().isEmpty() ? Double.NaN

@@ -1,0 +1,62 @@
+package org.lnsim.results.run;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * {@code manifest.json}: everything needed to rerun a run and to know what it ran on — the lnsim version, where the
+ * configuration came from, the seed, the network (name, nodes, channels), the payment count and the whole resolved
+ * configuration (every key, defaults filled in). Keys in this fixed order, two-space indentation, a final newline, so
+ * two runs of the same configuration give the same bytes (only {@code config_source} names the file as it was given).
+ *
+ * @param version      lnsim's version line
+ * @param configSource the configuration as given (file path or embedded name)
+ * @param seed         the master seed
+ * @param network      how the network was obtained (file name, or generator parameters)
+ * @param nodes        its node count
+ * @param channels     its channel count
+ * @param payments     the workload's size
+ * @param config       the resolved configuration
+ */
+public record RunManifest(String version, String configSource, long seed, String network, int nodes, int channels,
+                          int payments, JsonNode config) {
+    /** The manifest of a run on {@code graph}. */
+    public static RunManifest of(String version, String configSource, long seed, String network, ChannelGraph graph,
+                                 int payments, JsonNode config) {
+        return new RunManifest(version, configSource, seed, network, graph.nodeCount(), graph.channelCount(),
+                payments, config);
+    }
+
+    /** The file's text. */
+    public String json() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("lnsim", version);
+        manifest.put("config_source", configSource);
+        manifest.put("seed", seed);
+        ObjectNode net = manifest.putObject("network");
+        net.put("name", network);
+        net.put("nodes", nodes);
+        net.put("channels", channels);
+        manifest.put("payments", payments);
+        manifest.set("config", config);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return json.writer(pp).writeValueAsString(manifest) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("rendering manifest.json failed", e);
+        }
+    }
+
+    /** The heading of {@code summary.md}: the configuration, the network's size, the payments and the seed. */
+    String summaryHeading() {
+        return "# " + configSource + "\n\n" + network + ": " + nodes + " nodes, " + channels + " channels; " + payments
+                + " payments; seed " + seed + "\n\n";
+    }
+}
