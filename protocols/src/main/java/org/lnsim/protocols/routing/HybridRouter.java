@@ -212,9 +212,13 @@ public final class HybridRouter {
      * Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable. The result is
      * read with {@link Scratch#cost}, {@link Scratch#hopsOf} and {@link #extract}.
      *
-     * <p>This is {@link #relax} inlined over the router's compact in-edge copy ({@link InEdges}): the same checks and
-     * the same arithmetic, reading slot-indexed arrays sequentially, on the copy's internal node numbering (hubs
-     * first). Seen and done sets are bitsets cleared per query (n/64 words each), so checking whether a neighbour is
+     * <p>The relaxation of {@link #relax}, over the router's compact in-edge copy ({@link InEdges}) instead of the
+     * graph: the same rules through the same static helpers ({@link #requestAllows}, {@link #candidateTotal},
+     * {@link #candidateRisk}, {@link #candidateAmount}, which the JIT inlines), but the channel's own data read from
+     * slot-indexed arrays sequentially, on the copy's internal node numbering (hubs first), with a lower bound first.
+     * It does not call {@link #relax} itself because relax reads the graph's per-direction arrays (scattered, several
+     * cache lines per edge) and computes the full candidate before it can be compared; that is what the copy and the
+     * bound exist to avoid. Seen and done sets are bitsets cleared per query (n/64 words each), so checking whether a neighbour is
      * settled stays in L1; labels are valid only where the seen bit is set, so nothing else is cleared. The checks
      * are ordered cheapest first: settled, then the lower bound against the labels (hot word only), then HTLC range,
      * exclusions and the exact cost (cold record). The real amount (BOLT 7 fee on the unfuzzed amount) is computed
