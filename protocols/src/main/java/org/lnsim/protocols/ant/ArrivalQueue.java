@@ -1,6 +1,7 @@
 package org.lnsim.protocols.ant;
 
 import java.util.Arrays;
+import org.lnsim.protocols.routing.RadixHeap;
 
 /**
  * The seed wave's priority queue of message keys (arrival time in the high bits, send sequence in the low
@@ -15,22 +16,20 @@ import java.util.Arrays;
  *       buckets ahead: a bucket is complete when its turn comes, and is sorted once then. Push is an append; a pop
  *       costs its share of the bucket's sort (a radix sort on the bits below the bucket's, a few linear passes;
  *       insertion sort for buckets under 64 keys);</li>
- *   <li><b>radix heap</b> (Ahuja, Mehlhorn, Orlin and Tarjan 1990) otherwise (delays drawn per message, or a ring
- *       that would need more than 2^16 buckets): a key sits in the bucket of the highest bit where it differs from
- *       the last key popped; push O(1), pop O(log C) amortised.</li>
+ *   <li><b>radix heap</b> otherwise (delays drawn per message, or a ring that would need more than 2^16 buckets):
+ *       the router's {@link RadixHeap}, the project's one radix heap; keys here are unique (the send sequence is
+ *       part of them), so its tie order never comes into play and each key is its own entry.</li>
  * </ul>
  * Both pop keys in increasing order, so the wave does not depend on the layout (tested on both).
  */
 final class ArrivalQueue {
-    private static final int RADIX_BUCKETS = 65;
     private static final int MAX_RING = 1 << 16;
     private final int seqBits;
-    private long[][] buckets;
-    private int[] sizes;
     private int size;
-    // radix heap
-    private long last;
+    private final RadixHeap radix = new RadixHeap(new int[] {0});
     // calendar
+    private long[][] buckets = new long[0][];
+    private int[] sizes = new int[0];
     private boolean calendar;
     private int shift;            // bucket width 2^shift µs
     private int mask;             // ring size - 1
@@ -47,7 +46,6 @@ final class ArrivalQueue {
 
     ArrivalQueue(int seqBits) {
         this.seqBits = seqBits;
-        layout(RADIX_BUCKETS);
     }
 
     private void layout(int n) {
@@ -82,17 +80,14 @@ final class ArrivalQueue {
 
     /** Delays are unknown (drawn per message): the radix heap. Call on an empty queue. */
     void useRadix() {
-        if (calendar || buckets.length != RADIX_BUCKETS) {
-            calendar = false;
-            layout(RADIX_BUCKETS);
-        }
+        calendar = false;
     }
 
     /** Empties the queue; keys pushed from now on must be non-negative. */
     void clear() {
         Arrays.fill(sizes, 0);
+        radix.clear(0);
         size = 0;
-        last = 0;
         current = -1;
         drainPos = 0;
         drainSize = 0;
@@ -107,7 +102,7 @@ final class ArrivalQueue {
         if (calendar) {
             add((int) ((key >>> seqBits >>> shift) & mask), key);
         } else {
-            add(key == last ? 0 : 64 - Long.numberOfLeadingZeros(key ^ last), key);
+            radix.push(0, key);
         }
         size++;
     }
@@ -124,7 +119,11 @@ final class ArrivalQueue {
     /** Removes and returns the smallest key; the queue must not be empty. */
     long pop() {
         size--;
-        return calendar ? popCalendar() : popRadix();
+        if (calendar) {
+            return popCalendar();
+        }
+        radix.pop();
+        return radix.lastKey();   // unique keys: the entry popped is the one with the smallest key
     }
 
     private long popCalendar() {
@@ -216,28 +215,5 @@ final class ArrivalQueue {
         if (from != drain) {
             System.arraycopy(from, 0, drain, 0, n);
         }
-    }
-
-    private long popRadix() {
-        if (sizes[0] == 0) {
-            int b = 1;
-            while (sizes[b] == 0) {
-                b++;
-            }
-            long[] k = buckets[b];
-            int n = sizes[b];
-            long min = k[0];
-            for (int i = 1; i < n; i++) {
-                min = Math.min(min, k[i]);
-            }
-            last = min;
-            sizes[b] = 0;
-            for (int i = 0; i < n; i++) {
-                long key = k[i];
-                add(key == min ? 0 : 64 - Long.numberOfLeadingZeros(key ^ min), key);
-            }
-        }
-        sizes[0] = 0;   // keys are unique: bucket 0 holds exactly the minimum
-        return buckets[0][0];
     }
 }

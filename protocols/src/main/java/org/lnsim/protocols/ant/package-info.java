@@ -10,7 +10,10 @@
  * Dijkstra over message delay applying the forwarding rules in arrival order, ties broken by send order as the
  * engine's (time, seq) order breaks them) whose arrival times, reverse pointers, matches and message counts equal
  * those of simulating every message as an event; the tests prove it against a per-message simulation on random
- * graphs. The approximations the wave makes (every node online, balances as at the round's start, mempool entries
+ * graphs; its parts, each read on its own ({@link org.lnsim.protocols.ant.SlotRecords} and
+ * {@link org.lnsim.protocols.ant.WavePairs} its memory, {@link org.lnsim.protocols.ant.PlainFlood} the fast path for
+ * plain flooding, {@link org.lnsim.protocols.ant.Forwarding} the per-message step for selective forwarding,
+ * {@link org.lnsim.protocols.ant.WaveMatches} the matches), are package-private. The approximations the wave makes (every node online, balances as at the round's start, mempool entries
  * outliving repeats — counted when not) are stated there. Message and entry sizes live in
  * {@link org.lnsim.protocols.ant.AntMessages}; per-node mempool peaks in {@link org.lnsim.protocols.ant.Mempools}.
  * With more than one thread, {@link org.lnsim.protocols.ant.FloodAhead} floods the next payments' first rounds on

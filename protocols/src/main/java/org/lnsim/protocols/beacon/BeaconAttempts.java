@@ -1,14 +1,13 @@
 package org.lnsim.protocols.beacon;
 
-import org.lnsim.engine.htlc.AttemptResult;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
-import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.Exclusions;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.routing.Route;
 import org.lnsim.protocols.routing.RouteHop;
+import org.lnsim.protocols.source.PayLoopAttempts;
 
 /**
  * One {@code beacon} payment (lightning-facts §5, "Payment route search"):
@@ -27,10 +26,11 @@ import org.lnsim.protocols.routing.RouteHop;
  *       then it searches again. At most {@code max-table-requests} per payment, lost ones included
  *       ({@code table_requests}).</li>
  *   <li>An HTLC that fails on the way excludes the failing channel direction and the search runs again, as
- *       {@code source} does, within the engine's deadline; a refusal by the receiver ends the payment.</li>
+ *       {@code source} does ({@link PayLoopAttempts}, the pay loop's one retry body), within the engine's deadline;
+ *       a refusal by the receiver ends the payment.</li>
  * </ol>
  */
-final class BeaconAttempts implements PaymentSession {
+final class BeaconAttempts extends PayLoopAttempts {
     /** Candidate routes ranked under {@link BeaconRouting.Ranking#PROBABILITY}. */
     static final int CANDIDATES = 3;
     /**
@@ -39,22 +39,16 @@ final class BeaconAttempts implements PaymentSession {
      */
     static final int MAX_TRIES_PER_REQUEST = 32;
 
-    private final PaymentContext ctx;
-    private final PartRoutes routes;
-    private final org.lnsim.protocols.source.PayPolicy pay;
     private final BeaconRouting.HeldTables held;
     private final BeaconRouting protocol;
     private final BeaconTables tables;
     private final ChannelGraph graph;
-    private final Exclusions excluded = new Exclusions();
     private final java.util.BitSet asked = new java.util.BitSet();
     private int requests;
 
     BeaconAttempts(PaymentContext ctx, PartRoutes routes, org.lnsim.protocols.source.PayPolicy pay,
                    BeaconRouting.HeldTables held, BeaconRouting protocol) {
-        this.ctx = ctx;
-        this.routes = routes;
-        this.pay = pay;
+        super(ctx, routes, pay);
         this.held = held;
         this.protocol = protocol;
         this.tables = protocol.tables();
@@ -69,40 +63,29 @@ final class BeaconAttempts implements PaymentSession {
         attempt();
     }
 
+    /** A search can come after the deadline here (the sender waited for a table): the payment ends then. */
     @Override
-    public void onAttemptResult(AttemptResult r) {
-        if (r.succeeded()) {
-            return;
-        }
-        if (r.failingHop() == r.path().hops()) {
-            ctx.giveUp("receiver refused: " + r.failure().label());
-            return;
-        }
-        excluded.add(r.failingDirection());
-        attempt();
-    }
-
-    private void attempt() {
+    protected boolean stopsBeforeSearch() {
         if (ctx.now() >= ctx.deadlineUs()) {
             ctx.giveUp("timeout");
-            return;
+            return true;
         }
-        PaymentRequest p = ctx.payment();
-        long budget = pay.feeBudgetMsat(p.amountMsat());
-        Route route = routes.find(p.amountMsat(), budget, excluded);
+        return false;
+    }
+
+    @Override
+    protected Route search(long budget) {
+        Route route = super.search(budget);
         if (route.found() && protocol.options().ranking() == BeaconRouting.Ranking.PROBABILITY) {
             route = mostProbable(route, budget);
         }
-        if (route.found()) {
-            if (!ctx.send(routes.path(route, p.amountMsat()))) {
-                ctx.giveUp("the engine refused another attempt");
-            }
-            return;
-        }
-        if (requests < protocol.options().maxTableRequests() && requestTable()) {
-            return;
-        }
-        ctx.giveUp("no route: " + route.failure());
+        return route;
+    }
+
+    /** No route over the tables held: ask for another table, if the payment may and some node can be reached. */
+    @Override
+    protected boolean noRoute() {
+        return requests < protocol.options().maxTableRequests() && requestTable();
     }
 
     /**

@@ -123,57 +123,87 @@ public final class HybridRouter {
     // ------------------------------------------------------------------ relaxation
 
     /**
-     * Relaxes direction e (u → v) from v's state. Returns false if e cannot be used; otherwise leaves the candidate
-     * state of u in {@code s.cAmount, s.cTotal, s.cRisk}.
+     * Relaxes direction e (u → v) from v's state, reading the graph (BFG and {@link #costOf}; Dijkstra reads its
+     * compact copy, with the same rules). Returns false if e cannot be used; otherwise leaves the candidate state of
+     * u in {@code s.cAmount, s.cTotal, s.cRisk}.
      */
     private boolean relax(Scratch s, Search q, int e, int u, long amountV, long totalV, long riskV, long bias) {
         ChannelGraph g = graph;
         RouteRequest r = q.r;
-        if (!g.isUsable(e) || r.isExcludedDirection(e)) {
+        if (!g.isUsable(e)) {
             return false;
         }
         boolean senderHop = u == r.source();
-        if (!senderHop && r.isExcludedNode(u)) {
-            return false;
-        }
         long carried = r.flatCosts() ? r.amountMsat() : amountV;
         if (carried < g.htlcMinimumMsat(e) || (g.hasHtlcMaximum(e) && carried > g.htlcMaximumMsat(e))
                 || carried > g.capacityMsat(ChannelGraph.channelOf(e))) {
             return false;
         }
-        if (r.liquidity() != null && r.liquidity().spendableMsat(e) < carried) {
+        if (!requestAllows(r, e, senderHop, carried, amountV) || excludedVia(r, u, senderHop)) {
             return false;
         }
-        if (r.knownChannels() != null && !r.knownChannels().knows(ChannelGraph.channelOf(e))) {
-            return false;
-        }
-        int delay = g.cltvExpiryDelta(e);
         long feeBasis = r.flatCosts() ? r.amountMsat() : totalV;
-        if (senderHop) {
-            if (r.localBalances() != null && r.localBalances().spendableMsat(e) < amountV) {
-                return false;
-            }
-            long fuzzed = fuzzedFee(g, q, e, feeBasis);
-            s.cAmount = amountV;
-            s.cTotal = totalV;
-            s.cRisk = riskV + fuzzed + bias
-                    + CostModel.riskFeeMsat(r.flatCosts() ? feeBasis + fuzzed : totalV, delay, q.rfBlk);
-        } else {
-            long fuzzed = fuzzedFee(g, q, e, feeBasis);
-            long totalU = totalV + fuzzed;
-            s.cAmount = amountV + g.feeMsat(e, amountV);
-            s.cTotal = totalU;
-            s.cRisk = riskV + bias + CostModel.riskFeeMsat(r.flatCosts() ? feeBasis + fuzzed : totalU, delay, q.rfBlk);
-        }
+        long base = g.feeBaseMsat(e);
+        long ppm = g.feeProportionalMillionths(e);
+        long fee = Fees.feeMsat(base, ppm, feeBasis);
+        long fuzzed = fuzzedFee(fee, r.fuzz(), r.seed(), CostModel.channelFuzzKey(g.scid(ChannelGraph.channelOf(e))));
+        s.cTotal = candidateTotal(senderHop, totalV, fuzzed);
+        s.cRisk = candidateRisk(senderHop, r.flatCosts(), riskV, s.cTotal, feeBasis, fuzzed, g.cltvExpiryDelta(e),
+                bias, q.rfBlk);
+        s.cAmount = candidateAmount(senderHop, amountV, feeBasis, fee, base, ppm);
         return true;
     }
 
-    private static long fuzzedFee(ChannelGraph g, Search q, int e, long amount) {
-        long fee = g.feeMsat(e, amount);
-        if (q.r.fuzz() == 0) {
-            return fee;
+    // The rules of a relaxation (class javadoc, steps 1-4), shared by relax and dijkstra so that they are written
+    // once; each is small enough for the JIT to inline into dijkstra's inner loop.
+
+    /**
+     * Step 1 and 2's part that is the request's, not the channel's: e (graph numbering) not excluded, its channel
+     * known, the oracle's liquidity enough for the carried amount, and on the sender's own hop its local balance
+     * enough for {@code amountV}.
+     */
+    private static boolean requestAllows(RouteRequest r, int e, boolean senderHop, long carried, long amountV) {
+        return !r.isExcludedDirection(e)
+                && (r.liquidity() == null || r.liquidity().spendableMsat(e) >= carried)
+                && (r.knownChannels() == null || r.knownChannels().knows(ChannelGraph.channelOf(e)))
+                && (!senderHop || r.localBalances() == null || r.localBalances().spendableMsat(e) >= amountV);
+    }
+
+    /** Step 1: the hop's first node u (graph numbering) is excluded; the sender never is. */
+    private static boolean excludedVia(RouteRequest r, int u, boolean senderHop) {
+        return !senderHop && r.isExcludedNode(u);
+    }
+
+    /** The fee used for selection: {@code fee} fuzzed by the channel's scale (§2.2), or as it is without fuzz. */
+    private static long fuzzedFee(long fee, double fuzz, long seed, long channelFuzzKey) {
+        return fuzz == 0 ? fee : CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(seed, channelFuzzKey, fuzz));
+    }
+
+    /** Step 3: {@code total(u)}; the sender's own hop adds no fee to the totals (c-lightning {@code ab31f40}). */
+    private static long candidateTotal(boolean senderHop, long totalV, long fuzzedFee) {
+        return senderHop ? totalV : totalV + fuzzedFee;
+    }
+
+    /**
+     * Steps 3 and 4: {@code risk(u)}, with the sender's own hop's fuzzed fee added to risk instead of the totals;
+     * the risk fee is on {@code total(u)}, or with flat costs on the flat basis plus the fuzzed fee.
+     */
+    private static long candidateRisk(boolean senderHop, boolean flat, long riskV, long totalU, long feeBasis,
+                                      long fuzzedFee, int delay, long bias, double rfBlk) {
+        long risk = riskV + bias + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : totalU, delay, rfBlk);
+        return senderHop ? risk + fuzzedFee : risk;
+    }
+
+    /**
+     * Step 3: {@code amount(u)}, the real amount (BOLT 7 fee on the unfuzzed amount; none on the sender's own hop),
+     * reusing {@code feeAtBasis} (the fee on {@code feeBasis}) when the basis is the amount itself.
+     */
+    private static long candidateAmount(boolean senderHop, long amountV, long feeBasis, long feeAtBasis, long base,
+                                        long ppm) {
+        if (senderHop) {
+            return amountV;
         }
-        return CostModel.fuzzedFee(fee, CostModel.fuzzScale(q.r.seed(), g.scid(ChannelGraph.channelOf(e)), q.r.fuzz()));
+        return amountV + (feeBasis == amountV ? feeAtBasis : Fees.feeMsat(base, ppm, amountV));
     }
 
     // ------------------------------------------------------------------ Dijkstra
@@ -182,9 +212,13 @@ public final class HybridRouter {
      * Runs Dijkstra with the given per-hop bias; returns the sender's hop count, or -1 if unreachable. The result is
      * read with {@link Scratch#cost}, {@link Scratch#hopsOf} and {@link #extract}.
      *
-     * <p>This is {@link #relax} inlined over the router's compact in-edge copy ({@link InEdges}): the same checks and
-     * the same arithmetic, reading slot-indexed arrays sequentially, on the copy's internal node numbering (hubs
-     * first). Seen and done sets are bitsets cleared per query (n/64 words each), so checking whether a neighbour is
+     * <p>The relaxation of {@link #relax}, over the router's compact in-edge copy ({@link InEdges}) instead of the
+     * graph: the same rules through the same static helpers ({@link #requestAllows}, {@link #candidateTotal},
+     * {@link #candidateRisk}, {@link #candidateAmount}, which the JIT inlines), but the channel's own data read from
+     * slot-indexed arrays sequentially, on the copy's internal node numbering (hubs first), with a lower bound first.
+     * It does not call {@link #relax} itself because relax reads the graph's per-direction arrays (scattered, several
+     * cache lines per edge) and computes the full candidate before it can be compared; that is what the copy and the
+     * bound exist to avoid. Seen and done sets are bitsets cleared per query (n/64 words each), so checking whether a neighbour is
      * settled stays in L1; labels are valid only where the seen bit is set, so nothing else is cleared. The checks
      * are ordered cheapest first: settled, then the lower bound against the labels (hot word only), then HTLC range,
      * exclusions and the exact cost (cold record). The real amount (BOLT 7 fee on the unfuzzed amount) is computed
@@ -205,11 +239,10 @@ public final class HybridRouter {
         final boolean fuzzed = fuzz != 0;
         final long fuzzSeed = r.seed();
         final double rfBlk = q.rfBlk;
-        final boolean excludesDirections = r.excludedDirections().length > 0;
         final boolean excludesNodes = r.excludedNodes().length > 0;
-        final RouteRequest.LocalBalances balances = r.localBalances();
-        final RouteRequest.LocalBalances liquidity = r.liquidity();
-        final RouteRequest.KnownChannels known = r.knownChannels();
+        // whether the request limits any hop beyond the channel's policy (requestAllows)
+        final boolean filtered = r.excludedDirections().length > 0 || excludesNodes || r.localBalances() != null
+                || r.liquidity() != null || r.knownChannels() != null;
         final long amountMsat = r.amountMsat();
         // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
         // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
@@ -317,36 +350,16 @@ public final class HybridRouter {
                     continue;
                 }
                 final boolean senderHop = u == src;
-                if (excludesDirections && r.isExcludedDirection(dir[slot])) {
-                    continue;
-                }
-                if (liquidity != null && liquidity.spendableMsat(dir[slot]) < carried) {
-                    continue;
-                }
-                if (known != null && !known.knows(dir[slot] >>> 1)) {
-                    continue;
-                }
-                if (!senderHop && excludesNodes && r.isExcludedNode(toGraph[u])) {
+                if (filtered && (!requestAllows(r, dir[slot], senderHop, carried, amountV)
+                        || excludesNodes && excludedVia(r, toGraph[u], senderHop))) {
                     continue;
                 }
                 final long ppm = c0 >>> 32;
                 final long fee = Fees.feeMsat(base, ppm, feeBasis);
-                final long fuzzedFee = fuzzed
-                        ? CostModel.fuzzedFee(fee, CostModel.fuzzScaleOfKey(fuzzSeed, cold[o + 2], fuzz)) : fee;
-                final int delay = (int) (c0 >>> 16) & 0xFFFF;
-                final long cTotal;
-                final long cRisk;
-                if (senderHop) {
-                    if (balances != null && balances.spendableMsat(dir[slot]) < amountV) {
-                        continue;
-                    }
-                    cTotal = totalV;
-                    cRisk = riskV + fuzzedFee + bias
-                            + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : totalV, delay, rfBlk);
-                } else {
-                    cTotal = totalV + fuzzedFee;
-                    cRisk = riskV + bias + CostModel.riskFeeMsat(flat ? feeBasis + fuzzedFee : cTotal, delay, rfBlk);
-                }
+                final long fuzzedFee = fuzzedFee(fee, fuzz, fuzzSeed, cold[o + 2]);
+                final long cTotal = candidateTotal(senderHop, totalV, fuzzedFee);
+                final long cRisk = candidateRisk(senderHop, flat, riskV, cTotal, feeBasis, fuzzedFee,
+                        (int) (c0 >>> 16) & 0xFFFF, bias, rfBlk);
                 final long cost = cTotal + cRisk;
                 if (cost < limit) {
                     if (senderHop) {
@@ -355,8 +368,7 @@ public final class HybridRouter {
                     seenBits[u >>> 6] = seenWord | bit;
                     key[u] = cost;
                     total[u] = cTotal;
-                    amount[u] = senderHop ? amountV
-                            : amountV + (feeBasis == amountV ? fee : Fees.feeMsat(base, ppm, amountV));
+                    amount[u] = candidateAmount(senderHop, amountV, feeBasis, fee, base, ppm);
                     hops[u] = hopsU;
                     prev[u] = dir[slot];
                     heap.push(u, cost);

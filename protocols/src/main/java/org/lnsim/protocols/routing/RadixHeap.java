@@ -14,8 +14,11 @@ import java.util.Arrays;
  * <p>Order: entries come out by (key, {@code tieRank[node]}), a total order — the same order as a binary heap
  * with the same tie rule — so the router's results do not depend on the queue. Equal keys are gathered in bucket 0
  * and sorted there once, so even a graph where every key ties costs O(k log k), not O(k²).
+ *
+ * <p>The project's one radix heap: the router's Dijkstra, and the seed wave's message queue when delays are drawn
+ * per message ({@code org.lnsim.protocols.ant.ArrivalQueue}, whose keys are unique, with every node 0).
  */
-final class RadixHeap {
+public final class RadixHeap {
     private static final int BUCKETS = 65;
     private final long[][] keys = new long[BUCKETS][];
     private final int[][] nodes = new int[BUCKETS][];
@@ -30,7 +33,7 @@ final class RadixHeap {
     /**
      * @param tieRank a permutation of the node indices; among equal keys the smaller rank comes out first
      */
-    RadixHeap(int[] tieRank) {
+    public RadixHeap(int[] tieRank) {
         this.tieRank = tieRank;
         for (int b = 0; b < BUCKETS; b++) {
             keys[b] = new long[16];
@@ -39,23 +42,23 @@ final class RadixHeap {
     }
 
     /** Empties the queue; keys pushed from now on must be at least {@code floor}. */
-    void clear(long floor) {
+    public void clear(long floor) {
         Arrays.fill(sizes, 0);
         zeroSize = 0;
         size = 0;
         last = floor;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** The key of the entry last popped. */
-    long lastKey() {
+    public long lastKey() {
         return last;
     }
 
-    void push(int node, long key) {
+    public void push(int node, long key) {
         int b = key == last ? 0 : 64 - Long.numberOfLeadingZeros(key ^ last);
         add(b, node, key);
         size++;
@@ -73,7 +76,7 @@ final class RadixHeap {
     }
 
     /** Removes and returns the node of the smallest (key, tie rank) entry; the queue must not be empty. */
-    int pop() {
+    public int pop() {
         if (zeroSize == 0) {
             refill();
         }

@@ -1,20 +1,17 @@
 package org.lnsim.protocols.source;
 
-import org.lnsim.engine.htlc.AttemptResult;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
-import org.lnsim.engine.payment.PaymentSession;
-import org.lnsim.protocols.multipart.Exclusions;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.Route;
 import org.lnsim.protocols.routing.RouteHop;
 
 /**
- * c-lightning's pay loop (v0.7.1, lightning-facts §2.5) for one single-path payment: ask {@link HybridPartRoutes}
- * for the cheapest route within the fee budget and delay limit, avoiding everything excluded so far; send it; on a
- * routing failure exclude the failing channel direction and start over, until no route is left, the receiver itself
- * refuses, or the engine stops the payment (60 s, attempt cap). Not modelled: the shadow route (it only pads CLTV for
- * privacy) and route hints.
+ * c-lightning's pay loop (v0.7.1, lightning-facts §2.5) for one single-path {@code source} or {@code oracle}
+ * payment ({@link PayLoopAttempts}): the cheapest route within the fee budget and delay limit from
+ * {@link HybridPartRoutes}, avoiding everything excluded so far, until no route is left, the receiver itself refuses,
+ * or the engine stops the payment (60 s, attempt cap). Not modelled: the shadow route (it only pads CLTV for privacy)
+ * and route hints.
  *
  * <h2>Routes computed ahead</h2>
  * A first route computed on the public graph alone, without the sender's balances ({@link #firstRoute}), is exactly
@@ -24,11 +21,8 @@ import org.lnsim.protocols.routing.RouteHop;
  * search runs in full; a precomputed "no route" stays "no route" (the full search has fewer edges). The outcome never
  * depends on whether routes were computed ahead, or on how many threads did it.
  */
-final class RouteAttempts implements PaymentSession {
-    private final PaymentContext ctx;
-    private final HybridPartRoutes routes;
-    private final PayPolicy pay;
-    private final Exclusions excluded = new Exclusions();
+final class RouteAttempts extends PayLoopAttempts {
+    private final HybridPartRoutes hybrid;
     private Route ahead;
 
     /**
@@ -36,9 +30,8 @@ final class RouteAttempts implements PaymentSession {
      * @param ahead  the first route computed ahead on the public graph ({@link #firstRoute}), or null
      */
     RouteAttempts(PaymentContext ctx, HybridPartRoutes routes, PayPolicy pay, Route ahead) {
-        this.ctx = ctx;
-        this.routes = routes;
-        this.pay = pay;
+        super(ctx, routes, pay);
+        this.hybrid = routes;
         this.ahead = ahead;
     }
 
@@ -52,34 +45,15 @@ final class RouteAttempts implements PaymentSession {
         attempt();
     }
 
+    /** The route computed ahead while it is still exact and passes the pruning, else the search in full. */
     @Override
-    public void onAttemptResult(AttemptResult r) {
-        if (r.succeeded()) {
-            return;
-        }
-        if (r.failingHop() == r.path().hops()) {
-            ctx.giveUp("receiver refused: " + r.failure().label());
-            return;
-        }
-        excluded.add(r.failingDirection());
-        attempt();
-    }
-
-    private void attempt() {
-        PaymentRequest p = ctx.payment();
-        long budget = pay.feeBudgetMsat(p.amountMsat());
+    protected Route search(long budget) {
         Route route = ahead == null ? null : stillExact(ahead);
         ahead = null;
-        if (route == null || (route.found() && !routes.prune(route, budget, excluded))) {
-            route = routes.find(p.amountMsat(), budget, excluded);
+        if (route == null || (route.found() && !hybrid.prune(route, budget, excluded))) {
+            route = super.search(budget);
         }
-        if (!route.found()) {
-            ctx.giveUp("no route: " + route.failure());
-            return;
-        }
-        if (!ctx.send(routes.path(route, p.amountMsat()))) {
-            ctx.giveUp("the engine refused another attempt");
-        }
+        return route;
     }
 
     /** The route computed ahead if the sender's first channel can carry it now, or null (search in full). */
@@ -88,6 +62,6 @@ final class RouteAttempts implements PaymentSession {
             return r;
         }
         RouteHop first = r.hops().get(0);
-        return routes.ownSpendable(first.directionIndex()) >= first.amountMsat() ? r : null;
+        return hybrid.ownSpendable(first.directionIndex()) >= first.amountMsat() ? r : null;
     }
 }
