@@ -8,6 +8,8 @@ import org.lnsim.experiments.ConfigException;
 import org.lnsim.experiments.ConfigSchema;
 import org.lnsim.experiments.Configs;
 import org.lnsim.experiments.ExperimentRunner;
+import org.lnsim.network.io.AtomicFolder;
+import org.lnsim.results.run.RunOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +27,13 @@ final class RunCommand implements Callable<Integer> {
             + "configuration name (default: quickstart).")
     String config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<config name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<config name>). Written "
+            + "whole or not at all; a folder holding files lnsim did not write is refused, one holding an earlier "
+            + "run only with --force (the default folder is replaced).")
     Path out;
+
+    @Option(names = "--force", description = "Replace an earlier run's files in --out.")
+    boolean force;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key, e.g. "
             + "--set workload.payments=1000 or --set protocols.0.fuzz=0.1 (repeatable).")
@@ -67,19 +74,25 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", configName());
         long t0 = System.nanoTime();
-        ExperimentRunner.Result result;
-        try (Progress progress = Progress.forTerminal(quiet)) {
-            ExperimentRunner.Progress sync = (stage, done, total) -> {
-                synchronized (progress) {
-                    progress.update(stage, done, total);
-                }
-            };
-            result = ExperimentRunner.run(loaded.settings(), loaded.baseDir(), checkInvariants, threads, sync);
-        } catch (ConfigException e) {
-            throw new ExitCodes.BadInputException(e.getMessage());
+        // the output folder is checked, and its temporary sibling made, before any work (issue 21, defects 3 and 7)
+        String md;
+        try (AtomicFolder folder = AtomicFolder.open(dir, RunOutputs::isRunFile, force || out == null,
+                "give --force to replace it")) {
+            ExperimentRunner.Result result;
+            try (Progress progress = Progress.forTerminal(quiet)) {
+                ExperimentRunner.Progress sync = (stage, done, total) -> {
+                    synchronized (progress) {
+                        progress.update(stage, done, total);
+                    }
+                };
+                result = ExperimentRunner.run(loaded.settings(), loaded.baseDir(), checkInvariants, threads, sync);
+            } catch (ConfigException e) {
+                throw new ExitCodes.BadInputException(e.getMessage());
+            }
+            String version = new LnsimCommand.Version().getVersion()[0];
+            md = result.write(folder.dir(), loaded.settings(), loaded.source(), version);
+            folder.commit();
         }
-        String version = new LnsimCommand.Version().getVersion()[0];
-        String md = result.write(dir, loaded.settings(), loaded.source(), version);
         spec.commandLine().getOut().print(md);
         spec.commandLine().getErr().printf("lnsim run: %s in %.1f s -> %s%n", loaded.source(),
                 (System.nanoTime() - t0) / 1e9, dir);

@@ -5,13 +5,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelPolicy;
@@ -469,24 +465,13 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
      * {@code disabled_written_enabled}, {@code htlc_maximum_dropped}).
      */
     public LoadReport writeWithReport(ChannelGraph g, Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        refuseForeignContent(abs);
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
         LoadReport report = new LoadReport(NAME);
-        Path tmp = AtomicOutput.createSibling(abs, true);
-        boolean ok = false;
-        try {
-            writeFiles(g, tmp, report);
-            report.file("nodes", abs.resolve("nodes_ln.csv"));
-            report.file("channels", abs.resolve("channels_ln.csv"));
-            report.file("edges", abs.resolve("edges_ln.csv"));
-            replaceFolder(tmp, abs);
-            ok = true;
-        } finally {
-            if (!ok) {
-                deleteTree(tmp);
-            }
+        try (AtomicFolder folder = AtomicFolder.open(target, EXPORT_FILES::contains, true, "")) {
+            writeFiles(g, folder.dir(), report);
+            report.file("nodes", folder.target().resolve("nodes_ln.csv"));
+            report.file("channels", folder.target().resolve("channels_ln.csv"));
+            report.file("edges", folder.target().resolve("edges_ln.csv"));
+            folder.commit();
         }
         return report;
     }
@@ -552,68 +537,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** CLoTH's three files: all an existing target folder may hold for an export to replace it. */
+    /** CLoTH's three files: all an existing target may hold for an export to replace it ({@link AtomicFolder}). */
     private static final java.util.Set<String> EXPORT_FILES = java.util.Set.of("nodes_ln.csv", "channels_ln.csv",
             "edges_ln.csv");
-
-    /**
-     * Refuses a target that is not a folder, or a folder holding anything but {@link #EXPORT_FILES} (issue 21,
-     * defect 1: the whole folder used to be replaced, deleting whatever the user kept there).
-     */
-    private static void refuseForeignContent(Path target) throws IOException {
-        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputRefusedException(target, "exists and is not a folder; a CLoTH export is a folder");
-        }
-        java.util.List<String> foreign = new java.util.ArrayList<>();
-        try (Stream<Path> s = Files.list(target)) {
-            s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
-                    .filter(n -> !EXPORT_FILES.contains(n)).sorted().forEach(foreign::add);
-        }
-        if (!foreign.isEmpty()) {
-            String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-                    + (foreign.size() > 5 ? ", ... (" + foreign.size() + " in all)" : "");
-            throw new OutputRefusedException(target, "the folder holds files lnsim did not write (" + shown
-                    + "); give a new or empty folder, lnsim never deletes what it did not write");
-        }
-    }
-
-    /** Moves the complete {@code tmp} folder to {@code target}, replacing an existing folder only at the end. */
-    private static void replaceFolder(Path tmp, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            move(tmp, target);
-            return;
-        }
-        Path old = AtomicOutput.createSibling(target, true);
-        Files.delete(old);
-        move(target, old);
-        try {
-            move(tmp, target);
-        } catch (IOException e) {
-            move(old, target);
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

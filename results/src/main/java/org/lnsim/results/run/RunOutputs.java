@@ -14,8 +14,9 @@ import org.lnsim.network.io.AtomicOutput;
 import tech.tablesaw.api.Table;
 
 /**
- * Writes a run's files into its output folder, each atomically (a reader never sees half a file; a failed run leaves
- * the previous file in place): {@value #PAYMENTS}, {@value #NODES} (per-node state and messages),
+ * Writes a run's files into a folder, each atomically (a reader never sees half a file). The CLI writes them into an
+ * {@link org.lnsim.network.io.AtomicFolder}'s temporary folder and renames it into place once complete, so an output
+ * folder holds one whole run. The files: {@value #PAYMENTS}, {@value #NODES} (per-node state and messages),
  * {@value #NODE_STATE} and {@value #NODE_STATE_SUMMARY} (per-node routing state and set-up traffic, with
  * percentiles), {@value #NODE_IDS} (who each node index is: id, channels, capacity, alias), {@value #SUMMARY_CSV},
  * {@value #SUMMARY_MD}, {@value #MANIFEST} ({@link RunManifest}: the resolved configuration, seed and network —
@@ -33,7 +34,16 @@ public final class RunOutputs {
     public static final String NODE_STATE_SUMMARY = "node_state_summary.csv";
     public static final String NODE_IDS = "node_ids.csv";
 
+    /** Every file a run writes: what an existing output folder may hold for a run to replace it. */
+    public static final java.util.Set<String> FILES = java.util.Set.of(PAYMENTS, SUMMARY_CSV, SUMMARY_MD, MANIFEST,
+            TIMINGS, NODES, NODE_STATE, NODE_STATE_SUMMARY, NODE_IDS);
+
     private RunOutputs() {
+    }
+
+    /** Whether {@code name} (an entry of an output folder) is one of a run's files, so an earlier run's. */
+    public static boolean isRunFile(String name) {
+        return FILES.contains(name);
     }
 
     /**

@@ -1,0 +1,78 @@
+package org.lnsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lnsim run}'s output folder (issue 21, defects 3 and 7): whole runs only, nothing foreign touched. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SMALL = {"--quiet", "--set", "network.generate.channels=1000", "--set",
+        "workload.payments=40"};
+
+    private static RouteCommandTest.Run run(Path out, String... more) {
+        String[] args = new String[3 + SMALL.length + more.length];
+        args[0] = "run";
+        args[1] = "--out";
+        args[2] = out.toString();
+        System.arraycopy(SMALL, 0, args, 3, SMALL.length);
+        System.arraycopy(more, 0, args, 3 + SMALL.length, more.length);
+        return RouteCommandTest.run(args);
+    }
+
+    private List<String> names(Path d) throws Exception {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void anEarlierRunIsReplacedOnlyWithForce() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, run(out).code());
+        byte[] first = Files.readAllBytes(out.resolve("payments.csv"));
+        RouteCommandTest.Run again = run(out);
+        assertEquals(2, again.code(), again.err());
+        assertTrue(again.err().contains("earlier output; give --force to replace it"), again.err());
+        assertEquals(0, run(out, "--force").code());
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("payments.csv")));
+        assertEquals(List.of("out"), names(dir), "no temporary folder left beside the output");
+    }
+
+    @Test
+    void aFolderWithTheUsersFilesIsNeverWrittenInto() throws Exception {
+        Path out = dir.resolve("thesis");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("thesis.tex"), "x");
+        RouteCommandTest.Run r = run(out, "--force");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("thesis.tex") && r.err().contains("never deletes"), r.err());
+        assertEquals(List.of("thesis.tex"), names(out));
+        assertEquals("x", Files.readString(out.resolve("thesis.tex")));
+    }
+
+    /**
+     * The output is checked before anything else: with an unwritable --out and a network file that does not exist,
+     * the error is the output's (the network would have been read first if the check came after the work).
+     */
+    @Test
+    void anUnwritableOutIsFoundBeforeAnyWork() throws Exception {
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "network:\n  file: does-not-exist.json\n");
+        RouteCommandTest.Run r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out",
+                file.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("cannot write here") && !r.err().contains("does-not-exist"), r.err());
+    }
+}
