@@ -369,6 +369,7 @@ public final class ConfigSchema {
             }
             String path = o.substring(0, eq).trim();
             String text = o.substring(eq + 1);
+            YamlChecks.check(text, "--set", path);
             JsonNode value;
             try {
                 value = text.isBlank() ? JsonNodeFactory.instance.nullNode() : yaml.readTree(text);

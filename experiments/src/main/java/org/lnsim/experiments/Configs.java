@@ -76,7 +76,14 @@ public final class Configs {
 
     private static JsonNode parse(ObjectMapper yaml, InputStream in, String source) throws ConfigException {
         try {
-            return yaml.readTree(in);
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                // an empty file used to run the quickstart's defaults as if it were a configuration (defect 9)
+                throw new ConfigException(source, null, "the configuration is empty; name at least one key (an "
+                        + "empty mapping {} runs every default)");
+            }
+            YamlChecks.check(text, source, null);
+            return yaml.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
             throw new ConfigException(source, where, "not valid YAML: " + e.getOriginalMessage());
