@@ -222,6 +222,30 @@ public final class ProtocolRegistry {
         return out;
     }
 
+    /**
+     * A label names rows and columns of every CSV and Markdown table of the run: a comma, a double quote, a {@code |}
+     * or a control character (a newline) would split a field or a table cell (issue 21, defect 4: {@code "a,b"} gave a
+     * 28-field row in a 27-column payments.csv), so such labels are refused here rather than escaped in every writer.
+     */
+    private static void checkLabel(String label, String path, String source) throws ConfigException {
+        if (label == null) {
+            return;
+        }
+        if (label.isBlank() || !label.strip().equals(label)) {
+            throw new ConfigException(source, path + ".label", "a label must be non-empty without leading or "
+                    + "trailing spaces, got '" + label + "'");
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == ',' || c == '"' || c == '|' || Character.isISOControl(c)) {
+                throw new ConfigException(source, path + ".label", "a label may not contain commas, double quotes, "
+                        + "'|' or control characters (it names CSV fields and table cells), got "
+                        + (Character.isISOControl(c) ? "a control character (code " + (int) c + ")" : "'" + c + "'")
+                        + " at position " + i);
+            }
+        }
+    }
+
     private static Entry resolveEntry(JsonNode item, String path, String source) throws ConfigException {
         if (!item.isObject() || !item.path("name").isTextual()) {
             throw new ConfigException(source, path, "each protocol needs a 'name' (one of "
@@ -238,6 +262,7 @@ public final class ProtocolRegistry {
         Section keys = new Section(name, r.spec().doc(), r.spec().keys(), List.of());
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("name", name);
         out.setAll(ConfigSchema.resolveSection(rest, keys, path, source, List.of()));
+        checkLabel(out.path("label").textValue(), path, source);
         try {
             return r.entry(ConfigSchema.values(keys, out, path), out);
         } catch (IllegalArgumentException e) {

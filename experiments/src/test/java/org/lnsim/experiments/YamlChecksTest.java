@@ -56,4 +56,15 @@ class YamlChecksTest {
         Files.writeString(braces, "{}\n");
         assertEquals(1, Configs.load(braces.toString(), List.of()).settings().seed(), "{} runs every default");
     }
+
+    /** Issue 21, defect 4: labels that would split a CSV field or a table cell are refused naming the entry. */
+    @Test
+    void labelsThatBreakCsvAreRefused() throws Exception {
+        String m = refused("protocols:\n  - {name: source, label: \"a,b\"}\n");
+        assertTrue(m.contains("protocols.0.label") && m.contains("got ',' at position 1"), m);
+        m = refused("protocols:\n  - name: source\n  - {name: oracle, label: \"x\\ny\"}\n");
+        assertTrue(m.contains("protocols.1.label") && m.contains("control character (code 10)"), m);
+        m = refused("protocols:\n  - {name: source, label: \"a|b\"}\n");
+        assertTrue(m.contains("got '|'"), m);
+    }
 }
