@@ -19,7 +19,7 @@ import org.lnsim.network.TestGraphs;
 
 /**
  * The defects the reader fuzz properties ({@link ReaderFuzzTest}) found, each as the smallest input that showed it
- * (issue 21, defects 11 to 14). Before the fixes each of these loaded with exit 0 into an inconsistent network or
+ * (issue 21, defects 11 to 15). Before the fixes each of these loaded with exit 0 into an inconsistent network or
  * escaped as an exception other than {@link NetworkFormatException} (a stack trace instead of exit 2).
  */
 class ReaderFuzzRegressionTest {
@@ -129,6 +129,29 @@ class ReaderFuzzRegressionTest {
         NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(p));
         assertTrue(e.getMessage().contains("graph.json") && e.getMessage().contains("htlc maximum")
                 && e.getMessage().contains("21M BTC supply"), e.getMessage());
+    }
+
+    /**
+     * Defect 15 (the long run: lnGraphVizMutated seed 1211608): an ln-graph-viz edge with a capacity above the supply
+     * escaped as the collector's IllegalArgumentException, without file or record; it is now named like every other
+     * bad edge.
+     */
+    @Test
+    void lnGraphVizCapacityAboveTheSupplyNamesTheRecord(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("viz.json");
+        Files.writeString(p, viz(ChannelGraph.MAX_CAPACITY_SAT));
+        assertEquals(ChannelGraph.MAX_CAPACITY_SAT, NetworkFormats.load(p).graph().capacitySat(0));
+        Files.writeString(p, viz(ChannelGraph.MAX_CAPACITY_SAT + 1));
+        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkFormats.load(p));
+        assertTrue(e.getMessage().contains("viz.json, record 0 (edges[0])") && e.getMessage().contains("21M BTC"),
+                e.getMessage());
+    }
+
+    private static String viz(long capacity) {
+        return "{\"nodes\":[{\"id\":\"1\",\"Node_Type\":\"LSP\",\"pub_key\":\"" + LND_NODE_1 + "\"},"
+                + "{\"id\":\"2\",\"Node_Type\":\"LSP\",\"pub_key\":\"" + LND_NODE_2 + "\"}],"
+                + "\"edges\":[{\"id\":\"1-2\",\"source\":\"1\",\"target\":\"2\",\"capacity\":" + capacity
+                + ",\"Channel_Size_Tier\":\"Highway\"}]}";
     }
 
     private static String lnd(String maxHtlc) {
