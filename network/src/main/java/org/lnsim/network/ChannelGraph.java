@@ -322,8 +322,8 @@ public final class ChannelGraph {
      * {@code 0..}{@link #MAX_CAPACITY_SAT}; direction flags one of unknown, known, known-and-disabled; a direction
      * without a policy carries none (zero fees, cltv and minimum, no maximum); HTLC minimum and maximum within
      * {@code 0..}{@link #MAX_MSAT} (or no maximum); the adjacency lists every direction once, at its source. Fees and
-     * cltv deltas are u32 and u16 by their storage. Linear in the graph's size (a few ms at 1M channels): the native
-     * reader runs it on every load, and the importers' fuzz tests on every graph they accept.
+     * cltv deltas are u32 and u16 by their storage. One pass over each array, no allocation: the native reader runs it
+     * on every load, and the readers' fuzz tests on every graph they accept.
      *
      * @throws IllegalStateException naming the node, channel or direction and what is wrong
      */

@@ -8,7 +8,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 /**
  * Sets every fuzz property's tries from the system property {@code fuzz.tries} (network/pom.xml passes it through
  * surefire; default 400), so that {@code mvn verify} runs a quick fixed-seed pass and
- * {@code mvn verify -pl network -Dtest=ReaderFuzzTest -Dfuzz.tries=200000} a long one without editing annotations
+ * {@code mvn -o verify -pl network -Dtest=ReaderFuzzTest -Dfuzz.tries=6000} a long one without editing annotations
  * (jqwik's {@code @Property(tries)} must be a constant).
  */
 public final class FuzzTries implements AroundPropertyHook {
