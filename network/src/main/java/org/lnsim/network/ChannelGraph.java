@@ -311,6 +311,82 @@ public final class ChannelGraph {
                 isDisabled(e));
     }
 
+    // ---- consistency ----
+
+    /** Largest amount in msat: the 21M BTC supply ({@link #MAX_CAPACITY_SAT} × 1,000 = 2.1 × 10^18, fits a long). */
+    public static final long MAX_MSAT = MAX_CAPACITY_SAT * 1000L;
+
+    /**
+     * Verifies the invariants the rest of lnsim relies on and names the first one broken: node ids strictly ascending;
+     * short channel ids strictly ascending; endpoints in range with {@code node1 < node2}; capacities within
+     * {@code 0..}{@link #MAX_CAPACITY_SAT}; direction flags one of unknown, known, known-and-disabled; a direction
+     * without a policy carries none (zero fees, cltv and minimum, no maximum); HTLC minimum and maximum within
+     * {@code 0..}{@link #MAX_MSAT} (or no maximum); the adjacency lists every direction once, at its source. Fees and
+     * cltv deltas are u32 and u16 by their storage. One pass over each array, no allocation: the native reader runs it
+     * on every load, and the readers' fuzz tests on every graph they accept.
+     *
+     * @throws IllegalStateException naming the node, channel or direction and what is wrong
+     */
+    public void check() {
+        int n = nodeCount();
+        int m = channelCount();
+        if (nodeIds.length != n * NodeIds.LENGTH || addresses.length != n) {
+            throw new IllegalStateException("node arrays disagree on the node count " + n);
+        }
+        for (int i = 1; i < n; i++) {
+            if (compareNodeIds(i - 1, i) >= 0) {
+                throw new IllegalStateException("node " + i + ": node ids not strictly ascending");
+            }
+        }
+        if (node1.length != m || node2.length != m || capacitySat.length != m || dirFlags.length != 2 * m
+                || feeBase.length != 2 * m || feePpm.length != 2 * m || cltvDelta.length != 2 * m
+                || htlcMin.length != 2 * m || htlcMax.length != 2 * m) {
+            throw new IllegalStateException("channel arrays disagree on the channel count " + m);
+        }
+        for (int c = 0; c < m; c++) {
+            if (c > 0 && scids[c - 1] >= scids[c]) {
+                throw new IllegalStateException("channel " + c + ": short channel ids not strictly ascending");
+            }
+            if (node1[c] < 0 || node2[c] >= n || node1[c] >= node2[c]) {
+                throw new IllegalStateException("channel " + c + ": bad endpoints " + node1[c] + ", " + node2[c]);
+            }
+            if (capacitySat[c] < 0 || capacitySat[c] > MAX_CAPACITY_SAT) {
+                throw new IllegalStateException("channel " + c + ": capacity " + capacitySat[c]
+                        + " sat is negative or above the 21M BTC supply");
+            }
+        }
+        for (int e = 0; e < 2 * m; e++) {
+            byte f = dirFlags[e];
+            if (f != 0 && f != DIR_KNOWN && f != (DIR_KNOWN | DIR_DISABLED)) {
+                throw new IllegalStateException("direction " + e + ": invalid flags " + f);
+            }
+            if (f == 0 && (feeBase[e] != 0 || feePpm[e] != 0 || cltvDelta[e] != 0 || htlcMin[e] != 0
+                    || htlcMax[e] != ChannelPolicy.NO_HTLC_MAXIMUM)) {
+                throw new IllegalStateException("direction " + e + ": policy values without a known policy");
+            }
+            if (htlcMin[e] < 0 || htlcMin[e] > MAX_MSAT) {
+                throw new IllegalStateException("direction " + e + ": htlc minimum " + htlcMin[e]
+                        + " msat is negative or above the 21M BTC supply");
+            }
+            if (htlcMax[e] != ChannelPolicy.NO_HTLC_MAXIMUM && (htlcMax[e] < 0 || htlcMax[e] > MAX_MSAT)) {
+                throw new IllegalStateException("direction " + e + ": htlc maximum " + htlcMax[e]
+                        + " msat is negative or above the 21M BTC supply");
+            }
+        }
+        if (outOffsets[n] != 2 * m) {
+            throw new IllegalStateException("adjacency holds " + outOffsets[n] + " slots for " + m + " channels");
+        }
+        for (int v = 0; v < n; v++) {
+            for (int slot = outOffsets[v]; slot < outOffsets[v + 1]; slot++) {
+                int e = outDirections[slot];
+                if (e < 0 || e >= 2 * m || source(e) != v || target(e) != outPeers[slot]) {
+                    throw new IllegalStateException("node " + v + ": adjacency slot " + slot
+                            + " does not hold a direction leaving it");
+                }
+            }
+        }
+    }
+
     // ---- package access for serialisers that write the arrays as they are ----
 
     byte[] rawNodeIds() {

@@ -143,8 +143,8 @@ public final class ChannelGraphBuilder {
                     + ShortChannelId.format(scids[channel]));
         }
         if (base < 0 || base > ChannelPolicy.MAX_U32 || ppm < 0 || ppm > ChannelPolicy.MAX_U32
-                || cltvDelta < 0 || cltvDelta > 0xFFFF || hmin < 0
-                || (hmax < 0 && hmax != ChannelPolicy.NO_HTLC_MAXIMUM)) {
+                || cltvDelta < 0 || cltvDelta > 0xFFFF || hmin < 0 || hmin > ChannelGraph.MAX_MSAT
+                || (hmax < 0 && hmax != ChannelPolicy.NO_HTLC_MAXIMUM) || hmax > ChannelGraph.MAX_MSAT) {
             // construct the record only to produce its precise message
             new ChannelPolicy(base, ppm, cltvDelta, hmin, hmax, disabled);
         }

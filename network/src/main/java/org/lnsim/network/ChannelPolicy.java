@@ -6,8 +6,9 @@ package org.lnsim.network;
  * @param feeBaseMsat               {@code fee_base_msat}, u32
  * @param feeProportionalMillionths {@code fee_proportional_millionths}, u32
  * @param cltvExpiryDelta           {@code cltv_expiry_delta}, u16
- * @param htlcMinimumMsat           {@code htlc_minimum_msat}, ≥ 0
- * @param htlcMaximumMsat           {@code htlc_maximum_msat}, or {@link #NO_HTLC_MAXIMUM} when the update carries none
+ * @param htlcMinimumMsat           {@code htlc_minimum_msat}, 0 to {@link ChannelGraph#MAX_MSAT} (the supply)
+ * @param htlcMaximumMsat           {@code htlc_maximum_msat}, 0 to {@link ChannelGraph#MAX_MSAT}, or
+ *                                  {@link #NO_HTLC_MAXIMUM} when the update carries none
  *                                  (optional in 2019, {@code message_flags} bit 0)
  * @param disabled                  {@code channel_flags} bit 1: the direction is announced but must not be used
  */
@@ -28,6 +29,12 @@ public record ChannelPolicy(long feeBaseMsat, long feeProportionalMillionths, in
         }
         if (htlcMinimumMsat < 0) {
             throw new IllegalArgumentException("negative htlc_minimum_msat: " + htlcMinimumMsat);
+        }
+        if (htlcMinimumMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc_minimum_msat above the 21M BTC supply: " + htlcMinimumMsat);
+        }
+        if (htlcMaximumMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc_maximum_msat above the 21M BTC supply: " + htlcMaximumMsat);
         }
         if (htlcMaximumMsat < 0 && htlcMaximumMsat != NO_HTLC_MAXIMUM) {
             throw new IllegalArgumentException("negative htlc_maximum_msat: " + htlcMaximumMsat);

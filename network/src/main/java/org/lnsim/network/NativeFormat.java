@@ -27,8 +27,9 @@ import java.nio.charset.StandardCharsets;
  * capacity twenty-fold) make any corruption an error; the counts have their own, checked before anything is
  * allocated from them, so a corrupt count cannot ask for gigabytes; CRC32C is a JDK intrinsic, a few tens of ms on the 1M-channel
  * file. Version 1 files (no checksum) are still read. Reading also validates the invariants the rest of lnsim relies
- * on (sorted unique ids and scids, endpoints in range and ordered, capacities within
- * {@link ChannelGraph#MAX_CAPACITY_SAT}) and reports the first violation with its position.
+ * on ({@link ChannelGraph#check}: sorted unique ids and scids, endpoints in range and ordered, capacities and HTLC
+ * limits within the supply, direction flags and policies; issue 21, defect 11: a version 1 file could carry negative
+ * HTLC limits or undefined flags) and reports the first violation with its position.
  */
 public final class NativeFormat {
     /** File magic; also used for content detection. */
@@ -129,11 +130,6 @@ public final class NativeFormat {
             DataInputStream in = new DataInputStream(new java.util.zip.CheckedInputStream(is, crc));
             byte[] ids = new byte[n * NodeIds.LENGTH];
             in.readFully(ids);
-            for (int i = 1; i < n; i++) {
-                if (NodeIds.compare(ids, (i - 1) * NodeIds.LENGTH, ids, i * NodeIds.LENGTH) >= 0) {
-                    throw new InvalidNativeFileException("node " + i + ": node ids not strictly ascending");
-                }
-            }
             String[] aliases = new String[n];
             NodeAddress[][] addrs = new NodeAddress[n][];
             for (int i = 0; i < n; i++) {
@@ -162,15 +158,10 @@ public final class NativeFormat {
             int[] n2 = readInts(in, m);
             long[] cap = readLongs(in, m);
             for (int c = 0; c < m; c++) {
-                if (c > 0 && scids[c - 1] >= scids[c]) {
-                    throw new InvalidNativeFileException("channel " + c + ": short channel ids not strictly ascending");
-                }
+                // before the graph is built: its adjacency is indexed by the endpoints ({@link ChannelGraph#check}
+                // checks the rest once it exists)
                 if (n1[c] < 0 || n2[c] >= n || n1[c] >= n2[c]) {
                     throw new InvalidNativeFileException("channel " + c + ": bad endpoints " + n1[c] + ", " + n2[c]);
-                }
-                if (cap[c] < 0 || cap[c] > ChannelGraph.MAX_CAPACITY_SAT) {
-                    throw new InvalidNativeFileException("channel " + c + ": capacity " + cap[c]
-                            + " sat is negative or above the 21M BTC supply");
                 }
             }
             byte[] flags = new byte[2 * m];
@@ -196,7 +187,14 @@ public final class NativeFormat {
                 throw new InvalidNativeFileException("trailing bytes after the "
                         + (version >= 2 ? "checksum" : "last array"));
             }
-            return new ChannelGraph(ids, aliases, addrs, scids, n1, n2, cap, flags, base, ppm, cltv, hmin, hmax);
+            ChannelGraph g = new ChannelGraph(ids, aliases, addrs, scids, n1, n2, cap, flags, base, ppm, cltv, hmin,
+                    hmax);
+            try {
+                g.check();
+            } catch (IllegalStateException e) {
+                throw new InvalidNativeFileException(e.getMessage());
+            }
+            return g;
         } catch (EOFException e) {
             throw new InvalidNativeFileException("file is truncated");
         }

@@ -208,5 +208,13 @@ final class ChannelCollector {
         if (maxMsat < 0 && maxMsat != ChannelPolicy.NO_HTLC_MAXIMUM) {
             throw new IllegalArgumentException("negative htlc maximum " + maxMsat + " msat");
         }
+        if (minMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc minimum " + minMsat + " msat is above the 21M BTC supply ("
+                    + ChannelGraph.MAX_MSAT + " msat)");
+        }
+        if (maxMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc maximum " + maxMsat + " msat is above the 21M BTC supply ("
+                    + ChannelGraph.MAX_MSAT + " msat)");
+        }
     }
 }

@@ -187,7 +187,13 @@ public final class LnGraphVizFormat implements NetworkReader {
                     throw new NetworkFormatException(file, "record " + records[k] + " (edges[" + records[k] + "]) at line "
                             + lines[k], "self-loop: source and target have the same pub_key");
                 }
-                col.channel(k, ab[0], ab[1], caps[k]);
+                try {
+                    col.channel(k, ab[0], ab[1], caps[k]);
+                } catch (IllegalArgumentException e) {
+                    // the collector's rules, e.g. a capacity above the supply (issue 21, defect 15: escaped unnamed)
+                    throw new NetworkFormatException(file, "record " + records[k] + " (edges[" + records[k]
+                            + "]) at line " + lines[k], e.getMessage(), e);
+                }
             }
             long unused = 0;
             for (int i : builderIndex) {

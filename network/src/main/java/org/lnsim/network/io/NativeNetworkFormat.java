@@ -30,6 +30,9 @@ public final class NativeNetworkFormat implements NetworkReader, NetworkWriter {
             return new LoadedNetwork(NativeFormat.read(in), report);
         } catch (NativeFormat.InvalidNativeFileException e) {
             throw new NetworkFormatException(path, null, e.getMessage(), e);
+        } catch (java.util.zip.ZipException e) {
+            // a gzipped native file with a bad CRC or bytes after its last member (issue 21, defect 11)
+            throw new NetworkFormatException(path, null, "corrupt gzip data: " + e.getMessage(), e);
         }
     }
 
