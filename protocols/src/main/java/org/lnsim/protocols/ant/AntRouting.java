@@ -2,6 +2,7 @@ package org.lnsim.protocols.ant;
 
 import java.util.List;
 import org.lnsim.engine.payment.ColumnDoc;
+import org.lnsim.engine.payment.FloodView;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -87,6 +88,8 @@ public final class AntRouting implements RoutingProtocol {
     private long pathNanos;
     /** Set at {@link #setup}: the run's engine. */
     private SeedWave.Links links;
+    /** The engine's slot-ordered balances, granted once at set-up. */
+    private FloodView slots;
     private List<PaymentRequest> payments;
     private int threads = 1;
     private FloodAhead ahead;
@@ -107,7 +110,7 @@ public final class AntRouting implements RoutingProtocol {
         return settings.selective() ? SELECTIVE : NAME;
     }
 
-    /** Only the nodes' own channels are read, through {@link ProtocolContext#ownSpendableMsat}. */
+    /** Only the nodes' own channels are read, by adjacency slot through the engine's {@link FloodView}. */
     @Override
     public Knowledge knowledge() {
         return Knowledge.PUBLIC_GRAPH;
@@ -122,20 +125,20 @@ public final class AntRouting implements RoutingProtocol {
     }
 
     /**
-     * The engine as the wave sees it, for the whole run: each node's own channels by adjacency slot (what {@code ctx}
-     * reads does not depend on the payment, so one instance serves every round) and the latency model.
+     * The engine as the wave sees it, for the whole run: each node's own channels by adjacency slot ({@code slots},
+     * which does not depend on the payment, so one instance serves every round) and the latency model.
      */
-    private static SeedWave.Links links(ProtocolContext ctx) {
-        boolean fixed = ctx.controlDelaysFixed();
+    private static SeedWave.Links links(ProtocolContext ctx, FloodView slots) {
+        boolean fixed = slots.controlDelaysFixed();
         return new SeedWave.Links() {
             @Override
             public long outSpendableMsat(int v, int slot) {
-                return ctx.channelSpendableAtSlotMsat(v, slot, true);   // 0 when the HTLC slots are full
+                return slots.channelSpendableAtSlotMsat(v, slot, true);   // 0 when the HTLC slots are full
             }
 
             @Override
             public long inSpendableMsat(int v, int slot) {
-                return ctx.channelSpendableAtSlotMsat(v, slot, false);
+                return slots.channelSpendableAtSlotMsat(v, slot, false);
             }
 
             @Override
@@ -159,7 +162,8 @@ public final class AntRouting implements RoutingProtocol {
 
     @Override
     public void setup(ProtocolContext ctx) {
-        links = links(ctx);
+        slots = ctx.view(FloodView.class);
+        links = links(ctx, slots);
         if (links.delaysFixed()) {
             wave.fixDelays(links);
             if (!settings.selective() && threads >= 2 && payments != null) {
@@ -243,7 +247,7 @@ public final class AntRouting implements RoutingProtocol {
         if (links == null) {
             throw new IllegalStateException(name() + ": the engine's setup() must run before payments");
         }
-        SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), ctx) : null;
+        SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), slots) : null;
         if (w == null) {
             w = wave;
             long amount = ctx.payment().amountMsat();

@@ -2,6 +2,7 @@ package org.lnsim.protocols.beacon;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.lnsim.engine.payment.BulkCharges;
 import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
@@ -210,8 +211,9 @@ public final class BeaconRouting extends PayLoopProtocol {
             setupRequests[v] = replay.requests(v);
             beaconsFound[v] = replay.beaconsFound(v, tables.beaconCount(v));
         }
-        ctx.chargeControlPerNode(BeaconMessages.BEACON_REQUEST, reqMessages, reqSent, reqReceived);
-        ctx.chargeControlPerNode(BeaconMessages.BEACON_ACK, ackMessages, ackSent, ackReceived);
+        BulkCharges bulk = ctx.view(BulkCharges.class);
+        bulk.chargeControlPerNode(BeaconMessages.BEACON_REQUEST, reqMessages, reqSent, reqReceived);
+        bulk.chargeControlPerNode(BeaconMessages.BEACON_ACK, ackMessages, ackSent, ackReceived);
     }
 
     /**

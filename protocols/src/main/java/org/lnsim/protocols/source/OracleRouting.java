@@ -1,6 +1,7 @@
 package org.lnsim.protocols.source;
 
 import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.OracleView;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.network.ChannelGraph;
@@ -49,9 +50,12 @@ public final class OracleRouting extends PayLoopProtocol {
         return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, null);
     }
 
-    /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge once). */
+    /**
+     * Every direction's true spendable balance, through the engine's {@link OracleView} (granted once per payment, to
+     * this protocol's declared {@link Knowledge#TRUE_BALANCES}).
+     */
     @Override
     protected RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
-        return ctx.trueSpendableView()::applyAsLong;
+        return ctx.view(OracleView.class)::trueSpendableMsat;
     }
 }

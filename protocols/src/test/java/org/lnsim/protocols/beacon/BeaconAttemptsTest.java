@@ -388,8 +388,8 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
-            throw new AssertionError("a payment charges its messages one by one");
+        public <V> V view(Class<V> kind) {
+            throw new AssertionError("a beacon payment asks for no view (it charges its messages one by one)");
         }
 
         @Override
@@ -406,11 +406,6 @@ class BeaconAttemptsTest {
         @Override
         public long deadlineUs() {
             return d.deadlineUs();
-        }
-
-        @Override
-        public int attemptsLeft() {
-            return d.attemptsLeft();
         }
 
         @Override
@@ -464,48 +459,8 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
-            return d.channelSpendableAtSlotMsat(node, slot, outgoing);
-        }
-
-        @Override
-        public void copyChannelSpendableBySlot(long[] into) {
-            d.copyChannelSpendableBySlot(into);
-        }
-
-        @Override
-        public long channelSpendableChangeCount() {
-            return d.channelSpendableChangeCount();
-        }
-
-        @Override
-        public long oldestChannelSpendableChange() {
-            return d.oldestChannelSpendableChange();
-        }
-
-        @Override
-        public int channelSpendableChangeAt(long i) {
-            return d.channelSpendableChangeAt(i);
-        }
-
-        @Override
-        public long trueSpendableMsat(int e) {
-            return d.trueSpendableMsat(e);
-        }
-
-        @Override
-        public java.util.function.IntToLongFunction trueSpendableView() {
-            return d.trueSpendableView();
-        }
-
-        @Override
         public long controlDelayUs(int e) {
             return d.controlDelayUs(e);
-        }
-
-        @Override
-        public boolean controlDelaysFixed() {
-            return d.controlDelaysFixed();
         }
 
         @Override

@@ -68,6 +68,7 @@ public final class PaymentEngine {
     private final long[] setupSentBytes;
     private final long[] setupReceivedBytes;
     private final int paymentColumns;
+    private final FloodView floodView;
     private final Map<String, long[]> byType = new TreeMap<>();
     private long setupMessages;
     private long setupBytes;
@@ -92,6 +93,7 @@ public final class PaymentEngine {
         this.setupSentBytes = new long[graph.nodeCount()];
         this.setupReceivedBytes = new long[graph.nodeCount()];
         this.paymentColumns = protocol.paymentColumns().size();
+        this.floodView = new SlotBalances();
     }
 
     /**
@@ -166,6 +168,42 @@ public final class PaymentEngine {
 
     // ------------------------------------------------------------------ contexts
 
+    /** The {@link FloodView}: one per run, payment-independent, so a protocol keeps it from set-up on. */
+    private final class SlotBalances implements FloodView {
+        @Override
+        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
+            if (slot < graph.outStart(node) || slot >= graph.outEnd(node)) {
+                throw new IllegalArgumentException("slot " + slot + " is not a channel of node " + node);
+            }
+            return state.spendableAtSlotMsat(slot, outgoing);
+        }
+
+        @Override
+        public void copyChannelSpendableBySlot(long[] into) {
+            state.copySpendableBySlot(into);
+        }
+
+        @Override
+        public long channelSpendableChangeCount() {
+            return state.spendableChangeCount();
+        }
+
+        @Override
+        public long oldestChannelSpendableChange() {
+            return state.oldestSpendableChange();
+        }
+
+        @Override
+        public int channelSpendableChangeAt(long i) {
+            return state.spendableChangeAt(i);
+        }
+
+        @Override
+        public boolean controlDelaysFixed() {
+            return relay.latency().controlUsFixed();
+        }
+    }
+
     /** The context of set-up and finish (traffic charged to set-up); payments extend it to count their own. */
     private class BaseContext implements ProtocolContext {
         private String lastType;
@@ -200,34 +238,6 @@ public final class PaymentEngine {
         }
 
         @Override
-        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
-            if (slot < graph.outStart(node) || slot >= graph.outEnd(node)) {
-                throw new IllegalArgumentException("slot " + slot + " is not a channel of node " + node);
-            }
-            return state.spendableAtSlotMsat(slot, outgoing);
-        }
-
-        @Override
-        public void copyChannelSpendableBySlot(long[] into) {
-            state.copySpendableBySlot(into);
-        }
-
-        @Override
-        public long channelSpendableChangeCount() {
-            return state.spendableChangeCount();
-        }
-
-        @Override
-        public long oldestChannelSpendableChange() {
-            return state.oldestSpendableChange();
-        }
-
-        @Override
-        public int channelSpendableChangeAt(long i) {
-            return state.spendableChangeAt(i);
-        }
-
-        @Override
         public int ownFreeHtlcSlots(int node, int e) {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
@@ -236,16 +246,23 @@ public final class PaymentEngine {
         }
 
         @Override
-        public long trueSpendableMsat(int e) {
-            return trueSpendableView().applyAsLong(e);
-        }
-
-        @Override
-        public java.util.function.IntToLongFunction trueSpendableView() {
-            if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
-                throw new IllegalStateException("protocol " + protocol.name() + " did not declare TRUE_BALANCES");
+        public <V> V view(Class<V> kind) {
+            if (kind == FloodView.class) {
+                return kind.cast(floodView);
             }
-            return state::spendableMsat;
+            if (kind == BulkCharges.class) {
+                return kind.cast((BulkCharges) this::chargeControlPerNode);
+            }
+            if (kind == OracleView.class) {
+                if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
+                    throw new ViewRefusedException("protocol " + protocol.name() + " declares "
+                            + protocol.knowledge() + " and may not see true balances (OracleView needs "
+                            + Knowledge.TRUE_BALANCES + ")");
+                }
+                return kind.cast((OracleView) state::spendableMsat);
+            }
+            throw new ViewRefusedException("protocol " + protocol.name() + " asked for " + kind.getName()
+                    + ", which the engine does not offer (it offers FloodView, BulkCharges and OracleView)");
         }
 
         @Override
@@ -281,8 +298,7 @@ public final class PaymentEngine {
             attribute(sender, receiver, messages, bytes);
         }
 
-        @Override
-        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
+        private void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
             int n = graph.nodeCount();
             if (sentMessages.length != n || sentBytes.length != n || receivedBytes.length != n) {
                 throw new IllegalArgumentException("per-node charges need one entry per node");
@@ -331,11 +347,6 @@ public final class PaymentEngine {
         @Override
         public long controlTimeoutUs(int e) {
             return relay.latency().offlineUs(e);
-        }
-
-        @Override
-        public boolean controlDelaysFixed() {
-            return relay.latency().controlUsFixed();
         }
 
         @Override
@@ -415,11 +426,6 @@ public final class PaymentEngine {
         @Override
         public long deadlineUs() {
             return deadline;
-        }
-
-        @Override
-        public int attemptsLeft() {
-            return Math.max(0, limits.maxAttempts() - attempts);
         }
 
         @Override

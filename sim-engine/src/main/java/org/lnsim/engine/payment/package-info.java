@@ -10,10 +10,20 @@
  * (flooded seeds, then the matched path) and multi-part splitting (several parts under one payment id) all fit this
  * shape; none needs an engine change.
  *
+ * <p>The interface is narrow on purpose: {@link org.lnsim.engine.payment.ProtocolContext} holds only what every
+ * scheme needs (time, graph, random stream and seeds, own balances and HTLC slots, control messages and their delays,
+ * churn, timers). What one family needs is an opt-in view the protocol asks for with
+ * {@link org.lnsim.engine.payment.ProtocolContext#view} and the engine grants or refuses
+ * ({@link org.lnsim.engine.payment.ViewRefusedException}): {@link org.lnsim.engine.payment.OracleView} (true balances),
+ * {@link org.lnsim.engine.payment.FloodView} (own balances in adjacency-slot order with their change journal, for
+ * floods), {@link org.lnsim.engine.payment.BulkCharges} (control traffic charged per node in bulk). A view is fetched
+ * once and kept, so the check costs nothing on hot paths.
+ *
  * <p>Contract kept by {@link org.lnsim.engine.payment.PaymentEngine}: every payment ends in exactly one
  * {@link org.lnsim.engine.payment.PaymentOutcome}, when no attempt of it is in flight any more and it has either
  * delivered its amount, been given up by its session, or passed its deadline (default 60 s); no attempt starts after
  * the deadline or beyond the attempt cap; a protocol sees true channel balances only if it declares
- * {@link org.lnsim.engine.payment.Knowledge#TRUE_BALANCES}, and otherwise only its own node's channels.
+ * {@link org.lnsim.engine.payment.Knowledge#TRUE_BALANCES} (the engine grants the oracle view to no other), and
+ * otherwise only its own node's channels.
  */
 package org.lnsim.engine.payment;
