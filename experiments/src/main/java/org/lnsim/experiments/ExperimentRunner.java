@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.lnsim.engine.RandomStreams;
 import org.lnsim.engine.analysis.LiquidityFlow;
 import org.lnsim.engine.Simulation;
@@ -25,6 +26,7 @@ import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.engine.workload.AmountDistribution;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
@@ -201,11 +203,12 @@ public final class ExperimentRunner {
                 eng.rules().receiver());
         RoutingProtocol protocol = entry.create(shared);
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
+        Timings timings = new Timings();
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, eng.rules().limits(),
                 o -> {
                     outcomes.add(o);
                     onOutcome.run();
-                });
+                }, timings);
         engine.prepare(workload, threads);
         if (check) {
             sim.afterEachEvent(state::checkTouched);
@@ -226,7 +229,23 @@ public final class ExperimentRunner {
         }
         ProtocolRun run = RunCollector.collect(entry.displayName(), graph, protocol, engine, relay,
                 outcomes);
-        return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
+        return new Simulated(run, ms(t0), timings.preparation.sum() / 1e6, timings.pathFinding.sum() / 1e6);
+    }
+
+    /** One protocol's run's wall-clock figures, summed from whichever thread adds them. */
+    private static final class Timings implements TimingsSink {
+        final LongAdder preparation = new LongAdder();
+        final LongAdder pathFinding = new LongAdder();
+
+        @Override
+        public void addPreparation(long nanos) {
+            preparation.add(nanos);
+        }
+
+        @Override
+        public void addPathFinding(long nanos) {
+            pathFinding.add(nanos);
+        }
     }
 
     /**

@@ -8,8 +8,10 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -34,7 +36,8 @@ import org.lnsim.network.ChannelGraph;
  * <h2>Threads</h2>
  * With {@code threads} ≥ 2 ({@link #prepare}), plain {@code ant} under a latency model with fixed control delays floods
  * payments ahead on {@code threads − 1} workers ({@link FloodAhead}); the results are the same as with one thread.
- * {@link #pathFindingNanos()} is then the simulation thread's time in floods, waits for workers included.
+ * The path-finding time it adds to the run's {@link TimingsSink} is then the simulation thread's time in floods, waits
+ * for workers included.
  */
 public final class AntRouting implements RoutingProtocol {
     public static final String NAME = "ant";
@@ -60,7 +63,7 @@ public final class AntRouting implements RoutingProtocol {
                     + "the first round with a match; 0 without one"),
             new ColumnDoc("late_repeat_nodes", "count", "mempool entries whose seed came back after the wipe time"));
     static final List<String> PAYMENT_COLUMNS = ColumnDoc.names(PAYMENT_COLUMN_DOCS);
-    /** Per node with channels, in {@link #stateValues} order. */
+    /** Per node with channels, in {@link #STATE_COLUMN_DOCS} order. */
     public static final List<ColumnDoc> STATE_COLUMN_DOCS = List.of(
             new ColumnDoc("peak_mempool_entries", "count", "most entries the node's mempool held at once"),
             new ColumnDoc("seeds_received", "count", "seed messages the node received over the run, both seeds"),
@@ -85,7 +88,8 @@ public final class AntRouting implements RoutingProtocol {
     private final long[] seedsSent;
     private final long[] matchedSent;
     private final long[] history;
-    private long pathNanos;
+    /** The run's timings sink, granted once at set-up. */
+    private TimingsSink timings = TimingsSink.NONE;
     /** Set at {@link #setup}: the run's engine. */
     private SeedWave.Links links;
     /** The engine's slot-ordered balances, granted once at set-up. */
@@ -163,6 +167,7 @@ public final class AntRouting implements RoutingProtocol {
     @Override
     public void setup(ProtocolContext ctx) {
         slots = ctx.view(FloodView.class);
+        timings = ctx.view(TimingsSink.class);
         links = links(ctx, slots);
         if (links.delaysFixed()) {
             wave.fixDelays(links);
@@ -190,9 +195,33 @@ public final class AntRouting implements RoutingProtocol {
     }
 
     @Override
-    public long stateBytes(int node) {
-        return (long) mempools.peak(node) * AntMessages.ENTRY_BYTES
-                + (long) historyChannels(node) * HISTORY_ENTRY_BYTES;
+    public ProtocolReport report() {
+        return new ProtocolReport() {
+            @Override
+            public long stateBytes(int node) {
+                return (long) mempools.peak(node) * AntMessages.ENTRY_BYTES
+                        + (long) historyChannels(node) * HISTORY_ENTRY_BYTES;
+            }
+
+            @Override
+            public List<ColumnDoc> stateColumns() {
+                return STATE_COLUMN_DOCS;
+            }
+
+            @Override
+            public void stateValues(int node, long[] out) {
+                out[0] = mempools.peak(node);
+                out[1] = seedsReceived[node];
+                out[2] = seedsSent[node];
+                out[3] = matchedSent[node];
+                out[4] = historyChannels(node);
+            }
+
+            @Override
+            public List<ColumnDoc> paymentColumns() {
+                return PAYMENT_COLUMN_DOCS;
+            }
+        };
     }
 
     private int historyChannels(int node) {
@@ -206,30 +235,6 @@ public final class AntRouting implements RoutingProtocol {
             }
         }
         return n;
-    }
-
-    @Override
-    public List<String> stateColumns() {
-        return ColumnDoc.names(STATE_COLUMN_DOCS);
-    }
-
-    @Override
-    public void stateValues(int node, long[] out) {
-        out[0] = mempools.peak(node);
-        out[1] = seedsReceived[node];
-        out[2] = seedsSent[node];
-        out[3] = matchedSent[node];
-        out[4] = historyChannels(node);
-    }
-
-    @Override
-    public List<String> paymentColumns() {
-        return PAYMENT_COLUMNS;
-    }
-
-    @Override
-    public long pathFindingNanos() {
-        return pathNanos;
     }
 
     @Override
@@ -257,7 +262,7 @@ public final class AntRouting implements RoutingProtocol {
         if (w.choice() == null) {
             w.choice(MatchChoice.choose(w, settings.collectWindowUs(), settings.maxMatches()));
         }
-        pathNanos += System.nanoTime() - t0;
+        timings.addPathFinding(System.nanoTime() - t0);
         mempools.add(ctx.now(), w);
         for (int i = 0; i < w.nodesReached(); i++) {
             int v = w.reachedNode(i);

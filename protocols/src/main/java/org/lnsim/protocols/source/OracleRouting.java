@@ -4,6 +4,7 @@ import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.OracleView;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.RouteRequest;
@@ -40,9 +41,10 @@ public final class OracleRouting extends PayLoopProtocol {
         return Knowledge.TRUE_BALANCES;
     }
 
+    /** Keeps no routing state. */
     @Override
-    public long stateBytes(int node) {
-        return 0;
+    public ProtocolReport report() {
+        return node -> 0;
     }
 
     @Override

@@ -24,7 +24,7 @@ public interface PaymentContext extends ProtocolContext {
 
     /**
      * Adds {@code delta} to this payment's value of the protocol's payment column {@code column} (an index into
-     * {@link RoutingProtocol#paymentColumns()}), e.g. one more routing-table request.
+     * {@link ProtocolReport#paymentColumns()}), e.g. one more routing-table request.
      *
      * @throws IndexOutOfBoundsException if the protocol declared no such column
      */

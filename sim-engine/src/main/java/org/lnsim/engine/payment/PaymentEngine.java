@@ -69,13 +69,22 @@ public final class PaymentEngine {
     private final long[] setupReceivedBytes;
     private final int paymentColumns;
     private final FloodView floodView;
+    private final TimingsSink timings;
     private final Map<String, long[]> byType = new TreeMap<>();
     private long setupMessages;
     private long setupBytes;
     private int open;
 
+    /** An engine whose wall-clock figures are discarded ({@link TimingsSink#NONE}). */
     public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
                          RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink) {
+        this(sim, state, relay, availability, protocol, limits, sink, TimingsSink.NONE);
+    }
+
+    /** @param timings where the protocol's wall-clock figures go (the engine adds {@code prepare}'s own) */
+    public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
+                         RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink,
+                         TimingsSink timings) {
         this.sim = sim;
         this.state = state;
         this.graph = state.graph();
@@ -92,16 +101,20 @@ public final class PaymentEngine {
         this.setupSentMessages = new long[graph.nodeCount()];
         this.setupSentBytes = new long[graph.nodeCount()];
         this.setupReceivedBytes = new long[graph.nodeCount()];
-        this.paymentColumns = protocol.paymentColumns().size();
+        this.paymentColumns = protocol.report().paymentColumns().size();
+        this.timings = timings;
         this.floodView = new SlotBalances();
     }
 
     /**
      * Lets the protocol precompute with the whole workload on up to {@code threads} threads
-     * ({@link RoutingProtocol#prepare}); call once, before {@link #setup}, or not at all.
+     * ({@link RoutingProtocol#prepare}); call once, before {@link #setup}, or not at all. Its wall-clock time goes to
+     * the timings sink.
      */
     public void prepare(List<PaymentRequest> payments, int threads) {
+        long t0 = System.nanoTime();
         protocol.prepare(payments, threads, protocolSeeds);
+        timings.addPreparation(System.nanoTime() - t0);
     }
 
     /** Lets the protocol do its set-up at the current time (call once, before payments start). */
@@ -250,6 +263,9 @@ public final class PaymentEngine {
             if (kind == FloodView.class) {
                 return kind.cast(floodView);
             }
+            if (kind == TimingsSink.class) {
+                return kind.cast(timings);
+            }
             if (kind == BulkCharges.class) {
                 return kind.cast((BulkCharges) this::chargeControlPerNode);
             }
@@ -262,7 +278,7 @@ public final class PaymentEngine {
                 return kind.cast((OracleView) state::spendableMsat);
             }
             throw new ViewRefusedException("protocol " + protocol.name() + " asked for " + kind.getName()
-                    + ", which the engine does not offer (it offers FloodView, BulkCharges and OracleView)");
+                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink and OracleView)");
         }
 
         @Override

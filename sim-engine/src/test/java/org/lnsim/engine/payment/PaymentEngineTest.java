@@ -61,8 +61,8 @@ class PaymentEngineTest {
         }
 
         @Override
-        public long stateBytes(int node) {
-            return 0;
+        public ProtocolReport report() {
+            return node -> 0;
         }
 
         @Override
@@ -233,8 +233,8 @@ class PaymentEngineTest {
             }
 
             @Override
-            public long stateBytes(int node) {
-                return 0;
+            public ProtocolReport report() {
+                return node -> 0;
             }
 
             @Override
@@ -307,8 +307,8 @@ class PaymentEngineTest {
             }
 
             @Override
-            public long stateBytes(int node) {
-                return 0;
+            public ProtocolReport report() {
+                return node -> 0;
             }
 
             @Override
@@ -420,8 +420,8 @@ class PaymentEngineTest {
                 }
 
                 @Override
-                public long stateBytes(int node) {
-                    return 0;
+                public ProtocolReport report() {
+                    return node -> 0;
                 }
 
                 @Override
