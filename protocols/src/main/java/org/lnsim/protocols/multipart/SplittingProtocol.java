@@ -2,11 +2,11 @@ package org.lnsim.protocols.multipart;
 
 import org.lnsim.engine.htlc.PaymentKind;
 import org.lnsim.engine.payment.ColumnDoc;
-import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 
 /**

@@ -2,8 +2,8 @@ package org.lnsim.results.run;
 
 import java.util.List;
 import org.lnsim.engine.htlc.HtlcRelay;
-import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.ColumnDoc;
+import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
