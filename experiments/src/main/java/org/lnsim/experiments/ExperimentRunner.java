@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.lnsim.engine.RandomStreams;
 import org.lnsim.engine.analysis.LiquidityFlow;
 import org.lnsim.engine.Simulation;
@@ -25,6 +26,7 @@ import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.engine.workload.AmountDistribution;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
@@ -102,6 +104,22 @@ public final class ExperimentRunner {
      */
     public static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
                              Progress progress) throws IOException, ConfigException {
+        return run(settings, baseDir, checkInvariants, threads, progress, (entry, protocol) -> protocol);
+    }
+
+    /**
+     * Sees each protocol as the engine will run it, and may hand the engine a wrapper instead: the seam through which
+     * the protocol contract test records what every registered protocol sends. Called on the thread that simulates
+     * the protocol.
+     */
+    @FunctionalInterface
+    interface Observer {
+        RoutingProtocol observe(ProtocolRegistry.Entry entry, RoutingProtocol protocol);
+    }
+
+    /** As {@link #run(ExperimentSettings, Path, boolean, int, Progress)}, each protocol passed through {@code observer}. */
+    static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
+                      Progress progress, Observer observer) throws IOException, ConfigException {
         Map<String, Double> timings = new LinkedHashMap<>();
         RandomStreams streams = new RandomStreams(settings.seed());
         long t0 = System.nanoTime();
@@ -148,7 +166,7 @@ public final class ExperimentRunner {
             ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, protocols);
             for (ProtocolRegistry.Entry entry : protocols) {
                 futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, workload,
-                        streams.restart(), checkInvariants, threads, onOutcome)));
+                        streams.restart(), checkInvariants, threads, onOutcome, observer)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();
@@ -191,7 +209,7 @@ public final class ExperimentRunner {
      */
     private static Simulated simulate(EngineSettings eng, ProtocolRegistry.Entry entry, ProtocolRegistry.Run shared,
                                       ChannelGraph graph, List<PaymentRequest> workload, RandomStreams streams,
-                                      boolean check, int threads, Runnable onOutcome) {
+                                      boolean check, int threads, Runnable onOutcome, Observer observer) {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(streams);
         ChannelState state = eng.balances().initialState(graph, sim.random().stream("balances"));
@@ -199,13 +217,14 @@ public final class ExperimentRunner {
         NodeAvailability availability = eng.churn().availability(graph.nodeCount(), sim.random());
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, eng.rules().mppTimeoutUs(),
                 eng.rules().receiver());
-        RoutingProtocol protocol = entry.create(shared);
+        RoutingProtocol protocol = observer.observe(entry, entry.create(shared));
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
+        Timings timings = new Timings();
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, eng.rules().limits(),
                 o -> {
                     outcomes.add(o);
                     onOutcome.run();
-                });
+                }, timings);
         engine.prepare(workload, threads);
         if (check) {
             sim.afterEachEvent(state::checkTouched);
@@ -226,7 +245,23 @@ public final class ExperimentRunner {
         }
         ProtocolRun run = RunCollector.collect(entry.displayName(), graph, protocol, engine, relay,
                 outcomes);
-        return new Simulated(run, ms(t0), protocol.preparationNanos() / 1e6, protocol.pathFindingNanos() / 1e6);
+        return new Simulated(run, ms(t0), timings.preparation.sum() / 1e6, timings.pathFinding.sum() / 1e6);
+    }
+
+    /** One protocol's run's wall-clock figures, summed from whichever thread adds them. */
+    private static final class Timings implements TimingsSink {
+        final LongAdder preparation = new LongAdder();
+        final LongAdder pathFinding = new LongAdder();
+
+        @Override
+        public void addPreparation(long nanos) {
+            preparation.add(nanos);
+        }
+
+        @Override
+        public void addPathFinding(long nanos) {
+            pathFinding.add(nanos);
+        }
     }
 
     /**

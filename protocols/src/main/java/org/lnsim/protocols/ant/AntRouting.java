@@ -2,13 +2,16 @@ package org.lnsim.protocols.ant;
 
 import java.util.List;
 import org.lnsim.engine.payment.ColumnDoc;
+import org.lnsim.engine.payment.FloodView;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -33,7 +36,8 @@ import org.lnsim.network.ChannelGraph;
  * <h2>Threads</h2>
  * With {@code threads} ≥ 2 ({@link #prepare}), plain {@code ant} under a latency model with fixed control delays floods
  * payments ahead on {@code threads − 1} workers ({@link FloodAhead}); the results are the same as with one thread.
- * {@link #pathFindingNanos()} is then the simulation thread's time in floods, waits for workers included.
+ * The path-finding time it adds to the run's {@link TimingsSink} is then the simulation thread's time in floods, waits
+ * for workers included.
  */
 public final class AntRouting implements RoutingProtocol {
     public static final String NAME = "ant";
@@ -59,7 +63,7 @@ public final class AntRouting implements RoutingProtocol {
                     + "the first round with a match; 0 without one"),
             new ColumnDoc("late_repeat_nodes", "count", "mempool entries whose seed came back after the wipe time"));
     static final List<String> PAYMENT_COLUMNS = ColumnDoc.names(PAYMENT_COLUMN_DOCS);
-    /** Per node with channels, in {@link #stateValues} order. */
+    /** Per node with channels, in {@link #STATE_COLUMN_DOCS} order. */
     public static final List<ColumnDoc> STATE_COLUMN_DOCS = List.of(
             new ColumnDoc("peak_mempool_entries", "count", "most entries the node's mempool held at once"),
             new ColumnDoc("seeds_received", "count", "seed messages the node received over the run, both seeds"),
@@ -84,9 +88,12 @@ public final class AntRouting implements RoutingProtocol {
     private final long[] seedsSent;
     private final long[] matchedSent;
     private final long[] history;
-    private long pathNanos;
+    /** The run's timings sink, granted once at set-up. */
+    private TimingsSink timings = TimingsSink.NONE;
     /** Set at {@link #setup}: the run's engine. */
     private SeedWave.Links links;
+    /** The engine's slot-ordered balances, granted once at set-up. */
+    private FloodView slots;
     private List<PaymentRequest> payments;
     private int threads = 1;
     private FloodAhead ahead;
@@ -107,7 +114,7 @@ public final class AntRouting implements RoutingProtocol {
         return settings.selective() ? SELECTIVE : NAME;
     }
 
-    /** Only the nodes' own channels are read, through {@link ProtocolContext#ownSpendableMsat}. */
+    /** Only the nodes' own channels are read, by adjacency slot through the engine's {@link FloodView}. */
     @Override
     public Knowledge knowledge() {
         return Knowledge.PUBLIC_GRAPH;
@@ -122,20 +129,20 @@ public final class AntRouting implements RoutingProtocol {
     }
 
     /**
-     * The engine as the wave sees it, for the whole run: each node's own channels by adjacency slot (what {@code ctx}
-     * reads does not depend on the payment, so one instance serves every round) and the latency model.
+     * The engine as the wave sees it, for the whole run: each node's own channels by adjacency slot ({@code slots},
+     * which does not depend on the payment, so one instance serves every round) and the latency model.
      */
-    private static SeedWave.Links links(ProtocolContext ctx) {
-        boolean fixed = ctx.controlDelaysFixed();
+    private static SeedWave.Links links(ProtocolContext ctx, FloodView slots) {
+        boolean fixed = slots.controlDelaysFixed();
         return new SeedWave.Links() {
             @Override
             public long outSpendableMsat(int v, int slot) {
-                return ctx.channelSpendableAtSlotMsat(v, slot, true);   // 0 when the HTLC slots are full
+                return slots.channelSpendableAtSlotMsat(v, slot, true);   // 0 when the HTLC slots are full
             }
 
             @Override
             public long inSpendableMsat(int v, int slot) {
-                return ctx.channelSpendableAtSlotMsat(v, slot, false);
+                return slots.channelSpendableAtSlotMsat(v, slot, false);
             }
 
             @Override
@@ -159,7 +166,9 @@ public final class AntRouting implements RoutingProtocol {
 
     @Override
     public void setup(ProtocolContext ctx) {
-        links = links(ctx);
+        slots = ctx.view(FloodView.class);
+        timings = ctx.view(TimingsSink.class);
+        links = links(ctx, slots);
         if (links.delaysFixed()) {
             wave.fixDelays(links);
             if (!settings.selective() && threads >= 2 && payments != null) {
@@ -186,9 +195,33 @@ public final class AntRouting implements RoutingProtocol {
     }
 
     @Override
-    public long stateBytes(int node) {
-        return (long) mempools.peak(node) * AntMessages.ENTRY_BYTES
-                + (long) historyChannels(node) * HISTORY_ENTRY_BYTES;
+    public ProtocolReport report() {
+        return new ProtocolReport() {
+            @Override
+            public long stateBytes(int node) {
+                return (long) mempools.peak(node) * AntMessages.ENTRY_BYTES
+                        + (long) historyChannels(node) * HISTORY_ENTRY_BYTES;
+            }
+
+            @Override
+            public List<ColumnDoc> stateColumns() {
+                return STATE_COLUMN_DOCS;
+            }
+
+            @Override
+            public void stateValues(int node, long[] out) {
+                out[0] = mempools.peak(node);
+                out[1] = seedsReceived[node];
+                out[2] = seedsSent[node];
+                out[3] = matchedSent[node];
+                out[4] = historyChannels(node);
+            }
+
+            @Override
+            public List<ColumnDoc> paymentColumns() {
+                return PAYMENT_COLUMN_DOCS;
+            }
+        };
     }
 
     private int historyChannels(int node) {
@@ -202,30 +235,6 @@ public final class AntRouting implements RoutingProtocol {
             }
         }
         return n;
-    }
-
-    @Override
-    public List<String> stateColumns() {
-        return ColumnDoc.names(STATE_COLUMN_DOCS);
-    }
-
-    @Override
-    public void stateValues(int node, long[] out) {
-        out[0] = mempools.peak(node);
-        out[1] = seedsReceived[node];
-        out[2] = seedsSent[node];
-        out[3] = matchedSent[node];
-        out[4] = historyChannels(node);
-    }
-
-    @Override
-    public List<String> paymentColumns() {
-        return PAYMENT_COLUMNS;
-    }
-
-    @Override
-    public long pathFindingNanos() {
-        return pathNanos;
     }
 
     @Override
@@ -243,7 +252,7 @@ public final class AntRouting implements RoutingProtocol {
         if (links == null) {
             throw new IllegalStateException(name() + ": the engine's setup() must run before payments");
         }
-        SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), ctx) : null;
+        SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), slots) : null;
         if (w == null) {
             w = wave;
             long amount = ctx.payment().amountMsat();
@@ -253,7 +262,7 @@ public final class AntRouting implements RoutingProtocol {
         if (w.choice() == null) {
             w.choice(MatchChoice.choose(w, settings.collectWindowUs(), settings.maxMatches()));
         }
-        pathNanos += System.nanoTime() - t0;
+        timings.addPathFinding(System.nanoTime() - t0);
         mempools.add(ctx.now(), w);
         for (int i = 0; i < w.nodesReached(); i++) {
             int v = w.reachedNode(i);

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lnsim.engine.payment.PaymentRequest;
-import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.FloodView;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -36,7 +36,7 @@ import org.lnsim.network.ChannelGraph;
  * earlier channel to the same peer made it skip the comparison, only costs a recomputation.
  *
  * <p>The slots whose balance changed come from the engine's journal of changes
- * ({@link ProtocolContext#channelSpendableChangeAt}): each flood's copy of the balances is brought up to date, and
+ * ({@link FloodView#channelSpendableChangeAt}): each flood's copy of the balances is brought up to date, and
  * compared with the engine's, at those slots only (a whole copy is 32 MB at a million channels; a payment changes a
  * few dozen).
  *
@@ -114,11 +114,11 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * The wave of {@code p}'s first round on the balances {@code ctx} has now, if it was flooded ahead and nothing it
+     * The wave of {@code p}'s first round on the balances {@code journal} has now, if it was flooded ahead and nothing it
      * read has changed since; otherwise null (the caller floods itself). Either way, keeps {@code depth} of the
      * following payments flooding ahead, from the balances of now.
      */
-    SeedWave take(PaymentRequest p, ProtocolContext ctx) {
+    SeedWave take(PaymentRequest p, FloodView journal) {
         Integer boxed = indexOf.get(p.id());
         if (boxed == null) {
             return null;
@@ -131,7 +131,7 @@ final class FloodAhead implements AutoCloseable {
             head = (head + 1) % slots.length;
             pendingCount--;
             if (s.index == index) {
-                if (reconcile(w, s, ctx)) {
+                if (reconcile(w, s, journal)) {
                     ready = w;
                     used++;
                 } else {
@@ -143,7 +143,7 @@ final class FloodAhead implements AutoCloseable {
         if (ready == null) {
             // the caller floods p now: flood the next ones beside it, from the same balances
             while (pendingCount < depth && nextIndex < payments.size()) {
-                start(nextIndex++, ctx);
+                start(nextIndex++, journal);
             }
         }
         return ready;
@@ -162,15 +162,15 @@ final class FloodAhead implements AutoCloseable {
         }
     }
 
-    /** Floods payment {@code index}'s first round on a worker, from the balances {@code ctx} has now. */
-    private void start(int index, ProtocolContext ctx) {
+    /** Floods payment {@code index}'s first round on a worker, from the balances {@code journal} has now. */
+    private void start(int index, FloodView journal) {
         Slot s = slots[nextSlot];
         if (pendingCount == 0) {
             head = nextSlot;
         }
         nextSlot = (nextSlot + 1) % slots.length;
         pendingCount++;
-        sync(s, ctx);
+        sync(s, journal);
         s.index = index;
         long[] balances = s.balances;
         SeedWave.Links frozen = new SeedWave.Links() {
@@ -211,39 +211,39 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * Brings the slot's copy of the balances up to what {@code ctx} has now: only the slots of the journal's changes
+     * Brings the slot's copy of the balances up to what {@code journal} has now: only the slots of the journal's changes
      * since the copy was made, or all of them the first time (or if the journal has forgotten that far back).
      */
-    private void sync(Slot s, ProtocolContext ctx) {
-        long end = ctx.channelSpendableChangeCount();
-        if (s.mark < 0 || s.mark < ctx.oldestChannelSpendableChange()) {
-            ctx.copyChannelSpendableBySlot(s.balances);
+    private void sync(Slot s, FloodView journal) {
+        long end = journal.channelSpendableChangeCount();
+        if (s.mark < 0 || s.mark < journal.oldestChannelSpendableChange()) {
+            journal.copyChannelSpendableBySlot(s.balances);
         } else {
             for (long i = s.mark; i < end; i++) {
-                int e = ctx.channelSpendableChangeAt(i);
+                int e = journal.channelSpendableChangeAt(i);
                 int out = slotOf[e];
                 int in = slotOf[e ^ 1];
-                s.balances[2 * out] = ctx.channelSpendableAtSlotMsat(g.source(e), out, true);
-                s.balances[2 * in + 1] = ctx.channelSpendableAtSlotMsat(g.source(e ^ 1), in, false);
+                s.balances[2 * out] = journal.channelSpendableAtSlotMsat(g.source(e), out, true);
+                s.balances[2 * in + 1] = journal.channelSpendableAtSlotMsat(g.source(e ^ 1), in, false);
             }
         }
         s.mark = end;
     }
 
     /**
-     * Whether the wave flooded ahead is the wave of the balances {@code ctx} has now, after {@link SeedWave#patch}ing
+     * Whether the wave flooded ahead is the wave of the balances {@code journal} has now, after {@link SeedWave#patch}ing
      * the checks whose answer changed where that changes only message counts. Only the slots of the journal's changes
      * since the copy can answer otherwise; if the journal has forgotten some of them, or a changed answer could
      * change the wave itself, the answer is no (the simulation floods again: slower, never wrong).
      */
-    private boolean reconcile(SeedWave w, Slot s, ProtocolContext ctx) {
-        if (s.mark < ctx.oldestChannelSpendableChange()) {
+    private boolean reconcile(SeedWave w, Slot s, FloodView journal) {
+        if (s.mark < journal.oldestChannelSpendableChange()) {
             return false;
         }
         // the positions read, [2·slot] and [2·slot + 1], each once however often it changed
         int n = 0;
-        for (long i = s.mark, end = ctx.channelSpendableChangeCount(); i < end; i++) {
-            int e = ctx.channelSpendableChangeAt(i);
+        for (long i = s.mark, end = journal.channelSpendableChangeCount(); i < end; i++) {
+            int e = journal.channelSpendableChangeAt(i);
             if (n + 2 > positions.length) {
                 positions = Arrays.copyOf(positions, 2 * positions.length);
             }
@@ -267,7 +267,7 @@ final class FloodAhead implements AutoCloseable {
                 continue;   // the wave did not compare it
             }
             long before = s.balances[pos];
-            long after = ctx.channelSpendableAtSlotMsat(node, slot, seed == 0);
+            long after = journal.channelSpendableAtSlotMsat(node, slot, seed == 0);
             if ((before >= threshold) != (after >= threshold)) {
                 if (!w.patch(node, seed, slot, after >= threshold)) {
                     return false;

@@ -2,12 +2,14 @@ package org.lnsim.protocols.beacon;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.lnsim.engine.payment.BulkCharges;
 import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
@@ -46,7 +48,7 @@ import org.lnsim.protocols.source.PayPolicy;
  * </ul>
  */
 public final class BeaconRouting extends PayLoopProtocol {
-    /** Per node with channels, in {@link #stateValues} order. */
+    /** Per node with channels, in {@link #STATE_COLUMN_DOCS} order. */
     public static final List<ColumnDoc> STATE_COLUMN_DOCS = List.of(
             new ColumnDoc("table_channels", "count", "channels in the node's radius-r table"),
             new ColumnDoc("beacons", "count", "beacons the node routes with (the true XOR-closest within "
@@ -108,7 +110,6 @@ public final class BeaconRouting extends PayLoopProtocol {
     private int threads = 1;
     private final int[] known;
     private int mark;
-    private long preparationNanos;
 
     /**
      * @param paths the network's beacon paths for at least {@code options.beacons()} beacons within
@@ -154,16 +155,8 @@ public final class BeaconRouting extends PayLoopProtocol {
     /** Computes every node's beacons and table size on {@code threads} threads (public graph only). */
     @Override
     public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
-        long t0 = System.nanoTime();
         this.threads = Math.max(1, threads);
         tables.computeAll(this.threads);
-        preparationNanos = System.nanoTime() - t0;
-    }
-
-    /** Wall time of {@link #prepare}: the tables' sizes and beacon paths (shared ones count where computed). */
-    @Override
-    public long preparationNanos() {
-        return preparationNanos;
     }
 
     /**
@@ -210,8 +203,9 @@ public final class BeaconRouting extends PayLoopProtocol {
             setupRequests[v] = replay.requests(v);
             beaconsFound[v] = replay.beaconsFound(v, tables.beaconCount(v));
         }
-        ctx.chargeControlPerNode(BeaconMessages.BEACON_REQUEST, reqMessages, reqSent, reqReceived);
-        ctx.chargeControlPerNode(BeaconMessages.BEACON_ACK, ackMessages, ackSent, ackReceived);
+        BulkCharges bulk = ctx.view(BulkCharges.class);
+        bulk.chargeControlPerNode(BeaconMessages.BEACON_REQUEST, reqMessages, reqSent, reqReceived);
+        bulk.chargeControlPerNode(BeaconMessages.BEACON_ACK, ackMessages, ackSent, ackReceived);
     }
 
     /**
@@ -245,29 +239,34 @@ public final class BeaconRouting extends PayLoopProtocol {
         }
     }
 
-    /** The table's records plus the beacons' 33-byte ids. */
     @Override
-    public long stateBytes(int node) {
-        return graph.degree(node) == 0 ? 0 : tables.tableBytes(node) + 33L * tables.beaconCount(node);
-    }
+    public ProtocolReport report() {
+        return new ProtocolReport() {
+            /** The table's records plus the beacons' 33-byte ids. */
+            @Override
+            public long stateBytes(int node) {
+                return graph.degree(node) == 0 ? 0 : tables.tableBytes(node) + 33L * tables.beaconCount(node);
+            }
 
-    @Override
-    public List<String> stateColumns() {
-        return ColumnDoc.names(STATE_COLUMN_DOCS);
-    }
+            @Override
+            public List<ColumnDoc> stateColumns() {
+                return STATE_COLUMN_DOCS;
+            }
 
-    @Override
-    public void stateValues(int node, long[] out) {
-        out[0] = tables.tableChannels(node);
-        out[1] = tables.beaconCount(node);
-        out[2] = setupUs[node];
-        out[3] = setupRequests[node];
-        out[4] = beaconsFound[node];
-    }
+            @Override
+            public void stateValues(int node, long[] out) {
+                out[0] = tables.tableChannels(node);
+                out[1] = tables.beaconCount(node);
+                out[2] = setupUs[node];
+                out[3] = setupRequests[node];
+                out[4] = beaconsFound[node];
+            }
 
-    @Override
-    public List<String> paymentColumns() {
-        return ColumnDoc.names(PAYMENT_COLUMN_DOCS);
+            @Override
+            public List<ColumnDoc> paymentColumns() {
+                return PAYMENT_COLUMN_DOCS;
+            }
+        };
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.lnsim.protocols.multipart;
 
 import org.lnsim.engine.htlc.PaymentKind;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 
 /**
@@ -63,24 +65,29 @@ public final class SplittingProtocol implements RoutingProtocol {
         base.finish(ctx);
     }
 
+    /**
+     * The base's state, as it is the base's set-up and tables; but no payment columns: this variant's sessions are
+     * {@link SplitPayment}s, which count none of the base's per-payment figures.
+     */
     @Override
-    public long stateBytes(int node) {
-        return base.stateBytes(node);
-    }
+    public ProtocolReport report() {
+        ProtocolReport b = base.report();
+        return new ProtocolReport() {
+            @Override
+            public long stateBytes(int node) {
+                return b.stateBytes(node);
+            }
 
-    @Override
-    public java.util.List<String> stateColumns() {
-        return base.stateColumns();
-    }
+            @Override
+            public java.util.List<ColumnDoc> stateColumns() {
+                return b.stateColumns();
+            }
 
-    @Override
-    public void stateValues(int node, long[] out) {
-        base.stateValues(node, out);
-    }
-
-    @Override
-    public long pathFindingNanos() {
-        return base.pathFindingNanos();
+            @Override
+            public void stateValues(int node, long[] out) {
+                b.stateValues(node, out);
+            }
+        };
     }
 
     @Override

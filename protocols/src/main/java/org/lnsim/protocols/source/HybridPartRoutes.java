@@ -3,6 +3,7 @@ package org.lnsim.protocols.source;
 import org.lnsim.engine.htlc.HtlcPath;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.protocols.multipart.Exclusions;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -23,24 +24,24 @@ final class HybridPartRoutes implements PartRoutes {
     private final RouteRequest.LocalBalances liquidity;
     private final java.util.function.Supplier<RouteRequest.KnownChannels> known;
     private final long fuzzSeed;
-    private final long[] pathNanos;
+    private final TimingsSink timings;
 
     /**
      * @param liquidity every direction's true liquidity (oracle), or null for the public graph
      * @param known     asked before each search for the channels the sender may use (routing tables), or null for
      *                  the whole public graph
      * @param fuzzSeed  the payment's fee-fuzz seed
-     * @param pathNanos a one-element accumulator of wall-clock time in the router (timings only)
+     * @param timings   where the wall-clock time in the router goes (timings only)
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
-                     java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed, long[] pathNanos) {
+                     java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed, TimingsSink timings) {
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
         this.liquidity = liquidity;
         this.known = known;
         this.fuzzSeed = fuzzSeed;
-        this.pathNanos = pathNanos;
+        this.timings = timings;
     }
 
     /** The request of a payment's searches for {@code amountMsat}, before exclusions and balances. */
@@ -66,7 +67,7 @@ final class HybridPartRoutes implements PartRoutes {
             }
             long t0 = System.nanoTime();
             Route route = router.find(req);
-            pathNanos[0] += System.nanoTime() - t0;
+            timings.addPathFinding(System.nanoTime() - t0);
             if (!route.found() || prune(route, feeBudgetMsat, excluded)) {
                 return route;
             }

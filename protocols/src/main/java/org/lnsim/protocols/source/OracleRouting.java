@@ -1,8 +1,10 @@
 package org.lnsim.protocols.source;
 
 import org.lnsim.engine.payment.Knowledge;
+import org.lnsim.engine.payment.OracleView;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.RouteRequest;
@@ -39,9 +41,10 @@ public final class OracleRouting extends PayLoopProtocol {
         return Knowledge.TRUE_BALANCES;
     }
 
+    /** Keeps no routing state. */
     @Override
-    public long stateBytes(int node) {
-        return 0;
+    public ProtocolReport report() {
+        return node -> 0;
     }
 
     @Override
@@ -49,9 +52,12 @@ public final class OracleRouting extends PayLoopProtocol {
         return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, null);
     }
 
-    /** Every direction's true spendable balance, from the engine (which checks this protocol's knowledge once). */
+    /**
+     * Every direction's true spendable balance, through the engine's {@link OracleView} (granted once per payment, to
+     * this protocol's declared {@link Knowledge#TRUE_BALANCES}).
+     */
     @Override
     protected RouteRequest.LocalBalances liquidity(PaymentContext ctx) {
-        return ctx.trueSpendableView()::applyAsLong;
+        return ctx.view(OracleView.class)::trueSpendableMsat;
     }
 }

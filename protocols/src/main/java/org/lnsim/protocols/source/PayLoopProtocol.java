@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.ProtocolSeeds;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -18,8 +19,8 @@ import org.lnsim.random.NamedStreams;
  * What every protocol built on c-lightning's pay loop over the hybrid router shares: the router (one per network,
  * shareable between protocols since it is immutable and thread-safe), the {@link PayPolicy}, a fee-fuzz seed per
  * payment derived from the engine's {@link ProtocolSeeds} (stream {@code protocol.<name>.fuzz}) and the payment id,
- * the route search for any part ({@link HybridPartRoutes}) and
- * the path-finding time it accumulates. A subclass says what the router may know about liquidity beyond the sender's
+ * the route search for any part ({@link HybridPartRoutes}), whose time in the router goes to the run's
+ * {@link TimingsSink}. A subclass says what the router may know about liquidity beyond the sender's
  * own channels, and everything else a protocol declares.
  */
 public abstract class PayLoopProtocol implements SplittableProtocol {
@@ -59,7 +60,6 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
     final HybridRouter router;
     final PayPolicy pay;
     private final String fuzzStream;
-    private final long[] pathNanos = new long[1];
 
     /**
      * @param router the network's router
@@ -105,7 +105,7 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
     final HybridPartRoutes hybridPartRoutes(PaymentContext ctx,
                                             java.util.function.Supplier<RouteRequest.KnownChannels> known) {
         return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), known,
-                fuzzSeed(ctx.seeds(), ctx.payment().id()), pathNanos);
+                fuzzSeed(ctx.seeds(), ctx.payment().id()), ctx.view(TimingsSink.class));
     }
 
     /** The network's router. */
@@ -123,8 +123,4 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
         return pay.feeBudgetMsat(amountMsat);
     }
 
-    @Override
-    public final long pathFindingNanos() {
-        return pathNanos[0];
-    }
 }

@@ -6,7 +6,9 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -101,6 +103,8 @@ public final class SourceRouting extends PayLoopProtocol {
     public void finish(ProtocolContext ctx) {
         if (ahead != null) {
             ahead.close();
+            // the route-ahead workers' time, summed over workers (they ran beside the simulation)
+            ctx.view(TimingsSink.class).addPreparation(ahead.workerNanos());
         }
         long updates = Math.round(updatesPerChannelPerDay * graph.channelCount() * (ctx.now() / US_PER_DAY));
         for (int u = 0; u < graph.nodeCount(); u++) {
@@ -117,15 +121,10 @@ public final class SourceRouting extends PayLoopProtocol {
         }
     }
 
+    /** Every node with channels keeps the whole gossip store. */
     @Override
-    public long stateBytes(int node) {
-        return graph.degree(node) > 0 ? gossip.rawBytes() : 0;
-    }
-
-    /** Time the route-ahead workers spent, summed over workers (they run beside the simulation). */
-    @Override
-    public long preparationNanos() {
-        return ahead == null ? 0 : ahead.workerNanos();
+    public ProtocolReport report() {
+        return node -> graph.degree(node) > 0 ? gossip.rawBytes() : 0;
     }
 
     @Override

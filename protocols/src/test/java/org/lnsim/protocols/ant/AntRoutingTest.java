@@ -91,12 +91,12 @@ class AntRoutingTest {
         assertArrayEquals(new long[] {15, 15 * 86}, byType.get(AntMessages.MATCH_TYPE));
         assertArrayEquals(new long[] {8, 8 * 84}, byType.get(AntMessages.CONFIRM_TYPE));
         assertEquals(2 + 4 + 2, r.engine().nodeControlMessages(1));   // seeds, matched seeds, confirmations
-        long[] values = new long[ant.stateColumns().size()];
-        ant.stateValues(1, values);
+        long[] values = new long[ant.report().stateColumns().size()];
+        ant.report().stateValues(1, values);
         assertArrayEquals(new long[] {1, 1, 2, 4, 0}, values);
-        ant.stateValues(4, values);
+        ant.report().stateValues(4, values);
         assertArrayEquals(new long[] {2, 3, 2, 4, 0}, values);   // M0's, M2's towards B and M1's both ways
-        assertEquals(2 * AntMessages.ENTRY_BYTES, ant.stateBytes(4));
+        assertEquals(2 * AntMessages.ENTRY_BYTES, ant.report().stateBytes(4));
     }
 
     /**
@@ -134,12 +134,12 @@ class AntRoutingTest {
         assertEquals(1_050_000, o.latencyUs());
         assertEquals(3 * 150_000, o.discoveryUs());
         assertEquals(3 * 12, column(o, "seed_messages"));
-        long[] values = new long[ant.stateColumns().size()];
-        ant.stateValues(4, values);
+        long[] values = new long[ant.report().stateColumns().size()];
+        ant.report().stateValues(4, values);
         assertEquals(6, values[0]);
         assertEquals(60_000_000, r.endUs());
         assertEquals(0, ant.liveEntries(4));
-        assertEquals(6 * AntMessages.ENTRY_BYTES, ant.stateBytes(4));   // the peak stays
+        assertEquals(6 * AntMessages.ENTRY_BYTES, ant.report().stateBytes(4));   // the peak stays
     }
 
     /**
@@ -200,15 +200,15 @@ class AntRoutingTest {
         assertEquals(1_755_000, o.latencyUs());
         assertEquals(2_500, o.feeMsat());
         assertArrayEquals(new int[] {dir(g, A, 1), dir(g, 1, 3), dir(g, 3, B)}, o.route());
-        long[] values = new long[ant.stateColumns().size()];
+        long[] values = new long[ant.report().stateColumns().size()];
         int[] historyChannels = {1, 2, 0, 2, 0, 1};   // A, 1, 2, 3, 4, B
         for (int n = 0; n < 6; n++) {
-            ant.stateValues(n, values);
+            ant.report().stateValues(n, values);
             assertEquals(historyChannels[n], values[4], "node " + n);
         }
-        ant.stateValues(1, values);
+        ant.report().stateValues(1, values);
         assertEquals(2, values[0]);
-        assertEquals(2 * AntMessages.ENTRY_BYTES + 2 * AntRouting.HISTORY_ENTRY_BYTES, ant.stateBytes(1));
+        assertEquals(2 * AntMessages.ENTRY_BYTES + 2 * AntRouting.HISTORY_ENTRY_BYTES, ant.report().stateBytes(1));
     }
 
     /** No path can carry 2,000,000 sat: no matched seed; A waits the wipe time and gives up. */
@@ -248,10 +248,10 @@ class AntRoutingTest {
         long[] v1 = new long[5];
         long[] v2 = new long[5];
         for (int n = 0; n < 6; n++) {
-            a1.stateValues(n, v1);
-            a2.stateValues(n, v2);
+            a1.report().stateValues(n, v1);
+            a2.report().stateValues(n, v2);
             assertArrayEquals(v1, v2);
-            assertEquals(a1.stateBytes(n), a2.stateBytes(n));
+            assertEquals(a1.report().stateBytes(n), a2.report().stateBytes(n));
         }
         assertTrue(x.stream().filter(PaymentOutcome::success).count() > 10);
         assertEquals(AntRouting.SELECTIVE, a1.name());

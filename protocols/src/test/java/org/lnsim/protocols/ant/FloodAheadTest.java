@@ -62,8 +62,8 @@ class FloodAheadTest {
             long[] v1 = new long[5];
             long[] v2 = new long[5];
             for (int n = 0; n < g.nodeCount(); n++) {
-                one.ant().stateValues(n, v1);
-                two.ant().stateValues(n, v2);
+                one.ant().report().stateValues(n, v1);
+                two.ant().report().stateValues(n, v2);
                 assertArrayEquals(v1, v2, "seed " + seed + " node " + n);
             }
             assertArrayEquals(new long[3], one.ant().floodsAhead());

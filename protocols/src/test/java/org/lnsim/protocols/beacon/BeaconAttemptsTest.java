@@ -14,12 +14,14 @@ import org.lnsim.engine.Event;
 import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcPath;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.payment.BulkCharges;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.testing.EngineRun;
@@ -349,23 +351,8 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public long stateBytes(int node) {
-            return inner.stateBytes(node);
-        }
-
-        @Override
-        public List<String> stateColumns() {
-            return inner.stateColumns();
-        }
-
-        @Override
-        public void stateValues(int node, long[] out) {
-            inner.stateValues(node, out);
-        }
-
-        @Override
-        public List<String> paymentColumns() {
-            return inner.paymentColumns();
+        public ProtocolReport report() {
+            return inner.report();
         }
 
         @Override
@@ -388,8 +375,11 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
-            throw new AssertionError("a payment charges its messages one by one");
+        public <V> V view(Class<V> kind) {
+            if (kind == BulkCharges.class) {
+                throw new AssertionError("a payment charges its messages one by one");
+            }
+            return d.view(kind);
         }
 
         @Override
@@ -406,11 +396,6 @@ class BeaconAttemptsTest {
         @Override
         public long deadlineUs() {
             return d.deadlineUs();
-        }
-
-        @Override
-        public int attemptsLeft() {
-            return d.attemptsLeft();
         }
 
         @Override
@@ -464,48 +449,8 @@ class BeaconAttemptsTest {
         }
 
         @Override
-        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
-            return d.channelSpendableAtSlotMsat(node, slot, outgoing);
-        }
-
-        @Override
-        public void copyChannelSpendableBySlot(long[] into) {
-            d.copyChannelSpendableBySlot(into);
-        }
-
-        @Override
-        public long channelSpendableChangeCount() {
-            return d.channelSpendableChangeCount();
-        }
-
-        @Override
-        public long oldestChannelSpendableChange() {
-            return d.oldestChannelSpendableChange();
-        }
-
-        @Override
-        public int channelSpendableChangeAt(long i) {
-            return d.channelSpendableChangeAt(i);
-        }
-
-        @Override
-        public long trueSpendableMsat(int e) {
-            return d.trueSpendableMsat(e);
-        }
-
-        @Override
-        public java.util.function.IntToLongFunction trueSpendableView() {
-            return d.trueSpendableView();
-        }
-
-        @Override
         public long controlDelayUs(int e) {
             return d.controlDelayUs(e);
-        }
-
-        @Override
-        public boolean controlDelaysFixed() {
-            return d.controlDelaysFixed();
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
@@ -85,19 +86,19 @@ class BeaconSetupTrafficTest {
         long[] gotRequests = new long[7];
         long[] values = new long[5];
         assertEquals(List.of("table_channels", "beacons", "setup_us", "setup_requests", "beacons_found"),
-                protocol.stateColumns());
+                ColumnDoc.names(protocol.report().stateColumns()));
         for (int v = 0; v < 7; v++) {
             gotMessages[v] = engine.nodeSetupMessagesSent(v);
             gotSent[v] = engine.nodeSetupBytesSent(v);
             gotReceived[v] = engine.nodeSetupBytesReceived(v);
-            protocol.stateValues(v, values);
+            protocol.report().stateValues(v, values);
             gotTables[v] = values[0];
             assertEquals(1, values[1], "beacons of node " + v);
             gotSetupUs[v] = values[2];
             gotRequests[v] = values[3];
             assertEquals(1, values[4], "beacons found by node " + v);
             // state: the table's records plus the beacon's 33-byte id
-            assertEquals(692 * tableChannels[v] + 33, protocol.stateBytes(v), "state bytes of node " + v);
+            assertEquals(692 * tableChannels[v] + 33, protocol.report().stateBytes(v), "state bytes of node " + v);
         }
         assertArrayEquals(sentMessages, gotMessages, "setup_messages_sent");
         assertArrayEquals(sentBytes, gotSent, "setup_bytes_sent");

@@ -138,7 +138,7 @@ class SourceRoutingTest {
         // 4 channels × (432 + 2 × 130); no node announcements in this graph
         assertEquals(4 * (432 + 2 * 130), GossipSizes.of(g).rawBytes());
         for (int n = 0; n < 4; n++) {
-            assertEquals(4 * (432 + 2 * 130), source.stateBytes(n));
+            assertEquals(4 * (432 + 2 * 130), source.report().stateBytes(n));
         }
     }
 

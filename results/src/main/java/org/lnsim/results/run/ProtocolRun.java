@@ -66,7 +66,7 @@ public record ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[]
 
     /**
      * Per node (aligned with {@link NodeTotals#node()}): set-up traffic both ways and the protocol's own state figures
-     * ({@code RoutingProtocol.stateColumns}), for {@code node_state.csv}.
+     * ({@code ProtocolReport.stateColumns}), for {@code node_state.csv}.
      *
      * @param messagesSent  control messages sent outside payments
      * @param bytesSent     their size

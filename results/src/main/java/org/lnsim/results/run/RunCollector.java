@@ -2,16 +2,19 @@ package org.lnsim.results.run;
 
 import java.util.List;
 import org.lnsim.engine.htlc.HtlcRelay;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 
 /**
  * Turns one protocol's finished simulation into its {@link ProtocolRun}: the outcomes as they are, and per node with
- * channels (node-index order) the counters the engine kept — routing state ({@link RoutingProtocol#stateBytes}),
+ * channels (node-index order) the counters the engine kept — routing state ({@link ProtocolReport#stateBytes}),
  * control traffic ({@link PaymentEngine}), payment messages ({@link HtlcRelay}), set-up traffic both ways and the
- * protocol's own state figures ({@link RoutingProtocol#stateValues}).
+ * protocol's own state figures ({@link ProtocolReport#stateValues}), all read from the protocol's one
+ * {@link RoutingProtocol#report()}.
  *
  * <p>Call it once, after {@link PaymentEngine#finish()}: the protocol's state figures are read then, and counters
  * read earlier would miss charges made at the end of the run (e.g. churn). It only reads the engine, so the experiment
@@ -42,7 +45,8 @@ public final class RunCollector {
         long[] setupSent = new long[withChannels];
         long[] setupSentBytes = new long[withChannels];
         long[] setupReceived = new long[withChannels];
-        List<String> stateColumns = protocol.stateColumns();
+        ProtocolReport report = protocol.report();
+        List<String> stateColumns = ColumnDoc.names(report.stateColumns());
         long[][] stateValues = new long[stateColumns.size()][withChannels];
         long[] values = new long[stateColumns.size()];
         int k = 0;
@@ -51,7 +55,7 @@ public final class RunCollector {
                 continue;
             }
             nodes[k] = n;
-            stateBytes[k] = protocol.stateBytes(n);
+            stateBytes[k] = report.stateBytes(n);
             controlMessages[k] = engine.nodeControlMessages(n);
             controlBytes[k] = engine.nodeControlBytes(n);
             paymentMessages[k] = relay.nodePaymentMessages(n);
@@ -59,7 +63,7 @@ public final class RunCollector {
             setupSent[k] = engine.nodeSetupMessagesSent(n);
             setupSentBytes[k] = engine.nodeSetupBytesSent(n);
             setupReceived[k] = engine.nodeSetupBytesReceived(n);
-            protocol.stateValues(n, values);
+            report.stateValues(n, values);
             for (int c = 0; c < values.length; c++) {
                 stateValues[c][k] = values[c];
             }
@@ -70,6 +74,6 @@ public final class RunCollector {
         ProtocolRun.NodeTotals totals = new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes, setup);
         return new ProtocolRun(protocolName, outcomes, stateBytes, engine.setupMessages(), engine.setupBytes(),
-                totals, protocol.paymentColumns());
+                totals, ColumnDoc.names(report.paymentColumns()));
     }
 }

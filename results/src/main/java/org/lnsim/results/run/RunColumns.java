@@ -39,7 +39,7 @@ public final class RunColumns {
     private static final ColumnDoc NODE = new ColumnDoc("node", "index", "node index in node-id order, as in every "
             + "lnsim network file (node_ids.csv says who it is); only nodes with channels have rows");
     private static final ColumnDoc STATE_BYTES = new ColumnDoc("state_bytes", "bytes", "routing state the node "
-            + "keeps under the protocol (gossip store, tables, mempool peak…): RoutingProtocol.stateBytes");
+            + "keeps under the protocol (gossip store, tables, mempool peak…): ProtocolReport.stateBytes");
 
     /** {@code payments.csv}: one row per protocol and payment, protocol then payment id order. */
     public enum Payment implements Column {

@@ -12,11 +12,13 @@ import org.lnsim.engine.channel.ChannelState;
 import org.lnsim.engine.htlc.FixedLatency;
 import org.lnsim.engine.htlc.HtlcRelay;
 import org.lnsim.engine.htlc.NodeAvailability;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolContext;
+import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
@@ -46,23 +48,28 @@ class RunCollectorTest {
         }
 
         @Override
-        public long stateBytes(int node) {
-            return 100 + node;
-        }
+        public ProtocolReport report() {
+            return new ProtocolReport() {
+                @Override
+                public long stateBytes(int node) {
+                    return 100 + node;
+                }
 
-        @Override
-        public List<String> stateColumns() {
-            return List.of("figure");
-        }
+                @Override
+                public List<ColumnDoc> stateColumns() {
+                    return List.of(new ColumnDoc("figure", "count", "a test figure, 7 per node index"));
+                }
 
-        @Override
-        public void stateValues(int node, long[] out) {
-            out[0] = 7L * node;
-        }
+                @Override
+                public void stateValues(int node, long[] out) {
+                    out[0] = 7L * node;
+                }
 
-        @Override
-        public List<String> paymentColumns() {
-            return List.of("probe_count");
+                @Override
+                public List<ColumnDoc> paymentColumns() {
+                    return List.of(new ColumnDoc("probe_count", "count", "a test column"));
+                }
+            };
         }
 
         @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One column of a results file, documented where it is declared: its name in the CSV header, its unit and what it
- * counts. A protocol declares its own {@link RoutingProtocol#stateColumns()} and {@link RoutingProtocol#paymentColumns()}
+ * counts. A protocol declares its own {@link ProtocolReport#stateColumns()} and {@link ProtocolReport#paymentColumns()}
  * as lists of these so that the name, the unit and the definition live in one place; the results module renders every
  * file's columns, these included, into {@code results/COLUMNS.md}.
  *
@@ -19,7 +19,7 @@ public record ColumnDoc(String name, String unit, String definition) {
         }
     }
 
-    /** The names, in order: what {@code stateColumns()} / {@code paymentColumns()} return. */
+    /** The names, in order, e.g. of a report's {@code stateColumns()} for a file's header. */
     public static List<String> names(List<ColumnDoc> columns) {
         return columns.stream().map(ColumnDoc::name).toList();
     }

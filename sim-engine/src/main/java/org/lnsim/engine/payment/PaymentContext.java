@@ -12,9 +12,6 @@ public interface PaymentContext extends ProtocolContext {
     /** After this time no new attempt may start. */
     long deadlineUs();
 
-    /** Attempts this payment may still start (the engine's cap minus those started). */
-    int attemptsLeft();
-
     /**
      * Starts an attempt now. The path must start at the sender, end at the receiver, carry this payment's id and
      * total, and deliver a positive part of it.
@@ -27,7 +24,7 @@ public interface PaymentContext extends ProtocolContext {
 
     /**
      * Adds {@code delta} to this payment's value of the protocol's payment column {@code column} (an index into
-     * {@link RoutingProtocol#paymentColumns()}), e.g. one more routing-table request.
+     * {@link ProtocolReport#paymentColumns()}), e.g. one more routing-table request.
      *
      * @throws IndexOutOfBoundsException if the protocol declared no such column
      */

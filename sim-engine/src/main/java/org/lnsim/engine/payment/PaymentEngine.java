@@ -68,13 +68,23 @@ public final class PaymentEngine {
     private final long[] setupSentBytes;
     private final long[] setupReceivedBytes;
     private final int paymentColumns;
+    private final FloodView floodView;
+    private final TimingsSink timings;
     private final Map<String, long[]> byType = new TreeMap<>();
     private long setupMessages;
     private long setupBytes;
     private int open;
 
+    /** An engine whose wall-clock figures are discarded ({@link TimingsSink#NONE}). */
     public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
                          RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink) {
+        this(sim, state, relay, availability, protocol, limits, sink, TimingsSink.NONE);
+    }
+
+    /** @param timings where the protocol's wall-clock figures go (the engine adds {@code prepare}'s own) */
+    public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
+                         RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink,
+                         TimingsSink timings) {
         this.sim = sim;
         this.state = state;
         this.graph = state.graph();
@@ -91,15 +101,20 @@ public final class PaymentEngine {
         this.setupSentMessages = new long[graph.nodeCount()];
         this.setupSentBytes = new long[graph.nodeCount()];
         this.setupReceivedBytes = new long[graph.nodeCount()];
-        this.paymentColumns = protocol.paymentColumns().size();
+        this.paymentColumns = protocol.report().paymentColumns().size();
+        this.timings = timings;
+        this.floodView = new SlotBalances();
     }
 
     /**
      * Lets the protocol precompute with the whole workload on up to {@code threads} threads
-     * ({@link RoutingProtocol#prepare}); call once, before {@link #setup}, or not at all.
+     * ({@link RoutingProtocol#prepare}); call once, before {@link #setup}, or not at all. Its wall-clock time goes to
+     * the timings sink.
      */
     public void prepare(List<PaymentRequest> payments, int threads) {
+        long t0 = System.nanoTime();
         protocol.prepare(payments, threads, protocolSeeds);
+        timings.addPreparation(System.nanoTime() - t0);
     }
 
     /** Lets the protocol do its set-up at the current time (call once, before payments start). */
@@ -166,6 +181,42 @@ public final class PaymentEngine {
 
     // ------------------------------------------------------------------ contexts
 
+    /** The {@link FloodView}: one per run, payment-independent, so a protocol keeps it from set-up on. */
+    private final class SlotBalances implements FloodView {
+        @Override
+        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
+            if (slot < graph.outStart(node) || slot >= graph.outEnd(node)) {
+                throw new IllegalArgumentException("slot " + slot + " is not a channel of node " + node);
+            }
+            return state.spendableAtSlotMsat(slot, outgoing);
+        }
+
+        @Override
+        public void copyChannelSpendableBySlot(long[] into) {
+            state.copySpendableBySlot(into);
+        }
+
+        @Override
+        public long channelSpendableChangeCount() {
+            return state.spendableChangeCount();
+        }
+
+        @Override
+        public long oldestChannelSpendableChange() {
+            return state.oldestSpendableChange();
+        }
+
+        @Override
+        public int channelSpendableChangeAt(long i) {
+            return state.spendableChangeAt(i);
+        }
+
+        @Override
+        public boolean controlDelaysFixed() {
+            return relay.latency().controlUsFixed();
+        }
+    }
+
     /** The context of set-up and finish (traffic charged to set-up); payments extend it to count their own. */
     private class BaseContext implements ProtocolContext {
         private String lastType;
@@ -200,34 +251,6 @@ public final class PaymentEngine {
         }
 
         @Override
-        public long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing) {
-            if (slot < graph.outStart(node) || slot >= graph.outEnd(node)) {
-                throw new IllegalArgumentException("slot " + slot + " is not a channel of node " + node);
-            }
-            return state.spendableAtSlotMsat(slot, outgoing);
-        }
-
-        @Override
-        public void copyChannelSpendableBySlot(long[] into) {
-            state.copySpendableBySlot(into);
-        }
-
-        @Override
-        public long channelSpendableChangeCount() {
-            return state.spendableChangeCount();
-        }
-
-        @Override
-        public long oldestChannelSpendableChange() {
-            return state.oldestSpendableChange();
-        }
-
-        @Override
-        public int channelSpendableChangeAt(long i) {
-            return state.spendableChangeAt(i);
-        }
-
-        @Override
         public int ownFreeHtlcSlots(int node, int e) {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
@@ -236,16 +259,26 @@ public final class PaymentEngine {
         }
 
         @Override
-        public long trueSpendableMsat(int e) {
-            return trueSpendableView().applyAsLong(e);
-        }
-
-        @Override
-        public java.util.function.IntToLongFunction trueSpendableView() {
-            if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
-                throw new IllegalStateException("protocol " + protocol.name() + " did not declare TRUE_BALANCES");
+        public <V> V view(Class<V> kind) {
+            if (kind == FloodView.class) {
+                return kind.cast(floodView);
             }
-            return state::spendableMsat;
+            if (kind == TimingsSink.class) {
+                return kind.cast(timings);
+            }
+            if (kind == BulkCharges.class) {
+                return kind.cast((BulkCharges) this::chargeControlPerNode);
+            }
+            if (kind == OracleView.class) {
+                if (protocol.knowledge() != Knowledge.TRUE_BALANCES) {
+                    throw new ViewRefusedException("protocol " + protocol.name() + " declares "
+                            + protocol.knowledge() + " and may not see true balances (OracleView needs "
+                            + Knowledge.TRUE_BALANCES + ")");
+                }
+                return kind.cast((OracleView) state::spendableMsat);
+            }
+            throw new ViewRefusedException("protocol " + protocol.name() + " asked for " + kind.getName()
+                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink and OracleView)");
         }
 
         @Override
@@ -281,8 +314,7 @@ public final class PaymentEngine {
             attribute(sender, receiver, messages, bytes);
         }
 
-        @Override
-        public void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
+        private void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes) {
             int n = graph.nodeCount();
             if (sentMessages.length != n || sentBytes.length != n || receivedBytes.length != n) {
                 throw new IllegalArgumentException("per-node charges need one entry per node");
@@ -331,11 +363,6 @@ public final class PaymentEngine {
         @Override
         public long controlTimeoutUs(int e) {
             return relay.latency().offlineUs(e);
-        }
-
-        @Override
-        public boolean controlDelaysFixed() {
-            return relay.latency().controlUsFixed();
         }
 
         @Override
@@ -415,11 +442,6 @@ public final class PaymentEngine {
         @Override
         public long deadlineUs() {
             return deadline;
-        }
-
-        @Override
-        public int attemptsLeft() {
-            return Math.max(0, limits.maxAttempts() - attempts);
         }
 
         @Override

@@ -25,7 +25,7 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param maxInFlight       most attempts (parts) of the payment in flight at once: the sender's HTLC slots it used
  * @param discoveryUs       simulated time the sender spent discovering routes before sending HTLCs (waiting for
  *                          routing tables, floods…); 0 for protocols that find routes from what they hold
- * @param columns           the values of the protocol's {@link RoutingProtocol#paymentColumns()}, in order
+ * @param columns           the values of the protocol's {@link ProtocolReport#paymentColumns()}, in order
  * @param claimedMsat       what the receiver settled of a payment that was not delivered in full (a receiver that
  *                          claims MPP parts early); 0 otherwise. Such a payment keeps its settled parts, hops and fees
  * @param finalPayloadBytes the final hop's onion payload over every part sent

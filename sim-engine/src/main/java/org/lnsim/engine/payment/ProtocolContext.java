@@ -4,7 +4,11 @@ import java.util.SplittableRandom;
 import org.lnsim.engine.Event;
 import org.lnsim.network.ChannelGraph;
 
-/** What the engine offers a protocol at any time: the clock, the graph, randomness, balances it may know, messages. */
+/**
+ * What the engine offers every protocol at any time — the core every scheme needs: the clock, the graph, randomness,
+ * the balances and HTLC slots of a node's own channels, control messages (sent or charged) with their delays, churn
+ * and timers. What only one family of schemes needs is an opt-in {@link #view} the engine grants or refuses.
+ */
 public interface ProtocolContext {
     long now();
 
@@ -32,56 +36,16 @@ public interface ProtocolContext {
     int ownFreeHtlcSlots(int node, int e);
 
     /**
-     * What each end of {@code node}'s channel at adjacency slot {@code slot} ({@link ChannelGraph#outStart}) can send
-     * right now: node → peer if {@code outgoing}, else peer → node. Both are the node's own knowledge: each side of a
-     * channel holds both balances in its commitment transactions. Read in slot order, for floods that scan a node's
-     * channels one after another (sequential memory, where {@link #ownSpendableMsat} jumps across the network).
+     * An opt-in view beyond this core, which the engine grants or refuses: {@link OracleView} (true balances, only
+     * to a protocol that declares {@link Knowledge#TRUE_BALANCES}), {@link FloodView} (own balances by adjacency slot
+     * with their change journal, for floods) and {@link BulkCharges} (control traffic charged per node in bulk) and
+     * {@link TimingsSink} (wall-clock figures for {@code timings.csv}).
+     * Ask once, where the protocol sets itself up (or once per payment), and keep the view: asking checks, reading
+     * does not.
      *
-     * @throws IllegalArgumentException if slot is not one of node's
+     * @throws ViewRefusedException if the protocol's knowledge does not allow the view or the engine has no such kind
      */
-    long channelSpendableAtSlotMsat(int node, int slot, boolean outgoing);
-
-    /**
-     * {@link #channelSpendableAtSlotMsat} of every slot of every node at once, copied into {@code into} (length 4 ×
-     * channels): [2·slot] outgoing, [2·slot + 1] incoming. For protocols that compute many nodes' local decisions
-     * together, possibly on another thread or ahead of time (a flood); each node's decision may still use only its
-     * own slots.
-     */
-    void copyChannelSpendableBySlot(long[] into);
-
-    /**
-     * Changes to {@link #channelSpendableAtSlotMsat} so far, counted per direction change (see
-     * {@link #channelSpendableChangeAt}): a copy made by {@link #copyChannelSpendableBySlot} when this count was k
-     * differs from the amounts now only at the slots of changes k, k + 1, … up to this count.
-     */
-    long channelSpendableChangeCount();
-
-    /** The oldest change {@link #channelSpendableChangeAt} can still tell (older ones are forgotten). */
-    long oldestChannelSpendableChange();
-
-    /**
-     * The direction e whose spendable amount changed at change {@code i}: it is read at [2·slot] of e's source for
-     * the slot carrying e, and at [2·slot + 1] of e's target for the slot carrying e ^ 1.
-     *
-     * @throws IndexOutOfBoundsException unless i is in [{@link #oldestChannelSpendableChange()},
-     *                                   {@link #channelSpendableChangeCount()})
-     */
-    int channelSpendableChangeAt(long i);
-
-    /**
-     * The true spendable amount on any direction.
-     *
-     * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}
-     */
-    long trueSpendableMsat(int e);
-
-    /**
-     * A live view of every direction's true spendable amount ({@link #trueSpendableMsat} without the knowledge check
-     * on each call), for searches that read it once per edge.
-     *
-     * @throws IllegalStateException unless the protocol declared {@link Knowledge#TRUE_BALANCES}
-     */
-    java.util.function.IntToLongFunction trueSpendableView();
+    <V> V view(Class<V> kind);
 
     /**
      * Sends a control message of {@code bytes} along direction e (from its source to its neighbour, its target);
@@ -91,28 +55,12 @@ public interface ProtocolContext {
     void sendControl(int e, String type, int bytes, Event onDelivery);
 
     /**
-     * Accounts {@code messages} control messages of {@code bytes} in total sent by {@code node}, without simulating
-     * their delivery: for traffic modelled analytically, such as a full gossip sync (millions of messages whose
-     * timing does not matter to payments).
-     */
-    default void chargeControl(int node, String type, long messages, long bytes) {
-        chargeControl(node, -1, type, messages, bytes);
-    }
-
-    /**
-     * As {@link #chargeControl(int, String, long, long)}, naming the node that receives them too ({@code -1}:
-     * spread over many or not tracked), so that set-up traffic can be reported per node both ways.
+     * Accounts {@code messages} control messages of {@code bytes} in total sent by {@code sender} to
+     * {@code receiver} ({@code -1}: spread over many or not tracked), without simulating their delivery: for traffic
+     * modelled analytically, such as a full gossip sync (millions of messages whose timing does not matter to
+     * payments). Naming the receiver lets set-up traffic be reported per node both ways.
      */
     void chargeControl(int sender, int receiver, String type, long messages, long bytes);
-
-    /**
-     * Accounts control traffic of one type computed in bulk for every node at once: node n sent
-     * {@code sentMessages[n]} messages of {@code sentBytes[n]} bytes in total and received {@code receivedBytes[n]}
-     * bytes. For traffic with too many sender–receiver pairs to charge one pair at a time (a set-up replay on a
-     * million channels); the totals count the sent side, as {@link #chargeControl(int, int, String, long, long)}
-     * does. Arrays are indexed by node.
-     */
-    void chargeControlPerNode(String type, long[] sentMessages, long[] sentBytes, long[] receivedBytes);
 
     /**
      * The delay of a control message on direction {@code e} under the run's latency model, as {@link #sendControl}
@@ -121,12 +69,6 @@ public interface ProtocolContext {
      * {@code fixed} models; the {@code cloth} model draws a fresh delay on each call.
      */
     long controlDelayUs(int e);
-
-    /**
-     * Whether {@link #controlDelayUs} depends on the direction alone for the whole run (the {@code commitment} and
-     * {@code fixed} models), so that a protocol may keep the delays in its own layout.
-     */
-    boolean controlDelaysFixed();
 
     /**
      * How long the source of direction {@code e} waits for an answer before concluding that {@code e}'s target is

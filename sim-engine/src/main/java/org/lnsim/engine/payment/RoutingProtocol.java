@@ -29,11 +29,6 @@ public interface RoutingProtocol {
     default void prepare(java.util.List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
     }
 
-    /** Wall-clock nanoseconds spent in {@link #prepare}, for timings.csv only. */
-    default long preparationNanos() {
-        return 0;
-    }
-
     /**
      * Called once when the run's payments have all ended, at the final simulated time: for costs that accrue with
      * time and are charged analytically (e.g. channel_update churn over the run's duration).
@@ -41,36 +36,13 @@ public interface RoutingProtocol {
     default void finish(ProtocolContext ctx) {
     }
 
-    /** The routing state node {@code node} keeps, in bytes (routing table, gossip store, seed memory…). */
-    long stateBytes(int node);
-
     /**
-     * Names of further per-node state figures this protocol reports in {@code node_state.csv} beside
-     * {@link #stateBytes} (e.g. {@code table_channels}, {@code beacons}); lower-case snake case.
+     * What this protocol reports beside the engine's counters: per-node state (bytes and its own figures) and the
+     * per-payment columns its sessions count. Read by the engine when it is built (the payment columns) and by the
+     * results after {@link #finish}; may be a live view of the protocol's counters. Wall-clock figures are not
+     * reported here: they go to the run's {@link TimingsSink}.
      */
-    default java.util.List<String> stateColumns() {
-        return java.util.List.of();
-    }
-
-    /** Writes node {@code node}'s values of {@link #stateColumns()} into {@code out}, in order; called after the run. */
-    default void stateValues(int node, long[] out) {
-    }
-
-    /**
-     * Names of per-payment figures this protocol adds to {@code payments.csv} (e.g. {@code table_requests}); a
-     * session counts them through {@link PaymentContext#addToColumn}.
-     */
-    default java.util.List<String> paymentColumns() {
-        return java.util.List.of();
-    }
-
-    /**
-     * Wall-clock nanoseconds this instance has spent finding paths, for the run's {@code timings.csv} only (never in
-     * results that must be identical across reruns). 0 if the protocol does not measure it.
-     */
-    default long pathFindingNanos() {
-        return 0;
-    }
+    ProtocolReport report();
 
     /**
      * How this protocol's multi-part payments bind their parts ({@link org.lnsim.engine.htlc.PaymentKind}); only

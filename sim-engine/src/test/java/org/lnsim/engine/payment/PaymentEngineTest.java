@@ -61,8 +61,8 @@ class PaymentEngineTest {
         }
 
         @Override
-        public long stateBytes(int node) {
-            return 0;
+        public ProtocolReport report() {
+            return node -> 0;
         }
 
         @Override
@@ -233,8 +233,8 @@ class PaymentEngineTest {
             }
 
             @Override
-            public long stateBytes(int node) {
-                return 0;
+            public ProtocolReport report() {
+                return node -> 0;
             }
 
             @Override
@@ -293,12 +293,13 @@ class PaymentEngineTest {
             @Override
             public void setup(ProtocolContext ctx) {
                 ctx.chargeControl(1, 0, "pair", 1, 7);
-                ctx.chargeControlPerNode("bulk", new long[] {3, 0, 1}, new long[] {30, 0, 10}, new long[] {0, 25, 15});
+                BulkCharges bulk = ctx.view(BulkCharges.class);
+                bulk.chargeControlPerNode("bulk", new long[] {3, 0, 1}, new long[] {30, 0, 10}, new long[] {0, 25, 15});
                 for (long[][] bad : new long[][][] {
                         {{1, 0}, {1, 0}, {1, 0}},
                         {{1, 0, 0}, {-1, 0, 0}, {0, 0, 0}}}) {
                     try {
-                        ctx.chargeControlPerNode("bad", bad[0], bad[1], bad[2]);
+                        bulk.chargeControlPerNode("bad", bad[0], bad[1], bad[2]);
                     } catch (IllegalArgumentException e) {
                         refused.add(e.getMessage());
                     }
@@ -306,8 +307,8 @@ class PaymentEngineTest {
             }
 
             @Override
-            public long stateBytes(int node) {
-                return 0;
+            public ProtocolReport report() {
+                return node -> 0;
             }
 
             @Override
@@ -329,7 +330,10 @@ class PaymentEngineTest {
                 e.nodeSetupBytesReceived(1), e.nodeSetupBytesReceived(2)});
     }
 
-    /** A public-graph protocol may read its own channels' balance but not anyone else's; an oracle may. */
+    /**
+     * A public-graph protocol may read its own channels' balance (directly or by slot through the flood view) but is
+     * refused the oracle view of anyone else's; an oracle is granted it. Unknown views are refused.
+     */
     @Test
     void knowledgeIsEnforced() {
         ChannelGraph g = line();
@@ -339,9 +343,15 @@ class PaymentEngineTest {
             public void start() {
                 seen.add(ctx.ownSpendableMsat(0, A_TO_B));
                 assertThrows(IllegalArgumentException.class, () -> ctx.ownSpendableMsat(0, B_TO_C));
+                assertThrows(ViewRefusedException.class, () -> ctx.view(String.class));
+                FloodView slots = ctx.view(FloodView.class);   // own channels by slot: granted to anyone
+                assertEquals(98_000_000L, slots.channelSpendableAtSlotMsat(0, g.outStart(0), true));
+                assertThrows(IllegalArgumentException.class,
+                        () -> slots.channelSpendableAtSlotMsat(2, g.outStart(0), true));
                 try {
-                    seen.add(ctx.trueSpendableMsat(B_TO_C));
-                } catch (IllegalStateException e) {
+                    seen.add(ctx.view(OracleView.class).trueSpendableMsat(B_TO_C));
+                } catch (ViewRefusedException e) {
+                    assertTrue(e.getMessage().contains("PUBLIC_GRAPH"), e.getMessage());
                     seen.add(-1L);
                 }
                 ctx.giveUp("done");
@@ -410,8 +420,8 @@ class PaymentEngineTest {
                 }
 
                 @Override
-                public long stateBytes(int node) {
-                    return 0;
+                public ProtocolReport report() {
+                    return node -> 0;
                 }
 
                 @Override
