@@ -18,8 +18,9 @@ import org.lnsim.network.NodeIds;
 import org.lnsim.network.TestGraphs;
 
 /**
- * The defects the reader fuzz properties ({@link ReaderFuzzTest}) found, each as the smallest input that showed it
- * (issue 21, defects 11 to 15). Before the fixes each of these loaded with exit 0 into an inconsistent network or
+ * The defects found while fuzzing the readers (issue 21, defects 11 to 15), each as the smallest input that shows
+ * it: 11, 12, 13 and 15 by the {@link ReaderFuzzTest} properties (property and seed named on each test), 14 while
+ * writing the property's supply bound on HTLC limits. Before the fixes each of these loaded with exit 0 into an inconsistent network or
  * escaped as an exception other than {@link NetworkFormatException} (a stack trace instead of exit 2).
  */
 class ReaderFuzzRegressionTest {
