@@ -117,7 +117,10 @@ public final class ExperimentRunner {
         RoutingProtocol observe(ProtocolRegistry.Entry entry, RoutingProtocol protocol);
     }
 
-    /** As {@link #run(ExperimentSettings, Path, boolean, int, Progress)}, each protocol passed through {@code observer}. */
+    /**
+     * As {@link #run(ExperimentSettings, Path, boolean, int, Progress)}, each protocol passed through
+     * {@code observer}.
+     */
     static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
                       Progress progress, Observer observer) throws IOException, ConfigException {
         Map<String, Double> timings = new LinkedHashMap<>();

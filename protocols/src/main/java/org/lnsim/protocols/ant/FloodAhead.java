@@ -114,8 +114,8 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * The wave of {@code p}'s first round on the balances {@code journal} has now, if it was flooded ahead and nothing it
-     * read has changed since; otherwise null (the caller floods itself). Either way, keeps {@code depth} of the
+     * The wave of {@code p}'s first round on the balances {@code journal} has now, if it was flooded ahead and nothing
+     * it read has changed since; otherwise null (the caller floods itself). Either way, keeps {@code depth} of the
      * following payments flooding ahead, from the balances of now.
      */
     SeedWave take(PaymentRequest p, FloodView journal) {
@@ -211,8 +211,9 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * Brings the slot's copy of the balances up to what {@code journal} has now: only the slots of the journal's changes
-     * since the copy was made, or all of them the first time (or if the journal has forgotten that far back).
+     * Brings the slot's copy of the balances up to what {@code journal} has now: only the slots of the journal's
+     * changes since the copy was made, or all of them the first time (or if the journal has forgotten that far
+     * back).
      */
     private void sync(Slot s, FloodView journal) {
         long end = journal.channelSpendableChangeCount();
@@ -231,10 +232,11 @@ final class FloodAhead implements AutoCloseable {
     }
 
     /**
-     * Whether the wave flooded ahead is the wave of the balances {@code journal} has now, after {@link SeedWave#patch}ing
-     * the checks whose answer changed where that changes only message counts. Only the slots of the journal's changes
-     * since the copy can answer otherwise; if the journal has forgotten some of them, or a changed answer could
-     * change the wave itself, the answer is no (the simulation floods again: slower, never wrong).
+     * Whether the wave flooded ahead is the wave of the balances {@code journal} has now, after
+     * {@link SeedWave#patch}ing the checks whose answer changed where that changes only message counts. Only the
+     * slots of the journal's changes since the copy can answer otherwise; if the journal has forgotten some of them,
+     * or a changed answer could change the wave itself, the answer is no (the simulation floods again: slower, never
+     * wrong).
      */
     private boolean reconcile(SeedWave w, Slot s, FloodView journal) {
         if (s.mark < journal.oldestChannelSpendableChange()) {

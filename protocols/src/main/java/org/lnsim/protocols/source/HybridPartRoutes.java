@@ -34,7 +34,8 @@ final class HybridPartRoutes implements PartRoutes {
      * @param timings   where the wall-clock time in the router goes (timings only)
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
-                     java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed, TimingsSink timings) {
+                     java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed,
+                     TimingsSink timings) {
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;

@@ -278,7 +278,8 @@ public final class PaymentEngine {
                 return kind.cast((OracleView) state::spendableMsat);
             }
             throw new ViewRefusedException("protocol " + protocol.name() + " asked for " + kind.getName()
-                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink and OracleView)");
+                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink and "
+                    + "OracleView)");
         }
 
         @Override

@@ -4,11 +4,11 @@
  * <p>A scheme is a {@link org.lnsim.engine.payment.RoutingProtocol}: it declares what it may know
  * ({@link org.lnsim.engine.payment.Knowledge}), may do set-up work that costs control messages and simulated time,
  * reports its per-node routing state ({@link org.lnsim.engine.payment.ProtocolReport}), and opens one
- * {@link org.lnsim.engine.payment.PaymentSession} per payment. A session drives its payment through a {@link org.lnsim.engine.payment.PaymentContext}: it sends attempts
- * (whole payments or parts of one), control messages along channels, sets timers, learns every attempt's result, and
- * may give up. Source routing, beacon routing (control messages for discovery, then a source route), ant routing
- * (flooded seeds, then the matched path) and multi-part splitting (several parts under one payment id) all fit this
- * shape; none needs an engine change.
+ * {@link org.lnsim.engine.payment.PaymentSession} per payment. A session drives its payment through a
+ * {@link org.lnsim.engine.payment.PaymentContext}: it sends attempts (whole payments or parts of one), control
+ * messages along channels, sets timers, learns every attempt's result, and may give up. Source routing, beacon routing
+ * (control messages for discovery, then a source route), ant routing (flooded seeds, then the matched path) and
+ * multi-part splitting (several parts under one payment id) all fit this shape; none needs an engine change.
  *
  * <p>The interface is narrow on purpose: {@link org.lnsim.engine.payment.ProtocolContext} holds only what every
  * scheme needs (time, graph, random stream and seeds, own balances and HTLC slots, control messages and their delays,

@@ -331,6 +331,63 @@ class PaymentEngineTest {
     }
 
     /**
+     * Wall-clock figures leave through the sink the runner hands the engine, not through getters on the protocol: the
+     * engine adds prepare's own time, and what the protocol adds through the granted view arrives unchanged.
+     */
+    @Test
+    void wallClockFiguresGoToTheTimingsSink() {
+        long[] got = new long[2];
+        TimingsSink sink = new TimingsSink() {
+            @Override
+            public void addPreparation(long nanos) {
+                got[0] += nanos;
+            }
+
+            @Override
+            public void addPathFinding(long nanos) {
+                got[1] += nanos;
+            }
+        };
+        RoutingProtocol proto = new RoutingProtocol() {
+            @Override
+            public String name() {
+                return "timed";
+            }
+
+            @Override
+            public Knowledge knowledge() {
+                return Knowledge.PUBLIC_GRAPH;
+            }
+
+            @Override
+            public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
+                long until = System.nanoTime() + 2_000_000;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+
+            @Override
+            public void setup(ProtocolContext ctx) {
+                ctx.view(TimingsSink.class).addPathFinding(123);
+            }
+
+            @Override
+            public ProtocolReport report() {
+                return node -> 0;
+            }
+
+            @Override
+            public PaymentSession open(PaymentContext ctx) {
+                throw new AssertionError("no payments");
+            }
+        };
+        EngineRun.of(line(), proto).timings(sink).prepare(1).run();
+        assertTrue(got[0] >= 2_000_000, "prepare's time: " + got[0]);
+        assertEquals(123, got[1]);
+    }
+
+    /**
      * A public-graph protocol may read its own channels' balance (directly or by slot through the flood view) but is
      * refused the oracle view of anyone else's; an oracle is granted it. Unknown views are refused.
      */

@@ -17,6 +17,7 @@ import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -94,6 +95,7 @@ public final class EngineRun {
     /** 0: {@link RoutingProtocol#prepare} is not called. */
     private int prepareThreads;
     private boolean ran;
+    private TimingsSink timings = TimingsSink.NONE;
 
     private EngineRun(ChannelGraph graph, RoutingProtocol protocol) {
         this.graph = Objects.requireNonNull(graph);
@@ -154,6 +156,12 @@ public final class EngineRun {
         return this;
     }
 
+    /** Where the engine sends wall-clock figures (default: discarded). */
+    public EngineRun timings(TimingsSink timings) {
+        this.timings = Objects.requireNonNull(timings);
+        return this;
+    }
+
     /** The invariant check after every event. */
     public EngineRun checks(Checks checks) {
         this.checks = Objects.requireNonNull(checks);
@@ -189,7 +197,8 @@ public final class EngineRun {
         HtlcRelay relay = new HtlcRelay(sim, state, latency.create(graph, sim), availability, mppTimeoutUs,
                 receivers);
         List<PaymentOutcome> outcomes = new ArrayList<>();
-        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, outcomes::add);
+        PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, outcomes::add,
+                timings);
         if (prepareThreads > 0) {
             engine.prepare(payments, prepareThreads);
         }
