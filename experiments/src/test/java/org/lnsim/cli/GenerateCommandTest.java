@@ -204,4 +204,13 @@ class GenerateCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("g.lnsim") && r.err().contains("corrupt"), r.err());
     }
+
+    /** Issue 21, defect 6: a missing --fit file is exit 2 naming it (it was exit 1 with only the path). */
+    @Test
+    void aMissingFitFileIsExitTwo() throws Exception {
+        Run r = run("generate", "--channels", "1000", "--quiet", "--fit", dir.resolve("nofit.json").toString(),
+                "--out", dir.resolve("g.lnsim").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("nofit.json: no such file"), r.err());
+    }
 }

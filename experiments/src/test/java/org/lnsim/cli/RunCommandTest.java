@@ -75,4 +75,27 @@ class RunCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("cannot write here") && !r.err().contains("does-not-exist"), r.err());
     }
+
+    /**
+     * Issue 21, defect 6: a missing trace or amount file, or a trace that is a folder, exited 1 printing only the path
+     * or "Is a directory"; now exit 2 naming the file and the reason.
+     */
+    @Test
+    void missingInputFilesAreExitTwoWithTheReason() throws Exception {
+        Path config = dir.resolve("trace.yaml");
+        Files.writeString(config, "workload:\n  trace: nowhere.csv\n");
+        RouteCommandTest.Run r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out",
+                dir.resolve("o1").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("nowhere.csv: no such file"), r.err());
+        Files.createDirectories(dir.resolve("afolder"));
+        Files.writeString(config, "workload:\n  trace: afolder\n");
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o2").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("afolder: is a folder; a file is expected here"), r.err());
+        Files.writeString(config, "workload:\n  amount: {distribution: empirical, file: none.txt}\n");
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o3").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("none.txt: no such file"), r.err());
+    }
 }

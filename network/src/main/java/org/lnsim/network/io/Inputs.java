@@ -46,7 +46,18 @@ public final class Inputs {
      *               the read that meets it; the reader then reports the damage
      */
     private static InputStream open(Path file, ReadProgress progress, boolean strict) throws IOException {
-        InputStream fileStream = Files.newInputStream(file);
+        // a missing file, a folder or an unreadable file is the user's to fix: exit 2 naming it (issue 21, defect 6)
+        if (Files.isDirectory(file)) {
+            throw new NetworkFormatException(file, null, "is a folder; a file is expected here");
+        }
+        InputStream fileStream;
+        try {
+            fileStream = Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new NetworkFormatException(file, null, "no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new NetworkFormatException(file, null, "cannot read it: permission denied", e);
+        }
         if (progress != ReadProgress.NONE) {
             fileStream = new Counting(fileStream, file, Files.size(file), progress);
         }
