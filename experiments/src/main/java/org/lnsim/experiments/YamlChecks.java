@@ -50,7 +50,9 @@ final class YamlChecks {
     static void check(String text, String source, String where) throws ConfigException {
         Deque<Frame> open = new ArrayDeque<>();
         try {
-            for (Event e : new Yaml(new LoaderOptions()).parse(new StringReader(text))) {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(Integer.MAX_VALUE); // the text is already in memory; Jackson bounds values
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 int line = e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
                 if (e instanceof AliasEvent a) {
                     throw new ConfigException(source, at(where, line), "YAML aliases (*" + a.getAnchor()
@@ -84,6 +86,8 @@ final class YamlChecks {
             }
         } catch (MarkedYAMLException e) {
             // malformed YAML: left to Jackson, whose message the caller already reports with its line
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // any other limit of SnakeYAML's: Jackson reads the text next and reports what it finds
         }
     }
 

@@ -67,4 +67,12 @@ class YamlChecksTest {
         m = refused("protocols:\n  - {name: source, label: \"a|b\"}\n");
         assertTrue(m.contains("got '|'"), m);
     }
+
+    /** Issue 21, defect 6: a bad value of megabytes is not echoed whole; the message keeps its start, end and the count. */
+    @Test
+    void aHugeBadValueIsCutInTheMessage() throws Exception {
+        String huge = "x".repeat(1_000_000); // a megabyte: the cut does not depend on the size
+        String m = refused("seed: 1\n", "workload.payments=" + huge);
+        assertTrue(m.length() < 1_000 && m.contains("characters left out"), m.length() + " characters");
+    }
 }

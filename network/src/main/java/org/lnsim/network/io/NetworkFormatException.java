@@ -19,7 +19,7 @@ public class NetworkFormatException extends IOException {
      * @param message  what is wrong
      */
     public NetworkFormatException(Path file, String location, String message) {
-        super(file + (location == null ? "" : ", " + location) + ": " + message);
+        super(file + (location == null ? "" : ", " + location) + ": " + cut(message));
         this.file = file;
         this.location = location;
     }
@@ -35,5 +35,22 @@ public class NetworkFormatException extends IOException {
 
     public String location() {
         return location;
+    }
+
+    /** Longest message part echoed whole; a bad value can be megabytes long (issue 21, defect 6). */
+    public static final int MAX_ECHO = 400;
+
+    /**
+     * {@code message} itself when at most {@link #MAX_ECHO} characters, else its start and end with the number of
+     * characters left out between them, so that an error line stays readable whatever the input held.
+     */
+    public static String cut(String message) {
+        if (message == null || message.length() <= MAX_ECHO) {
+            return message;
+        }
+        int head = MAX_ECHO * 3 / 4;
+        int tail = MAX_ECHO - head;
+        return message.substring(0, head) + " … [" + (message.length() - head - tail) + " characters left out] … "
+                + message.substring(message.length() - tail);
     }
 }
