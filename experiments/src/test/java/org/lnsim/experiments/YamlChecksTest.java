@@ -75,4 +75,14 @@ class YamlChecksTest {
         String m = refused("seed: 1\n", "workload.payments=" + huge);
         assertTrue(m.length() < 1_000 && m.contains("characters left out"), m.length() + " characters");
     }
+
+    /** Issue 21, defect 9: {@code payment_kind: amp} without a splitter was accepted and ignored. */
+    @Test
+    void ampWithoutASplitterIsRefused() throws Exception {
+        String m = refused("protocols:\n  - {name: source, payment_kind: amp}\n");
+        assertTrue(m.contains("protocols.0") && m.contains("payment_kind: amp needs a splitter"), m);
+        Path ok = dir.resolve("amp.yaml");
+        Files.writeString(ok, "protocols:\n  - {name: source, split: cl, payment_kind: amp}\n");
+        assertEquals(1, Configs.load(ok.toString(), List.of()).settings().protocols().size());
+    }
 }

@@ -39,6 +39,12 @@ public record SplitSettings(Splitter splitter, int maxParts, PaymentKind kind) {
             throw new IllegalArgumentException("split settings out of range: a splitter, a payment kind and "
                     + "max_parts in [1, 483] needed, got " + splitter + ", " + kind + ", " + maxParts);
         }
+        if (splitter == Splitter.NONE && kind == PaymentKind.AMP) {
+            // AMP binds the parts of a split payment; without a splitter it would be silently ignored (issue 21,
+            // defect 9)
+            throw new IllegalArgumentException("payment_kind: amp needs a splitter (split: cl, cl-presplit, "
+                    + "cl-adaptive or lnd-halving); a single-path payment has no parts to bind");
+        }
     }
 
     /** The settings of resolved values holding {@link #KEYS}. */
