@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The embedded default fit: {@value #RESOURCE}, fitted from the shared snapshot
+ * The embedded default fit: {@value #RESOURCE}, fitted from the shipped snapshot
  * {@code clightning-listchannels-2019-05-14.json.gz} with its sibling {@code clightning-listnodes-2019-05-14.json.gz}
  * (the snapshot MCP itself was built from, lightning-facts §1.2 item 8), so that {@code lnsim generate} works
  * without a snapshot at hand.
  *
  * <p>Regenerate it from the repository root (the command is also the file's {@code generated_by} field):
  * <pre>
- *   ./lnsim fit ../shared/data/snapshots/clightning-listchannels-2019-05-14.json.gz --out sim-engine/src/main/resources/org/lnsim/network/generate/mcp-fit-2019-05-14.json
+ *   ./lnsim fit data/snapshots/clightning-listchannels-2019-05-14.json.gz --out network/src/main/resources/org/lnsim/network/generate/mcp-fit-2019-05-14.json
  * </pre>
  */
 public final class McpDefaults {
