@@ -98,9 +98,11 @@ public final class Inputs {
             this.raw = raw;
         }
 
+        /** For {@link #read()}: one byte without an allocation per call. */
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }
