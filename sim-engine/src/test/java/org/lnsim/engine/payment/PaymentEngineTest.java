@@ -71,6 +71,38 @@ class PaymentEngineTest {
         }
     }
 
+    /**
+     * A public-graph protocol that sends no payment and keeps no state, for tests of what the engine does around
+     * payments (set-up traffic, seeds, timings); subclasses override what they test.
+     */
+    private abstract static class NoPaymentProtocol implements RoutingProtocol {
+        private final String name;
+
+        NoPaymentProtocol(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Knowledge knowledge() {
+            return Knowledge.PUBLIC_GRAPH;
+        }
+
+        @Override
+        public ProtocolReport report() {
+            return node -> 0;
+        }
+
+        @Override
+        public PaymentSession open(PaymentContext ctx) {
+            throw new AssertionError("no payments");
+        }
+    }
+
     /** Retries the same path on every failure, as long as the engine lets it. */
     private static PaymentSession stubborn(PaymentContext ctx, HtlcPath p) {
         return new PaymentSession() {
@@ -279,17 +311,7 @@ class PaymentEngineTest {
     void bulkChargesAddPerNodeAndToTheSetupTotals() {
         ChannelGraph g = line();
         List<String> refused = new ArrayList<>();
-        RoutingProtocol proto = new RoutingProtocol() {
-            @Override
-            public String name() {
-                return "bulk";
-            }
-
-            @Override
-            public Knowledge knowledge() {
-                return Knowledge.PUBLIC_GRAPH;
-            }
-
+        RoutingProtocol proto = new NoPaymentProtocol("bulk") {
             @Override
             public void setup(ProtocolContext ctx) {
                 ctx.chargeControl(1, 0, "pair", 1, 7);
@@ -304,16 +326,6 @@ class PaymentEngineTest {
                         refused.add(e.getMessage());
                     }
                 }
-            }
-
-            @Override
-            public ProtocolReport report() {
-                return node -> 0;
-            }
-
-            @Override
-            public PaymentSession open(PaymentContext ctx) {
-                throw new AssertionError("no payments");
             }
         };
         PaymentEngine e = run(g, proto, PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE).engine();
@@ -348,17 +360,7 @@ class PaymentEngineTest {
                 got[1] += nanos;
             }
         };
-        RoutingProtocol proto = new RoutingProtocol() {
-            @Override
-            public String name() {
-                return "timed";
-            }
-
-            @Override
-            public Knowledge knowledge() {
-                return Knowledge.PUBLIC_GRAPH;
-            }
-
+        RoutingProtocol proto = new NoPaymentProtocol("timed") {
             @Override
             public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
                 long until = System.nanoTime() + 2_000_000;
@@ -370,16 +372,6 @@ class PaymentEngineTest {
             @Override
             public void setup(ProtocolContext ctx) {
                 ctx.view(TimingsSink.class).addPathFinding(123);
-            }
-
-            @Override
-            public ProtocolReport report() {
-                return node -> 0;
-            }
-
-            @Override
-            public PaymentSession open(PaymentContext ctx) {
-                throw new AssertionError("no payments");
             }
         };
         EngineRun.of(line(), proto).timings(sink).prepare(1).run();
@@ -454,17 +446,7 @@ class PaymentEngineTest {
     void theEngineHandsTheSameStreamSeedsToPrepareAndToContexts() {
         for (long seed : new long[] {11, 12}) {
             long[] seen = new long[3];
-            RoutingProtocol proto = new RoutingProtocol() {
-                @Override
-                public String name() {
-                    return "seeds";
-                }
-
-                @Override
-                public Knowledge knowledge() {
-                    return Knowledge.PUBLIC_GRAPH;
-                }
-
+            RoutingProtocol proto = new NoPaymentProtocol("seeds") {
                 @Override
                 public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
                     seen[0] = seeds.seedOf("seeds.fuzz");
@@ -474,16 +456,6 @@ class PaymentEngineTest {
                 public void setup(ProtocolContext ctx) {
                     seen[1] = ctx.seeds().seedOf("seeds.fuzz");
                     seen[2] = ctx.seeds().seedOf("other");
-                }
-
-                @Override
-                public ProtocolReport report() {
-                    return node -> 0;
-                }
-
-                @Override
-                public PaymentSession open(PaymentContext ctx) {
-                    throw new AssertionError("no payments");
                 }
             };
             EngineRun.of(line(), proto).seed(seed).prepare(1).run();
