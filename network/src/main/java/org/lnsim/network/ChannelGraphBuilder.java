@@ -142,12 +142,7 @@ public final class ChannelGraphBuilder {
             throw new IllegalArgumentException("node " + fromNode + " is not an endpoint of channel "
                     + ShortChannelId.format(scids[channel]));
         }
-        if (base < 0 || base > ChannelPolicy.MAX_U32 || ppm < 0 || ppm > ChannelPolicy.MAX_U32
-                || cltvDelta < 0 || cltvDelta > 0xFFFF || hmin < 0 || hmin > ChannelGraph.MAX_MSAT
-                || (hmax < 0 && hmax != ChannelPolicy.NO_HTLC_MAXIMUM) || hmax > ChannelGraph.MAX_MSAT) {
-            // construct the record only to produce its precise message
-            new ChannelPolicy(base, ppm, cltvDelta, hmin, hmax, disabled);
-        }
+        ChannelPolicy.check(base, ppm, cltvDelta, hmin, hmax);
         int e = 2 * channel + s;
         dirFlags[e] = (byte) (ChannelGraph.DIR_KNOWN | (disabled ? ChannelGraph.DIR_DISABLED : 0));
         feeBase[e] = (int) base;

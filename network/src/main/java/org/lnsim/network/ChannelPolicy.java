@@ -18,26 +18,40 @@ public record ChannelPolicy(long feeBaseMsat, long feeProportionalMillionths, in
     public static final long MAX_U32 = 0xFFFF_FFFFL;
 
     public ChannelPolicy {
+        check(feeBaseMsat, feeProportionalMillionths, cltvExpiryDelta, htlcMinimumMsat, htlcMaximumMsat);
+    }
+
+    /**
+     * The range rules of a BOLT 7 policy, in one place for the record, the builder's array path and the importers
+     * (which add the record's location): fees within u32, the CLTV delta within u16, HTLC bounds from 0 to the
+     * supply ({@link ChannelGraph#MAX_MSAT}; the maximum may also be {@link #NO_HTLC_MAXIMUM}).
+     *
+     * @throws IllegalArgumentException naming the field and its value
+     */
+    public static void check(long feeBaseMsat, long feePpm, long cltvDelta, long htlcMinimumMsat,
+                             long htlcMaximumMsat) {
         if (feeBaseMsat < 0 || feeBaseMsat > MAX_U32) {
-            throw new IllegalArgumentException("fee_base_msat out of u32 range: " + feeBaseMsat);
+            throw new IllegalArgumentException("fee base " + feeBaseMsat + " msat is outside the u32 range");
         }
-        if (feeProportionalMillionths < 0 || feeProportionalMillionths > MAX_U32) {
-            throw new IllegalArgumentException("fee_proportional_millionths out of u32 range: " + feeProportionalMillionths);
+        if (feePpm < 0 || feePpm > MAX_U32) {
+            throw new IllegalArgumentException("proportional fee " + feePpm + " ppm is outside the u32 range");
         }
-        if (cltvExpiryDelta < 0 || cltvExpiryDelta > 0xFFFF) {
-            throw new IllegalArgumentException("cltv_expiry_delta out of u16 range: " + cltvExpiryDelta);
+        if (cltvDelta < 0 || cltvDelta > 0xFFFF) {
+            throw new IllegalArgumentException("cltv delta " + cltvDelta + " is outside the u16 range");
         }
         if (htlcMinimumMsat < 0) {
-            throw new IllegalArgumentException("negative htlc_minimum_msat: " + htlcMinimumMsat);
-        }
-        if (htlcMinimumMsat > ChannelGraph.MAX_MSAT) {
-            throw new IllegalArgumentException("htlc_minimum_msat above the 21M BTC supply: " + htlcMinimumMsat);
-        }
-        if (htlcMaximumMsat > ChannelGraph.MAX_MSAT) {
-            throw new IllegalArgumentException("htlc_maximum_msat above the 21M BTC supply: " + htlcMaximumMsat);
+            throw new IllegalArgumentException("negative htlc minimum " + htlcMinimumMsat + " msat");
         }
         if (htlcMaximumMsat < 0 && htlcMaximumMsat != NO_HTLC_MAXIMUM) {
-            throw new IllegalArgumentException("negative htlc_maximum_msat: " + htlcMaximumMsat);
+            throw new IllegalArgumentException("negative htlc maximum " + htlcMaximumMsat + " msat");
+        }
+        if (htlcMinimumMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc minimum " + htlcMinimumMsat + " msat is above the 21M BTC "
+                    + "supply (" + ChannelGraph.MAX_MSAT + " msat)");
+        }
+        if (htlcMaximumMsat > ChannelGraph.MAX_MSAT) {
+            throw new IllegalArgumentException("htlc maximum " + htlcMaximumMsat + " msat is above the 21M BTC "
+                    + "supply (" + ChannelGraph.MAX_MSAT + " msat)");
         }
     }
 

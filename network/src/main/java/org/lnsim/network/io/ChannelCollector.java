@@ -117,7 +117,7 @@ final class ChannelCollector {
                     + ShortChannelId.format(builder.scid(c)));
         }
         if (known) {
-            checkPolicy(feeBase, feePpm, cltvDelta, minMsat, maxMsat);
+            ChannelPolicy.check(feeBase, feePpm, cltvDelta, minMsat, maxMsat);
         } else {
             feeBase = 0;
             feePpm = 0;
@@ -189,32 +189,5 @@ final class ChannelCollector {
             }
         }
         return builder.build();
-    }
-
-    /** Range checks of a BOLT 7 policy, with the field named in the message. */
-    static void checkPolicy(long feeBase, long feePpm, long cltvDelta, long minMsat, long maxMsat) {
-        if (feeBase < 0 || feeBase > ChannelPolicy.MAX_U32) {
-            throw new IllegalArgumentException("fee base " + feeBase + " msat is outside the u32 range");
-        }
-        if (feePpm < 0 || feePpm > ChannelPolicy.MAX_U32) {
-            throw new IllegalArgumentException("proportional fee " + feePpm + " ppm is outside the u32 range");
-        }
-        if (cltvDelta < 0 || cltvDelta > 0xFFFF) {
-            throw new IllegalArgumentException("cltv delta " + cltvDelta + " is outside the u16 range");
-        }
-        if (minMsat < 0) {
-            throw new IllegalArgumentException("negative htlc minimum " + minMsat + " msat");
-        }
-        if (maxMsat < 0 && maxMsat != ChannelPolicy.NO_HTLC_MAXIMUM) {
-            throw new IllegalArgumentException("negative htlc maximum " + maxMsat + " msat");
-        }
-        if (minMsat > ChannelGraph.MAX_MSAT) {
-            throw new IllegalArgumentException("htlc minimum " + minMsat + " msat is above the 21M BTC supply ("
-                    + ChannelGraph.MAX_MSAT + " msat)");
-        }
-        if (maxMsat > ChannelGraph.MAX_MSAT) {
-            throw new IllegalArgumentException("htlc maximum " + maxMsat + " msat is above the 21M BTC supply ("
-                    + ChannelGraph.MAX_MSAT + " msat)");
-        }
     }
 }
