@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        Path dir = out != null ? out : Path.of("out", configName());
+        Path dir = out != null ? out : Path.of("out", configName(config));
         long t0 = System.nanoTime();
         // the output folder is checked, and its temporary sibling made, before any work (issue 21, defects 3 and 7)
         String md;
@@ -99,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private String configName() {
+    /** The file name of a configuration without .yaml/.yml, or the embedded name: default output folder names. */
+    static String configName(String config) {
         if (config == null) {
             return Configs.DEFAULT;
         }

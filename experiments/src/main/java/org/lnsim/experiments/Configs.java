@@ -26,6 +26,21 @@ public final class Configs {
     public record Loaded(ExperimentSettings settings, String source, Path baseDir) {
     }
 
+    /**
+     * A configuration as written, {@code --set} overrides applied, not yet resolved: what a sweep expands into its
+     * cells before resolving each.
+     */
+    public record Tree(ObjectNode tree, String source, Path baseDir) {
+        public Tree {
+            tree = tree.deepCopy();
+        }
+
+        @Override
+        public ObjectNode tree() {
+            return tree.deepCopy();
+        }
+    }
+
     private Configs() {
     }
 
@@ -38,6 +53,12 @@ public final class Configs {
      * @param overrides  {@code key=value} strings
      */
     public static Loaded load(String nameOrPath, List<String> overrides) throws ConfigException, IOException {
+        Tree t = tree(nameOrPath, overrides);
+        return new Loaded(ConfigSchema.resolve(t.tree(), t.source()), t.source(), t.baseDir());
+    }
+
+    /** As {@link #load}, without resolving. */
+    public static Tree tree(String nameOrPath, List<String> overrides) throws ConfigException, IOException {
         String name = nameOrPath == null ? DEFAULT : nameOrPath;
         ObjectMapper yaml = yaml();
         JsonNode tree;
@@ -71,7 +92,7 @@ public final class Configs {
             throw new ConfigException(source, null, "expected a mapping of keys at the top level");
         }
         ConfigSchema.applyOverrides(obj, overrides, yaml);
-        return new Loaded(ConfigSchema.resolve(obj, source), source, base);
+        return new Tree(obj, source, base);
     }
 
     private static JsonNode parse(ObjectMapper yaml, InputStream in, String source) throws ConfigException {

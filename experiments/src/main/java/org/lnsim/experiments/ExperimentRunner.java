@@ -123,8 +123,22 @@ public final class ExperimentRunner {
      */
     static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
                       Progress progress, Observer observer) throws IOException, ConfigException {
-        Map<String, Double> timings = new LinkedHashMap<>();
-        RandomStreams streams = new RandomStreams(settings.seed());
+        Network net = network(settings, baseDir, progress);
+        return run(settings, baseDir, checkInvariants, threads, progress, observer, net,
+                new ProtocolRegistry.Run(net.graph(), settings.protocols()));
+    }
+
+    /**
+     * A run's network, and the wall-clock milliseconds it took to build or load (for timings.csv only).
+     *
+     * @param name how it was obtained (file name, or generator parameters)
+     */
+    public record Network(ChannelGraph graph, String name, double buildMs) {
+    }
+
+    /** Builds or loads the network {@code settings} name: the first step of a run, which a sweep does once per network. */
+    public static Network network(ExperimentSettings settings, Path baseDir, Progress progress)
+            throws IOException, ConfigException {
         long t0 = System.nanoTime();
         ChannelGraph graph;
         String networkName;
@@ -146,7 +160,29 @@ public final class ExperimentRunner {
             graph = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp).generate().graph();
             networkName = "mcp(" + gc.channels() + " channels, seed " + mcp.seed() + ")";
         }
-        timings.put("network", ms(t0));
+        return new Network(graph, networkName, ms(t0));
+    }
+
+    /**
+     * Runs {@code settings} on a network already built from them ({@link #network}), protocols drawing shared work
+     * from {@code shared}: a sweep hands every unit on one network the same network and pool, which changes no output
+     * (the pool's results are pure functions of the network and the work's settings, {@link
+     * org.lnsim.protocols.settings.SharedWork}). The network must be the one {@code settings} name.
+     */
+    public static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
+                             Progress progress, Network net, ProtocolRegistry.Run shared)
+            throws IOException, ConfigException {
+        return run(settings, baseDir, checkInvariants, threads, progress, (entry, protocol) -> protocol, net, shared);
+    }
+
+    private static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
+                              Progress progress, Observer observer, Network net, ProtocolRegistry.Run shared)
+            throws IOException, ConfigException {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        RandomStreams streams = settings.replication().streams(settings.seed());
+        ChannelGraph graph = net.graph();
+        String networkName = net.name();
+        timings.put("network", net.buildMs());
 
         long t1 = System.nanoTime();
         List<PaymentRequest> workload = workload(settings.workload(), graph, baseDir, streams);
@@ -166,7 +202,6 @@ public final class ExperimentRunner {
                     progress.update("simulate " + protocols.size() + " protocols", k, total);
                 }
             };
-            ProtocolRegistry.Run shared = new ProtocolRegistry.Run(graph, protocols);
             for (ProtocolRegistry.Entry entry : protocols) {
                 futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, workload,
                         streams.restart(), checkInvariants, threads, onOutcome, observer)));

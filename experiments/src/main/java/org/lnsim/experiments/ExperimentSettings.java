@@ -11,6 +11,7 @@ import org.lnsim.protocols.settings.Key;
  *
  * @param seed             the master seed: every random stream of the run derives from it
  *                         ({@link org.lnsim.engine.RandomStreams})
+ * @param replication      which replication this run is and what replications vary
  * @param network          where the network comes from
  * @param engine           balances, latency, churn and payment rules
  * @param workload         the payments
@@ -19,7 +20,7 @@ import org.lnsim.protocols.settings.Key;
  * @param config           the resolved configuration as a tree, every default filled in: what {@code manifest.json}
  *                         records (and resolves to these settings again); a copy on every call
  */
-public record ExperimentSettings(long seed, NetworkSettings network, EngineSettings engine, WorkloadSettings workload,
+public record ExperimentSettings(long seed, ReplicationSettings replication, NetworkSettings network, EngineSettings engine, WorkloadSettings workload,
                                  boolean feasibilityBound, List<ProtocolRegistry.Entry> protocols, ObjectNode config) {
     public static final Key<Long> SEED = Key.lng("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE, "master seed: every "
             + "random stream (network, balances, latency, churn, workload, protocols) derives from it");

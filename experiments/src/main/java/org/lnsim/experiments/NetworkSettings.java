@@ -20,7 +20,8 @@ public sealed interface NetworkSettings {
      * The Million Channels generator (lightning-facts §1.3).
      *
      * @param fit  {@code embedded}, a fit JSON, or a snapshot to fit (a path)
-     * @param seed the generator's seed: {@code network.generate.seed}, else the master seed
+     * @param seed the generator's seed: {@code network.generate.seed}, else the master seed; a replication that
+     *             varies the network draws it afresh ({@link ReplicationSettings#networkSeed})
      */
     record Mcp(long channels, int maxChannels, McpGenerator.PolicyMode policies, String fit, long seed)
             implements NetworkSettings {
@@ -73,13 +74,13 @@ public sealed interface NetworkSettings {
      * The settings of a resolved {@code network} section and its {@code generate} section, whose model-dependent
      * keys {@link ConfigSchema} has checked and filled in.
      */
-    static NetworkSettings from(Values network, Values generate, long masterSeed, String source)
-            throws ConfigException {
+    static NetworkSettings from(Values network, Values generate, long masterSeed, ReplicationSettings replication,
+                                String source) throws ConfigException {
         if (network.get(FILE) != null) {
             return new FromFile(network.get(FILE));
         }
         Long own = generate.get(SEED);
-        long seed = own == null ? masterSeed : own;
+        long seed = replication.networkSeed(own == null ? masterSeed : own);
         if (generate.get(MODEL).equals(MODEL_WS)) {
             try {
                 return new WattsStrogatz(new WattsStrogatzGenerator.Config(generate.get(NODES).intValue(),

@@ -1,0 +1,341 @@
+package org.lnsim.experiments.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.lnsim.experiments.ConfigException;
+import org.lnsim.experiments.ExperimentRunner;
+import org.lnsim.experiments.NetworkSettings;
+import org.lnsim.experiments.ProtocolRegistry;
+import org.lnsim.network.io.OutputRefusedException;
+import org.lnsim.results.CsvField;
+
+/**
+ * Runs a {@link SweepPlan} into a {@link SweepFolder}: every unit not yet done, several at once, then the sweep's
+ * tables. Resumable: a killed sweep rerun with the same command skips the units it finished and redoes the rest, and
+ * its outputs are byte-identical to an uninterrupted run's (only {@code unit_timings.csv} differs).
+ *
+ * <p><b>State shared between units</b>, and nothing else: units whose settings name the same network
+ * ({@link NetworkSettings}, equal records) share one built or loaded {@code ChannelGraph} (read-only) and one pool of
+ * protocols' shared work ({@link ProtocolRegistry.Run}: routers' compact graphs, beacon paths), announced for every
+ * unit on that network, so set-up-heavy work is done once per network rather than once per unit. Balances, HTLCs,
+ * latencies, churn, protocols and outcomes are each unit's own. Both shared things are pure functions of the network
+ * and the work's settings, so sharing changes no output byte ({@code SweepRunnerTest} compares units with standalone
+ * runs). A network is dropped once its last unit has run; at most {@code threads} networks are alive at once.
+ */
+public final class SweepRunner {
+    /** What the runner tells its caller as units start and end. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** The plan's units: how many are done already (skipped), how many will run. */
+        default void planned(int total, int alreadyDone) {
+        }
+
+        /** A unit starts. */
+        default void started(SweepPlan.Unit unit) {
+        }
+
+        /** A unit ended after {@code seconds} of wall clock. */
+        default void finished(SweepPlan.Unit unit, double seconds) {
+        }
+    }
+
+    /**
+     * @param threads         units run at once; a unit alone gets them all for its protocols
+     * @param force           rerun done units whose settings or code changed, and delete units no longer in the plan
+     * @param checkInvariants as {@code lnsim run --check-invariants}
+     * @param version         lnsim's version line (manifests)
+     */
+    public record Options(int threads, boolean force, boolean checkInvariants, String version) {
+    }
+
+    /** Called after the units, to write the sweep's tables and figures from the unit folders (next to cells.csv). */
+    @FunctionalInterface
+    public interface Tables {
+        void write(Path dir, SweepPlan plan) throws IOException;
+    }
+
+    private SweepRunner() {
+    }
+
+    /**
+     * Runs what is not done, then writes cells.csv, sweep.json and the tables.
+     *
+     * @throws OutputRefusedException when the folder holds foreign files, another sweep holds it, or a done unit's
+     *                                settings or code changed (without {@code force}) — before any unit runs
+     */
+    public static void run(SweepPlan plan, Path dir, Options options, Listener listener, Tables tables)
+            throws IOException, ConfigException {
+        SweepFolder.checkOwn(dir);
+        Files.createDirectories(dir.resolve(SweepFolder.UNITS));
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new OutputRefusedException(dir, "another lnsim sweep is writing this folder");
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.filter(SweepRunner::temporary).toList()) {
+                    SweepFolder.deleteTree(p); // a file a killed sweep was writing
+                }
+            }
+            List<SweepPlan.Unit> todo = pending(plan, dir, options);
+            listener.planned(plan.units().size(), plan.units().size() - todo.size());
+            SweepFolder.writeAtomically(dir.resolve(SweepFolder.SWEEP_JSON), sweepJson(plan, options));
+            SweepFolder.writeAtomically(dir.resolve(SweepFolder.CELLS), cellsCsv(plan));
+            Map<String, Double> seconds = runUnits(plan, dir, todo, options, listener);
+            writeTimings(dir, plan, seconds);
+            tables.write(dir, plan);
+        }
+    }
+
+    /** The units to run; deletes temporary folders and (with force) changed or foreign units; refuses otherwise. */
+    private static List<SweepPlan.Unit> pending(SweepPlan plan, Path dir, Options options) throws IOException {
+        Path units = dir.resolve(SweepFolder.UNITS);
+        Map<String, SweepPlan.Unit> byId = new HashMap<>();
+        plan.units().forEach(u -> byId.put(u.id(), u));
+        List<String> problems = new ArrayList<>();
+        List<Path> stale = new ArrayList<>();
+        List<Path> existing;
+        try (Stream<Path> s = Files.list(units)) {
+            existing = s.sorted().toList();
+        }
+        for (Path p : existing) {
+            String name = p.getFileName().toString();
+            if (temporary(p)) {
+                SweepFolder.deleteTree(p); // a unit a killed sweep left unfinished
+                continue;
+            }
+            SweepPlan.Unit u = byId.get(name);
+            if (u == null) {
+                problems.add("units/" + name + " is not a unit of this sweep");
+                stale.add(p);
+                continue;
+            }
+            String why = changed(u, p, options.version());
+            if (why != null) {
+                problems.add("unit " + name + " ran with other " + why);
+                stale.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            if (!options.force()) {
+                throw new OutputRefusedException(dir, "holds " + problems.size() + " unit(s) of another sweep: "
+                        + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+                        + (problems.size() > 3 ? "; …" : "") + "; give --force to rerun them (or another --out)");
+            }
+            for (Path p : stale) {
+                SweepFolder.deleteTree(p);
+            }
+        }
+        List<SweepPlan.Unit> todo = new ArrayList<>();
+        for (SweepPlan.Unit u : plan.units()) {
+            if (!Files.isDirectory(units.resolve(u.id()))) {
+                todo.add(u);
+            }
+        }
+        return todo;
+    }
+
+    private static boolean temporary(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    /** Why a done unit does not match its plan (settings, or code), or null when it does. */
+    private static String changed(SweepPlan.Unit u, Path folder, String version) throws IOException {
+        Path json = folder.resolve(SweepFolder.UNIT_JSON);
+        if (!Files.isRegularFile(json)) {
+            return "contents (no " + SweepFolder.UNIT_JSON + ")";
+        }
+        JsonNode done = SweepFolder.read(json);
+        if (!SweepFolder.settingsHash(u.settings().config()).equals(done.path("settings_sha256").asText())) {
+            String diff = null;
+            Path manifest = folder.resolve("manifest.json");
+            if (Files.isRegularFile(manifest)) {
+                diff = SweepFolder.firstDifference(SweepFolder.read(manifest).get("config"), u.settings().config(), "");
+            }
+            return "settings" + (diff == null ? "" : " (" + diff + ")");
+        }
+        String code = version + " " + CodeVersion.fingerprint();
+        String then = done.path("lnsim").asText() + " " + done.path("code").asText();
+        if (!code.equals(then)) {
+            return "code (" + then + " → " + code + ")";
+        }
+        return null;
+    }
+
+    /** A network built once and the work shared on it, kept while units that need it remain. */
+    private static final class SharedNetwork {
+        final List<ProtocolRegistry.Entry> entries = new ArrayList<>();
+        int remaining;
+        ExperimentRunner.Network net;
+        ProtocolRegistry.Run pool;
+
+        synchronized void build(SweepPlan.Unit unit, Path baseDir) throws IOException, ConfigException {
+            if (net == null) {
+                net = ExperimentRunner.network(unit.settings(), baseDir, ExperimentRunner.Progress.NONE);
+                pool = new ProtocolRegistry.Run(net.graph(), entries);
+            }
+        }
+    }
+
+    private static Map<String, Double> runUnits(SweepPlan plan, Path dir, List<SweepPlan.Unit> todo, Options options,
+                                                Listener listener) throws IOException, ConfigException {
+        Map<NetworkSettings, SharedNetwork> networks = new HashMap<>();
+        for (SweepPlan.Unit u : todo) {
+            SharedNetwork n = networks.computeIfAbsent(u.settings().network(), k -> new SharedNetwork());
+            n.entries.addAll(u.settings().protocols());
+            n.remaining++;
+        }
+        int workers = Math.max(1, Math.min(options.threads(), todo.size()));
+        int inner = Math.max(1, options.threads() / workers);
+        Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                        SweepPlan.Unit u = todo.get(i);
+                        SharedNetwork shared = networks.get(u.settings().network());
+                        listener.started(u);
+                        long t0 = System.nanoTime();
+                        shared.build(u, plan.baseDir());
+                        runUnit(plan, dir, u, shared, inner, options);
+                        synchronized (shared) {
+                            if (--shared.remaining == 0) {
+                                shared.net = null;
+                                shared.pool = null;
+                            }
+                        }
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        seconds.put(u.id(), s);
+                        listener.finished(u, s);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof ConfigException ce) {
+                throw ce;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        return seconds;
+    }
+
+    /** Runs one unit into {@code units/.ID.tmp}, adds unit.json, and renames the folder into place. */
+    private static void runUnit(SweepPlan plan, Path dir, SweepPlan.Unit u, SharedNetwork shared, int threads,
+                                Options options) throws IOException, ConfigException {
+        ExperimentRunner.Result result = ExperimentRunner.run(u.settings(), plan.baseDir(), options.checkInvariants(),
+                threads, ExperimentRunner.Progress.NONE, shared.net, shared.pool);
+        Path units = dir.resolve(SweepFolder.UNITS);
+        Path tmp = units.resolve("." + u.id() + ".tmp");
+        SweepFolder.deleteTree(tmp);
+        Files.createDirectories(tmp);
+        result.write(tmp, u.settings(), plan.source() + ", unit " + u.id(), options.version());
+        ObjectNode json = SweepFolder.object();
+        json.put("unit", u.id());
+        json.put("cell", u.cell().id());
+        json.put("replication", u.replication());
+        json.put("seed", u.seed());
+        json.put("settings_sha256", SweepFolder.settingsHash(u.settings().config()));
+        json.put("lnsim", options.version());
+        json.put("code", CodeVersion.fingerprint());
+        Files.writeString(tmp.resolve(SweepFolder.UNIT_JSON), SweepFolder.pretty(json));
+        SweepFolder.move(tmp, units.resolve(u.id()));
+    }
+
+    static String sweepJson(SweepPlan plan, Options options) throws IOException {
+        ObjectNode json = SweepFolder.object();
+        json.put("lnsim", options.version());
+        json.put("code", CodeVersion.fingerprint());
+        json.put("config_source", plan.source());
+        ArrayNode axes = json.putArray("axes");
+        for (SweepPlan.Axis a : plan.axes()) {
+            ObjectNode axis = axes.addObject();
+            ArrayNode keys = axis.putArray("keys");
+            a.keys().forEach(keys::add);
+            ArrayNode rows = axis.putArray("values");
+            for (List<JsonNode> row : a.rows()) {
+                ArrayNode r = rows.addArray();
+                row.forEach(r::add);
+            }
+        }
+        json.put("replications", plan.replications());
+        ArrayNode units = json.putArray("units");
+        for (SweepPlan.Unit u : plan.units()) {
+            ObjectNode unit = units.addObject();
+            unit.put("unit", u.id());
+            unit.put("seed", u.seed());
+            unit.put("settings_sha256", SweepFolder.settingsHash(u.settings().config()));
+        }
+        return SweepFolder.pretty(json);
+    }
+
+    /** cells.csv: {@code cell} and one column per axis key, values as {@link SweepPlan.Cell#valueTexts()}. */
+    public static String cellsCsv(SweepPlan plan) {
+        StringBuilder sb = new StringBuilder("cell");
+        for (String k : plan.axisKeys()) {
+            sb.append(',').append(CsvField.of(k));
+        }
+        sb.append('\n');
+        for (SweepPlan.Cell c : plan.cells()) {
+            sb.append(c.id());
+            for (String v : c.valueTexts().values()) {
+                sb.append(',').append(CsvField.of(v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void writeTimings(Path dir, SweepPlan plan, Map<String, Double> seconds) throws IOException {
+        StringBuilder sb = new StringBuilder("unit,cell,replication,status,wall_s\n");
+        for (SweepPlan.Unit u : plan.units()) {
+            Double s = seconds.get(u.id());
+            sb.append(u.id()).append(',').append(u.cell().id()).append(',').append(u.replication()).append(',')
+                    .append(s == null ? "done earlier," : "ran," + String.format(Locale.ROOT, "%.3f", s))
+                    .append('\n');
+        }
+        SweepFolder.writeAtomically(dir.resolve(SweepFolder.TIMINGS), sb.toString());
+    }
+}
