@@ -259,4 +259,19 @@ class SweepTablesTest {
                 List.of("beacon.radius", "workload.amount.sat"), s.cells(), s.units()));
         assertFalse(Files.exists(dir.resolve("o")));
     }
+
+    /** An axis value holding a comma is quoted in both CSVs (RFC 4180) and shown as is in the Markdown heading. */
+    @Test
+    void axisValuesAreQuotedWhereNeeded(@TempDir Path dir) throws IOException {
+        unit(dir.resolve("u"), List.of("protocol,payments,success_rate", "oracle,10,0.9000"),
+                payments("oracle", Set.of(9)));
+        SweepTables.write(dir.resolve("o"), AXES, List.of(cell("c00", "10000", "[1, 2]")),
+                List.of(new SweepUnit("c00", 0, 7, dir.resolve("u"))));
+        assertEquals("c00,10000,\"[1, 2]\",0,7,oracle,10,0.9000,", Files.readAllLines(dir.resolve("o/results.csv"))
+                .get(1));
+        assertEquals("c00,10000,\"[1, 2]\",oracle,payments,1,10,,,,,,,", Files.readAllLines(
+                dir.resolve("o/aggregate.csv")).get(1));
+        assertTrue(Files.readString(dir.resolve("o/aggregate.md")).contains("## c00 — workload.amount.sat = 10000, "
+                + "beacon.radius = [1, 2]\n"));
+    }
 }
