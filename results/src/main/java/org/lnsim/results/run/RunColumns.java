@@ -356,6 +356,35 @@ public final class RunColumns {
         return sb.toString();
     }
 
+    /**
+     * The unit and definition of a {@code summary.csv} column by its name, for tables that show summary columns
+     * away from {@code COLUMNS.md} (the sweep tables' glossary): a fixed {@link Summary} column, or
+     * {@code <column>}{@value Summary#MEAN_SUFFIX} for a payment column declared in {@code protocols} (unit as the
+     * column's, definition "mean of column: …" as in {@code COLUMNS.md}); empty when neither, so a caller never has
+     * to invent a definition.
+     *
+     * @param protocols the protocols' own columns, as given to {@link #markdown}; may be empty
+     */
+    public static java.util.Optional<ColumnDoc> summaryColumn(String name, List<ProtocolColumns> protocols) {
+        for (Summary c : Summary.values()) {
+            if (c.csvName().equals(name)) {
+                return java.util.Optional.of(c.doc());
+            }
+        }
+        if (name.endsWith(Summary.MEAN_SUFFIX)) {
+            String base = name.substring(0, name.length() - Summary.MEAN_SUFFIX.length());
+            for (ProtocolColumns p : protocols) {
+                for (ColumnDoc d : p.payment()) {
+                    if (d.name().equals(base)) {
+                        return java.util.Optional.of(new ColumnDoc(name, d.unit(), "mean of " + d.name() + ": "
+                                + d.definition()));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static List<ColumnDoc> columnsFor(ProtocolColumns p, String part) {
         return part.equals("state") ? p.state() : p.payment();
     }

@@ -297,6 +297,20 @@ public final class RunSummary {
     public record Bound(long amountMsat, boolean feasible) {
     }
 
+    /**
+     * The amount-bucket column ({@code success_lt_1k_sat} … {@code success_ge_1m_sat}) a payment of
+     * {@code amountMsat} counts in, by the bounds of {@link #table}, for readers that recount a bucket from
+     * {@code payments.csv} (the sweep tables' pooled intervals).
+     */
+    public static String bucketColumn(long amountMsat) {
+        return BUCKET_COLUMNS.get(bucket(amountMsat));
+    }
+
+    /** The amount-bucket columns, in amount order. */
+    public static List<String> bucketColumns() {
+        return BUCKET_COLUMNS;
+    }
+
     static int bucket(long amountMsat) {
         long sat = amountMsat / 1000;
         for (int b = 0; b < BUCKET_UPPER_SAT.length; b++) {

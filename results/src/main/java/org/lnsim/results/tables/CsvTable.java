@@ -76,6 +76,11 @@ public final class CsvTable {
         return file;
     }
 
+    /** The header's column names, in file order. */
+    public List<String> header() {
+        return header;
+    }
+
     public int rowCount() {
         return rows.size();
     }

@@ -75,4 +75,20 @@ class RunColumnsTest {
         assertTrue(md.contains("| `hops_asked_mean` | count | demo | mean of hops_asked: a per-payment figure |"), md);
         assertTrue(md.contains("| `table_size` | bytes | demo | a per-node figure |"), md);
     }
+
+    /**
+     * The lookup the sweep glossary uses agrees with COLUMNS.md: a fixed column's own doc, a protocol's
+     * {@code <column>_mean} as the rendering defines it, and nothing for a name neither declares (no invented text).
+     */
+    @Test
+    void summaryColumnLookup() {
+        List<RunColumns.ProtocolColumns> demo = List.of(new RunColumns.ProtocolColumns("demo",
+                List.of(new ColumnDoc("hops_asked", "count", "a per-payment figure")), List.of()));
+        assertEquals(RunColumns.Summary.SUCCESS_RATE.doc(), RunColumns.summaryColumn("success_rate", List.of())
+                .orElseThrow());
+        assertEquals(new ColumnDoc("hops_asked_mean", "count", "mean of hops_asked: a per-payment figure"),
+                RunColumns.summaryColumn("hops_asked_mean", demo).orElseThrow());
+        assertTrue(RunColumns.summaryColumn("hops_asked_mean", List.of()).isEmpty());
+        assertTrue(RunColumns.summaryColumn("hops_asked", demo).isEmpty(), "a payment column is not a summary one");
+    }
 }
