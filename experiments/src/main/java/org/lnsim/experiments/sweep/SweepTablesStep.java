@@ -2,11 +2,22 @@ package org.lnsim.experiments.sweep;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.lnsim.experiments.ProtocolRegistry;
+import org.lnsim.results.sweep.SweepCell;
+import org.lnsim.results.sweep.SweepTables;
+import org.lnsim.results.sweep.SweepUnit;
 
-/** The tables and figures of a finished sweep, written from its unit folders. */
+/**
+ * The tables of a finished sweep, written from its unit folders: results.csv, aggregate.csv and aggregate.md
+ * ({@link SweepTables}), with the registered protocols' column definitions for the glossary.
+ */
 public final class SweepTablesStep implements SweepRunner.Tables {
     @Override
     public void write(Path dir, SweepPlan plan) throws IOException {
-        // results.csv and aggregate.* (org.lnsim.results.sweep) and figures (org.lnsim.results.plot) are wired here
+        List<SweepCell> cells = plan.cells().stream().map(c -> new SweepCell(c.id(), c.valueTexts())).toList();
+        List<SweepUnit> units = plan.units().stream().map(u -> new SweepUnit(u.cell().id(), u.replication(), u.seed(),
+                dir.resolve(SweepFolder.UNITS).resolve(u.id()))).toList();
+        SweepTables.write(dir, plan.axisKeys(), cells, units, ProtocolRegistry.resultColumns());
     }
 }
