@@ -76,6 +76,11 @@ public final class CsvTable {
         return file;
     }
 
+    /** The column names, in the file's order. */
+    public List<String> header() {
+        return header;
+    }
+
     public int rowCount() {
         return rows.size();
     }
