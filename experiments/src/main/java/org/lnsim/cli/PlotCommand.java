@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
         description = {"Draws the figures of a sweep folder (lnsim sweep CONFIG --out DIR) as PNG and SVG: "
-                + "success rate and median fee against a numeric axis (with 95% intervals), and per cell the "
+                + "success rate and median fee against a numeric axis (with 95%% intervals), and per cell the "
                 + "latency CDF, messages and bytes sent per node (log scale) and the routing state CDF.",
                 "Prints the files written, one a line."})
 final class PlotCommand implements Callable<Integer> {

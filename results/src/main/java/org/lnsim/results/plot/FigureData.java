@@ -13,8 +13,8 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * What one figure draws, as plain numbers, so that tests check the series against the sweep's files rather than
- * pixels; {@link #chart()} turns it into an XChart chart. Built by {@link SweepPlots}; the arrays are the data drawn and
- * are not copied (do not change them).
+ * pixels; {@link #chart()} turns it into an XChart chart. Built by {@link SweepPlots}; the arrays are the data drawn
+ * and are not copied (do not change them).
  *
  * @param name       file stem: the figure is written as {@code name.png} and {@code name.svg}
  * @param kind       how series are drawn

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lnsim.network.io.NetworkFormatException;
 
 /**
  * One entry of an experiment's {@code plots:} section: which figure to draw from a sweep folder, e.g.
@@ -58,7 +59,7 @@ public record PlotSpec(Figure figure, String x, String cell, String origin) {
             return key;
         }
 
-        /** True for the figures drawn per cell (they take {@code cell}), false for those against an axis ({@code x}). */
+        /** True for figures drawn per cell (they take {@code cell}), false for those against an axis ({@code x}). */
         public boolean perCell() {
             return perCell;
         }
@@ -128,7 +129,7 @@ public record PlotSpec(Figure figure, String x, String cell, String origin) {
             }
             figure = Figure.of(text(f, where, "figure"));
             if (figure == null) {
-                throw new PlotSpecException(where + ": figure: unknown figure '" + f.asText() + "' (one of "
+                throw new PlotSpecException(where + ": figure: unknown figure '" + NetworkFormatException.cut(f.asText()) + "' (one of "
                         + Figure.keys() + ")");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
@@ -171,6 +172,6 @@ public record PlotSpec(Figure figure, String x, String cell, String origin) {
 
     private static String kind(JsonNode n) {
         String t = n.getNodeType().name().toLowerCase(Locale.ROOT);
-        return n.isValueNode() ? t + " " + n.asText() : t;
+        return n.isValueNode() ? NetworkFormatException.cut(t + " " + n.asText()) : t;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,10 +40,11 @@ import org.lnsim.results.tables.CsvTable;
  *   ({@code is_success} 1) of payments.csv, pooled over the cell's units, one series per protocol.</li>
  *   <li>{@code messages-per-node-<cell>}, {@code bytes-per-node-<cell>}: per protocol, the mean over nodes.csv rows
  *   (nodes with channels, pooled over the cell's units) of control_messages + payment_messages (resp. control_bytes
- *   + payment_bytes); bars on a log y axis. A protocol whose mean is 0 cannot be drawn on a log axis and is left
- *   out.</li>
+ *   + payment_bytes); bars on a log y axis. A protocol whose mean is 0 cannot be drawn on a log axis: it is left
+ *   out and named in the x axis title.</li>
  *   <li>{@code state-cdf-<cell>}: empirical CDF of node_state.csv state_bytes per protocol, pooled over the units,
- *   log x axis; nodes with 0 bytes count in the shares but are not drawn (a log axis has no 0).</li>
+ *   log x axis; nodes with 0 bytes count in the shares but are not drawn (a log axis has no 0): the x axis title
+ *   gives each such protocol's share at 0 (e.g. {@code oracle 100%}, whose series is then absent).</li>
  * </ul>
  * Per-cell figures without a {@code cell} are drawn for the first {@link #MAX_CELLS} cells of cells.csv. Protocols
  * appear in the order of aggregate.csv, then any others in order of appearance in the unit files. A figure with
@@ -52,9 +54,10 @@ import org.lnsim.results.tables.CsvTable;
  * half-width (high − low)/2; an asymmetric one (Wilson, or a ci95 clipped to [0, 1]) gives the longer of its two
  * sides, so the bar covers the whole interval (and a little more on the shorter side).
  *
- * <p>CDF points: one per distinct value, its y the share of values at or below it; beyond {@link #MAX_CDF_POINTS}
- * distinct values only the points where the share crosses a multiple of 1/{@code MAX_CDF_POINTS} are kept (plus
- * the first and last), each still exact.
+ * <p>CDF points: one per distinct value, its y the share of values at or below it, after a first point at the
+ * smallest value with the share below it (0, or on a log axis the share at 0), so the curve rises from there; beyond
+ * {@link #MAX_CDF_POINTS} distinct values only the points where the share crosses a multiple of
+ * 1/{@code MAX_CDF_POINTS} are kept (plus the first and last), each still exact.
  *
  * <p>Determinism and atomicity: every figure is computed (and every input error raised) before a file is written;
  * each file is written to a temporary name in the figure folder and renamed. A rerun on the same sweep folder gives
@@ -309,9 +312,9 @@ public final class SweepPlots {
                 }
             }
         }
-        return cdf("latency-cdf-" + safe(cell), "Latency of successful payments, cell " + cell + cellText(sweep,
-                        cell), "payment latency, end_time - start_time (ms)", "share of successful payments "
-                        + "at or below (share)", false, byProtocol);
+        return cdf("latency-cdf-" + safe(cell), title("Latency of successful payments", sweep, cell),
+                "payment latency, end_time - start_time (ms)", "share of successful payments at or below (share)",
+                false, byProtocol);
     }
 
     /** {@code state-cdf-<cell>}: CDF of node_state.csv state_bytes per protocol, log x. */
@@ -323,7 +326,7 @@ public final class SweepPlots {
                 list(byProtocol, t.get(r, "protocol")).add(t.number(r, "state_bytes"));
             }
         }
-        return cdf("state-cdf-" + safe(cell), "Routing state per node, cell " + cell + cellText(sweep, cell),
+        return cdf("state-cdf-" + safe(cell), title("Routing state per node", sweep, cell),
                 "routing state per node (bytes, log scale)", "share of nodes with channels at or below (share)",
                 true, byProtocol);
     }
@@ -331,20 +334,27 @@ public final class SweepPlots {
     private static FigureData cdf(String name, String title, String xTitle, String yTitle, boolean logX,
                                   Map<String, List<Double>> byProtocol) {
         List<FigureData.Series> series = new ArrayList<>();
+        List<String> zeros = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : byProtocol.entrySet()) {
             double[][] p = ecdf(e.getValue(), logX);
             if (p[0].length > 0) {
                 series.add(new FigureData.Series(e.getKey(), p[0], p[1], null));
             }
+            long zero = e.getValue().stream().filter(v -> v <= 0).count();
+            if (logX && zero > 0) {
+                zeros.add(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * zero / e.getValue().size()));
+            }
         }
-        return new FigureData(name, FigureData.Kind.STEPS, title, xTitle, yTitle, logX, false, true, List.of(),
-                series);
+        // a log axis has no 0: say whose nodes sit there rather than let a protocol vanish unexplained
+        String x = zeros.isEmpty() ? xTitle : xTitle + "; at 0, not drawn: " + String.join(", ", zeros);
+        return new FigureData(name, FigureData.Kind.STEPS, title, x, yTitle, logX, false, true, List.of(), series);
     }
 
     /**
-     * The empirical CDF of {@code values}: {x, y} with one point per distinct value (ascending), y the share of all
-     * values at or below it; values ≤ 0 are counted but not returned when {@code positiveOnly}; thinned to about
-     * {@link #MAX_CDF_POINTS} points as the class says.
+     * The empirical CDF of {@code values}: {x, y} starting with (smallest value drawn, share of values below it),
+     * then one point per distinct value (ascending), y the share of all values at or below it; values ≤ 0 are
+     * counted but not returned when {@code positiveOnly}; thinned to about {@link #MAX_CDF_POINTS} points as the
+     * class says.
      */
     static double[][] ecdf(List<Double> values, boolean positiveOnly) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
@@ -357,6 +367,15 @@ public final class SweepPlots {
             }
             if (positiveOnly && v[i] <= 0) {
                 continue;
+            }
+            if (pts.isEmpty()) {
+                // the rise at the first value drawn starts from the share below it (0, or the share at 0 on a log
+                // axis), so a single value shows as a vertical line rather than a lone point
+                int below = i;
+                while (below > 0 && v[below - 1] == v[i]) {
+                    below--;
+                }
+                pts.add(new double[] {v[i], (double) below / n});
             }
             pts.add(new double[] {v[i], (double) (i + 1) / n});
         }
@@ -396,6 +415,7 @@ public final class SweepPlots {
         }
         List<String> categories = new ArrayList<>();
         List<Double> means = new ArrayList<>();
+        List<String> zeros = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : byProtocol.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
@@ -408,6 +428,8 @@ public final class SweepPlots {
             if (mean > 0) {
                 categories.add(e.getKey());
                 means.add(mean);
+            } else {
+                zeros.add(e.getKey());
             }
         }
         List<FigureData.Series> series = new ArrayList<>();
@@ -422,8 +444,9 @@ public final class SweepPlots {
         }
         String what = bytes ? "Bytes" : "Messages";
         return new FigureData((bytes ? "bytes" : "messages") + "-per-node-" + safe(cell), FigureData.Kind.BARS,
-                what + " sent per node (mean over nodes with channels), cell " + cell + cellText(sweep, cell),
-                "protocol", (bytes ? "control + payment bytes sent per node (bytes" : "control + payment messages "
+                title(what + " sent per node (mean)", sweep, cell),
+                zeros.isEmpty() ? "protocol" : "protocol (0, not drawn on the log axis: " + String.join(", ", zeros)
+                        + ")", (bytes ? "control + payment bytes sent per node (bytes" : "control + payment messages "
                 + "sent per node (count") + ", log scale)", false, true, false, categories, series);
     }
 
@@ -474,12 +497,17 @@ public final class SweepPlots {
         return l;
     }
 
-    private static String cellText(SweepFolder sweep, String cell) {
+    /** Longest title of a per-cell figure, so that it fits the chart's width. */
+    private static final int TITLE_CHARS = 90;
+
+    /** {@code what, c03: amount=1000, radius=2}, the axis values cut to fit {@link #TITLE_CHARS}. */
+    private static String title(String what, SweepFolder sweep, String cell) {
         List<String> parts = new ArrayList<>();
         for (String a : sweep.axes()) {
             parts.add(shortKey(a) + "=" + shortValue(sweep.value(cell, a)));
         }
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+        String t = what + ", " + cell + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+        return t.length() <= TITLE_CHARS ? t : t.substring(0, TITLE_CHARS - 1) + "…";
     }
 
     /** A file-name-safe form: anything but letters, digits, '.', '_' and '-' becomes '_'. */

@@ -117,17 +117,19 @@ class SweepPlotsTest {
         assertEquals("latency-cdf-c00", f.name());
         assertEquals(FigureData.Kind.STEPS, f.kind());
         // source over r1 and r2: 30-0, 25-10, 15-0, 45-0 = 30, 15, 15, 45 -> sorted 15, 15, 30, 45:
-        // 15 -> 2/4, 30 -> 3/4, 45 -> 4/4 (equal values give one point, at their cumulative share)
-        assertArrayEquals(new double[] {15, 30, 45}, f.series().get(0).x(), EPS);
-        assertArrayEquals(new double[] {0.5, 0.75, 1.0}, f.series().get(0).y(), EPS);
-        // beacon: 50-0 and 20-0 (the failed one left out) -> 20 -> 1/2, 50 -> 2/2
-        assertArrayEquals(new double[] {20, 50}, f.series().get(1).x(), EPS);
-        assertArrayEquals(new double[] {0.5, 1.0}, f.series().get(1).y(), EPS);
+        // the rise starts at (15, 0); then 15 -> 2/4, 30 -> 3/4, 45 -> 4/4 (equal values give one point, at their
+        // cumulative share)
+        assertArrayEquals(new double[] {15, 15, 30, 45}, f.series().get(0).x(), EPS);
+        assertArrayEquals(new double[] {0, 0.5, 0.75, 1.0}, f.series().get(0).y(), EPS);
+        // beacon: 50-0 and 20-0 (the failed one left out) -> (20, 0), 20 -> 1/2, 50 -> 2/2
+        assertArrayEquals(new double[] {20, 20, 50}, f.series().get(1).x(), EPS);
+        assertArrayEquals(new double[] {0, 0.5, 1.0}, f.series().get(1).y(), EPS);
         assertFalse(f.logX());
-        // c01: beacon has no successful payment, so only source's series: 10 -> 1
+        // c01: beacon has no successful payment, so only source's series: (10, 0), 10 -> 1 (a vertical line)
         FigureData c01 = SweepPlots.latencyCdf(s, "c01");
         assertEquals(1, c01.series().size());
-        assertArrayEquals(new double[] {10}, c01.series().get(0).x(), EPS);
+        assertArrayEquals(new double[] {10, 10}, c01.series().get(0).x(), EPS);
+        assertArrayEquals(new double[] {0, 1}, c01.series().get(0).y(), EPS);
     }
 
     @Test
@@ -143,6 +145,7 @@ class SweepPlotsTest {
         // source: 1200, 2400, 3000 -> 2200; beacon: 300, 0, 600 -> 300
         assertArrayEquals(new double[] {2200, 300}, b.series().get(0).y(), EPS);
         assertTrue(m.logY() && b.logY());
+        assertEquals("protocol", m.xTitle()); // nothing left out
         CategoryChart chart = (CategoryChart) b.chart();
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         // c01: beacon sent 1 + 0 messages from its one node -> 1; source 1 + 1 = 2
@@ -153,13 +156,14 @@ class SweepPlotsTest {
     void stateCdfHasALogXAxisAndCountsZeroStateWithoutDrawingIt() throws IOException {
         FigureData f = SweepPlots.stateCdf(SweepFolder.read(sweep(dir)), "c00");
         assertEquals("state-cdf-c00", f.name());
-        // source 1000, 1000, 4000 -> 1000 -> 2/3, 4000 -> 1
-        assertArrayEquals(new double[] {1000, 4000}, f.series().get(0).x(), EPS);
-        assertArrayEquals(new double[] {2.0 / 3, 1.0}, f.series().get(0).y(), EPS);
-        // beacon 0, 50, 200 -> 0 counted (share 1/3) but not drawn; 50 -> 2/3, 200 -> 1
-        assertArrayEquals(new double[] {50, 200}, f.series().get(1).x(), EPS);
-        assertArrayEquals(new double[] {2.0 / 3, 1.0}, f.series().get(1).y(), EPS);
+        // source 1000, 1000, 4000 -> (1000, 0), 1000 -> 2/3, 4000 -> 1
+        assertArrayEquals(new double[] {1000, 1000, 4000}, f.series().get(0).x(), EPS);
+        assertArrayEquals(new double[] {0, 2.0 / 3, 1.0}, f.series().get(0).y(), EPS);
+        // beacon 0, 50, 200 -> 0 counted but not drawn: the rise at 50 starts from 1/3; 50 -> 2/3, 200 -> 1
+        assertArrayEquals(new double[] {50, 50, 200}, f.series().get(1).x(), EPS);
+        assertArrayEquals(new double[] {1.0 / 3, 2.0 / 3, 1.0}, f.series().get(1).y(), EPS);
         assertTrue(f.logX());
+        assertTrue(f.xTitle().endsWith("; at 0, not drawn: beacon 33%"), f.xTitle()); // 1 of 3 nodes
         assertTrue(((XYChart) f.chart()).getStyler().isXAxisLogarithmic());
     }
 
@@ -171,9 +175,9 @@ class SweepPlotsTest {
         }
         double[][] p = SweepPlots.ecdf(v, false);
         assertTrue(p[0].length <= SweepPlots.MAX_CDF_POINTS + 2, "points " + p[0].length);
-        assertEquals(1, p[0][0], EPS); // the first value, share 1/10,000
-        assertEquals(1e-4, p[1][0], EPS);
-        for (int i = 0; i < p[0].length; i++) {
+        assertEquals(1, p[0][0], EPS); // the rise from 0 at the first value
+        assertEquals(0, p[1][0], EPS);
+        for (int i = 1; i < p[0].length; i++) {
             assertEquals(p[0][i] / 10_000, p[1][i], EPS); // value k has share k/10,000 exactly
         }
         assertEquals(1.0, p[1][p[1].length - 1], EPS);
@@ -242,6 +246,27 @@ class SweepPlotsTest {
                 .toList();
         assertEquals(List.of("success-vs-workload.amount.sat", "latency-cdf-c01", "bytes-per-node-c00",
                 "bytes-per-node-c01"), names);
+    }
+
+    @Test
+    void perCellFiguresWithoutACellStopAtTwelveCells() throws IOException {
+        List<String> cells = new ArrayList<>(List.of("cell,workload.amount.sat"));
+        for (int i = 0; i < 13; i++) {
+            String c = String.format("c%02d", i);
+            cells.add(c + "," + (i + 1));
+            write(dir.resolve("units/" + c + "-r1/node_state.csv"), "protocol,node,state_bytes", "source,0," + (i + 1));
+        }
+        write(dir.resolve("cells.csv"), cells.toArray(String[]::new));
+        write(dir.resolve("aggregate.csv"), "cell,workload.amount.sat,protocol,metric,n,mean,sd,ci95_low,ci95_high,"
+                + "wilson_low,wilson_high,paired_low,paired_high");
+        SweepFolder s = SweepFolder.read(dir);
+        List<String> names = SweepPlots.figures(s, List.of(PlotSpec.of(PlotSpec.Figure.STATE_CDF))).stream()
+                .map(FigureData::name).toList();
+        assertEquals(SweepPlots.MAX_CELLS, names.size());
+        assertEquals("state-cdf-c11", names.get(11));
+        // the thirteenth only when named
+        assertEquals("state-cdf-c12", SweepPlots.figures(s, List.of(new PlotSpec(PlotSpec.Figure.STATE_CDF, null,
+                "c12", "t"))).get(0).name());
     }
 
     @Test
