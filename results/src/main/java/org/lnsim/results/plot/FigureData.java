@@ -1,6 +1,7 @@
 package org.lnsim.results.plot;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -72,6 +73,7 @@ public record FigureData(String name, Kind kind, String title, String xTitle, St
             CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                     .yAxisTitle(yTitle).build();
             c.getStyler().setYAxisLogarithmic(logY);
+            c.getStyler().setLocale(Locale.ROOT);
             if (logY) {
                 // bars grow from the axis minimum, which XChart puts at 0 unless told: a log axis needs it positive,
                 // so the decade at or below the smallest bar
@@ -99,6 +101,8 @@ public record FigureData(String name, Kind kind, String title, String xTitle, St
         }
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
+        // tick labels formatted the same whatever the machine's locale (1,000 not 1.000): same files everywhere
+        c.getStyler().setLocale(Locale.ROOT);
         c.getStyler().setXAxisLogarithmic(logX);
         c.getStyler().setYAxisLogarithmic(logY);
         c.getStyler().setLegendPosition(kind == Kind.STEPS ? Styler.LegendPosition.InsideSE

@@ -97,6 +97,7 @@ class SweepPlotsTest {
         assertTrue(chart.getStyler().isXAxisLogarithmic());
         assertFalse(chart.getStyler().isYAxisLogarithmic());
         assertEquals("workload.amount (sat)", chart.getXAxisTitle());
+        assertEquals(java.util.Locale.ROOT, chart.getStyler().getLocale()); // tick labels independent of the machine
     }
 
     @Test
