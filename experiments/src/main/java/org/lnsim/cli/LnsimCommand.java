@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lnsim", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
         description = "Discrete-event simulator for Lightning Network routing protocols.",
         subcommands = {RunCommand.class, SweepCommand.class, GenerateCommand.class, FitCommand.class, StatsCommand.class, ConvertCommand.class,
-                RouteCommand.class, BenchCommand.class, TableCommand.class,
+                RouteCommand.class, BenchCommand.class, TableCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class LnsimCommand implements Runnable {
