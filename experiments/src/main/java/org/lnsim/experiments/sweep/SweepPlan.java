@@ -108,6 +108,17 @@ public final class SweepPlan {
             replications = reps.intValue();
         }
         List<Axis> axes = axes(sweep, base, source);
+        List<String> axisKeys = new ArrayList<>();
+        axes.forEach(a -> axisKeys.addAll(a.keys()));
+        if (plots != null && !plots.isNull()) {
+            try {
+                org.lnsim.results.plot.PlotSpec.parse(plots, source, axisKeys);
+            } catch (org.lnsim.results.plot.PlotSpecException e) {
+                String m = e.getMessage();
+                throw new ConfigException(source, null, m.startsWith(source + ": ") ? m.substring(source.length() + 2)
+                        : m);
+            }
+        }
         long cellCount = 1;
         for (Axis a : axes) {
             cellCount *= a.rows().size();
@@ -323,9 +334,9 @@ public final class SweepPlan {
         return replications;
     }
 
-    /** The {@code plots:} section as written, or null. */
+    /** The {@code plots:} section as written (checked), or null when the file has none. */
     public JsonNode plots() {
-        return plots == null ? null : plots.deepCopy();
+        return plots == null || plots.isNull() ? null : plots.deepCopy();
     }
 
     public List<Cell> cells() {
