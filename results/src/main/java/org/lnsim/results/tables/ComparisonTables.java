@@ -54,7 +54,7 @@ public final class ComparisonTables {
     }
 
     /**
-     * Ant routing against the baseline ({@code bash results/tables/ant.sh}): success, fees, discovery, messages and
+     * Ant routing against the baseline (recipe {@code results/tables/ant-2019-05-14.yaml}): success, fees, discovery, messages and
      * bytes per payment, per-node state, seeds received per payment at a node (p50, p99), the busiest node (most seeds
      * received, first in node order on ties; named from {@code node_ids.csv}) with its seeds per payment, its seed
      * messages per second at 1, 10 and 100 payments/s (seeds per payment × rate: flooding cost is linear in the rate)
@@ -114,7 +114,7 @@ public final class ComparisonTables {
     }
 
     /**
-     * Ant's per-node mempools and seed load against the payment rate ({@code ant.sh}): one row per run of the same
+     * Ant's per-node mempools and seed load against the payment rate (the same recipes): one row per run of the same
      * workload at another rate, in the order given — success, peak mempool entries and state bytes per node with
      * channels (p50, p99, max), and the busiest node's seeds per second over the payments' arrival span (its seeds
      * received ÷ (payments ÷ rate)). Each run is expected to hold one protocol; with several, the last row counts.
@@ -150,7 +150,7 @@ public final class ComparisonTables {
     }
 
     /**
-     * Beacon routing against the baseline ({@code bash results/tables/beacon.sh}): success, fees, discovery, table
+     * Beacon routing against the baseline (recipe {@code results/tables/beacon-2019-05-14.yaml}): success, fees, discovery, table
      * requests, messages and bytes per payment, per-node state and its p50 as a share of full gossip (the
      * {@code source} row's state p50: every source node holds the whole gossip; 0 without a source row), then set-up
      * per node: messages sent and bytes received (p50, p99) and, for beacon, the simulated set-up time in ms, the
