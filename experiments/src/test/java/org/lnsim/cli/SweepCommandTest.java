@@ -109,6 +109,27 @@ class SweepCommandTest {
                 differs.out());
         assertEquals(md.replace("Two amounts.", "Three amounts."), Files.readString(tables.resolve("tiny.md")),
                 "--check writes nothing");
+        // a sweep file with its own axes, replications and plots, shown as an aggregate table with its figures
+        Files.writeString(dir.resolve("repo/agg.yaml"), SWEEP.replace("workload.amount.sat: [1000, 100000]\n", "")
+                + "plots: [{figure: state_cdf}]\n");
+        Files.writeString(tables.resolve("agg.yaml"), """
+                title: Aggregates
+                minutes: 1
+                parts:
+                  - experiment: agg.yaml
+                    table: aggregate
+                    metrics: [success_rate, success_diff_vs_source]
+                    figures: agg
+                """);
+        RouteCommandTest.Run agg = RouteCommandTest.run("reproduce", "agg", "--tables", tables.toString());
+        assertEquals(0, agg.code(), agg.err());
+        String aggMd = Files.readString(tables.resolve("agg.md"));
+        assertTrue(aggMd.contains("## c01 — beacon.radius = 2\n\nn = 2 replications")
+                && aggMd.contains("| protocol | success_rate | success_diff_vs_source |")
+                && aggMd.contains("- `success_rate` (share): "), aggMd);
+        assertTrue(java.util.regex.Pattern.compile("\\| source \\| [0-9.]+ ± [0-9.]+ \\|").matcher(aggMd).find(),
+                aggMd);
+        assertTrue(Files.size(dir.resolve("repo/results/figures/agg/state-cdf-c00.svg")) > 0);
         Files.writeString(tables.resolve("bad.yaml"), "title: x\nminutes: 1\nparts: [{text: a, colour: red}]\n");
         RouteCommandTest.Run bad = RouteCommandTest.run("reproduce", "--list", "--tables", tables.toString());
         assertEquals(2, bad.code());

@@ -33,6 +33,10 @@ import org.lnsim.experiments.Configs;
  *     each: {workload.amount.sat: [10000, 1000000]}    # one run per value (a sweep axis; shared network)
  *     heading: "## {value} sat"                        # before each run's table; {value} = its value
  *     table: ant                   # ant | beacon | flare | summary | summary-body | ant-rates (one table over all)
+ *   - experiment: experiments/configs/headline-1m.yaml  # a sweep file: its own axes, replications and plots
+ *     table: aggregate             # per cell: protocols × metrics, mean ± 95% t half-width, then a glossary
+ *     metrics: [success_rate, fee_ppm_p50]              # the metrics shown (aggregate only)
+ *     figures: headline-1m         # copy the sweep's figures to results/figures/headline-1m/
  *   - command: [stats, "{work}/mcp-1m-seed1.lnsim", data/snapshots/clightning-listchannels-2019-05-14.json.gz]
  *     drop: "^(query ms|throughput|network) "          # optional: output lines to leave out (a regex)
  * </pre>
@@ -57,7 +61,7 @@ public record Recipe(String name, Path file, String title, double minutes, List<
      * @param table      how each run (or, for ant-rates, all of them) is shown
      */
     public record Experiment(String file, Map<String, JsonNode> set, String eachKey, List<JsonNode> eachValues,
-                             String heading, String table) implements Part {
+                             String heading, String table, List<String> metrics, String figures) implements Part {
     }
 
     /** An lnsim command whose standard output is quoted in a code block. */
@@ -65,7 +69,8 @@ public record Recipe(String name, Path file, String title, double minutes, List<
     }
 
     /** The ways a run can be shown. */
-    public static final Set<String> TABLES = Set.of("ant", "beacon", "flare", "summary", "summary-body", "ant-rates");
+    public static final Set<String> TABLES = Set.of("ant", "beacon", "flare", "summary", "summary-body", "ant-rates",
+            "aggregate");
 
     /** Reads and checks a recipe; errors name the file and the key. */
     public static Recipe read(Path file) throws ConfigException, IOException {
@@ -123,7 +128,7 @@ public record Recipe(String name, Path file, String title, double minutes, List<
             return new Command(strings(p.get("command"), src, at + ".command"), drop);
         }
         if (p.has("experiment")) {
-            only(p, src, at, "experiment", "set", "each", "heading", "table");
+            only(p, src, at, "experiment", "set", "each", "heading", "table", "metrics", "figures");
             String file = text(p, "experiment", src, at);
             Map<String, JsonNode> set = new LinkedHashMap<>();
             JsonNode s = p.path("set");
@@ -150,7 +155,16 @@ public record Recipe(String name, Path file, String title, double minutes, List<
                         + String.join(", ", new java.util.TreeSet<>(TABLES)));
             }
             String heading = p.has("heading") ? text(p, "heading", src, at) : null;
-            return new Experiment(file, set, eachKey, values, heading, table);
+            List<String> metrics = p.has("metrics") ? strings(p.get("metrics"), src, at + ".metrics") : List.of();
+            if (table.equals("aggregate") == metrics.isEmpty()) {
+                throw new ConfigException(src, at + ".metrics", table.equals("aggregate")
+                        ? "table aggregate needs the metrics to show" : "only table aggregate takes metrics");
+            }
+            String figures = p.has("figures") ? text(p, "figures", src, at) : null;
+            if (figures != null && !figures.matches("[A-Za-z0-9._-]+")) {
+                throw new ConfigException(src, at + ".figures", "expected a folder name under results/figures");
+            }
+            return new Experiment(file, set, eachKey, values, heading, table, metrics, figures);
         }
         throw new ConfigException(src, at, "expected text, experiment or command");
     }

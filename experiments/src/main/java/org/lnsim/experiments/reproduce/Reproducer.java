@@ -119,10 +119,20 @@ public final class Reproducer {
             ObjectNode sweep = tree.putObject("sweep");
             sweep.putArray(e.eachKey()).addAll(e.eachValues());
         }
+        if (e.eachKey() != null && loaded.tree().has("sweep")) {
+            throw new ConfigException(recipe.file().toString(), "each", e.file() + " has its own sweep: section");
+        }
         SweepPlan plan = SweepPlan.of(new Configs.Tree(tree, loaded.source(), loaded.baseDir()), Long.MAX_VALUE);
+        boolean aggregate = e.table().equals("aggregate");
         SweepRunner.run(plan, dir, new SweepRunner.Options(threads, false, false, version), SweepRunner.Listener.NONE,
-                (d, p) -> {
+                aggregate || e.figures() != null ? new org.lnsim.experiments.sweep.SweepTablesStep() : (d, p) -> {
                 });
+        if (e.figures() != null) {
+            copyFigures(dir.resolve(SweepFolder.FIGURES), root.resolve("results/figures").resolve(e.figures()));
+        }
+        if (aggregate) {
+            return AggregateTable.render(dir, plan, e.metrics(), e.heading());
+        }
         StringBuilder md = new StringBuilder();
         Map<String, Path> rates = new LinkedHashMap<>();
         List<SweepPlan.Unit> units = new ArrayList<>(plan.units());
@@ -157,6 +167,20 @@ public final class Reproducer {
             case "summary-body" -> dropLines(Files.readString(run.resolve("summary.md")), 4);
             default -> throw new IllegalArgumentException(table);
         };
+    }
+
+    /** Replaces {@code target} (a folder of committed figures) with the sweep's figures. */
+    private static void copyFigures(Path from, Path target) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IOException("the sweep drew no figures (" + from + "): give its file a plots: section");
+        }
+        SweepFolder.deleteTree(target);
+        Files.createDirectories(target);
+        try (java.util.stream.Stream<Path> s = Files.list(from)) {
+            for (Path f : s.sorted().toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
     }
 
     /** The text without its first {@code n} lines (summary.md: heading, blank, network line, blank). */
