@@ -217,14 +217,7 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            throw Tasks.rethrow(e);
         } finally {
             pool.shutdownNow();
         }

@@ -24,6 +24,7 @@ import org.lnsim.experiments.ConfigException;
 import org.lnsim.experiments.ExperimentRunner;
 import org.lnsim.experiments.NetworkSettings;
 import org.lnsim.experiments.ProtocolRegistry;
+import org.lnsim.experiments.Tasks;
 import org.lnsim.network.io.OutputRefusedException;
 import org.lnsim.results.CsvField;
 
@@ -242,20 +243,7 @@ public final class SweepRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof ConfigException ce) {
-                throw ce;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            throw Tasks.rethrow(e);
         } finally {
             pool.shutdownNow();
         }
