@@ -230,13 +230,26 @@ public final class RunColumns {
                 + "HdrHistogram of µs with 4 significant digits"),
         LATENCY_MS_P90("latency_ms_p90", "ms", "the same, 90th percentile"),
         LATENCY_MS_P99("latency_ms_p99", "ms", "the same, 99th percentile"),
-        MESSAGES_PER_PAYMENT("messages_per_payment", "count", "all overhead — payment messages, payments' control "
-                + "messages and everything charged at set-up (e.g. the full gossip sync) — divided by the payments"),
-        BYTES_PER_PAYMENT("bytes_per_payment", "bytes", "their size, divided by the payments"),
+        MESSAGES_PER_PAYMENT("messages_per_payment", "count", "per-payment traffic: payment messages "
+                + "(update_add/fulfill/fail_htlc) plus the protocol's control messages attributed to payments, over "
+                + "the payments; set-up is not included (it is per node, setup_messages_per_node_*; before issue 18 "
+                + "this column also held set-up divided by the payments)"),
+        BYTES_PER_PAYMENT("bytes_per_payment", "bytes", "their size, over the payments; set-up not included (see "
+                + "setup_bytes_per_node_*)"),
         STATE_BYTES_P50("state_bytes_p50", "bytes", "per-node routing state over nodes with channels, nearest-rank "
                 + "median"),
         STATE_BYTES_MAX("state_bytes_max", "bytes", "the same, largest"),
-        PAYMENT_MESSAGES_PER_PAYMENT("payment_messages_per_payment", "count", "messages_per_payment without set-up"),
+        SETUP_MESSAGES_PER_NODE_P50("setup_messages_per_node_p50", "count", "control messages a node sent outside "
+                + "payments (set-up, sync, churn: node_state.csv's setup_messages_sent), over nodes with channels, "
+                + "nearest-rank median; empty when per-node figures were not collected"),
+        SETUP_MESSAGES_PER_NODE_P99("setup_messages_per_node_p99", "count", "the same, 99th percentile"),
+        SETUP_MESSAGES_PER_NODE_MAX("setup_messages_per_node_max", "count", "the same, largest"),
+        SETUP_BYTES_PER_NODE_P50("setup_bytes_per_node_p50", "bytes", "a node's set-up traffic both ways, bytes "
+                + "sent + bytes received outside payments (node_state.csv's setup_bytes_sent + "
+                + "setup_bytes_received: what its link carried), over nodes with channels, nearest-rank median; empty "
+                + "when per-node figures were not collected"),
+        SETUP_BYTES_PER_NODE_P99("setup_bytes_per_node_p99", "bytes", "the same, 99th percentile"),
+        SETUP_BYTES_PER_NODE_MAX("setup_bytes_per_node_max", "bytes", "the same, largest"),
         PARTS_MEAN("parts_mean", "count", "parts that delivered, over delivered payments (1 for single-path "
                 + "schemes)"),
         PARTS_MAX("parts_max", "count", "the same, largest"),

@@ -36,8 +36,9 @@ class RunSummaryTest {
      * Four payments: three delivered — 10,000,000 msat with fee 1,000 (100 ppm), 2,000,000 with fee 1,000 (500 ppm),
      * 500,000 with fee 50 (100 ppm) — and one 20,000,000-msat failure. success 3/4 = 0.75; attempts (1+2+1+3)/4 =
      * 1.75; fee ppm sorted [100, 100, 500]: p50 = 2nd = 100, p99 = 3rd = 500; hops (2+3+4)/3 = 3, max 4; latencies
-     * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6 + setup 10)/4 = 13; bytes (2000+3000+4000+3000
-     * + setup 1000)/4 = 3250; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
+     * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6)/4 = 10.5 and bytes (2000+3000+4000+3000)/4 =
+     * 3000 — the run's 10 set-up messages (1000 bytes) are not divided by the payments; no per-node figures, so the
+     * six set-up per node cells are empty; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
      * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2).
      */
     @Test
@@ -53,18 +54,43 @@ class RunSummaryTest {
         String csv = RunSummary.csv(t);
         String[] lines = csv.split("\n");
         assertEquals(String.join(",", t.columnNames()), lines[0]);
-        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,13.0,3250.0,20,30,10.50,1.000,1,"
+        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,10.5,3000.0,20,30,,,,,,,1.000,1,"
                 + "1.0000,1.0000,0.5000,,", lines[1]);
         String md = RunSummary.markdown(t);
         assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
         assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 100.0 | 500.0 |"), md);
     }
 
+    /**
+     * Set-up per node, apart from the payments. Four nodes with channels sent 5, 0, 2, 9 set-up messages, sent 500,
+     * 0, 200, 900 bytes and received 100, 700, 0, 50: both ways 600, 700, 200, 950. Messages sorted [0, 2, 5, 9]:
+     * nearest-rank p50 = ⌈0.50·4⌉ = 2nd = 2, p99 = ⌈0.99·4⌉ = 4th = 9, max 9; bytes sorted [200, 600, 700, 950]: p50
+     * 600, p99 950, max 950. The run's set-up totals (16 messages, 1,600 bytes) stay out of the per-payment
+     * columns: one delivered 1-hop payment of 4 messages and 1,000 bytes gives 4.0 and 1000.0.
+     */
+    @Test
+    void setupIsPerNodeAndNotPerPayment() {
+        ProtocolRun.NodeSetup setup = new ProtocolRun.NodeSetup(new long[] {5, 0, 2, 9},
+                new long[] {500, 0, 200, 900}, new long[] {100, 700, 0, 50}, List.of(), new long[0][]);
+        ProtocolRun.NodeTotals nodes = new ProtocolRun.NodeTotals(new int[] {0, 1, 2, 3}, new long[4], new long[4],
+                new long[4], new long[4], new long[4], setup);
+        ProtocolRun run = new ProtocolRun("source", List.of(ok(0, 10_000_000, 0, 1, 1_000, 1, new int[] {0})),
+                new long[4], 16, 1_600, nodes);
+        Table t = RunSummary.table(List.of(run));
+        assertEquals("4.0", t.getString(0, "messages_per_payment"));
+        assertEquals("1000.0", t.getString(0, "bytes_per_payment"));
+        assertEquals(List.of("2", "9", "9", "600", "950", "950"), List.of(
+                t.getString(0, "setup_messages_per_node_p50"), t.getString(0, "setup_messages_per_node_p99"),
+                t.getString(0, "setup_messages_per_node_max"), t.getString(0, "setup_bytes_per_node_p50"),
+                t.getString(0, "setup_bytes_per_node_p99"), t.getString(0, "setup_bytes_per_node_max")));
+        assertFalse(t.columnNames().contains("payment_messages_per_payment"));
+    }
+
     @Test
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
         String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
-        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,6.00,,0,0.0000,,,,", row);
+        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,,,,", row);
     }
 
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
@@ -135,7 +161,7 @@ class RunSummaryTest {
         assertTrue(lines[1].endsWith(",0.0,0.0,"), lines[1]);
         assertTrue(lines[2].endsWith(",0.0,400.0,1.500"), lines[2]);
         assertEquals(RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)),
-                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 8);
+                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 13);
     }
 
     /**
@@ -187,7 +213,7 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
     }
 
     /**
