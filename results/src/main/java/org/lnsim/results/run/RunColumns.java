@@ -221,7 +221,11 @@ public final class RunColumns {
         PROTOCOL_NAME(PROTOCOL),
         PAYMENTS("payments", "count", "payments of the workload"),
         SUCCESS_RATE("success_rate", "share", "delivered payments / payments"),
-        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment"),
+        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment that sent at least one; "
+                + "empty when none did (before issue 18 the mean was over all payments, those that sent none "
+                + "counting 0)"),
+        NO_ROUTE("no_route", "count", "payments that sent no attempt: the protocol found no route (or gave up "
+                + "before any HTLC)"),
         FEE_PPM_P50("fee_ppm_p50", "ppm", "fee × 10^6 / amount over delivered payments, nearest-rank median"),
         FEE_PPM_P99("fee_ppm_p99", "ppm", "the same, 99th percentile"),
         HOPS_MEAN("hops_mean", "count", "hop count (longest part) of delivered payments, mean"),

@@ -27,7 +27,9 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  * <p>Definitions (over the protocol's payments):
  * <ul>
  *   <li>{@code success_rate}: delivered payments / payments; {@code attempts_mean}: attempts (parts included) per
- *       payment;</li>
+ *       payment that sent at least one, and {@code no_route}: the payments that sent none (the protocol found no
+ *       route) — counting those as 0 attempts made a router that gives up early look cheaper than one attempt
+ *       (the oracle's 0.951 in the quickstart; issue 18);</li>
  *   <li>{@code fee_ppm_p50/p99}: fee × 10^6 / amount over delivered payments, nearest-rank percentiles;</li>
  *   <li>{@code hops_mean/max}: hop count of delivered payments (longest part);</li>
  *   <li>{@code latency_ms_p50/p90/p99}: arrival to outcome of delivered payments, from an HdrHistogram of µs with 4
@@ -87,6 +89,7 @@ public final class RunSummary {
         IntColumn payments = IntColumn.create(Summary.PAYMENTS.csvName());
         DoubleColumn success = fixed(Summary.SUCCESS_RATE.csvName(), 4);
         DoubleColumn attempts = fixed(Summary.ATTEMPTS_MEAN.csvName(), 3);
+        IntColumn noRoute = IntColumn.create(Summary.NO_ROUTE.csvName());
         DoubleColumn feeP50 = fixed(Summary.FEE_PPM_P50.csvName(), 1);
         DoubleColumn feeP99 = fixed(Summary.FEE_PPM_P99.csvName(), 1);
         DoubleColumn hopsMean = fixed(Summary.HOPS_MEAN.csvName(), 3);
@@ -114,6 +117,7 @@ public final class RunSummary {
             int n = all.size();
             int delivered = 0;
             long attemptSum = 0;
+            int none = 0;
             long msgSum = 0;
             long byteSum = 0;
             int maxHops = 0;
@@ -126,6 +130,7 @@ public final class RunSummary {
             int[] bucketOk = new int[buckets.length];
             for (PaymentOutcome o : all) {
                 attemptSum += o.attempts();
+                none += o.attempts() == 0 ? 1 : 0;
                 msgSum += o.messages();
                 byteSum += o.bytes();
                 int b = bucket(o.payment().amountMsat());
@@ -145,7 +150,8 @@ public final class RunSummary {
             protocol.append(run.protocol());
             payments.append(n);
             success.append(n == 0 ? Double.NaN : (double) delivered / n);
-            attempts.append(n == 0 ? Double.NaN : (double) attemptSum / n);
+            attempts.append(n == none ? Double.NaN : (double) attemptSum / (n - none));
+            noRoute.append(none);
             feeP50.append(nearestRank(fees, 50));
             feeP99.append(nearestRank(fees, 99));
             hopsMean.append(delivered == 0 ? Double.NaN : (double) hopSum / delivered);
@@ -181,6 +187,7 @@ public final class RunSummary {
             protocol.append(BOUND_ROW);
             payments.append(bound.size());
             success.append(bound.isEmpty() ? Double.NaN : (double) feasible / bound.size());
+            noRoute.appendMissing();
             for (DoubleColumn c : new DoubleColumn[] {attempts, feeP50, feeP99, hopsMean, latP50, latP90, latP99, msgs,
                     bytes, partsMean}) {
                 c.append(Double.NaN);
@@ -196,7 +203,7 @@ public final class RunSummary {
                 buckets[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
             }
         }
-        Table t = Table.create("summary", protocol, payments, success, attempts, feeP50, feeP99, hopsMean, hopsMax,
+        Table t = Table.create("summary", protocol, payments, success, attempts, noRoute, feeP50, feeP99, hopsMean, hopsMax,
                 latP50, latP90, latP99, msgs, bytes, stateP50, stateMax);
         t.addColumns(setup);
         t.addColumns(partsMean, partsMax);

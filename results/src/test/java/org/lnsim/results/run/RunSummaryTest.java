@@ -54,11 +54,11 @@ class RunSummaryTest {
         String csv = RunSummary.csv(t);
         String[] lines = csv.split("\n");
         assertEquals(String.join(",", t.columnNames()), lines[0]);
-        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,10.5,3000.0,20,30,,,,,,,1.000,1,"
+        assertEquals("source,4,0.7500,1.750,0,100.0,500.0,3.000,4,200.0,300.0,300.0,10.5,3000.0,20,30,,,,,,,1.000,1,"
                 + "1.0000,1.0000,0.5000,,", lines[1]);
         String md = RunSummary.markdown(t);
         assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
-        assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 100.0 | 500.0 |"), md);
+        assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 0 | 100.0 | 500.0 |"), md);
     }
 
     /**
@@ -86,11 +86,35 @@ class RunSummaryTest {
         assertFalse(t.columnNames().contains("payment_messages_per_payment"));
     }
 
+    /**
+     * attempts_mean over the payments that sent an attempt; no_route counts the others. Four payments: two with 0
+     * attempts (no route: 0-attempt outcomes, as the oracle writes them), one delivered with 1 attempt and one failed
+     * with 3: attempts_mean (1 + 3) / 2 = 2.000 (over all four it would be 1.000, below one attempt for a protocol
+     * that succeeded with one), no_route 2. A protocol whose payments all found no route has an empty mean.
+     */
+    @Test
+    void attemptsMeanLeavesOutPaymentsWithoutAnAttempt() {
+        List<PaymentOutcome> outcomes = List.of(noRoute(0), noRoute(1),
+                ok(2, 2_000_000, 0, 1, 1_000, 1, new int[] {0}), failed(3, 2_000_000, false));
+        Table t = RunSummary.table(List.of(new ProtocolRun("oracle", outcomes, new long[0], 0, 0),
+                new ProtocolRun("idle", List.of(noRoute(0)), new long[0], 0, 0)));
+        assertEquals("2.000", t.getString(0, "attempts_mean"));
+        assertEquals("2", t.getString(0, "no_route"));
+        assertEquals("", t.getString(1, "attempts_mean"));
+        assertEquals("1", t.getString(1, "no_route"));
+    }
+
+    private static PaymentOutcome noRoute(long id) {
+        PaymentRequest p = new PaymentRequest(id, 0, 1, 2_000_000, 1_000_000 * id);
+        return new PaymentOutcome(p, "oracle", false, p.arrivalUs(), 0, 0, 0, 0, null, -1, "no route", false, 0, 0, 0,
+                0, new int[0], 0, 0, new long[0], 0, 0);
+    }
+
     @Test
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
         String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
-        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,,,,", row);
+        assertEquals("ant,1,0.0000,3.000,0,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,,,,", row);
     }
 
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
@@ -213,7 +237,7 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
     }
 
     /**
