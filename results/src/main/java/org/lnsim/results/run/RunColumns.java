@@ -213,7 +213,7 @@ public final class RunColumns {
 
     /**
      * {@code summary.csv} (and {@code summary.md}): one row per protocol, then the {@value RunSummary#BOUND_ROW} row
-     * when the bound is computed. Always the columns up to {@link #SUCCESS_GE_1M_SAT}; the others only when the run
+     * when the bound is computed. Always the columns up to {@link #SUCCESS_GE_1M_SAT_WILSON_HIGH}; the others only when the run
      * calls for them (see each definition), in this order, with one {@code <column>_mean} per protocol payment column
      * between {@link #DISCOVERY_MS_P99} and {@link #SHARE_OF_BOUND}.
      */
@@ -259,10 +259,30 @@ public final class RunColumns {
         PARTS_MAX("parts_max", "count", "the same, largest"),
         SUCCESS_LT_1K_SAT("success_lt_1k_sat", "share", "success rate of the payments below 1k sat; empty when "
                 + "there are none"),
+        SUCCESS_LT_1K_SAT_N("success_lt_1k_sat_n", "count", "payments below 1k sat: the n of the rate beside it"),
+        SUCCESS_LT_1K_SAT_WILSON_LOW("success_lt_1k_sat_wilson_low", "share", "lower end of the Wilson score 95% "
+                + "interval of that rate (z = 1.959963984540054); empty when n is 0; summary.csv only (summary.md "
+                + "shows the intervals in its success-by-amount table)"),
+        SUCCESS_LT_1K_SAT_WILSON_HIGH("success_lt_1k_sat_wilson_high", "share", "its upper end"),
         SUCCESS_1K_10K_SAT("success_1k_10k_sat", "share", "the same, 1k to 10k sat"),
+        SUCCESS_1K_10K_SAT_N("success_1k_10k_sat_n", "count", "its n"),
+        SUCCESS_1K_10K_SAT_WILSON_LOW("success_1k_10k_sat_wilson_low", "share", "its Wilson 95% interval, lower "
+                + "end"),
+        SUCCESS_1K_10K_SAT_WILSON_HIGH("success_1k_10k_sat_wilson_high", "share", "upper end"),
         SUCCESS_10K_100K_SAT("success_10k_100k_sat", "share", "the same, 10k to 100k sat"),
+        SUCCESS_10K_100K_SAT_N("success_10k_100k_sat_n", "count", "its n"),
+        SUCCESS_10K_100K_SAT_WILSON_LOW("success_10k_100k_sat_wilson_low", "share", "its Wilson 95% interval, "
+                + "lower end"),
+        SUCCESS_10K_100K_SAT_WILSON_HIGH("success_10k_100k_sat_wilson_high", "share", "upper end"),
         SUCCESS_100K_1M_SAT("success_100k_1m_sat", "share", "the same, 100k to 1M sat"),
+        SUCCESS_100K_1M_SAT_N("success_100k_1m_sat_n", "count", "its n"),
+        SUCCESS_100K_1M_SAT_WILSON_LOW("success_100k_1m_sat_wilson_low", "share", "its Wilson 95% interval, lower "
+                + "end"),
+        SUCCESS_100K_1M_SAT_WILSON_HIGH("success_100k_1m_sat_wilson_high", "share", "upper end"),
         SUCCESS_GE_1M_SAT("success_ge_1m_sat", "share", "the same, 1M sat and above"),
+        SUCCESS_GE_1M_SAT_N("success_ge_1m_sat_n", "count", "its n"),
+        SUCCESS_GE_1M_SAT_WILSON_LOW("success_ge_1m_sat_wilson_low", "share", "its Wilson 95% interval, lower end"),
+        SUCCESS_GE_1M_SAT_WILSON_HIGH("success_ge_1m_sat_wilson_high", "share", "upper end"),
         PARTIAL_RATE("partial_rate", "share", "only when some payment was settled in part (receivers claiming early): "
                 + "the share of payments settled in part only"),
         DISCOVERY_MS_P50("discovery_ms_p50", "ms", "only when some protocol of the run discovers routes over "
@@ -273,9 +293,16 @@ public final class RunColumns {
 
         /** Suffix of the per-protocol-column means. */
         public static final String MEAN_SUFFIX = "_mean";
-        /** The buckets' columns, in amount order ({@link RunSummary} holds their bounds). */
+        /**
+         * The buckets' rate columns, in amount order ({@link RunSummary} holds their bounds); each is followed by its
+         * {@value #N_SUFFIX}, {@value #WILSON_LOW_SUFFIX} and {@value #WILSON_HIGH_SUFFIX} columns.
+         */
         static final List<Summary> BUCKETS = List.of(SUCCESS_LT_1K_SAT, SUCCESS_1K_10K_SAT, SUCCESS_10K_100K_SAT,
                 SUCCESS_100K_1M_SAT, SUCCESS_GE_1M_SAT);
+        /** Suffixes of a bucket's count and Wilson interval columns. */
+        public static final String N_SUFFIX = "_n";
+        public static final String WILSON_LOW_SUFFIX = "_wilson_low";
+        public static final String WILSON_HIGH_SUFFIX = "_wilson_high";
 
         private final ColumnDoc doc;
 

@@ -57,7 +57,7 @@ public final class RunOutputs {
                                List<RunSummary.Bound> bound, Map<String, Double> timings) throws IOException {
         Files.createDirectories(dir);
         Table summary = RunSummary.table(runs, bound);
-        String md = manifest.summaryHeading() + RunSummary.markdown(summary);
+        String md = manifest.summaryHeading() + RunSummary.markdownReport(summary);
         writeUtf8(dir.resolve(PAYMENTS), w -> PaymentsCsv.write(w, runs, graph));
         writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, runs));
         writeUtf8(dir.resolve(NODE_STATE), w -> NodeStateCsv.write(w, runs));

@@ -46,7 +46,12 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *       nodes with channels, as {@code node_state_summary.csv} computes them; empty without per-node figures;</li>
  *   <li>{@code parts_mean/max}: parts that delivered, over delivered payments (1 for single-path schemes);</li>
  *   <li>then the success rate by amount bucket (sat): below 1k, 1k–10k, 10k–100k, 100k–1M, 1M and above (empty
- *       where a bucket has no payment);</li>
+ *       where a bucket has no payment), each followed by its n ({@code _n}) and its Wilson score 95% interval
+ *       ({@code _wilson_low}, {@code _wilson_high}; {@link #wilson}): "0.5000" alone hid that it was 3 of 6 payments
+ *       (issue 18). The Wilson interval, not the normal one, because buckets are often small and rates near 0 or
+ *       1, where the normal interval leaves [0, 1] or shrinks to nothing. summary.csv holds all four columns per
+ *       bucket (tools read them by name); summary.md shows the rate and n in its main table and the intervals in a
+ *       success-by-amount table below it ({@link #markdownReport});</li>
  *   <li>only when some payment was settled in part (receivers claiming MPP parts early): {@code partial_rate};</li>
  *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
  *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
@@ -64,6 +69,10 @@ public final class RunSummary {
     static final long[] BUCKET_UPPER_SAT = {1_000, 10_000, 100_000, 1_000_000, Long.MAX_VALUE};
     static final List<String> BUCKET_COLUMNS = Summary.BUCKETS.stream().map(RunColumns.Column::csvName)
             .toList();
+    /** The buckets as summary.md's success-by-amount table names them, in amount order. */
+    static final List<String> BUCKET_LABELS = List.of("< 1k", "1k–10k", "10k–100k", "100k–1M", "≥ 1M");
+    /** The normal quantile of 97.5%: a two-sided 95% interval. */
+    public static final double Z95 = 1.959963984540054;
 
     private RunSummary() {
     }
@@ -109,8 +118,15 @@ public final class RunSummary {
         DoubleColumn partsMean = fixed(Summary.PARTS_MEAN.csvName(), 3);
         IntColumn partsMax = IntColumn.create(Summary.PARTS_MAX.csvName());
         DoubleColumn[] buckets = new DoubleColumn[BUCKET_COLUMNS.size()];
+        IntColumn[] bucketN = new IntColumn[buckets.length];
+        DoubleColumn[] bucketLow = new DoubleColumn[buckets.length];
+        DoubleColumn[] bucketHigh = new DoubleColumn[buckets.length];
         for (int b = 0; b < buckets.length; b++) {
-            buckets[b] = fixed(BUCKET_COLUMNS.get(b), 4);
+            String name = BUCKET_COLUMNS.get(b);
+            buckets[b] = fixed(name, 4);
+            bucketN[b] = IntColumn.create(name + Summary.N_SUFFIX);
+            bucketLow[b] = fixed(name + Summary.WILSON_LOW_SUFFIX, 4);
+            bucketHigh[b] = fixed(name + Summary.WILSON_HIGH_SUFFIX, 4);
         }
         for (ProtocolRun run : runs) {
             List<PaymentOutcome> all = run.outcomes();
@@ -168,9 +184,7 @@ public final class RunSummary {
             appendSetupPerNode(setup, run);
             partsMean.append(delivered == 0 ? Double.NaN : (double) partSum / delivered);
             partsMax.append(maxParts);
-            for (int b = 0; b < buckets.length; b++) {
-                buckets[b].append(bucketAll[b] == 0 ? Double.NaN : (double) bucketOk[b] / bucketAll[b]);
-            }
+            appendBuckets(buckets, bucketN, bucketLow, bucketHigh, bucketOk, bucketAll);
         }
         if (bound != null) {
             int[] all = new int[buckets.length];
@@ -199,20 +213,51 @@ public final class RunSummary {
             for (LongColumn c : setup) {
                 c.appendMissing();
             }
-            for (int b = 0; b < buckets.length; b++) {
-                buckets[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
-            }
+            appendBuckets(buckets, bucketN, bucketLow, bucketHigh, ok, all);
         }
         Table t = Table.create("summary", protocol, payments, success, attempts, noRoute, feeP50, feeP99, hopsMean, hopsMax,
                 latP50, latP90, latP99, msgs, bytes, stateP50, stateMax);
         t.addColumns(setup);
         t.addColumns(partsMean, partsMax);
-        t.addColumns(buckets);
+        for (int b = 0; b < buckets.length; b++) {
+            t.addColumns(buckets[b], bucketN[b], bucketLow[b], bucketHigh[b]);
+        }
         addDiscoveryColumns(t, runs, bound != null);
         if (bound != null) {
             t.addColumns(shareOfBound(success));
         }
         return t;
+    }
+
+    /** One row's bucket cells: rate, n and Wilson interval; rate and interval empty where n is 0. */
+    private static void appendBuckets(DoubleColumn[] rate, IntColumn[] n, DoubleColumn[] low, DoubleColumn[] high,
+                                      int[] ok, int[] all) {
+        for (int b = 0; b < rate.length; b++) {
+            double[] w = wilson(ok[b], all[b]);
+            rate[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
+            n[b].append(all[b]);
+            low[b].append(w[0]);
+            high[b].append(w[1]);
+        }
+    }
+
+    /**
+     * The Wilson score interval of {@code k} successes in {@code n} trials at z = {@link #Z95} (E. B. Wilson, 1927):
+     * centre (p + z²/2n) / (1 + z²/n), half-width z / (1 + z²/n) · √(p(1 − p)/n + z²/4n²), with p = k / n. It stays
+     * within [0, 1] and is not empty at k = 0 or k = n. NaN for both ends when n is 0.
+     *
+     * @return {low, high}
+     */
+    public static double[] wilson(long k, long n) {
+        if (n <= 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double p = (double) k / n;
+        double z2 = Z95 * Z95;
+        double denom = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denom;
+        double half = Z95 / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     /**
@@ -318,6 +363,42 @@ public final class RunSummary {
             throw new UncheckedIOException(new IOException("writing the summary CSV failed", e));
         }
         return w.toString();
+    }
+
+    /**
+     * summary.md's body: the summary without its Wilson interval columns (each bucket's rate with its n beside it),
+     * then a success-by-amount table — per row and bucket with payments: n, delivered, rate and its Wilson 95%
+     * interval — so the main table stays readable and no interval is lost.
+     */
+    public static String markdownReport(Table t) {
+        Table main = t.copy();
+        for (String name : t.columnNames()) {
+            if (name.endsWith(Summary.WILSON_LOW_SUFFIX) || name.endsWith(Summary.WILSON_HIGH_SUFFIX)) {
+                main.removeColumns(name);
+            }
+        }
+        StringBuilder sb = new StringBuilder(markdown(main));
+        sb.append("\n## Success by amount\n\n")
+                .append("Per amount bucket (sat) with payments: n, delivered, the success rate and its Wilson score ")
+                .append("95% interval (z = 1.96).\n\n")
+                .append("| protocol | amount (sat) | n | delivered | success_rate | wilson_low | wilson_high |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            for (int b = 0; b < BUCKET_COLUMNS.size(); b++) {
+                String name = BUCKET_COLUMNS.get(b);
+                int n = t.intColumn(name + Summary.N_SUFFIX).getInt(r);
+                if (n == 0) {
+                    continue;
+                }
+                long ok = Math.round(t.doubleColumn(name).getDouble(r) * n);
+                sb.append("| ").append(t.stringColumn(Summary.PROTOCOL_NAME.csvName()).get(r)).append(" | ")
+                        .append(BUCKET_LABELS.get(b)).append(" | ").append(n).append(" | ").append(ok).append(" | ")
+                        .append(t.column(name).getString(r)).append(" | ")
+                        .append(t.column(name + Summary.WILSON_LOW_SUFFIX).getString(r)).append(" | ")
+                        .append(t.column(name + Summary.WILSON_HIGH_SUFFIX).getString(r)).append(" |\n");
+            }
+        }
+        return sb.toString();
     }
 
     /** The table as a GitHub-flavoured Markdown table with the same cells as the CSV. */

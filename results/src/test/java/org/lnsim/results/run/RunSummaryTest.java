@@ -39,7 +39,9 @@ class RunSummaryTest {
      * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6)/4 = 10.5 and bytes (2000+3000+4000+3000)/4 =
      * 3000 — the run's 10 set-up messages (1000 bytes) are not divided by the payments; no per-node figures, so the
      * six set-up per node cells are empty; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
-     * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2).
+     * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2); each
+     * followed by its n and Wilson 95% interval (1 of 1: [0.2065, 1]; 1 of 2: [0.0945, 0.9055]; see wilsonInterval),
+     * empty buckets with n 0 and empty cells.
      */
     @Test
     void summaryRowAsWorkedByHand() {
@@ -55,7 +57,7 @@ class RunSummaryTest {
         String[] lines = csv.split("\n");
         assertEquals(String.join(",", t.columnNames()), lines[0]);
         assertEquals("source,4,0.7500,1.750,0,100.0,500.0,3.000,4,200.0,300.0,300.0,10.5,3000.0,20,30,,,,,,,1.000,1,"
-                + "1.0000,1.0000,0.5000,,", lines[1]);
+                + "1.0000,1,0.2065,1.0000,1.0000,1,0.2065,1.0000,0.5000,2,0.0945,0.9055,,0,,,,0,,", lines[1]);
         String md = RunSummary.markdown(t);
         assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
         assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 0 | 100.0 | 500.0 |"), md);
@@ -110,11 +112,46 @@ class RunSummaryTest {
                 0, new int[0], 0, 0, new long[0], 0, 0);
     }
 
+    /**
+     * Wilson score interval, z = 1.959963984540054 (z² = 3.841459). 3 of 6 (the quickstart's success_ge_1m_sat):
+     * p = 0.5, z²/n = 0.640243, centre (0.5 + 0.320122) / 1.640243 = 0.5, half-width 1.959964 / 1.640243 ·
+     * √(0.25/6 + 3.841459/144) = 1.194922 · 0.261427 = 0.312384: [0.187616, 0.812384]. 0 of 4: centre
+     * (0.480182) / 1.960365 = 0.244945 = half-width, so [0, 0.489891]; n = 0 has none.
+     */
+    @Test
+    void wilsonInterval() {
+        double[] w = RunSummary.wilson(3, 6);
+        assertEquals(0.187616, w[0], 1e-6);
+        assertEquals(0.812384, w[1], 1e-6);
+        double[] zero = RunSummary.wilson(0, 4);
+        assertEquals(0, zero[0], 1e-12);
+        assertEquals(0.489891, zero[1], 1e-6);
+        assertTrue(Double.isNaN(RunSummary.wilson(0, 0)[0]));
+    }
+
+    /**
+     * summary.md shows each bucket's n beside its rate and no interval columns; the intervals are in the
+     * success-by-amount table, one line per protocol and bucket with payments: 2 payments of 2,000 sat, 1 delivered
+     * → 0.5000, [0.0945, 0.9055].
+     */
+    @Test
+    void markdownReportShowsBucketCountsAndIntervals() {
+        Table t = RunSummary.table(List.of(new ProtocolRun("source", List.of(ok(0, 2_000_000, 0, 1, 1_000, 1,
+                new int[] {0}), failed(1, 2_000_000, false)), new long[0], 0, 0)));
+        String md = RunSummary.markdownReport(t);
+        assertTrue(md.contains(" success_1k_10k_sat | success_1k_10k_sat_n | success_10k_100k_sat |"), md);
+        assertFalse(md.contains("wilson_low |") && md.indexOf("wilson_low") < md.indexOf("## Success by amount"),
+                md);
+        assertTrue(md.contains("| source | 1k–10k | 2 | 1 | 0.5000 | 0.0945 | 0.9055 |\n"), md);
+        assertFalse(md.contains("| source | < 1k |"), md);
+        assertTrue(RunSummary.csv(t).split("\n")[0].contains(",success_1k_10k_sat_wilson_low,"));
+    }
+
     @Test
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
         String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
-        assertEquals("ant,1,0.0000,3.000,0,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,,,,", row);
+        assertEquals("ant,1,0.0000,3.000,0,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,1,0.0000,0.7935,,0,,,,0,,,,0,,,,0,,", row);
     }
 
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
@@ -185,7 +222,7 @@ class RunSummaryTest {
         assertTrue(lines[1].endsWith(",0.0,0.0,"), lines[1]);
         assertTrue(lines[2].endsWith(",0.0,400.0,1.500"), lines[2]);
         assertEquals(RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)),
-                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 13);
+                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 28);
     }
 
     /**
@@ -237,7 +274,8 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,,1.0000,1,0.2065,1.0000,1.0000,1,"
+                + "0.2065,1.0000,0.0000,1,0.0000,0.7935,,0,,,,0,,,1.0000", lines[1]);
     }
 
     /**
