@@ -320,6 +320,37 @@ public final class RunColumns {
         }
     }
 
+    /** {@code windows.csv}: one row per protocol and window of payments, protocol then window order. */
+    public enum Window implements Column {
+        PROTOCOL_NAME(PROTOCOL),
+        WINDOW("window", "index", "the window's position, 0 first: windows of analysis.window_payments payments in "
+                + "workload (payment-id) order, the last one partial"),
+        FIRST_PAYMENT("first_payment", "—", "id of the window's first payment"),
+        PAYMENTS("payments", "count", "payments in the window"),
+        SUCCESS_RATE("success_rate", "share", "delivered payments / payments, in the window"),
+        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment that sent at least one, in "
+                + "the window; empty when none did"),
+        FEE_PPM_P50("fee_ppm_p50", "ppm", "fee × 10^6 / amount over the window's delivered payments, nearest-rank "
+                + "median; empty when none was delivered"),
+        WARMUP("warmup", "0/1", "1 when the window holds payments of the warm-up (the first "
+                + "analysis.warmup_payments), which summary.csv leaves out");
+
+        private final ColumnDoc doc;
+
+        Window(String name, String unit, String definition) {
+            this(new ColumnDoc(name, unit, definition));
+        }
+
+        Window(ColumnDoc doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public ColumnDoc doc() {
+            return doc;
+        }
+    }
+
     /**
      * Columns a group of protocols adds: to {@code payments.csv} (and their means to {@code summary.csv}) and to
      * {@code node_state.csv} (and its summary).
@@ -352,8 +383,14 @@ public final class RunColumns {
                         List.of(NodeStateSummary.values()), null),
                 new FileDoc(RunOutputs.NODE_IDS, "one row per node of the network: who each node index is.",
                         List.of(NodeId.values()), null),
+                new FileDoc(RunOutputs.WINDOWS, "one row per protocol and window of analysis.window_payments "
+                        + "payments (default 1,000) in workload order: is the run stationary, or does it drift as "
+                        + "balances drain? All payments, warm-up included (flagged).", List.of(Window.values()), null),
                 new FileDoc(RunOutputs.SUMMARY_CSV, "one row per protocol, then the max-flow bound row when "
-                        + "analysis.feasibility_bound is on; summary.md is the same table in Markdown.",
+                        + "analysis.feasibility_bound is on. Its per-payment figures leave out the first "
+                        + "analysis.warmup_payments payments of the workload (default 0). summary.md is the same "
+                        + "table in Markdown without the Wilson interval columns, then a success-by-amount table "
+                        + "with them, then a glossary.",
                         List.of(Summary.values()), "mean"));
         StringBuilder sb = new StringBuilder();
         sb.append("# Columns of a run's files\n\n")

@@ -77,6 +77,23 @@ public final class RunSummary {
     private RunSummary() {
     }
 
+    /**
+     * The runs without the first {@code warmup} payments of the workload (payment-id order; {@code
+     * analysis.warmup_payments}): what the summary's per-payment figures are taken over. Per-node figures (state,
+     * set-up) are kept whole. The runs as they are when {@code warmup} is 0.
+     */
+    public static List<ProtocolRun> afterWarmup(List<ProtocolRun> runs, int warmup) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warm-up must be >= 0");
+        }
+        if (warmup == 0) {
+            return runs;
+        }
+        return runs.stream().map(r -> new ProtocolRun(r.protocol(), r.outcomes().subList(Math.min(warmup,
+                r.outcomes().size()), r.outcomes().size()), r.stateBytes(), r.setupMessages(), r.setupBytes(),
+                r.nodes(), r.paymentColumns())).toList();
+    }
+
     /** Name of the feasibility-bound row. */
     public static final String BOUND_ROW = "max-flow bound";
 

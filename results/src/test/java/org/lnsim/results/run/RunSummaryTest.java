@@ -147,6 +147,35 @@ class RunSummaryTest {
         assertTrue(RunSummary.csv(t).split("\n")[0].contains(",success_1k_10k_sat_wilson_low,"));
     }
 
+    /**
+     * windows.csv and the warm-up. Five payments of 2,000 sat: 0 delivered (fee 200 msat: 100 ppm, 1 attempt), 1
+     * failed (3 attempts), 2 delivered (fee 1,000: 500 ppm, 2 attempts), 3 no route (0 attempts), 4 delivered (fee 0,
+     * 1 attempt). Windows of 2: [0, 1] success 1/2, attempts (1 + 3)/2 = 2, fee p50 100; [2, 3] success 1/2,
+     * attempts 2/1 = 2 (payment 3 sent none), fee 500; [4] (partial) success 1, attempts 1, fee 0. With a warm-up of
+     * 3, windows starting before payment 3 hold warm-up payments (flag 1): the first two. The summary then covers
+     * payments 3 and 4 only: 2 payments, success 0.5000, attempts_mean 1.000 over the one that sent any, no_route 1.
+     */
+    @Test
+    void windowsAndWarmupAsWorkedByHand() throws IOException {
+        List<PaymentOutcome> outcomes = List.of(ok(0, 2_000_000, 200, 1, 1_000, 1, new int[] {0}),
+                failed(1, 2_000_000, false), ok(2, 2_000_000, 1_000, 1, 1_000, 2, new int[] {0}), noRoute(3),
+                ok(4, 2_000_000, 0, 1, 1_000, 1, new int[] {0}));
+        List<ProtocolRun> runs = List.of(new ProtocolRun("source", outcomes, new long[0], 0, 0));
+        StringWriter w = new StringWriter();
+        RunWindows.write(w, runs, new RunAnalysis(2, 3));
+        assertEquals("protocol,window,first_payment,payments,success_rate,attempts_mean,fee_ppm_p50,warmup\n"
+                + "source,0,0,2,0.5000,2.000,100.0,1\n"
+                + "source,1,2,2,0.5000,2.000,500.0,1\n"
+                + "source,2,4,1,1.0000,1.000,0.0,0\n", w.toString());
+        Table t = RunSummary.table(RunSummary.afterWarmup(runs, 3));
+        assertEquals(List.of("2", "0.5000", "1.000", "1"), List.of(t.getString(0, "payments"),
+                t.getString(0, "success_rate"), t.getString(0, "attempts_mean"), t.getString(0, "no_route")));
+        assertEquals(runs, RunSummary.afterWarmup(runs, 0));
+        // a warm-up past the workload leaves no payment: empty figures, no error
+        assertEquals("0", RunSummary.table(RunSummary.afterWarmup(runs, 9)).getString(0, "payments"));
+        assertTrue(RunOutputs.isRunFile(RunOutputs.WINDOWS));
+    }
+
     @Test
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
