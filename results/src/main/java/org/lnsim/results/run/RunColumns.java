@@ -219,7 +219,8 @@ public final class RunColumns {
      */
     public enum Summary implements Column {
         PROTOCOL_NAME(PROTOCOL),
-        PAYMENTS("payments", "count", "payments of the workload"),
+        PAYMENTS("payments", "count", "payments of the workload the row's figures are taken over: all but the first "
+                + "analysis.warmup_payments (default 0)"),
         SUCCESS_RATE("success_rate", "share", "delivered payments / payments"),
         ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment that sent at least one; "
                 + "empty when none did (before issue 18 the mean was over all payments, those that sent none "
@@ -320,6 +321,77 @@ public final class RunColumns {
         }
     }
 
+    /**
+     * summary.md's success-by-amount table ({@link RunSummary#markdownReport}): one row per summary row and amount
+     * bucket with payments.
+     */
+    public enum SummaryAmount implements Column {
+        PROTOCOL_NAME(PROTOCOL),
+        AMOUNT_SAT("amount_sat", "sat", "the amount bucket: below 1k, 1k to 10k, 10k to 100k, 100k to 1M, 1M and "
+                + "above (the success_*_sat columns)"),
+        N("n", "count", "payments in the bucket"),
+        DELIVERED("delivered", "count", "those delivered (on the max-flow bound row: those some flow could deliver)"),
+        SUCCESS_RATE("success_rate", "share", "delivered / n"),
+        WILSON_LOW("wilson_low", "share", "lower end of its Wilson score 95% interval (z = 1.959963984540054)"),
+        WILSON_HIGH("wilson_high", "share", "upper end");
+
+        private final ColumnDoc doc;
+
+        SummaryAmount(String name, String unit, String definition) {
+            this(new ColumnDoc(name, unit, definition));
+        }
+
+        SummaryAmount(ColumnDoc doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public ColumnDoc doc() {
+            return doc;
+        }
+    }
+
+    /**
+     * summary.md's closing glossary: each column it shows — {@code mainColumns} (the summary table's) then the
+     * success-by-amount table's not already listed — with its unit and definition from this registry; a
+     * {@code <column>_mean} of a protocol's own payment column takes the protocol's declaration (or, when the run did
+     * not carry it, says where it is defined).
+     *
+     * @param protocolColumns the run's protocols' own payment columns, documented
+     */
+    public static String glossary(List<String> mainColumns, List<ColumnDoc> protocolColumns) {
+        java.util.Map<String, ColumnDoc> docs = new java.util.LinkedHashMap<>();
+        for (Summary c : Summary.values()) {
+            docs.put(c.csvName(), c.doc());
+        }
+        java.util.LinkedHashSet<String> shown = new java.util.LinkedHashSet<>(mainColumns);
+        for (SummaryAmount c : SummaryAmount.values()) {
+            shown.add(c.csvName());
+            docs.putIfAbsent(c.csvName(), c.doc());
+        }
+        StringBuilder sb = new StringBuilder("\n## Glossary\n\n")
+                .append("Every column above, its unit and definition (results/COLUMNS.md has every file's).\n\n")
+                .append("| column | unit | definition |\n|---|---|---|\n");
+        for (String name : shown) {
+            ColumnDoc d = docs.get(name);
+            if (name.equals(SummaryAmount.SUCCESS_RATE.csvName())) {
+                d = new ColumnDoc(name, "share", Summary.SUCCESS_RATE.doc().definition() + " (in the amount table: "
+                        + "delivered / n of the bucket)");
+            } else if (d == null && name.endsWith(Summary.MEAN_SUFFIX)) {
+                String base = name.substring(0, name.length() - Summary.MEAN_SUFFIX.length());
+                ColumnDoc p = protocolColumns.stream().filter(c -> c.name().equals(base)).findFirst().orElse(null);
+                d = p != null ? new ColumnDoc(name, p.unit(), "mean over the payments of " + base + ": "
+                        + p.definition()) : new ColumnDoc(name, "as " + base, "mean over the payments of " + base
+                        + ", the protocol's own payments.csv column (see results/COLUMNS.md)");
+            }
+            if (d == null) {
+                throw new IllegalStateException("summary column " + name + " is not in the registry");
+            }
+            row(sb, name, d);
+        }
+        return sb.toString();
+    }
+
     /** {@code windows.csv}: one row per protocol and window of payments, protocol then window order. */
     public enum Window implements Column {
         PROTOCOL_NAME(PROTOCOL),
@@ -391,7 +463,11 @@ public final class RunColumns {
                         + "analysis.warmup_payments payments of the workload (default 0). summary.md is the same "
                         + "table in Markdown without the Wilson interval columns, then a success-by-amount table "
                         + "with them, then a glossary.",
-                        List.of(Summary.values()), "mean"));
+                        List.of(Summary.values()), "mean"),
+                new FileDoc(RunOutputs.SUMMARY_MD + ", success by amount", "the table after summary.md's main "
+                        + "one: a row per summary row and amount bucket with payments (summary.csv holds the same "
+                        + "figures as success_*_sat, _n, _wilson_low and _wilson_high).",
+                        List.of(SummaryAmount.values()), null));
         StringBuilder sb = new StringBuilder();
         sb.append("# Columns of a run's files\n\n")
                 .append("Generated from `org.lnsim.results.run.RunColumns` and the protocols' column declarations; ")

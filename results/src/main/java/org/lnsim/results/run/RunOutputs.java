@@ -72,7 +72,7 @@ public final class RunOutputs {
                 : bound.subList(Math.min(warmup, bound.size()), bound.size()));
         String md = manifest.summaryHeading() + (warmup == 0 ? "" : "Warm-up: the first " + warmup
                 + " payments of the workload are left out of this summary (analysis.warmup_payments); "
-                + WINDOWS + " shows every window.\n\n") + RunSummary.markdownReport(summary);
+                + WINDOWS + " shows every window.\n\n") + RunSummary.markdownReport(summary, protocolColumns(runs));
         writeUtf8(dir.resolve(PAYMENTS), w -> PaymentsCsv.write(w, runs, graph));
         writeUtf8(dir.resolve(NODES), w -> NodesCsv.write(w, runs));
         writeUtf8(dir.resolve(NODE_STATE), w -> NodeStateCsv.write(w, runs));
@@ -88,6 +88,13 @@ public final class RunOutputs {
         }
         writeText(dir.resolve(TIMINGS), t.toString());
         return md;
+    }
+
+    /** The runs' own payment columns, documented, each once in order of first appearance. */
+    private static List<org.lnsim.engine.payment.ColumnDoc> protocolColumns(List<ProtocolRun> runs) {
+        java.util.LinkedHashMap<String, org.lnsim.engine.payment.ColumnDoc> docs = new java.util.LinkedHashMap<>();
+        runs.forEach(r -> r.paymentColumnDocs().forEach(d -> docs.putIfAbsent(d.name(), d)));
+        return List.copyOf(docs.values());
     }
 
     private static void writeText(Path file, String text) throws IOException {

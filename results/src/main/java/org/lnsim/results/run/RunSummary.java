@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.network.stats.NetworkStatistics;
 import org.lnsim.results.run.RunColumns.Summary;
@@ -91,7 +92,7 @@ public final class RunSummary {
         }
         return runs.stream().map(r -> new ProtocolRun(r.protocol(), r.outcomes().subList(Math.min(warmup,
                 r.outcomes().size()), r.outcomes().size()), r.stateBytes(), r.setupMessages(), r.setupBytes(),
-                r.nodes(), r.paymentColumns())).toList();
+                r.nodes(), r.paymentColumns(), r.paymentColumnDocs())).toList();
     }
 
     /** Name of the feasibility-bound row. */
@@ -385,9 +386,12 @@ public final class RunSummary {
     /**
      * summary.md's body: the summary without its Wilson interval columns (each bucket's rate with its n beside it),
      * then a success-by-amount table — per row and bucket with payments: n, delivered, rate and its Wilson 95%
-     * interval — so the main table stays readable and no interval is lost.
+     * interval — so the main table stays readable and no interval is lost; then a glossary of every column shown
+     * ({@link RunColumns#glossary}).
+     *
+     * @param protocolColumns the protocols' own payment columns, documented, for their means' glossary lines
      */
-    public static String markdownReport(Table t) {
+    public static String markdownReport(Table t, List<ColumnDoc> protocolColumns) {
         Table main = t.copy();
         for (String name : t.columnNames()) {
             if (name.endsWith(Summary.WILSON_LOW_SUFFIX) || name.endsWith(Summary.WILSON_HIGH_SUFFIX)) {
@@ -398,7 +402,8 @@ public final class RunSummary {
         sb.append("\n## Success by amount\n\n")
                 .append("Per amount bucket (sat) with payments: n, delivered, the success rate and its Wilson score ")
                 .append("95% interval (z = 1.96).\n\n")
-                .append("| protocol | amount (sat) | n | delivered | success_rate | wilson_low | wilson_high |\n")
+                .append("| ").append(String.join(" | ", RunColumns.header(RunColumns.SummaryAmount.class)
+                        .split(","))).append(" |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         for (int r = 0; r < t.rowCount(); r++) {
             for (int b = 0; b < BUCKET_COLUMNS.size(); b++) {
@@ -415,6 +420,7 @@ public final class RunSummary {
                         .append(t.column(name + Summary.WILSON_HIGH_SUFFIX).getString(r)).append(" |\n");
             }
         }
+        sb.append(RunColumns.glossary(main.columnNames(), protocolColumns));
         return sb.toString();
     }
 

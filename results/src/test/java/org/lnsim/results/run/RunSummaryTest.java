@@ -138,13 +138,42 @@ class RunSummaryTest {
     void markdownReportShowsBucketCountsAndIntervals() {
         Table t = RunSummary.table(List.of(new ProtocolRun("source", List.of(ok(0, 2_000_000, 0, 1, 1_000, 1,
                 new int[] {0}), failed(1, 2_000_000, false)), new long[0], 0, 0)));
-        String md = RunSummary.markdownReport(t);
+        String md = RunSummary.markdownReport(t, List.of());
         assertTrue(md.contains(" success_1k_10k_sat | success_1k_10k_sat_n | success_10k_100k_sat |"), md);
         assertFalse(md.contains("wilson_low |") && md.indexOf("wilson_low") < md.indexOf("## Success by amount"),
                 md);
         assertTrue(md.contains("| source | 1k–10k | 2 | 1 | 0.5000 | 0.0945 | 0.9055 |\n"), md);
         assertFalse(md.contains("| source | < 1k |"), md);
         assertTrue(RunSummary.csv(t).split("\n")[0].contains(",success_1k_10k_sat_wilson_low,"));
+    }
+
+    /**
+     * summary.md ends with a glossary: one line per column shown, main table then the amount table's own, each
+     * with the unit and definition of the registry; a protocol column's mean takes the protocol's declaration.
+     */
+    @Test
+    void markdownReportEndsWithAGlossaryOfEveryColumnShown() {
+        PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000, 0);
+        PaymentOutcome o = new PaymentOutcome(p, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0,
+                new int[0], 0, 400_000, new long[] {3}, 0, 0);
+        org.lnsim.engine.payment.ColumnDoc requests = new org.lnsim.engine.payment.ColumnDoc("table_requests",
+                "count", "tables asked for");
+        ProtocolRun run = new ProtocolRun("beacon", List.of(o), new long[0], 0, 0, null, List.of("table_requests"),
+                List.of(requests));
+        Table t = RunSummary.table(List.of(run));
+        String md = RunSummary.markdownReport(t, run.paymentColumnDocs());
+        String glossary = md.substring(md.indexOf("\n## Glossary\n"));
+        for (String c : t.columnNames()) {
+            boolean interval = c.endsWith("_wilson_low") || c.endsWith("_wilson_high");
+            assertEquals(!interval, glossary.contains("\n| `" + c + "` |"), c);
+        }
+        for (String c : List.of("amount_sat", "n", "delivered", "wilson_low", "wilson_high")) {
+            assertTrue(glossary.contains("\n| `" + c + "` |"), c);
+        }
+        assertTrue(glossary.contains("| `table_requests_mean` | count | mean over the payments of table_requests: "
+                + "tables asked for |"), glossary);
+        assertTrue(glossary.contains("| `no_route` | count | payments that sent no attempt"), glossary);
+        assertTrue(md.endsWith(" |\n"), md);
     }
 
     /**
