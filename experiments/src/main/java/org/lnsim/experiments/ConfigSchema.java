@@ -15,6 +15,7 @@ import org.lnsim.protocols.settings.Key;
 import org.lnsim.protocols.settings.Key.Kind;
 import org.lnsim.protocols.settings.ProtocolSpec;
 import org.lnsim.protocols.settings.Values;
+import org.lnsim.results.run.RunAnalysis;
 
 /**
  * The schema of an experiment configuration and its resolution into typed settings. Every key is a {@link Key}
@@ -123,7 +124,10 @@ public final class ConfigSchema {
                 WorkloadSettings.from(values(WorkloadSettings.SECTION, workload, "workload"),
                         child(workload, WorkloadSettings.AMOUNT, "workload"),
                         child(workload, WorkloadSettings.ENDPOINTS, "workload"), source),
-                child(c, ExperimentSettings.ANALYSIS, "").get(ExperimentSettings.FEASIBILITY_BOUND), protocols, c);
+                child(c, ExperimentSettings.ANALYSIS, "").get(ExperimentSettings.FEASIBILITY_BOUND),
+                new RunAnalysis(child(c, ExperimentSettings.ANALYSIS, "").get(ExperimentSettings.WINDOW_PAYMENTS),
+                        child(c, ExperimentSettings.ANALYSIS, "").get(ExperimentSettings.WARMUP_PAYMENTS)),
+                protocols, c);
     }
 
     private static Values child(JsonNode parent, Section s, String parentPath) {

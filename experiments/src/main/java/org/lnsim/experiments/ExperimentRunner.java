@@ -89,7 +89,7 @@ public final class ExperimentRunner {
                 throws IOException {
             RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, graph, payments,
                     settings.config());
-            return RunOutputs.write(dir, manifest, graph, runs, bound, timings);
+            return RunOutputs.write(dir, manifest, graph, runs, bound, timings, settings.analysis());
         }
     }
 

@@ -66,6 +66,25 @@ class ConfigSchemaTest {
         assertEquals(10.0, c.at("/protocols/0/riskfactor").doubleValue());
     }
 
+    /**
+     * analysis.window_payments (default 1,000) and analysis.warmup_payments (default 0) reach the typed settings and
+     * the resolved tree the manifest records; a window of 0 or a negative warm-up is refused, naming the key.
+     */
+    @Test
+    void analysisWindowAndWarmup() throws Exception {
+        ExperimentSettings d = ConfigSchema.resolve(YAML.readTree("{}"), "test.yaml");
+        assertEquals(new org.lnsim.results.run.RunAnalysis(1_000, 0), d.analysis());
+        ExperimentSettings s = ConfigSchema.resolve(YAML.readTree("analysis: {window_payments: 250, "
+                + "warmup_payments: 500}"), "test.yaml");
+        assertEquals(new org.lnsim.results.run.RunAnalysis(250, 500), s.analysis());
+        assertEquals(500, s.config().at("/analysis/warmup_payments").intValue());
+        assertEquals(1_000, d.config().at("/analysis/window_payments").intValue());
+        String m = error("analysis: {window_payments: 0}");
+        assertTrue(m.contains("analysis.window_payments") && m.contains("out of range"), m);
+        m = error("analysis: {warmup_payments: -3}");
+        assertTrue(m.contains("analysis.warmup_payments") && m.contains("out of range"), m);
+    }
+
     @Test
     void badConfigsNameTheKeyAndTheValidChoices() {
         String m = error("workload: {paymnets: 5}");

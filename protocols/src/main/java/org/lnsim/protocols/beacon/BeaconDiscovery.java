@@ -35,10 +35,14 @@ import org.lnsim.network.ChannelGraph;
  *   <li>Requests of one node leave together when its table arrives; a suggested request leaves when the answer that
  *       suggested it arrives. Each hop takes the run's control delay of its direction (one delay per direction for
  *       the whole set-up).</li>
- *   <li>Costs are counted per end-to-end request: its hops (one onion message each, as in {@link BeaconMessages})
- *       are charged to the node that sent it and received by its destination, and its answer's hops to the
- *       destination and the requester; the nodes relaying the onions are not charged for them (on a 1M-channel
- *       network there are billions of these hops).</li>
+ *   <li>Costs are counted per hop, each hop one onion message (as in {@link BeaconMessages}) sent by the node at
+ *       its near end: a request of h hops is sent by its requester ({@link #requests}), forwarded by each of the
+ *       h − 1 nodes on its route ({@link #relayed}) and received by its destination ({@link #addressed}); its
+ *       answer goes back the same way. (Until issue 18 all h hops were charged to the requester and the
+ *       destination, and the relays, hubs above all, were charged nothing.) The relays are counted without
+ *       walking each request's route: per requester, the requests whose route leaves its table at a node are
+ *       summed up the breadth-first tree once, and the few hops of a chain beyond the table are walked once per
+ *       chain with their multiplicities.</li>
  * </ul>
  *
  * <h2>How it is computed</h2>
@@ -77,10 +81,15 @@ final class BeaconDiscovery {
     private final XorOrder order;
     private final SortedPeers peers;
 
-    /** Per node: requests sent, their hops, answered requests' hops as destination, last answer time, beacons found. */
+    /**
+     * Per node: requests sent, their hops, answered requests' hops as destination, requests addressed to it, request
+     * hops it forwarded for others, last answer time, beacons found.
+     */
     private final long[] requests;
     private final long[] requestHops;
     private final long[] answeredHops;
+    private final long[] addressed;
+    private final long[] relayed;
     private final long[] doneUs;
     private final long[] beaconsFound;
 
@@ -102,6 +111,8 @@ final class BeaconDiscovery {
         requests = new long[n];
         requestHops = new long[n];
         answeredHops = new long[n];
+        addressed = new long[n];
+        relayed = new long[n];
         doneUs = new long[n];
         beaconsFound = new long[n];
     }
@@ -140,6 +151,8 @@ final class BeaconDiscovery {
         for (Requester r : workers) {
             for (int x = 0; x < answeredHops.length; x++) {
                 answeredHops[x] += r.answered[x];
+                addressed[x] += r.addressedCount[x];
+                relayed[x] += r.relayedCount[x];
             }
         }
     }
@@ -169,6 +182,19 @@ final class BeaconDiscovery {
         return answeredHops[v];
     }
 
+    /** Requests addressed to v (end to end): as many answers it sent, each one onion message on its first hop. */
+    long addressed(int v) {
+        return addressed[v];
+    }
+
+    /**
+     * Requests v forwarded for others: hops where v is neither the requester nor the destination; each is one onion
+     * forwarded out and one answer forwarded back. Summed over nodes it is the request hops minus the requests.
+     */
+    long relayed(int v) {
+        return relayed[v];
+    }
+
     /** When v's last answer arrived (µs from the run's start). */
     long doneUs(int v) {
         return doneUs[v];
@@ -196,6 +222,17 @@ final class BeaconDiscovery {
         private final int[] queue;
         private final int[] answeredStamp;
         private final long[] answered;
+        private final long[] addressedCount;
+        private final long[] relayedCount;
+        // the table's breadth-first tree: parent of each table node; per table node, requests whose route's tree part
+        // goes to it (through it or beyond it) and those that end there; the chain's segments beyond the table
+        private final int[] parent;
+        private final long[] pass;
+        private final long[] endAt;
+        private int[] segNodes = new int[16];
+        private int[] segEnds = new int[4];
+        private int segCount;
+        private int segNodeCount;
         // r = 1: per x, whether known for this requester, its best (node << 8 | hops, −1: none) and the slot (−1: x)
         private final int[] known;
         private final int[] best1;
@@ -216,6 +253,11 @@ final class BeaconDiscovery {
             queue = new int[n];
             answeredStamp = new int[n];
             answered = new long[n];
+            addressedCount = new long[n];
+            relayedCount = new long[n];
+            parent = new int[n];
+            pass = new long[n];
+            endAt = new long[n];
             boolean one = radius == 1;
             known = new int[one ? n : 0];
             best1 = new int[one ? n : 0];
@@ -241,10 +283,15 @@ final class BeaconDiscovery {
                 long f = fwdUs[x];
                 long b = backUs[x];
                 long t = startUs + f + b;
+                // the route: the tree path to anchor, then segCount segments beyond the table
+                int anchor = x;
+                segCount = 0;
+                segNodeCount = 0;
                 while (true) {
                     reqs++;
                     hops += h;
                     answered[x] += h;
+                    addressedCount[x]++;
                     answeredStamp[x] = s;
                     int bx = lanes == null ? bestWithinOne(x) : lanes.best(x);
                     int w = bx >> 8;
@@ -253,6 +300,10 @@ final class BeaconDiscovery {
                         break; // x accepts
                     }
                     if (stamp[w] == s) {
+                        closeRoute(anchor);
+                        anchor = w;
+                        segCount = 0;
+                        segNodeCount = 0;
                         h = depth[w];
                         f = fwdUs[w];
                         b = backUs[w];
@@ -265,8 +316,10 @@ final class BeaconDiscovery {
                     t += f + b;
                     x = w;
                 }
+                closeRoute(anchor);
                 done = Math.max(done, t);
             }
+            relaysOnTree(tableNodes);
             requests[v] = reqs;
             requestHops[v] = hops;
             doneUs[v] = done;
@@ -279,12 +332,66 @@ final class BeaconDiscovery {
             beaconsFound[v] = found;
         }
 
+        /**
+         * The requests of one route, the tree path to {@code anchor} then {@link #segCount} segments beyond the table
+         * (request 0 ends at the anchor, request j after segment j): each passes the tree path to the anchor; the
+         * anchor and segment j's inner nodes forward the requests that go beyond them, segment j's end those after
+         * it.
+         */
+        private void closeRoute(int anchor) {
+            int k = segCount;
+            pass[anchor] += 1 + k;
+            endAt[anchor]++;
+            int from = 0;
+            for (int j = 1; j <= k; j++) {
+                int end = segEnds[j - 1];
+                for (int at = from; at < end - 1; at++) {
+                    relayedCount[segNodes[at]] += k - j + 1;
+                }
+                relayedCount[segNodes[end - 1]] += k - j;
+                from = end;
+            }
+        }
+
+        /**
+         * Sums the requests that went through each table node on their tree part, from the leaves of the
+         * breadth-first tree up: a node forwards every request whose tree part goes to a node below it, and those to
+         * itself that go on beyond the table.
+         */
+        private void relaysOnTree(int tableNodes) {
+            for (int i = tableNodes - 1; i >= 1; i--) {
+                int u = queue[i];
+                relayedCount[u] += pass[u] - endAt[u];
+                pass[parent[u]] += pass[u];
+            }
+        }
+
+        /** Appends the nodes of the last {@link #walkToBest} after its start, the best last, as one segment. */
+        private void recordSegment(int x) {
+            int need = segNodeCount + radius + 1;
+            if (need > segNodes.length) {
+                segNodes = java.util.Arrays.copyOf(segNodes, Math.max(need, 2 * segNodes.length));
+            }
+            if (lanes == null) {
+                segNodes[segNodeCount++] = g.outPeer(via1[x]);
+            } else {
+                segNodeCount += lanes.pathNodes(x, segNodes, segNodeCount);
+            }
+            if (segCount == segEnds.length) {
+                segEnds = java.util.Arrays.copyOf(segEnds, 2 * segCount);
+            }
+            segEnds[segCount++] = segNodeCount;
+        }
+
         /** Breadth-first search of v's table (radius r), with each node's path delays from and back to v. */
         private int table(int v) {
             stamp[v] = s;
             depth[v] = 0;
             fwdUs[v] = 0;
             backUs[v] = 0;
+            parent[v] = v;
+            pass[v] = 0;
+            endAt[v] = 0;
             queue[0] = v;
             int head = 0;
             int tail = 1;
@@ -301,6 +408,9 @@ final class BeaconDiscovery {
                         depth[p] = depth[u] + 1;
                         fwdUs[p] = fwdUs[u] + delayUs[e];
                         backUs[p] = backUs[u] + delayUs[e ^ 1];
+                        parent[p] = u;
+                        pass[p] = 0;
+                        endAt[p] = 0;
                         queue[tail++] = p;
                     }
                 }
@@ -344,6 +454,7 @@ final class BeaconDiscovery {
                 pathFwd = lanes.pathFwd;
                 pathBack = lanes.pathBack;
             }
+            recordSegment(x);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.routing.RouteRequest;
 import org.lnsim.protocols.source.PayLoopProtocol;
 import org.lnsim.protocols.source.PayPolicy;
+import org.lnsim.protocols.source.PeerCharges;
 
 /**
  * {@code beacon}: Flare-style partial-knowledge source routing (Prihodko et al. 2016, lightning-facts §5). A node
@@ -32,8 +33,10 @@ import org.lnsim.protocols.source.PayPolicy;
  *       {@code beacon_req} to every node of its table and follows every suggestion of a closer node until a
  *       candidate accepts, one onion message per hop each way; the answers from its beacons bring the beacon paths'
  *       channel records. Per node: {@code setup_requests}, {@code setup_us} (its last answer) and
- *       {@code beacons_found}. Departures (complete tables when requests start, no maintenance ticks, relays not
- *       charged) are listed in {@link BeaconDiscovery}.</li>
+ *       {@code beacons_found}. Every hop of a request or answer is charged to the node that sends it, the nodes
+ *       relaying the onions included (they were charged nothing before issue 18, which under-counted hubs).
+ *       Departures (complete tables when requests start, no maintenance ticks) are listed in
+ *       {@link BeaconDiscovery}.</li>
  *   <li>The beacons a node routes with are the true XOR-closest within {@code max-beacon-distance}
  *       ({@link Neighbourhoods}), not only those its requests reached: the prototype's suggestions stop at a
  *       candidate that knows no closer node within its own radius, which at r = 1 is often not one of the closest
@@ -191,14 +194,18 @@ public final class BeaconRouting extends PayLoopProtocol {
             if (pathBytes > 0) {
                 ctx.chargeControl(graph.target(p[2]), v, BeaconMessages.BEACON_ACK, 0, pathBytes);
             }
-            long own = replay.requestHops(v);
-            long answered = replay.answeredHops(v);
-            reqMessages[v] = own;
-            reqSent[v] = own * BeaconMessages.ONION_REQUEST;
-            reqReceived[v] = answered * BeaconMessages.ONION_REQUEST;
-            ackMessages[v] = answered;
-            ackSent[v] = answered * BeaconMessages.ONION_REQUEST;
-            ackReceived[v] = own * BeaconMessages.ONION_REQUEST;
+            // per hop one onion message, sent by the hop's near end: v sends its requests' first hops and receives
+            // their answers' last; as a destination it receives requests and sends answers; as a relay it forwards
+            // both ways
+            long own = replay.requests(v);
+            long addressed = replay.addressed(v);
+            long relayed = replay.relayed(v);
+            reqMessages[v] = own + relayed;
+            reqSent[v] = reqMessages[v] * BeaconMessages.ONION_REQUEST;
+            reqReceived[v] = (addressed + relayed) * BeaconMessages.ONION_REQUEST;
+            ackMessages[v] = addressed + relayed;
+            ackSent[v] = ackMessages[v] * BeaconMessages.ONION_REQUEST;
+            ackReceived[v] = (own + relayed) * BeaconMessages.ONION_REQUEST;
             setupUs[v] = replay.doneUs(v);
             setupRequests[v] = replay.requests(v);
             beaconsFound[v] = replay.beaconsFound(v, tables.beaconCount(v));
@@ -232,7 +239,7 @@ public final class BeaconRouting extends PayLoopProtocol {
                 long updates = Math.round(perChannel * tables.tableChannels(v))
                         + (churn ? tables.tableWeight(v, toggles) : 0);
                 if (updates > 0) {
-                    ctx.chargeControl(graph.outPeer(graph.outStart(v)), v, BeaconMessages.CHANNEL_UPDATE, updates,
+                    PeerCharges.fromPeers(ctx, graph, v, BeaconMessages.CHANNEL_UPDATE, updates,
                             updates * (long) GossipSizes.CHANNEL_UPDATE);
                 }
             }

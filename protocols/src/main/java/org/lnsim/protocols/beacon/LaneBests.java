@@ -30,6 +30,8 @@ final class LaneBests {
     private final int[][] walkStamp;
     private final long[][] walkFwd;
     private final long[][] walkBack;
+    // the next node of that walk: y itself where the best was already within k − 1 hops of y, else the peer taken
+    private final int[][] walkNext;
     // the peers of node markedNode have peerMark == markCount
     private final int[] peerMark;
     private int markCount;
@@ -53,6 +55,7 @@ final class LaneBests {
         walkStamp = new int[radius][n];
         walkFwd = new long[radius][n];
         walkBack = new long[radius][n];
+        walkNext = new int[radius][n];
         peerMark = new int[n];
     }
 
@@ -145,6 +148,7 @@ final class LaneBests {
         }
         int rank = level[k][y * LANES + lane];
         int[] lower = level[k - 1];
+        int next = y;
         if (lower[y * LANES + lane] == rank) {
             walk(y, k - 1);
         } else {
@@ -168,7 +172,8 @@ final class LaneBests {
                     slot++;
                 }
             }
-            walk(g.outPeer(slot), k - 1);
+            next = g.outPeer(slot);
+            walk(next, k - 1);
             int e = g.outDirection(slot);
             pathFwd += delayUs[e];
             pathBack += delayUs[e ^ 1];
@@ -176,6 +181,24 @@ final class LaneBests {
         stamps[y] = stamp;
         walkFwd[k - 1][y] = pathFwd;
         walkBack[k - 1][y] = pathBack;
+        walkNext[k - 1][y] = next;
+    }
+
+    /**
+     * The nodes of the path {@link #walk} took from x to its best, after x, the best last, written from
+     * {@code out[at]}; returns how many (its hops, at most r). Call after {@code walk(x)}, for the same requester.
+     */
+    int pathNodes(int x, int[] out, int at) {
+        int count = 0;
+        int y = x;
+        for (int k = radius; k >= 1; k--) {
+            int next = walkNext[k - 1][y];
+            if (next != y) {
+                out[at + count++] = next;
+                y = next;
+            }
+        }
+        return count;
     }
 
     /** Marks w's peers with a new {@link #markCount}, unless w's are the peers marked last. */

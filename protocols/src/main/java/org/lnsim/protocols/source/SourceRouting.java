@@ -79,16 +79,17 @@ public final class SourceRouting extends PayLoopProtocol {
     }
 
     /**
-     * Each node with channels receives the whole gossip once (its initial sync), sent by a peer: lnsim names the
-     * peer in its first adjacency slot as the sender, which keeps totals exact and per-node sent
-     * figures deterministic (real nodes spread the sync over the peers they ask).
+     * Each node with channels receives the whole gossip once (its initial sync), sent by its peers: each channel's
+     * peer sends an even share ({@link PeerCharges}), so a node's set-up figures are its own sync received and its
+     * share of its peers' syncs sent. (Until issue 18 the whole sync was charged to the peer in the receiver's first
+     * adjacency slot, which made the sent figures a matter of adjacency order.)
      */
     @Override
     public void setup(ProtocolContext ctx) {
         long messages = gossip.channelAnnouncements() + gossip.channelUpdates() + gossip.nodeAnnouncements();
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
-                ctx.chargeControl(graph.outPeer(graph.outStart(n)), n, "gossip_sync", messages, gossip.rawBytes());
+                PeerCharges.fromPeers(ctx, graph, n, "gossip_sync", messages, gossip.rawBytes());
             }
         }
     }
@@ -97,7 +98,7 @@ public final class SourceRouting extends PayLoopProtocol {
      * Gossip caused during the run, charged at its end: channel_update churn at the configured rate, and the
      * channel_updates of node churn — each time a node goes offline or comes back, each of its peers announces its
      * direction disabled or enabled again (one update per channel; BOLT 7). Every update reaches every node with
-     * channels.
+     * channels, from its peers ({@link PeerCharges}).
      */
     @Override
     public void finish(ProtocolContext ctx) {
@@ -115,7 +116,7 @@ public final class SourceRouting extends PayLoopProtocol {
         }
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
-                ctx.chargeControl(graph.outPeer(graph.outStart(n)), n, "channel_update", updates,
+                PeerCharges.fromPeers(ctx, graph, n, "channel_update", updates,
                         updates * (long) GossipSizes.CHANNEL_UPDATE);
             }
         }

@@ -30,6 +30,7 @@ class BeaconDiscoveryTest {
     void replayEqualsTheRulesAppliedDirectly() {
         long cut = 0;
         long suggested = 0;
+        long relays = 0;
         for (long seed = 1; seed <= 6; seed++) {
             for (boolean tree : new boolean[] {true, false}) {
                 for (boolean sharedPrefix : new boolean[] {false, true}) {
@@ -46,13 +47,15 @@ class BeaconDiscoveryTest {
                             BeaconDiscovery replay = new BeaconDiscovery(g, r, maxDistance, delay);
                             replay.run(1 + (int) (seed % 2), paths::of);
                             Direct direct = new Direct(g, r, maxDistance, delay, paths);
-                            long[][] got = new long[5][g.nodeCount()];
+                            long[][] got = new long[7][g.nodeCount()];
                             for (int v = 0; v < g.nodeCount(); v++) {
                                 got[0][v] = replay.requests(v);
                                 got[1][v] = replay.requestHops(v);
                                 got[2][v] = replay.answeredHops(v);
                                 got[3][v] = replay.doneUs(v);
                                 got[4][v] = replay.beaconsFound(v, 3);
+                                got[5][v] = replay.addressed(v);
+                                got[6][v] = replay.relayed(v);
                             }
                             String at = "seed " + seed + (tree ? " tree" : " graph")
                                     + (sharedPrefix ? " shared prefix" : "") + " r " + r + " max " + maxDistance;
@@ -61,6 +64,9 @@ class BeaconDiscoveryTest {
                             assertArrayEquals(direct.answered, got[2], "answered hops, " + at);
                             assertArrayEquals(direct.done, got[3], "done, " + at);
                             assertArrayEquals(direct.found, got[4], "beacons found, " + at);
+                            assertArrayEquals(direct.addressed, got[5], "addressed, " + at);
+                            assertArrayEquals(direct.relayed, got[6], "relayed, " + at);
+                            relays += Arrays.stream(direct.relayed).sum();
                             cut += direct.cut;
                             suggested += direct.suggested;
                         }
@@ -70,13 +76,20 @@ class BeaconDiscoveryTest {
         }
         assertTrue(cut > 0, "the distance limit never cut a suggestion: that rule went untested");
         assertTrue(suggested > 0, "no candidate suggested a closer node: chains went untested");
+        assertTrue(relays > 0, "no request was relayed: relay charges went untested");
     }
 
-    /** The rules applied one request at a time. */
+    /**
+     * The rules applied one request at a time, each request's route kept as its list of nodes: the tree path inside
+     * the requester's table, extended by the candidate's tree path to a suggested node outside it; its inner nodes
+     * relay it.
+     */
     private static final class Direct {
         final long[] requests;
         final long[] hops;
         final long[] answered;
+        final long[] addressed;
+        final long[] relayed;
         final long[] done;
         final long[] found;
         int cut;
@@ -91,6 +104,8 @@ class BeaconDiscoveryTest {
             requests = new long[n];
             hops = new long[n];
             answered = new long[n];
+            addressed = new long[n];
+            relayed = new long[n];
             done = new long[n];
             found = new long[n];
             for (int v = 0; v < n; v++) {
@@ -110,10 +125,16 @@ class BeaconDiscoveryTest {
                     long f = table.fwd[c];
                     long b = table.back[c];
                     long t = start + f + b;
+                    java.util.List<Integer> route = table.path(c);
                     while (true) {
                         requests[v]++;
                         hops[v] += h;
                         answered[x] += h;
+                        addressed[x]++;
+                        assertTrue(route.size() == h + 1 && route.get(0) == v && route.get(h) == x);
+                        for (int k = 1; k < route.size() - 1; k++) {
+                            relayed[route.get(k)]++;
+                        }
                         answeredV[x] = true;
                         Bfs own = new Bfs(x, r);
                         int w = -1;
@@ -134,10 +155,15 @@ class BeaconDiscoveryTest {
                             h = table.depth[w];
                             f = table.fwd[w];
                             b = table.back[w];
+                            route = table.path(w);
                         } else {
                             h += own.depth[w];
                             f += own.fwd[w];
                             b += own.back[w];
+                            java.util.List<Integer> longer = new java.util.ArrayList<>(route);
+                            java.util.List<Integer> beyond = own.path(w);
+                            longer.addAll(beyond.subList(1, beyond.size()));
+                            route = longer;
                         }
                         t += f + b;
                         x = w;
@@ -159,13 +185,17 @@ class BeaconDiscoveryTest {
             final int[] depth;
             final long[] fwd;
             final long[] back;
+            final int[] parent;
+            final int from;
 
             Bfs(int from, int maxDepth) {
                 int n = g.nodeCount();
+                parent = new int[n];
                 depth = new int[n];
                 Arrays.fill(depth, -1);
                 fwd = new long[n];
                 back = new long[n];
+                this.from = from;
                 depth[from] = 0;
                 ArrayDeque<Integer> queue = new ArrayDeque<>();
                 queue.add(from);
@@ -181,10 +211,22 @@ class BeaconDiscoveryTest {
                             depth[p] = depth[u] + 1;
                             fwd[p] = fwd[u] + delay[e];
                             back[p] = back[u] + delay[e ^ 1];
+                            parent[p] = u;
                             queue.add(p);
                         }
                     }
                 }
+            }
+
+            /** The tree path from the search's start to {@code to}, both ends included. */
+            java.util.List<Integer> path(int to) {
+                java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+                for (int u = to; depth[u] > 0; u = parent[u]) {
+                    out.add(u);
+                }
+                out.add(from);
+                java.util.Collections.reverse(out);
+                return out;
             }
         }
     }

@@ -179,4 +179,47 @@ class SourceRoutingTest {
                 .checks(EngineRun.Checks.NONE).run().engine();
         assertArrayEquals(new long[] {16, 16 * 130}, engine.controlByType().get("channel_update"));
     }
+
+    /**
+     * Each node's sync is charged to the peers that send it, split evenly over its channels (PeerCharges). A star: hub
+     * H (index 0) with leaves L1, L2, L3, one channel each, no node announced: the gossip is 3 channel_announcements
+     * + 6 channel_updates = 9 messages, 3 × (432 + 2 × 130) = 2,076 bytes. Each leaf's only peer is H, so H sends
+     * the three leaves' syncs: 27 messages, 6,228 bytes; H's own sync is split over its three channels: each leaf
+     * sends 3 messages, 692 bytes. Received: every node one sync, 2,076 bytes. Before issue 18 the sender was the
+     * receiver's first peer: the same here for the leaves, but H's sync came from L1 alone (9, 0, 0 for the leaves).
+     * Totals: 36 messages, 8,304 bytes, as before.
+     */
+    @Test
+    void eachSyncIsChargedToThePeersThatSendIt() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int h = b.addNode(NodeIds.fromIndex(1));
+        ChannelPolicy p = new ChannelPolicy(1000, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        for (int i = 0; i < 3; i++) {
+            int leaf = b.addNode(NodeIds.fromIndex(2 + i));
+            int c = b.addChannel(ShortChannelId.of(1 + i, 0, 0), h, leaf, 1_000_000);
+            b.setPolicy(c, h, p);
+            b.setPolicy(c, leaf, p);
+        }
+        ChannelGraph g = b.build();
+        GossipSizes.Totals gossip = GossipSizes.of(g);
+        assertEquals(9, gossip.channelAnnouncements() + gossip.channelUpdates() + gossip.nodeAnnouncements());
+        assertEquals(2_076, gossip.rawBytes());
+        PaymentEngine engine = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0))
+                .checks(EngineRun.Checks.NONE).run().engine();
+        long[] sent = new long[4];
+        long[] sentBytes = new long[4];
+        long[] received = new long[4];
+        for (int v = 0; v < 4; v++) {
+            sent[v] = engine.nodeSetupMessagesSent(v);
+            sentBytes[v] = engine.nodeSetupBytesSent(v);
+            received[v] = engine.nodeSetupBytesReceived(v);
+        }
+        int hub = g.indexOfNode(NodeIds.fromIndex(1));
+        assertEquals(0, hub);
+        assertArrayEquals(new long[] {27, 3, 3, 3}, sent);
+        assertArrayEquals(new long[] {6_228, 692, 692, 692}, sentBytes);
+        assertArrayEquals(new long[] {2_076, 2_076, 2_076, 2_076}, received);
+        assertEquals(36, engine.setupMessages());
+        assertEquals(8_304, engine.setupBytes());
+    }
 }

@@ -2,6 +2,7 @@ package org.lnsim.results.run;
 
 import java.util.Comparator;
 import java.util.List;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.PaymentOutcome;
 
 /**
@@ -14,13 +15,27 @@ import org.lnsim.engine.payment.PaymentOutcome;
  * @param setupBytes    their size
  * @param nodes         per-node traffic and state, or null when not collected
  * @param paymentColumns names of the protocol's own per-payment figures ({@link PaymentOutcome#columns()})
+ * @param paymentColumnDocs their units and definitions, same order (for summary.md's glossary), or empty when not
+ *                       known
  */
 public record ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
-                          long setupBytes, NodeTotals nodes, List<String> paymentColumns) {
+                          long setupBytes, NodeTotals nodes, List<String> paymentColumns,
+                          List<ColumnDoc> paymentColumnDocs) {
     public ProtocolRun {
         outcomes = outcomes.stream().sorted(Comparator.comparingLong(o -> o.payment().id())).toList();
         stateBytes = stateBytes.clone();
         paymentColumns = List.copyOf(paymentColumns);
+        paymentColumnDocs = List.copyOf(paymentColumnDocs);
+        if (!paymentColumnDocs.isEmpty() && !ColumnDoc.names(paymentColumnDocs).equals(paymentColumns)) {
+            throw new IllegalArgumentException("payment column docs " + ColumnDoc.names(paymentColumnDocs)
+                    + " do not match the columns " + paymentColumns);
+        }
+    }
+
+    /** Without the columns' docs. */
+    public ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
+                       long setupBytes, NodeTotals nodes, List<String> paymentColumns) {
+        this(protocol, outcomes, stateBytes, setupMessages, setupBytes, nodes, paymentColumns, List.of());
     }
 
     /** Without per-node totals or protocol columns. */

@@ -74,6 +74,6 @@ public final class RunCollector {
         ProtocolRun.NodeTotals totals = new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes, setup);
         return new ProtocolRun(protocolName, outcomes, stateBytes, engine.setupMessages(), engine.setupBytes(),
-                totals, ColumnDoc.names(report.paymentColumns()));
+                totals, ColumnDoc.names(report.paymentColumns()), report.paymentColumns());
     }
 }

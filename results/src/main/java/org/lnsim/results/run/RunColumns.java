@@ -213,15 +213,20 @@ public final class RunColumns {
 
     /**
      * {@code summary.csv} (and {@code summary.md}): one row per protocol, then the {@value RunSummary#BOUND_ROW} row
-     * when the bound is computed. Always the columns up to {@link #SUCCESS_GE_1M_SAT}; the others only when the run
+     * when the bound is computed. Always the columns up to {@link #SUCCESS_GE_1M_SAT_WILSON_HIGH}; the others only when the run
      * calls for them (see each definition), in this order, with one {@code <column>_mean} per protocol payment column
      * between {@link #DISCOVERY_MS_P99} and {@link #SHARE_OF_BOUND}.
      */
     public enum Summary implements Column {
         PROTOCOL_NAME(PROTOCOL),
-        PAYMENTS("payments", "count", "payments of the workload"),
+        PAYMENTS("payments", "count", "payments of the workload the row's figures are taken over: all but the first "
+                + "analysis.warmup_payments (default 0)"),
         SUCCESS_RATE("success_rate", "share", "delivered payments / payments"),
-        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment"),
+        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment that sent at least one; "
+                + "empty when none did (before issue 18 the mean was over all payments, those that sent none "
+                + "counting 0)"),
+        NO_ROUTE("no_route", "count", "payments that sent no attempt: the protocol found no route (or gave up "
+                + "before any HTLC)"),
         FEE_PPM_P50("fee_ppm_p50", "ppm", "fee × 10^6 / amount over delivered payments, nearest-rank median"),
         FEE_PPM_P99("fee_ppm_p99", "ppm", "the same, 99th percentile"),
         HOPS_MEAN("hops_mean", "count", "hop count (longest part) of delivered payments, mean"),
@@ -230,22 +235,55 @@ public final class RunColumns {
                 + "HdrHistogram of µs with 4 significant digits"),
         LATENCY_MS_P90("latency_ms_p90", "ms", "the same, 90th percentile"),
         LATENCY_MS_P99("latency_ms_p99", "ms", "the same, 99th percentile"),
-        MESSAGES_PER_PAYMENT("messages_per_payment", "count", "all overhead — payment messages, payments' control "
-                + "messages and everything charged at set-up (e.g. the full gossip sync) — divided by the payments"),
-        BYTES_PER_PAYMENT("bytes_per_payment", "bytes", "their size, divided by the payments"),
+        MESSAGES_PER_PAYMENT("messages_per_payment", "count", "per-payment traffic: payment messages "
+                + "(update_add/fulfill/fail_htlc) plus the protocol's control messages attributed to payments, over "
+                + "the payments; set-up is not included (it is per node, setup_messages_per_node_*; before issue 18 "
+                + "this column also held set-up divided by the payments)"),
+        BYTES_PER_PAYMENT("bytes_per_payment", "bytes", "their size, over the payments; set-up not included (see "
+                + "setup_bytes_per_node_*)"),
         STATE_BYTES_P50("state_bytes_p50", "bytes", "per-node routing state over nodes with channels, nearest-rank "
                 + "median"),
         STATE_BYTES_MAX("state_bytes_max", "bytes", "the same, largest"),
-        PAYMENT_MESSAGES_PER_PAYMENT("payment_messages_per_payment", "count", "messages_per_payment without set-up"),
+        SETUP_MESSAGES_PER_NODE_P50("setup_messages_per_node_p50", "count", "control messages a node sent outside "
+                + "payments (set-up, sync, churn: node_state.csv's setup_messages_sent), over nodes with channels, "
+                + "nearest-rank median; empty when per-node figures were not collected"),
+        SETUP_MESSAGES_PER_NODE_P99("setup_messages_per_node_p99", "count", "the same, 99th percentile"),
+        SETUP_MESSAGES_PER_NODE_MAX("setup_messages_per_node_max", "count", "the same, largest"),
+        SETUP_BYTES_PER_NODE_P50("setup_bytes_per_node_p50", "bytes", "a node's set-up traffic both ways, bytes "
+                + "sent + bytes received outside payments (node_state.csv's setup_bytes_sent + "
+                + "setup_bytes_received: what its link carried), over nodes with channels, nearest-rank median; empty "
+                + "when per-node figures were not collected"),
+        SETUP_BYTES_PER_NODE_P99("setup_bytes_per_node_p99", "bytes", "the same, 99th percentile"),
+        SETUP_BYTES_PER_NODE_MAX("setup_bytes_per_node_max", "bytes", "the same, largest"),
         PARTS_MEAN("parts_mean", "count", "parts that delivered, over delivered payments (1 for single-path "
                 + "schemes)"),
         PARTS_MAX("parts_max", "count", "the same, largest"),
         SUCCESS_LT_1K_SAT("success_lt_1k_sat", "share", "success rate of the payments below 1k sat; empty when "
                 + "there are none"),
+        SUCCESS_LT_1K_SAT_N("success_lt_1k_sat_n", "count", "payments below 1k sat: the n of the rate beside it"),
+        SUCCESS_LT_1K_SAT_WILSON_LOW("success_lt_1k_sat_wilson_low", "share", "lower end of the Wilson score 95% "
+                + "interval of that rate (z = 1.959963984540054); empty when n is 0; summary.csv only (summary.md "
+                + "shows the intervals in its success-by-amount table)"),
+        SUCCESS_LT_1K_SAT_WILSON_HIGH("success_lt_1k_sat_wilson_high", "share", "its upper end"),
         SUCCESS_1K_10K_SAT("success_1k_10k_sat", "share", "the same, 1k to 10k sat"),
+        SUCCESS_1K_10K_SAT_N("success_1k_10k_sat_n", "count", "its n"),
+        SUCCESS_1K_10K_SAT_WILSON_LOW("success_1k_10k_sat_wilson_low", "share", "its Wilson 95% interval, lower "
+                + "end"),
+        SUCCESS_1K_10K_SAT_WILSON_HIGH("success_1k_10k_sat_wilson_high", "share", "upper end"),
         SUCCESS_10K_100K_SAT("success_10k_100k_sat", "share", "the same, 10k to 100k sat"),
+        SUCCESS_10K_100K_SAT_N("success_10k_100k_sat_n", "count", "its n"),
+        SUCCESS_10K_100K_SAT_WILSON_LOW("success_10k_100k_sat_wilson_low", "share", "its Wilson 95% interval, "
+                + "lower end"),
+        SUCCESS_10K_100K_SAT_WILSON_HIGH("success_10k_100k_sat_wilson_high", "share", "upper end"),
         SUCCESS_100K_1M_SAT("success_100k_1m_sat", "share", "the same, 100k to 1M sat"),
+        SUCCESS_100K_1M_SAT_N("success_100k_1m_sat_n", "count", "its n"),
+        SUCCESS_100K_1M_SAT_WILSON_LOW("success_100k_1m_sat_wilson_low", "share", "its Wilson 95% interval, lower "
+                + "end"),
+        SUCCESS_100K_1M_SAT_WILSON_HIGH("success_100k_1m_sat_wilson_high", "share", "upper end"),
         SUCCESS_GE_1M_SAT("success_ge_1m_sat", "share", "the same, 1M sat and above"),
+        SUCCESS_GE_1M_SAT_N("success_ge_1m_sat_n", "count", "its n"),
+        SUCCESS_GE_1M_SAT_WILSON_LOW("success_ge_1m_sat_wilson_low", "share", "its Wilson 95% interval, lower end"),
+        SUCCESS_GE_1M_SAT_WILSON_HIGH("success_ge_1m_sat_wilson_high", "share", "upper end"),
         PARTIAL_RATE("partial_rate", "share", "only when some payment was settled in part (receivers claiming early): "
                 + "the share of payments settled in part only"),
         DISCOVERY_MS_P50("discovery_ms_p50", "ms", "only when some protocol of the run discovers routes over "
@@ -256,9 +294,16 @@ public final class RunColumns {
 
         /** Suffix of the per-protocol-column means. */
         public static final String MEAN_SUFFIX = "_mean";
-        /** The buckets' columns, in amount order ({@link RunSummary} holds their bounds). */
+        /**
+         * The buckets' rate columns, in amount order ({@link RunSummary} holds their bounds); each is followed by its
+         * {@value #N_SUFFIX}, {@value #WILSON_LOW_SUFFIX} and {@value #WILSON_HIGH_SUFFIX} columns.
+         */
         static final List<Summary> BUCKETS = List.of(SUCCESS_LT_1K_SAT, SUCCESS_1K_10K_SAT, SUCCESS_10K_100K_SAT,
                 SUCCESS_100K_1M_SAT, SUCCESS_GE_1M_SAT);
+        /** Suffixes of a bucket's count and Wilson interval columns. */
+        public static final String N_SUFFIX = "_n";
+        public static final String WILSON_LOW_SUFFIX = "_wilson_low";
+        public static final String WILSON_HIGH_SUFFIX = "_wilson_high";
 
         private final ColumnDoc doc;
 
@@ -267,6 +312,108 @@ public final class RunColumns {
         }
 
         Summary(ColumnDoc doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public ColumnDoc doc() {
+            return doc;
+        }
+    }
+
+    /**
+     * summary.md's success-by-amount table ({@link RunSummary#markdownReport}): one row per summary row and amount
+     * bucket with payments.
+     */
+    public enum SummaryAmount implements Column {
+        PROTOCOL_NAME(PROTOCOL),
+        AMOUNT_SAT("amount_sat", "sat", "the amount bucket: below 1k, 1k to 10k, 10k to 100k, 100k to 1M, 1M and "
+                + "above (the success_*_sat columns)"),
+        N("n", "count", "payments in the bucket"),
+        DELIVERED("delivered", "count", "those delivered (on the max-flow bound row: those some flow could deliver)"),
+        SUCCESS_RATE("success_rate", "share", "delivered / n"),
+        WILSON_LOW("wilson_low", "share", "lower end of its Wilson score 95% interval (z = 1.959963984540054)"),
+        WILSON_HIGH("wilson_high", "share", "upper end");
+
+        private final ColumnDoc doc;
+
+        SummaryAmount(String name, String unit, String definition) {
+            this(new ColumnDoc(name, unit, definition));
+        }
+
+        SummaryAmount(ColumnDoc doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public ColumnDoc doc() {
+            return doc;
+        }
+    }
+
+    /**
+     * summary.md's closing glossary: each column it shows — {@code mainColumns} (the summary table's) then the
+     * success-by-amount table's not already listed — with its unit and definition from this registry; a
+     * {@code <column>_mean} of a protocol's own payment column takes the protocol's declaration (or, when the run did
+     * not carry it, says where it is defined).
+     *
+     * @param protocolColumns the run's protocols' own payment columns, documented
+     */
+    public static String glossary(List<String> mainColumns, List<ColumnDoc> protocolColumns) {
+        java.util.Map<String, ColumnDoc> docs = new java.util.LinkedHashMap<>();
+        for (Summary c : Summary.values()) {
+            docs.put(c.csvName(), c.doc());
+        }
+        java.util.LinkedHashSet<String> shown = new java.util.LinkedHashSet<>(mainColumns);
+        for (SummaryAmount c : SummaryAmount.values()) {
+            shown.add(c.csvName());
+            docs.putIfAbsent(c.csvName(), c.doc());
+        }
+        StringBuilder sb = new StringBuilder("\n## Glossary\n\n")
+                .append("Every column above, its unit and definition (results/COLUMNS.md has every file's).\n\n")
+                .append("| column | unit | definition |\n|---|---|---|\n");
+        for (String name : shown) {
+            ColumnDoc d = docs.get(name);
+            if (name.equals(SummaryAmount.SUCCESS_RATE.csvName())) {
+                d = new ColumnDoc(name, "share", Summary.SUCCESS_RATE.doc().definition() + " (in the amount table: "
+                        + "delivered / n of the bucket)");
+            } else if (d == null && name.endsWith(Summary.MEAN_SUFFIX)) {
+                String base = name.substring(0, name.length() - Summary.MEAN_SUFFIX.length());
+                ColumnDoc p = protocolColumns.stream().filter(c -> c.name().equals(base)).findFirst().orElse(null);
+                d = p != null ? new ColumnDoc(name, p.unit(), "mean over the payments of " + base + ": "
+                        + p.definition()) : new ColumnDoc(name, "as " + base, "mean over the payments of " + base
+                        + ", the protocol's own payments.csv column (see results/COLUMNS.md)");
+            }
+            if (d == null) {
+                throw new IllegalStateException("summary column " + name + " is not in the registry");
+            }
+            row(sb, name, d);
+        }
+        return sb.toString();
+    }
+
+    /** {@code windows.csv}: one row per protocol and window of payments, protocol then window order. */
+    public enum Window implements Column {
+        PROTOCOL_NAME(PROTOCOL),
+        WINDOW("window", "index", "the window's position, 0 first: windows of analysis.window_payments payments in "
+                + "workload (payment-id) order, the last one partial"),
+        FIRST_PAYMENT("first_payment", "—", "id of the window's first payment"),
+        PAYMENTS("payments", "count", "payments in the window"),
+        SUCCESS_RATE("success_rate", "share", "delivered payments / payments, in the window"),
+        ATTEMPTS_MEAN("attempts_mean", "count", "attempts (parts included) per payment that sent at least one, in "
+                + "the window; empty when none did"),
+        FEE_PPM_P50("fee_ppm_p50", "ppm", "fee × 10^6 / amount over the window's delivered payments, nearest-rank "
+                + "median; empty when none was delivered"),
+        WARMUP("warmup", "0/1", "1 when the window holds payments of the warm-up (the first "
+                + "analysis.warmup_payments), which summary.csv leaves out");
+
+        private final ColumnDoc doc;
+
+        Window(String name, String unit, String definition) {
+            this(new ColumnDoc(name, unit, definition));
+        }
+
+        Window(ColumnDoc doc) {
             this.doc = doc;
         }
 
@@ -308,9 +455,19 @@ public final class RunColumns {
                         List.of(NodeStateSummary.values()), null),
                 new FileDoc(RunOutputs.NODE_IDS, "one row per node of the network: who each node index is.",
                         List.of(NodeId.values()), null),
+                new FileDoc(RunOutputs.WINDOWS, "one row per protocol and window of analysis.window_payments "
+                        + "payments (default 1,000) in workload order: is the run stationary, or does it drift as "
+                        + "balances drain? All payments, warm-up included (flagged).", List.of(Window.values()), null),
                 new FileDoc(RunOutputs.SUMMARY_CSV, "one row per protocol, then the max-flow bound row when "
-                        + "analysis.feasibility_bound is on; summary.md is the same table in Markdown.",
-                        List.of(Summary.values()), "mean"));
+                        + "analysis.feasibility_bound is on. Its per-payment figures leave out the first "
+                        + "analysis.warmup_payments payments of the workload (default 0). summary.md is the same "
+                        + "table in Markdown without the Wilson interval columns, then a success-by-amount table "
+                        + "with them, then a glossary.",
+                        List.of(Summary.values()), "mean"),
+                new FileDoc(RunOutputs.SUMMARY_MD + ", success by amount", "the table after summary.md's main "
+                        + "one: a row per summary row and amount bucket with payments (summary.csv holds the same "
+                        + "figures as success_*_sat, _n, _wilson_low and _wilson_high).",
+                        List.of(SummaryAmount.values()), null));
         StringBuilder sb = new StringBuilder();
         sb.append("# Columns of a run's files\n\n")
                 .append("Generated from `org.lnsim.results.run.RunColumns` and the protocols' column declarations; ")

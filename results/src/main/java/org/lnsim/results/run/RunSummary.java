@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
+import org.lnsim.engine.payment.ColumnDoc;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.network.stats.NetworkStatistics;
 import org.lnsim.results.run.RunColumns.Summary;
@@ -27,18 +28,31 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  * <p>Definitions (over the protocol's payments):
  * <ul>
  *   <li>{@code success_rate}: delivered payments / payments; {@code attempts_mean}: attempts (parts included) per
- *       payment;</li>
+ *       payment that sent at least one, and {@code no_route}: the payments that sent none (the protocol found no
+ *       route) — counting those as 0 attempts made a router that gives up early look cheaper than one attempt
+ *       (the oracle's 0.951 in the quickstart; issue 18);</li>
  *   <li>{@code fee_ppm_p50/p99}: fee × 10^6 / amount over delivered payments, nearest-rank percentiles;</li>
  *   <li>{@code hops_mean/max}: hop count of delivered payments (longest part);</li>
  *   <li>{@code latency_ms_p50/p90/p99}: arrival to outcome of delivered payments, from an HdrHistogram of µs with 4
  *       significant digits (a value is reported within 0.01% of the exact one);</li>
- *   <li>{@code messages_per_payment}, {@code bytes_per_payment}: all overhead — payment messages, control messages
- *       of payments and everything charged at set-up (e.g. the full gossip sync) — divided by the payments, so a
- *       scheme that saves on set-up shows it; {@code payment_messages_per_payment} leaves set-up out;</li>
+ *   <li>{@code messages_per_payment}, {@code bytes_per_payment}: per-payment traffic — payment messages and the
+ *       protocols' control messages attributed to payments — over the payments. Set-up (e.g. the full gossip sync)
+ *       is not in them: it does not grow with the payments, so dividing it by them made the figure a function of
+ *       the workload's length (28.7M messages per payment for {@code source} at 10,000 payments on 1M channels,
+ *       2.87B at 100; issue 18). It is reported per node instead;</li>
  *   <li>{@code state_bytes_p50/max}: per-node routing state over nodes with channels;</li>
+ *   <li>{@code setup_messages_per_node_p50/p99/max}: control messages a node sent outside payments, and
+ *       {@code setup_bytes_per_node_p50/p99/max}: bytes it sent plus bytes it received outside payments (its
+ *       link's set-up load: a full-gossip node receives the whole gossip but sends little), nearest rank over the
+ *       nodes with channels, as {@code node_state_summary.csv} computes them; empty without per-node figures;</li>
  *   <li>{@code parts_mean/max}: parts that delivered, over delivered payments (1 for single-path schemes);</li>
  *   <li>then the success rate by amount bucket (sat): below 1k, 1k–10k, 10k–100k, 100k–1M, 1M and above (empty
- *       where a bucket has no payment);</li>
+ *       where a bucket has no payment), each followed by its n ({@code _n}) and its Wilson score 95% interval
+ *       ({@code _wilson_low}, {@code _wilson_high}; {@link #wilson}): "0.5000" alone hid that it was 3 of 6 payments
+ *       (issue 18). The Wilson interval, not the normal one, because buckets are often small and rates near 0 or
+ *       1, where the normal interval leaves [0, 1] or shrinks to nothing. summary.csv holds all four columns per
+ *       bucket (tools read them by name); summary.md shows the rate and n in its main table and the intervals in a
+ *       success-by-amount table below it ({@link #markdownReport});</li>
  *   <li>only when some payment was settled in part (receivers claiming MPP parts early): {@code partial_rate};</li>
  *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
  *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
@@ -56,8 +70,29 @@ public final class RunSummary {
     static final long[] BUCKET_UPPER_SAT = {1_000, 10_000, 100_000, 1_000_000, Long.MAX_VALUE};
     static final List<String> BUCKET_COLUMNS = Summary.BUCKETS.stream().map(RunColumns.Column::csvName)
             .toList();
+    /** The buckets as summary.md's success-by-amount table names them, in amount order. */
+    static final List<String> BUCKET_LABELS = List.of("< 1k", "1k–10k", "10k–100k", "100k–1M", "≥ 1M");
+    /** The normal quantile of 97.5%: a two-sided 95% interval. */
+    public static final double Z95 = 1.959963984540054;
 
     private RunSummary() {
+    }
+
+    /**
+     * The runs without the first {@code warmup} payments of the workload (payment-id order; {@code
+     * analysis.warmup_payments}): what the summary's per-payment figures are taken over. Per-node figures (state,
+     * set-up) are kept whole. The runs as they are when {@code warmup} is 0.
+     */
+    public static List<ProtocolRun> afterWarmup(List<ProtocolRun> runs, int warmup) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warm-up must be >= 0");
+        }
+        if (warmup == 0) {
+            return runs;
+        }
+        return runs.stream().map(r -> new ProtocolRun(r.protocol(), r.outcomes().subList(Math.min(warmup,
+                r.outcomes().size()), r.outcomes().size()), r.stateBytes(), r.setupMessages(), r.setupBytes(),
+                r.nodes(), r.paymentColumns(), r.paymentColumnDocs())).toList();
     }
 
     /** Name of the feasibility-bound row. */
@@ -81,6 +116,7 @@ public final class RunSummary {
         IntColumn payments = IntColumn.create(Summary.PAYMENTS.csvName());
         DoubleColumn success = fixed(Summary.SUCCESS_RATE.csvName(), 4);
         DoubleColumn attempts = fixed(Summary.ATTEMPTS_MEAN.csvName(), 3);
+        IntColumn noRoute = IntColumn.create(Summary.NO_ROUTE.csvName());
         DoubleColumn feeP50 = fixed(Summary.FEE_PPM_P50.csvName(), 1);
         DoubleColumn feeP99 = fixed(Summary.FEE_PPM_P99.csvName(), 1);
         DoubleColumn hopsMean = fixed(Summary.HOPS_MEAN.csvName(), 3);
@@ -92,18 +128,30 @@ public final class RunSummary {
         DoubleColumn bytes = fixed(Summary.BYTES_PER_PAYMENT.csvName(), 1);
         LongColumn stateP50 = LongColumn.create(Summary.STATE_BYTES_P50.csvName());
         LongColumn stateMax = LongColumn.create(Summary.STATE_BYTES_MAX.csvName());
-        DoubleColumn paymentMsgs = fixed(Summary.PAYMENT_MESSAGES_PER_PAYMENT.csvName(), 2);
+        LongColumn[] setup = new LongColumn[6];
+        for (int c = 0; c < setup.length; c++) {
+            setup[c] = LongColumn.create(Summary.values()[Summary.SETUP_MESSAGES_PER_NODE_P50.ordinal() + c]
+                    .csvName());
+        }
         DoubleColumn partsMean = fixed(Summary.PARTS_MEAN.csvName(), 3);
         IntColumn partsMax = IntColumn.create(Summary.PARTS_MAX.csvName());
         DoubleColumn[] buckets = new DoubleColumn[BUCKET_COLUMNS.size()];
+        IntColumn[] bucketN = new IntColumn[buckets.length];
+        DoubleColumn[] bucketLow = new DoubleColumn[buckets.length];
+        DoubleColumn[] bucketHigh = new DoubleColumn[buckets.length];
         for (int b = 0; b < buckets.length; b++) {
-            buckets[b] = fixed(BUCKET_COLUMNS.get(b), 4);
+            String name = BUCKET_COLUMNS.get(b);
+            buckets[b] = fixed(name, 4);
+            bucketN[b] = IntColumn.create(name + Summary.N_SUFFIX);
+            bucketLow[b] = fixed(name + Summary.WILSON_LOW_SUFFIX, 4);
+            bucketHigh[b] = fixed(name + Summary.WILSON_HIGH_SUFFIX, 4);
         }
         for (ProtocolRun run : runs) {
             List<PaymentOutcome> all = run.outcomes();
             int n = all.size();
             int delivered = 0;
             long attemptSum = 0;
+            int none = 0;
             long msgSum = 0;
             long byteSum = 0;
             int maxHops = 0;
@@ -116,6 +164,7 @@ public final class RunSummary {
             int[] bucketOk = new int[buckets.length];
             for (PaymentOutcome o : all) {
                 attemptSum += o.attempts();
+                none += o.attempts() == 0 ? 1 : 0;
                 msgSum += o.messages();
                 byteSum += o.bytes();
                 int b = bucket(o.payment().amountMsat());
@@ -135,7 +184,8 @@ public final class RunSummary {
             protocol.append(run.protocol());
             payments.append(n);
             success.append(n == 0 ? Double.NaN : (double) delivered / n);
-            attempts.append(n == 0 ? Double.NaN : (double) attemptSum / n);
+            attempts.append(n == none ? Double.NaN : (double) attemptSum / (n - none));
+            noRoute.append(none);
             feeP50.append(nearestRank(fees, 50));
             feeP99.append(nearestRank(fees, 99));
             hopsMean.append(delivered == 0 ? Double.NaN : (double) hopSum / delivered);
@@ -143,18 +193,16 @@ public final class RunSummary {
             latP50.append(delivered == 0 ? Double.NaN : latency.getValueAtPercentile(50) / 1000.0);
             latP90.append(delivered == 0 ? Double.NaN : latency.getValueAtPercentile(90) / 1000.0);
             latP99.append(delivered == 0 ? Double.NaN : latency.getValueAtPercentile(99) / 1000.0);
-            msgs.append(n == 0 ? Double.NaN : (double) (msgSum + run.setupMessages()) / n);
-            bytes.append(n == 0 ? Double.NaN : (double) (byteSum + run.setupBytes()) / n);
+            msgs.append(n == 0 ? Double.NaN : (double) msgSum / n);
+            bytes.append(n == 0 ? Double.NaN : (double) byteSum / n);
             long[] state = run.stateBytes().clone();
             Arrays.sort(state);
             stateP50.append(state.length == 0 ? 0 : state[NetworkStatistics.nearestRankIndex(state.length, 50)]);
             stateMax.append(state.length == 0 ? 0 : state[state.length - 1]);
-            paymentMsgs.append(n == 0 ? Double.NaN : (double) msgSum / n);
+            appendSetupPerNode(setup, run);
             partsMean.append(delivered == 0 ? Double.NaN : (double) partSum / delivered);
             partsMax.append(maxParts);
-            for (int b = 0; b < buckets.length; b++) {
-                buckets[b].append(bucketAll[b] == 0 ? Double.NaN : (double) bucketOk[b] / bucketAll[b]);
-            }
+            appendBuckets(buckets, bucketN, bucketLow, bucketHigh, bucketOk, bucketAll);
         }
         if (bound != null) {
             int[] all = new int[buckets.length];
@@ -171,26 +219,90 @@ public final class RunSummary {
             protocol.append(BOUND_ROW);
             payments.append(bound.size());
             success.append(bound.isEmpty() ? Double.NaN : (double) feasible / bound.size());
+            noRoute.appendMissing();
             for (DoubleColumn c : new DoubleColumn[] {attempts, feeP50, feeP99, hopsMean, latP50, latP90, latP99, msgs,
-                    bytes, paymentMsgs, partsMean}) {
+                    bytes, partsMean}) {
                 c.append(Double.NaN);
             }
             hopsMax.appendMissing();
             partsMax.appendMissing();
             stateP50.appendMissing();
             stateMax.appendMissing();
-            for (int b = 0; b < buckets.length; b++) {
-                buckets[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
+            for (LongColumn c : setup) {
+                c.appendMissing();
             }
+            appendBuckets(buckets, bucketN, bucketLow, bucketHigh, ok, all);
         }
-        Table t = Table.create("summary", protocol, payments, success, attempts, feeP50, feeP99, hopsMean, hopsMax,
-                latP50, latP90, latP99, msgs, bytes, stateP50, stateMax, paymentMsgs, partsMean, partsMax);
-        t.addColumns(buckets);
+        Table t = Table.create("summary", protocol, payments, success, attempts, noRoute, feeP50, feeP99, hopsMean, hopsMax,
+                latP50, latP90, latP99, msgs, bytes, stateP50, stateMax);
+        t.addColumns(setup);
+        t.addColumns(partsMean, partsMax);
+        for (int b = 0; b < buckets.length; b++) {
+            t.addColumns(buckets[b], bucketN[b], bucketLow[b], bucketHigh[b]);
+        }
         addDiscoveryColumns(t, runs, bound != null);
         if (bound != null) {
             t.addColumns(shareOfBound(success));
         }
         return t;
+    }
+
+    /** One row's bucket cells: rate, n and Wilson interval; rate and interval empty where n is 0. */
+    private static void appendBuckets(DoubleColumn[] rate, IntColumn[] n, DoubleColumn[] low, DoubleColumn[] high,
+                                      int[] ok, int[] all) {
+        for (int b = 0; b < rate.length; b++) {
+            double[] w = wilson(ok[b], all[b]);
+            rate[b].append(all[b] == 0 ? Double.NaN : (double) ok[b] / all[b]);
+            n[b].append(all[b]);
+            low[b].append(w[0]);
+            high[b].append(w[1]);
+        }
+    }
+
+    /**
+     * The Wilson score interval of {@code k} successes in {@code n} trials at z = {@link #Z95} (E. B. Wilson, 1927):
+     * centre (p + z²/2n) / (1 + z²/n), half-width z / (1 + z²/n) · √(p(1 − p)/n + z²/4n²), with p = k / n. It stays
+     * within [0, 1] and is not empty at k = 0 or k = n. NaN for both ends when n is 0.
+     *
+     * @return {low, high}
+     */
+    public static double[] wilson(long k, long n) {
+        if (n <= 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double p = (double) k / n;
+        double z2 = Z95 * Z95;
+        double denom = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denom;
+        double half = Z95 / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /**
+     * The six set-up columns of one run: messages sent, then bytes sent + received, each p50 / p99 / max by nearest
+     * rank over the nodes with channels ({@link NodeStateCsv#writeSummary} ranks the same way); missing cells when
+     * the run has no per-node figures.
+     */
+    private static void appendSetupPerNode(LongColumn[] setup, ProtocolRun run) {
+        ProtocolRun.NodeSetup s = run.nodes() == null ? null : run.nodes().setup();
+        if (s == null || s.messagesSent().length == 0) {
+            for (LongColumn c : setup) {
+                c.appendMissing();
+            }
+            return;
+        }
+        long[] messages = s.messagesSent().clone();
+        long[] bytes = new long[messages.length];
+        for (int k = 0; k < bytes.length; k++) {
+            bytes[k] = s.bytesSent()[k] + s.bytesReceived()[k];
+        }
+        int c = 0;
+        for (long[] v : new long[][] {messages, bytes}) {
+            Arrays.sort(v);
+            setup[c++].append(v[NetworkStatistics.nearestRankIndex(v.length, 50)]);
+            setup[c++].append(v[NetworkStatistics.nearestRankIndex(v.length, 99)]);
+            setup[c++].append(v[v.length - 1]);
+        }
     }
 
     /**
@@ -269,6 +381,47 @@ public final class RunSummary {
             throw new UncheckedIOException(new IOException("writing the summary CSV failed", e));
         }
         return w.toString();
+    }
+
+    /**
+     * summary.md's body: the summary without its Wilson interval columns (each bucket's rate with its n beside it),
+     * then a success-by-amount table — per row and bucket with payments: n, delivered, rate and its Wilson 95%
+     * interval — so the main table stays readable and no interval is lost; then a glossary of every column shown
+     * ({@link RunColumns#glossary}).
+     *
+     * @param protocolColumns the protocols' own payment columns, documented, for their means' glossary lines
+     */
+    public static String markdownReport(Table t, List<ColumnDoc> protocolColumns) {
+        Table main = t.copy();
+        for (String name : t.columnNames()) {
+            if (name.endsWith(Summary.WILSON_LOW_SUFFIX) || name.endsWith(Summary.WILSON_HIGH_SUFFIX)) {
+                main.removeColumns(name);
+            }
+        }
+        StringBuilder sb = new StringBuilder(markdown(main));
+        sb.append("\n## Success by amount\n\n")
+                .append("Per amount bucket (sat) with payments: n, delivered, the success rate and its Wilson score ")
+                .append("95% interval (z = 1.96).\n\n")
+                .append("| ").append(String.join(" | ", RunColumns.header(RunColumns.SummaryAmount.class)
+                        .split(","))).append(" |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            for (int b = 0; b < BUCKET_COLUMNS.size(); b++) {
+                String name = BUCKET_COLUMNS.get(b);
+                int n = t.intColumn(name + Summary.N_SUFFIX).getInt(r);
+                if (n == 0) {
+                    continue;
+                }
+                long ok = Math.round(t.doubleColumn(name).getDouble(r) * n);
+                sb.append("| ").append(t.stringColumn(Summary.PROTOCOL_NAME.csvName()).get(r)).append(" | ")
+                        .append(BUCKET_LABELS.get(b)).append(" | ").append(n).append(" | ").append(ok).append(" | ")
+                        .append(t.column(name).getString(r)).append(" | ")
+                        .append(t.column(name + Summary.WILSON_LOW_SUFFIX).getString(r)).append(" | ")
+                        .append(t.column(name + Summary.WILSON_HIGH_SUFFIX).getString(r)).append(" |\n");
+            }
+        }
+        sb.append(RunColumns.glossary(main.columnNames(), protocolColumns));
+        return sb.toString();
     }
 
     /** The table as a GitHub-flavoured Markdown table with the same cells as the CSV. */

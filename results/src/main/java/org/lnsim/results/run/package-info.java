@@ -3,8 +3,9 @@
  * org.lnsim.results.run.RunCollector} reads each protocol's finished engine into a {@link
  * org.lnsim.results.run.ProtocolRun}; {@link org.lnsim.results.run.RunOutputs} writes the run's files atomically —
  * the per-payment records ({@code payments.csv}), the per-node files ({@code nodes.csv}, {@code node_state.csv},
- * {@code node_state_summary.csv}, {@code node_ids.csv}), the per-protocol summary ({@code summary.csv},
- * {@code summary.md}), the manifest ({@link org.lnsim.results.run.RunManifest}) and {@code timings.csv}; {@link
+ * {@code node_state_summary.csv}, {@code node_ids.csv}), the per-window figures ({@code windows.csv},
+ * {@link org.lnsim.results.run.RunWindows}), the per-protocol summary ({@code summary.csv}, {@code summary.md}, after
+ * the warm-up of {@link org.lnsim.results.run.RunAnalysis}), the manifest ({@link org.lnsim.results.run.RunManifest}) and {@code timings.csv}; {@link
  * org.lnsim.results.run.RunColumns} is the one registry of their columns (name, unit, definition), rendered into
  * {@code results/COLUMNS.md}.
  *

@@ -18,6 +18,10 @@ import org.lnsim.results.run.RunOutputs;
  * exact binary value, ties to even: {@link #fixed}), so the tables the shell scripts made with awk regenerate
  * byte for byte.
  *
+ * <p>"messages / payment" and "bytes / payment" are {@code summary.csv}'s {@code messages_per_payment} and
+ * {@code bytes_per_payment}: per-payment traffic only, set-up excluded (since issue 18; tables made before it held
+ * set-up divided by the payments there); set-up is shown per node.
+ *
  * <p>Per-node figures come from {@code node_state_summary.csv} (nearest-rank p50 / p99 / max over nodes with
  * channels); a figure a protocol does not report leaves its cells empty.
  */

@@ -36,9 +36,12 @@ class RunSummaryTest {
      * Four payments: three delivered — 10,000,000 msat with fee 1,000 (100 ppm), 2,000,000 with fee 1,000 (500 ppm),
      * 500,000 with fee 50 (100 ppm) — and one 20,000,000-msat failure. success 3/4 = 0.75; attempts (1+2+1+3)/4 =
      * 1.75; fee ppm sorted [100, 100, 500]: p50 = 2nd = 100, p99 = 3rd = 500; hops (2+3+4)/3 = 3, max 4; latencies
-     * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6 + setup 10)/4 = 13; bytes (2000+3000+4000+3000
-     * + setup 1000)/4 = 3250; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
-     * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2).
+     * 100, 200, 300 ms: p50 200, p90 = p99 = 300; messages (8+12+16+6)/4 = 10.5 and bytes (2000+3000+4000+3000)/4 =
+     * 3000 — the run's 10 set-up messages (1000 bytes) are not divided by the payments; no per-node figures, so the
+     * six set-up per node cells are empty; state [10, 30, 20] → p50 20, max 30; buckets: 500 sat → <1k: 1/1; 2,000 and 10,000
+     * sat → 1k–10k holds only the 2,000 (1/1), 10,000 is in 10k–100k with the 20,000-sat failure (1/2); each
+     * followed by its n and Wilson 95% interval (1 of 1: [0.2065, 1]; 1 of 2: [0.0945, 0.9055]; see wilsonInterval),
+     * empty buckets with n 0 and empty cells.
      */
     @Test
     void summaryRowAsWorkedByHand() {
@@ -53,18 +56,160 @@ class RunSummaryTest {
         String csv = RunSummary.csv(t);
         String[] lines = csv.split("\n");
         assertEquals(String.join(",", t.columnNames()), lines[0]);
-        assertEquals("source,4,0.7500,1.750,100.0,500.0,3.000,4,200.0,300.0,300.0,13.0,3250.0,20,30,10.50,1.000,1,"
-                + "1.0000,1.0000,0.5000,,", lines[1]);
+        assertEquals("source,4,0.7500,1.750,0,100.0,500.0,3.000,4,200.0,300.0,300.0,10.5,3000.0,20,30,,,,,,,1.000,1,"
+                + "1.0000,1,0.2065,1.0000,1.0000,1,0.2065,1.0000,0.5000,2,0.0945,0.9055,,0,,,,0,,", lines[1]);
         String md = RunSummary.markdown(t);
         assertTrue(md.startsWith("| protocol | payments | success_rate |"), md);
-        assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 100.0 | 500.0 |"), md);
+        assertTrue(md.contains("| source | 4 | 0.7500 | 1.750 | 0 | 100.0 | 500.0 |"), md);
+    }
+
+    /**
+     * Set-up per node, apart from the payments. Four nodes with channels sent 5, 0, 2, 9 set-up messages, sent 500,
+     * 0, 200, 900 bytes and received 100, 700, 0, 50: both ways 600, 700, 200, 950. Messages sorted [0, 2, 5, 9]:
+     * nearest-rank p50 = ⌈0.50·4⌉ = 2nd = 2, p99 = ⌈0.99·4⌉ = 4th = 9, max 9; bytes sorted [200, 600, 700, 950]: p50
+     * 600, p99 950, max 950. The run's set-up totals (16 messages, 1,600 bytes) stay out of the per-payment
+     * columns: one delivered 1-hop payment of 4 messages and 1,000 bytes gives 4.0 and 1000.0.
+     */
+    @Test
+    void setupIsPerNodeAndNotPerPayment() {
+        ProtocolRun.NodeSetup setup = new ProtocolRun.NodeSetup(new long[] {5, 0, 2, 9},
+                new long[] {500, 0, 200, 900}, new long[] {100, 700, 0, 50}, List.of(), new long[0][]);
+        ProtocolRun.NodeTotals nodes = new ProtocolRun.NodeTotals(new int[] {0, 1, 2, 3}, new long[4], new long[4],
+                new long[4], new long[4], new long[4], setup);
+        ProtocolRun run = new ProtocolRun("source", List.of(ok(0, 10_000_000, 0, 1, 1_000, 1, new int[] {0})),
+                new long[4], 16, 1_600, nodes);
+        Table t = RunSummary.table(List.of(run));
+        assertEquals("4.0", t.getString(0, "messages_per_payment"));
+        assertEquals("1000.0", t.getString(0, "bytes_per_payment"));
+        assertEquals(List.of("2", "9", "9", "600", "950", "950"), List.of(
+                t.getString(0, "setup_messages_per_node_p50"), t.getString(0, "setup_messages_per_node_p99"),
+                t.getString(0, "setup_messages_per_node_max"), t.getString(0, "setup_bytes_per_node_p50"),
+                t.getString(0, "setup_bytes_per_node_p99"), t.getString(0, "setup_bytes_per_node_max")));
+        assertFalse(t.columnNames().contains("payment_messages_per_payment"));
+    }
+
+    /**
+     * attempts_mean over the payments that sent an attempt; no_route counts the others. Four payments: two with 0
+     * attempts (no route: 0-attempt outcomes, as the oracle writes them), one delivered with 1 attempt and one failed
+     * with 3: attempts_mean (1 + 3) / 2 = 2.000 (over all four it would be 1.000, below one attempt for a protocol
+     * that succeeded with one), no_route 2. A protocol whose payments all found no route has an empty mean.
+     */
+    @Test
+    void attemptsMeanLeavesOutPaymentsWithoutAnAttempt() {
+        List<PaymentOutcome> outcomes = List.of(noRoute(0), noRoute(1),
+                ok(2, 2_000_000, 0, 1, 1_000, 1, new int[] {0}), failed(3, 2_000_000, false));
+        Table t = RunSummary.table(List.of(new ProtocolRun("oracle", outcomes, new long[0], 0, 0),
+                new ProtocolRun("idle", List.of(noRoute(0)), new long[0], 0, 0)));
+        assertEquals("2.000", t.getString(0, "attempts_mean"));
+        assertEquals("2", t.getString(0, "no_route"));
+        assertEquals("", t.getString(1, "attempts_mean"));
+        assertEquals("1", t.getString(1, "no_route"));
+    }
+
+    private static PaymentOutcome noRoute(long id) {
+        PaymentRequest p = new PaymentRequest(id, 0, 1, 2_000_000, 1_000_000 * id);
+        return new PaymentOutcome(p, "oracle", false, p.arrivalUs(), 0, 0, 0, 0, null, -1, "no route", false, 0, 0, 0,
+                0, new int[0], 0, 0, new long[0], 0, 0);
+    }
+
+    /**
+     * Wilson score interval, z = 1.959963984540054 (z² = 3.841459). 3 of 6 (the quickstart's success_ge_1m_sat):
+     * p = 0.5, z²/n = 0.640243, centre (0.5 + 0.320122) / 1.640243 = 0.5, half-width 1.959964 / 1.640243 ·
+     * √(0.25/6 + 3.841459/144) = 1.194922 · 0.261427 = 0.312384: [0.187616, 0.812384]. 0 of 4: centre
+     * (0.480182) / 1.960365 = 0.244945 = half-width, so [0, 0.489891]; n = 0 has none.
+     */
+    @Test
+    void wilsonInterval() {
+        double[] w = RunSummary.wilson(3, 6);
+        assertEquals(0.187616, w[0], 1e-6);
+        assertEquals(0.812384, w[1], 1e-6);
+        double[] zero = RunSummary.wilson(0, 4);
+        assertEquals(0, zero[0], 1e-12);
+        assertEquals(0.489891, zero[1], 1e-6);
+        assertTrue(Double.isNaN(RunSummary.wilson(0, 0)[0]));
+    }
+
+    /**
+     * summary.md shows each bucket's n beside its rate and no interval columns; the intervals are in the
+     * success-by-amount table, one line per protocol and bucket with payments: 2 payments of 2,000 sat, 1 delivered
+     * → 0.5000, [0.0945, 0.9055].
+     */
+    @Test
+    void markdownReportShowsBucketCountsAndIntervals() {
+        Table t = RunSummary.table(List.of(new ProtocolRun("source", List.of(ok(0, 2_000_000, 0, 1, 1_000, 1,
+                new int[] {0}), failed(1, 2_000_000, false)), new long[0], 0, 0)));
+        String md = RunSummary.markdownReport(t, List.of());
+        assertTrue(md.contains(" success_1k_10k_sat | success_1k_10k_sat_n | success_10k_100k_sat |"), md);
+        assertFalse(md.contains("wilson_low |") && md.indexOf("wilson_low") < md.indexOf("## Success by amount"),
+                md);
+        assertTrue(md.contains("| source | 1k–10k | 2 | 1 | 0.5000 | 0.0945 | 0.9055 |\n"), md);
+        assertFalse(md.contains("| source | < 1k |"), md);
+        assertTrue(RunSummary.csv(t).split("\n")[0].contains(",success_1k_10k_sat_wilson_low,"));
+    }
+
+    /**
+     * summary.md ends with a glossary: one line per column shown, main table then the amount table's own, each
+     * with the unit and definition of the registry; a protocol column's mean takes the protocol's declaration.
+     */
+    @Test
+    void markdownReportEndsWithAGlossaryOfEveryColumnShown() {
+        PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000, 0);
+        PaymentOutcome o = new PaymentOutcome(p, "beacon", false, 1, 0, 0, 0, 0, null, -1, "x", false, 0, 0, 0, 0,
+                new int[0], 0, 400_000, new long[] {3}, 0, 0);
+        org.lnsim.engine.payment.ColumnDoc requests = new org.lnsim.engine.payment.ColumnDoc("table_requests",
+                "count", "tables asked for");
+        ProtocolRun run = new ProtocolRun("beacon", List.of(o), new long[0], 0, 0, null, List.of("table_requests"),
+                List.of(requests));
+        Table t = RunSummary.table(List.of(run));
+        String md = RunSummary.markdownReport(t, run.paymentColumnDocs());
+        String glossary = md.substring(md.indexOf("\n## Glossary\n"));
+        for (String c : t.columnNames()) {
+            boolean interval = c.endsWith("_wilson_low") || c.endsWith("_wilson_high");
+            assertEquals(!interval, glossary.contains("\n| `" + c + "` |"), c);
+        }
+        for (String c : List.of("amount_sat", "n", "delivered", "wilson_low", "wilson_high")) {
+            assertTrue(glossary.contains("\n| `" + c + "` |"), c);
+        }
+        assertTrue(glossary.contains("| `table_requests_mean` | count | mean over the payments of table_requests: "
+                + "tables asked for |"), glossary);
+        assertTrue(glossary.contains("| `no_route` | count | payments that sent no attempt"), glossary);
+        assertTrue(md.endsWith(" |\n"), md);
+    }
+
+    /**
+     * windows.csv and the warm-up. Five payments of 2,000 sat: 0 delivered (fee 200 msat: 100 ppm, 1 attempt), 1
+     * failed (3 attempts), 2 delivered (fee 1,000: 500 ppm, 2 attempts), 3 no route (0 attempts), 4 delivered (fee 0,
+     * 1 attempt). Windows of 2: [0, 1] success 1/2, attempts (1 + 3)/2 = 2, fee p50 100; [2, 3] success 1/2,
+     * attempts 2/1 = 2 (payment 3 sent none), fee 500; [4] (partial) success 1, attempts 1, fee 0. With a warm-up of
+     * 3, windows starting before payment 3 hold warm-up payments (flag 1): the first two. The summary then covers
+     * payments 3 and 4 only: 2 payments, success 0.5000, attempts_mean 1.000 over the one that sent any, no_route 1.
+     */
+    @Test
+    void windowsAndWarmupAsWorkedByHand() throws IOException {
+        List<PaymentOutcome> outcomes = List.of(ok(0, 2_000_000, 200, 1, 1_000, 1, new int[] {0}),
+                failed(1, 2_000_000, false), ok(2, 2_000_000, 1_000, 1, 1_000, 2, new int[] {0}), noRoute(3),
+                ok(4, 2_000_000, 0, 1, 1_000, 1, new int[] {0}));
+        List<ProtocolRun> runs = List.of(new ProtocolRun("source", outcomes, new long[0], 0, 0));
+        StringWriter w = new StringWriter();
+        RunWindows.write(w, runs, new RunAnalysis(2, 3));
+        assertEquals("protocol,window,first_payment,payments,success_rate,attempts_mean,fee_ppm_p50,warmup\n"
+                + "source,0,0,2,0.5000,2.000,100.0,1\n"
+                + "source,1,2,2,0.5000,2.000,500.0,1\n"
+                + "source,2,4,1,1.0000,1.000,0.0,0\n", w.toString());
+        Table t = RunSummary.table(RunSummary.afterWarmup(runs, 3));
+        assertEquals(List.of("2", "0.5000", "1.000", "1"), List.of(t.getString(0, "payments"),
+                t.getString(0, "success_rate"), t.getString(0, "attempts_mean"), t.getString(0, "no_route")));
+        assertEquals(runs, RunSummary.afterWarmup(runs, 0));
+        // a warm-up past the workload leaves no payment: empty figures, no error
+        assertEquals("0", RunSummary.table(RunSummary.afterWarmup(runs, 9)).getString(0, "payments"));
+        assertTrue(RunOutputs.isRunFile(RunOutputs.WINDOWS));
     }
 
     @Test
     void protocolWithoutDeliveriesHasEmptyCells() {
         ProtocolRun run = new ProtocolRun("ant", List.of(failed(0, 1_000, false)), new long[0], 0, 0);
         String row = RunSummary.csv(RunSummary.table(List.of(run))).split("\n")[1];
-        assertEquals("ant,1,0.0000,3.000,,,,0,,,,6.0,3000.0,0,0,6.00,,0,0.0000,,,,", row);
+        assertEquals("ant,1,0.0000,3.000,0,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,1,0.0000,0.7935,,0,,,,0,,,,0,,,,0,,", row);
     }
 
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
@@ -135,7 +280,7 @@ class RunSummaryTest {
         assertTrue(lines[1].endsWith(",0.0,0.0,"), lines[1]);
         assertTrue(lines[2].endsWith(",0.0,400.0,1.500"), lines[2]);
         assertEquals(RunSummary.table(List.of(new ProtocolRun("source", List.of(failed(0, 5_000, false)),
-                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 8);
+                new long[0], 0, 0))).columnCount(), RunSummary.REQUIRED_COLUMNS.size() + 28);
     }
 
     /**
@@ -187,7 +332,8 @@ class RunSummaryTest {
         List<RunSummary.Bound> bound = List.of(new RunSummary.Bound(500_000, true),
                 new RunSummary.Bound(2_000_000, true), new RunSummary.Bound(20_000_000, false));
         String[] lines = RunSummary.csv(RunSummary.table(List.of(), bound)).split("\n");
-        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,1.0000,1.0000,0.0000,,,1.0000", lines[1]);
+        assertEquals(RunSummary.BOUND_ROW + ",3,0.6667,,,,,,,,,,,,,,,,,,,,,,1.0000,1,0.2065,1.0000,1.0000,1,"
+                + "0.2065,1.0000,0.0000,1,0.0000,0.7935,,0,,,,0,,,1.0000", lines[1]);
     }
 
     /**
