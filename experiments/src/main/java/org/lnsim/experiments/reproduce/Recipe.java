@@ -32,7 +32,8 @@ import org.lnsim.experiments.Configs;
  *     set: {network.file: "{work}/mcp-1m-seed1.lnsim"} # overrides, as --set (null clears a key)
  *     each: {workload.amount.sat: [10000, 1000000]}    # one run per value (a sweep axis; shared network)
  *     heading: "## {value} sat"                        # before each run's table; {value} = its value
- *     table: ant                   # ant | beacon | flare | summary | summary-body | ant-rates (one table over all)
+ *     table: ant                   # ant | beacon | flare | summary (summary.md but its heading) | summary-body (its
+ *                                  # main table alone) | ant-rates (one table over all the runs)
  *   - experiment: experiments/configs/headline-1m.yaml  # a sweep file: its own axes, replications and plots
  *     table: aggregate             # per cell: protocols × metrics, mean ± 95% t half-width, then a glossary
  *     metrics: [success_rate, fee_ppm_p50]              # the metrics shown (aggregate only)

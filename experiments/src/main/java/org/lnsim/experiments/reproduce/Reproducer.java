@@ -164,7 +164,7 @@ public final class Reproducer {
             case "beacon" -> ComparisonTables.beacon(run);
             case "flare" -> ComparisonTables.flare(run);
             case "summary" -> dropLines(Files.readString(run.resolve("summary.md")), 2);
-            case "summary-body" -> dropLines(Files.readString(run.resolve("summary.md")), 4);
+            case "summary-body" -> mainTable(dropLines(Files.readString(run.resolve("summary.md")), 4));
             default -> throw new IllegalArgumentException(table);
         };
     }
@@ -181,6 +181,12 @@ public final class Reproducer {
                 Files.copy(f, target.resolve(f.getFileName()));
             }
         }
+    }
+
+    /** summary.md's main table alone: up to its next section (the amount buckets, the glossary). */
+    private static String mainTable(String body) {
+        int next = body.indexOf("\n## ");
+        return next < 0 ? body : body.substring(0, next + 1).stripTrailing() + "\n";
     }
 
     /** The text without its first {@code n} lines (summary.md: heading, blank, network line, blank). */

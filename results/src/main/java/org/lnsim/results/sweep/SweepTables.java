@@ -122,13 +122,17 @@ public final class SweepTables {
         for (UnitData d : data) {
             byCell.computeIfAbsent(d.unit.cell(), c -> new ArrayList<>()).add(d);
         }
+        // a run's own interval bounds (the buckets' Wilson columns) are not quantities to average over replications:
+        // the sweep gives its own intervals for the rates they belong to
+        List<String> averaged = metrics.stream().filter(m -> !m.endsWith("_wilson_low") && !m.endsWith("_wilson_high"))
+                .toList();
         List<Aggregate> aggregates = new ArrayList<>();
         for (SweepCell c : cells) {
-            aggregates.addAll(aggregate(c, byCell.getOrDefault(c.id(), List.of()), metrics));
+            aggregates.addAll(aggregate(c, byCell.getOrDefault(c.id(), List.of()), averaged));
         }
         String results = resultsCsv(axisKeys, cells, cellIndex, data, metrics);
         String aggregateCsv = aggregateCsv(axisKeys, cells, cellIndex, aggregates);
-        String md = markdown(outDir, axisKeys, cells, byCell, aggregates, metrics, protocolColumns);
+        String md = markdown(outDir, axisKeys, cells, byCell, aggregates, averaged, protocolColumns);
         writeText(outDir.resolve(RESULTS_CSV), results);
         writeText(outDir.resolve(AGGREGATE_CSV), aggregateCsv);
         writeText(outDir.resolve(AGGREGATE_MD), md);
@@ -346,7 +350,8 @@ public final class SweepTables {
                 .append("`summary.csv` as written (empty where the unit has no such column), then `")
                 .append(SUCCESS_DIFF).append("`;\n")
                 .append("- `").append(AGGREGATE_CSV).append("`: one row per cell × protocol × metric with a value: ")
-                .append("`n`, `mean`, `sd` and the intervals below;\n")
+                .append("`n`, `mean`, `sd` and the intervals below (a run's own interval bounds, the buckets' ")
+                .append("`_wilson_low`/`_wilson_high`, are in results.csv only: they are not averaged);\n")
                 .append("- `").append(AGGREGATE_MD).append("`: this file, the same figures per cell;\n")
                 .append("- the units' run folders, one ordinary run (`summary.csv`, `payments.csv`, `manifest.json`, ")
                 .append("…) per cell × replication, named under each cell below.\n\n")

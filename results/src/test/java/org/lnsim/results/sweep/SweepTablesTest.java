@@ -108,6 +108,19 @@ class SweepTablesTest {
                 new SweepUnit("c01", 0, 21, units.resolve("c01-r0"))));
     }
 
+    /** A run's own interval bounds are copied to results.csv but never averaged into aggregate.csv. */
+    @Test
+    void runIntervalBoundsAreNotAveraged(@TempDir Path dir) throws IOException {
+        String head = "protocol,payments,success_rate,success_lt_1k_sat,success_lt_1k_sat_wilson_low";
+        unit(dir.resolve("u0"), List.of(head, "source,10,0.7000,1.0000,0.7225"), payments("source", Set.of(7, 8, 9)));
+        SweepTables.write(dir.resolve("s"), AXES, List.of(cell("c00", "1", "1")),
+                List.of(new SweepUnit("c00", 0, 1, dir.resolve("u0"))));
+        assertTrue(Files.readAllLines(dir.resolve("s/results.csv")).get(0).contains("success_lt_1k_sat_wilson_low"));
+        String agg = Files.readString(dir.resolve("s/aggregate.csv"));
+        assertTrue(agg.contains(",source,success_lt_1k_sat,1,"), agg);
+        assertFalse(agg.contains("wilson_low,1,"), agg);
+    }
+
     @Test
     void tablesAsWorkedByHand(@TempDir Path dir) throws IOException {
         Sweep s = sweep(dir.resolve("units"));
