@@ -185,7 +185,15 @@ public final class ExperimentRunner {
         timings.put("network", net.buildMs());
 
         long t1 = System.nanoTime();
+        checkEndpoints(settings, graph, baseDir, networkName);
+        // refused before the payments are drawn if they cannot fit; a trace once its length is known (defect 11)
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        MemoryEstimate.of(settings, MemoryEstimate.drawnPayments(settings.workload()), graph.channelCount(), threads)
+                .check(maxHeap);
         List<PaymentRequest> workload = workload(settings.workload(), graph, baseDir, streams);
+        if (settings.workload().trace() != null) {
+            MemoryEstimate.of(settings, workload.size(), graph.channelCount(), threads).check(maxHeap);
+        }
         timings.put("workload", ms(t1));
 
         List<ProtocolRegistry.Entry> protocols = settings.protocols();
@@ -235,6 +243,24 @@ public final class ExperimentRunner {
             timings.put("feasibility_bound", ms(t2));
         }
         return new Result(graph, networkName, workload.size(), runs, timings, bound);
+    }
+
+    /**
+     * A drawn workload needs two nodes that can pay and be paid; a network with 0 or 1 usable channels has fewer, and
+     * used to end in "internal error" (issue 21, defect 11). A trace names its own endpoints and is checked by its
+     * reader.
+     */
+    private static void checkEndpoints(ExperimentSettings settings, ChannelGraph graph, Path baseDir,
+                                       String networkName) throws ConfigException {
+        int endpoints = settings.workload().trace() == null ? WorkloadGenerator.endpointCount(graph) : 2;
+        if (endpoints < 2) {
+            String where = settings.network() instanceof NetworkSettings.FromFile f
+                    ? baseDir.resolve(f.file()).toString() : networkName;
+            throw new ConfigException(where, null, graph.channelCount() + " channel"
+                    + (graph.channelCount() == 1 ? "" : "s") + ", and " + endpoints + " node"
+                    + (endpoints == 1 ? " has" : "s have") + " a usable channel in each direction; payments need at "
+                    + "least two such nodes");
+        }
     }
 
     /** A protocol's run with its wall-clock figures: all, in {@code prepare}, and in path finding during the run. */
