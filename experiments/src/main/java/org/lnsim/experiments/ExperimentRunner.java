@@ -28,6 +28,7 @@ import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.engine.workload.AmountDistribution;
+import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.generate.GenerationProgress;
@@ -247,19 +248,25 @@ public final class ExperimentRunner {
 
     /**
      * A drawn workload needs two nodes that can pay and be paid; a network with 0 or 1 usable channels has fewer, and
-     * used to end in "internal error" (issue 21, defect 11). A trace names its own endpoints and is checked by its
-     * reader.
+     * used to end in "internal error" (issue 21, defect 11). Its merchants are some of those nodes. A trace names its
+     * own endpoints and is checked by its reader.
      */
     private static void checkEndpoints(ExperimentSettings settings, ChannelGraph graph, Path baseDir,
                                        String networkName) throws ConfigException {
         int endpoints = settings.workload().trace() == null ? WorkloadGenerator.endpointCount(graph) : 2;
+        String where = settings.network() instanceof NetworkSettings.FromFile f
+                ? baseDir.resolve(f.file()).toString() : networkName;
         if (endpoints < 2) {
-            String where = settings.network() instanceof NetworkSettings.FromFile f
-                    ? baseDir.resolve(f.file()).toString() : networkName;
             throw new ConfigException(where, null, graph.channelCount() + " channel"
                     + (graph.channelCount() == 1 ? "" : "s") + ", and " + endpoints + " node"
                     + (endpoints == 1 ? " has" : "s have") + " a usable channel in each direction; payments need at "
                     + "least two such nodes");
+        }
+        // more merchants than payable nodes was silently cut to all of them (defect 9)
+        if (settings.workload().trace() == null
+                && settings.workload().endpoints() instanceof EndpointChoice.Merchants m && m.topK() > endpoints) {
+            throw new ConfigException("workload.endpoints.merchants", null, m.topK() + " merchants, but only "
+                    + endpoints + " nodes of " + where + " can pay and be paid; give at most " + endpoints);
         }
     }
 

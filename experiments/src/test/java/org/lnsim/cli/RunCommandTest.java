@@ -149,4 +149,36 @@ class RunCommandTest {
                 && r.err().contains("LNSIM_JAVA_OPTS=-Xmx"), r.err());
         assertTrue(Files.notExists(dir.resolve("big")), "nothing written");
     }
+
+    /**
+     * Issue 21, defect 9: more merchants than nodes that can pay and be paid were silently cut to all of them; now
+     * exit 2 naming the key. A single merchant receiving every payment (share 1) made the workload draw loop forever
+     * on the merchant's own payments; now exit 2 at configuration time.
+     */
+    @Test
+    void merchantsMustFitTheNetwork() throws Exception {
+        Path net = dir.resolve("pair");
+        Files.createDirectories(net);
+        Files.writeString(net.resolve("nodes_ln.csv"), "id\n0\n1\n");
+        Files.writeString(net.resolve("channels_ln.csv"), "id,edge1_id,edge2_id,node1_id,node2_id,capacity\n"
+                + "0,0,1,0,1,50000000\n");
+        Files.writeString(net.resolve("edges_ln.csv"), "id,channel_id,counter_edge_id,from_node_id,to_node_id,"
+                + "balance,fee_base,fee_proportional,min_htlc,timelock\n0,0,1,0,1,25000000,1000,1,1000,144\n"
+                + "1,0,0,1,0,25000000,1000,1,1000,144\n");
+        Path config = dir.resolve("m.yaml");
+        Files.writeString(config, "network:\n  file: pair\nworkload:\n  payments: 5\n  endpoints:\n"
+                + "    choice: merchants\n");
+        RouteCommandTest.Run r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out",
+                dir.resolve("o1").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("workload.endpoints.merchants: 100 merchants, but only 2 nodes of " + net),
+                r.err());
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o2").toString(), "--set",
+                "workload.endpoints.merchants=2");
+        assertEquals(0, r.code(), r.err());
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o3").toString(), "--set",
+                "workload.endpoints.merchants=1", "--set", "workload.endpoints.merchant_share=1");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("workload.endpoints.merchant_share: 1 with a single merchant"), r.err());
+    }
 }
