@@ -1,10 +1,6 @@
 package org.lnsim.experiments;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +32,7 @@ import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
-import org.lnsim.network.io.Inputs;
-import org.lnsim.network.io.NetworkFormatException;
+import org.lnsim.network.io.AmountsFile;
 import org.lnsim.network.io.ClothPaymentsTrace;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
@@ -362,39 +357,10 @@ public final class ExperimentRunner {
             return WorkloadGenerator.fromTrace(ClothPaymentsTrace.read(baseDir.resolve(w.trace()), graph));
         }
         AmountDistribution amounts = w.amounts() instanceof WorkloadSettings.Empirical e
-                ? new AmountDistribution.Empirical(readAmounts(baseDir.resolve(e.file())))
+                ? new AmountDistribution.Empirical(AmountsFile.read(baseDir.resolve(e.file())))
                 : ((WorkloadSettings.Drawn) w.amounts()).distribution();
         return WorkloadGenerator.poisson(graph, w.ratePerS(), w.payments(), w.durationUs(), amounts, w.endpoints(),
                 streams.fresh("workload"));
-    }
-
-    private static long[] readAmounts(Path file) throws IOException {
-        List<Long> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String s = line.trim();
-                if (s.isEmpty() || s.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    long msat = new BigDecimal(s).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN)
-                            .longValueExact();
-                    if (msat <= 0) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(msat);
-                } catch (NumberFormatException | ArithmeticException ex) {
-                    throw new NetworkFormatException(file, "line " + n, "not a positive amount in sat: '" + s + "'");
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new NetworkFormatException(file, null, "no amounts in the file");
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static McpFit fit(String fit, Path baseDir) throws IOException, ConfigException {
