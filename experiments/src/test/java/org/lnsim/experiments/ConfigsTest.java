@@ -61,4 +61,34 @@ class ConfigsTest {
         startsWith(m, "--set workload.payments=999");
         assertTrue(m.length() < 1_000 && m.contains("characters left out"), m.length() + ": " + m);
     }
+
+    /**
+     * Found by ConfigFuzzTest: a key path with an empty name ("." or "a..b") escaped as an
+     * ArrayIndexOutOfBoundsException (exit 1 with a stack trace), and a trailing dot set the section itself.
+     */
+    @Test
+    void aKeyPathWithAnEmptyNameIsRefused() {
+        for (String set : new String[] {".=[]", "workload..payments=5", "workload.=5", ".seed=1"}) {
+            startsWith(error(null, set), "--set: " + set.substring(0, set.indexOf('=')) + ": not a key path");
+        }
+    }
+
+    /**
+     * Found by ConfigFuzzTest: the resolved tree of a network read from a file (as manifest.json keeps it, with the
+     * generate section at its defaults) did not resolve again ("give either 'file' or 'generate'"); it does now, also
+     * read back from JSON text, whose numbers are ints where resolution made longs. A generate section that changes
+     * anything beside a file is still refused.
+     */
+    @Test
+    void aFileNetworksResolvedTreeResolvesToItself() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode once = ConfigSchema.resolve(
+                Configs.yaml().readTree("network: {file: x.json}"), "t.yaml").config();
+        org.junit.jupiter.api.Assertions.assertEquals(once, ConfigSchema.resolve(once, "manifest.json").config());
+        com.fasterxml.jackson.databind.JsonNode read = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(once.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(once, ConfigSchema.resolve(read, "manifest.json").config());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigSchema.resolve(Configs.yaml()
+                .readTree("network: {file: x.json, generate: {channels: 2000}}"), "t.yaml"));
+        assertTrue(e.getMessage().contains("give either 'file' or 'generate'"), e.getMessage());
+    }
 }
