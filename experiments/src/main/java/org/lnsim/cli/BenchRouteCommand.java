@@ -120,9 +120,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         if (queries < 1) {
             throw new ExitCodes.BadInputException("--queries must be >= 1: " + queries);
         }
-        if (threads < 1) {
-            throw new ExitCodes.BadInputException("--threads must be >= 1: " + threads);
-        }
+        threads = Threads.cap(threads, spec.qualifiedName(), spec.commandLine().getErr());
         if (warmup < 0) {
             throw new ExitCodes.BadInputException("--warmup must be >= 0: " + warmup);
         }

@@ -23,7 +23,7 @@ public final class Main {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ExitCodes.Handler());
         cl.setExitCodeExceptionMapper(ExitCodes::of);
-        int code = cl.execute(args);
+        int code = ExitCodes.execute(cl, args);
         out.flush();
         err.flush();
         return code;

@@ -93,9 +93,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new ExitCodes.BadInputException("name a table (or --all); --list shows them");
         }
-        if (threads < 1) {
-            throw new ExitCodes.BadInputException("--threads must be at least 1, got " + threads);
-        }
+        threads = Threads.cap(threads, spec.qualifiedName(), spec.commandLine().getErr());
         Path root = tables.toAbsolutePath().normalize().getParent().getParent();
         String version = new LnsimCommand.Version().getVersion()[0];
         int differing = 0;

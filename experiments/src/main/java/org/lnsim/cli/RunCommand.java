@@ -63,9 +63,7 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(ConfigSchema.reference());
             return ExitCodes.OK;
         }
-        if (threads < 1) {
-            throw new ExitCodes.BadInputException("--threads must be at least 1, got " + threads);
-        }
+        threads = Threads.cap(threads, spec.qualifiedName(), spec.commandLine().getErr());
         Configs.Loaded loaded;
         try {
             loaded = Configs.load(config, overrides);

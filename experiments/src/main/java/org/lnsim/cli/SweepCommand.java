@@ -68,9 +68,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ExitCodes.BadInputException("--threads must be at least 1, got " + threads);
-        }
+        threads = Threads.cap(threads, spec.qualifiedName(), spec.commandLine().getErr());
         SweepPlan plan;
         try {
             plan = SweepPlan.of(Configs.tree(config, overrides), yes ? Long.MAX_VALUE : maxUnits);

@@ -90,7 +90,7 @@ public final class ConfigSchema {
         String generate = NetworkSettings.GENERATE.name();
         JsonNode userGenerate = tree.path(network).path(generate);
         if (out.get(network).hasNonNull(NetworkSettings.FILE.name()) && !userGenerate.isMissingNode()
-                && !userGenerate.isNull()) {
+                && !userGenerate.isNull() && !restatesDefaults(userGenerate, source)) {
             throw new ConfigException(source, network, "give either 'file' or 'generate', not both");
         }
         resolveModel((ObjectNode) out.get(network).get(generate), userGenerate, source);
@@ -104,6 +104,20 @@ public final class ConfigSchema {
         ArrayNode list = out.putArray("protocols");
         entries.forEach(e -> list.add(e.config()));
         return settings(out, entries, source);
+    }
+
+    /**
+     * Whether a {@code network.generate} section given beside {@code network.file} only restates the defaults, as the
+     * resolved tree of a file network does (manifest.json keeps it whole): it is then no second network, and that tree
+     * resolves to itself again (the fuzz test found it refused with "give either 'file' or 'generate'"). Numbers
+     * compare by value, as a tree read back from JSON holds ints where resolution made longs.
+     */
+    private static boolean restatesDefaults(JsonNode userGenerate, String source) throws ConfigException {
+        ObjectNode dflt = resolveSection(JsonNodeFactory.instance.objectNode(), NetworkSettings.GENERATE,
+                "network.generate", source, List.of());
+        resolveModel(dflt, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), source);
+        return userGenerate.equals((a, b) -> a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1, dflt);
     }
 
     /** The typed settings of a resolved tree: each record reads its section's values by key. */
@@ -420,7 +434,13 @@ public final class ConfigSchema {
      * @param source what the path came from, for messages ({@code --set}, a sweep axis)
      */
     public static void set(ObjectNode tree, String path, JsonNode value, String source) throws ConfigException {
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                // "." or "a..b" split into no or empty names (an ArrayIndexOutOfBoundsException, found by fuzzing)
+                throw new ConfigException(source, path, "not a key path: names joined by single dots are expected");
+            }
+        }
         JsonNode node = tree;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode next = child(node, parts[i], source);

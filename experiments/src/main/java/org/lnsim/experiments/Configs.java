@@ -54,7 +54,38 @@ public final class Configs {
      */
     public static Loaded load(String nameOrPath, List<String> overrides) throws ConfigException, IOException {
         Tree t = tree(nameOrPath, overrides);
-        return new Loaded(ConfigSchema.resolve(t.tree(), t.source()), t.source(), t.baseDir());
+        try {
+            return new Loaded(ConfigSchema.resolve(t.tree(), t.source()), t.source(), t.baseDir());
+        } catch (ConfigException e) {
+            throw blame(e, overrides, t.source());
+        }
+    }
+
+    /**
+     * {@code e} blamed on the {@code --set} that gave the failing key, when one did: resolution sees one merged
+     * tree and names the file, so {@code --set workload.payments=-5} read "quickstart (embedded):
+     * workload.payments: …" (issue 21, defect 6). The last override of the key, or of a section holding it, is
+     * named with its value (cut when long); an override below the failing section (a conflict between it and the
+     * file's keys) is named together with the file.
+     */
+    static ConfigException blame(ConfigException e, List<String> overrides, String fileSource) {
+        String key = e.key();
+        if (key == null || key.isEmpty() || !fileSource.equals(e.source())) {
+            return e;
+        }
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            String o = overrides.get(i);
+            int eq = o.indexOf('=');
+            String path = eq < 0 ? o : o.substring(0, eq).trim();
+            String shown = "--set " + org.lnsim.network.io.NetworkFormatException.cut(o);
+            if (path.equals(key) || key.startsWith(path + ".")) {
+                return new ConfigException(shown, key, e.detail());
+            }
+            if (path.startsWith(key + ".")) {
+                return new ConfigException(shown + " with " + fileSource, key, e.detail());
+            }
+        }
+        return e;
     }
 
     /** As {@link #load}, without resolving. */

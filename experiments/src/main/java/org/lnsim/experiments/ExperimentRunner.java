@@ -1,10 +1,6 @@
 package org.lnsim.experiments;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +24,7 @@ import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.engine.workload.AmountDistribution;
+import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.generate.GenerationProgress;
@@ -35,8 +32,7 @@ import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
 import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
-import org.lnsim.network.io.Inputs;
-import org.lnsim.network.io.NetworkFormatException;
+import org.lnsim.network.io.AmountsFile;
 import org.lnsim.network.io.ClothPaymentsTrace;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
@@ -185,7 +181,15 @@ public final class ExperimentRunner {
         timings.put("network", net.buildMs());
 
         long t1 = System.nanoTime();
+        checkEndpoints(settings, graph, baseDir, networkName);
+        // refused before the payments are drawn if they cannot fit; a trace once its length is known (defect 11)
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        MemoryEstimate.of(settings, MemoryEstimate.drawnPayments(settings.workload()), graph.channelCount(), threads)
+                .check(maxHeap);
         List<PaymentRequest> workload = workload(settings.workload(), graph, baseDir, streams);
+        if (settings.workload().trace() != null) {
+            MemoryEstimate.of(settings, workload.size(), graph.channelCount(), threads).check(maxHeap);
+        }
         timings.put("workload", ms(t1));
 
         List<ProtocolRegistry.Entry> protocols = settings.protocols();
@@ -228,6 +232,30 @@ public final class ExperimentRunner {
             timings.put("feasibility_bound", ms(t2));
         }
         return new Result(graph, networkName, workload.size(), runs, timings, bound);
+    }
+
+    /**
+     * A drawn workload needs two nodes that can pay and be paid; a network with 0 or 1 usable channels has fewer, and
+     * used to end in "internal error" (issue 21, defect 11). Its merchants are some of those nodes. A trace names its
+     * own endpoints and is checked by its reader.
+     */
+    private static void checkEndpoints(ExperimentSettings settings, ChannelGraph graph, Path baseDir,
+                                       String networkName) throws ConfigException {
+        int endpoints = settings.workload().trace() == null ? WorkloadGenerator.endpointCount(graph) : 2;
+        String where = settings.network() instanceof NetworkSettings.FromFile f
+                ? baseDir.resolve(f.file()).toString() : networkName;
+        if (endpoints < 2) {
+            throw new ConfigException(where, null, graph.channelCount() + " channel"
+                    + (graph.channelCount() == 1 ? "" : "s") + ", and " + endpoints + " node"
+                    + (endpoints == 1 ? " has" : "s have") + " a usable channel in each direction; payments need at "
+                    + "least two such nodes");
+        }
+        // more merchants than payable nodes was silently cut to all of them (defect 9)
+        if (settings.workload().trace() == null
+                && settings.workload().endpoints() instanceof EndpointChoice.Merchants m && m.topK() > endpoints) {
+            throw new ConfigException("workload.endpoints.merchants", null, m.topK() + " merchants, but only "
+                    + endpoints + " nodes of " + where + " can pay and be paid; give at most " + endpoints);
+        }
     }
 
     /** A protocol's run with its wall-clock figures: all, in {@code prepare}, and in path finding during the run. */
@@ -322,39 +350,10 @@ public final class ExperimentRunner {
             return WorkloadGenerator.fromTrace(ClothPaymentsTrace.read(baseDir.resolve(w.trace()), graph));
         }
         AmountDistribution amounts = w.amounts() instanceof WorkloadSettings.Empirical e
-                ? new AmountDistribution.Empirical(readAmounts(baseDir.resolve(e.file())))
+                ? new AmountDistribution.Empirical(AmountsFile.read(baseDir.resolve(e.file())))
                 : ((WorkloadSettings.Drawn) w.amounts()).distribution();
         return WorkloadGenerator.poisson(graph, w.ratePerS(), w.payments(), w.durationUs(), amounts, w.endpoints(),
                 streams.fresh("workload"));
-    }
-
-    private static long[] readAmounts(Path file) throws IOException {
-        List<Long> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String s = line.trim();
-                if (s.isEmpty() || s.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    long msat = new BigDecimal(s).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN)
-                            .longValueExact();
-                    if (msat <= 0) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(msat);
-                } catch (NumberFormatException | ArithmeticException ex) {
-                    throw new NetworkFormatException(file, "line " + n, "not a positive amount in sat: '" + s + "'");
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new NetworkFormatException(file, null, "no amounts in the file");
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static McpFit fit(String fit, Path baseDir) throws IOException, ConfigException {

@@ -64,9 +64,16 @@ public record WorkloadSettings(int payments, double ratePerS, long durationUs, S
     /**
      * The settings of a resolved {@code workload} section and its {@code amount} and {@code endpoints} sections.
      *
-     * @throws ConfigException if amounts are generated from the empirical distribution without a file
+     * @throws ConfigException if amounts are generated from the empirical distribution without a file, or every
+     *                         payment must go to a single merchant
      */
     static WorkloadSettings from(Values w, Values amount, Values endpoints, String source) throws ConfigException {
+        if (endpoints.get(CHOICE).equals("merchants") && endpoints.get(MERCHANTS) == 1
+                && endpoints.get(MERCHANT_SHARE) == 1.0) {
+            // every receiver would be the one merchant, so a payment it sends has no receiver: the draw never ended
+            throw new ConfigException(source, "workload.endpoints.merchant_share", "1 with a single merchant leaves "
+                    + "the merchant's own payments no receiver; give a share below 1 or at least 2 merchants");
+        }
         Double duration = w.get(DURATION_S);
         return new WorkloadSettings(w.get(PAYMENTS), w.get(RATE_PER_S),
                 duration == null ? Long.MAX_VALUE : EngineSettings.secondsToUs(duration), w.get(TRACE),

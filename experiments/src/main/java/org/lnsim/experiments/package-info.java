@@ -11,7 +11,8 @@
  * schema (the committed {@code experiments/configs/reference.yaml} is generated from it); after resolution the
  * runner reads typed fields, never a key by name; every protocol of a run sees the identical network, initial
  * balances and workload; all randomness comes from named streams of the one seed
- * ({@link org.lnsim.engine.RandomStreams}); results are a pure function of (config, seed).
+ * ({@link org.lnsim.engine.RandomStreams}); results are a pure function of (config, seed); a run whose payments
+ * cannot fit in the heap is refused before they are drawn ({@link org.lnsim.experiments.MemoryEstimate}).
  * This package is the top of the dependency tree: nothing else in lnsim depends on it.
  */
 package org.lnsim.experiments;

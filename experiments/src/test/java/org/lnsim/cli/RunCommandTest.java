@@ -98,4 +98,87 @@ class RunCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("none.txt: no such file"), r.err());
     }
+
+    /**
+     * Issue 21, defect 11: a network with no usable channel, or one channel known in one direction only, has no two
+     * nodes that can pay and be paid; the run used to end in "internal error" with a stack trace. Two CLoTH folders
+     * written by hand: no channels at all, and one channel A–B with only A's direction. One channel known both ways
+     * runs (exit 0).
+     */
+    @Test
+    void aNetworkWithoutTwoUsableEndpointsIsExitTwo() throws Exception {
+        String edges = "id,channel_id,counter_edge_id,from_node_id,to_node_id,balance,fee_base,fee_proportional,"
+                + "min_htlc,timelock\n";
+        String[][] cases = {
+            {"none", "", "", "0 channels, and 0 nodes have a usable channel in each direction"},
+            {"oneway", "0,0,1,0,1,50000000\n", "0,0,1,0,1,25000000,1000,1,1000,144\n",
+                "1 channel, and 0 nodes have a usable channel in each direction"},
+            {"both", "0,0,1,0,1,50000000\n", "0,0,1,0,1,25000000,1000,1,1000,144\n"
+                + "1,0,0,1,0,25000000,1000,1,1000,144\n", null}};
+        for (String[] c : cases) {
+            Path net = dir.resolve(c[0]);
+            Files.createDirectories(net);
+            Files.writeString(net.resolve("nodes_ln.csv"), "id\n0\n1\n");
+            Files.writeString(net.resolve("channels_ln.csv"), "id,edge1_id,edge2_id,node1_id,node2_id,capacity\n"
+                    + c[1]);
+            Files.writeString(net.resolve("edges_ln.csv"), edges + c[2]);
+            Path config = dir.resolve(c[0] + ".yaml");
+            Files.writeString(config, "network:\n  file: " + c[0] + "\nworkload:\n  payments: 5\n");
+            RouteCommandTest.Run r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out",
+                    dir.resolve("out-" + c[0]).toString());
+            if (c[3] == null) {
+                assertEquals(0, r.code(), r.err());
+                continue;
+            }
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(net + ": " + c[3]) && !r.err().contains("internal error"), r.err());
+            assertTrue(Files.notExists(dir.resolve("out-" + c[0])), "nothing written");
+        }
+    }
+
+    /**
+     * Issue 21, defect 11: 100,000,000 payments used to end in a raw OutOfMemoryError; the estimate (about 29 GiB,
+     * above the tests' 2 GiB heap) refuses the run before a payment is drawn, so this test allocates nothing large.
+     */
+    @Test
+    void aRunThatCannotFitIsRefusedBeforeItsPaymentsAreDrawn() {
+        RouteCommandTest.Run r = RouteCommandTest.run("run", "--quiet", "--out", dir.resolve("big").toString(),
+                "--set", "network.generate.channels=1000", "--set", "workload.payments=100000000");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("workload.payments: 100,000,000 payments × 2 protocols on ")
+                && r.err().contains("LNSIM_JAVA_OPTS=-Xmx"), r.err());
+        assertTrue(Files.notExists(dir.resolve("big")), "nothing written");
+    }
+
+    /**
+     * Issue 21, defect 9: more merchants than nodes that can pay and be paid were silently cut to all of them; now
+     * exit 2 naming the key. A single merchant receiving every payment (share 1) made the workload draw loop forever
+     * on the merchant's own payments; now exit 2 at configuration time.
+     */
+    @Test
+    void merchantsMustFitTheNetwork() throws Exception {
+        Path net = dir.resolve("pair");
+        Files.createDirectories(net);
+        Files.writeString(net.resolve("nodes_ln.csv"), "id\n0\n1\n");
+        Files.writeString(net.resolve("channels_ln.csv"), "id,edge1_id,edge2_id,node1_id,node2_id,capacity\n"
+                + "0,0,1,0,1,50000000\n");
+        Files.writeString(net.resolve("edges_ln.csv"), "id,channel_id,counter_edge_id,from_node_id,to_node_id,"
+                + "balance,fee_base,fee_proportional,min_htlc,timelock\n0,0,1,0,1,25000000,1000,1,1000,144\n"
+                + "1,0,0,1,0,25000000,1000,1,1000,144\n");
+        Path config = dir.resolve("m.yaml");
+        Files.writeString(config, "network:\n  file: pair\nworkload:\n  payments: 5\n  endpoints:\n"
+                + "    choice: merchants\n");
+        RouteCommandTest.Run r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out",
+                dir.resolve("o1").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("workload.endpoints.merchants: 100 merchants, but only 2 nodes of " + net),
+                r.err());
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o2").toString(), "--set",
+                "workload.endpoints.merchants=2");
+        assertEquals(0, r.code(), r.err());
+        r = RouteCommandTest.run("run", config.toString(), "--quiet", "--out", dir.resolve("o3").toString(), "--set",
+                "workload.endpoints.merchants=1", "--set", "workload.endpoints.merchant_share=1");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("workload.endpoints.merchant_share: 1 with a single merchant"), r.err());
+    }
 }

@@ -84,12 +84,12 @@ class ExperimentRunnerTest {
     }
 
     /**
-     * Invariants with every protocol, churn and the CLoTH latency model: funds conserved on every changed channel
-     * after every event, all HTLCs resolved, one outcome per payment; and the oracle, which routes on true balances,
-     * delivers at least as many payments as the baseline on the same workload.
+     * Invariants with churn and the CLoTH latency model: funds conserved on every changed channel after every event,
+     * all HTLCs resolved, one outcome per payment. Nothing is asserted between the two protocols' totals: the oracle
+     * is not an upper bound over a workload (see {@link #theMaxFlowBoundHoldsPerPayment}).
      */
     @Test
-    void invariantsHoldAndTheOracleBoundsTheBaseline(@TempDir Path tmp) throws Exception {
+    void invariantsHold(@TempDir Path tmp) throws Exception {
         ExperimentSettings cfg = config(SMALL, "churn.offline_share=0.05", "churn.mean_offline_s=30", "latency.model=cloth");
         ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 1, ExperimentRunner.Progress.NONE);
         assertEquals(2, r.runs().size());
@@ -99,8 +99,7 @@ class ExperimentRunnerTest {
         assertEquals(300, oracle.outcomes().size());
         long ok = source.outcomes().stream().filter(PaymentOutcome::success).count();
         long okOracle = oracle.outcomes().stream().filter(PaymentOutcome::success).count();
-        assertTrue(ok > 0, "the baseline delivers something");
-        assertTrue(okOracle >= ok, "oracle " + okOracle + " < source " + ok);
+        assertTrue(ok > 0 && okOracle > 0, "both deliver something");
         assertTrue(source.outcomes().stream().anyMatch(o -> o.offlineFailures() > 0), "churn caused offline failures");
         // per node, the payment messages add up to the payments' own counts
         long perNode = java.util.Arrays.stream(source.nodes().paymentMessages()).sum()
@@ -232,10 +231,51 @@ class ExperimentRunnerTest {
             assertTrue(run.outcomes().stream().anyMatch(o -> o.success() && o.parts() > 1),
                     run.protocol() + " delivered some payment in several parts");
         }
-        // the oracle with splitting cannot beat the max-flow bound by more than what payments in flight change
+        // the bound is computed on the initial balances, each payment alone; over a workload earlier payments move
+        // funds (both ways), so it is exact only per payment (theMaxFlowBoundHoldsPerPayment): an empirical slack
         long feasible = r.bound().stream().filter(RunSummary.Bound::feasible).count();
         long oracle = r.runs().get(2).outcomes().stream().filter(PaymentOutcome::success).count();
         assertEquals(300, r.bound().size());
         assertTrue(oracle <= feasible + 15, "oracle+cl-adaptive " + oracle + " vs bound " + feasible);
+    }
+
+    /**
+     * What is guaranteed per payment (issue 21, defect 12): no scheme delivers a payment whose amount exceeds the
+     * max flow from its sender to its receiver over the balances it meets (every path crosses each cut), which is
+     * what {@code analysis.feasibility_bound} computes on the initial balances. Each of the first 40 payments of the
+     * workload is run alone, so that it meets exactly those balances; every delivery, by source or oracle, is then
+     * feasible. Over a whole workload no ordering holds, not even oracle ≥ source: each protocol's deliveries move
+     * funds along its own routes, so later payments meet different balances (the issue's case, the 2019-03-09
+     * snapshot's first 400 edges and 300 payments: oracle 0.200, source 0.210; each of the 6 payments only source
+     * delivered is delivered by the oracle when run alone, and failed in the workload because the oracle's earlier
+     * deliveries, e.g. payment 30 still in flight on 5 of the channels payment 37 needed, had taken the liquidity).
+     */
+    @Test
+    void theMaxFlowBoundHoldsPerPayment(@TempDir Path tmp) throws Exception {
+        ExperimentSettings cfg = config(SMALL);
+        ExperimentRunner.Network net = ExperimentRunner.network(cfg, tmp, ExperimentRunner.Progress.NONE);
+        var graph = net.graph();
+        var workload = ExperimentRunner.workload(cfg.workload(), graph, tmp,
+                cfg.replication().streams(cfg.seed()));
+        int delivered = 0;
+        int infeasible = 0;
+        for (int i = 0; i < 40; i++) {
+            var p = workload.get(i);
+            Files.writeString(tmp.resolve("one.csv"), "id,sender_id,receiver_id,amount,start_time\n0,"
+                    + graph.nodeIdHex(p.sender()) + "," + graph.nodeIdHex(p.receiver()) + "," + p.amountMsat()
+                    + ",0\n");
+            ExperimentSettings alone = config(SMALL, "workload.trace=one.csv", "analysis.feasibility_bound=true");
+            ExperimentRunner.Result r = ExperimentRunner.run(alone, tmp, false, 1, ExperimentRunner.Progress.NONE, net,
+                    new ProtocolRegistry.Run(graph, alone.protocols()));
+            boolean feasible = r.bound().get(0).feasible();
+            infeasible += feasible ? 0 : 1;
+            for (ProtocolRun run : r.runs()) {
+                boolean ok = run.outcomes().get(0).success();
+                delivered += ok ? 1 : 0;
+                assertTrue(feasible || !ok, run.protocol() + " delivered payment " + i + ", above its max flow");
+            }
+        }
+        assertTrue(delivered > 0 && infeasible > 0, "both cases occur: " + delivered + " delivered, " + infeasible
+                + " infeasible");
     }
 }

@@ -70,6 +70,8 @@ import org.lnsim.network.ShortChannelId;
  *       (the later record wins); {@code duplicate_direction_older_dropped}: listed again with an older
  *       {@code last_update} (dropped). See {@link ChannelCollector}.</li>
  *   <li>{@code one_sided_channels}: channels with an entry for only one direction; the other has no policy.</li>
+ *   <li>{@code htlc_minimum_above_capacity}: known policies whose {@code htlc_minimum_msat} exceeds the capacity: no
+ *       HTLC can cross them.</li>
  *   <li>listnodes: {@code listnodes_entries}, {@code listnodes_not_announced}, {@code listnodes_without_channels}
  *       (skipped), {@code listnodes_duplicate} (the later entry wins), {@code address_type_unknown} (skipped
  *       addresses, e.g. websocket).</li>
@@ -135,6 +137,7 @@ public final class ClnListChannelsFormat implements NetworkReader {
         ChannelCollector col = new ChannelCollector();
         new ChannelsPass(file, col, report, progress).run();
         report.add("one_sided_channels", col.oneSidedChannels());
+        report.add("htlc_minimum_above_capacity", col.htlcMinimumAboveCapacity());
         Path nodes = siblingListNodes(file);
         if (nodes != null) {
             report.file("nodes", nodes);

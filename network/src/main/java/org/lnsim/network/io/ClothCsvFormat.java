@@ -49,9 +49,11 @@ import org.lnsim.network.NodeIds;
  * edge row repeated with the same policy); {@code capacity_msat_truncated}; {@code balances_ignored} (edge rows whose
  * balance was dropped); {@code one_sided_channels} (an edges file lists only one direction);
  * {@code channels_without_edges} (an edges file lists neither); {@code directions_without_policy} (all directions
- * left without a policy, 2·channels when there is no edges file); {@code nodes_without_channels}.
+ * left without a policy, 2·channels when there is no edges file); {@code nodes_without_channels};
+ * {@code htlc_minimum_above_capacity} (directions whose min_htlc exceeds the capacity: no HTLC can cross them; the
+ * lnresearch 2020-07-15 snapshot has 2).
  * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, a row whose field count is not
- * the header's, both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or negative values, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
+ * the header's, both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or negative values, a capacity below 1 sat, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
  * a channel id repeated with other data, an edge id not listed by its channel or whose endpoints or counter edge do
  * not match the channel, an edge repeated with another policy (CLoTH has no timestamps to choose), out-of-range
  * policy values, truncated gzip.
@@ -213,6 +215,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             r.readEdges(l.edges());
             report.add("one_sided_channels", r.col.oneSidedChannels());
             report.add("channels_without_edges", r.col.channelsWithoutRecords());
+            report.add("htlc_minimum_above_capacity", r.col.htlcMinimumAboveCapacity());
         }
         ChannelGraph g = r.col.build();
         long withoutPolicy = 0;
@@ -367,6 +370,15 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                     }
                     if (e1 == e2) {
                         throw t.error("channel " + id + " names edge " + e1 + " for both directions");
+                    }
+                    // checked here, as the collector's messages name scids, which CLoTH ids are not (defects 2, 9)
+                    if (capMsat < 1000) {
+                        throw t.error("channel " + id + " has capacity " + capMsat + " msat; a channel is funded "
+                                + "with at least 1 sat");
+                    }
+                    if (capMsat / 1000 > ChannelGraph.MAX_CAPACITY_SAT) {
+                        throw t.error("channel " + id + " has capacity " + capMsat + " msat, more than the 21M BTC "
+                                + "supply (" + ChannelGraph.MAX_CAPACITY_SAT + " sat)");
                     }
                     int c;
                     try {

@@ -57,6 +57,7 @@ import org.lnsim.network.ShortChannelId;
  * (an edge listed again under the same {@code channel_id}); {@code duplicate_direction_merged},
  * {@code duplicate_direction_replaced}, {@code duplicate_direction_older_dropped} (see {@link ChannelCollector});
  * {@code one_sided_channels} (exactly one non-null policy); {@code no_policy_channels} (both null);
+ * {@code htlc_minimum_above_capacity} (policies whose {@code min_htlc} exceeds the capacity: no HTLC can cross them);
  * {@code nodes_read}; {@code nodes_not_announced} ({@code last_update} 0); {@code nodes_without_channels} (dropped);
  * {@code nodes_duplicate} (the later entry wins); {@code endpoints_not_listed}; {@code address_unparsable} (skipped).
  *
@@ -158,6 +159,7 @@ public final class LndDescribeGraphFormat implements NetworkReader, NetworkWrite
             applyNodes();
             report.add("one_sided_channels", col.oneSidedChannels());
             report.add("no_policy_channels", col.channelsWithoutRecords());
+            report.add("htlc_minimum_above_capacity", col.htlcMinimumAboveCapacity());
         }
 
         private void readNode(JsonParser p) throws IOException {

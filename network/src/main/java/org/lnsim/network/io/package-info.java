@@ -8,8 +8,9 @@
  * org.lnsim.network.io.LndDescribeGraphFormat}, read/write); CLoTH CSV folders including the lnresearch-timemachine
  * variant ({@link org.lnsim.network.io.ClothCsvFormat}, read/write); ln-graph-viz JSON such as the partial 2025
  * snapshot ({@link org.lnsim.network.io.LnGraphVizFormat}, read, topology only). Payment traces in CLoTH's
- * {@code payments.csv} format ({@link org.lnsim.network.io.ClothPaymentsTrace}) are read here too, so every input file
- * lnsim reads is parsed in this package with the same error form.
+ * {@code payments.csv} format ({@link org.lnsim.network.io.ClothPaymentsTrace}) and amount files of an empirical
+ * distribution ({@link org.lnsim.network.io.AmountsFile}) are read here too, so every input file lnsim reads is parsed
+ * in this package with the same error form.
  *
  * <p>Contract:
  * <ul>
@@ -20,7 +21,7 @@
  *       under stable lower-case counter names documented in the importer's javadoc, and records the files it
  *       read.</li>
  *   <li>Duplicates: the same channel twice with the same endpoints and capacity is one channel; with other endpoints
- *       or capacity it is an error. A direction listed twice with the same policy is merged; with another policy the
+ *       or capacity it is an error, as is a capacity of 0. A direction listed twice with the same policy is merged; with another policy the
  *       newer {@code last_update} wins (ties: the later record; CLoTH, which has no timestamps, rejects it).</li>
  *   <li>Bad input raises {@link org.lnsim.network.io.NetworkFormatException} naming the file, the line (CSV) or the
  *       record (JSON: {@code "record K (channels[K]) at line L"}) and the problem.</li>

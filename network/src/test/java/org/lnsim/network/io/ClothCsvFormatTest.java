@@ -185,8 +185,9 @@ class ClothCsvFormatTest {
         Files.delete(f.resolve("channels_ln.csv"));
         StringBuilder many = new StringBuilder(CHANNELS);
         for (int i = 0; i < 2000; i++) {
-            many.append(i).append(',').append(2 * i).append(',').append(2 * i + 1).append(",0,1,").append(i * 7919L)
-                    .append('\n');
+            // capacities from 7,919 msat up: at least 1 sat, as every channel must hold
+            many.append(i).append(',').append(2 * i).append(',').append(2 * i + 1).append(",0,1,")
+                    .append((i + 1) * 7919L).append('\n');
         }
         byte[] gz = gzip(many.toString());
         Files.write(f.resolve("channels_ln.csv.gz"), Arrays.copyOf(gz, gz.length / 2));

@@ -12,9 +12,12 @@ import org.lnsim.protocols.routing.RouteRequest;
 /**
  * {@code oracle}: the hybrid router and pay loop of {@link SourceRouting}, but told every channel's true current
  * spendable balance, so it only picks routes that can carry the payment at the moment it sends. Failures remain
- * possible (balances change while the HTLCs travel, HTLC slots fill up), so it bounds what a routing scheme with
- * perfect knowledge achieves on the same workload; it keeps and sends no routing state (an idealisation: such
- * knowledge has no real protocol behind it, like CLoTH-Gossip's IDEAL mode, peer-simulators §1).
+ * possible (balances change while the HTLCs travel, HTLC slots fill up). It is not an upper bound on what other
+ * schemes deliver over a workload: its deliveries move funds along its own routes, so later payments meet other
+ * balances than another scheme's (on the 2019-03-09 snapshot's first 400 edges, 300 payments, it delivered 0.200
+ * and {@code source} 0.210); what holds per payment is the max-flow bound ({@code analysis.feasibility_bound}). It
+ * keeps and sends no routing state (an idealisation: such knowledge has no real protocol behind it, like
+ * CLoTH-Gossip's IDEAL mode, peer-simulators §1).
  */
 public final class OracleRouting extends PayLoopProtocol {
     public static final String NAME = "oracle";

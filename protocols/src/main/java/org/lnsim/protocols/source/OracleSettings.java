@@ -19,7 +19,8 @@ public record OracleSettings(PayPolicy pay, SplitSettings split) implements Prot
 
     /** {@code oracle} as an experiment names it. */
     public static final ProtocolSpec<OracleSettings> SPEC = new ProtocolSpec<>(OracleRouting.NAME,
-            "the same router on true channel balances: the upper bound", PayLoopProtocol.keys(List.of()),
+            "the same router on true channel balances: never picks a route short of balance (not a bound over a "
+                    + "workload)", PayLoopProtocol.keys(List.of()),
             OracleSettings::from);
 
     public OracleSettings {

@@ -2,7 +2,8 @@
  * Full-gossip source routing, the baseline every other scheme is compared with: each node knows the whole public
  * graph from BOLT 7 gossip and the sender computes the route with the {@link org.lnsim.protocols.routing.HybridRouter}
  * (c-lightning 2019), retrying around failures as c-lightning's pay plugin does; and the oracle, the same router on
- * true balances, which bounds what any scheme could achieve on the same workload. The pay loop's retry body
+ * true balances, which never picks a route short of balance (but is no upper bound over a workload: see
+ * {@link org.lnsim.protocols.source.OracleRouting}). The pay loop's retry body
  * ({@link org.lnsim.protocols.source.PayLoopAttempts}) is the one every single-path protocol built on this router
  * extends, {@code beacon}'s included.
  *

@@ -57,6 +57,18 @@ public final class WorkloadGenerator {
         return out;
     }
 
+    /**
+     * How many nodes a drawn workload can pick as endpoints: those with a usable channel direction out and one in
+     * ({@link Picker#canPayAndBePaid}). {@link #poisson} needs at least two.
+     */
+    public static int endpointCount(ChannelGraph graph) {
+        int n = 0;
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            n += Picker.canPayAndBePaid(graph, v) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Endpoint sampling tables, built once per workload. */
     static final class Picker {
         private final EndpointChoice choice;
