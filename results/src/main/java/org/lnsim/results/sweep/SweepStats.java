@@ -20,7 +20,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 final class SweepStats {
     /** The 97.5% quantile of the standard normal distribution: a two-sided 95% Wilson interval. */
-    static final double Z95 = 1.959963984540054;
+    static final double Z95 = org.lnsim.results.run.RunSummary.Z95;
     /** The same as the tables print it. */
     static final String Z95_TEXT = "1.959963984540054";
     /** Significant digits of every computed number. */
@@ -49,12 +49,7 @@ final class SweepStats {
         if (n < 1 || k < 0 || k > n) {
             throw new IllegalArgumentException("Wilson interval of " + k + " in " + n);
         }
-        double p = (double) k / n;
-        double z2 = Z95 * Z95;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        return org.lnsim.results.run.RunSummary.wilson(k, n); // one formula for runs and sweeps
     }
 
     /**
