@@ -159,6 +159,16 @@ public final class SweepPlan {
                 try {
                     settings = ConfigSchema.resolve(tree, source);
                 } catch (ConfigException ex) {
+                    // blame the axis whose value set the failing key, as --set errors blame the --set
+                    String key = ex.key() == null ? "" : ex.key();
+                    for (Map.Entry<String, JsonNode> e : values.entrySet()) {
+                        for (String path : paths(e.getKey(), base, source)) {
+                            if (!key.isEmpty() && (key.equals(path) || key.startsWith(path + "."))) {
+                                throw new ConfigException(source + ", " + axisSource(e.getKey(), e.getValue(), id),
+                                        key, ex.detail());
+                            }
+                        }
+                    }
                     String why = ex.getMessage().startsWith(source + ": ")
                             ? ex.getMessage().substring(source.length() + 2) : ex.getMessage();
                     throw new ConfigException(source, null, "cell " + id + " (" + describe(cell) + "): " + why);
