@@ -71,9 +71,10 @@ public final class ExperimentRunner {
      * @param timings  wall-clock milliseconds by phase, in execution order (for timings.csv only)
      * @param bound    per payment, whether some flow over the initial balances could deliver it; null unless
      *                 {@code analysis.feasibility_bound} is on
+     * @param invariantsChecked whether funds conservation was checked after every event (recorded in the manifest)
      */
     public record Result(ChannelGraph graph, String network, int payments, List<ProtocolRun> runs,
-                         Map<String, Double> timings, List<RunSummary.Bound> bound) {
+                         Map<String, Double> timings, List<RunSummary.Bound> bound, boolean invariantsChecked) {
         /**
          * Writes the run's files into {@code dir} ({@link RunOutputs}); returns the summary as Markdown.
          *
@@ -84,7 +85,7 @@ public final class ExperimentRunner {
         public String write(Path dir, ExperimentSettings settings, String configSource, String version)
                 throws IOException {
             RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, graph, payments,
-                    settings.config());
+                    settings.config(), invariantsChecked);
             return RunOutputs.write(dir, manifest, graph, runs, bound, timings, settings.analysis());
         }
     }
@@ -231,7 +232,7 @@ public final class ExperimentRunner {
             bound = feasibility(settings.engine().balances(), graph, workload, streams);
             timings.put("feasibility_bound", ms(t2));
         }
-        return new Result(graph, networkName, workload.size(), runs, timings, bound);
+        return new Result(graph, networkName, workload.size(), runs, timings, bound, checkInvariants);
     }
 
     /**

@@ -65,14 +65,14 @@ class SweepRunnerTest {
     void sharedNetworkAndSetUpChangeNoByteAndThreadsChangeNothing(@TempDir Path tmp) throws Exception {
         SweepPlan plan = SweepPlanTest.plan(SWEEP);
         run(plan, tmp.resolve("one"), ONE);
-        run(plan, tmp.resolve("two"), new SweepRunner.Options(2, false, false, "lnsim test"));
+        run(plan, tmp.resolve("two"), new SweepRunner.Options(2, false, true, "lnsim test"));
         TreeMap<String, byte[]> one = files(tmp.resolve("one"));
         assertSameFiles(one, files(tmp.resolve("two")));
         assertEquals(4, plan.units().size());
         for (SweepPlan.Unit u : plan.units()) {
             Path alone = tmp.resolve("alone-" + u.id());
             Files.createDirectories(alone);
-            ExperimentRunner.run(u.settings(), plan.baseDir(), false, 1, ExperimentRunner.Progress.NONE)
+            ExperimentRunner.run(u.settings(), plan.baseDir(), true, 1, ExperimentRunner.Progress.NONE)
                     .write(alone, u.settings(), plan.source() + ", unit " + u.id(), "lnsim test");
             TreeMap<String, byte[]> standalone = files(alone);
             assertFalse(standalone.isEmpty());
@@ -81,6 +81,7 @@ class SweepRunnerTest {
                 assertEquals(new String(e.getValue()), swept, u.id() + "/" + e.getKey());
             }
         }
+        assertTrue(new String(one.get("units/c00-r0/manifest.json")).contains("\"invariants_checked\" : true"));
         String cells = Files.readString(tmp.resolve("one/cells.csv"));
         assertEquals("cell,beacon.radius\nc00,1\nc01,2\n", cells);
     }

@@ -23,14 +23,16 @@ import org.lnsim.network.ChannelGraph;
  * @param channels     its channel count
  * @param payments     the workload's size
  * @param config       the resolved configuration
+ * @param invariantsChecked whether funds conservation was checked after every event ({@code --check-invariants});
+ *                     the thread count is deliberately not recorded: outputs are byte-identical whatever it is
  */
 public record RunManifest(String version, String configSource, long seed, String network, int nodes, int channels,
-                          int payments, JsonNode config) {
+                          int payments, JsonNode config, boolean invariantsChecked) {
     /** The manifest of a run on {@code graph}. */
     public static RunManifest of(String version, String configSource, long seed, String network, ChannelGraph graph,
-                                 int payments, JsonNode config) {
+                                 int payments, JsonNode config, boolean invariantsChecked) {
         return new RunManifest(version, configSource, seed, network, graph.nodeCount(), graph.channelCount(),
-                payments, config);
+                payments, config, invariantsChecked);
     }
 
     /** The file's text. */
@@ -45,6 +47,7 @@ public record RunManifest(String version, String configSource, long seed, String
         net.put("nodes", nodes);
         net.put("channels", channels);
         manifest.put("payments", payments);
+        manifest.put("invariants_checked", invariantsChecked);
         manifest.set("config", config);
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
