@@ -197,7 +197,7 @@ public final class ComparisonTables {
     }
 
     /**
-     * ACINQ's 2016 Flare test beside lnsim ({@code beacon.sh flare}): per protocol the route-found share (payments
+     * ACINQ's 2016 Flare test beside lnsim (recipe {@code results/tables/beacon-flare-2016.yaml}): per protocol the route-found share (payments
      * that sent at least one HTLC: {@code attempts > 0} in {@code payments.csv}), the success rate, discovery time
      * p50 / p99 and table requests per payment (empty for protocols without them).
      */
