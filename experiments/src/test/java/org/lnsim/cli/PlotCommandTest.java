@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +15,8 @@ class PlotCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static RouteCommandTest.Run run(String... args) {
+        return RouteCommandTest.run(args);
     }
 
     private static void write(Path file, String... lines) throws IOException {
@@ -55,7 +47,7 @@ class PlotCommandTest {
     @Test
     void drawsEveryFigureIntoDirFiguresAndListsTheFiles() throws IOException {
         Path s = sweep();
-        Run r = run("plot", s.toString());
+        RouteCommandTest.Run r = run("plot", s.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         // success and fee against the amount, and four per-cell figures for each of the two cells: 10 x (png, svg)
@@ -74,7 +66,7 @@ class PlotCommandTest {
         write(cfg, "name: x", "plots:", "  - {figure: fee, x: workload.amount.sat}", "  - {figure: latency_cdf, "
                 + "cell: c01}");
         Path figs = dir.resolve("figs");
-        Run r = run("plot", s.toString(), "--out", figs.toString(), "--config", cfg.toString());
+        RouteCommandTest.Run r = run("plot", s.toString(), "--out", figs.toString(), "--config", cfg.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(figs.resolve("fee-vs-workload.amount.sat.png").toString(),
                 figs.resolve("fee-vs-workload.amount.sat.svg").toString(),
@@ -86,7 +78,7 @@ class PlotCommandTest {
     void badInputExitsWithTwo() throws IOException {
         // a run folder is not a sweep folder
         write(dir.resolve("run/summary.csv"), "protocol,payments");
-        Run r = run("plot", dir.resolve("run").toString());
+        RouteCommandTest.Run r = run("plot", dir.resolve("run").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("not a sweep folder: no cells.csv"), r.err());
         assertFalse(Files.exists(dir.resolve("run/figures")));
