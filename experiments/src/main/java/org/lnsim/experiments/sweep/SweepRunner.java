@@ -93,9 +93,14 @@ public final class SweepRunner {
             if (lock == null) {
                 throw new OutputRefusedException(dir, "another lnsim sweep is writing this folder");
             }
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path p : s.filter(SweepRunner::temporary).toList()) {
-                    SweepFolder.deleteTree(p); // a file a killed sweep was writing
+            for (Path folder : List.of(dir, dir.resolve(SweepFolder.FIGURES))) {
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(folder)) {
+                    for (Path p : s.filter(SweepRunner::temporary).toList()) {
+                        SweepFolder.deleteTree(p); // a file a killed sweep was writing
+                    }
                 }
             }
             List<SweepPlan.Unit> todo = pending(plan, dir, options);
