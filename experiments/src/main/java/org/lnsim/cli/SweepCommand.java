@@ -107,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                     .append('\n');
             var s = first.settings();
             List<String> protocols = s.protocols().stream().map(ProtocolRegistry.Entry::displayName).toList();
-            sb.append("     network ").append(s.network()).append('\n');
+            sb.append("     network ").append(s.network().describe()).append('\n');
             sb.append("     workload ").append(s.workload().payments()).append(" payments, amounts ")
                     .append(s.config().get("workload").get("amount")).append('\n');
             sb.append("     protocols ").append(String.join(", ", protocols)).append('\n');

@@ -144,18 +144,17 @@ public final class ExperimentRunner {
         if (network instanceof NetworkSettings.FromFile f) {
             Path file = baseDir.resolve(f.file());
             graph = NetworkFormats.load(file).graph();
-            networkName = file.getFileName().toString();
+            networkName = f.describe();
         } else if (network instanceof NetworkSettings.WattsStrogatz ws) {
             WattsStrogatzGenerator.Config wc = ws.config();
             graph = new WattsStrogatzGenerator(wc, gp).generate().graph();
-            networkName = "watts-strogatz(" + wc.nodes() + " nodes, k " + wc.k() + ", p " + wc.p() + ", seed "
-                    + wc.seed() + ")";
+            networkName = ws.describe();
         } else {
             NetworkSettings.Mcp mcp = (NetworkSettings.Mcp) network;
             McpGenerator.Config gc = new McpGenerator.Config(mcp.channels(), mcp.seed(), mcp.maxChannels(),
                     McpGenerator.DEFAULT_MAX_FUNDING_SAT, mcp.policies(), McpGenerator.DegreeFit.MLE);
             graph = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp).generate().graph();
-            networkName = "mcp(" + gc.channels() + " channels, seed " + mcp.seed() + ")";
+            networkName = mcp.describe();
         }
         return new Network(graph, networkName, ms(t0));
     }

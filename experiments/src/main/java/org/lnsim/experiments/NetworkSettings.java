@@ -14,7 +14,14 @@ import org.lnsim.protocols.settings.Values;
 public sealed interface NetworkSettings {
     /** A network file or folder in any supported format. */
     record FromFile(String file) implements NetworkSettings {
+        @Override
+        public String describe() {
+            return java.nio.file.Path.of(file).getFileName().toString();
+        }
     }
+
+    /** How the network is obtained, as manifests and summaries name it: the file name, or the generator's settings. */
+    String describe();
 
     /**
      * The Million Channels generator (lightning-facts §1.3).
@@ -25,10 +32,19 @@ public sealed interface NetworkSettings {
      */
     record Mcp(long channels, int maxChannels, McpGenerator.PolicyMode policies, String fit, long seed)
             implements NetworkSettings {
+        @Override
+        public String describe() {
+            return "mcp(" + channels + " channels, seed " + seed + ")";
+        }
     }
 
     /** Flare's simulator network (lightning-facts §5); the seed is as {@link Mcp}'s. */
     record WattsStrogatz(WattsStrogatzGenerator.Config config) implements NetworkSettings {
+        @Override
+        public String describe() {
+            return "watts-strogatz(" + config.nodes() + " nodes, k " + config.k() + ", p " + config.p() + ", seed "
+                    + config.seed() + ")";
+        }
     }
 
     /** {@code network.generate.model}: the Million Channels generator (the default). */
