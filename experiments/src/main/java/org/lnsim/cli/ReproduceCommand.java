@@ -6,13 +6,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lnsim.experiments.ConfigException;
+import org.lnsim.network.io.AtomicFolder;
+import org.lnsim.network.io.AtomicOutput;
 import org.lnsim.experiments.reproduce.Recipe;
 import org.lnsim.experiments.reproduce.Reproducer;
 import picocli.CommandLine.Command;
@@ -106,7 +107,7 @@ final class ReproduceCommand implements Callable<Integer> {
             } catch (ConfigException e) {
                 throw new ExitCodes.BadInputException(e.getMessage());
             } finally {
-                deleteTree(work);
+                AtomicFolder.deleteTree(work);
             }
             Path target = tables.resolve(r.name() + ".md");
             double minutes = (System.nanoTime() - t0) / 6e10;
@@ -124,22 +125,13 @@ final class ReproduceCommand implements Callable<Integer> {
                     spec.commandLine().getErr().printf(Locale.ROOT, "%s: DIFFERS (%.1f min)%n", r.name(), minutes);
                 }
             } else {
-                Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-                Files.writeString(tmp, md, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                String text = md;
+                AtomicOutput.write(target, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
                 spec.commandLine().getErr().printf(Locale.ROOT, "%s: written to %s (%.1f min)%n", r.name(), target,
                         minutes);
             }
         }
         out.flush();
         return differing == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    private static void deleteTree(Path p) throws java.io.IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

@@ -174,7 +174,7 @@ public final class Reproducer {
         if (!Files.isDirectory(from)) {
             throw new IOException("the sweep drew no figures (" + from + "): give its file a plots: section");
         }
-        SweepFolder.deleteTree(target);
+        org.lnsim.network.io.AtomicFolder.deleteTree(target);
         Files.createDirectories(target);
         try (java.util.stream.Stream<Path> s = Files.list(from)) {
             for (Path f : s.sorted().toList()) {

@@ -7,19 +7,17 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.lnsim.network.io.AtomicOutput;
 import org.lnsim.network.io.OutputRefusedException;
 
 /**
@@ -34,7 +32,8 @@ import org.lnsim.network.io.OutputRefusedException;
  * DIR/unit_timings.csv    wall-clock seconds per unit (the one file that differs between reruns)
  * </pre>
  *
- * <p>A unit is done when its folder exists: it is written as {@code units/.ID.tmp} and renamed into place whole, its
+ * <p>A unit is done when its folder exists: it is written into a temporary sibling ({@code units/.ID.PID.N.tmp},
+ * {@link org.lnsim.network.io.AtomicFolder}) and renamed into place whole, its
  * {@code unit.json} (unit, seed, the SHA-256 of its resolved settings, lnsim's version and {@link CodeVersion code
  * fingerprint}) written last before the rename. A resumed sweep skips a done unit whose {@code unit.json} matches,
  * deletes temporary folders (units a killed sweep left unfinished) and reruns them; a done unit whose settings or
@@ -92,30 +91,9 @@ public final class SweepFolder {
         return new ObjectMapper().writer(pp).writeValueAsString(node) + "\n";
     }
 
-    /** Writes a file whole or not at all: to a temporary sibling, then renamed over the target. */
+    /** Writes a text file whole or not at all ({@link AtomicOutput}). */
     static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        move(tmp, file);
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    public static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
+        AtomicOutput.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -127,6 +127,10 @@ public final class SweepPlan {
                         + "replications); give --yes to run them, or --max-units to raise the limit");
             }
         }
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        for (String k : axisKeys) {
+            paths.put(k, paths(k, base, source));
+        }
         int width = Math.max(2, String.valueOf(cellCount - 1).length());
         List<Cell> cells = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
@@ -149,7 +153,7 @@ public final class SweepPlan {
             cells.add(cell);
             ObjectNode tree = base.deepCopy();
             for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-                for (String path : paths(e.getKey(), base, source)) {
+                for (String path : paths.get(e.getKey())) {
                     ConfigSchema.set(tree, path, e.getValue().deepCopy(), axisSource(e.getKey(), e.getValue(), id));
                 }
             }
@@ -162,7 +166,7 @@ public final class SweepPlan {
                     // blame the axis whose value set the failing key, as --set errors blame the --set
                     String key = ex.key() == null ? "" : ex.key();
                     for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-                        for (String path : paths(e.getKey(), base, source)) {
+                        for (String path : paths.get(e.getKey())) {
                             if (!key.isEmpty() && (key.equals(path) || key.startsWith(path + "."))) {
                                 throw new ConfigException(source + ", " + axisSource(e.getKey(), e.getValue(), id),
                                         key, ex.detail());
@@ -174,12 +178,6 @@ public final class SweepPlan {
                     throw new ConfigException(source, null, "cell " + id + " (" + describe(cell) + "): " + why);
                 }
                 units.add(new Unit(id + "-r" + r, cell, r, ReplicationSettings.seed(settings.seed(), r), settings));
-            }
-        }
-        Map<String, List<String>> paths = new LinkedHashMap<>();
-        for (Axis a : axes) {
-            for (String k : a.keys()) {
-                paths.put(k, paths(k, base, source));
             }
         }
         return new SweepPlan(source, file.baseDir(), axes, replications, plots, cells, units, paths);

@@ -25,7 +25,9 @@ import org.lnsim.experiments.ExperimentRunner;
 import org.lnsim.experiments.NetworkSettings;
 import org.lnsim.experiments.ProtocolRegistry;
 import org.lnsim.experiments.Tasks;
+import org.lnsim.network.io.AtomicFolder;
 import org.lnsim.network.io.OutputRefusedException;
+import org.lnsim.results.run.RunOutputs;
 import org.lnsim.results.CsvField;
 
 /**
@@ -99,7 +101,7 @@ public final class SweepRunner {
                 }
                 try (Stream<Path> s = Files.list(folder)) {
                     for (Path p : s.filter(SweepRunner::temporary).toList()) {
-                        SweepFolder.deleteTree(p); // a file a killed sweep was writing
+                        AtomicFolder.deleteTree(p); // a file a killed sweep was writing
                     }
                 }
             }
@@ -127,7 +129,7 @@ public final class SweepRunner {
         for (Path p : existing) {
             String name = p.getFileName().toString();
             if (temporary(p)) {
-                SweepFolder.deleteTree(p); // a unit a killed sweep left unfinished
+                AtomicFolder.deleteTree(p); // a unit a killed sweep left unfinished
                 continue;
             }
             SweepPlan.Unit u = byId.get(name);
@@ -149,7 +151,7 @@ public final class SweepRunner {
                         + (problems.size() > 3 ? "; …" : "") + "; give --force to rerun them (or another --out)");
             }
             for (Path p : stale) {
-                SweepFolder.deleteTree(p);
+                AtomicFolder.deleteTree(p);
             }
         }
         List<SweepPlan.Unit> todo = new ArrayList<>();
@@ -255,26 +257,27 @@ public final class SweepRunner {
         return seconds;
     }
 
-    /** Runs one unit into {@code units/.ID.tmp}, adds unit.json, and renames the folder into place. */
+    /** Runs one unit into a temporary folder ({@link AtomicFolder}), adds unit.json, and renames it into place. */
     private static void runUnit(SweepPlan plan, Path dir, SweepPlan.Unit u, SharedNetwork shared, int threads,
                                 Options options) throws IOException, ConfigException {
         ExperimentRunner.Result result = ExperimentRunner.run(u.settings(), plan.baseDir(), options.checkInvariants(),
                 threads, ExperimentRunner.Progress.NONE, shared.net, shared.pool);
-        Path units = dir.resolve(SweepFolder.UNITS);
-        Path tmp = units.resolve("." + u.id() + ".tmp");
-        SweepFolder.deleteTree(tmp);
-        Files.createDirectories(tmp);
-        result.write(tmp, u.settings(), plan.source() + ", unit " + u.id(), options.version());
-        ObjectNode json = SweepFolder.object();
-        json.put("unit", u.id());
-        json.put("cell", u.cell().id());
-        json.put("replication", u.replication());
-        json.put("seed", u.seed());
-        json.put("settings_sha256", SweepFolder.settingsHash(u.settings().config()));
-        json.put("lnsim", options.version());
-        json.put("code", CodeVersion.fingerprint());
-        Files.writeString(tmp.resolve(SweepFolder.UNIT_JSON), SweepFolder.pretty(json));
-        SweepFolder.move(tmp, units.resolve(u.id()));
+        Path target = dir.resolve(SweepFolder.UNITS).resolve(u.id());
+        try (AtomicFolder folder = AtomicFolder.open(target, n -> RunOutputs.isRunFile(n)
+                || n.equals(SweepFolder.UNIT_JSON), false, "give --force to rerun it")) {
+            Path tmp = folder.dir();
+            result.write(tmp, u.settings(), plan.source() + ", unit " + u.id(), options.version());
+            ObjectNode json = SweepFolder.object();
+            json.put("unit", u.id());
+            json.put("cell", u.cell().id());
+            json.put("replication", u.replication());
+            json.put("seed", u.seed());
+            json.put("settings_sha256", SweepFolder.settingsHash(u.settings().config()));
+            json.put("lnsim", options.version());
+            json.put("code", CodeVersion.fingerprint());
+            Files.writeString(tmp.resolve(SweepFolder.UNIT_JSON), SweepFolder.pretty(json));
+            folder.commit();
+        }
     }
 
     static String sweepJson(SweepPlan plan, Options options) throws IOException {

@@ -97,7 +97,7 @@ class SweepRunnerTest {
         Path dir = tmp.resolve("s");
         run(plan, dir, ONE);
         TreeMap<String, byte[]> whole = files(dir);
-        SweepFolder.deleteTree(dir.resolve("units/c01-r1"));
+        org.lnsim.network.io.AtomicFolder.deleteTree(dir.resolve("units/c01-r1"));
         Files.createDirectories(dir.resolve("units/.c01-r1.tmp"));
         Files.writeString(dir.resolve("units/.c01-r1.tmp/payments.csv"), "half");
         List<String> ran = new ArrayList<>();

@@ -155,7 +155,8 @@ public final class AtomicFolder implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a file or a folder with everything in it; nothing when it does not exist. Links are not followed. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

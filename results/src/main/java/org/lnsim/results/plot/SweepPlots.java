@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -109,15 +108,7 @@ public final class SweepPlots {
 
     private static Path write(Path dir, String name, Encoder encoder) throws IOException {
         Path target = dir.resolve(name);
-        Path tmp = dir.resolve("." + name + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                encoder.encode(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.lnsim.network.io.AtomicOutput.write(target, encoder::encode);
         return target;
     }
 
