@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +28,8 @@ class RunCommandTest {
         return RouteCommandTest.run(args);
     }
 
-    private List<String> names(Path d) throws Exception {
-        try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private static List<String> names(Path d) throws java.io.IOException {
+        return org.lnsim.network.testing.TestData.names(d);
     }
 
     @Test

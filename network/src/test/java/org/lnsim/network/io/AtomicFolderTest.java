@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +21,8 @@ class AtomicFolderTest {
 
     private static final Predicate<String> OWN = Set.of("a.csv", "b.csv")::contains;
 
-    private List<String> names(Path d) throws IOException {
-        try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private static List<String> names(Path d) throws java.io.IOException {
+        return org.lnsim.network.testing.TestData.names(d);
     }
 
     @Test

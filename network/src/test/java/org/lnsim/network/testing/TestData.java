@@ -2,6 +2,8 @@ package org.lnsim.network.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where tests find the real snapshots shipped with the repository ({@code data/snapshots}, with their
@@ -46,5 +48,12 @@ public final class TestData {
             throw new IllegalStateException("shipped snapshot missing: " + p);
         }
         return p;
+    }
+
+    /** The names of a folder's entries, sorted: what tests of atomic outputs compare (no temporary file left). */
+    public static List<String> names(Path folder) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
