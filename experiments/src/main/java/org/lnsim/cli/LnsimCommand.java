@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code lnsim} command; each capability is a subcommand. */
 @Command(name = "lnsim", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
         description = "Discrete-event simulator for Lightning Network routing protocols.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, GenerateCommand.class, FitCommand.class, StatsCommand.class, ConvertCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ReproduceCommand.class, GenerateCommand.class, FitCommand.class, StatsCommand.class, ConvertCommand.class,
                 RouteCommand.class, BenchCommand.class, TableCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND")

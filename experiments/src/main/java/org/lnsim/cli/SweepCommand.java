@@ -10,8 +10,12 @@ import java.util.concurrent.Callable;
 import org.lnsim.experiments.ConfigException;
 import org.lnsim.experiments.Configs;
 import org.lnsim.experiments.ProtocolRegistry;
+import org.lnsim.experiments.sweep.SlurmScripts;
+import org.lnsim.experiments.sweep.SweepFolder;
+import org.lnsim.experiments.sweep.SweepMerge;
 import org.lnsim.experiments.sweep.SweepPlan;
 import org.lnsim.experiments.sweep.SweepRunner;
+import org.lnsim.experiments.sweep.SweepShard;
 import org.lnsim.experiments.sweep.SweepTablesStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +67,43 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th (from 0) of N balanced shares of "
+            + "the units (by expected cost) and write no tables: for job arrays and several machines on one shared "
+            + "folder; shards may run at once. Then lnsim merge DIR.")
+    String shard;
+
+    @Option(names = "--only-missing", description = "Run only the units DIR does not hold yet (DIR must hold this "
+            + "sweep: the command lnsim merge prints for missing units).")
+    boolean onlyMissing;
+
+    @Option(names = "--emit-slurm", description = "Write DIR/slurm/array.sbatch (a job array of --shard tasks), "
+            + "merge.sbatch and submit.sh, print the commands to submit them; run nothing.")
+    boolean emitSlurm;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "With --emit-slurm: array tasks, each a balanced share "
+            + "of the units (default: the units, at most " + SlurmScripts.DEFAULT_MAX_TASKS + ").")
+    Integer tasks;
+
+    @Option(names = "--cpus-per-task", paramLabel = "C", defaultValue = "1", description = "With --emit-slurm: cores "
+            + "per task, also its --threads (default: ${DEFAULT-VALUE}).")
+    int cpusPerTask;
+
+    @Option(names = "--mem", paramLabel = "M", defaultValue = "8G", description = "With --emit-slurm: memory per "
+            + "task as Slurm takes it; the JVM heap is M less max(512M, M/8) (default: ${DEFAULT-VALUE}).")
+    String mem;
+
+    @Option(names = "--time", paramLabel = "T", description = "With --emit-slurm: time limit per task (Slurm "
+            + "format; default: the partition's).")
+    String time;
+
+    @Option(names = "--partition", paramLabel = "P", description = "With --emit-slurm: partition (default: the "
+            + "cluster's).")
+    String partition;
+
+    @Option(names = "--max-running", paramLabel = "K", description = "With --emit-slurm: at most K tasks at once "
+            + "(--array=...%K; default: all).")
+    Integer maxRunning;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -81,16 +122,110 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path dir = out != null ? out : Path.of("out", "sweep-" + RunCommand.configName(config));
+        SweepShard share = null;
+        if (shard != null) {
+            try {
+                share = SweepShard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.BadInputException(e.getMessage());
+            }
+        }
+        if (emitSlurm) {
+            return emit(plan, dir);
+        }
         String version = new LnsimCommand.Version().getVersion()[0];
+        if (onlyMissing) {
+            checkSameSweep(plan, dir, version);
+        }
         long t0 = System.nanoTime();
-        try (Line line = new Line(!quiet && System.console() != null ? System.err : null)) {
-            SweepRunner.run(plan, dir, new SweepRunner.Options(threads, force, checkInvariants, version), line,
-                    new SweepTablesStep());
+        int[] ran = new int[1];
+        try (Line line = new Line(!quiet && System.console() != null ? System.err : null) {
+            @Override
+            public synchronized void finished(SweepPlan.Unit unit, double seconds) {
+                super.finished(unit, seconds);
+                ran[0]++;
+            }
+        }) {
+            SweepRunner.run(plan, dir, new SweepRunner.Options(threads, force, checkInvariants, version, share,
+                    overrides), line, new SweepTablesStep());
         } catch (ConfigException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        spec.commandLine().getErr().printf("lnsim sweep: %s, %d units in %.1f s -> %s%n", plan.source(),
-                plan.units().size(), (System.nanoTime() - t0) / 1e9, dir);
+        PrintWriter err = spec.commandLine().getErr();
+        if (share == null) {
+            err.printf("lnsim sweep: %s, %d units (%d run now) in %.1f s -> %s%n", plan.source(),
+                    plan.units().size(), ran[0], (System.nanoTime() - t0) / 1e9, dir);
+        } else {
+            List<String> ids = share.units(plan).stream().map(SweepPlan.Unit::id).toList();
+            err.printf("lnsim sweep: %s, shard %s: %d of %d units (%d run now: %s) in %.1f s -> %s; when every shard "
+                            + "is done: lnsim merge %s%n", plan.source(), share, ids.size(), plan.units().size(),
+                    ran[0], ids.isEmpty() ? "none" : String.join(" ", ids), (System.nanoTime() - t0) / 1e9, dir,
+                    SweepMerge.quote(dir.toString()));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** --only-missing: DIR must hold a sweep of this very plan (same units, seeds and settings). */
+    private static void checkSameSweep(SweepPlan plan, Path dir, String version) throws java.io.IOException {
+        Path json = dir.resolve(SweepFolder.SWEEP_JSON);
+        if (!java.nio.file.Files.isRegularFile(json)) {
+            throw new ExitCodes.BadInputException(dir + ": holds no sweep (no " + SweepFolder.SWEEP_JSON + "); "
+                    + "--only-missing completes a sweep folder, run without it to start one");
+        }
+        String now = SweepRunner.unitsJson(plan);
+        String then;
+        try {
+            then = SweepRunner.unitsJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()));
+        } catch (java.io.IOException e) {
+            throw new ExitCodes.BadInputException(json + ": cannot be read: " + e.getMessage());
+        }
+        if (!now.equals(then)) {
+            throw new ExitCodes.BadInputException(dir + ": holds another sweep (its units' settings differ from "
+                    + plan.source() + " with these --set); give the same file and --set as the sweep, or another "
+                    + "--out");
+        }
+    }
+
+    /** --emit-slurm: writes DIR/slurm/ (nothing else) and prints the files and the commands to submit. */
+    private int emit(SweepPlan plan, Path dir) throws java.io.IOException {
+        int units = plan.units().size();
+        int n = tasks != null ? tasks : Math.min(units, SlurmScripts.DEFAULT_MAX_TASKS);
+        PrintWriter o = spec.commandLine().getOut();
+        if (n > units) {
+            o.printf("lnsim sweep: --tasks %d is more than the %d units; emitting %d tasks%n", n, units, units);
+            n = units;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        String javaBin = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cp = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            cp.add(Path.of(entry).toAbsolutePath().normalize().toString());
+        }
+        SlurmScripts scripts;
+        try {
+            scripts = new SlurmScripts(n, cpusPerTask, mem, time, partition, maxRunning == null ? n : maxRunning,
+                    cwd, javaBin, String.join(java.io.File.pathSeparator, cp), config, dir.toString(),
+                    dir.toAbsolutePath().normalize(), overrides, "lnsim-" + RunCommand.configName(config));
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.BadInputException(e.getMessage());
+        }
+        java.util.Map<String, String> files = scripts.files();
+        Path slurm = SweepFolder.emitSlurm(dir, files);
+        int[] per = new int[n];
+        for (int s : SweepShard.assign(plan, n)) {
+            per[s]++;
+        }
+        o.printf("lnsim sweep: %s, %d units in %d array tasks (%d to %d units each), %s and %d cpu(s) per task "
+                        + "(heap %d MiB); wrote:%n", plan.source(), units, n,
+                java.util.Arrays.stream(per).min().orElse(0), java.util.Arrays.stream(per).max().orElse(0), mem,
+                cpusPerTask, SlurmScripts.heapMiB(mem));
+        for (String f : files.keySet()) {
+            o.println("  " + slurm.resolve(f));
+        }
+        o.println("submit the array, then the merge to run when every task has succeeded:");
+        scripts.submitCommands().forEach(c -> o.println("  " + c));
+        o.println("(or: bash " + SweepMerge.quote(slurm.resolve("submit.sh").toString()) + ")");
         return ExitCodes.OK;
     }
 
@@ -142,7 +277,7 @@ final class SweepCommand implements Callable<Integer> {
      * The sweep's one progress line on a terminal: units done / total, the units running, ETA from the mean time of
      * the units run so far; silent when {@code err} is null.
      */
-    static final class Line implements SweepRunner.Listener, AutoCloseable {
+    static class Line implements SweepRunner.Listener, AutoCloseable {
         private final PrintStream err;
         private final long t0 = System.nanoTime();
         private final List<String> running = new ArrayList<>();

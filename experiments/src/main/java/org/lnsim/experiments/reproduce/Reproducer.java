@@ -125,7 +125,7 @@ public final class Reproducer {
         SweepPlan plan = SweepPlan.of(new Configs.Tree(tree, loaded.source(), loaded.baseDir()), Long.MAX_VALUE);
         boolean aggregate = e.table().equals("aggregate");
         SweepRunner.run(plan, dir, new SweepRunner.Options(threads, false, false, version), SweepRunner.Listener.NONE,
-                aggregate || e.figures() != null ? new org.lnsim.experiments.sweep.SweepTablesStep() : (d, p) -> {
+                aggregate || e.figures() != null ? new org.lnsim.experiments.sweep.SweepTablesStep() : (d, p, u) -> {
                 });
         if (e.figures() != null) {
             copyFigures(dir.resolve(SweepFolder.FIGURES), root.resolve("results/figures").resolve(e.figures()));

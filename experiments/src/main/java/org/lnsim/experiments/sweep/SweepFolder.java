@@ -30,6 +30,8 @@ import org.lnsim.network.io.OutputRefusedException;
  * DIR/results.csv, aggregate.csv, aggregate.md   the tables over every unit (org.lnsim.results.sweep)
  * DIR/figures/            plots (org.lnsim.results.plot)
  * DIR/unit_timings.csv    wall-clock seconds per unit (the one file that differs between reruns)
+ * DIR/timings/shard-I-of-N.csv   a shard's own timings (lnsim sweep --shard); lnsim merge gathers them
+ * DIR/slurm/              lnsim sweep --emit-slurm: array.sbatch, merge.sbatch, submit.sh, logs/
  * </pre>
  *
  * <p>A unit is done when its folder exists: it is written into a temporary sibling ({@code units/.ID.PID.N.tmp},
@@ -46,9 +48,16 @@ public final class SweepFolder {
     public static final String CELLS = "cells.csv";
     public static final String TIMINGS = "unit_timings.csv";
     public static final String FIGURES = "figures";
+    /** Shards' timings, one file per shard ({@link #shardTimings}); lnsim merge gathers them into unit_timings.csv. */
+    public static final String SHARD_TIMINGS = "timings";
+    /** The Slurm scripts and task logs of {@code lnsim sweep --emit-slurm}. */
+    public static final String SLURM = "slurm";
+    static final String LOCK = ".lock";
     /** Everything lnsim sweep writes at the top of its folder; anything else there is refused. */
-    static final Set<String> OWN = Set.of(SWEEP_JSON, CELLS, TIMINGS, UNITS, FIGURES, "results.csv",
-            "aggregate.csv", "aggregate.md", ".lock");
+    static final Set<String> OWN = Set.of(SWEEP_JSON, CELLS, TIMINGS, UNITS, FIGURES, SHARD_TIMINGS, SLURM,
+            "results.csv", "aggregate.csv", "aggregate.md", LOCK);
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "\\.(.+)\\.\\d+\\.\\d+\\.tmp");
 
     private SweepFolder() {
     }
@@ -72,6 +81,50 @@ public final class SweepFolder {
                     + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
                     + (foreign.size() > 5 ? ", …" : "") + "); give an empty or new folder");
         }
+    }
+
+    /** Creates a folder (and its parents), refusing with exit 2 when it cannot be written ({@code --out} read-only). */
+    static void createWritable(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+            if (!Files.isWritable(folder)) {
+                throw new java.nio.file.AccessDeniedException(folder.toString());
+            }
+        } catch (IOException e) {
+            throw new OutputRefusedException(folder, "cannot write here (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Writes {@code lnsim sweep --emit-slurm}'s scripts into {@code DIR/slurm/} (each whole or not at all; submit.sh
+     * executable) and creates {@code DIR/slurm/logs/} for the tasks' output, which Slurm does not create.
+     *
+     * @return the slurm folder
+     */
+    public static Path emitSlurm(Path dir, java.util.Map<String, String> files) throws IOException {
+        checkOwn(dir);
+        Path slurm = dir.resolve(SLURM);
+        createWritable(slurm.resolve("logs"));
+        for (var f : files.entrySet()) {
+            Path file = slurm.resolve(f.getKey());
+            writeAtomically(file, f.getValue());
+            if (f.getKey().endsWith(".sh") || f.getKey().endsWith(".sbatch")) {
+                file.toFile().setExecutable(true, false);
+            }
+        }
+        return slurm;
+    }
+
+    /** A shard's timings file name, {@code shard-I-of-N.csv}. */
+    static String shardTimings(SweepShard shard) {
+        return "shard-" + shard.index() + "-of-" + shard.count() + ".csv";
+    }
+
+    /** The unit a temporary unit folder ({@code .c03-r1.PID.N.tmp}) was being written for, or null. */
+    static String unitOfTemporary(String name) {
+        java.util.regex.Matcher m = TEMPORARY.matcher(name);
+        return m.matches() ? m.group(1) : null;
     }
 
     /** SHA-256 (hex) of a resolved configuration's JSON: what a unit's resume check compares. */

@@ -62,6 +62,7 @@ public final class SweepPlan {
     public static final int DEFAULT_MAX_UNITS = 10_000;
     private static final String SOURCE_AXIS = "sweep";
 
+    private final Configs.Tree file;
     private final String source;
     private final Path baseDir;
     private final List<Axis> axes;
@@ -71,8 +72,9 @@ public final class SweepPlan {
     private final List<Unit> units;
     private final Map<String, List<String>> paths;
 
-    private SweepPlan(String source, Path baseDir, List<Axis> axes, int replications, JsonNode plots, List<Cell> cells,
-                      List<Unit> units, Map<String, List<String>> paths) {
+    private SweepPlan(Configs.Tree file, String source, Path baseDir, List<Axis> axes, int replications,
+                      JsonNode plots, List<Cell> cells, List<Unit> units, Map<String, List<String>> paths) {
+        this.file = file;
         this.paths = Map.copyOf(paths);
         this.source = source;
         this.baseDir = baseDir;
@@ -180,7 +182,7 @@ public final class SweepPlan {
                 units.add(new Unit(id + "-r" + r, cell, r, ReplicationSettings.seed(settings.seed(), r), settings));
             }
         }
-        return new SweepPlan(source, file.baseDir(), axes, replications, plots, cells, units, paths);
+        return new SweepPlan(file, source, file.baseDir(), axes, replications, plots, cells, units, paths);
     }
 
     private static String axisSource(String key, JsonNode value, String cell) {
@@ -316,6 +318,11 @@ public final class SweepPlan {
 
     public String source() {
         return source;
+    }
+
+    /** The file this plan was expanded from (after {@code --set}), as given: sweep.json keeps it for lnsim merge. */
+    public Configs.Tree file() {
+        return file;
     }
 
     /** The configuration paths an axis key of this plan sets (protocol keys expanded to each matching entry). */

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,21 +64,40 @@ public final class SweepRunner {
      * @param force           rerun done units whose settings or code changed, and delete units no longer in the plan
      * @param checkInvariants as {@code lnsim run --check-invariants}
      * @param version         lnsim's version line (manifests)
+     * @param shard           run only this share of the units and write no tables ({@code lnsim sweep --shard}),
+     *                        or null for the whole sweep
+     * @param overrides       the {@code --set} arguments the plan was made with, recorded in sweep.json so that
+     *                        {@code lnsim merge} can print the command that reruns missing units
      */
-    public record Options(int threads, boolean force, boolean checkInvariants, String version) {
+    public record Options(int threads, boolean force, boolean checkInvariants, String version, SweepShard shard,
+                          List<String> overrides) {
+        public Options {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** The whole sweep, with no {@code --set}. */
+        public Options(int threads, boolean force, boolean checkInvariants, String version) {
+            this(threads, force, checkInvariants, version, null, List.of());
+        }
     }
 
     /** Called after the units, to write the sweep's tables and figures from the unit folders (next to cells.csv). */
     @FunctionalInterface
     public interface Tables {
-        void write(Path dir, SweepPlan plan) throws IOException;
+        /** @param units the done units to read, in plan order: all of the plan's, or fewer for lnsim merge --partial */
+        void write(Path dir, SweepPlan plan, List<SweepPlan.Unit> units) throws IOException;
     }
 
     private SweepRunner() {
     }
 
     /**
-     * Runs what is not done, then writes cells.csv, sweep.json and the tables.
+     * Runs what is not done, then writes cells.csv, sweep.json and the tables; a shard runs what is not done of its
+     * share and writes cells.csv, sweep.json and its timings, not the tables ({@link SweepMerge} does, once).
+     *
+     * <p>Locking: the whole sweep holds {@code DIR/.lock} exclusively; shards hold it shared, so shards run beside
+     * each other (each unit is written by its one shard, into a temporary folder renamed into place) but not beside a
+     * whole sweep or a merge. Where the file system has no locks, nothing is locked.
      *
      * @throws OutputRefusedException when the folder holds foreign files, another sweep holds it, or a done unit's
      *                                settings or code changed (without {@code force}) — before any unit runs
@@ -89,37 +105,50 @@ public final class SweepRunner {
     public static void run(SweepPlan plan, Path dir, Options options, Listener listener, Tables tables)
             throws IOException, ConfigException {
         SweepFolder.checkOwn(dir);
-        Files.createDirectories(dir.resolve(SweepFolder.UNITS));
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
-            if (lock == null) {
-                throw new OutputRefusedException(dir, "another lnsim sweep is writing this folder");
-            }
-            for (Path folder : List.of(dir, dir.resolve(SweepFolder.FIGURES))) {
-                if (!Files.isDirectory(folder)) {
-                    continue;
-                }
-                try (Stream<Path> s = Files.list(folder)) {
-                    for (Path p : s.filter(SweepRunner::temporary).toList()) {
-                        AtomicFolder.deleteTree(p); // a file a killed sweep was writing
+        SweepFolder.createWritable(dir.resolve(SweepFolder.UNITS));
+        boolean whole = options.shard() == null;
+        try (FolderLock lock = FolderLock.take(dir, !whole)) {
+            if (whole) {
+                for (Path folder : List.of(dir, dir.resolve(SweepFolder.FIGURES))) {
+                    if (!Files.isDirectory(folder)) {
+                        continue;
+                    }
+                    try (Stream<Path> s = Files.list(folder)) {
+                        for (Path p : s.filter(SweepRunner::temporary).toList()) {
+                            AtomicFolder.deleteTree(p); // a file a killed sweep was writing
+                        }
                     }
                 }
             }
-            List<SweepPlan.Unit> todo = pending(plan, dir, options);
-            listener.planned(plan.units().size(), plan.units().size() - todo.size());
+            List<SweepPlan.Unit> scope = whole ? plan.units() : options.shard().units(plan);
+            List<SweepPlan.Unit> todo = pending(plan, scope, dir, options, whole);
+            listener.planned(scope.size(), scope.size() - todo.size());
             SweepFolder.writeAtomically(dir.resolve(SweepFolder.SWEEP_JSON), sweepJson(plan, options));
             SweepFolder.writeAtomically(dir.resolve(SweepFolder.CELLS), cellsCsv(plan));
             Map<String, Double> seconds = runUnits(plan, dir, todo, options, listener);
-            writeTimings(dir, plan, seconds);
-            tables.write(dir, plan);
+            if (whole) {
+                writeTimings(dir.resolve(SweepFolder.TIMINGS), plan.units(), seconds);
+                tables.write(dir, plan, plan.units());
+            } else {
+                Path file = dir.resolve(SweepFolder.SHARD_TIMINGS).resolve(SweepFolder.shardTimings(options.shard()));
+                Files.createDirectories(file.getParent());
+                writeTimings(file, scope, seconds);
+            }
         }
     }
 
-    /** The units to run; deletes temporary folders and (with force) changed or foreign units; refuses otherwise. */
-    private static List<SweepPlan.Unit> pending(SweepPlan plan, Path dir, Options options) throws IOException {
+    /**
+     * The units of {@code scope} to run. Deletes temporary folders (all of them for the whole sweep, which holds the
+     * folder alone; a shard only its own units'), and with force changed or foreign units; refuses them otherwise.
+     * A shard checks its own units and units foreign to the plan, and leaves the other shards' units to them.
+     */
+    private static List<SweepPlan.Unit> pending(SweepPlan plan, List<SweepPlan.Unit> scope, Path dir,
+                                                Options options, boolean whole) throws IOException {
         Path units = dir.resolve(SweepFolder.UNITS);
         Map<String, SweepPlan.Unit> byId = new HashMap<>();
         plan.units().forEach(u -> byId.put(u.id(), u));
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        scope.forEach(u -> mine.add(u.id()));
         List<String> problems = new ArrayList<>();
         List<Path> stale = new ArrayList<>();
         List<Path> existing;
@@ -129,13 +158,18 @@ public final class SweepRunner {
         for (Path p : existing) {
             String name = p.getFileName().toString();
             if (temporary(p)) {
-                AtomicFolder.deleteTree(p); // a unit a killed sweep left unfinished
+                if (whole || mine.contains(SweepFolder.unitOfTemporary(name))) {
+                    AtomicFolder.deleteTree(p); // a unit a killed sweep left unfinished
+                }
                 continue;
             }
             SweepPlan.Unit u = byId.get(name);
             if (u == null) {
                 problems.add("units/" + name + " is not a unit of this sweep");
                 stale.add(p);
+                continue;
+            }
+            if (!mine.contains(name)) {
                 continue;
             }
             String why = changed(u, p, options.version());
@@ -155,7 +189,7 @@ public final class SweepRunner {
             }
         }
         List<SweepPlan.Unit> todo = new ArrayList<>();
-        for (SweepPlan.Unit u : plan.units()) {
+        for (SweepPlan.Unit u : scope) {
             if (!Files.isDirectory(units.resolve(u.id()))) {
                 todo.add(u);
             }
@@ -169,7 +203,7 @@ public final class SweepRunner {
     }
 
     /** Why a done unit does not match its plan (settings, or code), or null when it does. */
-    private static String changed(SweepPlan.Unit u, Path folder, String version) throws IOException {
+    static String changed(SweepPlan.Unit u, Path folder, String version) throws IOException {
         Path json = folder.resolve(SweepFolder.UNIT_JSON);
         if (!Files.isRegularFile(json)) {
             return "contents (no " + SweepFolder.UNIT_JSON + ")";
@@ -280,11 +314,20 @@ public final class SweepRunner {
         }
     }
 
+    /**
+     * sweep.json: the plan whole — lnsim's version and code, the file as given (after {@code --set}) with its source,
+     * folder and overrides, the axes, cells and every unit with its seed and settings hash — so that
+     * {@link SweepMerge} can rebuild the plan and check the units without the file.
+     */
     static String sweepJson(SweepPlan plan, Options options) throws IOException {
         ObjectNode json = SweepFolder.object();
         json.put("lnsim", options.version());
         json.put("code", CodeVersion.fingerprint());
         json.put("config_source", plan.source());
+        ArrayNode sets = json.putArray("set");
+        options.overrides().forEach(sets::add);
+        json.put("base_dir", plan.baseDir().toString());
+        json.set("config", plan.file().tree());
         ArrayNode axes = json.putArray("axes");
         for (SweepPlan.Axis a : plan.axes()) {
             ObjectNode axis = axes.addObject();
@@ -297,14 +340,30 @@ public final class SweepRunner {
             }
         }
         json.put("replications", plan.replications());
-        ArrayNode units = json.putArray("units");
+        json.set("units", units(plan));
+        return SweepFolder.pretty(json);
+    }
+
+    /** sweep.json's {@code units}: every unit's id, seed and settings hash, in plan order. */
+    private static ArrayNode units(SweepPlan plan) {
+        ArrayNode units = SweepFolder.object().arrayNode();
         for (SweepPlan.Unit u : plan.units()) {
             ObjectNode unit = units.addObject();
             unit.put("unit", u.id());
             unit.put("seed", u.seed());
             unit.put("settings_sha256", SweepFolder.settingsHash(u.settings().config()));
         }
-        return SweepFolder.pretty(json);
+        return units;
+    }
+
+    /** The plan's units as sweep.json records them (compact JSON), to compare with {@link #unitsJson(JsonNode)}. */
+    public static String unitsJson(SweepPlan plan) {
+        return units(plan).toString();
+    }
+
+    /** The units a sweep.json records (compact JSON). */
+    public static String unitsJson(JsonNode sweepJson) {
+        return sweepJson.path("units").toString();
     }
 
     /** cells.csv: {@code cell} and one column per axis key, values as {@link SweepPlan.Cell#valueTexts()}. */
@@ -324,14 +383,19 @@ public final class SweepRunner {
         return sb.toString();
     }
 
-    private static void writeTimings(Path dir, SweepPlan plan, Map<String, Double> seconds) throws IOException {
-        StringBuilder sb = new StringBuilder("unit,cell,replication,status,wall_s\n");
-        for (SweepPlan.Unit u : plan.units()) {
+    /** unit_timings.csv (or a shard's timings file): one row per unit of {@code units}, ran or done earlier. */
+    private static void writeTimings(Path file, List<SweepPlan.Unit> units, Map<String, Double> seconds)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(TIMINGS_HEADER);
+        for (SweepPlan.Unit u : units) {
             Double s = seconds.get(u.id());
             sb.append(u.id()).append(',').append(u.cell().id()).append(',').append(u.replication()).append(',')
                     .append(s == null ? "done earlier," : "ran," + String.format(Locale.ROOT, "%.3f", s))
                     .append('\n');
         }
-        SweepFolder.writeAtomically(dir.resolve(SweepFolder.TIMINGS), sb.toString());
+        SweepFolder.writeAtomically(file, sb.toString());
     }
+
+    /** The header of unit_timings.csv and of a shard's timings. */
+    static final String TIMINGS_HEADER = "unit,cell,replication,status,wall_s\n";
 }

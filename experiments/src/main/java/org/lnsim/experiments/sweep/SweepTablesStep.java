@@ -17,9 +17,9 @@ import org.lnsim.results.sweep.SweepUnit;
  */
 public final class SweepTablesStep implements SweepRunner.Tables {
     @Override
-    public void write(Path dir, SweepPlan plan) throws IOException {
+    public void write(Path dir, SweepPlan plan, List<SweepPlan.Unit> done) throws IOException {
         List<SweepCell> cells = plan.cells().stream().map(c -> new SweepCell(c.id(), c.valueTexts())).toList();
-        List<SweepUnit> units = plan.units().stream().map(u -> new SweepUnit(u.cell().id(), u.replication(), u.seed(),
+        List<SweepUnit> units = done.stream().map(u -> new SweepUnit(u.cell().id(), u.replication(), u.seed(),
                 dir.resolve(SweepFolder.UNITS).resolve(u.id()))).toList();
         SweepTables.write(dir, plan.axisKeys(), cells, units, ProtocolRegistry.resultColumns());
         if (plan.plots() != null) {
