@@ -122,6 +122,10 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path dir = out != null ? out : Path.of("out", "sweep-" + RunCommand.configName(config));
+        if (!emitSlurm && (tasks != null || time != null || partition != null || maxRunning != null)) {
+            throw new ExitCodes.BadInputException("--tasks, --time, --partition and --max-running go with "
+                    + "--emit-slurm");
+        }
         SweepShard share = null;
         if (shard != null) {
             try {
