@@ -77,10 +77,9 @@ final class AggregateTable {
         md.append("\nColumns:\n\n");
         List<RunColumns.ProtocolColumns> protocols = ProtocolRegistry.resultColumns();
         for (String m : metrics) {
-            Optional<ColumnDoc> doc = RunColumns.summaryColumn(m, protocols);
+            Optional<ColumnDoc> doc = SweepTables.sweepColumn(m).or(() -> RunColumns.summaryColumn(m, protocols));
             md.append("- `").append(m).append("`").append(doc.map(d -> " (" + d.unit() + "): " + d.definition())
-                    .orElse(m.equals(SweepTables.SUCCESS_DIFF) ? " (share): success rate minus source's on the same "
-                            + "payments" : ": (not documented)")).append('\n');
+                    .orElse(": (not documented)")).append('\n');
         }
         return md.toString();
     }

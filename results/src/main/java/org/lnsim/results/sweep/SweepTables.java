@@ -42,7 +42,10 @@ import org.lnsim.results.run.RunSummary;
  *       {@value #AGGREGATE_CSV}, where it alone has {@code paired_low/high}: mean(d) ± t(0.975, m − 1)·sd(d)/√m over
  *       the m per-payment differences d ∈ {−1, 0, 1} pooled across the replications, which treats payments as
  *       independent (they share their replication's network and balances, so it is narrower than the interval
- *       over replications); empty when m &lt; 2.</li>
+ *       over replications); empty when m &lt; 2;</li>
+ *   <li>{@value #BUSIEST_HTLC} and {@value #BUSIEST_CONTROL}, when the unit has {@code nodes.csv}: the busiest
+ *       node's load, the most HTLC (resp. control) messages one node sent in the run, per protocol (issue 18: the
+ *       headline reports it; a scheme that funnels payments through few hubs shows it here, not in the means).</li>
  * </ul>
  * Computed numbers are printed with {@value SweepStats#DIGITS} significant digits, ties to even, from the exact
  * binary value, without exponent or trailing zeros ({@code 0.9}, {@code 0.248414}, {@code 3250000}); values copied
@@ -64,6 +67,10 @@ public final class SweepTables {
     public static final String AGGREGATE_MD = "aggregate.md";
     /** The paired-comparison metric. */
     public static final String SUCCESS_DIFF = "success_diff_vs_source";
+    /** The sweep's own metric from nodes.csv: the most HTLC messages one node sent in the run. */
+    public static final String BUSIEST_HTLC = "busiest_node_htlc_messages";
+    /** The sweep's own metric from nodes.csv: the most control messages one node sent in the run. */
+    public static final String BUSIEST_CONTROL = "busiest_node_control_messages";
     /** Display name of the protocol every other is compared with. */
     public static final String SOURCE = "source";
 
@@ -138,10 +145,31 @@ public final class SweepTables {
         writeText(outDir.resolve(AGGREGATE_MD), md);
     }
 
+    /**
+     * The definition of a metric the sweep adds to the summary's ({@value #SUCCESS_DIFF} and the busiest node's
+     * load from nodes.csv), or empty for any other name.
+     */
+    public static java.util.Optional<ColumnDoc> sweepColumn(String name) {
+        return java.util.Optional.ofNullable(switch (name) {
+            case SUCCESS_DIFF -> new ColumnDoc(SUCCESS_DIFF, "share", "success rate of the protocol minus that of `"
+                    + SOURCE + "` in the same unit, over the same payments paired by id (every scheme of a run sees "
+                    + "the same payments); empty for `" + SOURCE + "`, the " + RunSummary.BOUND_ROW + " row and units "
+                    + "without `" + SOURCE + "`");
+            case BUSIEST_HTLC -> new ColumnDoc(BUSIEST_HTLC, "count", "the busiest node's HTLC load: the most "
+                    + "update_add_htlc, update_fulfill_htlc and update_fail_htlc messages one node sent over the run "
+                    + "(nodes.csv payment_messages, max over nodes)");
+            case BUSIEST_CONTROL -> new ColumnDoc(BUSIEST_CONTROL, "count", "the most control messages of the "
+                    + "protocol one node sent over the run, set-up and payments (nodes.csv control_messages, max over "
+                    + "nodes; may be another node than the HTLC maximum)");
+            default -> null;
+        });
+    }
+
     /** The cells' positions by id, after checking that cells, axes and units fit together. */
     private static Map<String, Integer> checkArguments(List<String> axisKeys, List<SweepCell> cells,
                                                        List<SweepUnit> units) {
-        Set<String> reserved = Set.of(CELL, REPLICATION, SEED, UnitData.PROTOCOL, METRIC, SUCCESS_DIFF);
+        Set<String> reserved = Set.of(CELL, REPLICATION, SEED, UnitData.PROTOCOL, METRIC, SUCCESS_DIFF, BUSIEST_HTLC,
+                BUSIEST_CONTROL);
         Set<String> keys = new HashSet<>();
         for (String k : axisKeys) {
             if (!keys.add(k) || reserved.contains(k) || STAT_COLUMNS.contains(k)) {
@@ -452,16 +480,18 @@ public final class SweepTables {
                 .append("Metrics as `summary.csv` defines them (`results/COLUMNS.md`), then the sweep's own ")
                 .append("columns.\n\n| column | unit | definition |\n|---|---|---|\n");
         for (String metric : shown) {
-            if (metric.equals(SUCCESS_DIFF)) {
+            if (sweepColumn(metric).isPresent()) {
                 continue;
             }
             ColumnDoc d = RunColumns.summaryColumn(metric, protocolColumns).orElse(null);
             glossaryRow(sb, metric, d == null ? "—" : d.unit(), d == null ? "(not documented)" : d.definition());
         }
-        glossaryRow(sb, SUCCESS_DIFF, "share", "success rate of the protocol minus that of `" + SOURCE + "` in the "
-                + "same unit, over the same payments paired by id (every scheme of a run sees the same payments); "
-                + "empty for `" + SOURCE + "`, the " + RunSummary.BOUND_ROW + " row and units without `" + SOURCE
-                + "`");
+        for (String own : List.of(SUCCESS_DIFF, BUSIEST_HTLC, BUSIEST_CONTROL)) {
+            if (own.equals(SUCCESS_DIFF) || shown.contains(own)) {
+                ColumnDoc d = sweepColumn(own).orElseThrow();
+                glossaryRow(sb, own, d.unit(), d.definition());
+            }
+        }
         glossaryRow(sb, CELL, "—", "the cell's id: one point of the sweep's axes");
         for (String k : axisKeys) {
             glossaryRow(sb, k, "—", "the cell's value of this axis, as configured");

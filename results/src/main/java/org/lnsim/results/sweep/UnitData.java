@@ -85,7 +85,7 @@ final class UnitData {
             if (!seen.add(c)) {
                 throw new NetworkFormatException(summaryFile, "line 1", "column '" + c + "' appears twice");
             }
-            if (c.equals(SweepTables.SUCCESS_DIFF)) {
+            if (SweepTables.sweepColumn(c).isPresent()) {
                 throw new NetworkFormatException(summaryFile, "line 1", "column '" + c + "' is the sweep's own");
             }
             if (!c.equals(PROTOCOL)) {
@@ -153,7 +153,44 @@ final class UnitData {
             }
             rows.add(new Row(p, text, value, counts, paired));
         }
+        Path nodesFile = unit.dir().resolve(RunOutputs.NODES);
+        if (java.nio.file.Files.isRegularFile(nodesFile)) {
+            Map<String, long[]> busiest = busiest(nodesFile);
+            metrics.add(SweepTables.BUSIEST_HTLC);
+            metrics.add(SweepTables.BUSIEST_CONTROL);
+            for (Row row : rows) {
+                long[] b = busiest.get(row.protocol());
+                if (b != null && !row.protocol().equals(RunSummary.BOUND_ROW)) {
+                    row.text().put(SweepTables.BUSIEST_HTLC, Long.toString(b[0]));
+                    row.value().put(SweepTables.BUSIEST_HTLC, (double) b[0]);
+                    row.text().put(SweepTables.BUSIEST_CONTROL, Long.toString(b[1]));
+                    row.value().put(SweepTables.BUSIEST_CONTROL, (double) b[1]);
+                }
+            }
+        }
         return new UnitData(unit, List.copyOf(metrics), rows);
+    }
+
+    /**
+     * Per protocol of {@code nodes.csv}: the most payment messages and the most control messages any one node sent
+     * (the busiest node's load; its two maxima may be different nodes).
+     */
+    private static Map<String, long[]> busiest(Path nodesFile) throws IOException {
+        CsvTable nodes = CsvTable.read(nodesFile);
+        String protocol = RunColumns.Node.PROTOCOL_NAME.csvName();
+        String htlc = RunColumns.Node.PAYMENT_MESSAGES.csvName();
+        String control = RunColumns.Node.CONTROL_MESSAGES.csvName();
+        Map<String, long[]> max = new LinkedHashMap<>();
+        for (int r = 0; r < nodes.rowCount(); r++) {
+            long[] m = max.computeIfAbsent(nodes.get(r, protocol), k -> new long[2]);
+            try {
+                m[0] = Math.max(m[0], Long.parseLong(nodes.get(r, htlc)));
+                m[1] = Math.max(m[1], Long.parseLong(nodes.get(r, control)));
+            } catch (NumberFormatException e) {
+                throw new NetworkFormatException(nodesFile, line(r), "a message count is not a whole number");
+            }
+        }
+        return max;
     }
 
     private static String line(int row) {

@@ -121,6 +121,37 @@ class SweepTablesTest {
         assertFalse(agg.contains("wilson_low,1,"), agg);
     }
 
+    /**
+     * The busiest node's load from nodes.csv, per protocol: source's nodes sent 4, 9 and 2 HTLC messages and 7, 1
+     * and 3 control messages → 9 and 7 (two different nodes); oracle's 0, 5 → 5 and 0. Two replications: mean
+     * (9 + 3) / 2 = 6 for source's HTLC maximum. The bound row has none; a unit without nodes.csv has no such column.
+     */
+    @Test
+    void busiestNodeLoadIsTheMaximumOverNodesPerProtocol(@TempDir Path dir) throws IOException {
+        String head = "protocol,payments,success_rate";
+        for (int r = 0; r < 2; r++) {
+            Path u = dir.resolve("u" + r);
+            unit(u, List.of(head, "source,10,0.7000", "oracle,10,0.9000", "max-flow bound,10,0.9000"),
+                    Stream.concat(payments("source", Set.of(7, 8, 9)).stream(), payments("oracle", Set.of(9))
+                            .stream()).toList());
+            write(u.resolve("nodes.csv"), "protocol,node,state_bytes,control_messages,control_bytes,payment_messages,"
+                    + "payment_bytes", "source,0,1,7,70," + (r == 0 ? 4 : 3) + ",40", "source,1,1,1,10,"
+                    + (r == 0 ? 9 : 1) + ",90", "source,2,1,3,30,2,20", "oracle,0,1,0,0,0,0", "oracle,1,1,0,0,5,50");
+        }
+        SweepTables.write(dir.resolve("s"), AXES, List.of(cell("c00", "1", "1")), List.of(
+                new SweepUnit("c00", 0, 1, dir.resolve("u0")), new SweepUnit("c00", 1, 2, dir.resolve("u1"))));
+        List<String> results = Files.readAllLines(dir.resolve("s/results.csv"));
+        assertTrue(results.get(0).endsWith(",busiest_node_htlc_messages,busiest_node_control_messages,"
+                + "success_diff_vs_source"), results.get(0));
+        assertTrue(results.get(1).startsWith("c00,1,1,0,1,source,10,0.7000,9,7,"), results.get(1));
+        assertTrue(results.get(2).startsWith("c00,1,1,0,1,oracle,10,0.9000,5,0,"), results.get(2));
+        assertTrue(results.get(3).startsWith("c00,1,1,0,1,max-flow bound,10,0.9000,,,"), results.get(3));
+        String agg = Files.readString(dir.resolve("s/aggregate.csv"));
+        assertTrue(agg.contains(",source,busiest_node_htlc_messages,2,6,"), agg);
+        assertTrue(Files.readString(dir.resolve("s/aggregate.md")).contains("| `busiest_node_htlc_messages` | count |"
+                + " the busiest node's HTLC load"));
+    }
+
     @Test
     void tablesAsWorkedByHand(@TempDir Path dir) throws IOException {
         Sweep s = sweep(dir.resolve("units"));
