@@ -50,6 +50,11 @@ final class ReproduceCommand implements Callable<Integer> {
             + "two levels above it (the repository root).")
     Path tables;
 
+    @Option(names = "--from-sweep", paramLabel = "DIR", description = "Build the one named table from this finished "
+            + "sweep folder (e.g. run on a cluster with --shard and lnsim merge) instead of running its experiment: "
+            + "DIR must hold exactly the units the recipe's experiment expands to, all done.")
+    Path fromSweep;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +99,9 @@ final class ReproduceCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new ExitCodes.BadInputException("name a table (or --all); --list shows them");
         }
+        if (fromSweep != null && chosen.size() != 1) {
+            throw new ExitCodes.BadInputException("--from-sweep builds one table: name exactly one");
+        }
         threads = Threads.cap(threads, spec.qualifiedName(), spec.commandLine().getErr());
         Path root = tables.toAbsolutePath().normalize().getParent().getParent();
         String version = new LnsimCommand.Version().getVersion()[0];
@@ -103,7 +111,7 @@ final class ReproduceCommand implements Callable<Integer> {
             Path work = Files.createTempDirectory("lnsim-reproduce-");
             String md;
             try {
-                md = Reproducer.build(r, root, work, threads, version, Main::run);
+                md = Reproducer.build(r, root, work, threads, version, Main::run, fromSweep);
             } catch (ConfigException e) {
                 throw new ExitCodes.BadInputException(e.getMessage());
             } finally {

@@ -72,7 +72,8 @@ class SweepCommandTest {
 
     /**
      * reproduce: --list names each recipe with its minutes; a rebuilt table equal to the committed one passes
-     * --check (exit 0), a changed one exits 1 printing a unified diff; a recipe with an unknown key exits 2.
+     * --check (exit 0), a changed one exits 1 printing a unified diff; a recipe with an unknown key exits 2; a table
+     * built --from-sweep over a sweep run apart in shards is identical, and a sweep of other settings is refused.
      */
     @Test
     void reproduceRebuildsChecksAndDiffs() throws Exception {
@@ -130,6 +131,21 @@ class SweepCommandTest {
         assertTrue(java.util.regex.Pattern.compile("\\| source \\| [0-9.]+ ± [0-9.]+ \\|").matcher(aggMd).find(),
                 aggMd);
         assertTrue(Files.size(dir.resolve("repo/results/figures/agg/state-cdf-c00.svg")) > 0);
+        // the same table from a sweep run apart (as on a cluster), in shards, merged: --check finds it identical
+        Path apart = dir.resolve("apart");
+        for (String shard : new String[] {"0/2", "1/2"}) {
+            RouteCommandTest.Run s = RouteCommandTest.run("sweep", dir.resolve("repo/agg.yaml").toString(), "--out",
+                    apart.toString(), "--shard", shard, "--quiet");
+            assertEquals(0, s.code(), s.err());
+        }
+        RouteCommandTest.Run from = RouteCommandTest.run("reproduce", "agg", "--check", "--from-sweep",
+                apart.toString(), "--tables", tables.toString());
+        assertEquals(0, from.code(), from.out() + from.err());
+        RouteCommandTest.Run other = RouteCommandTest.run("reproduce", "tiny", "--check", "--from-sweep",
+                apart.toString(), "--tables", tables.toString());
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("are not the units of"), other.err());
+        assertTrue(Files.isDirectory(apart.resolve("units/c00-r0")), "the sweep's units stay where they were");
         Files.writeString(tables.resolve("bad.yaml"), "title: x\nminutes: 1\nparts: [{text: a, colour: red}]\n");
         RouteCommandTest.Run bad = RouteCommandTest.run("reproduce", "--list", "--tables", tables.toString());
         assertEquals(2, bad.code());

@@ -44,6 +44,24 @@ public final class Reproducer {
      */
     public static String build(Recipe recipe, Path root, Path work, int threads, String version, Lnsim lnsim)
             throws IOException, ConfigException {
+        return build(recipe, root, work, threads, version, lnsim, null);
+    }
+
+    /**
+     * As {@link #build(Recipe, Path, Path, int, String, Lnsim)}, but with {@code fromSweep} (not null) the recipe's
+     * one experiment part is not run: its units are read from that finished sweep folder — e.g. one run on a cluster
+     * ({@code lnsim sweep --shard}, then {@code lnsim merge}) — after checking that it holds exactly the units the part
+     * expands to (every unit's settings hash) and that all of them are done. The tables and figures are then written
+     * by this code from those units, so the result is the table {@code lnsim reproduce NAME} would build from a run of
+     * the same settings. The units' code may differ from this one (each unit's manifest names its own); the outputs a
+     * unit writes are a function of its settings as long as the simulation did not change between the two.
+     */
+    public static String build(Recipe recipe, Path root, Path work, int threads, String version, Lnsim lnsim,
+                               Path fromSweep) throws IOException, ConfigException {
+        if (fromSweep != null && recipe.parts().stream().filter(p -> p instanceof Recipe.Experiment).count() != 1) {
+            throw new ConfigException(recipe.file().toString(), "parts", "--from-sweep needs a recipe with exactly "
+                    + "one experiment part");
+        }
         String workPrefix = work.toAbsolutePath() + "/";
         for (List<String> cmd : recipe.prepare()) {
             run(recipe, cmd, workPrefix, root, lnsim);
@@ -73,7 +91,7 @@ public final class Reproducer {
                 md.append("```\n");
             } else {
                 md.append(experiment(recipe, (Recipe.Experiment) part, root, work.resolve("part-" + index),
-                        workPrefix, threads, version));
+                        workPrefix, threads, version, fromSweep));
             }
             index++;
         }
@@ -101,7 +119,8 @@ public final class Reproducer {
     }
 
     private static String experiment(Recipe recipe, Recipe.Experiment e, Path root, Path dir, String workPrefix,
-                                     int threads, String version) throws IOException, ConfigException {
+                                     int threads, String version, Path fromSweep)
+            throws IOException, ConfigException {
         Path file = root.resolve(e.file());
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(recipe.file().toString(), "experiment", "no such file: " + file);
@@ -124,9 +143,17 @@ public final class Reproducer {
         }
         SweepPlan plan = SweepPlan.of(new Configs.Tree(tree, loaded.source(), loaded.baseDir()), Long.MAX_VALUE);
         boolean aggregate = e.table().equals("aggregate");
-        SweepRunner.run(plan, dir, new SweepRunner.Options(threads, false, false, version), SweepRunner.Listener.NONE,
-                aggregate || e.figures() != null ? new org.lnsim.experiments.sweep.SweepTablesStep() : (d, p, u) -> {
-                });
+        if (fromSweep != null) {
+            useSweep(recipe, plan, fromSweep, dir);
+            if (aggregate || e.figures() != null) {
+                new org.lnsim.experiments.sweep.SweepTablesStep().write(dir, plan, plan.units());
+            }
+        } else {
+            SweepRunner.run(plan, dir, new SweepRunner.Options(threads, false, false, version),
+                    SweepRunner.Listener.NONE, aggregate || e.figures() != null
+                            ? new org.lnsim.experiments.sweep.SweepTablesStep() : (d, p, u) -> {
+                            });
+        }
         if (e.figures() != null) {
             copyFigures(dir.resolve(SweepFolder.FIGURES), root.resolve("results/figures").resolve(e.figures()));
         }
@@ -156,6 +183,43 @@ public final class Reproducer {
             md.append(ComparisonTables.antRates(rates));
         }
         return md.toString();
+    }
+
+    /**
+     * Links {@code dir/units} to a finished sweep's units (and writes the plan's cells.csv beside, which the plots
+     * read) after checking that they are exactly the plan's, all done,
+     * each with the settings hash the plan gives it.
+     */
+    private static void useSweep(Recipe recipe, SweepPlan plan, Path sweep, Path dir)
+            throws IOException, ConfigException {
+        Path json = sweep.resolve(SweepFolder.SWEEP_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new ConfigException(sweep.toString(), null, "is not a sweep folder (no " + SweepFolder.SWEEP_JSON
+                    + ")");
+        }
+        if (!SweepRunner.unitsJson(plan).equals(SweepRunner.unitsJson(new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree(json.toFile())))) {
+            throw new ConfigException(json.toString(), "units", "are not the units of " + recipe.file() + "'s "
+                    + "experiment (other settings, seeds or axes)");
+        }
+        List<String> missing = new ArrayList<>();
+        for (SweepPlan.Unit u : plan.units()) {
+            Path unitJson = sweep.resolve(SweepFolder.UNITS).resolve(u.id()).resolve(SweepFolder.UNIT_JSON);
+            if (!Files.isRegularFile(unitJson)) {
+                missing.add(u.id());
+            } else if (!SweepFolder.settingsHash(u.settings().config()).equals(new com.fasterxml.jackson.databind
+                    .ObjectMapper().readTree(unitJson.toFile()).path("settings_sha256").asText())) {
+                throw new ConfigException(unitJson.toString(), "settings_sha256", "is not unit " + u.id()
+                        + "'s settings in this sweep");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(sweep.toString(), null, missing.size() + " unit(s) are not done: "
+                    + String.join(" ", missing));
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(SweepFolder.CELLS), SweepRunner.cellsCsv(plan));
+        Files.createSymbolicLink(dir.resolve(SweepFolder.UNITS), sweep.resolve(SweepFolder.UNITS).toAbsolutePath());
     }
 
     private static String render(String table, Path run) throws IOException {

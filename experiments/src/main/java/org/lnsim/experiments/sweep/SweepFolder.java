@@ -128,7 +128,7 @@ public final class SweepFolder {
     }
 
     /** SHA-256 (hex) of a resolved configuration's JSON: what a unit's resume check compares. */
-    static String settingsHash(JsonNode resolvedConfig) {
+    public static String settingsHash(JsonNode resolvedConfig) {
         try {
             byte[] json = new ObjectMapper().writeValueAsBytes(resolvedConfig);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
