@@ -179,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
         String now = SweepRunner.unitsJson(plan);
         String then;
         try {
-            then = SweepRunner.unitsJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()));
+            then = SweepRunner.unitsJson(SweepFolder.read(json));
         } catch (java.io.IOException e) {
             throw new ExitCodes.BadInputException(json + ": cannot be read: " + e.getMessage());
         }

@@ -197,8 +197,7 @@ public final class Reproducer {
             throw new ConfigException(sweep.toString(), null, "is not a sweep folder (no " + SweepFolder.SWEEP_JSON
                     + ")");
         }
-        if (!SweepRunner.unitsJson(plan).equals(SweepRunner.unitsJson(new com.fasterxml.jackson.databind
-                .ObjectMapper().readTree(json.toFile())))) {
+        if (!SweepRunner.unitsJson(plan).equals(SweepRunner.unitsJson(SweepFolder.read(json)))) {
             throw new ConfigException(json.toString(), "units", "are not the units of " + recipe.file() + "'s "
                     + "experiment (other settings, seeds or axes)");
         }
@@ -207,8 +206,8 @@ public final class Reproducer {
             Path unitJson = sweep.resolve(SweepFolder.UNITS).resolve(u.id()).resolve(SweepFolder.UNIT_JSON);
             if (!Files.isRegularFile(unitJson)) {
                 missing.add(u.id());
-            } else if (!SweepFolder.settingsHash(u.settings().config()).equals(new com.fasterxml.jackson.databind
-                    .ObjectMapper().readTree(unitJson.toFile()).path("settings_sha256").asText())) {
+            } else if (!SweepFolder.settingsHash(u.settings().config()).equals(SweepFolder.read(unitJson)
+                    .path("settings_sha256").asText())) {
                 throw new ConfigException(unitJson.toString(), "settings_sha256", "is not unit " + u.id()
                         + "'s settings in this sweep");
             }

@@ -183,7 +183,8 @@ public final class SweepFolder {
         return new ObjectMapper().createObjectNode();
     }
 
-    static JsonNode read(Path file) throws IOException {
+    /** A JSON file of the sweep folder (sweep.json, unit.json). */
+    public static JsonNode read(Path file) throws IOException {
         return new ObjectMapper().readTree(file.toFile());
     }
 
