@@ -34,7 +34,10 @@ class ClusterCommandsTest {
         return f;
     }
 
-    /** Malformed or out-of-range shards, --tasks 0, a bad --mem or --time, Slurm options alone: exit 2, nothing. */
+    /**
+     * Malformed or out-of-range shards, --tasks 0, a bad --mem or --time, Slurm options alone, a DIR that cannot be
+     * written, a merge of a folder that is no sweep: exit 2, nothing written.
+     */
     @Test
     void badShardAndSlurmOptionsExitTwoAndWriteNothing() throws Exception {
         String f = config().toString();
@@ -62,6 +65,21 @@ class ClusterCommandsTest {
             assertTrue(r.err().contains(c[2]), r.err());
             assertFalse(Files.exists(dir.resolve("o")), String.join(" ", args));
         }
+        // a DIR that cannot be written (below a file: even root cannot create it), for a shard and for the scripts
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        for (String[] args : new String[][] {{"--shard", "0/2"}, {"--emit-slurm", "--tasks", "2"}}) {
+            String[] all = new String[4 + args.length];
+            all[0] = "sweep";
+            all[1] = f;
+            all[2] = "--out";
+            all[3] = file.resolve("sweep").toString();
+            System.arraycopy(args, 0, all, 4, args.length);
+            RouteCommandTest.Run r = RouteCommandTest.run(all);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("cannot write here"), r.err());
+        }
+        assertEquals("x", Files.readString(file));
         RouteCommandTest.Run notSweep = RouteCommandTest.run("merge", dir.toString());
         assertEquals(2, notSweep.code());
         assertTrue(notSweep.err().contains("is not a sweep folder"), notSweep.err());
