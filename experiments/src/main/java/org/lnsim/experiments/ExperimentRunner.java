@@ -121,7 +121,7 @@ public final class ExperimentRunner {
     static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
                       Progress progress, Observer observer) throws IOException, ConfigException {
         Network net = network(settings, baseDir, progress);
-        return run(settings, baseDir, checkInvariants, threads, progress, observer, net,
+        return run(settings, baseDir, checkInvariants, threads, threads, progress, observer, net,
                 new ProtocolRegistry.Run(net.graph(), settings.protocols()));
     }
 
@@ -168,12 +168,27 @@ public final class ExperimentRunner {
     public static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
                              Progress progress, Network net, ProtocolRegistry.Run shared)
             throws IOException, ConfigException {
-        return run(settings, baseDir, checkInvariants, threads, progress, (entry, protocol) -> protocol, net, shared);
+        return run(settings, baseDir, checkInvariants, threads, threads, progress, (entry, protocol) -> protocol, net,
+                shared);
+    }
+
+    /**
+     * As {@link #run(ExperimentSettings, Path, boolean, int, Progress, Network, ProtocolRegistry.Run)}, with the
+     * threads each protocol may use in {@code prepare} given apart from the protocols simulated at once. A sweep
+     * running units side by side simulates one protocol at a time per unit but lets set-up use every thread: shared
+     * set-up (beacon's acquisition replay, minutes at 1M channels) is computed by one unit while the others wait for
+     * it, so it should have all the cores (issue 18's headline ran it on one core with the other idle for 45 min).
+     */
+    public static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
+                             int prepareThreads, Progress progress, Network net, ProtocolRegistry.Run shared)
+            throws IOException, ConfigException {
+        return run(settings, baseDir, checkInvariants, threads, prepareThreads, progress,
+                (entry, protocol) -> protocol, net, shared);
     }
 
     private static Result run(ExperimentSettings settings, Path baseDir, boolean checkInvariants, int threads,
-                              Progress progress, Observer observer, Network net, ProtocolRegistry.Run shared)
-            throws IOException, ConfigException {
+                              int prepareThreads, Progress progress, Observer observer, Network net,
+                              ProtocolRegistry.Run shared) throws IOException, ConfigException {
         Map<String, Double> timings = new LinkedHashMap<>();
         RandomStreams streams = settings.replication().streams(settings.seed());
         ChannelGraph graph = net.graph();
@@ -208,7 +223,7 @@ public final class ExperimentRunner {
             };
             for (ProtocolRegistry.Entry entry : protocols) {
                 futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, workload,
-                        streams.restart(), checkInvariants, threads, onOutcome, observer)));
+                        streams.restart(), checkInvariants, prepareThreads, onOutcome, observer)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();

@@ -60,7 +60,8 @@ public final class SweepRunner {
     }
 
     /**
-     * @param threads         units run at once; a unit alone gets them all for its protocols
+     * @param threads         units run at once; a unit alone gets them all for its protocols; every unit may use all
+     *                        of them for set-up (shared set-up is computed by one unit while the others wait)
      * @param force           rerun done units whose settings or code changed, and delete units no longer in the plan
      * @param checkInvariants as {@code lnsim run --check-invariants}
      * @param version         lnsim's version line (manifests)
@@ -295,7 +296,7 @@ public final class SweepRunner {
     private static void runUnit(SweepPlan plan, Path dir, SweepPlan.Unit u, SharedNetwork shared, int threads,
                                 Options options) throws IOException, ConfigException {
         ExperimentRunner.Result result = ExperimentRunner.run(u.settings(), plan.baseDir(), options.checkInvariants(),
-                threads, ExperimentRunner.Progress.NONE, shared.net, shared.pool);
+                threads, options.threads(), ExperimentRunner.Progress.NONE, shared.net, shared.pool);
         Path target = dir.resolve(SweepFolder.UNITS).resolve(u.id());
         try (AtomicFolder folder = AtomicFolder.open(target, n -> RunOutputs.isRunFile(n)
                 || n.equals(SweepFolder.UNIT_JSON), false, "give --force to rerun it")) {
