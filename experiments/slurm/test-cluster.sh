@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# A real one-node Slurm cluster on this machine, and lnsim's sweep run through it (issue 19): the job array that
+# `lnsim sweep --emit-slurm` writes must give the same bytes as a single-process sweep, and a cancelled array task
+# must leave exactly its units missing, found by `lnsim merge` and filled in by `lnsim sweep --only-missing`.
+#
+# Runs as root on Debian 12 (CI runs it after `mvn -B verify`). Installs slurm-wlm and munge from Debian's packages
+# when they are missing, then starts munged (as the munge user), slurmctld and slurmd on a configuration written
+# into a temporary folder (nothing under /etc is read or changed: the clients find it through SLURM_CONF, the daemons
+# through -f, munge through its own key and socket), and stops them and removes the folder on exit, failure included.
+#
+# Environment: LNSIM_SLURM_KEEP=1 keeps the temporary folder (logs, outputs) after a failure;
+#              LNSIM_SLURM_PORT=P puts slurmctld on port P and slurmd on P+1 (default 6817, Slurm's own).
+# Prints `test-cluster: ...` progress lines and ends with `test-cluster: PASS`, or exits non-zero.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+started=$SECONDS
+
+say() { echo "test-cluster: $*"; }
+die() { echo "test-cluster: FAIL: $*" >&2; exit 1; }
+elapsed() { echo "$((SECONDS - ${1:-$started})) s"; }
+
+# Waits until the command "$2..." succeeds, polling every half second, at most $1 seconds; returns 1 on timeout.
+wait_for() {
+  local limit=$1 end=$((SECONDS + $1)); shift
+  while ! "$@"; do
+    [ "$SECONDS" -lt "$end" ] || return 1
+    sleep 0.5
+  done
+}
+
+[ "$(id -u)" = 0 ] || die "must run as root (it installs packages and starts munged, slurmctld and slurmd)"
+
+# ---- packages ---------------------------------------------------------------------------------------------------
+missing=()
+for tool in slurmctld:slurm-wlm slurmd:slurm-wlm sbatch:slurm-wlm munged:munge; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  t=$SECONDS
+  say "installing slurm-wlm and munge from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q slurm-wlm munge >/dev/null
+  say "installed in $(elapsed "$t")"
+fi
+say "$(slurmctld -V), $(munged --version 2>&1 | awk '{print $1; exit}')"
+
+# ---- configuration ----------------------------------------------------------------------------------------------
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/lnsim-slurm.XXXXXX")"
+chmod 755 "$tmp"  # munged runs as the munge user and must reach its own folder below
+mkdir -p "$tmp/munge" "$tmp/socket" "$tmp/state" "$tmp/spool" "$tmp/log" "$tmp/run"
+chown munge:munge "$tmp/munge" "$tmp/socket"
+chmod 700 "$tmp/munge"  # key, seed, pid and log: the munge user's alone
+chmod 755 "$tmp/socket" # munged wants its socket's folder open to all (every client connects)
+
+cleanup() {
+  local rc=$? pid
+  set +e
+  trap - EXIT INT TERM
+  if [ -n "${SLURM_CONF:-}" ] && [ -f "$tmp/run/slurmctld.pid" ]; then
+    # Jobs outlive their daemons (slurmstepd is on its own): cancel ours and let them end before the shutdown.
+    local jobs
+    jobs="$(squeue -h -o %A 2>/dev/null | sort -u | tr '\n' ' ')"
+    if [ -n "${jobs// /}" ]; then
+      # shellcheck disable=SC2086
+      scancel $jobs 2>/dev/null
+      wait_for 30 no_jobs || echo "test-cluster: jobs still queued at exit: $jobs" >&2
+    fi
+    scontrol shutdown >/dev/null 2>&1
+  fi
+  for daemon in slurmd slurmctld munged; do
+    pid="$(cat "$tmp/run/$daemon.pid" 2>/dev/null)" || continue
+    [ "$(ps -o comm= -p "$pid" 2>/dev/null)" = "$daemon" ] || continue
+    [ "$daemon" = munged ] && kill "$pid" 2>/dev/null
+    wait_for 20 not_running "$pid" "$daemon" || { kill "$pid" 2>/dev/null; wait_for 10 not_running "$pid" "$daemon"; }
+  done
+  if [ "$rc" != 0 ]; then
+    for log in "$tmp"/log/*.log "$tmp"/munge/*.log; do
+      [ -s "$log" ] || continue
+      echo "test-cluster: --- last lines of $log" >&2
+      tail -n 15 "$log" >&2
+    done
+  fi
+  if [ "$rc" != 0 ] && [ "${LNSIM_SLURM_KEEP:-}" = 1 ]; then
+    echo "test-cluster: kept $tmp" >&2
+  else
+    rm -rf "$tmp"
+  fi
+  exit "$rc"
+}
+not_running() { [ "$(ps -o comm= -p "$1" 2>/dev/null)" != "$2" ]; }
+no_jobs() { [ -z "$(squeue -h -o %A 2>/dev/null)" ]; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The node line as slurmd itself sees this machine (CPUs, sockets, cores, threads, RealMemory in MiB), cross-checked
+# with nproc and /proc/meminfo: a node configured with more than it has would be drained ("Low RealMemory").
+node_line="$(slurmd -C | sed -n 1p)"
+node="$(sed -n 's/^NodeName=\([^ ]*\).*/\1/p' <<<"$node_line")"
+cpus="$(sed -n 's/.* CPUs=\([0-9]*\).*/\1/p' <<<"$node_line")"
+mem_mib="$(sed -n 's/.* RealMemory=\([0-9]*\).*/\1/p' <<<"$node_line")"
+[ -n "$node" ] && [ -n "$cpus" ] && [ -n "$mem_mib" ] || die "cannot read 'slurmd -C': $node_line"
+meminfo_mib=$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 1024 ))
+[ "$cpus" = "$(nproc --all)" ] || die "slurmd -C sees $cpus CPUs, nproc --all $(nproc --all)"
+[ "$mem_mib" -le "$meminfo_mib" ] || die "slurmd -C sees $mem_mib MiB, /proc/meminfo $meminfo_mib MiB"
+say "node $node: $cpus CPUs, $mem_mib MiB (slurmd -C; nproc $(nproc --all), MemTotal $meminfo_mib MiB)"
+
+port="${LNSIM_SLURM_PORT:-6817}"
+for p in "$port" "$((port + 1))"; do
+  if ss -Hltn "sport = :$p" | grep -q .; then
+    die "port $p is in use (another Slurm?); set LNSIM_SLURM_PORT to a free pair"
+  fi
+done
+
+# The munge key: 1 KiB of random bytes, the munge user's alone (munged refuses a key others can read).
+dd if=/dev/urandom of="$tmp/munge/munge.key" bs=1024 count=1 status=none
+chown munge:munge "$tmp/munge/munge.key"
+chmod 400 "$tmp/munge/munge.key"
+
+export SLURM_CONF="$tmp/slurm.conf"
+cat >"$SLURM_CONF" <<EOF
+# One-node test cluster written by experiments/slurm/test-cluster.sh; everything lives under $tmp.
+ClusterName=lnsimtest
+SlurmctldHost=$node(127.0.0.1)
+SlurmctldPort=$port
+SlurmdPort=$((port + 1))
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+AuthInfo=socket=$tmp/socket/munged.socket
+StateSaveLocation=$tmp/state
+SlurmdSpoolDir=$tmp/spool
+SlurmctldPidFile=$tmp/run/slurmctld.pid
+SlurmdPidFile=$tmp/run/slurmd.pid
+SlurmctldLogFile=$tmp/log/slurmctld.log
+SlurmdLogFile=$tmp/log/slurmd.log
+SlurmctldDebug=info
+SlurmdDebug=info
+# No cgroups: processes are tracked through /proc and tasks are not bound (nothing to set up on the machine).
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+# Cores and memory are the consumable resources, so --cpus-per-task and --mem decide how many tasks run at once.
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core_Memory
+DefMemPerCPU=512
+SchedulerType=sched/backfill
+MpiDefault=none
+SwitchType=switch/none
+ReturnToService=2
+# No accounting daemon: finished jobs are read with scontrol, which keeps them MinJobAge seconds.
+AccountingStorageType=accounting_storage/none
+JobAcctGatherType=jobacct_gather/none
+JobCompType=jobcomp/none
+MinJobAge=3600
+InactiveLimit=0
+KillWait=5
+$node_line NodeAddr=127.0.0.1 State=UNKNOWN
+PartitionName=test Nodes=$node Default=YES MaxTime=INFINITE State=UP
+EOF
+
+# ---- daemons ----------------------------------------------------------------------------------------------------
+t=$SECONDS
+runuser -u munge -- munged \
+  --socket="$tmp/socket/munged.socket" --key-file="$tmp/munge/munge.key" \
+  --pid-file="$tmp/munge/munged.pid" --log-file="$tmp/munge/munged.log" --seed-file="$tmp/munge/munged.seed" \
+  || die "munged did not start (see $tmp/munge/munged.log)"
+wait_for 10 test -s "$tmp/munge/munged.pid" || die "munged wrote no pid file"
+cp "$tmp/munge/munged.pid" "$tmp/run/munged.pid"
+munge -S "$tmp/socket/munged.socket" -n | unmunge -S "$tmp/socket/munged.socket" >/dev/null \
+  || die "munge round trip failed"
+slurmctld -f "$SLURM_CONF" || die "slurmctld did not start"
+slurmd -f "$SLURM_CONF" || die "slurmd did not start"
+node_idle() { [ "$(sinfo -h -N -n "$node" -o %T 2>/dev/null)" = idle ]; }
+wait_for 60 node_idle \
+  || die "node $node not idle after 60 s: $(sinfo -N -o '%N %T %E' 2>&1 | tr '\n' ' ')"
+say "munged, slurmctld and slurmd up, node $node idle, in $(elapsed "$t")"
+
+# ---- helpers for jobs -------------------------------------------------------------------------------------------
+# The states of a job's tasks (an array's, or one job's), one "ID STATE" line each, from slurmctld's memory.
+job_states() { squeue -h -t all -j "$1" -o '%i %T' 2>/dev/null | sort; }
+# Waits until none of the jobs "$@" is pending or running, at most $limit seconds.
+wait_jobs() {
+  local limit=$1; shift
+  local ids; ids="$(IFS=,; echo "$*")"
+  jobs_done() { [ -z "$(squeue -h -t pending,running,configuring,completing,suspended -j "$ids" -o %i 2>/dev/null)" ]; }
+  wait_for "$limit" jobs_done || die "jobs $ids not done after $limit s: $(squeue -h -j "$ids" -o '%i %T %R' | tr '\n' ';')"
+}
+
+# ---- case 0: a trivial 4-task array proves the daemons ----------------------------------------------------------
+t=$SECONDS
+mkdir -p "$tmp/hello"
+hello="$(sbatch --parsable --array=0-3 --cpus-per-task=1 --mem=64M -o "$tmp/hello/%a.out" -D "$tmp/hello" \
+  --wrap='sleep 1; echo "task $SLURM_ARRAY_TASK_ID on $(hostname)"')"
+wait_jobs 60 "$hello"
+for k in 0 1 2 3; do
+  grep -qx "task $k on .*" "$tmp/hello/$k.out" || die "array task $k wrote: $(cat "$tmp/hello/$k.out" 2>&1)"
+done
+bad="$(job_states "$hello" | grep -v ' COMPLETED$' || true)"
+[ -z "$bad" ] || die "array $hello tasks not COMPLETED: $bad"
+say "case 0: 4-task array $hello completed in $(elapsed "$t")"
+
+say "PASS in $(elapsed)"
