@@ -30,28 +30,10 @@ wait_for() {
 
 [ "$(id -u)" = 0 ] || die "must run as root (it installs packages and starts munged, slurmctld and slurmd)"
 
-# ---- packages ---------------------------------------------------------------------------------------------------
-missing=()
-for tool in slurmctld:slurm-wlm slurmd:slurm-wlm sbatch:slurm-wlm munged:munge; do
-  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  t=$SECONDS
-  say "installing slurm-wlm and munge from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q slurm-wlm munge >/dev/null
-  say "installed in $(elapsed "$t")"
-fi
-say "$(slurmctld -V), $(munged --version 2>&1 | awk '{print $1; exit}')"
-
-# ---- configuration ----------------------------------------------------------------------------------------------
+# ---- temporary folder, and the exit that stops everything -------------------------------------------------------
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/lnsim-slurm.XXXXXX")"
-chmod 755 "$tmp"  # munged runs as the munge user and must reach its own folder below
-mkdir -p "$tmp/munge" "$tmp/socket" "$tmp/state" "$tmp/spool" "$tmp/log" "$tmp/run"
-chown munge:munge "$tmp/munge" "$tmp/socket"
-chmod 700 "$tmp/munge"  # key, seed, pid and log: the munge user's alone
-chmod 755 "$tmp/socket" # munged wants its socket's folder open to all (every client connects)
+chmod 755 "$tmp"  # munged runs as the munge user and must reach its own folders below
+mkdir -p "$tmp/state" "$tmp/spool" "$tmp/log" "$tmp/run"
 
 cleanup() {
   local rc=$? pid
@@ -91,7 +73,29 @@ cleanup() {
 not_running() { [ "$(ps -o comm= -p "$1" 2>/dev/null)" != "$2" ]; }
 no_jobs() { [ -z "$(squeue -h -o %A 2>/dev/null)" ]; }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- packages ---------------------------------------------------------------------------------------------------
+missing=()
+for tool in slurmctld:slurm-wlm slurmd:slurm-wlm sbatch:slurm-wlm munged:munge; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  t=$SECONDS
+  say "installing slurm-wlm and munge from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -q && apt-get install -y -q slurm-wlm munge; } >"$tmp/log/apt.txt" 2>&1 \
+    || { cat "$tmp/log/apt.txt" >&2; die "apt-get install slurm-wlm munge failed"; }
+  say "installed in $(elapsed "$t")"
+fi
+say "$(slurmctld -V), $(munged --version 2>&1 | awk '{print $1; exit}')"
+
+# ---- configuration ----------------------------------------------------------------------------------------------
+mkdir -p "$tmp/munge" "$tmp/socket"
+chown munge:munge "$tmp/munge" "$tmp/socket"
+chmod 700 "$tmp/munge"  # key, seed, pid and log: the munge user's alone
+chmod 755 "$tmp/socket" # munged wants its socket's folder open to all (every client connects)
 
 # The node line as slurmd itself sees this machine (CPUs, sockets, cores, threads, RealMemory in MiB), cross-checked
 # with nproc and /proc/meminfo: a node configured with more than it has would be drained ("Low RealMemory").
