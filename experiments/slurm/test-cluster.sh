@@ -8,6 +8,14 @@
 # into a temporary folder (nothing under /etc is read or changed: the clients find it through SLURM_CONF, the daemons
 # through -f, munge through its own key and socket), and stops them and removes the folder on exit, failure included.
 #
+# Cases, on experiments/slurm/cluster-test.yaml (6 units of seconds each), each compared with a single-process
+# `lnsim sweep` of it: 0, a 4-task `hostname` array (the daemons work); 1, the emitted 4-task array and its merge job,
+# submitted by the emitted submit.sh, give that sweep's bytes; 2, the same with task 1 cancelled before it starts
+# (the partition is down while submitting): `lnsim merge` exits 1 naming exactly task 1's units (its share as case 1's
+# task 1 printed it, and what is missing on disk), the merge job waits on a dependency never satisfied, and the
+# printed `--only-missing` command then `lnsim merge` (exit 0) give that sweep's bytes. About 70 s, plus ~20 s of
+# apt-get when the packages are missing. Uses ./lnsim (which builds experiments/target/lnsim.jar when missing).
+#
 # Environment: LNSIM_SLURM_KEEP=1 keeps the temporary folder (logs, outputs) after a failure;
 #              LNSIM_SLURM_PORT=P puts slurmctld on port P and slurmd on P+1 (default 6817, Slurm's own).
 # Prints `test-cluster: ...` progress lines and ends with `test-cluster: PASS`, or exits non-zero.
@@ -111,7 +119,7 @@ say "node $node: $cpus CPUs, $mem_mib MiB (slurmd -C; nproc $(nproc --all), MemT
 
 port="${LNSIM_SLURM_PORT:-6817}"
 for p in "$port" "$((port + 1))"; do
-  if ss -Hltn "sport = :$p" | grep -q .; then
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then  # something answers there
     die "port $p is in use (another Slurm?); set LNSIM_SLURM_PORT to a free pair"
   fi
 done
@@ -203,5 +211,120 @@ done
 bad="$(job_states "$hello" | grep -v ' COMPLETED$' || true)"
 [ -z "$bad" ] || die "array $hello tasks not COMPLETED: $bad"
 say "case 0: 4-task array $hello completed in $(elapsed "$t")"
+
+# ---- lnsim: the jar, and the single-process sweep every Slurm run must equal -------------------------------------
+# Everything runs from the repository root with the config path as given here: the array's tasks run there too
+# (--chdir), and every unit's manifest names the config as given, so the folders compare byte for byte.
+cd "$root"
+cfg=experiments/slurm/cluster-test.yaml
+export LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx1g}"
+slurm_opts=(--tasks 4 --cpus-per-task 1 --mem 1G --time 10 --partition test)
+
+# Runs ./lnsim "$@" with its output in $tmp/log/$name.txt; shows it and fails when the exit code is not $expect.
+run_lnsim() {
+  local name=$1 expect=$2 rc=0; shift 2
+  ./lnsim "$@" >"$tmp/log/$name.txt" 2>&1 || rc=$?
+  [ "$rc" = "$expect" ] || { cat "$tmp/log/$name.txt" >&2; die "lnsim $* exited $rc, not $expect"; }
+}
+# Fails unless sweep folder $1 holds the single-process sweep's bytes. Wall-clock files aside: unit_timings.csv,
+# the shards' timings/shard-I-of-N.csv, and each unit's timings.csv (wall ms per phase, different in any two runs:
+# there only the phases, its first column, must be the same); and slurm/ (the scripts and Slurm's logs).
+same_as_single() {
+  local f
+  if ! diff -r -x 'unit_timings*' -x timings -x timings.csv -x slurm "$tmp/single" "$1" >"$tmp/log/diff-$2.txt" 2>&1
+  then
+    head -n 20 "$tmp/log/diff-$2.txt" >&2
+    die "$2: $1 differs from the single-process sweep (above)"
+  fi
+  for f in "$tmp"/single/units/*/timings.csv; do
+    cmp -s <(cut -d, -f1 "$f") <(cut -d, -f1 "$1/${f#"$tmp/single/"}") \
+      || die "$2: ${f#"$tmp/single/"} lists other phases than the single-process sweep's"
+  done
+}
+# Emits the Slurm scripts of the sweep into $1 and submits them with the emitted submit.sh; sets array_id, merge_id.
+emit_and_submit() {
+  local dir=$1 name=$2 out dep
+  run_lnsim "emit-$name" 0 sweep "$cfg" --out "$dir" --emit-slurm "${slurm_opts[@]}"
+  for f in array.sbatch merge.sbatch submit.sh; do
+    [ -s "$dir/slurm/$f" ] || die "$name: --emit-slurm wrote no $dir/slurm/$f"
+  done
+  out="$(bash "$dir/slurm/submit.sh")" || die "$name: submit.sh failed: $out"
+  array_id="$(sed -n 's/^array job \([0-9][0-9]*\) .*merge job \([0-9][0-9]*\);.*/\1/p' <<<"$out")"
+  merge_id="$(sed -n 's/^array job \([0-9][0-9]*\) .*merge job \([0-9][0-9]*\);.*/\2/p' <<<"$out")"
+  [ -n "$array_id" ] && [ -n "$merge_id" ] || die "$name: submit.sh printed no job ids: $out"
+  dep="$(scontrol show job "$merge_id" | sed -n 's/.*Dependency=\([^ ]*\).*/\1/p')"
+  case "$dep" in
+    afterok:"$array_id"_\**) ;;
+    *) die "$name: merge job $merge_id depends on '$dep', not afterok on array $array_id" ;;
+  esac
+}
+# The units shard $2 of array $1 ran, from the line lnsim sweep --shard prints at its end (in Slurm's log of the task).
+shard_units() {
+  local log="$3/slurm/logs/task-$1_$2.out"
+  sed -n 's|.* shard '"$2"'/4: [0-9]* of [0-9]* units ([0-9]* run now: \(.*\)) in .*|\1|p' "$log" | tr ' ' '\n' | sort
+}
+
+t=$SECONDS
+run_lnsim build 0 --version  # builds the jar when it is missing, before any task needs it
+run_lnsim single 0 sweep "$cfg" --out "$tmp/single" --threads 1 --quiet
+all_units="$(ls "$tmp/single/units" | sort)"
+[ "$(wc -l <<<"$all_units")" = 6 ] || die "the single-process sweep holds units: $(echo $all_units)"
+say "single-process sweep: 6 units ($(echo $all_units)) in $(elapsed "$t")"
+
+# ---- case 1: the emitted array and merge jobs give the single-process sweep's bytes ------------------------------
+t=$SECONDS
+emit_and_submit "$tmp/case1" case1
+wait_jobs 240 "$array_id" "$merge_id"
+states="$(job_states "$array_id"; job_states "$merge_id")"
+[ "$(grep -c ' COMPLETED$' <<<"$states")" = 5 ] || die "case 1: not all of the 4 tasks and the merge COMPLETED: $states"
+same_as_single "$tmp/case1" "case 1"
+# Each task's share, from its log: together they are every unit, each once (the shards split the sweep).
+for k in 0 1 2 3; do
+  share[k]="$(shard_units "$array_id" "$k" "$tmp/case1")"
+  [ -n "${share[k]}" ] || die "case 1: task $k's log names no units: $(cat "$tmp/case1/slurm/logs/task-${array_id}_$k.out")"
+done
+[ "$(printf '%s\n' "${share[@]}" | sort)" = "$all_units" ] \
+  || die "case 1: the shares are not a split of the units: $(printf '[%s] ' "${share[@]}")"
+say "case 1: array $array_id (shares: $(for k in 0 1 2 3; do printf '%s: %s; ' "$k" "$(echo ${share[k]})"; done)merge $merge_id) done in $(elapsed "$t"), folder identical to the single-process sweep"
+
+# ---- case 2: a task cancelled before it starts, then lnsim merge and --only-missing --------------------------------
+# The partition is down while the jobs are submitted, so nothing starts before task $k is cancelled.
+t=$SECONDS
+k=1
+scontrol update PartitionName=test State=DOWN
+emit_and_submit "$tmp/case2" case2
+scancel "${array_id}_$k"
+scontrol update PartitionName=test State=UP
+wait_jobs 240 "$array_id"
+# A pending array task cancelled before it starts leaves no record at all (scontrol: "Job A_k not found").
+states="$(job_states "$array_id")"
+expected_states="$(for i in 0 1 2 3; do [ "$i" = "$k" ] || echo "${array_id}_$i COMPLETED"; done)"
+[ "$states" = "$expected_states" ] || die "case 2: task states $(echo $states), expected $(echo $expected_states)"
+! scontrol show job "${array_id}_$k" >/dev/null 2>&1 || die "case 2: the cancelled task $k is still known to Slurm"
+[ ! -e "$tmp/case2/slurm/logs/task-${array_id}_$k.out" ] || die "case 2: the cancelled task $k started"
+# afterok can no longer be met: Slurm leaves the merge job pending for ever; it is cancelled by hand.
+never() { [ "$(squeue -h -j "$merge_id" -o '%T %r' 2>/dev/null)" = "PENDING DependencyNeverSatisfied" ]; }
+wait_for 30 never || die "case 2: merge job $merge_id is $(squeue -h -j "$merge_id" -o '%T %r'), not pending on a dependency never satisfied"
+scancel "$merge_id"
+missing_on_disk="$(comm -23 <(echo "$all_units") <(ls "$tmp/case2/units" | grep -v '^\.' | sort))"
+[ "$missing_on_disk" = "${share[k]}" ] \
+  || die "case 2: units missing on disk $(echo $missing_on_disk), task $k's share $(echo ${share[k]})"
+run_lnsim merge-missing 1 merge "$tmp/case2"
+listed="$(sed -n 's/^lnsim merge: .*: [0-9]* of 6 units missing: //p' "$tmp/log/merge-missing.txt" | tr ' ' '\n' | sort)"
+[ "$listed" = "${share[k]}" ] || die "case 2: lnsim merge listed $(echo $listed), expected task $k's share $(echo ${share[k]}): $(cat "$tmp/log/merge-missing.txt")"
+[ ! -e "$tmp/case2/results.csv" ] || die "case 2: lnsim merge wrote results.csv with units missing"
+rerun="$(sed -n 's/^  \(lnsim sweep .* --only-missing.*\)$/\1/p' "$tmp/log/merge-missing.txt")"
+[ "$rerun" = "lnsim sweep $cfg --out $tmp/case2 --only-missing" ] || die "case 2: lnsim merge printed the rerun command '$rerun'"
+say "case 2: task $k cancelled before it started; lnsim merge exit 1, missing $(echo $listed) (task $k's share), printed: $rerun"
+# The printed command as printed (its words are plain here), from where the sweep was emitted.
+# shellcheck disable=SC2086
+run_lnsim only-missing 0 ${rerun#lnsim } --threads 1 --quiet
+n_missing="$(wc -l <<<"${share[k]}")"
+grep -q "6 units ($n_missing run now)" "$tmp/log/only-missing.txt" \
+  || die "case 2: --only-missing did not run just the $n_missing missing units: $(cat "$tmp/log/only-missing.txt")"
+same_as_single "$tmp/case2" "case 2, after --only-missing"  # which writes the tables itself
+run_lnsim merge-complete 0 merge "$tmp/case2"
+same_as_single "$tmp/case2" "case 2, after lnsim merge"
+say "case 2: --only-missing ran just those $n_missing units and wrote the tables, lnsim merge exit 0; folder identical to the single-process sweep; in $(elapsed "$t")"
 
 say "PASS in $(elapsed)"
