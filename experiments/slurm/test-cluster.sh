@@ -277,6 +277,8 @@ emit_and_submit "$tmp/case1" case1
 wait_jobs 240 "$array_id" "$merge_id"
 states="$(job_states "$array_id"; job_states "$merge_id")"
 [ "$(grep -c ' COMPLETED$' <<<"$states")" = 5 ] || die "case 1: not all of the 4 tasks and the merge COMPLETED: $states"
+grep -q '^lnsim merge: .*: tables from 6 of 6 units' "$tmp/case1/slurm/logs/merge-$merge_id.out" \
+  || die "case 1: the merge job wrote: $(cat "$tmp/case1/slurm/logs/merge-$merge_id.out")"
 same_as_single "$tmp/case1" "case 1"
 # Each task's share, from its log: together they are every unit, each once (the shards split the sweep).
 for k in 0 1 2 3; do
