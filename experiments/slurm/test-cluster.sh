@@ -26,6 +26,7 @@ started=$SECONDS
 say() { echo "test-cluster: $*"; }
 die() { echo "test-cluster: FAIL: $*" >&2; exit 1; }
 elapsed() { echo "$((SECONDS - ${1:-$started})) s"; }
+words() { tr '\n' ' ' <<<"$1" | sed 's/ *$//'; }  # a list, one per line, on one line
 
 # Waits until the command "$2..." succeeds, polling every half second, at most $1 seconds; returns 1 on timeout.
 wait_for() {
@@ -111,7 +112,7 @@ node_line="$(slurmd -C | sed -n 1p)"
 node="$(sed -n 's/^NodeName=\([^ ]*\).*/\1/p' <<<"$node_line")"
 cpus="$(sed -n 's/.* CPUs=\([0-9]*\).*/\1/p' <<<"$node_line")"
 mem_mib="$(sed -n 's/.* RealMemory=\([0-9]*\).*/\1/p' <<<"$node_line")"
-[ -n "$node" ] && [ -n "$cpus" ] && [ -n "$mem_mib" ] || die "cannot read 'slurmd -C': $node_line"
+if [ -z "$node" ] || [ -z "$cpus" ] || [ -z "$mem_mib" ]; then die "cannot read 'slurmd -C': $node_line"; fi
 meminfo_mib=$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 1024 ))
 [ "$cpus" = "$(nproc --all)" ] || die "slurmd -C sees $cpus CPUs, nproc --all $(nproc --all)"
 [ "$mem_mib" -le "$meminfo_mib" ] || die "slurmd -C sees $mem_mib MiB, /proc/meminfo $meminfo_mib MiB"
@@ -196,12 +197,14 @@ wait_jobs() {
   local limit=$1; shift
   local ids; ids="$(IFS=,; echo "$*")"
   jobs_done() { [ -z "$(squeue -h -t pending,running,configuring,completing,suspended -j "$ids" -o %i 2>/dev/null)" ]; }
-  wait_for "$limit" jobs_done || die "jobs $ids not done after $limit s: $(squeue -h -j "$ids" -o '%i %T %R' | tr '\n' ';')"
+  wait_for "$limit" jobs_done \
+    || die "jobs $ids not done after $limit s: $(squeue -h -j "$ids" -o '%i %T %R' | tr '\n' ';')"
 }
 
 # ---- case 0: a trivial 4-task array proves the daemons ----------------------------------------------------------
 t=$SECONDS
 mkdir -p "$tmp/hello"
+# shellcheck disable=SC2016 # expanded by the job's shell
 hello="$(sbatch --parsable --array=0-3 --cpus-per-task=1 --mem=64M -o "$tmp/hello/%a.out" -D "$tmp/hello" \
   --wrap='sleep 1; echo "task $SLURM_ARRAY_TASK_ID on $(hostname)"')"
 wait_jobs 60 "$hello"
@@ -251,13 +254,15 @@ emit_and_submit() {
   out="$(bash "$dir/slurm/submit.sh")" || die "$name: submit.sh failed: $out"
   array_id="$(sed -n 's/^array job \([0-9][0-9]*\) .*merge job \([0-9][0-9]*\);.*/\1/p' <<<"$out")"
   merge_id="$(sed -n 's/^array job \([0-9][0-9]*\) .*merge job \([0-9][0-9]*\);.*/\2/p' <<<"$out")"
-  [ -n "$array_id" ] && [ -n "$merge_id" ] || die "$name: submit.sh printed no job ids: $out"
+  if [ -z "$array_id" ] || [ -z "$merge_id" ]; then die "$name: submit.sh printed no job ids: $out"; fi
   dep="$(scontrol show job "$merge_id" | sed -n 's/.*Dependency=\([^ ]*\).*/\1/p')"
   case "$dep" in
     afterok:"$array_id"_\**) ;;
     *) die "$name: merge job $merge_id depends on '$dep', not afterok on array $array_id" ;;
   esac
 }
+# The units a sweep folder holds, done (a unit being written is a hidden .ID.tmp folder).
+unit_ids() { find "$1/units" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%f\n' | sort; }
 # The units shard $2 of array $1 ran, from the line lnsim sweep --shard prints at its end (in Slurm's log of the task).
 shard_units() {
   local log="$3/slurm/logs/task-$1_$2.out"
@@ -267,9 +272,9 @@ shard_units() {
 t=$SECONDS
 run_lnsim build 0 --version  # builds the jar when it is missing, before any task needs it
 run_lnsim single 0 sweep "$cfg" --out "$tmp/single" --threads 1 --quiet
-all_units="$(ls "$tmp/single/units" | sort)"
-[ "$(wc -l <<<"$all_units")" = 6 ] || die "the single-process sweep holds units: $(echo $all_units)"
-say "single-process sweep: 6 units ($(echo $all_units)) in $(elapsed "$t")"
+all_units="$(unit_ids "$tmp/single")"
+[ "$(wc -l <<<"$all_units")" = 6 ] || die "the single-process sweep holds units: $(words "$all_units")"
+say "single-process sweep: 6 units ($(words "$all_units")) in $(elapsed "$t")"
 
 # ---- case 1: the emitted array and merge jobs give the single-process sweep's bytes ------------------------------
 t=$SECONDS
@@ -283,11 +288,14 @@ same_as_single "$tmp/case1" "case 1"
 # Each task's share, from its log: together they are every unit, each once (the shards split the sweep).
 for k in 0 1 2 3; do
   share[k]="$(shard_units "$array_id" "$k" "$tmp/case1")"
-  [ -n "${share[k]}" ] || die "case 1: task $k's log names no units: $(cat "$tmp/case1/slurm/logs/task-${array_id}_$k.out")"
+  [ -n "${share[k]}" ] \
+    || die "case 1: task $k's log names no units: $(cat "$tmp/case1/slurm/logs/task-${array_id}_$k.out")"
 done
 [ "$(printf '%s\n' "${share[@]}" | sort)" = "$all_units" ] \
   || die "case 1: the shares are not a split of the units: $(printf '[%s] ' "${share[@]}")"
-say "case 1: array $array_id (shares: $(for k in 0 1 2 3; do printf '%s: %s; ' "$k" "$(echo ${share[k]})"; done)merge $merge_id) done in $(elapsed "$t"), folder identical to the single-process sweep"
+shares="$(for k in 0 1 2 3; do printf 'task %s: %s; ' "$k" "$(words "${share[k]}")"; done)"
+say "case 1: array $array_id (${shares%; }) and merge job $merge_id done in $(elapsed "$t");" \
+  "folder identical to the single-process sweep"
 
 # ---- case 2: a task cancelled before it starts, then lnsim merge and --only-missing --------------------------------
 # The partition is down while the jobs are submitted, so nothing starts before task $k is cancelled.
@@ -301,23 +309,28 @@ wait_jobs 240 "$array_id"
 # A pending array task cancelled before it starts leaves no record at all (scontrol: "Job A_k not found").
 states="$(job_states "$array_id")"
 expected_states="$(for i in 0 1 2 3; do [ "$i" = "$k" ] || echo "${array_id}_$i COMPLETED"; done)"
-[ "$states" = "$expected_states" ] || die "case 2: task states $(echo $states), expected $(echo $expected_states)"
+[ "$states" = "$expected_states" ] || die "case 2: task states $(words "$states"), expected $(words "$expected_states")"
 ! scontrol show job "${array_id}_$k" >/dev/null 2>&1 || die "case 2: the cancelled task $k is still known to Slurm"
 [ ! -e "$tmp/case2/slurm/logs/task-${array_id}_$k.out" ] || die "case 2: the cancelled task $k started"
 # afterok can no longer be met: Slurm leaves the merge job pending for ever; it is cancelled by hand.
 never() { [ "$(squeue -h -j "$merge_id" -o '%T %r' 2>/dev/null)" = "PENDING DependencyNeverSatisfied" ]; }
-wait_for 30 never || die "case 2: merge job $merge_id is $(squeue -h -j "$merge_id" -o '%T %r'), not pending on a dependency never satisfied"
+wait_for 30 never || die "case 2: merge job $merge_id is $(squeue -h -j "$merge_id" -o '%T %r')," \
+  "not pending on a dependency never satisfied"
 scancel "$merge_id"
-missing_on_disk="$(comm -23 <(echo "$all_units") <(ls "$tmp/case2/units" | grep -v '^\.' | sort))"
+missing_on_disk="$(comm -23 <(echo "$all_units") <(unit_ids "$tmp/case2"))"
 [ "$missing_on_disk" = "${share[k]}" ] \
-  || die "case 2: units missing on disk $(echo $missing_on_disk), task $k's share $(echo ${share[k]})"
+  || die "case 2: units missing on disk $(words "$missing_on_disk"), task $k's share $(words "${share[k]}")"
 run_lnsim merge-missing 1 merge "$tmp/case2"
-listed="$(sed -n 's/^lnsim merge: .*: [0-9]* of 6 units missing: //p' "$tmp/log/merge-missing.txt" | tr ' ' '\n' | sort)"
-[ "$listed" = "${share[k]}" ] || die "case 2: lnsim merge listed $(echo $listed), expected task $k's share $(echo ${share[k]}): $(cat "$tmp/log/merge-missing.txt")"
+listed="$(sed -n 's/^lnsim merge: .*: [0-9]* of 6 units missing: //p' "$tmp/log/merge-missing.txt" \
+  | tr ' ' '\n' | sort)"
+[ "$listed" = "${share[k]}" ] || die "case 2: lnsim merge listed $(words "$listed"), expected task $k's share" \
+  "$(words "${share[k]}"): $(cat "$tmp/log/merge-missing.txt")"
 [ ! -e "$tmp/case2/results.csv" ] || die "case 2: lnsim merge wrote results.csv with units missing"
 rerun="$(sed -n 's/^  \(lnsim sweep .* --only-missing.*\)$/\1/p' "$tmp/log/merge-missing.txt")"
-[ "$rerun" = "lnsim sweep $cfg --out $tmp/case2 --only-missing" ] || die "case 2: lnsim merge printed the rerun command '$rerun'"
-say "case 2: task $k cancelled before it started; lnsim merge exit 1, missing $(echo $listed) (task $k's share), printed: $rerun"
+[ "$rerun" = "lnsim sweep $cfg --out $tmp/case2 --only-missing" ] \
+  || die "case 2: lnsim merge printed the rerun command '$rerun'"
+say "case 2: task $k cancelled before it started; lnsim merge exit 1, missing $(words "$listed") (task $k's share);" \
+  "it printed: $rerun"
 # The printed command as printed (its words are plain here), from where the sweep was emitted.
 # shellcheck disable=SC2086
 run_lnsim only-missing 0 ${rerun#lnsim } --threads 1 --quiet
@@ -327,6 +340,7 @@ grep -q "6 units ($n_missing run now)" "$tmp/log/only-missing.txt" \
 same_as_single "$tmp/case2" "case 2, after --only-missing"  # which writes the tables itself
 run_lnsim merge-complete 0 merge "$tmp/case2"
 same_as_single "$tmp/case2" "case 2, after lnsim merge"
-say "case 2: --only-missing ran just those $n_missing units and wrote the tables, lnsim merge exit 0; folder identical to the single-process sweep; in $(elapsed "$t")"
+say "case 2: --only-missing ran just those $n_missing units and wrote the tables, lnsim merge exit 0;" \
+  "folder identical to the single-process sweep; in $(elapsed "$t")"
 
 say "PASS in $(elapsed)"
