@@ -43,7 +43,9 @@ final class MergeCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.printf("lnsim merge: %s: %d of %d units missing: %s%n", dir, outcome.missing().size(),
                     outcome.units(), String.join(" ", outcome.missing()));
-            err.println("run only them with:");
+            String from = SweepMerge.workingDir(dir);
+            err.println("run only them with" + (from == null ? "" : " (from " + from + ", where the sweep ran)")
+                    + ":");
             err.println("  " + outcome.rerun());
             if (!outcome.written()) {
                 err.println("(nothing written; --partial writes the tables from the " + done + " done units)");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {"Runs an experiment file's sweep: every cell of its 'sweep:' axes (a grid, or zipped keys) × "
                 + "its 'replications', each an ordinary run, then the tables over all of them.",
                 "Writes DIR/cells.csv, results.csv (one row per cell × replication × protocol), aggregate.csv and "
-                        + "aggregate.md (mean, sd, n and 95% intervals per cell × protocol × metric), figures/ when "
+                        + "aggregate.md (mean, sd, n and 95%% intervals per cell × protocol × metric), figures/ when "
                         + "the file has 'plots:', and units/<cell>-r<k>/ with each run's files. Rerunning the same "
                         + "command resumes: done units are skipped, unfinished ones redone; all outputs but "
                         + "unit_timings.csv are byte-identical to an uninterrupted run's, whatever --threads."})
@@ -101,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
     String partition;
 
     @Option(names = "--max-running", paramLabel = "K", description = "With --emit-slurm: at most K tasks at once "
-            + "(--array=...%K; default: all).")
+            + "(--array=...%%K; default: all).")
     Integer maxRunning;
 
     @picocli.CommandLine.Spec

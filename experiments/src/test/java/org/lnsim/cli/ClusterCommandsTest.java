@@ -108,7 +108,9 @@ class ClusterCommandsTest {
         assertTrue(array.contains("-Xmx1536m"), array);
         assertTrue(array.contains(" sweep " + f + " --out " + out + " --shard \"${SLURM_ARRAY_TASK_ID}/3\" --threads 1"
                 + " --quiet --set workload.payments=10\n"), array);
-        assertTrue(Files.readString(out.resolve("slurm/merge.sbatch")).contains(" merge " + out + "\n"));
+        String merge = Files.readString(out.resolve("slurm/merge.sbatch"));
+        assertTrue(merge.contains(" merge " + out + "\n") && merge.contains("#SBATCH --kill-on-invalid-dep=yes\n"),
+                merge);
         assertTrue(Files.readString(out.resolve("slurm/submit.sh")).contains("--dependency=afterok:\"$array\""));
         assertTrue(Files.isDirectory(out.resolve("slurm/logs")));
         assertFalse(Files.exists(out.resolve("units")));
@@ -126,6 +128,7 @@ class ClusterCommandsTest {
         assertEquals(1, m.code(), m.err());
         assertTrue(m.err().contains("2 of 4 units missing"), m.err());
         assertTrue(m.err().contains("lnsim sweep " + f + " --out " + out + " --only-missing"), m.err());
+        assertTrue(m.err().contains("(from " + Path.of("").toAbsolutePath() + ", where the sweep ran)"), m.err());
         assertFalse(Files.exists(dir.resolve("o/aggregate.md")));
         RouteCommandTest.Run rest = RouteCommandTest.run("sweep", f, "--out", out, "--only-missing", "--quiet");
         assertEquals(0, rest.code(), rest.err());

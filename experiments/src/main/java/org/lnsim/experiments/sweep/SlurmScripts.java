@@ -145,6 +145,8 @@ public record SlurmScripts(int tasks, int cpus, String mem, String time, String 
                 + " --dependency=afterok:<array job id> (submit.sh does)");
         sb.append("#SBATCH --job-name=").append(name).append("-merge\n");
         sb.append("#SBATCH --cpus-per-task=1\n");
+        // a failed or cancelled task makes afterok unreachable: end the merge job then instead of leaving it pending
+        sb.append("#SBATCH --kill-on-invalid-dep=yes\n");
         common(sb, "merge-%j.out");
         List<String> cmd = command("merge");
         cmd.add(SweepMerge.quote(out));

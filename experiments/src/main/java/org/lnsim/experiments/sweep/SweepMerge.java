@@ -131,7 +131,11 @@ public final class SweepMerge {
         return plan;
     }
 
-    /** {@code lnsim sweep CONFIG --out DIR --only-missing [--set K=V]…}, as the sweep was given. */
+    /**
+     * {@code lnsim sweep CONFIG --out DIR --only-missing [--set K=V]…}, as the sweep was given, to run from the
+     * folder it ran in ({@link #workingDir}): the same words there give every unit's manifest the same source as the
+     * other units'.
+     */
     static String rerunCommand(JsonNode json, Path dir) {
         StringBuilder sb = new StringBuilder("lnsim sweep ").append(quote(json.path("config_source").asText()))
                 .append(" --out ").append(quote(dir.toString())).append(" --only-missing");
@@ -139,6 +143,12 @@ public final class SweepMerge {
             sb.append(" --set ").append(quote(set.asText()));
         }
         return sb.toString();
+    }
+
+    /** The folder the sweep ran in (where {@link Outcome#rerun} is to be run), or null if not recorded. */
+    public static String workingDir(Path dir) throws IOException {
+        JsonNode wd = SweepFolder.read(dir.resolve(SweepFolder.SWEEP_JSON)).get("working_dir");
+        return wd == null ? null : wd.asText();
     }
 
     /** A word for a POSIX shell: as is when it is plain, else in single quotes. */

@@ -328,6 +328,7 @@ public final class SweepRunner {
         ArrayNode sets = json.putArray("set");
         options.overrides().forEach(sets::add);
         json.put("base_dir", plan.baseDir().toString());
+        json.put("working_dir", Path.of("").toAbsolutePath().toString());
         json.set("config", plan.file().tree());
         ArrayNode axes = json.putArray("axes");
         for (SweepPlan.Axis a : plan.axes()) {
