@@ -27,7 +27,7 @@ final class TableCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a table is required: ant, ant-rates, beacon, flare or columns");
+                "a table is required: ant, ant-rates, beacon, flare, halves or columns");
     }
 
     @Command(name = "ant", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class, description = {"Ant routing against the baseline: "
@@ -79,6 +79,16 @@ final class TableCommand implements Runnable {
     int flare(@Parameters(paramLabel = "RUN_DIR", description = "A run's output folder.") Path dir)
             throws Exception {
         spec.commandLine().getOut().print(ComparisonTables.flare(dir));
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "halves", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
+            description = {"Whether a sweep's window is stationary: per cell and protocol, success of the first and "
+                    + "the second half of each run's payments, pooled over the replications, with the difference "
+                    + "and its 95%% Newcombe interval.", "Reads units/*/payments.csv of a sweep folder."})
+    int halves(@Parameters(paramLabel = "SWEEP_DIR", description = "A sweep's folder (lnsim sweep --out).") Path dir)
+            throws Exception {
+        spec.commandLine().getOut().print(org.lnsim.results.sweep.SweepHalves.markdown(dir));
         return ExitCodes.OK;
     }
 
