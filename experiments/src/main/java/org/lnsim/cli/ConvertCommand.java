@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code lnsim convert NETWORK --to FORMAT --out PATH}: import any format, export another. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
         description = {"Reads a network in any supported format and writes it in another.",
+                "Initial balances the input states (CLoTH CSV) are written by formats that carry them (cloth-csv).",
                 "The output is written atomically: on any error nothing is left at --out."})
 final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NETWORK", description = "Input network file or folder (format detected).")
@@ -41,9 +42,11 @@ final class ConvertCommand implements Callable<Integer> {
         if (loadReport) {
             spec.commandLine().getErr().print(loaded.report());
         }
-        writer.write(loaded.graph(), out);
-        spec.commandLine().getErr().printf("wrote %s (%s): %,d nodes, %,d channels%n", out, writer.name(),
-                loaded.graph().nodeCount(), loaded.graph().channelCount());
+        writer.write(loaded.graph(), loaded.balances(), out);
+        spec.commandLine().getErr().printf("wrote %s (%s): %,d nodes, %,d channels%s%n", out, writer.name(),
+                loaded.graph().nodeCount(), loaded.graph().channelCount(), !loaded.hasBalances() ? ""
+                        : writer.writesBalances() ? ", with the input's balances"
+                        : "; the input's balances are not written (" + writer.name() + " carries none)");
         return ExitCodes.OK;
     }
 

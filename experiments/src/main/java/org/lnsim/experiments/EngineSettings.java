@@ -17,11 +17,13 @@ import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentEngine;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.io.FileBalances;
 import org.lnsim.protocols.settings.Key;
 import org.lnsim.protocols.settings.Values;
 
 /**
- * What the engine simulates alike for every protocol of a run: the initial balances ({@code balances}), message
+ * What the engine simulates alike for every protocol of a run: the initial balances ({@code balances}: the network
+ * file's, or drawn), message
  * delays ({@code latency}), nodes going offline ({@code churn}) and the payment rules ({@code engine}). Defaults are
  * the engine's own constants where it has them. Each part builds its engine object from the run's named streams.
  */
@@ -32,26 +34,78 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
                 Rules.from(rules));
     }
 
-    /** {@code balances}: how channel capacity is split at the start, reserves and HTLC slots (BOLT 2). */
-    public record Balances(BalanceSplit split, double reserveFraction, int maxAcceptedHtlcs) {
-        public static final Key<String> SPLIT = Key.choice("split", BalanceSplit.UNIFORM.label(),
-                Arrays.stream(BalanceSplit.values()).map(BalanceSplit::label).toList(), "node_1's share: uniform in "
-                        + "[0, capacity], half, or all on a random side");
+    /**
+     * {@code balances}: where the initial balances come from, reserves and HTLC slots (BOLT 2).
+     *
+     * @param split {@link #AUTO}, {@link #FILE}, or a {@link BalanceSplit} label (a redraw)
+     */
+    public record Balances(String split, double reserveFraction, int maxAcceptedHtlcs) {
+        /** The network file's balances when it states them (a CLoTH CSV folder does), else a uniform draw. */
+        public static final String AUTO = "auto";
+        /** The network file's balances; a network that states none is bad input. */
+        public static final String FILE = "file";
+        public static final Key<String> SPLIT = Key.choice("split", AUTO, choices(), "initial balances: auto (the "
+                + "network file's when it states them, as CLoTH's CSV does, else uniform), file (the file's; an error "
+                + "on a network without balances), or a redraw of node_1's share: uniform in [0, capacity], half, or "
+                + "all on a random side");
         public static final Key<Double> RESERVE_FRACTION = Key.dbl("reserve_fraction",
                 ChannelState.DEFAULT_RESERVE_FRACTION, 0, 0.99, "channel reserve (BOLT 2), fraction of capacity "
                         + "each side keeps");
         public static final Key<Integer> MAX_ACCEPTED_HTLCS = Key.integer("max_accepted_htlcs",
                 ChannelState.DEFAULT_MAX_ACCEPTED_HTLCS, 1, 483, "HTLC slots per direction (BOLT 2)");
-        static final Section SECTION = new Section("balances", "how channel capacity is split at the start of the "
-                + "run", List.of(SPLIT, RESERVE_FRACTION, MAX_ACCEPTED_HTLCS), List.of());
+        static final Section SECTION = new Section("balances", "the initial balances (the network file's, or each "
+                + "capacity split by a draw), reserves and HTLC slots", List.of(SPLIT, RESERVE_FRACTION,
+                MAX_ACCEPTED_HTLCS), List.of());
 
-        static Balances from(Values v) {
-            return new Balances(BalanceSplit.parse(v.get(SPLIT)), v.get(RESERVE_FRACTION), v.get(MAX_ACCEPTED_HTLCS));
+        private static List<String> choices() {
+            List<String> c = new java.util.ArrayList<>(List.of(AUTO, FILE));
+            Arrays.stream(BalanceSplit.values()).map(BalanceSplit::label).forEach(c::add);
+            return List.copyOf(c);
         }
 
-        /** The run's initial channel state; {@code rng} is the {@code balances} stream. */
-        public ChannelState initialState(ChannelGraph graph, SplittableRandom rng) {
-            return new ChannelState(graph, split, rng, reserveFraction, maxAcceptedHtlcs);
+        static Balances from(Values v) {
+            return new Balances(v.get(SPLIT), v.get(RESERVE_FRACTION), v.get(MAX_ACCEPTED_HTLCS));
+        }
+
+        /**
+         * Where a run on a network with {@code fileBalances} (null: the network states none) takes its initial
+         * balances: {@link #FILE}, or the label of the split it draws.
+         */
+        public String source(FileBalances fileBalances) {
+            if (split.equals(AUTO)) {
+                return fileBalances != null ? FILE : BalanceSplit.UNIFORM.label();
+            }
+            return split;
+        }
+
+        /**
+         * Refuses {@link #FILE} on a network that states no balances.
+         *
+         * @param where the network, for the message (its file, or its generator)
+         */
+        public void check(FileBalances fileBalances, String where) throws ConfigException {
+            if (split.equals(FILE) && fileBalances == null) {
+                throw new ConfigException(where, "balances.split", "'file' starts from the balances the network file "
+                        + "states, and this network states none (only a CLoTH CSV folder with edges_ln.csv does); "
+                        + "choose auto, uniform, half or funder");
+            }
+        }
+
+        /**
+         * The run's initial channel state: the file's balances, or a split drawn from {@code rng} (the
+         * {@code balances} stream, not drawn from when the file's are used).
+         *
+         * @param fileBalances the balances the network file states, or null; must be there for {@link #FILE}
+         */
+        public ChannelState initialState(ChannelGraph graph, FileBalances fileBalances, SplittableRandom rng) {
+            String from = source(fileBalances);
+            if (from.equals(FILE)) {
+                if (fileBalances == null) {
+                    throw new IllegalStateException("balances.split: file on a network without balances");
+                }
+                return new ChannelState(graph, fileBalances::node1Msat, reserveFraction, maxAcceptedHtlcs);
+            }
+            return new ChannelState(graph, BalanceSplit.parse(from), rng, reserveFraction, maxAcceptedHtlcs);
         }
     }
 

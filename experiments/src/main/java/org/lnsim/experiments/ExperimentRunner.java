@@ -34,6 +34,8 @@ import org.lnsim.network.generate.McpGenerator;
 import org.lnsim.network.generate.WattsStrogatzGenerator;
 import org.lnsim.network.io.AmountsFile;
 import org.lnsim.network.io.ClothPaymentsTrace;
+import org.lnsim.network.io.FileBalances;
+import org.lnsim.network.io.LoadedNetwork;
 import org.lnsim.network.io.NetworkFormats;
 import org.lnsim.results.run.ProtocolRun;
 import org.lnsim.results.run.RunCollector;
@@ -44,7 +46,7 @@ import org.lnsim.results.run.RunSummary;
 /**
  * Runs a resolved experiment ({@link ExperimentSettings}): builds (or loads) the network, draws the workload once,
  * then simulates every protocol on its own {@link Simulation} — so each sees the identical initial balances
- * ({@code "balances"} stream), channel latencies ({@code "latency"}), churn ({@code "churn"}) and payments
+ * (the network file's, or drawn from the {@code "balances"} stream), channel latencies ({@code "latency"}), churn ({@code "churn"}) and payments
  * ({@code "workload"}) — optionally several protocols in parallel threads (results do not depend on the thread
  * count). The seed reaches every consumer through one {@link RandomStreams} made here: the workload and the
  * feasibility bound draw fresh streams of it, each simulation a {@link RandomStreams#restart() restart} of it, and
@@ -72,9 +74,12 @@ public final class ExperimentRunner {
      * @param bound    per payment, whether some flow over the initial balances could deliver it; null unless
      *                 {@code analysis.feasibility_bound} is on
      * @param invariantsChecked whether funds conservation was checked after every event (recorded in the manifest)
+     * @param balances where the initial balances came from: {@code file} (the network file's) or the drawn split's
+     *                 label (recorded in the manifest and named in the summary)
      */
     public record Result(ChannelGraph graph, String network, int payments, List<ProtocolRun> runs,
-                         Map<String, Double> timings, List<RunSummary.Bound> bound, boolean invariantsChecked) {
+                         Map<String, Double> timings, List<RunSummary.Bound> bound, boolean invariantsChecked,
+                         String balances) {
         /**
          * Writes the run's files into {@code dir} ({@link RunOutputs}); returns the summary as Markdown.
          *
@@ -85,7 +90,7 @@ public final class ExperimentRunner {
         public String write(Path dir, ExperimentSettings settings, String configSource, String version)
                 throws IOException {
             RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, graph, payments,
-                    settings.config(), invariantsChecked);
+                    balances, settings.config(), invariantsChecked);
             return RunOutputs.write(dir, manifest, graph, runs, bound, timings, settings.analysis());
         }
     }
@@ -128,9 +133,11 @@ public final class ExperimentRunner {
     /**
      * A run's network, and the wall-clock milliseconds it took to build or load (for timings.csv only).
      *
-     * @param name how it was obtained (file name, or generator parameters)
+     * @param balances the initial balances its file states ({@link FileBalances}), or null: generated networks and
+     *                 files without balances
+     * @param name     how it was obtained (file name, or generator parameters)
      */
-    public record Network(ChannelGraph graph, String name, double buildMs) {
+    public record Network(ChannelGraph graph, FileBalances balances, String name, double buildMs) {
     }
 
     /** Builds or loads the network {@code settings} name: the first step of a run, which a sweep does once per network. */
@@ -138,12 +145,15 @@ public final class ExperimentRunner {
             throws IOException, ConfigException {
         long t0 = System.nanoTime();
         ChannelGraph graph;
+        FileBalances balances = null;
         String networkName;
         GenerationProgress gp = (stage, done, total) -> progress.update("network: " + stage, done, total);
         NetworkSettings network = settings.network();
         if (network instanceof NetworkSettings.FromFile f) {
             Path file = baseDir.resolve(f.file());
-            graph = NetworkFormats.load(file).graph();
+            LoadedNetwork loaded = NetworkFormats.load(file);
+            graph = loaded.graph();
+            balances = loaded.balances();
             networkName = f.describe();
         } else if (network instanceof NetworkSettings.WattsStrogatz ws) {
             WattsStrogatzGenerator.Config wc = ws.config();
@@ -156,7 +166,7 @@ public final class ExperimentRunner {
             graph = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp).generate().graph();
             networkName = mcp.describe();
         }
-        return new Network(graph, networkName, ms(t0));
+        return new Network(graph, balances, networkName, ms(t0));
     }
 
     /**
@@ -197,6 +207,8 @@ public final class ExperimentRunner {
 
         long t1 = System.nanoTime();
         checkEndpoints(settings, graph, baseDir, networkName);
+        settings.engine().balances().check(net.balances(), where(settings, baseDir, networkName));
+        String balanceSource = settings.engine().balances().source(net.balances());
         // refused before the payments are drawn if they cannot fit; a trace once its length is known (defect 11)
         long maxHeap = Runtime.getRuntime().maxMemory();
         MemoryEstimate.of(settings, MemoryEstimate.drawnPayments(settings.workload()), graph.channelCount(), threads)
@@ -222,8 +234,8 @@ public final class ExperimentRunner {
                 }
             };
             for (ProtocolRegistry.Entry entry : protocols) {
-                futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, workload,
-                        streams.restart(), checkInvariants, prepareThreads, onOutcome, observer)));
+                futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, net.balances(),
+                        workload, streams.restart(), checkInvariants, prepareThreads, onOutcome, observer)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();
@@ -243,10 +255,10 @@ public final class ExperimentRunner {
         List<RunSummary.Bound> bound = null;
         if (settings.feasibilityBound()) {
             long t2 = System.nanoTime();
-            bound = feasibility(settings.engine().balances(), graph, workload, streams);
+            bound = feasibility(settings.engine().balances(), graph, net.balances(), workload, streams);
             timings.put("feasibility_bound", ms(t2));
         }
-        return new Result(graph, networkName, workload.size(), runs, timings, bound, checkInvariants);
+        return new Result(graph, networkName, workload.size(), runs, timings, bound, checkInvariants, balanceSource);
     }
 
     /**
@@ -257,8 +269,7 @@ public final class ExperimentRunner {
     private static void checkEndpoints(ExperimentSettings settings, ChannelGraph graph, Path baseDir,
                                        String networkName) throws ConfigException {
         int endpoints = settings.workload().trace() == null ? WorkloadGenerator.endpointCount(graph) : 2;
-        String where = settings.network() instanceof NetworkSettings.FromFile f
-                ? baseDir.resolve(f.file()).toString() : networkName;
+        String where = where(settings, baseDir, networkName);
         if (endpoints < 2) {
             throw new ConfigException(where, null, graph.channelCount() + " channel"
                     + (graph.channelCount() == 1 ? "" : "s") + ", and " + endpoints + " node"
@@ -273,6 +284,12 @@ public final class ExperimentRunner {
         }
     }
 
+    /** The network as messages name it: its file, or its generator's description. */
+    private static String where(ExperimentSettings settings, Path baseDir, String networkName) {
+        return settings.network() instanceof NetworkSettings.FromFile f
+                ? baseDir.resolve(f.file()).toString() : networkName;
+    }
+
     /** A protocol's run with its wall-clock figures: all, in {@code prepare}, and in path finding during the run. */
     private record Simulated(ProtocolRun run, double wallMs, double prepareMs, double pathMs) {
     }
@@ -282,11 +299,12 @@ public final class ExperimentRunner {
      * it the same balances, latencies and churn as every other protocol of the run.
      */
     private static Simulated simulate(EngineSettings eng, ProtocolRegistry.Entry entry, ProtocolRegistry.Run shared,
-                                      ChannelGraph graph, List<PaymentRequest> workload, RandomStreams streams,
+                                      ChannelGraph graph, FileBalances fileBalances, List<PaymentRequest> workload,
+                                      RandomStreams streams,
                                       boolean check, int threads, Runnable onOutcome, Observer observer) {
         long t0 = System.nanoTime();
         Simulation sim = new Simulation(streams);
-        ChannelState state = eng.balances().initialState(graph, sim.random().stream("balances"));
+        ChannelState state = eng.balances().initialState(graph, fileBalances, sim.random().stream("balances"));
         LatencyModel latency = eng.latency().create(graph, sim.random());
         NodeAvailability availability = eng.churn().availability(graph.nodeCount(), sim.random());
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, eng.rules().mppTimeoutUs(),
@@ -343,8 +361,9 @@ public final class ExperimentRunner {
      * direction can spend above its reserve) — the balances every protocol starts from.
      */
     static List<RunSummary.Bound> feasibility(EngineSettings.Balances balances, ChannelGraph graph,
-                                              List<PaymentRequest> workload, RandomStreams streams) {
-        ChannelState initial = balances.initialState(graph, streams.fresh("balances"));
+                                              FileBalances fileBalances, List<PaymentRequest> workload,
+                                              RandomStreams streams) {
+        ChannelState initial = balances.initialState(graph, fileBalances, streams.fresh("balances"));
         long[] liquidity = new long[2 * graph.channelCount()];
         for (int e = 0; e < liquidity.length; e++) {
             liquidity[e] = graph.isUsable(e) ? initial.spendableMsat(e) : 0;

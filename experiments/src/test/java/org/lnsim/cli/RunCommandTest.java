@@ -74,6 +74,19 @@ class RunCommandTest {
     }
 
     /**
+     * Issue 22: {@code balances.split: file} on a generated network (it states no balances) is exit 2 naming the key,
+     * and nothing is written.
+     */
+    @Test
+    void fileBalancesWithoutAFileAreExitTwo() throws Exception {
+        Path out = dir.resolve("nobalances");
+        RouteCommandTest.Run r = run(out, "--set", "balances.split=file");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("balances.split") && r.err().contains("states none"), r.err());
+        assertTrue(!Files.exists(out.resolve("summary.md")), "nothing written");
+    }
+
+    /**
      * Issue 21, defect 6: a missing trace or amount file, or a trace that is a folder, exited 1 printing only the path
      * or "Is a directory"; now exit 2 naming the file and the reason.
      */

@@ -94,7 +94,7 @@ class ConfigSchemaTest {
         m = error("workload: {payments: -1}");
         assertTrue(m.contains("workload.payments: -1 is out of range [0, 100000000]"), m);
         m = error("balances: {split: even}");
-        assertTrue(m.contains("balances.split: 'even' is not one of uniform, half, funder"), m);
+        assertTrue(m.contains("balances.split: 'even' is not one of auto, file, uniform, half, funder"), m);
         m = error("network: {file: x.lnsim, generate: {channels: 2000}}");
         assertTrue(m.contains("network: give either 'file' or 'generate'"), m);
         m = error("protocols: [{name: telepathy}]");

@@ -278,4 +278,74 @@ class ExperimentRunnerTest {
         assertTrue(delivered > 0 && infeasible > 0, "both cases occur: " + delivered + " delivered, " + infeasible
                 + " infeasible");
     }
+
+    /**
+     * Issue 22, item 1: a network file that states balances starts the run with them. A CLoTH folder 0 — 1 — 2, two
+     * channels of 1,000 sat = 1,000,000 msat with zero fees, node 0 holding 950,000 msat of channel 0 and node 1
+     * 960,000 of channel 1; one payment of 900,000 msat from 0 to 2. With the file's balances each hop can spend
+     * 950,000 − 10,000 (the 1% reserve) = 940,000 and 960,000 − 10,000 = 950,000 ≥ 900,000: delivered. Split in half
+     * each side holds 500,000 and can spend 490,000 < 900,000: no protocol can deliver it.
+     */
+    @Test
+    void aNetworkFileWithBalancesStartsWithThem(@TempDir Path tmp) throws Exception {
+        Path cloth = tmp.resolve("cloth");
+        Files.createDirectories(cloth);
+        Files.writeString(cloth.resolve("nodes_ln.csv"), "id\n0\n1\n2\n");
+        Files.writeString(cloth.resolve("channels_ln.csv"), "id,edge1_id,edge2_id,node1_id,node2_id,capacity\n"
+                + "0,0,1,0,1,1000000\n1,2,3,1,2,1000000\n");
+        Files.writeString(cloth.resolve("edges_ln.csv"), "id,channel_id,counter_edge_id,from_node_id,to_node_id,"
+                + "balance,fee_base,fee_proportional,min_htlc,timelock\n"
+                + "0,0,1,0,1,950000,0,0,1000,40\n1,0,0,1,0,50000,0,0,1000,40\n"
+                + "2,1,3,1,2,960000,0,0,1000,40\n3,1,2,2,1,40000,0,0,1000,40\n");
+        Files.writeString(tmp.resolve("pay.csv"), "id,sender_id,receiver_id,amount,start_time\n0,0,2,900000,0\n");
+        String yaml = """
+                seed: 3
+                network: {file: cloth}
+                workload: {trace: pay.csv}
+                protocols: [source, oracle]
+                """;
+        ExperimentSettings auto = config(yaml);
+        ExperimentRunner.Network net = ExperimentRunner.network(auto, tmp, ExperimentRunner.Progress.NONE);
+        // the run's initial state is the file's, direction by direction (2c leaves node_1)
+        var state = auto.engine().balances().initialState(net.graph(), net.balances(), new java.util.SplittableRandom(1));
+        long[] want = {950_000, 50_000, 960_000, 40_000};
+        for (int e = 0; e < 4; e++) {
+            assertEquals(want[e], state.balance(e), "direction " + e);
+        }
+        for (String split : List.of("auto", "file", "half")) {
+            ExperimentSettings cfg = config(yaml, "balances.split=" + split);
+            ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 1, ExperimentRunner.Progress.NONE);
+            boolean fromFile = !split.equals("half");
+            assertEquals(fromFile ? "file" : "half", r.balances());
+            for (ProtocolRun run : r.runs()) {
+                assertEquals(fromFile, run.outcomes().get(0).success(), split + ": " + run.protocol());
+            }
+            Path out = tmp.resolve("run-" + split);
+            r.write(out, cfg, "test", "lnsim test");
+            String manifest = Files.readString(out.resolve(RunOutputs.MANIFEST));
+            assertTrue(manifest.contains("\"initial_balances\" : \"" + (fromFile ? "file" : "half") + "\""), manifest);
+            assertEquals(fromFile, Files.readString(out.resolve(RunOutputs.SUMMARY_MD))
+                    .contains("; initial balances from the file"), split);
+        }
+    }
+
+    /** {@code balances.split: file} on a network that states no balances is a configuration error naming the key. */
+    @Test
+    void fileBalancesOnAGeneratedNetworkAreRefused(@TempDir Path tmp) throws Exception {
+        ExperimentSettings cfg = config("""
+                network: {generate: {model: watts-strogatz, nodes: 40}}
+                workload: {payments: 5}
+                balances: {split: file}
+                """);
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ExperimentRunner.run(cfg, tmp, false, 1, ExperimentRunner.Progress.NONE));
+        assertEquals("balances.split", e.key());
+        assertTrue(e.getMessage().contains("this network states none"), e.getMessage());
+        // auto on the same network draws uniform balances, as before there was a choice
+        ExperimentRunner.Result r = ExperimentRunner.run(config("""
+                network: {generate: {model: watts-strogatz, nodes: 40}}
+                workload: {payments: 5}
+                """), tmp, false, 1, ExperimentRunner.Progress.NONE);
+        assertEquals("uniform", r.balances());
+    }
 }

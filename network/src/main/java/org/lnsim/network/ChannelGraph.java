@@ -20,7 +20,8 @@ import java.util.List;
  *       {@code outStart(n) <= i < outEnd(n)}, with the node at the other end in {@link #outPeer(int)}. Directions
  *       <em>into</em> {@code n} are the same slots' {@code e ^ 1}.</li>
  * </ul>
- * Balances are not part of the model: they belong to a simulation run.
+ * Balances are not part of the model: they belong to a simulation run. A file that states initial balances (CLoTH's
+ * CSV) gives them beside the graph ({@code org.lnsim.network.io.FileBalances}).
  *
  * <p>Instances are created by {@link ChannelGraphBuilder} or the native loader and never change; all accessors are
  * safe for concurrent use.

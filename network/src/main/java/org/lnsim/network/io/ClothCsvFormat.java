@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
 import org.lnsim.network.NodeIds;
 
@@ -39,15 +40,23 @@ import org.lnsim.network.NodeIds;
  *   <li>Capacity msat → sat rounded down (counted when not whole). An edge row is the policy of the direction
  *       leaving {@code from_node_id}: fee_base, fee_proportional, min_htlc, timelock; CLoTH has no
  *       {@code htlc_maximum_msat} and no disabled flag (every direction is enabled, without maximum).</li>
- *   <li>Balances are not part of lnsim's graph (they belong to a simulation run): they are ignored and counted.</li>
+ *   <li>Balances: each edge row's {@code balance} is the initial balance of its direction, kept beside the graph as
+ *       {@link FileBalances} ({@link LoadedNetwork#balances()}; the graph itself has none, as they belong to a run,
+ *       which starts from them unless {@code balances.split} redraws them). The two edges of a channel must share
+ *       its capacity exactly, as CLoTH's {@code network.c} makes them; a channel with one edge row gives the other
+ *       side the rest. When some channel has no edge row the file's balances are incomplete and dropped. lnsim
+ *       keeps capacities in whole sat: a sub-sat remainder of the capacity comes off node_2's balance (node_1's
+ *       when node_2 holds less).</li>
  *   <li>Without an edges file (timemachine 2021/2022) the network is topology only: no direction has a policy.</li>
  * </ul>
  *
  * <h2>Load report counters</h2>
  * {@code nodes_read}, {@code channels_read}, {@code edges_read}; {@code duplicate_node} (a node number listed again,
  * merged); {@code duplicate_channel_merged} (a channel row repeated identically); {@code duplicate_edge_merged} (an
- * edge row repeated with the same policy); {@code capacity_msat_truncated}; {@code balances_ignored} (edge rows whose
- * balance was dropped); {@code one_sided_channels} (an edges file lists only one direction);
+ * edge row repeated with the same policy); {@code capacity_msat_truncated}; {@code channels_with_balances} (channels
+ * whose initial balances were kept: all of them, or the counter is absent); {@code balance_msat_trimmed} (channels
+ * whose balances lost the capacity's sub-sat remainder); {@code balances_ignored} (edge rows whose balance was
+ * dropped because some channel has no edge row); {@code one_sided_channels} (an edges file lists only one direction);
  * {@code channels_without_edges} (an edges file lists neither); {@code directions_without_policy} (all directions
  * left without a policy, 2·channels when there is no edges file); {@code nodes_without_channels};
  * {@code htlc_minimum_above_capacity} (directions whose min_htlc exceeds the capacity: no HTLC can cross them; the
@@ -55,8 +64,9 @@ import org.lnsim.network.NodeIds;
  * <p>Errors ({@link NetworkFormatException} with file and line): a missing column, a row whose field count is not
  * the header's, both {@code x.csv} and {@code x.csv.gz} in the folder, non-integer or negative values, a capacity below 1 sat, a node number outside 0..2^31−1, a channel or edge naming an unknown node or channel, a self-loop,
  * a channel id repeated with other data, an edge id not listed by its channel or whose endpoints or counter edge do
- * not match the channel, an edge repeated with another policy (CLoTH has no timestamps to choose), out-of-range
- * policy values, truncated gzip.
+ * not match the channel, an edge repeated with another policy (CLoTH has no timestamps to choose) or another balance,
+ * a balance above the capacity, the two balances of a channel not summing to its capacity, out-of-range policy
+ * values, truncated gzip.
  *
  * <h2>Writing</h2>
  * CLoTH indexes nodes, channels and edges by id as array positions ({@code src/network.c}), so the writer numbers
@@ -64,9 +74,10 @@ import org.lnsim.network.NodeIds;
  * {@code edge1_id}) and {@code 2c+1}. Real scids and node ids are therefore not kept. The headers are those of the
  * CLoTH repository. CLoTH needs both edges of every channel and a balance for each:
  * <ul>
- *   <li>Balances are the capacity split in half ({@code ⌊cap/2⌋} to edge1, the rest to edge2): lnsim has no balances
- *       to export, and an even split is the deterministic, seed-free choice that gives each direction the same
- *       liquidity (CLoTH's own generator draws the split at random). Runs that need other balances assign them.</li>
+ *   <li>Balances are the network's own when it has them ({@link FileBalances}, e.g. read from a CLoTH folder, so
+ *       import → export → import keeps them); otherwise the capacity split in half ({@code ⌊cap/2⌋} to edge1, the
+ *       rest to edge2): an even split is the deterministic, seed-free choice that gives each direction the same
+ *       liquidity (CLoTH's own generator draws the split at random).</li>
  *   <li>A direction without a known policy is written with lnd's default policy — base 1000 msat, 1 ppm, min_htlc
  *       1000 msat, timelock 40 (lightning-facts §9 "Default fees", "CLTV deltas", "htlc_minimum_msat"), since CLoTH
  *       reproduces lnd — and counted as {@code policy_defaulted}. Omitting such channels would change the topology.
@@ -218,6 +229,10 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             report.add("htlc_minimum_above_capacity", r.col.htlcMinimumAboveCapacity());
         }
         ChannelGraph g = r.col.build();
+        FileBalances balances = null;
+        if (l.edges() != null) {
+            balances = r.balances(g);
+        }
         long withoutPolicy = 0;
         for (int e = 0; e < 2 * g.channelCount(); e++) {
             withoutPolicy += g.hasPolicy(e) ? 0 : 1;
@@ -228,7 +243,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
             isolated += g.degree(n) == 0 ? 1 : 0;
         }
         report.add("nodes_without_channels", isolated);
-        return new LoadedNetwork(g, report);
+        return new LoadedNetwork(g, report, balances);
     }
 
     /** One file's column positions and the row being parsed. */
@@ -317,6 +332,12 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         final LongIntMap edgeById = new LongIntMap(2048);
         long[] edge1 = new long[64];
         long[] edge2 = new long[64];
+        /** The channel's capacity in msat as the file states it (before lnsim rounds it down to whole sat). */
+        long[] capMsatStated = new long[64];
+        /** Per builder direction {@code 2c + s} (s = 0 leaving node1_id): the edge row's balance, msat. */
+        long[] stated = new long[128];
+        /** CLoTH's node number of each builder node. */
+        long[] numberOfNode = new long[64];
         Path nodesFile;
         Path channelsFile;
 
@@ -340,7 +361,12 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                         report.count("duplicate_node");
                         continue;
                     }
-                    nodeByNumber.put(k, col.node(NodeIds.fromIndex((int) k)));
+                    int n = col.node(NodeIds.fromIndex((int) k));
+                    nodeByNumber.put(k, n);
+                    if (n >= numberOfNode.length) {
+                        numberOfNode = java.util.Arrays.copyOf(numberOfNode, numberOfNode.length * 2);
+                    }
+                    numberOfNode[n] = k;
                 }
             }
         }
@@ -400,9 +426,12 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                     if (c >= edge1.length) {
                         edge1 = java.util.Arrays.copyOf(edge1, edge1.length * 2);
                         edge2 = java.util.Arrays.copyOf(edge2, edge2.length * 2);
+                        capMsatStated = java.util.Arrays.copyOf(capMsatStated, capMsatStated.length * 2);
+                        stated = java.util.Arrays.copyOf(stated, stated.length * 2);
                     }
                     edge1[c] = e1;
                     edge2[c] = e2;
+                    capMsatStated[c] = capMsat;
                     for (long e : new long[] {e1, e2}) {
                         int prev = edgeById.get(e);
                         if (prev != LongIntMap.MISSING) {
@@ -425,7 +454,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                     long counter = t.get(2);
                     int from = node(t, t.get(3), "from_node_id");
                     int to = node(t, t.get(4), "to_node_id");
-                    t.get(5);
+                    long balance = t.get(5);
                     int c = col.channelIndex(channelId);
                     if (c < 0) {
                         throw t.error("unknown channel " + channelId + " (not listed in " + channelsFile.getFileName()
@@ -447,7 +476,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                         throw t.error("edge " + id + " goes " + t.get(3) + " → " + t.get(4)
                                 + " but channel " + channelId + " lists it the other way");
                     }
-                    report.count("balances_ignored");
+                    checkBalance(t, id, channelId, c, side, balance);
                     ChannelCollector.Merge m;
                     try {
                         m = col.direction(c, from, true, t.get(6), t.get(7), t.get(9), t.get(8),
@@ -463,23 +492,101 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                 }
             }
         }
+
+        /**
+         * Checks edge {@code id}'s balance against its channel and records it: at most the capacity, the same as an
+         * earlier row of the same edge, and with the other edge's (when read) summing to the capacity — CLoTH's
+         * edges of a channel share its capacity ({@code network.c} splits it so; lnsim refuses a file that does not,
+         * rather than guess which side is wrong).
+         */
+        void checkBalance(Table t, long id, long channelId, int c, int side, long balance)
+                throws NetworkFormatException {
+            int e = 2 * c + side;
+            long cap = capMsatStated[c];
+            boolean again = col.seen(c, side);
+            if (again && stated[e] != balance) {
+                throw t.error("edge " + id + " is listed earlier with balance " + stated[e] + " msat, here " + balance);
+            }
+            if (balance > cap) {
+                throw t.error("edge " + id + " has balance " + balance + " msat, more than the capacity " + cap
+                        + " msat of channel " + channelId);
+            }
+            if (!again && col.seen(c, 1 - side) && stated[e ^ 1] + balance != cap) {
+                throw t.error("the balances of channel " + channelId + " do not add up to its capacity: " + stated[e ^ 1]
+                        + " + " + balance + " = " + (stated[e ^ 1] + balance) + " msat, capacity " + cap + " msat");
+            }
+            stated[e] = balance;
+        }
+
+        /**
+         * Node_1's share of every channel of {@code g} from the edge rows, or null (counted {@code balances_ignored})
+         * when some channel has no edge row at all. A channel with one edge row gives the other side the rest of the
+         * capacity. lnsim keeps capacities in whole sat: a stated capacity with a sub-sat remainder r loses it from
+         * node_2's side (from node_1's when node_2 holds less than r), counted {@code balance_msat_trimmed}.
+         */
+        FileBalances balances(ChannelGraph g) {
+            int m = col.channelCount();
+            if (col.channelsWithoutRecords() > 0) {
+                report.add("balances_ignored", report.get("edges_read"));
+                return null;
+            }
+            long[] node1 = new long[g.channelCount()];
+            long trimmed = 0;
+            ChannelGraphBuilder b = col.builder();
+            for (int c = 0; c < m; c++) {
+                int gc = g.indexOfChannel(b.scid(c));
+                // node order is CLoTH's numeric order, so graph node_1 is the endpoint with the lesser number
+                int s = numberOfNode[b.endpoint(c, 0)] < numberOfNode[b.endpoint(c, 1)] ? 0 : 1;
+                long share = col.seen(c, s) ? stated[2 * c + s] : capMsatStated[c] - stated[2 * c + 1 - s];
+                long cap = g.capacityMsat(gc);
+                if (cap != capMsatStated[c]) {
+                    trimmed++;
+                    share = Math.min(share, cap);
+                }
+                node1[gc] = share;
+            }
+            report.add("channels_with_balances", m);
+            report.add("balance_msat_trimmed", trimmed);
+            return FileBalances.adopt(g, node1);
+        }
     }
 
     // ------------------------------------------------------------------ writing
 
     @Override
     public void write(ChannelGraph graph, Path target) throws IOException {
-        writeWithReport(graph, target);
+        writeWithReport(graph, null, target);
+    }
+
+    @Override
+    public boolean writesBalances() {
+        return true;
+    }
+
+    @Override
+    public void write(ChannelGraph graph, FileBalances balances, Path target) throws IOException {
+        writeWithReport(graph, balances, target);
+    }
+
+    /** {@link #writeWithReport(ChannelGraph, FileBalances, Path)} without balances: each capacity split in half. */
+    public LoadReport writeWithReport(ChannelGraph g, Path target) throws IOException {
+        return writeWithReport(g, null, target);
     }
 
     /**
      * Writes the folder and returns what had to be defaulted or dropped ({@code policy_defaulted},
      * {@code disabled_written_enabled}, {@code htlc_maximum_dropped}).
+     *
+     * @param balances the graph's initial balances, written as the edges' {@code balance}; null: ⌊cap/2⌋ to edge1
      */
-    public LoadReport writeWithReport(ChannelGraph g, Path target) throws IOException {
+    public LoadReport writeWithReport(ChannelGraph g, FileBalances balances, Path target) throws IOException {
+        if (balances != null && balances.channelCount() != g.channelCount()) {
+            throw new IllegalArgumentException(balances.channelCount() + " balances for " + g.channelCount()
+                    + " channels");
+        }
         LoadReport report = new LoadReport(NAME);
         try (AtomicFolder folder = AtomicFolder.open(target, EXPORT_FILES::contains, true, "")) {
-            writeFiles(g, folder.dir(), report);
+            writeFiles(g, balances, folder.dir(), report);
             report.file("nodes", folder.target().resolve("nodes_ln.csv"));
             report.file("channels", folder.target().resolve("channels_ln.csv"));
             report.file("edges", folder.target().resolve("edges_ln.csv"));
@@ -488,7 +595,8 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
         return report;
     }
 
-    private static void writeFiles(ChannelGraph g, Path dir, LoadReport report) throws IOException {
+    private static void writeFiles(ChannelGraph g, FileBalances balances, Path dir, LoadReport report)
+            throws IOException {
         try (Writer w = writer(dir.resolve("nodes_ln.csv"))) {
             w.write("id\n");
             for (int n = 0; n < g.nodeCount(); n++) {
@@ -515,7 +623,7 @@ public final class ClothCsvFormat implements NetworkReader, NetworkWriter {
                 long cap = g.capacityMsat(c);
                 for (int d = 0; d < 2; d++) {
                     int e = ChannelGraph.direction(c, d);
-                    long balance = d == 0 ? cap / 2 : cap - cap / 2;
+                    long balance = balances != null ? balances.balanceMsat(g, e) : d == 0 ? cap / 2 : cap - cap / 2;
                     long base = DEFAULT_FEE_BASE_MSAT;
                     long ppm = DEFAULT_FEE_PPM;
                     long min = DEFAULT_MIN_HTLC_MSAT;

@@ -12,4 +12,17 @@ public interface NetworkWriter {
     String name();
 
     void write(ChannelGraph graph, Path target) throws IOException;
+
+    /** Whether the format carries initial balances ({@link #write(ChannelGraph, FileBalances, Path)} writes them). */
+    default boolean writesBalances() {
+        return false;
+    }
+
+    /**
+     * Writes {@code graph} with its initial balances ({@code balances}, null when it has none) where the format
+     * carries them; formats that carry none ignore them (see {@link #writesBalances()}).
+     */
+    default void write(ChannelGraph graph, FileBalances balances, Path target) throws IOException {
+        write(graph, target);
+    }
 }

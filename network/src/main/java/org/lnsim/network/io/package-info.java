@@ -23,6 +23,11 @@
  *   <li>Duplicates: the same channel twice with the same endpoints and capacity is one channel; with other endpoints
  *       or capacity it is an error, as is a capacity of 0. A direction listed twice with the same policy is merged; with another policy the
  *       newer {@code last_update} wins (ties: the later record; CLoTH, which has no timestamps, rejects it).</li>
+ *   <li>Initial balances are not part of the graph: a format that states them (CLoTH's {@code balance} column)
+ *       returns them beside it as {@link org.lnsim.network.io.FileBalances} ({@link
+ *       org.lnsim.network.io.LoadedNetwork#balances()}, one {@code long} per channel, null for the other formats);
+ *       a writer whose format carries balances writes them ({@link
+ *       org.lnsim.network.io.NetworkWriter#writesBalances()}).</li>
  *   <li>Bad input raises {@link org.lnsim.network.io.NetworkFormatException} naming the file, the line (CSV) or the
  *       record (JSON: {@code "record K (channels[K]) at line L"}) and the problem.</li>
  *   <li>Writers go through {@link org.lnsim.network.io.AtomicOutput} (files) or a temporary sibling folder that is

@@ -122,6 +122,87 @@ class ClothCsvFormatTest {
         assertNull(ln.report().files().get("edges"));
     }
 
+    /**
+     * Issue 22, item 1: the file's balances are kept, per channel as node_1's share (msat), in graph order.
+     * <pre>
+     * channel 0: 0–1, 100,000,000 msat; edge 0 (0→1) 30,000,000 + edge 1 (1→0) 70,000,000 = 100,000,000 ✓
+     *            node_1 = node 0 → share 30,000,000
+     * channel 1: listed 2–1, 20,000,500 msat; edge 2 (2→1) 20,000,300 + edge 3 (1→2) 200 = 20,000,500 ✓
+     *            node_1 = node 1 (the lesser number), so its share is edge 3's 200; the capacity becomes 20,000 sat
+     *            = 20,000,000 msat, the 500 msat remainder comes off node_2: 20,000,300 − 500 = 19,999,800
+     *            (balance_msat_trimmed 1)
+     * channel 2: 1–3, 5,000,000 msat; edge 4 (1→3) 1,234,567 alone → node 3 holds 5,000,000 − 1,234,567 = 3,765,433
+     * </pre>
+     */
+    @Test
+    void theFilesBalancesAreKept() throws IOException {
+        Path f = folder("balances", NODES, CHANNELS + "0,0,1,0,1,100000000\n1,2,3,2,1,20000500\n2,4,5,1,3,5000000\n",
+                EDGES + "0,0,1,0,1,30000000,1000,1,1000,144\n1,0,0,1,0,70000000,1000,1,1000,144\n"
+                        + "2,1,3,2,1,20000300,1000,1,1000,144\n3,1,2,1,2,200,1000,1,1000,144\n"
+                        + "4,2,5,1,3,1234567,1000,1,1000,144\n");
+        LoadedNetwork ln = NetworkFormats.load(f);
+        ChannelGraph g = ln.graph();
+        FileBalances b = ln.balances();
+        assertTrue(ln.hasBalances());
+        assertEquals(3, b.channelCount());
+        assertEquals(30_000_000, b.node1Msat(0));
+        assertEquals(70_000_000, b.balanceMsat(g, 1));
+        assertEquals(200, b.node1Msat(1));
+        assertEquals(19_999_800, b.balanceMsat(g, 3));
+        assertEquals(1_234_567, b.node1Msat(2));
+        assertEquals(3_765_433, b.balanceMsat(g, 5));
+        assertEquals(3, ln.report().get("channels_with_balances"));
+        assertEquals(1, ln.report().get("balance_msat_trimmed"));
+        assertEquals(0, ln.report().get("balances_ignored"));
+
+        // written back with them (not ⌊cap/2⌋) and read again: the same balances
+        Path out = dir.resolve("balances-out");
+        new ClothCsvFormat().write(g, b, out);
+        List<String> edges = Files.readAllLines(out.resolve("edges_ln.csv"));
+        assertEquals("2,1,3,1,2,200,1000,1,1000,144", edges.get(3));
+        assertEquals("3,1,2,2,1,19999800,1000,1,1000,144", edges.get(4));
+        FileBalances again = NetworkFormats.load(out).balances();
+        for (int c = 0; c < 3; c++) {
+            assertEquals(b.node1Msat(c), again.node1Msat(c));
+        }
+    }
+
+    /** CLoTH's own snapshot states every balance; export → import keeps all 30,457 of them. */
+    @Test
+    void theClothSnapshotsBalancesRoundTrip() throws IOException {
+        LoadedNetwork ln = NetworkFormats.load(SnapshotAnchorTest.snapshots().resolve("cloth-snapshot-2020"));
+        assertEquals(ln.graph().channelCount(), ln.report().get("channels_with_balances"));
+        // the first edge row: channel 0, 0→1, 4,300,909 of 50,000,000 msat
+        assertEquals(4_300_909, ln.balances().node1Msat(0));
+        Path out = dir.resolve("cloth-b");
+        new ClothCsvFormat().write(ln.graph(), ln.balances(), out);
+        FileBalances again = NetworkFormats.load(out).balances();
+        for (int c = 0; c < ln.graph().channelCount(); c++) {
+            assertEquals(ln.balances().node1Msat(c), again.node1Msat(c), "channel " + c);
+        }
+    }
+
+    /** Formats without balances, and a CLoTH folder with a channel without edge rows, give none. */
+    @Test
+    void noBalancesWithoutAnEdgeRowForEveryChannel() throws IOException {
+        Path f = folder("partial", NODES, CHANNELS + "0,0,1,0,1,1000\n1,2,3,1,2,1000\n", EDGES
+                + "0,0,1,0,1,400,1,1,1,40\n");
+        LoadedNetwork ln = NetworkFormats.load(f);
+        assertNull(ln.balances());
+        assertEquals(1, ln.report().get("balances_ignored"));
+        assertNull(NetworkFormats.load(folder("topology", NODES, CHANNELS + "0,0,1,0,1,1000\n", null)).balances());
+    }
+
+    @Test
+    void balancesThatDoNotShareTheCapacityAreRefused() throws IOException {
+        assertMessage(bad("0,0,1,0,1,1000\n", "0,0,1,0,1,400,1,1,1,40\n1,0,0,1,0,500,1,1,1,40\n"), "edges_ln.csv",
+                "line 3", "balances of channel 0 do not add up to its capacity: 400 + 500 = 900 msat, capacity 1000");
+        assertMessage(bad("0,0,1,0,1,1000\n", "0,0,1,0,1,1001,1,1,1,40\n"), "edges_ln.csv", "line 2",
+                "edge 0 has balance 1001 msat, more than the capacity 1000 msat of channel 0");
+        assertMessage(bad("0,0,1,0,1,1000\n", "0,0,1,0,1,400,1,1,1,40\n0,0,1,0,1,300,1,1,1,40\n"), "edges_ln.csv",
+                "line 3", "edge 0 is listed earlier with balance 400 msat, here 300");
+    }
+
     // ---- bad input ----
 
     private NetworkFormatException bad(String channels, String edges) throws IOException {

@@ -69,7 +69,7 @@ class ImpossibleChannelsTest {
                 + "0,0,1,0,1,100000\n1,2,3,1,2," + capacityMsat + "\n");
         Files.writeString(f.resolve("edges_ln.csv"), "id,channel_id,counter_edge_id,from_node_id,to_node_id,balance,"
                 + "fee_base,fee_proportional,min_htlc,timelock\n2,1,3,1,2,0,1000,1," + minHtlcMsat + ",40\n"
-                + "3,1,2,2,1,0,1000,1,1,40\n");
+                + "3,1,2,2,1," + capacityMsat + ",1000,1,1,40\n");
         return f;
     }
 

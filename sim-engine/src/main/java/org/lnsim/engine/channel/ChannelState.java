@@ -2,6 +2,7 @@ package org.lnsim.engine.channel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntToLongFunction;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -66,6 +67,20 @@ public final class ChannelState {
      */
     public ChannelState(ChannelGraph graph, BalanceSplit split, SplittableRandom rng, double reserveFraction,
                         int maxAcceptedHtlcs) {
+        // called once per channel in channel order: the draws are those of the stream in that order
+        this(graph, c -> split.node1ShareMsat(graph.capacityMsat(c), rng), reserveFraction, maxAcceptedHtlcs);
+    }
+
+    /**
+     * Starting from given balances, e.g. those a network file states (CLoTH's {@code edges_ln.csv}): node_1 holds
+     * {@code node1ShareMsat.applyAsLong(c)} of channel {@code c}, node_2 the rest of the capacity.
+     *
+     * @param node1ShareMsat node_1's initial balance per channel, msat, in [0, capacity]; asked once per channel, in
+     *                       channel order
+     * @throws IllegalArgumentException when a share is outside [0, capacity]
+     */
+    public ChannelState(ChannelGraph graph, IntToLongFunction node1ShareMsat, double reserveFraction,
+                        int maxAcceptedHtlcs) {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
             throw new IllegalArgumentException("reserve fraction must be in [0, 1): " + reserveFraction);
         }
@@ -90,7 +105,11 @@ public final class ChannelState {
         isTouched = new boolean[m];
         for (int c = 0; c < m; c++) {
             long cap = graph.capacityMsat(c);
-            long a = split.node1ShareMsat(cap, rng);
+            long a = node1ShareMsat.applyAsLong(c);
+            if (a < 0 || a > cap) {
+                throw new IllegalArgumentException("channel " + c + ": node_1's initial balance " + a + " msat is "
+                        + "outside [0, " + cap + "]");
+            }
             balance[2 * c] = a;
             balance[2 * c + 1] = cap - a;
             refresh(2 * c);

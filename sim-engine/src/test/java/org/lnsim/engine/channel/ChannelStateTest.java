@@ -51,6 +51,23 @@ class ChannelStateTest {
         assertEquals(0, s.totalInFlightCount());
     }
 
+    /**
+     * Stated balances (issue 22): node_1 holds 12,345,678 of 100,000,000 msat, node_2 the other 87,654,322; with a 1%
+     * reserve (1,000,000 msat) they can spend 11,345,678 and 86,654,322. A share outside [0, capacity] is refused.
+     */
+    @Test
+    void statedBalancesAreTheStartingState() {
+        ChannelState s = new ChannelState(oneChannel(), c -> 12_345_678L, 0.01, 483);
+        assertEquals(12_345_678, s.balance(0));
+        assertEquals(87_654_322, s.balance(1));
+        assertEquals(11_345_678, s.spendableMsat(0));
+        assertEquals(86_654_322, s.spendableMsat(1));
+        s.checkAll();
+        assertThrows(IllegalArgumentException.class, () -> new ChannelState(oneChannel(), c -> 100_000_001L, 0.01,
+                483));
+        assertThrows(IllegalArgumentException.class, () -> new ChannelState(oneChannel(), c -> -1L, 0.01, 483));
+    }
+
     @Test
     void slotLimitRefusesTheExtraHtlc() {
         ChannelState s = new ChannelState(oneChannel(), BalanceSplit.HALF, new SplittableRandom(1), 0.0, 3);
