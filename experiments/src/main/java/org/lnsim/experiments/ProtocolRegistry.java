@@ -18,6 +18,8 @@ import org.lnsim.protocols.ant.AntRouting;
 import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
+import org.lnsim.protocols.lnd.LndRouting;
+import org.lnsim.protocols.lnd.LndSettings;
 import org.lnsim.protocols.settings.ProtocolSettings;
 import org.lnsim.protocols.settings.ProtocolSpec;
 import org.lnsim.protocols.settings.SharedWork;
@@ -61,6 +63,7 @@ public final class ProtocolRegistry {
                 s.pay(), s.options(), run.get(s.paths()))));
         register(AntSettings.SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
+        register(LndSettings.SPEC, (s, run) -> new LndRouting(run.graph(), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {

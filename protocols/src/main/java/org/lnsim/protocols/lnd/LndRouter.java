@@ -1,0 +1,363 @@
+package org.lnsim.protocols.lnd;
+
+import java.util.Arrays;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * lnd's path finding, {@code findPath} of {@code routing/pathfind.go} (lnd v0.18.5-beta): a Dijkstra search backward
+ * from the target, so that each node's amount to receive (the payment plus the fees of the hops after it) is known
+ * when its in-edges are relaxed. For an edge u → v carrying {@code amountToSend}:
+ * <ol>
+ *   <li>skipped if it cannot carry the amount (below htlc_minimum, above htlc_maximum or capacity; for the
+ *       sender's own channels, above its spendable balance or without a free HTLC slot: lnd's bandwidth hints),
+ *       or if the fees so far exceed the fee limit;</li>
+ *   <li>its probability comes from the estimator ({@link Probabilities}); 0 skips it;</li>
+ *   <li>u's fee and CLTV delta are those of its policy, both 0 when u is the sender (its own first hop pays no
+ *       fee and adds no delay); the CLTV so far must stay within {@code cltvLimit};</li>
+ *   <li>the route probability (product) must be at least {@code minProbability} ({@code DefaultMinRouteProbability
+ *       = 0.01});</li>
+ *   <li>weight = fee + {@link #edgeWeight}'s time-lock penalty, summed along the route;
+ *       distance = weight + attemptCost / probability ({@link #distance}), with attemptCost = 100 sat + 1,000 ppm
+ *       of the amount ({@link #attemptCostMsat});</li>
+ *   <li>the label of u is replaced if the distance is smaller, or equal with a better probability.</li>
+ * </ol>
+ * The search ends when the sender is popped. Heap ties are broken by graph node index, so results are
+ * deterministic.
+ *
+ * <h2>Differences from the pinned code</h2>
+ * Parallel channels between two nodes are relaxed one by one instead of being unified into one edge first
+ * ({@code unifiedEdge}); the onion payload limit ({@code sphinx.MaxPayloadSize}, 1,300 bytes) is a hop limit
+ * ({@code maxHops}); inbound fees, blinded paths, route hints and the time preference (0: the attempt cost as
+ * configured) are not modelled; the target is never entered as an intermediate node.
+ *
+ * <h2>Cost</h2>
+ * Reads the immutable {@link ChannelGraph}'s adjacency directly; per-node labels live in primitive arrays owned by
+ * the router and reset lazily by a generation stamp, and the heap is an indexed binary heap of ints, so a relaxation
+ * allocates nothing. Not thread-safe: one router per protocol instance (the engine calls it from one thread).
+ */
+final class LndRouter {
+    /** {@code RiskFactorBillionths = 15}, {@code routing/pathfind.go} v0.18.5-beta. */
+    static final long RISK_FACTOR_BILLIONTHS = 15;
+    /** {@code DefaultAttemptCost = 100 sat}, {@code routing/pathfind.go} v0.18.5-beta, in msat. */
+    static final long DEFAULT_ATTEMPT_COST_MSAT = 100_000;
+    /** {@code DefaultAttemptCostPPM = 1000}, {@code routing/pathfind.go} v0.18.5-beta. */
+    static final long DEFAULT_ATTEMPT_COST_PPM = 1_000;
+    /** {@code DefaultMinRouteProbability = 0.01}, {@code routing/pathfind.go} v0.18.5-beta. */
+    static final double DEFAULT_MIN_ROUTE_PROBABILITY = 0.01;
+    /** lnd's {@code infinity = math.MaxInt64} distance. */
+    static final long INFINITY = Long.MAX_VALUE;
+    /** {@code getProbabilityBasedDist}'s {@code maxFloat}: larger distances are infinity. */
+    private static final double MAX_FLOAT = 9_000_000_000_000_000_000d;
+    /** Heap position of a node already popped. */
+    private static final int POPPED = -2;
+
+    /** The success probability the search uses for a pair. */
+    interface Probabilities {
+        /** Probability that {@code from → to} forwards {@code amtMsat} over a channel of {@code capacityMsat}. */
+        double pair(int from, int to, long amtMsat, long capacityMsat);
+
+        /** Probability of the sender's own channel to {@code to} (lnd's {@code LocalPairProbability}). */
+        double local(int from, int to);
+    }
+
+    /** The sender's own channels: whether direction {@code e} can carry {@code amtMsat} now (bandwidth hints). */
+    interface Bandwidth {
+        boolean canCarry(int e, long amtMsat);
+    }
+
+    /**
+     * One search.
+     *
+     * @param source         sender
+     * @param target         receiver
+     * @param amtMsat        amount to deliver
+     * @param feeLimitMsat   largest total fee
+     * @param finalCltv      CLTV the receiver asks for on its hop
+     * @param cltvLimit      largest sum of the intermediate CLTV deltas
+     * @param maxHops        largest number of hops (stands for the onion payload limit)
+     * @param attemptCostMsat the absolute attempt cost ({@link #attemptCostMsat})
+     * @param minProbability routes below it are dropped
+     */
+    record Query(int source, int target, long amtMsat, long feeLimitMsat, int finalCltv, int cltvLimit, int maxHops,
+                 double attemptCostMsat, double minProbability, Probabilities probabilities, Bandwidth bandwidth) {
+    }
+
+    /**
+     * A route, or none.
+     *
+     * @param directions  the route's directions, sender first; empty if none
+     * @param amountsMsat what each hop's HTLC carries
+     * @param cltvs       each hop's CLTV counted from the final CLTV (the last hop's is {@code finalCltv})
+     * @param probability the product of the hop probabilities
+     * @param distance    lnd's distance of the route at the sender
+     * @param failure     why there is none, or null
+     */
+    record Found(int[] directions, long[] amountsMsat, int[] cltvs, double probability, long distance,
+                 String failure) {
+        boolean found() {
+            return failure == null;
+        }
+
+        int hops() {
+            return directions.length;
+        }
+
+        long feeMsat() {
+            return directions.length == 0 ? 0 : amountsMsat[0] - amountsMsat[directions.length - 1];
+        }
+    }
+
+    private final ChannelGraph g;
+    private final long[] dist;
+    private final long[] weight;
+    private final long[] amount;
+    private final int[] cltv;
+    private final int[] hopCount;
+    private final double[] prob;
+    private final int[] next;
+    private final int[] stamp;
+    private final int[] heap;
+    private final int[] pos;
+    private int heapSize;
+    private int generation;
+
+    LndRouter(ChannelGraph g) {
+        this.g = g;
+        int n = g.nodeCount();
+        dist = new long[n];
+        weight = new long[n];
+        amount = new long[n];
+        cltv = new int[n];
+        hopCount = new int[n];
+        prob = new double[n];
+        next = new int[n];
+        stamp = new int[n];
+        heap = new int[n];
+        pos = new int[n];
+    }
+
+    ChannelGraph graph() {
+        return g;
+    }
+
+    /**
+     * lnd's {@code edgeWeight}: fee + lockedAmt × timeLockDelta × 15 / 10⁹ (integer arithmetic, truncated). The
+     * locked amount is what the hop's HTLC carries (lnd's {@code amountToSend}; lightning-facts §3.1 says the amount
+     * to receive, fee included, which the pinned code does not add).
+     */
+    static long edgeWeight(long lockedAmtMsat, long feeMsat, int timeLockDelta) {
+        long timeLockPenalty = lockedAmtMsat * timeLockDelta * RISK_FACTOR_BILLIONTHS / 1_000_000_000L;
+        return feeMsat + timeLockPenalty;
+    }
+
+    /**
+     * lnd's {@code getProbabilityBasedDist}: weight + attemptCost / probability, truncated to a long; infinity for a
+     * probability of 0 or a distance above 9·10¹⁸.
+     */
+    static long distance(long weight, double probability, double attemptCostMsat) {
+        if (probability == 0) {
+            return INFINITY;
+        }
+        double d = weight + attemptCostMsat / probability;
+        if (d > MAX_FLOAT) {
+            return INFINITY;
+        }
+        return (long) d;
+    }
+
+    /**
+     * lnd's absolute attempt cost at time preference 0: {@code AttemptCost + amt × AttemptCostPPM / 10⁶} (msat,
+     * integer division as in lnd's {@code lnwire.MilliSatoshi} arithmetic).
+     */
+    static double attemptCostMsat(long amtMsat, long costMsat, long costPpm) {
+        return costMsat + amtMsat * costPpm / 1_000_000L;
+    }
+
+    /** The route lnd would pick, or one that is not {@link Found#found() found}. */
+    Found find(Query q) {
+        if (q.source == q.target) {
+            return none("sender is the receiver");
+        }
+        if (++generation == 0) {
+            Arrays.fill(stamp, 0);
+            generation = 1;
+        }
+        heapSize = 0;
+        int t = q.target;
+        label(t, 0, 0, q.amtMsat, q.finalCltv, 0, 1.0, -1);
+        push(t);
+        boolean reached = false;
+        while (heapSize > 0) {
+            int v = pop();
+            if (v == q.source) {
+                reached = true;
+                break;
+            }
+            if (v != t && hopCount[v] >= q.maxHops) {
+                continue;
+            }
+            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                int e = g.outDirection(slot) ^ 1; // u -> v
+                int u = g.outPeer(slot);
+                if (u != t && g.isUsable(e)) {
+                    relax(q, u, v, e);
+                }
+            }
+        }
+        if (!reached) {
+            return none("no route with probability >= " + q.minProbability);
+        }
+        int n = hopCount[q.source];
+        int[] dirs = new int[n];
+        long[] amts = new long[n];
+        int[] cltvs = new int[n];
+        int u = q.source;
+        for (int i = 0; i < n; i++) {
+            int e = next[u];
+            int v = g.target(e);
+            dirs[i] = e;
+            amts[i] = amount[v];
+            cltvs[i] = cltv[v];
+            u = v;
+        }
+        return new Found(dirs, amts, cltvs, prob[q.source], dist[q.source], null);
+    }
+
+    /** lnd's {@code processEdge} for u → v (direction {@code e}), with v's label final. */
+    private void relax(Query q, int u, int v, int e) {
+        long amountToSend = amount[v];
+        long totalFee = amountToSend - q.amtMsat;
+        if (totalFee > 0 && totalFee > q.feeLimitMsat) {
+            return;
+        }
+        if (amountToSend < g.htlcMinimumMsat(e) || amountToSend > g.capacityMsat(ChannelGraph.channelOf(e))
+                || (g.hasHtlcMaximum(e) && amountToSend > g.htlcMaximumMsat(e))) {
+            return;
+        }
+        boolean fromSource = u == q.source;
+        double edgeProbability;
+        if (fromSource) {
+            if (!q.bandwidth.canCarry(e, amountToSend)) {
+                return;
+            }
+            edgeProbability = q.probabilities.local(u, v);
+        } else {
+            edgeProbability = q.probabilities.pair(u, v, amountToSend, g.capacityMsat(ChannelGraph.channelOf(e)));
+        }
+        if (edgeProbability == 0) {
+            return;
+        }
+        long fee = 0;
+        int delta = 0;
+        if (!fromSource) {
+            fee = g.feeMsat(e, amountToSend);
+            delta = g.cltvExpiryDelta(e);
+        }
+        int incomingCltv = cltv[v] + delta;
+        if ((long) incomingCltv > (long) q.cltvLimit + q.finalCltv) {
+            return;
+        }
+        double probability = prob[v] * edgeProbability;
+        if (probability < q.minProbability) {
+            return;
+        }
+        long tempWeight = weight[v] + edgeWeight(amountToSend, fee, delta);
+        long tempDist = distance(tempWeight, probability, q.attemptCostMsat);
+        if (stamp[u] == generation) {
+            if (pos[u] == POPPED) {
+                return; // settled (lnd would re-push it only on an exact tie with a better probability)
+            }
+            if (tempDist > dist[u]) {
+                return;
+            }
+            if (tempDist == dist[u] && probability <= prob[u]) {
+                return;
+            }
+        }
+        int at = stamp[u] == generation ? pos[u] : -1;
+        label(u, tempDist, tempWeight, amountToSend + fee, incomingCltv, hopCount[v] + 1, probability, e);
+        if (at >= 0) {
+            pos[u] = at;
+            up(at); // a smaller distance only moves it up
+        } else {
+            push(u);
+        }
+    }
+
+    private void label(int u, long d, long w, long amt, int c, int hops, double p, int e) {
+        stamp[u] = generation;
+        dist[u] = d;
+        weight[u] = w;
+        amount[u] = amt;
+        cltv[u] = c;
+        hopCount[u] = hops;
+        prob[u] = p;
+        next[u] = e;
+        pos[u] = -1;
+    }
+
+    private static Found none(String why) {
+        return new Found(new int[0], new long[0], new int[0], 0, INFINITY, why);
+    }
+
+    // ---- indexed binary heap on (dist, node) ----
+
+    private boolean less(int a, int b) {
+        return dist[a] < dist[b] || (dist[a] == dist[b] && a < b);
+    }
+
+    private void push(int u) {
+        heap[heapSize] = u;
+        pos[u] = heapSize;
+        up(heapSize++);
+    }
+
+    private int pop() {
+        int top = heap[0];
+        pos[top] = POPPED;
+        int last = heap[--heapSize];
+        if (heapSize > 0) {
+            heap[0] = last;
+            pos[last] = 0;
+            down(0);
+        }
+        return top;
+    }
+
+    private void up(int i) {
+        int x = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            int p = heap[parent];
+            if (!less(x, p)) {
+                break;
+            }
+            heap[i] = p;
+            pos[p] = i;
+            i = parent;
+        }
+        heap[i] = x;
+        pos[x] = i;
+    }
+
+    private void down(int i) {
+        int x = heap[i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= heapSize) {
+                break;
+            }
+            if (c + 1 < heapSize && less(heap[c + 1], heap[c])) {
+                c++;
+            }
+            if (!less(heap[c], x)) {
+                break;
+            }
+            heap[i] = heap[c];
+            pos[heap[i]] = i;
+            i = c;
+        }
+        heap[i] = x;
+        pos[x] = i;
+    }
+}
