@@ -1,5 +1,5 @@
 /**
- * Routing schemes. Each scheme is a family sub-package (router, source routing, beacon, ant, multi-part) that
+ * Routing schemes. Each scheme is a family sub-package (router, source routing, beacon, ant, multi-part, lnd) that
  * plugs into the engine's protocol interface, with a settings record declaring its configuration keys
  * ({@link org.lnsim.protocols.settings}); nothing in {@code sim-engine} depends on this module.
  *
