@@ -201,13 +201,15 @@ public final class SweepPlots {
     /** {@code success-vs-<axis>}: success_rate means with ci95 (else Wilson) error bars. */
     public static FigureData success(SweepFolder sweep, String axis) {
         return versus(sweep, axis, "success_rate", true, "success-vs-" + safe(axis),
-                "Success rate by " + axis + " (mean over replications, 95% intervals)", "success rate (share)");
+                // the axis by its last part (the x axis title names it whole): a full key such as
+                // workload.amount.sat made the title wider than the plot beside its legend, cut at both ends
+                "Success rate by " + shortKey(axis) + " (mean of replications, 95% intervals)", "success rate (share)");
     }
 
     /** {@code fee-vs-<axis>}: fee_ppm_p50 means with ci95 error bars where n ≥ 2. */
     public static FigureData fee(SweepFolder sweep, String axis) {
         return versus(sweep, axis, "fee_ppm_p50", false, "fee-vs-" + safe(axis),
-                "Median fee by " + axis + " (mean over replications, 95% CI)", "fee, median per payment (ppm)");
+                "Median fee by " + shortKey(axis) + " (mean of replications, 95% CI)", "fee, median per payment (ppm)");
     }
 
     private static FigureData versus(SweepFolder sweep, String axis, String metric, boolean wilson, String name,
