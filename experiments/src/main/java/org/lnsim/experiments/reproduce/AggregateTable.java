@@ -24,6 +24,18 @@ final class AggregateTable {
     private AggregateTable() {
     }
 
+    /**
+     * A half-width to 3 significant digits, plain (no exponent: 15000, not 1.50e+04) and without trailing zeros (0,
+     * not 0.00, for a quantity that does not vary over the replications).
+     */
+    static String threeDigits(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x == 0 ? "0" : String.valueOf(x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
+                .stripTrailingZeros().toPlainString();
+    }
+
     static String render(Path sweepDir, SweepPlan plan, List<String> metrics, String heading) throws IOException {
         CsvTable agg = CsvTable.read(sweepDir.resolve(SweepTables.AGGREGATE_CSV));
         // cell -> protocol -> metric -> text
@@ -41,7 +53,7 @@ final class AggregateTable {
             String text = mean;
             if (!lo.isEmpty() && !hi.isEmpty()) {
                 double half = (Double.parseDouble(hi) - Double.parseDouble(lo)) / 2;
-                text = mean + " ± " + String.format(java.util.Locale.ROOT, "%.3g", half);
+                text = mean + " ± " + threeDigits(half);
             }
             cells.computeIfAbsent(cell, c -> new LinkedHashMap<>())
                     .computeIfAbsent(agg.get(r, "protocol"), p -> new LinkedHashMap<>()).put(metric, text);
