@@ -77,7 +77,8 @@ final class SweepCommand implements Callable<Integer> {
     boolean onlyMissing;
 
     @Option(names = "--emit-slurm", description = "Write DIR/slurm/array.sbatch (a job array of --shard tasks), "
-            + "merge.sbatch and submit.sh, print the commands to submit them; run nothing.")
+            + "merge.sbatch, submit.sh and shares.csv (which task runs which units), print the commands to submit "
+            + "them; run nothing.")
     boolean emitSlurm;
 
     @Option(names = "--tasks", paramLabel = "N", description = "With --emit-slurm: array tasks, each a balanced share "
@@ -214,7 +215,8 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        java.util.Map<String, String> files = scripts.files();
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>(scripts.files());
+        files.put("shares.csv", SweepShard.sharesCsv(plan, n));
         Path slurm = SweepFolder.emitSlurm(dir, files);
         int[] per = new int[n];
         for (int s : SweepShard.assign(plan, n)) {

@@ -113,6 +113,10 @@ class ClusterCommandsTest {
                 merge);
         assertTrue(Files.readString(out.resolve("slurm/submit.sh")).contains("--dependency=afterok:\"$array\""));
         assertTrue(Files.isDirectory(out.resolve("slurm/logs")));
+        // 4 equal-cost units over 3 tasks: dealt in plan order, c00-r0 → 0, c00-r1 → 1, c01-r0 → 2, c01-r1 → 0;
+        // cost = 1000 channels × (10 payments + 100) × 1 protocol = 110000
+        assertEquals("task,unit,cell,replication,expected_cost\n0,c00-r0,c00,0,110000\n1,c00-r1,c00,1,110000\n"
+                + "2,c01-r0,c01,0,110000\n0,c01-r1,c01,1,110000\n", Files.readString(out.resolve("slurm/shares.csv")));
         assertFalse(Files.exists(out.resolve("units")));
     }
 

@@ -105,6 +105,23 @@ public record SweepShard(int index, int count) {
         return of;
     }
 
+    /**
+     * {@code task,unit,cell,replication,expected_cost}: which of n shares runs each unit, in plan order, with the cost
+     * the deal used (written beside the Slurm scripts, so that a user can see which task holds which units).
+     */
+    public static String sharesCsv(SweepPlan plan, int n) {
+        int[] of = assign(plan, n);
+        StringBuilder sb = new StringBuilder("task,unit,cell,replication,expected_cost\n");
+        for (int i = 0; i < of.length; i++) {
+            SweepPlan.Unit u = plan.units().get(i);
+            sb.append(of[i]).append(',').append(u.id()).append(',').append(u.cell().id()).append(',')
+                    .append(u.replication()).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", expectedCost(u, plan.baseDir())))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     /** A unit's expected cost in channel-payment-protocols (see the class comment). */
     public static double expectedCost(SweepPlan.Unit unit, Path baseDir) {
         var s = unit.settings();
