@@ -64,6 +64,7 @@ public final class ProtocolRegistry {
         register(AntSettings.SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(LndSettings.SPEC, (s, run) -> new LndRouting(run.graph(), s));
+        register(LndSettings.BIMODAL_SPEC, (s, run) -> new LndRouting(run.graph(), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {

@@ -15,6 +15,9 @@ import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconPaths;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
+import org.lnsim.protocols.lnd.Apriori;
+import org.lnsim.protocols.lnd.Bimodal;
+import org.lnsim.protocols.lnd.LndSettings;
 import org.lnsim.protocols.routing.HybridRouter;
 import org.lnsim.protocols.source.PayLoopProtocol;
 import org.lnsim.protocols.source.SourceSettings;
@@ -70,6 +73,31 @@ class ProtocolRegistryTest {
         assertTrue(m.contains("protocols.0.candidate_ranking: 'fastest' is not one of cost, probability"), m);
         m = error("protocols: [{name: ant, k: 4}]");
         assertTrue(m.contains("protocols.0.k: unknown key"), m);
+    }
+
+    /**
+     * {@code lnd.bimodal}: the bimodal estimator's parameters with lnd's defaults, and its bad input naming the key
+     * (scale ≤ 0, node weight outside [0, 1], decay time ≤ 0); an unknown estimator of {@code lnd} names its key.
+     */
+    @Test
+    void lndBimodalResolvesAndRefusesBadParameters() throws Exception {
+        List<ProtocolRegistry.Entry> p = resolve("protocols: [lnd, {name: lnd.bimodal, bimodal_node_weight: 0.5}]")
+                .protocols();
+        assertEquals(Apriori.class, assertInstanceOf(LndSettings.class, p.get(0).settings()).estimator().getClass());
+        Bimodal b = assertInstanceOf(Bimodal.class,
+                assertInstanceOf(LndSettings.class, p.get(1).settings()).estimator());
+        assertEquals(new Bimodal(300_000_000L, 0.5, 604_800_000_000L), b);
+        assertEquals("lnd.bimodal", p.get(1).displayName());
+        String m = error("protocols: [{name: lnd.bimodal, bimodal_scale_msat: 0}]");
+        assertTrue(m.contains("protocols.0.bimodal_scale_msat"), m);
+        m = error("protocols: [{name: lnd.bimodal, bimodal_node_weight: 1.5}]");
+        assertTrue(m.contains("protocols.0.bimodal_node_weight"), m);
+        m = error("protocols: [{name: lnd.bimodal, bimodal_decay_time_s: -1}]");
+        assertTrue(m.contains("protocols.0.bimodal_decay_time_s"), m);
+        m = error("protocols: [{name: lnd.bimodal, bimodal_decay_time_s: 0}]");
+        assertTrue(m.contains("bimodal_decay_time_s must be > 0"), m);
+        m = error("protocols: [{name: lnd, estimator: pickhardt}]");
+        assertTrue(m.contains("protocols.0.estimator: 'pickhardt' is not one of apriori"), m);
     }
 
     /**

@@ -18,7 +18,8 @@ package org.lnsim.protocols.lnd;
  * </ul>
  *
  * Differences from lightning-facts §3.1 (which describes v0.7–v0.10): the pinned release multiplies the a priori
- * hop probability by a capacity factor (below), and has no separate {@code probability_estimator.go}.
+ * hop probability by a capacity factor (below), and reaches it through the {@link Estimator} interface of
+ * {@code routing/probability_estimator.go}.
  *
  * @param hopProbability   {@code AprioriHopProbability}, 0.6 ({@code DefaultAprioriHopProbability},
  *                         {@code routing/pathfind.go} v0.18.5-beta)
@@ -29,7 +30,8 @@ package org.lnsim.protocols.lnd;
  * @param capacityFraction {@code CapacityFraction}, 0.9999 ({@code DefaultCapacityFraction},
  *                         {@code routing/probability_apriori.go} v0.18.5-beta), in [0.75, 1]; 1 disables the factor
  */
-public record Apriori(double hopProbability, double weight, double halfLifeUs, double capacityFraction) {
+public record Apriori(double hopProbability, double weight, double halfLifeUs, double capacityFraction)
+        implements Estimator {
     /** {@code prevSuccessProbability = 0.95}, {@code routing/missioncontrol.go} v0.18.5-beta. */
     static final double PREV_SUCCESS_PROBABILITY = 0.95;
     /** {@code capacitySmearingFraction = 0.025}, {@code routing/probability_apriori.go} v0.18.5-beta. */
@@ -82,7 +84,8 @@ public record Apriori(double hopProbability, double weight, double halfLifeUs, d
     }
 
     /** lnd's {@code PairProbability}: the probability that {@code from → to} forwards {@code amtMsat} now. */
-    double pair(PairHistory h, long now, int from, int to, long amtMsat, long capacityMsat) {
+    @Override
+    public double pair(PairHistory h, long now, int from, int to, long amtMsat, long capacityMsat) {
         double apriori = hopProbability * capacityFactor(amtMsat, capacityMsat, capacityFraction);
         int first = h == null ? -1 : h.firstOf(from);
         if (first < 0) {
@@ -111,7 +114,8 @@ public record Apriori(double hopProbability, double weight, double halfLifeUs, d
     }
 
     /** lnd's {@code LocalPairProbability}: a channel of the sender itself, node probability 0.95, any amount. */
-    double local(PairHistory h, long now, int from, int to) {
+    @Override
+    public double local(PairHistory h, long now, int from, int to) {
         int s = h == null ? -1 : h.slot(from, to);
         return fromPair(h, now, s, PREV_SUCCESS_PROBABILITY, Long.MAX_VALUE);
     }

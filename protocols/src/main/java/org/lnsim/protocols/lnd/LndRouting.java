@@ -9,10 +9,12 @@ import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.network.ChannelGraph;
 
 /**
- * {@code lnd}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control ({@link PairHistory}),
- * learnt from the outcomes of its own attempts ({@link Outcomes}, lnd's {@code result_interpretation.go}) and read
- * by the apriori estimator ({@link Apriori}); routes come from lnd's path finding ({@link LndRouter}); payments
- * retry with the updated knowledge ({@link LndSession}) until no route is left, the receiver refuses, or the engine
+ * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
+ * ({@link PairHistory}), learnt from the outcomes of its own attempts ({@link Outcomes}, lnd's
+ * {@code result_interpretation.go}) and read by the probability estimator: the apriori one ({@link Apriori},
+ * {@code lnd}) or the bimodal one ({@link Bimodal}, {@code lnd.bimodal}); routes come from lnd's path finding
+ * ({@link LndRouter}); payments retry with the updated knowledge ({@link LndSession}) until no route is left, the
+ * receiver refuses, or the engine
  * stops them (deadline, attempt cap).
  *
  * <p>Knowledge: the public graph (gossip) and the sender's own channels' balances, as {@code source}; its routing
@@ -28,6 +30,8 @@ import org.lnsim.network.ChannelGraph;
  */
 public final class LndRouting implements org.lnsim.engine.payment.RoutingProtocol {
     public static final String NAME = "lnd";
+    /** The same router and pay loop with lnd's bimodal estimator ({@link Bimodal}). */
+    public static final String BIMODAL = "lnd.bimodal";
 
     private final ChannelGraph graph;
     private final LndSettings settings;
@@ -49,7 +53,7 @@ public final class LndRouting implements org.lnsim.engine.payment.RoutingProtoco
 
     @Override
     public String name() {
-        return NAME;
+        return settings.estimator() instanceof Bimodal ? BIMODAL : NAME;
     }
 
     @Override

@@ -55,7 +55,7 @@ final class LndSession implements PaymentSession {
         long now = ctx.now();
         protocol.settlePending(p.sender(), this, now);
         PairHistory h = protocol.historyOrNull(p.sender());
-        Apriori a = s.apriori();
+        Estimator a = s.estimator();
         LndRouter.Probabilities probs = new LndRouter.Probabilities() {
             @Override
             public double pair(int from, int to, long amtMsat, long capacityMsat) {

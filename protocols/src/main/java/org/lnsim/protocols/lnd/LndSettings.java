@@ -7,11 +7,12 @@ import org.lnsim.protocols.settings.ProtocolSpec;
 import org.lnsim.protocols.settings.Values;
 
 /**
- * {@code lnd}'s settings: the estimator and its parameters, path finding's attempt cost and minimum probability,
- * mission control's failure relax interval, and the payment's limits. Defaults are lnd v0.18.5-beta's; each key's
+ * {@code lnd}'s and {@code lnd.bimodal}'s settings: the estimator and its parameters, path finding's attempt cost and
+ * minimum probability, mission control's failure relax interval, and the payment's limits. Defaults are lnd v0.18.5-beta's; each key's
  * doc names the constant and file.
  *
- * @param apriori            the apriori estimator's parameters ({@link Apriori})
+ * @param estimator          the probability estimator with its parameters: {@link Apriori} ({@code lnd}) or
+ *                           {@link Bimodal} ({@code lnd.bimodal})
  * @param attemptCostMsat    {@code DefaultAttemptCost}, 100 sat ({@code routing/pathfind.go} v0.18.5-beta)
  * @param attemptCostPpm     {@code DefaultAttemptCostPPM}, 1,000 ({@code routing/pathfind.go} v0.18.5-beta)
  * @param minProbability     {@code DefaultMinRouteProbability}, 0.01 ({@code routing/pathfind.go} v0.18.5-beta)
@@ -26,17 +27,18 @@ import org.lnsim.protocols.settings.Values;
  * @param maxHops            hop limit standing for the onion's 1,300-byte payload ({@code sphinx.MaxPayloadSize}):
  *                           20, as the other protocols
  */
-public record LndSettings(Apriori apriori, long attemptCostMsat, long attemptCostPpm, double minProbability,
+public record LndSettings(Estimator estimator, long attemptCostMsat, long attemptCostPpm, double minProbability,
                           long minFailureRelaxUs, double feeLimitPercent, int cltvLimit, int finalCltv, int maxHops)
         implements ProtocolSettings {
-    /** The only estimator of this slice; {@code bimodal} comes later (issue 20). */
+    /** {@code lnd}'s estimator; the bimodal one is the protocol {@code lnd.bimodal} ({@link #BIMODAL_SPEC}). */
     public static final String APRIORI = "apriori";
 
     public static final LndSettings DEFAULT = new LndSettings(Apriori.DEFAULT, LndRouter.DEFAULT_ATTEMPT_COST_MSAT,
             LndRouter.DEFAULT_ATTEMPT_COST_PPM, LndRouter.DEFAULT_MIN_ROUTE_PROBABILITY, 60_000_000, 5, 2016, 18, 20);
 
     public static final Key<String> ESTIMATOR = Key.choice("estimator", APRIORI, List.of(APRIORI),
-            "probability estimator (lnd v0.18.5-beta routing/probability_apriori.go)");
+            "probability estimator (lnd v0.18.5-beta routing/probability_apriori.go; the bimodal one is the "
+                    + "protocol lnd.bimodal)");
     public static final Key<Double> HOP_PROBABILITY = Key.dbl("apriori_hop_probability", 0.6, 0, 1,
             "untried hop probability, in (0, 1] (DefaultAprioriHopProbability 0.6, routing/pathfind.go v0.18.5-beta)");
     public static final Key<Double> WEIGHT = Key.dbl("apriori_weight", 0.5, 0, 1,
@@ -70,17 +72,38 @@ public record LndSettings(Apriori apriori, long attemptCostMsat, long attemptCos
     public static final Key<Integer> MAX_HOPS = Key.integer("max_hops", DEFAULT.maxHops, 1, 27,
             "route hop limit standing for the onion's 1,300-byte payload (20)");
 
-    private static final List<Key<?>> KEYS = List.of(LABEL, ESTIMATOR, HOP_PROBABILITY, WEIGHT, HALF_LIFE_S,
-            CAPACITY_FRACTION, ATTEMPT_COST_MSAT, ATTEMPT_COST_PPM, MIN_PROBABILITY, MIN_FAILURE_RELAX_S,
-            FEE_LIMIT_PERCENT, CLTV_LIMIT, FINAL_CLTV, MAX_HOPS);
+    public static final Key<Long> BIMODAL_SCALE_MSAT = Key.lng("bimodal_scale_msat", Bimodal.DEFAULT.scaleMsat(), 1,
+            Bimodal.SCALE_MAX_MSAT, "scale over which liquidity leaks from a channel's ends, > 0 and at most 2.5 BTC "
+                    + "(DefaultBimodalScaleMsat 300,000 sat, routing/probability_bimodal.go v0.18.5-beta)");
+    public static final Key<Double> BIMODAL_NODE_WEIGHT = Key.dbl("bimodal_node_weight",
+            Bimodal.DEFAULT.nodeWeight(), 0, 1, "weight of the from-node's other pairs' results, in [0, 1] "
+                    + "(DefaultBimodalNodeWeight 0.2, routing/probability_bimodal.go v0.18.5-beta)");
+    public static final Key<Double> BIMODAL_DECAY_TIME_S = Key.dbl("bimodal_decay_time_s",
+            Bimodal.DEFAULT.decayUs() / 1e6, 0, 1e9, "learnt bounds decay back to the prior over this time, > 0 "
+                    + "(DefaultBimodalDecayTime 7 days, routing/probability_bimodal.go v0.18.5-beta)");
+
+    /** The keys both variants share: path finding, mission control and the payment's limits. */
+    private static final List<Key<?>> ROUTER_KEYS = List.of(ATTEMPT_COST_MSAT, ATTEMPT_COST_PPM, MIN_PROBABILITY,
+            MIN_FAILURE_RELAX_S, FEE_LIMIT_PERCENT, CLTV_LIMIT, FINAL_CLTV, MAX_HOPS);
+
+    private static final List<Key<?>> KEYS = keys(LABEL, ESTIMATOR, HOP_PROBABILITY, WEIGHT, HALF_LIFE_S,
+            CAPACITY_FRACTION);
+
+    private static final List<Key<?>> BIMODAL_KEYS = keys(LABEL, BIMODAL_SCALE_MSAT, BIMODAL_NODE_WEIGHT,
+            BIMODAL_DECAY_TIME_S);
 
     /** {@code lnd} as an experiment names it. */
     public static final ProtocolSpec<LndSettings> SPEC = new ProtocolSpec<>(LndRouting.NAME,
             "lnd v0.18.5-beta's path finding with per-sender mission control (apriori estimator) and its pay loop",
             KEYS, LndSettings::from);
 
+    /** {@code lnd.bimodal} as an experiment names it: the same router and pay loop, the bimodal estimator. */
+    public static final ProtocolSpec<LndSettings> BIMODAL_SPEC = new ProtocolSpec<>(LndRouting.BIMODAL,
+            "lnd v0.18.5-beta's path finding with per-sender mission control (bimodal estimator) and its pay loop",
+            BIMODAL_KEYS, LndSettings::fromBimodal);
+
     public LndSettings {
-        if (apriori == null) {
+        if (estimator == null) {
             throw new IllegalArgumentException("lnd settings: estimator parameters needed");
         }
         if (attemptCostMsat < 0 || attemptCostPpm < 0) {
@@ -106,9 +129,32 @@ public record LndSettings(Apriori apriori, long attemptCostMsat, long attemptCos
         }
         Apriori a = new Apriori(v.get(HOP_PROBABILITY), v.get(WEIGHT), v.get(HALF_LIFE_S) * 1e6,
                 v.get(CAPACITY_FRACTION));
-        return new LndSettings(a, v.get(ATTEMPT_COST_MSAT), v.get(ATTEMPT_COST_PPM), v.get(MIN_PROBABILITY),
+        return router(a, v);
+    }
+
+    /** {@code lnd.bimodal}'s settings from resolved values holding {@link #BIMODAL_SPEC}'s keys. */
+    public static LndSettings fromBimodal(Values v) {
+        Bimodal b = new Bimodal(v.get(BIMODAL_SCALE_MSAT), v.get(BIMODAL_NODE_WEIGHT),
+                Math.round(v.get(BIMODAL_DECAY_TIME_S) * 1e6));
+        return router(b, v);
+    }
+
+    private static List<Key<?>> keys(Key<?>... first) {
+        List<Key<?>> l = new java.util.ArrayList<>(List.of(first));
+        l.addAll(ROUTER_KEYS);
+        return List.copyOf(l);
+    }
+
+    private static LndSettings router(Estimator e, Values v) {
+        return new LndSettings(e, v.get(ATTEMPT_COST_MSAT), v.get(ATTEMPT_COST_PPM), v.get(MIN_PROBABILITY),
                 Math.round(v.get(MIN_FAILURE_RELAX_S) * 1e6), v.get(FEE_LIMIT_PERCENT), v.get(CLTV_LIMIT),
                 v.get(FINAL_CLTV), v.get(MAX_HOPS));
+    }
+
+    /** These settings with another estimator ({@code lnd.bimodal}'s defaults: {@code withEstimator(Bimodal.DEFAULT)}). */
+    public LndSettings withEstimator(Estimator e) {
+        return new LndSettings(e, attemptCostMsat, attemptCostPpm, minProbability, minFailureRelaxUs, feeLimitPercent,
+                cltvLimit, finalCltv, maxHops);
     }
 
     /**

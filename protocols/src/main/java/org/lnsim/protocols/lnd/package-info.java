@@ -1,9 +1,12 @@
 /**
- * {@code lnd}: lnd's router as of a pinned release, lnd v0.18.5-beta (every constant's javadoc names its file): path
- * finding backward from the target with fees, time-lock risk and an attempt cost over the success probability
- * ({@link org.lnsim.protocols.lnd.LndRouter}, {@code routing/pathfind.go}), the apriori probability estimator
- * ({@link org.lnsim.protocols.lnd.Apriori}, {@code routing/probability_apriori.go}) over each sender's own mission
- * control ({@link org.lnsim.protocols.lnd.PairHistory}, {@code routing/missioncontrol_state.go}), updated from every
+ * {@code lnd} and {@code lnd.bimodal}: lnd's router as of a pinned release, lnd v0.18.5-beta (every constant's
+ * javadoc names its file): path finding backward from the target with fees, time-lock risk and an attempt cost over
+ * the success probability ({@link org.lnsim.protocols.lnd.LndRouter}, {@code routing/pathfind.go}), the apriori
+ * probability estimator ({@link org.lnsim.protocols.lnd.Apriori}, {@code routing/probability_apriori.go}; protocol
+ * {@code lnd}) or the bimodal one ({@link org.lnsim.protocols.lnd.Bimodal}, {@code routing/probability_bimodal.go};
+ * protocol {@code lnd.bimodal}), behind lnd's {@link org.lnsim.protocols.lnd.Estimator} interface
+ * ({@code routing/probability_estimator.go}), over each sender's own mission control
+ * ({@link org.lnsim.protocols.lnd.PairHistory}, {@code routing/missioncontrol_state.go}), updated from every
  * attempt's outcome ({@link org.lnsim.protocols.lnd.Outcomes}, {@code routing/result_interpretation.go}), and the
  * single-path payment loop on top ({@link org.lnsim.protocols.lnd.LndSession}).
  *

@@ -1,0 +1,99 @@
+package org.lnsim.protocols.lnd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+/** {@code lnd.bimodal} on the engine: learning across a sender's payments with the bimodal estimator. */
+class LndBimodalRoutingTest {
+    private static final int S = 0;
+    private static final int A = 1;
+    private static final int B = 2;
+    private static final int R = 3;
+    private static final int T = 4;
+
+    /**
+     * {@link LndRoutingTest}'s diamond with a dearer B→R: S→A→R and S→B→R, plus T–A. S–A, S–B, B–R, T–A:
+     * 1,000,000 sat; A–R: 100,000 sat (split half and half, so A can send 50,000 sat minus its reserve). A→R: base
+     * 0, 1 ppm, delta 40; B→R: base 1,000 sat, 1,000 ppm, delta 40; every other direction free, delta 14.
+     */
+    private static ChannelGraph diamond() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int s = b.addNode(NodeIds.fromIndex(1));
+        int a = b.addNode(NodeIds.fromIndex(2));
+        int bb = b.addNode(NodeIds.fromIndex(3));
+        int r = b.addNode(NodeIds.fromIndex(4));
+        int t = b.addNode(NodeIds.fromIndex(5));
+        ChannelPolicy free = new ChannelPolicy(0, 0, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        int sa = b.addChannel(ShortChannelId.of(1, 0, 0), s, a, 1_000_000);
+        b.setPolicy(sa, s, free);
+        b.setPolicy(sa, a, free);
+        int ar = b.addChannel(ShortChannelId.of(2, 0, 0), a, r, 100_000);
+        b.setPolicy(ar, a, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        b.setPolicy(ar, r, free);
+        int sb = b.addChannel(ShortChannelId.of(3, 0, 0), s, bb, 1_000_000);
+        b.setPolicy(sb, s, free);
+        b.setPolicy(sb, bb, free);
+        int br = b.addChannel(ShortChannelId.of(4, 0, 0), bb, r, 1_000_000);
+        b.setPolicy(br, bb, new ChannelPolicy(1_000_000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        b.setPolicy(br, r, free);
+        int ta = b.addChannel(ShortChannelId.of(5, 0, 0), t, a, 1_000_000);
+        b.setPolicy(ta, t, free);
+        b.setPolicy(ta, a, free);
+        return b.build();
+    }
+
+    /**
+     * 60,000,000 msat S→R at t = 0, defaults (s = 300,000,000 msat). The sender's own channels count 1. Attempt cost
+     * 100,000 + 60,000 = 160,000 msat. A→R, c = 100,000,000 msat (c/s = 1/3, a/s = 0.2):
+     * (1 − e^(−1/3) + e^(−0.2) − e^(−2/15)) / (2 − 2e^(−1/3)) = (1 − 0.716531 + 0.818731 − 0.875173) / 0.566938
+     * = 0.400441: distance ≈ 60 + 160,000 / 0.400441 ≈ 400 k. B→R, c = 10⁹ msat: (1 − 0.035674 + 0.818731
+     * − 0.043566) / 1.928652 = 0.901920, fee 1,000,000 + 60,000: ≈ 1,060,000 + 177,400 ≈ 1.24 M. So A first, which
+     * holds only 50,000 sat: temporary_channel_failure at A; A→R's failure bound is 60,000,000 now, so its
+     * probability for 60,000,000 is 0 and the retry goes via B: 2 attempts, fee 1,060,000 msat.
+     *
+     * <p>The same payment 10 minutes later: A→R's bound has decayed by e^(−600/604,800) = 0.999008 only, to
+     * 10⁸ − 4·10⁷·0.999008 = 60,039,674 msat, so 60,000,000 msat lies in the last 39,674 msat below it: probability
+     * ≈ 0.0006 (its own result is younger than the decay time, so the node weight plays no part), below the minimum
+     * route probability 0.01. Via B, whose pair carried 60,000,000 msat 10 minutes ago, ≈ 1: 1 attempt. T, whose
+     * mission control is its own, still tries T→A→R first, then T→A→S→B→R (2 attempts).
+     */
+    @Test
+    void aSenderAvoidsAPairWhoseFailureBoundIsFresh() {
+        ChannelGraph g = diamond();
+        LndSettings bimodal = LndSettings.DEFAULT.withEstimator(Bimodal.DEFAULT);
+        LndRouting lnd = new LndRouting(g, bimodal);
+        assertEquals("lnd.bimodal", lnd.name());
+        List<PaymentOutcome> out = EngineRun.of(g, lnd).run(
+                new PaymentRequest(1, S, R, 60_000_000, 0),
+                new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
+                new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
+        PaymentOutcome first = out.stream().filter(o -> o.payment().id() == 1).findFirst().orElseThrow();
+        PaymentOutcome second = out.stream().filter(o -> o.payment().id() == 2).findFirst().orElseThrow();
+        PaymentOutcome other = out.stream().filter(o -> o.payment().id() == 3).findFirst().orElseThrow();
+        assertTrue(first.success());
+        assertEquals(2, first.attempts());
+        assertEquals(1_060_000, first.feeMsat());
+        assertTrue(second.success());
+        assertEquals(1, second.attempts());
+        assertEquals(1_060_000, second.feeMsat());
+        assertTrue(other.success());
+        assertEquals(2, other.attempts());
+        assertEquals(1_060_000, other.feeMsat());
+        PairHistory h = lnd.historyOrNull(S);
+        assertEquals(60_000_000, h.failAmt(h.slot(A, R)));
+        assertEquals(60_000_000, h.successAmt(h.slot(B, R)));
+        assertEquals(4, h.pairs()); // S→A, A→R, S→B, B→R
+        assertEquals(5, lnd.historyOrNull(T).pairs());
+    }
+}
