@@ -1,7 +1,5 @@
 package org.lnsim.protocols.lnd;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
@@ -22,11 +20,10 @@ import org.lnsim.network.ChannelGraph;
  * node also keeps is not counted here, so the column shows what learning adds.
  *
  * <h2>When a success is learnt</h2>
- * The engine hands a session every failed attempt, but not the attempt that completes the payment. lnd records a
- * success when the HTLC is settled; here an attempt never reported failed is taken as settled when its sender next
- * searches a route for another payment ({@link #settlePending}). A payment of the same sender that starts while an
- * earlier one's attempt is still in flight therefore sees it as a success; should it then fail, the failure is
- * applied as lnd would (it lowers the success amount), but the pairs after the failing hop keep the assumed success.
+ * When the sender learns it, as lnd records a success on settle: the engine hands a session every failed attempt
+ * ({@code onAttemptResult}) and the attempt that completed the payment ({@code onDelivered}). Until issue 20's second
+ * session the engine did not report the latter, and an attempt never reported failed was taken as settled at its
+ * sender's next route search, so a payment starting while an earlier one was in flight saw it as a success early.
  */
 public final class LndRouting implements org.lnsim.engine.payment.RoutingProtocol {
     public static final String NAME = "lnd";
@@ -37,18 +34,12 @@ public final class LndRouting implements org.lnsim.engine.payment.RoutingProtoco
     private final LndSettings settings;
     private final LndRouter router;
     private final PairHistory[] histories;
-    private final List<List<Pending>> pending;
 
     public LndRouting(ChannelGraph graph, LndSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.router = new LndRouter(graph);
         this.histories = new PairHistory[graph.nodeCount()];
-        this.pending = new ArrayList<>(java.util.Collections.nCopies(graph.nodeCount(), (List<Pending>) null));
-    }
-
-    /** An attempt sent and not yet reported failed. */
-    record Pending(LndSession owner, int[] nodes, long[] amountsMsat) {
     }
 
     @Override
@@ -65,14 +56,6 @@ public final class LndRouting implements org.lnsim.engine.payment.RoutingProtoco
     @Override
     public ProtocolReport report() {
         return node -> histories[node] == null ? 0 : histories[node].bytes();
-    }
-
-    /** The attempts still pending at the end completed their payments: learnt as successes now. */
-    @Override
-    public void finish(org.lnsim.engine.payment.ProtocolContext ctx) {
-        for (int sender = 0; sender < histories.length; sender++) {
-            settlePending(sender, null, ctx.now());
-        }
     }
 
     @Override
@@ -105,50 +88,5 @@ public final class LndRouting implements org.lnsim.engine.payment.RoutingProtoco
             histories[sender] = h;
         }
         return h;
-    }
-
-    void addPending(int sender, Pending p) {
-        List<Pending> l = pending.get(sender);
-        if (l == null) {
-            l = new ArrayList<>(2);
-            pending.set(sender, l);
-        }
-        l.add(p);
-    }
-
-    /** Removes {@code owner}'s pending attempt (its result arrived); false if there was none. */
-    boolean removePending(int sender, LndSession owner) {
-        List<Pending> l = pending.get(sender);
-        if (l == null) {
-            return false;
-        }
-        for (int i = 0; i < l.size(); i++) {
-            if (l.get(i).owner() == owner) {
-                l.remove(i);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Takes every pending attempt of {@code sender} not sent by {@code asker} as settled at {@code now}: each of its
-     * pairs a success of the amount it carried (lnd's {@code processSuccess}).
-     */
-    void settlePending(int sender, LndSession asker, long now) {
-        List<Pending> l = pending.get(sender);
-        if (l == null || l.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < l.size(); ) {
-            Pending p = l.get(i);
-            if (p.owner() != asker) {
-                Outcomes.successRange(history(sender), p.nodes(), p.amountsMsat(), 0, p.amountsMsat().length - 1,
-                        now);
-                l.remove(i);
-            } else {
-                i++;
-            }
-        }
     }
 }

@@ -31,10 +31,16 @@ final class LndSession implements PaymentSession {
         attempt();
     }
 
+    /** The attempt that completed the payment: every pair of its route a success of the amount it carried. */
+    @Override
+    public void onDelivered(AttemptResult r) {
+        Outcomes.successRange(protocol.history(ctx.payment().sender()), sentNodes, sentAmounts, 0,
+                sentAmounts.length - 1, ctx.now());
+    }
+
     @Override
     public void onAttemptResult(AttemptResult r) {
         int sender = ctx.payment().sender();
-        protocol.removePending(sender, this);
         PairHistory h = protocol.history(sender);
         if (r.succeeded()) {
             Outcomes.successRange(h, sentNodes, sentAmounts, 0, sentAmounts.length - 1, ctx.now());
@@ -53,7 +59,6 @@ final class LndSession implements PaymentSession {
         PaymentRequest p = ctx.payment();
         LndSettings s = protocol.settings();
         long now = ctx.now();
-        protocol.settlePending(p.sender(), this, now);
         PairHistory h = protocol.historyOrNull(p.sender());
         Estimator a = s.estimator();
         LndRouter.Probabilities probs = new LndRouter.Probabilities() {
@@ -93,6 +98,5 @@ final class LndSession implements PaymentSession {
             ctx.giveUp("the engine refused another attempt");
             return;
         }
-        protocol.addPending(sender, new LndRouting.Pending(this, sentNodes, sentAmounts));
     }
 }

@@ -500,6 +500,8 @@ public final class PaymentEngine {
             }
             if (!finished && deliveredMsat < p.amountMsat()) {
                 session.onAttemptResult(r);
+            } else if (!finished && r.succeeded()) {
+                session.onDelivered(r); // the attempt that completed the payment
             }
             maybeFinish();
         }

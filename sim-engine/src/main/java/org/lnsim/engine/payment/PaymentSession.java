@@ -9,9 +9,16 @@ public interface PaymentSession {
 
     /**
      * An attempt of this payment ended (success or failure), at the time the sender learns it — except the attempt
-     * that completes the payment (the engine ends the payment then, and no session has anything left to do); a
-     * protocol that learns from successes counts a part when it succeeds here or when the payment's outcome shows
-     * it delivered.
+     * that completes the payment, which goes to {@link #onDelivered} (the engine ends the payment then, and the
+     * session has nothing left to send).
      */
     void onAttemptResult(AttemptResult result);
+
+    /**
+     * The attempt that completed the payment succeeded, at the time the sender learns it (the fulfil, with the
+     * preimage, reached it). Nothing can be sent any more; a protocol that learns from its outcomes records the
+     * success here, when the real node would (lnd's mission control on settle, issue 20). Default: nothing.
+     */
+    default void onDelivered(AttemptResult result) {
+    }
 }

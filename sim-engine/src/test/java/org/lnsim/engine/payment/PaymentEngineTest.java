@@ -239,6 +239,36 @@ class PaymentEngineTest {
     }
 
     /**
+     * The session hears of every part but the last as an attempt result, and of the part that completes the payment
+     * through onDelivered, at the time its fulfil reaches the sender: the two parts above, both back at 540 ms, give
+     * one onAttemptResult (success) and one onDelivered (success), in that order, both at 540,000 µs.
+     */
+    @Test
+    void theCompletingAttemptIsDeliveredToTheSession() {
+        ChannelGraph g = line();
+        PaymentRequest p = new PaymentRequest(4, 0, 2, 20_000_000, 0);
+        List<String> heard = new java.util.ArrayList<>();
+        run(g, new TestProtocol(Knowledge.PUBLIC_GRAPH, ctx -> new PaymentSession() {
+            @Override
+            public void start() {
+                ctx.send(path(g, 4, 10_000_000, 20_000_000));
+                ctx.send(path(g, 4, 10_000_000, 20_000_000));
+            }
+
+            @Override
+            public void onAttemptResult(AttemptResult r) {
+                heard.add("result " + r.succeeded() + " at " + ctx.now());
+            }
+
+            @Override
+            public void onDelivered(AttemptResult r) {
+                heard.add("delivered " + r.succeeded() + " at " + ctx.now());
+            }
+        }), PaymentEngine.Limits.DEFAULT, NodeAvailability.ALWAYS_ONLINE, p);
+        assertEquals(List.of("result true at 540000", "delivered true at 540000"), heard);
+    }
+
+    /**
      * Control messages: node A sends a 100-byte "probe" to B during set-up and a 64-byte "ask" during the payment;
      * the payment's own messages are the ask plus the HTLC messages; per-node and per-type counts follow. A message
      * to an offline node is counted but never delivered.
