@@ -2,6 +2,12 @@ package org.lnsim.protocols.lnd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lnsim.protocols.lnd.LndDiamond.A;
+import static org.lnsim.protocols.lnd.LndDiamond.B;
+import static org.lnsim.protocols.lnd.LndDiamond.R;
+import static org.lnsim.protocols.lnd.LndDiamond.S;
+import static org.lnsim.protocols.lnd.LndDiamond.T;
+import static org.lnsim.protocols.lnd.LndDiamond.outcome;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,50 +15,9 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
-import org.lnsim.network.ChannelGraphBuilder;
-import org.lnsim.network.ChannelPolicy;
-import org.lnsim.network.NodeIds;
-import org.lnsim.network.ShortChannelId;
 
 /** {@code lnd.bimodal} on the engine: learning across a sender's payments with the bimodal estimator. */
 class LndBimodalRoutingTest {
-    private static final int S = 0;
-    private static final int A = 1;
-    private static final int B = 2;
-    private static final int R = 3;
-    private static final int T = 4;
-
-    /**
-     * {@link LndRoutingTest}'s diamond with a dearer B→R: S→A→R and S→B→R, plus T–A. S–A, S–B, B–R, T–A:
-     * 1,000,000 sat; A–R: 100,000 sat (split half and half, so A can send 50,000 sat minus its reserve). A→R: base
-     * 0, 1 ppm, delta 40; B→R: base 1,000 sat, 1,000 ppm, delta 40; every other direction free, delta 14.
-     */
-    private static ChannelGraph diamond() {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int s = b.addNode(NodeIds.fromIndex(1));
-        int a = b.addNode(NodeIds.fromIndex(2));
-        int bb = b.addNode(NodeIds.fromIndex(3));
-        int r = b.addNode(NodeIds.fromIndex(4));
-        int t = b.addNode(NodeIds.fromIndex(5));
-        ChannelPolicy free = new ChannelPolicy(0, 0, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
-        int sa = b.addChannel(ShortChannelId.of(1, 0, 0), s, a, 1_000_000);
-        b.setPolicy(sa, s, free);
-        b.setPolicy(sa, a, free);
-        int ar = b.addChannel(ShortChannelId.of(2, 0, 0), a, r, 100_000);
-        b.setPolicy(ar, a, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        b.setPolicy(ar, r, free);
-        int sb = b.addChannel(ShortChannelId.of(3, 0, 0), s, bb, 1_000_000);
-        b.setPolicy(sb, s, free);
-        b.setPolicy(sb, bb, free);
-        int br = b.addChannel(ShortChannelId.of(4, 0, 0), bb, r, 1_000_000);
-        b.setPolicy(br, bb, new ChannelPolicy(1_000_000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        b.setPolicy(br, r, free);
-        int ta = b.addChannel(ShortChannelId.of(5, 0, 0), t, a, 1_000_000);
-        b.setPolicy(ta, t, free);
-        b.setPolicy(ta, a, free);
-        return b.build();
-    }
-
     /**
      * 60,000,000 msat S→R at t = 0, defaults (s = 300,000,000 msat). The sender's own channels count 1. Attempt cost
      * 100,000 + 60,000 = 160,000 msat. A→R, c = 100,000,000 msat (c/s = 1/3, a/s = 0.2):
@@ -70,7 +35,7 @@ class LndBimodalRoutingTest {
      */
     @Test
     void aSenderAvoidsAPairWhoseFailureBoundIsFresh() {
-        ChannelGraph g = diamond();
+        ChannelGraph g = LndDiamond.graph(1_000_000); // B→R base 1,000 sat
         LndSettings bimodal = LndSettings.DEFAULT.withEstimator(Bimodal.DEFAULT);
         LndRouting lnd = new LndRouting(g, bimodal);
         assertEquals("lnd.bimodal", lnd.name());
@@ -78,9 +43,9 @@ class LndBimodalRoutingTest {
                 new PaymentRequest(1, S, R, 60_000_000, 0),
                 new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
                 new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
-        PaymentOutcome first = out.stream().filter(o -> o.payment().id() == 1).findFirst().orElseThrow();
-        PaymentOutcome second = out.stream().filter(o -> o.payment().id() == 2).findFirst().orElseThrow();
-        PaymentOutcome other = out.stream().filter(o -> o.payment().id() == 3).findFirst().orElseThrow();
+        PaymentOutcome first = outcome(out, 1);
+        PaymentOutcome second = outcome(out, 2);
+        PaymentOutcome other = outcome(out, 3);
         assertTrue(first.success());
         assertEquals(2, first.attempts());
         assertEquals(1_060_000, first.feeMsat());
