@@ -177,14 +177,13 @@ final class SweepCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException(dir + ": holds no sweep (no " + SweepFolder.SWEEP_JSON + "); "
                     + "--only-missing completes a sweep folder, run without it to start one");
         }
-        String now = SweepRunner.unitsJson(plan);
-        String then;
+        boolean same;
         try {
-            then = SweepRunner.unitsJson(SweepFolder.read(json));
+            same = SweepRunner.samePlan(plan, SweepFolder.read(json));
         } catch (java.io.IOException e) {
             throw new ExitCodes.BadInputException(json + ": cannot be read: " + e.getMessage());
         }
-        if (!now.equals(then)) {
+        if (!same) {
             throw new ExitCodes.BadInputException(dir + ": holds another sweep (its units' settings differ from "
                     + plan.source() + " with these --set); give the same file and --set as the sweep, or another "
                     + "--out");

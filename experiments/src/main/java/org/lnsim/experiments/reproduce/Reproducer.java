@@ -197,19 +197,20 @@ public final class Reproducer {
             throw new ConfigException(sweep.toString(), null, "is not a sweep folder (no " + SweepFolder.SWEEP_JSON
                     + ")");
         }
-        if (!SweepRunner.unitsJson(plan).equals(SweepRunner.unitsJson(SweepFolder.read(json)))) {
+        if (!SweepRunner.samePlan(plan, SweepFolder.read(json))) {
             throw new ConfigException(json.toString(), "units", "are not the units of " + recipe.file() + "'s "
                     + "experiment (other settings, seeds or axes)");
         }
         List<String> missing = new ArrayList<>();
         for (SweepPlan.Unit u : plan.units()) {
-            Path unitJson = sweep.resolve(SweepFolder.UNITS).resolve(u.id()).resolve(SweepFolder.UNIT_JSON);
-            if (!Files.isRegularFile(unitJson)) {
+            Path folder = sweep.resolve(SweepFolder.UNITS).resolve(u.id());
+            if (!Files.isDirectory(folder)) {
                 missing.add(u.id());
-            } else if (!SweepFolder.settingsHash(u.settings().config()).equals(SweepFolder.read(unitJson)
-                    .path("settings_sha256").asText())) {
-                throw new ConfigException(unitJson.toString(), "settings_sha256", "is not unit " + u.id()
-                        + "'s settings in this sweep");
+                continue;
+            }
+            String why = SweepRunner.settingsChanged(u, folder);
+            if (why != null) {
+                throw new ConfigException(folder.toString(), null, "unit " + u.id() + " ran with other " + why);
             }
         }
         if (!missing.isEmpty()) {

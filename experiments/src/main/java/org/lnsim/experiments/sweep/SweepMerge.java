@@ -116,15 +116,7 @@ public final class SweepMerge {
         }
         SweepPlan plan = SweepPlan.of(new Configs.Tree((ObjectNode) config, json.path("config_source").asText(),
                 Path.of(json.path("base_dir").asText())), Long.MAX_VALUE);
-        JsonNode units = json.path("units");
-        boolean same = units.size() == plan.units().size();
-        for (int i = 0; same && i < units.size(); i++) {
-            SweepPlan.Unit u = plan.units().get(i);
-            same = u.id().equals(units.get(i).path("unit").asText())
-                    && SweepFolder.settingsHash(u.settings().config()).equals(
-                    units.get(i).path("settings_sha256").asText());
-        }
-        if (!same) {
+        if (!SweepRunner.samePlan(plan, json)) {
             throw new ConfigException(sweepJson.toString(), "units", "do not match the plan its config expands to "
                     + "(the file was edited?); rerun the sweep");
         }

@@ -205,6 +205,25 @@ public final class SweepRunner {
 
     /** Why a done unit does not match its plan (settings, or code), or null when it does. */
     static String changed(SweepPlan.Unit u, Path folder, String version) throws IOException {
+        String settings = settingsChanged(u, folder);
+        if (settings != null) {
+            return settings;
+        }
+        JsonNode done = SweepFolder.read(folder.resolve(SweepFolder.UNIT_JSON));
+        String code = version + " " + CodeVersion.fingerprint();
+        String then = done.path("lnsim").asText() + " " + done.path("code").asText();
+        if (!code.equals(then)) {
+            return "code (" + then + " → " + code + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Why a done unit's settings are not its plan's (no unit.json, or another settings hash, with the first key that
+     * differs), or null when they are; the code that ran it is not compared ({@code lnsim reproduce --from-sweep}
+     * reads units of another build).
+     */
+    public static String settingsChanged(SweepPlan.Unit u, Path folder) throws IOException {
         Path json = folder.resolve(SweepFolder.UNIT_JSON);
         if (!Files.isRegularFile(json)) {
             return "contents (no " + SweepFolder.UNIT_JSON + ")";
@@ -217,11 +236,6 @@ public final class SweepRunner {
                 diff = SweepFolder.firstDifference(SweepFolder.read(manifest).get("config"), u.settings().config(), "");
             }
             return "settings" + (diff == null ? "" : " (" + diff + ")");
-        }
-        String code = version + " " + CodeVersion.fingerprint();
-        String then = done.path("lnsim").asText() + " " + done.path("code").asText();
-        if (!code.equals(then)) {
-            return "code (" + then + " → " + code + ")";
         }
         return null;
     }
@@ -358,14 +372,12 @@ public final class SweepRunner {
         return units;
     }
 
-    /** The plan's units as sweep.json records them (compact JSON), to compare with {@link #unitsJson(JsonNode)}. */
-    public static String unitsJson(SweepPlan plan) {
-        return units(plan).toString();
-    }
-
-    /** The units a sweep.json records (compact JSON). */
-    public static String unitsJson(JsonNode sweepJson) {
-        return sweepJson.path("units").toString();
+    /**
+     * Whether a sweep.json records exactly this plan's units: the same ids, seeds and settings hashes, in order.
+     * Compared as text: a parsed seed that fits an int is an IntNode, which never equals the LongNode written.
+     */
+    public static boolean samePlan(SweepPlan plan, JsonNode sweepJson) {
+        return units(plan).toString().equals(sweepJson.path("units").toString());
     }
 
     /** cells.csv: {@code cell} and one column per axis key, values as {@link SweepPlan.Cell#valueTexts()}. */
