@@ -143,28 +143,23 @@ final class SweepCommand implements Callable<Integer> {
             checkSameSweep(plan, dir, version);
         }
         long t0 = System.nanoTime();
-        int[] ran = new int[1];
-        try (Line line = new Line(!quiet && System.console() != null ? System.err : null) {
-            @Override
-            public synchronized void finished(SweepPlan.Unit unit, double seconds) {
-                super.finished(unit, seconds);
-                ran[0]++;
-            }
-        }) {
+        int ran;
+        try (Line line = new Line(!quiet && System.console() != null ? System.err : null)) {
             SweepRunner.run(plan, dir, new SweepRunner.Options(threads, force, checkInvariants, version, share,
                     overrides), line, new SweepTablesStep());
+            ran = line.ran();
         } catch (ConfigException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         if (share == null) {
             err.printf("lnsim sweep: %s, %d units (%d run now) in %.1f s -> %s%n", plan.source(),
-                    plan.units().size(), ran[0], (System.nanoTime() - t0) / 1e9, dir);
+                    plan.units().size(), ran, (System.nanoTime() - t0) / 1e9, dir);
         } else {
             List<String> ids = share.units(plan).stream().map(SweepPlan.Unit::id).toList();
             err.printf("lnsim sweep: %s, shard %s: %d of %d units (%d run now: %s) in %.1f s -> %s; when every shard "
                             + "is done: lnsim merge %s%n", plan.source(), share, ids.size(), plan.units().size(),
-                    ran[0], ids.isEmpty() ? "none" : String.join(" ", ids), (System.nanoTime() - t0) / 1e9, dir,
+                    ran, ids.isEmpty() ? "none" : String.join(" ", ids), (System.nanoTime() - t0) / 1e9, dir,
                     SweepMerge.quote(dir.toString()));
         }
         return ExitCodes.OK;
@@ -282,7 +277,7 @@ final class SweepCommand implements Callable<Integer> {
      * The sweep's one progress line on a terminal: units done / total, the units running, ETA from the mean time of
      * the units run so far; silent when {@code err} is null.
      */
-    static class Line implements SweepRunner.Listener, AutoCloseable {
+    static final class Line implements SweepRunner.Listener, AutoCloseable {
         private final PrintStream err;
         private final long t0 = System.nanoTime();
         private final List<String> running = new ArrayList<>();
@@ -315,11 +310,16 @@ final class SweepCommand implements Callable<Integer> {
             draw();
         }
 
+        /** Units run by this process (not those done earlier). */
+        synchronized int ran() {
+            return done - skipped;
+        }
+
         private void draw() {
             if (err == null) {
                 return;
             }
-            int ran = done - skipped;
+            int ran = ran();
             String eta = "";
             if (ran > 0) {
                 double perUnit = (System.nanoTime() - t0) / 1e9 / ran;
