@@ -35,8 +35,7 @@ final class FolderLock implements AutoCloseable {
             channel = FileChannel.open(dir.resolve(SweepFolder.LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new OutputRefusedException(dir, "cannot write here (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw OutputRefusedException.cannotWrite(dir, e);
         }
         FileLock lock;
         try {

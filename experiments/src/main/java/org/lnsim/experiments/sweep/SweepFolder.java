@@ -91,8 +91,7 @@ public final class SweepFolder {
                 throw new java.nio.file.AccessDeniedException(folder.toString());
             }
         } catch (IOException e) {
-            throw new OutputRefusedException(folder, "cannot write here (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw OutputRefusedException.cannotWrite(folder, e);
         }
     }
 

@@ -83,8 +83,7 @@ public final class AtomicFolder implements AutoCloseable {
             removeStaleSiblings(abs);
             made = AtomicOutput.createSibling(abs, true);
         } catch (IOException e) {
-            throw new OutputRefusedException(abs, "cannot write here (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw OutputRefusedException.cannotWrite(abs, e);
         }
         return new AtomicFolder(abs, made);
     }

@@ -18,6 +18,14 @@ public final class OutputRefusedException extends IOException {
         this.path = path;
     }
 
+    /** {@code path} cannot be written (a read-only folder, a file on the way, no space): the I/O error, named. */
+    public static OutputRefusedException cannotWrite(Path path, IOException cause) {
+        OutputRefusedException e = new OutputRefusedException(path, "cannot write here ("
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
+        e.initCause(cause);
+        return e;
+    }
+
     /** The output path that was refused. */
     public Path path() {
         return path;
