@@ -81,10 +81,7 @@ public record SweepShard(int index, int count) {
     /** The share (0..n-1) of every unit of the plan, by plan index: largest expected cost first to the least loaded. */
     public static int[] assign(SweepPlan plan, int n) {
         List<SweepPlan.Unit> units = plan.units();
-        double[] cost = new double[units.size()];
-        for (int i = 0; i < cost.length; i++) {
-            cost[i] = expectedCost(units.get(i), plan.baseDir());
-        }
+        double[] cost = costs(plan);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < cost.length; i++) {
             order.add(i);
@@ -111,21 +108,38 @@ public record SweepShard(int index, int count) {
      */
     public static String sharesCsv(SweepPlan plan, int n) {
         int[] of = assign(plan, n);
+        double[] cost = costs(plan);
         StringBuilder sb = new StringBuilder("task,unit,cell,replication,expected_cost\n");
         for (int i = 0; i < of.length; i++) {
             SweepPlan.Unit u = plan.units().get(i);
             sb.append(of[i]).append(',').append(u.id()).append(',').append(u.cell().id()).append(',')
                     .append(u.replication()).append(',')
-                    .append(String.format(java.util.Locale.ROOT, "%.0f", expectedCost(u, plan.baseDir())))
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", cost[i]))
                     .append('\n');
         }
         return sb.toString();
     }
 
+    /**
+     * Every unit's expected cost, by plan index; a network's channel count is estimated once (a file's size is read
+     * once, not once per unit).
+     */
+    static double[] costs(SweepPlan plan) {
+        java.util.Map<NetworkSettings, Double> channels = new java.util.HashMap<>();
+        double[] cost = new double[plan.units().size()];
+        for (int i = 0; i < cost.length; i++) {
+            var s = plan.units().get(i).settings();
+            cost[i] = cost(channels.computeIfAbsent(s.network(), net -> channels(net, plan.baseDir())), s);
+        }
+        return cost;
+    }
+
     /** A unit's expected cost in channel-payment-protocols (see the class comment). */
     public static double expectedCost(SweepPlan.Unit unit, Path baseDir) {
-        var s = unit.settings();
-        double channels = channels(s.network(), baseDir);
+        return cost(channels(unit.settings().network(), baseDir), unit.settings());
+    }
+
+    private static double cost(double channels, org.lnsim.experiments.ExperimentSettings s) {
         long payments = MemoryEstimate.drawnPayments(s.workload());
         if (payments == 0) {
             payments = 1_000; // a trace: counted only once it is read
