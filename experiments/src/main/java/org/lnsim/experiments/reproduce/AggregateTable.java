@@ -29,11 +29,7 @@ final class AggregateTable {
      * not 0.00, for a quantity that does not vary over the replications).
      */
     static String threeDigits(double x) {
-        if (x == 0 || !Double.isFinite(x)) {
-            return x == 0 ? "0" : String.valueOf(x);
-        }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN))
-                .stripTrailingZeros().toPlainString();
+        return SweepTables.significant(x, 3);
     }
 
     static String render(Path sweepDir, SweepPlan plan, List<String> metrics, String heading) throws IOException {

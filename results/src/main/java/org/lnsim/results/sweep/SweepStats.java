@@ -59,13 +59,22 @@ final class SweepStats {
      * {@code 3250000}, {@code -0.05}); NaN (no value) is empty; zero is {@code 0} whatever its sign.
      */
     static String format(double x) {
+        return format(x, CONTEXT);
+    }
+
+    /** As {@link #format(double)} with {@code digits} significant digits. */
+    static String format(double x, int digits) {
+        return format(x, digits == DIGITS ? CONTEXT : new MathContext(digits, RoundingMode.HALF_EVEN));
+    }
+
+    private static String format(double x, MathContext context) {
         if (Double.isNaN(x)) {
             return "";
         }
         if (Double.isInfinite(x)) {
             throw new IllegalArgumentException("not a finite number: " + x);
         }
-        BigDecimal b = new BigDecimal(x).round(CONTEXT);
+        BigDecimal b = new BigDecimal(x).round(context);
         return b.signum() == 0 ? "0" : b.stripTrailingZeros().toPlainString();
     }
 

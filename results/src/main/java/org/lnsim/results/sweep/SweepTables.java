@@ -146,6 +146,14 @@ public final class SweepTables {
     }
 
     /**
+     * A computed number as the sweep tables print it (exact binary value rounded half to even, no exponent, no
+     * trailing zeros, NaN empty), with {@code digits} significant digits: for tables built from aggregate.csv.
+     */
+    public static String significant(double x, int digits) {
+        return SweepStats.format(x, digits);
+    }
+
+    /**
      * The definition of a metric the sweep adds to the summary's ({@value #SUCCESS_DIFF} and the busiest node's
      * load from nodes.csv), or empty for any other name.
      */
