@@ -2,7 +2,7 @@
 # Memory per scheme for sizing cluster tasks (README, On a cluster): one `lnsim run` per scheme on the same network,
 # each with a GC log; prints the live heap (the most the heap held after a collection), the peak RSS and the wall time.
 # Usage: experiments/slurm/measure-memory.sh [CHANNELS (default 1000000)] [PAYMENTS (default 200)] [WORK_DIR]
-# Takes about 6 min at 1M channels on a 2-core machine (the network is generated once, ~1 min).
+# Takes about 2 min at 1M channels on an idle 2-core machine (the network is generated once, a few seconds).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 channels="${1:-1000000}"
