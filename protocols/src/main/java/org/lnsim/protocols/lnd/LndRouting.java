@@ -5,6 +5,8 @@ import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.multipart.PartRoutes;
+import org.lnsim.protocols.multipart.SplittableProtocol;
 
 /**
  * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
@@ -25,7 +27,7 @@ import org.lnsim.network.ChannelGraph;
  * session the engine did not report the latter, and an attempt never reported failed was taken as settled at its
  * sender's next route search, so a payment starting while an earlier one was in flight saw it as a success early.
  */
-public final class LndRouting implements org.lnsim.engine.payment.RoutingProtocol {
+public final class LndRouting implements SplittableProtocol {
     public static final String NAME = "lnd";
     /** The same router and pay loop with lnd's bimodal estimator ({@link Bimodal}). */
     public static final String BIMODAL = "lnd.bimodal";
@@ -61,6 +63,18 @@ public final class LndRouting implements org.lnsim.engine.payment.RoutingProtoco
     @Override
     public PaymentSession open(PaymentContext ctx) {
         return new LndSession(ctx, this);
+    }
+
+    /** lnd's search for the shards of a split payment ({@code lnd+lnd-halving}), learning from every shard. */
+    @Override
+    public PartRoutes partRoutes(PaymentContext ctx) {
+        return new LndPartRoutes(ctx, this);
+    }
+
+    /** lnd's default fee limit ({@link LndSettings#feeLimitMsat}), which a splitter shares among shards. */
+    @Override
+    public long feeBudgetMsat(long amountMsat) {
+        return settings.feeLimitMsat(amountMsat);
     }
 
     LndSettings settings() {

@@ -1,11 +1,9 @@
 package org.lnsim.protocols.lnd;
 
 import org.lnsim.engine.htlc.AttemptResult;
-import org.lnsim.engine.htlc.HtlcPath;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
-import org.lnsim.network.ChannelGraph;
 
 /**
  * lnd's payment loop for one single-path payment (lnd v0.18.5-beta {@code routing/payment_lifecycle.go} with one
@@ -13,17 +11,18 @@ import org.lnsim.network.ChannelGraph;
  * ({@link Outcomes}) and, unless the outcome is final, search again — until no route is left ("no route"), the
  * outcome is final, or the engine stops the payment (the 60 s deadline, lnd's {@code paymentTimeout} in
  * {@code cmd/commands/cmd_payments.go} v0.18.5-beta, and the attempt cap). Nothing is excluded per payment: a
- * failed pair is avoided because its probability dropped, as in lnd.
+ * failed pair is avoided because its probability dropped, as in lnd. The search and the learning are
+ * {@link LndPartRoutes}', which lnd's splitter uses too.
  */
 final class LndSession implements PaymentSession {
     private final PaymentContext ctx;
-    private final LndRouting protocol;
-    private int[] sentNodes;
-    private long[] sentAmounts;
+    private final LndPartRoutes routes;
+    private final LndSettings settings;
 
     LndSession(PaymentContext ctx, LndRouting protocol) {
         this.ctx = ctx;
-        this.protocol = protocol;
+        this.settings = protocol.settings();
+        this.routes = new LndPartRoutes(ctx, protocol);
     }
 
     @Override
@@ -34,20 +33,15 @@ final class LndSession implements PaymentSession {
     /** The attempt that completed the payment: every pair of its route a success of the amount it carried. */
     @Override
     public void onDelivered(AttemptResult r) {
-        Outcomes.successRange(protocol.history(ctx.payment().sender()), sentNodes, sentAmounts, 0,
-                sentAmounts.length - 1, ctx.now());
+        routes.learn(r, ctx.now());
     }
 
     @Override
     public void onAttemptResult(AttemptResult r) {
-        int sender = ctx.payment().sender();
-        PairHistory h = protocol.history(sender);
+        boolean fin = routes.learn(r, ctx.now());
         if (r.succeeded()) {
-            Outcomes.successRange(h, sentNodes, sentAmounts, 0, sentAmounts.length - 1, ctx.now());
             return;
         }
-        boolean fin = Outcomes.applyFailure(h, sentNodes, sentAmounts, r.failingHop(), r.failure(), ctx.now(),
-                protocol.settings().minFailureRelaxUs());
         if (fin) {
             ctx.giveUp("final failure: " + r.failure().label());
             return;
@@ -57,46 +51,13 @@ final class LndSession implements PaymentSession {
 
     private void attempt() {
         PaymentRequest p = ctx.payment();
-        LndSettings s = protocol.settings();
-        long now = ctx.now();
-        PairHistory h = protocol.historyOrNull(p.sender());
-        Estimator a = s.estimator();
-        LndRouter.Probabilities probs = new LndRouter.Probabilities() {
-            @Override
-            public double pair(int from, int to, long amtMsat, long capacityMsat) {
-                return a.pair(h, now, from, to, amtMsat, capacityMsat);
-            }
-
-            @Override
-            public double local(int from, int to) {
-                return a.local(h, now, from, to);
-            }
-        };
-        int sender = p.sender();
-        LndRouter.Bandwidth bw = (e, amt) -> ctx.ownSpendableMsat(sender, e) >= amt
-                && ctx.ownFreeHtlcSlots(sender, e) > 0;
-        LndRouter.Query q = new LndRouter.Query(sender, p.receiver(), p.amountMsat(),
-                s.feeLimitMsat(p.amountMsat()), s.finalCltv(), s.cltvLimit(), s.maxHops(),
-                LndRouter.attemptCostMsat(p.amountMsat(), s.attemptCostMsat(), s.attemptCostPpm()),
-                s.minProbability(), probs, bw);
-        LndRouter.Found route = protocol.router().find(q);
+        LndRouter.Found route = routes.search(p.amountMsat(), settings.feeLimitMsat(p.amountMsat()));
         if (!route.found()) {
             ctx.giveUp("no route: " + route.failure());
             return;
         }
-        ChannelGraph g = protocol.graph();
-        int n = route.hops();
-        sentNodes = new int[n + 1];
-        sentNodes[0] = sender;
-        for (int i = 0; i < n; i++) {
-            sentNodes[i + 1] = g.target(route.directions()[i]);
-        }
-        sentAmounts = route.amountsMsat();
-        HtlcPath path = new HtlcPath(route.directions(), route.amountsMsat(), route.cltvs(), p.id(), p.amountMsat(),
-                p.amountMsat(), s.finalCltv());
-        if (!ctx.send(path)) {
+        if (!ctx.send(routes.path(route, p.amountMsat()))) {
             ctx.giveUp("the engine refused another attempt");
-            return;
         }
     }
 }

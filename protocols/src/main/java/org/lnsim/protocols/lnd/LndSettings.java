@@ -1,6 +1,7 @@
 package org.lnsim.protocols.lnd;
 
 import java.util.List;
+import org.lnsim.protocols.multipart.SplitSettings;
 import org.lnsim.protocols.settings.Key;
 import org.lnsim.protocols.settings.ProtocolSettings;
 import org.lnsim.protocols.settings.ProtocolSpec;
@@ -26,15 +27,20 @@ import org.lnsim.protocols.settings.Values;
  * @param finalCltv          {@code DefaultAssumedFinalCLTVDelta}, 18 ({@code zpay32/hophint.go} v0.18.5-beta)
  * @param maxHops            hop limit standing for the onion's 1,300-byte payload ({@code sphinx.MaxPayloadSize}):
  *                           20, as the other protocols
+ * @param split              multi-part splitting: none (one path), or a splitter whose shards lnd's search routes,
+ *                           {@code lnd-halving} being lnd's own ({@code routing/payment_lifecycle.go} v0.18.5-beta;
+ *                           lightning-facts §7.4); the protocol is then named e.g. {@code lnd+lnd-halving}
  */
 public record LndSettings(Estimator estimator, long attemptCostMsat, long attemptCostPpm, double minProbability,
-                          long minFailureRelaxUs, double feeLimitPercent, int cltvLimit, int finalCltv, int maxHops)
+                          long minFailureRelaxUs, double feeLimitPercent, int cltvLimit, int finalCltv, int maxHops,
+                          SplitSettings split)
         implements ProtocolSettings {
     /** {@code lnd}'s estimator; the bimodal one is the protocol {@code lnd.bimodal} ({@link #BIMODAL_SPEC}). */
     public static final String APRIORI = "apriori";
 
     public static final LndSettings DEFAULT = new LndSettings(Apriori.DEFAULT, LndRouter.DEFAULT_ATTEMPT_COST_MSAT,
-            LndRouter.DEFAULT_ATTEMPT_COST_PPM, LndRouter.DEFAULT_MIN_ROUTE_PROBABILITY, 60_000_000, 5, 2016, 18, 20);
+            LndRouter.DEFAULT_ATTEMPT_COST_PPM, LndRouter.DEFAULT_MIN_ROUTE_PROBABILITY, 60_000_000, 5, 2016, 18, 20,
+            SplitSettings.NONE);
 
     public static final Key<String> ESTIMATOR = Key.choice("estimator", APRIORI, List.of(APRIORI),
             "probability estimator (lnd v0.18.5-beta routing/probability_apriori.go; the bimodal one is the "
@@ -103,8 +109,8 @@ public record LndSettings(Estimator estimator, long attemptCostMsat, long attemp
             BIMODAL_KEYS, LndSettings::fromBimodal);
 
     public LndSettings {
-        if (estimator == null) {
-            throw new IllegalArgumentException("lnd settings: estimator parameters needed");
+        if (estimator == null || split == null) {
+            throw new IllegalArgumentException("lnd settings: estimator parameters and split settings needed");
         }
         if (attemptCostMsat < 0 || attemptCostPpm < 0) {
             throw new IllegalArgumentException("attempt_cost_msat and attempt_cost_ppm must be >= 0");
@@ -142,19 +148,31 @@ public record LndSettings(Estimator estimator, long attemptCostMsat, long attemp
     private static List<Key<?>> keys(Key<?>... first) {
         List<Key<?>> l = new java.util.ArrayList<>(List.of(first));
         l.addAll(ROUTER_KEYS);
+        l.addAll(SplitSettings.KEYS);
         return List.copyOf(l);
     }
 
     private static LndSettings router(Estimator e, Values v) {
         return new LndSettings(e, v.get(ATTEMPT_COST_MSAT), v.get(ATTEMPT_COST_PPM), v.get(MIN_PROBABILITY),
                 Math.round(v.get(MIN_FAILURE_RELAX_S) * 1e6), v.get(FEE_LIMIT_PERCENT), v.get(CLTV_LIMIT),
-                v.get(FINAL_CLTV), v.get(MAX_HOPS));
+                v.get(FINAL_CLTV), v.get(MAX_HOPS), SplitSettings.from(v));
     }
 
     /** These settings with another estimator ({@code lnd.bimodal}'s defaults: {@code withEstimator(Bimodal.DEFAULT)}). */
     public LndSettings withEstimator(Estimator e) {
         return new LndSettings(e, attemptCostMsat, attemptCostPpm, minProbability, minFailureRelaxUs, feeLimitPercent,
-                cltvLimit, finalCltv, maxHops);
+                cltvLimit, finalCltv, maxHops, split);
+    }
+
+    /** These settings with another splitter (and part cap and payment kind). */
+    public LndSettings withSplit(SplitSettings s) {
+        return new LndSettings(estimator, attemptCostMsat, attemptCostPpm, minProbability, minFailureRelaxUs,
+                feeLimitPercent, cltvLimit, finalCltv, maxHops, s);
+    }
+
+    @Override
+    public String variant() {
+        return split.variant();
     }
 
     /**

@@ -73,6 +73,7 @@ final class SplitPayment implements PaymentSession {
 
     @Override
     public void onAttemptResult(AttemptResult r) {
+        routes.onResult(r);
         partsInFlight--;
         if (r.succeeded() || ended) {
             return;
@@ -89,6 +90,12 @@ final class SplitPayment implements PaymentSession {
         } else {
             routeCl(part);
         }
+    }
+
+    /** The part that completed the payment: only the base protocol's learning is left to do. */
+    @Override
+    public void onDelivered(AttemptResult r) {
+        routes.onResult(r);
     }
 
     // ------------------------------------------------------------------ c-lightning

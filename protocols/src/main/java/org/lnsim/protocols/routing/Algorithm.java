@@ -11,7 +11,12 @@ public enum Algorithm {
     /** Hybrid's result when the BFG fallback ran. */
     FALLBACK_BFG("fallback-bfg"),
     /** Hybrid's result when the per-hop-bias fallback ran. */
-    FALLBACK_BIAS("fallback-bias");
+    FALLBACK_BIAS("fallback-bias"),
+    /**
+     * lnd's probability-weighted Dijkstra ({@code org.lnsim.protocols.lnd}): the label of its routes, never an
+     * algorithm a {@link RouteRequest} can ask the hybrid router for.
+     */
+    LND("lnd");
 
     private final String label;
 

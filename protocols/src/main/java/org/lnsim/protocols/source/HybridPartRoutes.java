@@ -97,18 +97,7 @@ final class HybridPartRoutes implements PartRoutes {
 
     @Override
     public HtlcPath path(Route route, long deliverMsat) {
-        PaymentRequest p = ctx.payment();
-        int n = route.hopCount();
-        int[] dirs = new int[n];
-        long[] amounts = new long[n];
-        int[] cltvs = new int[n];
-        for (int i = 0; i < n; i++) {
-            RouteHop h = route.hops().get(i);
-            dirs[i] = h.directionIndex();
-            amounts[i] = h.amountMsat();
-            cltvs[i] = h.cltv();
-        }
-        return new HtlcPath(dirs, amounts, cltvs, p.id(), deliverMsat, p.amountMsat(), pay.finalCltv());
+        return PartRoutes.htlcPath(route, ctx.payment(), deliverMsat, pay.finalCltv());
     }
 
     /** The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source). */
