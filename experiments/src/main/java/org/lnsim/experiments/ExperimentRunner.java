@@ -282,6 +282,11 @@ public final class ExperimentRunner {
             throw new ConfigException("workload.endpoints.merchants", null, m.topK() + " merchants, but only "
                     + endpoints + " nodes of " + where + " can pay and be paid; give at most " + endpoints);
         }
+        if (settings.workload().trace() == null && settings.workload().senders() > endpoints) {
+            throw new ConfigException("workload.endpoints.senders", null, settings.workload().senders()
+                    + " senders, but only " + endpoints + " nodes of " + where + " can pay and be paid; give at most "
+                    + endpoints);
+        }
     }
 
     /** The network as messages name it: its file, or its generator's description. */
@@ -387,7 +392,7 @@ public final class ExperimentRunner {
                 ? new AmountDistribution.Empirical(AmountsFile.read(baseDir.resolve(e.file())))
                 : ((WorkloadSettings.Drawn) w.amounts()).distribution();
         return WorkloadGenerator.poisson(graph, w.ratePerS(), w.payments(), w.durationUs(), amounts, w.endpoints(),
-                streams.fresh("workload"));
+                w.senders(), streams.fresh("workload"));
     }
 
     private static McpFit fit(String fit, Path baseDir) throws IOException, ConfigException {

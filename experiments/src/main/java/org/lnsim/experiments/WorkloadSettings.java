@@ -15,9 +15,10 @@ import org.lnsim.protocols.settings.Values;
  *
  * @param durationUs no arrival after this time, µs; {@link Long#MAX_VALUE}: none
  * @param trace      a CLoTH payments.csv to replay instead of generating, or null
+ * @param senders    how many nodes send (drawn once; each payment's sender uniform among them), 0 for every node
  */
 public record WorkloadSettings(int payments, double ratePerS, long durationUs, String trace, Amounts amounts,
-                               EndpointChoice endpoints) {
+                               EndpointChoice endpoints, int senders) {
     /** Where amounts come from. */
     public sealed interface Amounts {
     }
@@ -55,8 +56,11 @@ public record WorkloadSettings(int payments, double ratePerS, long durationUs, S
             + "payments to a merchant");
     public static final Key<Integer> MERCHANTS = Key.integer("merchants", 100, 1, Integer.MAX_VALUE, "merchants: how "
             + "many top nodes are merchants");
+    public static final Key<Integer> SENDERS = Key.integer("senders", 0, 0, Integer.MAX_VALUE, "how many nodes send: "
+            + "drawn once by the choice's sender rule, then each payment's sender is uniform among them (a few "
+            + "senders paying often show whether learning routers gain); 0: every node");
     static final Section ENDPOINTS = new Section("endpoints", "who pays whom (nodes with channels only)",
-            List.of(CHOICE, MERCHANT_SHARE, MERCHANTS), List.of());
+            List.of(CHOICE, MERCHANT_SHARE, MERCHANTS, SENDERS), List.of());
 
     static final Section SECTION = new Section("workload", "the payments; every protocol replays the same list",
             List.of(PAYMENTS, RATE_PER_S, DURATION_S, TRACE), List.of(AMOUNT, ENDPOINTS));
@@ -82,7 +86,7 @@ public record WorkloadSettings(int payments, double ratePerS, long durationUs, S
                     case "merchants" -> new EndpointChoice.Merchants(endpoints.get(MERCHANT_SHARE),
                             endpoints.get(MERCHANTS));
                     default -> new EndpointChoice.Uniform();
-                });
+                }, endpoints.get(SENDERS));
     }
 
     private static Amounts amounts(Values a, boolean used, String source) throws ConfigException {

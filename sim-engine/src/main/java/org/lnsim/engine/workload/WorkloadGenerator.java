@@ -38,10 +38,28 @@ public final class WorkloadGenerator {
     public static List<PaymentRequest> poisson(ChannelGraph graph, double ratePerSec, int count, long durationUs,
                                                AmountDistribution amounts, EndpointChoice endpoints,
                                                SplittableRandom rng) {
-        if (!(ratePerSec > 0) || count < 0 || durationUs < 0) {
-            throw new IllegalArgumentException("need rate > 0, count >= 0, duration >= 0");
+        return poisson(graph, ratePerSec, count, durationUs, amounts, endpoints, 0, rng);
+    }
+
+    /**
+     * As {@link #poisson(ChannelGraph, double, int, long, AmountDistribution, EndpointChoice, SplittableRandom)},
+     * with every payment sent by one of {@code senders} nodes: drawn once, before the first payment, distinct, by
+     * the endpoint choice's sender rule; each payment's sender is then uniform among them. A few senders paying
+     * many times is what shows whether a router that learns across its payments gains by it (issue 20's learning
+     * curve); 0 keeps every node a sender and draws exactly what the shorter form draws.
+     *
+     * @param senders how many nodes send, 0 for all; at most {@link #endpointCount}
+     */
+    public static List<PaymentRequest> poisson(ChannelGraph graph, double ratePerSec, int count, long durationUs,
+                                               AmountDistribution amounts, EndpointChoice endpoints, int senders,
+                                               SplittableRandom rng) {
+        if (!(ratePerSec > 0) || count < 0 || durationUs < 0 || senders < 0) {
+            throw new IllegalArgumentException("need rate > 0, count >= 0, duration >= 0, senders >= 0");
         }
         Picker picker = new Picker(graph, endpoints);
+        if (senders > 0) {
+            picker.fixSenders(senders, rng);
+        }
         List<PaymentRequest> out = new ArrayList<>(Math.min(count, 1 << 20));
         double meanGapUs = 1e6 / ratePerSec;
         long t = 0;
@@ -75,6 +93,7 @@ public final class WorkloadGenerator {
         private final int[] nodes;       // nodes that can pay and be paid, by index
         private final double[] cumCap;   // cumulative capacity over nodes (capacity-weighted)
         private final int[] top;         // top-k by capacity (merchants)
+        private int[] senders;           // the only senders, or null for all
 
         Picker(ChannelGraph g, EndpointChoice choice) {
             this.choice = choice;
@@ -118,7 +137,28 @@ public final class WorkloadGenerator {
             return out && in;
         }
 
+        /** Draws {@code k} distinct senders by the choice's sender rule; from now on only they send. */
+        void fixSenders(int k, SplittableRandom rng) {
+            if (k > nodes.length) {
+                throw new IllegalArgumentException(k + " senders, but only " + nodes.length
+                        + " nodes can pay and be paid");
+            }
+            int[] chosen = new int[k];
+            java.util.BitSet taken = new java.util.BitSet();
+            for (int i = 0; i < k; ) {
+                int v = sender(rng);
+                if (!taken.get(v)) {
+                    taken.set(v);
+                    chosen[i++] = v;
+                }
+            }
+            senders = chosen;
+        }
+
         int sender(SplittableRandom rng) {
+            if (senders != null) {
+                return senders[rng.nextInt(senders.length)];
+            }
             return choice instanceof EndpointChoice.CapacityWeighted ? weighted(rng) : uniform(rng);
         }
 

@@ -41,6 +41,30 @@ class WorkloadGeneratorTest {
     }
 
     /**
+     * Three senders among the star's four payable nodes: 600 payments come from exactly three distinct nodes, each
+     * sending about 200 (binomial(600, 1/3): σ ≈ 11.5, so 140–260 is over 5 σ); receivers still range over all four.
+     * {@code senders = 0} draws exactly the short form's workload; more senders than payable nodes is refused.
+     */
+    @Test
+    void aFixedSetOfSendersSendsEveryPayment() {
+        ChannelGraph g = TestGraphs.star();
+        AmountDistribution amounts = new AmountDistribution.Fixed(1000);
+        List<PaymentRequest> w = WorkloadGenerator.poisson(g, 5, 600, Long.MAX_VALUE, amounts,
+                new EndpointChoice.Uniform(), 3, new SplittableRandom(7));
+        java.util.Map<Integer, Long> bySender = w.stream().collect(java.util.stream.Collectors.groupingBy(
+                PaymentRequest::sender, java.util.stream.Collectors.counting()));
+        assertEquals(3, bySender.size());
+        bySender.values().forEach(n -> assertTrue(n > 140 && n < 260, "payments of a sender: " + n));
+        assertTrue(w.stream().map(PaymentRequest::receiver).distinct().count() > 3);
+        assertEquals(WorkloadGenerator.poisson(g, 5, 600, Long.MAX_VALUE, amounts, new EndpointChoice.Uniform(),
+                new SplittableRandom(7)), WorkloadGenerator.poisson(g, 5, 600, Long.MAX_VALUE, amounts,
+                new EndpointChoice.Uniform(), 0, new SplittableRandom(7)));
+        int payable = WorkloadGenerator.endpointCount(g);
+        assertThrows(IllegalArgumentException.class, () -> WorkloadGenerator.poisson(g, 5, 10, Long.MAX_VALUE,
+                amounts, new EndpointChoice.Uniform(), payable + 1, new SplittableRandom(7)));
+    }
+
+    /**
      * 20,000 arrivals at rate 4/s: the mean gap is 250 ms; its standard error is 250 ms / √20,000 ≈ 1.8 ms, so the
      * sample mean lies within 10 ms (5.6 σ) unless the generator is wrong. Duration 60 s cuts the list at ~240.
      */
