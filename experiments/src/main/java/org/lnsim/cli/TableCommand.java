@@ -92,6 +92,18 @@ final class TableCommand implements Runnable {
         return ExitCodes.OK;
     }
 
+    @Command(name = "learning", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class,
+            description = {"Does learning across payments pay off: per protocol, the success of a sender's n-th "
+                    + "payment as n grows (n binned 1, 2, 3-4, 5-8, ...), with 95%% Wilson intervals, and the gain "
+                    + "from the first to the last bin with its 95%% Newcombe interval.", "Reads a run folder's "
+                    + "payments.csv, or a sweep folder's units/*/payments.csv (a table per cell). Use few senders "
+                    + "(workload.endpoints.senders) so senders pay often."})
+    int learning(@Parameters(paramLabel = "DIR", description = "A run's or a sweep's output folder.") Path dir)
+            throws Exception {
+        spec.commandLine().getOut().print(org.lnsim.results.tables.LearningCurve.markdown(dir));
+        return ExitCodes.OK;
+    }
+
     @Command(name = "columns", mixinStandardHelpOptions = true, versionProvider = LnsimCommand.Version.class, description = "Every column of a run's files with "
             + "its unit and definition, the protocols' own included: results/COLUMNS.md.")
     int columns() {

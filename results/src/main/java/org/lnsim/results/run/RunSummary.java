@@ -279,6 +279,26 @@ public final class RunSummary {
     }
 
     /**
+     * p2 − p1 of two independent proportions k1/n1 and k2/n2 with Newcombe's hybrid score interval (Newcombe 1998,
+     * Statistics in Medicine 17, method 10): (δ − √((p2 − l2)² + (u1 − p1)²), δ + √((u2 − p2)² + (p1 − l1)²)),
+     * where [l, u] are the two {@link #wilson} intervals.
+     *
+     * @return {difference, low, high}
+     */
+    public static double[] newcombe(long k1, long n1, long k2, long n2) {
+        if (n1 < 1 || n2 < 1 || k1 < 0 || k1 > n1 || k2 < 0 || k2 > n2) {
+            throw new IllegalArgumentException("Newcombe interval of " + k1 + "/" + n1 + " and " + k2 + "/" + n2);
+        }
+        double p1 = (double) k1 / n1;
+        double p2 = (double) k2 / n2;
+        double[] w1 = wilson(k1, n1);
+        double[] w2 = wilson(k2, n2);
+        double d = p2 - p1;
+        return new double[] {d, d - Math.sqrt(Math.pow(p2 - w2[0], 2) + Math.pow(w1[1] - p1, 2)),
+                d + Math.sqrt(Math.pow(w2[1] - p2, 2) + Math.pow(p1 - w1[0], 2))};
+    }
+
+    /**
      * The six set-up columns of one run: messages sent, then bytes sent + received, each p50 / p99 / max by nearest
      * rank over the nodes with channels ({@link NodeStateCsv#writeSummary} ranks the same way); missing cells when
      * the run has no per-node figures.

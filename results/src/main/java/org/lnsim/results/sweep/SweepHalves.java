@@ -82,19 +82,8 @@ public final class SweepHalves {
         return sb.toString();
     }
 
-    /**
-     * p2 − p1 with Newcombe's hybrid score interval: (δ − √((p2 − l2)² + (u1 − p1)²), δ + √((u2 − p2)² + (p1 −
-     * l1)²)), where [l, u] are the Wilson intervals.
-     *
-     * @return {difference, low, high}
-     */
+    /** p2 − p1 with its 95% Newcombe interval ({@link org.lnsim.results.run.RunSummary#newcombe}). */
     static double[] difference(long k1, long n1, long k2, long n2) {
-        double p1 = (double) k1 / n1;
-        double p2 = (double) k2 / n2;
-        double[] w1 = SweepStats.wilson(k1, n1);
-        double[] w2 = SweepStats.wilson(k2, n2);
-        double d = p2 - p1;
-        return new double[] {d, d - Math.sqrt(Math.pow(p2 - w2[0], 2) + Math.pow(w1[1] - p1, 2)),
-                d + Math.sqrt(Math.pow(w2[1] - p2, 2) + Math.pow(p1 - w1[0], 2))};
+        return org.lnsim.results.run.RunSummary.newcombe(k1, n1, k2, n2);
     }
 }
