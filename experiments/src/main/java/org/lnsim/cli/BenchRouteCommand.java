@@ -81,8 +81,9 @@ final class BenchRouteCommand implements Callable<Integer> {
             description = "JIT warm-up queries, run first and not timed (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--algorithm", defaultValue = "hybrid", converter = RouteOptions.AlgorithmConverter.class,
-            description = "hybrid, dijkstra or bfg (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--algorithm", defaultValue = "hybrid", converter = BenchAlgorithmConverter.class,
+            description = "hybrid, dijkstra or bfg (c-lightning's router), or lnd (lnd v0.18.5-beta's search for a "
+                    + "sender with empty mission control; protocol lnd's defaults) (default: ${DEFAULT-VALUE}).")
     Algorithm algorithm;
 
     @Option(names = "--fallback", defaultValue = "bfg", converter = RouteOptions.FallbackConverter.class,
@@ -124,6 +125,10 @@ final class BenchRouteCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new ExitCodes.BadInputException("--warmup must be >= 0: " + warmup);
         }
+        if (compareJgrapht && algorithm == Algorithm.LND) {
+            throw new ExitCodes.BadInputException("--compare-jgrapht checks c-lightning's Dijkstra; it cannot be "
+                    + "combined with --algorithm lnd");
+        }
         ChannelGraph g = org.lnsim.cli.Progress.load(network, quiet).graph();
         int[] eligible = nodesWithChannels(g);
         if (eligible.length < 2) {
@@ -137,13 +142,14 @@ final class BenchRouteCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        HybridRouter router = new HybridRouter(g);
+        HybridRouter router = algorithm == Algorithm.LND ? null : new HybridRouter(g);
         Progress progress = Progress.forTerminal(quiet);
 
-        run(router, warm, threads, null, progress, "warm-up");
+        run(searches(g, router, warm), warm.length, threads, null, progress, "warm-up");
         Route[] routes = new Route[queries];
         Histogram hist = new Histogram(3);
-        long wall = run(router, measured, threads, new Recorder(routes, hist), progress, "queries");
+        long wall = run(searches(g, router, measured), measured.length, threads, new Recorder(routes, hist), progress,
+                "queries");
         Stats stats = Stats.of(routes);
 
         Comparison cmp = compareJgrapht ? compare(g, router, measured, warm, progress) : null;
@@ -196,7 +202,9 @@ final class BenchRouteCommand implements Callable<Integer> {
     }
 
     private RouteRequest[] requests(ChannelGraph g, int[] eligible, int count, SplittableRandom rnd) {
-        return requests(eligible, count, rnd, amountMsat, maxHops, algorithm, fallback);
+        // lnd's search reads only the pair and the amount of a request, drawn as for the hybrid router
+        return requests(eligible, count, rnd, amountMsat, maxHops,
+                algorithm == Algorithm.LND ? Algorithm.HYBRID : algorithm, fallback);
     }
 
     /**
@@ -215,6 +223,43 @@ final class BenchRouteCommand implements Callable<Integer> {
         return r;
     }
 
+    /** One thread's searches: the route of query i. */
+    private interface Search {
+        Route find(int i);
+    }
+
+    /**
+     * A maker of one {@link Search} per thread over {@code requests}: the hybrid router is shared (immutable and
+     * thread-safe); lnd's search keeps scratch arrays, so each thread gets its own, built before the clock starts.
+     */
+    private java.util.function.Supplier<Search> searches(ChannelGraph g, HybridRouter router,
+                                                         RouteRequest[] requests) {
+        if (algorithm == Algorithm.LND) {
+            return () -> {
+                org.lnsim.protocols.routing.PathFinder f = org.lnsim.protocols.lnd.LndRouting.pathFinder(g,
+                        org.lnsim.protocols.lnd.LndSettings.DEFAULT);
+                return i -> f.find(requests[i].source(), requests[i].target(), requests[i].amountMsat());
+            };
+        }
+        return () -> i -> router.find(requests[i]);
+    }
+
+    /** {@code --algorithm}: the route command's algorithms, and lnd's search. */
+    static final class BenchAlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
+        @Override
+        public Algorithm convert(String value) {
+            if (Algorithm.LND.label().equalsIgnoreCase(value)) {
+                return Algorithm.LND;
+            }
+            try {
+                return new RouteOptions.AlgorithmConverter().convert(value);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not an algorithm; choose hybrid, dijkstra, bfg or lnd");
+            }
+        }
+    }
+
     /** Where measured queries go: the route by query index, the time into the thread's own histogram. */
     private record Recorder(Route[] routes, Histogram merged) {
     }
@@ -224,9 +269,9 @@ final class BenchRouteCommand implements Callable<Integer> {
      *
      * @return the wall time in nanoseconds
      */
-    private static long run(HybridRouter router, RouteRequest[] requests, int threads, Recorder rec,
+    private static long run(java.util.function.Supplier<Search> searches, int count, int threads, Recorder rec,
                             Progress progress, String what) throws InterruptedException {
-        if (requests.length == 0) {
+        if (count == 0) {
             return 0;
         }
         AtomicInteger next = new AtomicInteger();
@@ -236,17 +281,18 @@ final class BenchRouteCommand implements Callable<Integer> {
         for (int k = 0; k < threads; k++) {
             Histogram h = new Histogram(3);
             perThread[k] = h;
+            Search search = searches.get();
             work[k] = () -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < requests.length; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
-                        Route route = router.find(requests[i]);
+                        Route route = search.find(i);
                         long dt = System.nanoTime() - t0;
                         if (rec != null) {
                             rec.routes[i] = route;
                             h.recordValue(dt);
                         }
-                        progress.tick(what, i, requests.length);
+                        progress.tick(what, i, count);
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);

@@ -102,11 +102,14 @@ final class LndPartRoutes implements PartRoutes {
     /** lnd's search for a shard; {@code excluded} is not read (see the class comment). */
     @Override
     public Route find(long amountMsat, long feeBudgetMsat, Exclusions excluded) {
-        LndRouter.Found f = search(amountMsat, feeBudgetMsat);
+        return route(protocol.graph(), search(amountMsat, feeBudgetMsat), amountMsat);
+    }
+
+    /** {@code f} as a {@link Route} delivering {@code amountMsat}; its cost is lnd's distance at the sender. */
+    static Route route(ChannelGraph g, LndRouter.Found f, long amountMsat) {
         if (!f.found()) {
             return Route.none(amountMsat, Algorithm.LND, f.failure());
         }
-        ChannelGraph g = protocol.graph();
         List<RouteHop> hops = new ArrayList<>(f.hops());
         for (int i = 0; i < f.hops(); i++) {
             int e = f.directions()[i];

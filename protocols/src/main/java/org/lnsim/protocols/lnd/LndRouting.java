@@ -7,6 +7,7 @@ import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
+import org.lnsim.protocols.routing.PathFinder;
 
 /**
  * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
@@ -75,6 +76,32 @@ public final class LndRouting implements SplittableProtocol {
     @Override
     public long feeBudgetMsat(long amountMsat) {
         return settings.feeLimitMsat(amountMsat);
+    }
+
+    /**
+     * lnd's search for a sender with an empty mission control at time 0, every channel of its own able to carry the
+     * amount (no balances are known outside a run): what {@code lnsim bench route --algorithm lnd} times. One per
+     * thread (the router's scratch arrays are its own).
+     */
+    public static PathFinder pathFinder(ChannelGraph graph, LndSettings settings) {
+        LndRouter router = new LndRouter(graph);
+        Estimator a = settings.estimator();
+        LndRouter.Probabilities probs = new LndRouter.Probabilities() {
+            @Override
+            public double pair(int from, int to, long amtMsat, long capacityMsat) {
+                return a.pair(null, 0, from, to, amtMsat, capacityMsat);
+            }
+
+            @Override
+            public double local(int from, int to) {
+                return a.local(null, 0, from, to);
+            }
+        };
+        LndRouter.Bandwidth any = (e, amt) -> true;
+        return (source, target, amountMsat) -> LndPartRoutes.route(graph, router.find(new LndRouter.Query(source,
+                target, amountMsat, settings.feeLimitMsat(amountMsat), settings.finalCltv(), settings.cltvLimit(),
+                settings.maxHops(), LndRouter.attemptCostMsat(amountMsat, settings.attemptCostMsat(),
+                settings.attemptCostPpm()), settings.minProbability(), probs, any)), amountMsat);
     }
 
     LndSettings settings() {

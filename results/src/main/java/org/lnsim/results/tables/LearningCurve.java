@@ -25,7 +25,8 @@ import org.lnsim.results.run.RunSummary;
  * run, plus one. Columns bin n in powers of two: 1, 2, 3–4, 5–8, 9–16, … Every protocol of a run replays the same
  * payments, so a column holds the same payments for every protocol; its n is in the header. Each cell is the success
  * share with its 95% Wilson interval; <em>gain</em> is the last column minus the first with its 95% Newcombe
- * interval ({@link RunSummary#newcombe}).
+ * interval ({@link RunSummary#newcombe}). A second table gives the attempts per payment in the same columns (mean ±
+ * 1.96 standard errors): a router that learns may deliver the same payments with fewer attempts.
  *
  * <p>The gain is confounded with time: a sender's later payments also meet channels drained by everyone's earlier
  * ones. A protocol that learns nothing across payments ({@code source}, whose exclusions last one payment) measures
@@ -73,7 +74,7 @@ public final class LearningCurve {
                 + "intervals. Gain = last column − first, with its 95% Newcombe interval; later payments also meet "
                 + "channels drained by earlier ones, so a router learns by as much as its gain exceeds source's.\n");
         for (var g : groups.entrySet()) {
-            Map<String, long[][]> counts = new LinkedHashMap<>(); // protocol -> bin -> {successes, n}
+            Map<String, long[][]> counts = new LinkedHashMap<>(); // protocol -> bin -> {ok, n, Σ attempts, Σ a²}
             for (Path f : g.getValue()) {
                 count(CsvTable.read(f), counts);
             }
@@ -82,7 +83,9 @@ public final class LearningCurve {
                 sb.append("Cell ").append(g.getKey()).append(" (").append(g.getValue().size())
                         .append(" replication").append(g.getValue().size() == 1 ? "" : "s").append(" pooled)\n\n");
             }
-            table(sb, counts);
+            table(sb, counts, false);
+            sb.append('\n');
+            table(sb, counts, true);
         }
         return sb.toString();
     }
@@ -93,26 +96,31 @@ public final class LearningCurve {
         String sender = RunColumns.Payment.SENDER_ID.csvName();
         String protocol = RunColumns.Payment.PROTOCOL_NAME.csvName();
         String ok = RunColumns.Payment.IS_SUCCESS.csvName();
-        Map<String, List<long[]>> rows = new LinkedHashMap<>(); // protocol -> {id, sender, success}
+        String attempts = RunColumns.Payment.ATTEMPTS.csvName();
+        Map<String, List<long[]>> rows = new LinkedHashMap<>(); // protocol -> {id, sender, success, attempts}
         for (int r = 0; r < t.rowCount(); r++) {
             rows.computeIfAbsent(t.get(r, protocol), k -> new ArrayList<>()).add(new long[] {
-                    (long) t.number(r, id), (long) t.number(r, sender), t.number(r, ok) == 1 ? 1 : 0});
+                    (long) t.number(r, id), (long) t.number(r, sender), t.number(r, ok) == 1 ? 1 : 0,
+                    (long) t.number(r, attempts)});
         }
         for (var p : rows.entrySet()) {
             List<long[]> list = p.getValue();
             list.sort((a, b) -> Long.compare(a[0], b[0]));
             Map<Long, Integer> made = new HashMap<>();
-            long[][] c = counts.computeIfAbsent(p.getKey(), k -> new long[32][2]);
+            long[][] c = counts.computeIfAbsent(p.getKey(), k -> new long[32][4]);
             for (long[] row : list) {
                 int n = made.merge(row[1], 1, Integer::sum);
                 long[] cell = c[bin(n)];
                 cell[0] += row[2];
                 cell[1]++;
+                cell[2] += row[3];
+                cell[3] += row[3] * row[3];
             }
         }
     }
 
-    private static void table(StringBuilder sb, Map<String, long[][]> counts) {
+    /** The success table, or with {@code attempts} the attempts table, of one run or cell. */
+    private static void table(StringBuilder sb, Map<String, long[][]> counts, boolean attempts) {
         int last = -1;
         long[] n = new long[32];
         for (long[][] c : counts.values()) {
@@ -123,12 +131,12 @@ public final class LearningCurve {
                 }
             }
         }
-        sb.append("| protocol |");
+        sb.append(attempts ? "| attempts |" : "| success |");
         for (int b = 0; b <= last; b++) {
             sb.append(" n = ").append(label(b)).append(" (").append(n[b]).append(") |");
         }
-        sb.append(" gain [95%] |\n|---|");
-        sb.append("---:|".repeat(last + 1)).append("---|\n");
+        sb.append(attempts ? "\n|---|" : " gain [95%] |\n|---|");
+        sb.append("---:|".repeat(last + 1)).append(attempts ? "\n" : "---|\n");
         for (var p : counts.entrySet()) {
             long[][] c = p.getValue();
             sb.append("| ").append(p.getKey()).append(" |");
@@ -137,9 +145,24 @@ public final class LearningCurve {
                     sb.append(" |");
                     continue;
                 }
+                if (attempts) {
+                    double mean = (double) c[b][2] / c[b][1];
+                    if (c[b][1] < 2) {
+                        sb.append(String.format(Locale.ROOT, " %.2f |", mean));
+                        continue;
+                    }
+                    double var = (c[b][3] - c[b][1] * mean * mean) / (c[b][1] - 1);
+                    sb.append(String.format(Locale.ROOT, " %.2f ± %.2f |", mean,
+                            RunSummary.Z95 * Math.sqrt(Math.max(0, var) / c[b][1])));
+                    continue;
+                }
                 double[] w = RunSummary.wilson(c[b][0], c[b][1]);
                 sb.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", (double) c[b][0] / c[b][1], w[0],
                         w[1]));
+            }
+            if (attempts) {
+                sb.append('\n');
+                continue;
             }
             if (last > 0 && c[0][1] > 0 && c[last][1] > 0) {
                 double[] d = RunSummary.newcombe(c[0][0], c[0][1], c[last][0], c[last][1]);

@@ -35,14 +35,19 @@ class LearningCurveTest {
      */
     @Test
     void numbersEachSendersPaymentsInArrivalOrder(@TempDir Path dir) throws IOException {
-        String rows = "protocol,id,sender_id,is_success\n"
-                + "lnd,1,9,0\nlnd,0,7,0\nlnd,2,7,1\nlnd,3,9,0\nlnd,5,9,1\nlnd,4,7,1\nlnd,6,7,1\nlnd,7,9,1\n"
-                + "source,0,7,0\nsource,1,9,0\nsource,2,7,0\nsource,3,9,0\nsource,4,7,0\nsource,5,9,0\n"
-                + "source,6,7,1\nsource,7,9,0\n";
+        String rows = "protocol,id,sender_id,is_success,attempts\n"
+                + "lnd,1,9,0,3\nlnd,0,7,0,5\nlnd,2,7,1,2\nlnd,3,9,0,1\nlnd,5,9,1,1\nlnd,4,7,1,1\nlnd,6,7,1,1\n"
+                + "lnd,7,9,1,1\n"
+                + "source,0,7,0,1\nsource,1,9,0,1\nsource,2,7,0,1\nsource,3,9,0,1\nsource,4,7,0,1\n"
+                + "source,5,9,0,1\nsource,6,7,1,1\nsource,7,9,0,1\n";
         Files.writeString(dir.resolve("payments.csv"), rows);
         String md = LearningCurve.markdown(dir);
-        assertTrue(md.contains("| protocol | n = 1 (2) | n = 2 (2) | n = 3–4 (4) | gain [95%] |"), md);
+        assertTrue(md.contains("| success | n = 1 (2) | n = 2 (2) | n = 3–4 (4) | gain [95%] |"), md);
         assertTrue(md.contains("| lnd | 0.000 ["), md);
+        // attempts of lnd: n = 1 took 5 and 3 (mean 4, s² = 2, half-width 1.96 × √(2/2) = 1.96); n = 2 took 2 and
+        // 1 (1.5, s² = 0.5, 1.96 × 0.5 = 0.98); n = 3–4 one each (1.00 ± 0.00)
+        assertTrue(md.contains("| attempts | n = 1 (2) | n = 2 (2) | n = 3–4 (4) |"), md);
+        assertTrue(md.contains("| lnd | 4.00 ± 1.96 | 1.50 ± 0.98 | 1.00 ± 0.00 |"), md);
         String lnd = md.lines().filter(l -> l.startsWith("| lnd |")).findFirst().orElseThrow();
         assertTrue(lnd.contains("| 0.500 [") && lnd.contains("| 1.000 [") && lnd.contains("| +1.000 ["), lnd);
         String source = md.lines().filter(l -> l.startsWith("| source |")).findFirst().orElseThrow();
@@ -56,12 +61,12 @@ class LearningCurveTest {
         for (String u : new String[] {"c00-r0", "c00-r1"}) {
             Files.createDirectories(dir.resolve("units/" + u));
             Files.writeString(dir.resolve("units/" + u + "/payments.csv"),
-                    "protocol,id,sender_id,is_success\nsource,0,3,0\nsource,1,3,1\n");
+                    "protocol,id,sender_id,is_success,attempts\nsource,0,3,0,1\nsource,1,3,1,1\n");
         }
         String md = LearningCurve.markdown(dir);
         assertTrue(md.contains("Cell c00 (2 replications pooled)"), md);
         // each replication: n = 1 failed, n = 2 succeeded; pooled 0/2 and 2/2
-        assertTrue(md.contains("| protocol | n = 1 (2) | n = 2 (2) | gain [95%] |"), md);
+        assertTrue(md.contains("| success | n = 1 (2) | n = 2 (2) | gain [95%] |"), md);
         assertTrue(md.contains("| source | 0.000 [") && md.contains("| 1.000 [") && md.contains("| +1.000 ["), md);
     }
 }
