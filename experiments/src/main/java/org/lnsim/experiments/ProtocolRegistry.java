@@ -63,8 +63,8 @@ public final class ProtocolRegistry {
                 s.pay(), s.options(), run.get(s.paths()))));
         register(AntSettings.SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
-        register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), s)));
-        register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), s)));
+        register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
+        register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {

@@ -8,6 +8,7 @@ import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.PathFinder;
+import org.lnsim.protocols.settings.SharedWork;
 
 /**
  * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
@@ -38,10 +39,38 @@ public final class LndRouting implements SplittableProtocol {
     private final LndRouter router;
     private final PairHistory[] histories;
 
+    /**
+     * The graph's compact in-edges for lnd's search ({@link LndEdges}, ≈ 80 MB at a million channels) as work the
+     * lnd protocols of a run share: immutable, so one copy serves {@code lnd}, {@code lnd.bimodal} and their split
+     * variants.
+     */
+    public static final SharedWork<LndEdges> EDGES = new SharedWork<>() {
+        @Override
+        public Object key() {
+            return LndEdges.class;
+        }
+
+        @Override
+        public SharedWork<LndEdges> merge(SharedWork<LndEdges> other) {
+            return this;
+        }
+
+        @Override
+        public LndEdges compute(ChannelGraph graph) {
+            return new LndEdges(graph);
+        }
+    };
+
+    /** lnd's routing over its own copy of the graph's in-edges (tests; runs share {@link #EDGES}). */
     public LndRouting(ChannelGraph graph, LndSettings settings) {
+        this(graph, EDGES.compute(graph), settings);
+    }
+
+    /** @param edges the run's {@link #EDGES} */
+    public LndRouting(ChannelGraph graph, LndEdges edges, LndSettings settings) {
         this.graph = graph;
         this.settings = settings;
-        this.router = new LndRouter(graph);
+        this.router = new LndRouter(graph, edges);
         this.histories = new PairHistory[graph.nodeCount()];
     }
 
@@ -80,11 +109,15 @@ public final class LndRouting implements SplittableProtocol {
 
     /**
      * lnd's search for a sender with an empty mission control at time 0, every channel of its own able to carry the
-     * amount (no balances are known outside a run): what {@code lnsim bench route --algorithm lnd} times. One per
-     * thread (the router's scratch arrays are its own).
+     * amount (no balances are known outside a run): what {@code lnsim bench route --algorithm lnd} times. Each
+     * {@code get()} gives a search for one thread (its own scratch arrays) over one shared copy of the in-edges.
      */
-    public static PathFinder pathFinder(ChannelGraph graph, LndSettings settings) {
-        LndRouter router = new LndRouter(graph);
+    public static java.util.function.Supplier<PathFinder> pathFinders(ChannelGraph graph, LndSettings settings) {
+        LndEdges edges = new LndEdges(graph);
+        return () -> pathFinder(graph, new LndRouter(graph, edges), settings);
+    }
+
+    private static PathFinder pathFinder(ChannelGraph graph, LndRouter router, LndSettings settings) {
         Estimator a = settings.estimator();
         LndRouter.Probabilities probs = new LndRouter.Probabilities() {
             @Override

@@ -170,6 +170,12 @@ public record LndSettings(Estimator estimator, long attemptCostMsat, long attemp
                 feeLimitPercent, cltvLimit, finalCltv, maxHops, s);
     }
 
+    /** The graph's compact in-edges, shared by every lnd protocol of the run. */
+    @Override
+    public List<org.lnsim.protocols.settings.SharedWork<?>> sharedWork() {
+        return List.of(LndRouting.EDGES);
+    }
+
     @Override
     public String variant() {
         return split.variant();

@@ -18,6 +18,23 @@ class AprioriTest {
      * At amt = c with f = 0.9999: e^(−0.0001/0.025) = e^(−0.004) = 0.996008, 1 − 0.5/1.996008 = 0.749500. Above the
      * capacity 0; fraction 1 or capacity 0: 1.
      */
+    /**
+     * The shortcut above exponent 40 gives exactly the formula's double: swept over amounts whose exponent runs from
+     * 30 to 45 on a 1,000,000-msat channel at f = 0.9999 (exponent = (f·c − amt)/(0.025·c), so amt = 999,900 − 25,000
+     * × x), the full formula and {@code capacityFactor} agree bit for bit.
+     */
+    @Test
+    void saturatedCapacityFactorIsBitIdentical() {
+        long cap = 1_000_000_000L;
+        for (double x = 30; x <= 45; x += 0.01) {
+            long amt = (long) (0.9999 * cap - 0.025 * cap * x);
+            double e = -(amt - 0.9999 * cap) / (0.025 * cap);
+            double full = 1 - 0.5 / (1 + Math.exp(e));
+            assertEquals(Double.doubleToLongBits(full),
+                    Double.doubleToLongBits(Apriori.capacityFactor(amt, cap, 0.9999)), "amount " + amt);
+        }
+    }
+
     @Test
     void capacityFactorByHand() {
         assertEquals(0.75, Apriori.capacityFactor(750_000, 1_000_000, 0.75), 1e-12);
