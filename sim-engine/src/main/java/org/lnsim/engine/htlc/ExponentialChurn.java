@@ -57,6 +57,12 @@ public final class ExponentialChurn implements NodeAvailability {
         return online[node];
     }
 
+    /** The end of the node's offline period, if it is offline at {@code timeUs}. */
+    @Override
+    public long nextOnlineUs(int node, long timeUs) {
+        return isOnline(node, timeUs) ? timeUs : nextToggleUs[node];
+    }
+
     @Override
     public long toggles(int node, long timeUs) {
         isOnline(node, timeUs);

@@ -40,8 +40,17 @@ import org.lnsim.network.ChannelGraph;
  * The sender's listener is called when the resolution of hop 0 is committed. Failures before any lock (at the
  * sender) are reported at once, or after the offline delay for an offline first peer.
  *
- * <p>Simplifications, on purpose: nodes do not go offline while holding an HTLC; policies are the graph's (no
- * channel_update during the run yet).
+ * <h2>Nodes offline while holding an HTLC (issue 22)</h2>
+ * A node that must act on an attempt — forward it (decide), accept it (the receiver), or send its fulfil or fail
+ * back — and is offline at that moment holds it until it comes back online ({@link NodeAvailability#nextOnlineUs});
+ * meanwhile every lock upstream stays. If the HTLC it received expires first — {@code cltv} blocks of
+ * {@link #BLOCK_US} after the attempt began — the upstream node takes it back on chain at the expiry: its lock is
+ * released and it fails the attempt upstream with {@code permanent_channel_failure} (BOLT 4 PERM|8; the channel's
+ * closing itself is not modelled). A fulfil held by an offline node is passed back when the node returns, however
+ * late (it can claim on chain with the preimage; the race with the timeout is not modelled). The sender's payment
+ * waits for its attempts, as lnd and c-lightning do for HTLCs in flight.
+ *
+ * <p>Simplification, on purpose: policies are the graph's (no channel_update during the run yet).
  */
 public final class HtlcRelay {
     /** Receives an attempt's outcome. */
@@ -64,6 +73,13 @@ public final class HtlcRelay {
     private final long[] nodeMessages;
     private final long[] nodeBytes;
     private final java.util.Map<Long, HeldSet> held = new java.util.HashMap<>();
+    private long heldOffline;
+
+    /**
+     * Bitcoin's target block interval, 10 minutes: the time a CLTV expiry of one block stands for when an HTLC held
+     * by an offline node times out (BIP 94 / the consensus difficulty target of 2016 blocks per two weeks).
+     */
+    public static final long BLOCK_US = 600_000_000L;
 
     public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
                      long mppTimeoutUs) {
@@ -161,6 +177,10 @@ public final class HtlcRelay {
     private void decide(Attempt a, int i) {
         HtlcPath p = a.path;
         int e = p.direction(i);
+        if (i > 0 && !availability.isOnline(graph.source(e), sim.now())) {
+            holdOffline(a, i, () -> decide(a, i));
+            return;
+        }
         long out = p.amountMsat(i);
         FailureCode policy = checkPolicy(p, i);
         if (policy != null) {
@@ -214,6 +234,10 @@ public final class HtlcRelay {
         HtlcPath p = a.path;
         int last = p.hops() - 1;
         int e = p.direction(last);
+        if (!availability.isOnline(graph.target(e), sim.now())) {
+            holdOffline(a, p.hops(), () -> receive(a));
+            return;
+        }
         if (p.amountMsat(last) < p.deliverMsat()) {
             fail(a, p.hops(), e, FailureCode.INCORRECT_OR_UNKNOWN_PAYMENT_DETAILS, 0);
         } else if (p.cltv(last) < p.finalCltv()) {
@@ -226,8 +250,68 @@ public final class HtlcRelay {
     }
 
     private void fulfil(Attempt a) {
-        int last = a.path.hops() - 1;
-        sim.schedule(latency.resolveUs(a.path.direction(last)), () -> resolved(a, last));
+        passBack(a, a.path.hops(), 0);
+    }
+
+    /**
+     * Node {@code i} (≥ 1), offline, holds the HTLC it received on hop i−1: {@code resume} when it is back, unless
+     * that HTLC expires first and node i−1 takes it back on chain.
+     */
+    private void holdOffline(Attempt a, int i, org.lnsim.engine.Event resume) {
+        heldOffline++;
+        long now = sim.now();
+        long back = availability.nextOnlineUs(graph.target(a.path.direction(i - 1)), now);
+        long expiry = expiryUs(a, i - 1);
+        if (back <= expiry) {
+            sim.schedule(back - now, resume);
+        } else {
+            sim.schedule(Math.max(0, expiry - now), () -> timedOutOnChain(a, i - 1));
+        }
+    }
+
+    /** When the HTLC on hop j expires: its CLTV in blocks after the attempt began. */
+    private static long expiryUs(Attempt a, int j) {
+        return a.startUs + a.path.cltv(j) * BLOCK_US;
+    }
+
+    /** The HTLC on hop j expired while node j+1 held it offline: node j takes it back and fails upstream. */
+    private void timedOutOnChain(Attempt a, int j) {
+        HtlcPath p = a.path;
+        state.fail(p.direction(j), p.amountMsat(j));
+        a.failure = FailureCode.PERMANENT_CHANNEL_FAILURE;
+        a.failingHop = j;
+        a.failingDirection = p.direction(j);
+        if (j == 0) {
+            a.listener.onResult(result(a));
+        } else {
+            passBack(a, j, 0);
+        }
+    }
+
+    /**
+     * Node {@code from} (≥ 1) sends the attempt's resolution back over hop from−1 after {@code delayUs}; it reaches
+     * node from−1 one {@link LatencyModel#resolveUs} later. An offline node sends it when it is back — a failure only
+     * until the HTLC on hop from−1 expires ({@link #holdOffline}).
+     */
+    private void passBack(Attempt a, int from, long delayUs) {
+        int e = a.path.direction(from - 1);
+        long now = sim.now();
+        if (availability.isOnline(graph.target(e), now)) {
+            sim.schedule(delayUs + latency.resolveUs(e), () -> resolved(a, from - 1));
+            return;
+        }
+        heldOffline++;
+        long back = availability.nextOnlineUs(graph.target(e), now);
+        if (a.failure != null && back > expiryUs(a, from - 1)) {
+            sim.schedule(Math.max(0, expiryUs(a, from - 1) - now), () -> timedOutOnChain(a, from - 1));
+        } else {
+            sim.schedule(back - now, () -> passBack(a, from, delayUs));
+        }
+    }
+
+    /** How many times a node held an attempt because it was offline when it had to act on it. */
+    public long heldOffline() {
+        return heldOffline;
     }
 
     /** Holds a part; completes the set when the total is reached; the first part starts the MPP timer. */
@@ -285,7 +369,7 @@ public final class HtlcRelay {
         if (j == 0) {
             a.listener.onResult(result(a));
         } else {
-            sim.schedule(latency.resolveUs(p.direction(j - 1)), () -> resolved(a, j - 1));
+            passBack(a, j, 0);
         }
     }
 
@@ -305,8 +389,7 @@ public final class HtlcRelay {
             }
             return;
         }
-        int back = a.path.direction(hop - 1);
-        sim.schedule(delayUs + latency.resolveUs(back), () -> resolved(a, hop - 1));
+        passBack(a, hop, delayUs);
     }
 
     private AttemptResult result(Attempt a) {

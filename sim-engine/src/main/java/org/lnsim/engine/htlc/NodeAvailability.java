@@ -15,4 +15,13 @@ public interface NodeAvailability {
     default long toggles(int node, long timeUs) {
         return 0;
     }
+
+    /**
+     * The earliest time ≥ {@code timeUs} at which {@code node} is online: {@code timeUs} if it is online then,
+     * otherwise when it comes back, or {@link Long#MAX_VALUE} if the model cannot tell (the default for an offline
+     * node). Same ordering rule as {@link #isOnline}.
+     */
+    default long nextOnlineUs(int node, long timeUs) {
+        return isOnline(node, timeUs) ? timeUs : Long.MAX_VALUE;
+    }
 }

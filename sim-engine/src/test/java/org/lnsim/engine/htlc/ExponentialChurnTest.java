@@ -30,4 +30,29 @@ class ExponentialChurnTest {
         assertTrue(mean > 19 && mean < 21, "mean toggles " + mean);
         assertEquals(0, NodeAvailability.ALWAYS_ONLINE.toggles(3, 10_000_000));
     }
+
+    /**
+     * nextOnlineUs: the time itself for an online node; for an offline one the end of its offline period, when it is
+     * online again (a twin model asked at that time), after exactly one more toggle, and never earlier than asked.
+     */
+    @Test
+    void nextOnlineIsTheEndOfTheOfflinePeriod() {
+        ExponentialChurn churn = new ExponentialChurn(200, 0.3, 1_000_000, 7);
+        ExponentialChurn twin = new ExponentialChurn(200, 0.3, 1_000_000, 7);
+        int offline = 0;
+        for (int n = 0; n < 200; n++) {
+            long t = 5_000_000;
+            long next = churn.nextOnlineUs(n, t);
+            if (churn.isOnline(n, t)) {
+                assertEquals(t, next);
+                continue;
+            }
+            offline++;
+            assertTrue(next > t);
+            assertTrue(twin.isOnline(n, next), "node " + n);
+            assertEquals(churn.toggles(n, t) + 1, twin.toggles(n, next));
+        }
+        assertTrue(offline > 20, "offline nodes at 5 s: " + offline); // ~60 of 200 expected
+        assertEquals(Long.MAX_VALUE, ((NodeAvailability) (node, time) -> node != 1).nextOnlineUs(1, 0));
+    }
 }

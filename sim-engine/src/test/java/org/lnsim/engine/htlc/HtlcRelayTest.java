@@ -128,6 +128,71 @@ class HtlcRelayTest {
         assertEquals(3_270_000, r.latencyUs());
     }
 
+    /** One node offline during [fromUs, toUs); Long.MAX_VALUE: for good. */
+    private record Offline(int node, long fromUs, long toUs) implements NodeAvailability {
+        @Override
+        public boolean isOnline(int n, long t) {
+            return n != node || t < fromUs || t >= toUs;
+        }
+
+        @Override
+        public long nextOnlineUs(int n, long t) {
+            return isOnline(n, t) ? t : toUs;
+        }
+    }
+
+    /**
+     * B goes offline at 100 ms, after A offered (B was online at 0), until 30 s. The HTLC reaches B at 150 ms and B
+     * holds it, A's lock on A→B in place, until 30 s; then B forwards: C at 30.150 s, fulfils back to B at 30.270 s
+     * and A at 30.390 s. Success after 30,390 ms, the balances of a success, one hold.
+     */
+    @Test
+    void anOfflineNodeHoldsTheHtlcUntilItIsBack() {
+        ChannelGraph g = line();
+        int b = g.indexOfNode(NodeIds.fromIndex(2));
+        Run run = send(g, pathFor(g, 10_000_000), new Offline(b, 100_000, 30_000_000));
+        AttemptResult r = run.results().get(0);
+        assertTrue(r.succeeded());
+        assertEquals(30_390_000, r.latencyUs());
+        assertEquals(1, run.relay().heldOffline());
+        assertEquals(89_998_000, run.state().balance(A_TO_B));
+        assertEquals(40_000_000, run.state().balance(B_TO_C));
+    }
+
+    /**
+     * B goes offline at 100 ms for good. The HTLC on A→B carries CLTV 49: it expires 49 blocks × 600 s = 29,400 s
+     * after the attempt began, when A takes it back on chain and the attempt fails with permanent_channel_failure
+     * at hop 0, after 29,400,000,000 µs; every balance is back.
+     */
+    @Test
+    void anHtlcHeldOfflinePastItsExpiryTimesOutOnChain() {
+        ChannelGraph g = line();
+        int b = g.indexOfNode(NodeIds.fromIndex(2));
+        Run run = send(g, pathFor(g, 10_000_000), new Offline(b, 100_000, Long.MAX_VALUE));
+        AttemptResult r = run.results().get(0);
+        assertEquals(FailureCode.PERMANENT_CHANNEL_FAILURE, r.failure());
+        assertEquals(0, r.failingHop());
+        assertEquals(A_TO_B, r.failingDirection());
+        assertEquals(49 * HtlcRelay.BLOCK_US, r.latencyUs());
+        assertEquals(100_000_000, run.state().balance(A_TO_B));
+        assertEquals(50_000_000, run.state().balance(B_TO_C));
+    }
+
+    /**
+     * C goes offline at 200 ms until 10 s: B checked it online at 150 ms and offered; the HTLC reaches C at 300 ms,
+     * offline, so C accepts it at 10 s; its fulfil reaches B at 10.120 s and A at 10.240 s.
+     */
+    @Test
+    void anOfflineReceiverAcceptsWhenBack() {
+        ChannelGraph g = line();
+        int c = g.indexOfNode(NodeIds.fromIndex(3));
+        Run run = send(g, pathFor(g, 10_000_000), new Offline(c, 200_000, 10_000_000));
+        AttemptResult r = run.results().get(0);
+        assertTrue(r.succeeded());
+        assertEquals(10_240_000, r.latencyUs());
+        assertEquals(1, run.relay().heldOffline());
+    }
+
     /** A pays B one msat too little (10,001,999 instead of 10,002,000): B refuses with fee_insufficient. */
     @Test
     void policyChecksUseTheAnnouncedFeeAndDelta() {
