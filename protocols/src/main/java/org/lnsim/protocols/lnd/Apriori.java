@@ -124,6 +124,16 @@ public record Apriori(double hopProbability, double weight, double halfLifeUs, d
         return fromPair(h, now, pairSlot, node, amtMsat);
     }
 
+    /**
+     * Without history, the a priori value, at most {@code hopProbability} (the capacity factor is at most 1); with
+     * it, weighted means of that and 0.95 (or less): at most the larger, widened by 10⁻¹² against rounding in the
+     * means.
+     */
+    @Override
+    public double maxPair(PairHistory h) {
+        return (h == null ? hopProbability : Math.max(hopProbability, PREV_SUCCESS_PROBABILITY)) * (1 + 1e-12);
+    }
+
     /** lnd's {@code LocalPairProbability}: a channel of the sender itself, node probability 0.95, any amount. */
     @Override
     public double local(PairHistory h, long now, int from, int to) {

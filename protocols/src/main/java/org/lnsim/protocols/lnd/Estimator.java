@@ -15,4 +15,13 @@ public sealed interface Estimator permits Apriori, Bimodal {
 
     /** lnd's {@code LocalPairProbability}: a channel of the sender itself to {@code to}. */
     double local(PairHistory h, long now, int from, int to);
+
+    /**
+     * An upper bound on every {@link #pair} value for this history (any pair, amount, time), or
+     * {@link Double#POSITIVE_INFINITY} for none: the search skips a relaxation whose best possible distance already
+     * loses (a speed-up only; a loose bound is always correct).
+     */
+    default double maxPair(PairHistory h) {
+        return Double.POSITIVE_INFINITY;
+    }
 }

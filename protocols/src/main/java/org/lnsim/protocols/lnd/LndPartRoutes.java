@@ -52,6 +52,11 @@ final class LndPartRoutes implements PartRoutes {
             public double local(int from, int to) {
                 return a.local(h, now, from, to);
             }
+
+            @Override
+            public double maxPair() {
+                return a.maxPair(h);
+            }
         };
         int sender = p.sender();
         LndRouter.Bandwidth bw = (e, amt) -> ctx.ownSpendableMsat(sender, e) >= amt

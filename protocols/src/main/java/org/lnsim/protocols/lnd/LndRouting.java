@@ -129,6 +129,11 @@ public final class LndRouting implements SplittableProtocol {
             public double local(int from, int to) {
                 return a.local(null, 0, from, to);
             }
+
+            @Override
+            public double maxPair() {
+                return a.maxPair(null);
+            }
         };
         LndRouter.Bandwidth any = (e, amt) -> true;
         return (source, target, amountMsat) -> LndPartRoutes.route(graph, router.find(new LndRouter.Query(source,

@@ -187,4 +187,85 @@ class LndRouterTest {
         }
         assertTrue(checked > 50, "checked " + checked);
     }
+
+    /**
+     * The search's early exits (a settled node; a labelled node whose distance beats the edge's lower bound) change
+     * no route: on random graphs with random fees, CLTV deltas, capacities and htlc_maximum, amounts up to the
+     * capacities (so the capacity factor bites), and a mission control with random successes and failures, the
+     * route, its distance and probability are the same with the exits on and off.
+     */
+    @Test
+    void earlyExitsChangeNoRoute() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        int found = 0;
+        for (int trial = 0; trial < 6; trial++) {
+            int n = 80;
+            ChannelGraphBuilder b = new ChannelGraphBuilder();
+            for (int i = 0; i < n; i++) {
+                b.addNode(NodeIds.fromIndex(i + 1));
+            }
+            for (int k = 0; k < 400; k++) {
+                int u = rnd.nextInt(n);
+                int v = rnd.nextInt(n);
+                if (u == v) {
+                    continue;
+                }
+                int ch = b.addChannel(ShortChannelId.of(k + 1, trial, 0), u, v, rnd.nextLong(20_000, 2_000_000));
+                for (int end : new int[] {u, v}) {
+                    long max = rnd.nextInt(3) == 0 ? rnd.nextLong(5_000_000, 2_000_000_000)
+                            : ChannelPolicy.NO_HTLC_MAXIMUM;
+                    b.setPolicy(ch, end, new ChannelPolicy(rnd.nextInt(0, 5_000), rnd.nextInt(0, 3_000),
+                            rnd.nextInt(6, 150), 0, max, false));
+                }
+            }
+            ChannelGraph g = b.build();
+            PairHistory h = new PairHistory();
+            for (int k = 0; k < 60; k++) {
+                int x = rnd.nextInt(n);
+                int y = rnd.nextInt(n);
+                if (rnd.nextBoolean()) {
+                    h.recordSuccess(x, y, rnd.nextLong(1, 1_000_000_000), rnd.nextLong(0, 3_600_000_000L));
+                } else {
+                    h.recordFailure(x, y, rnd.nextLong(0, 1_000_000_000), rnd.nextLong(0, 3_600_000_000L), 0);
+                }
+            }
+            LndRouter.Probabilities probs = new LndRouter.Probabilities() {
+                @Override
+                public double pair(int from, int to, long amtMsat, long capacityMsat) {
+                    return Apriori.DEFAULT.pair(h, 3_600_000_000L, from, to, amtMsat, capacityMsat);
+                }
+
+                @Override
+                public double local(int from, int to) {
+                    return Apriori.DEFAULT.local(h, 3_600_000_000L, from, to);
+                }
+
+                @Override
+                public double maxPair() {
+                    return Apriori.DEFAULT.maxPair(h);
+                }
+            };
+            LndRouter fast = new LndRouter(g);
+            LndRouter plain = new LndRouter(g);
+            plain.earlyExits = false;
+            for (int q = 0; q < 60; q++) {
+                int s = rnd.nextInt(n);
+                int t = rnd.nextInt(n);
+                if (s == t) {
+                    continue;
+                }
+                long amt = rnd.nextLong(1_000, 1_500_000_000);
+                LndRouter.Query query = new LndRouter.Query(s, t, amt, amt, 18, 2016, 20,
+                        LndRouter.attemptCostMsat(amt, 100_000, 1_000), 0.01, probs, ANY);
+                LndRouter.Found a = fast.find(query);
+                LndRouter.Found p = plain.find(query);
+                assertEquals(p.found(), a.found(), "query " + q);
+                assertTrue(java.util.Arrays.equals(p.directions(), a.directions()), "query " + q);
+                assertEquals(p.distance(), a.distance());
+                assertEquals(p.probability(), a.probability());
+                found += a.found() ? 1 : 0;
+            }
+        }
+        assertTrue(found > 100, "routes found " + found);
+    }
 }
