@@ -32,9 +32,12 @@ import org.lnsim.network.Fees;
  * configured) are not modelled; the target is never entered as an intermediate node.
  *
  * <h2>Cost</h2>
- * Reads the immutable {@link ChannelGraph}'s adjacency directly; per-node labels live in primitive arrays owned by
- * the router and reset lazily by a generation stamp, and the heap is an indexed binary heap of ints, so a relaxation
- * allocates nothing. Not thread-safe: one router per protocol instance (the engine calls it from one thread).
+ * Reads a compact copy of the in-edges ({@link LndEdges}, shared); per-node labels live in primitive arrays owned
+ * by the router and reset lazily by a generation stamp, the fields a relaxation reads side by side; the heap is an
+ * indexed 4-ary heap of ints with their keys beside them, so a relaxation allocates nothing. Not thread-safe: one
+ * router per protocol instance (the engine calls it from one thread). At a million channels a 4-hop query settles
+ * 23,000–45,000 of 92,847 nodes and relaxes about 1.7 million edges; two exact early exits ({@link #relax}) end
+ * most relaxations after one or two reads.
  */
 final class LndRouter {
     /** {@code RiskFactorBillionths = 15}, {@code routing/pathfind.go} v0.18.5-beta. */
@@ -115,16 +118,19 @@ final class LndRouter {
 
     private final ChannelGraph g;
     private final LndEdges in;
-    private final long[] dist;
+    /**
+     * What a relaxation reads of its neighbour u, side by side in one 16-byte pair so that it costs one cache miss:
+     * {@code hot[2u]} = u's distance, {@code hot[2u+1]} = the generation that labelled u &lt;&lt; 32 | the generation
+     * that settled it (popped). A node is labelled (settled) in this search when the high (low) half equals the
+     * current generation; the rest of u's label is read only when it changes.
+     */
+    private final long[] hot;
     private final long[] weight;
     private final long[] amount;
     private final int[] cltv;
     private final int[] hopCount;
     private final double[] prob;
     private final int[] next;
-    private final int[] stamp;
-    /** The generation in which the node was popped: one read tells a relaxation to skip it. */
-    private final int[] settled;
     private final int[] heap;
     private final long[] heapKey;
     private final int[] pos;
@@ -142,15 +148,13 @@ final class LndRouter {
         this.g = g;
         this.in = in;
         int n = g.nodeCount();
-        dist = new long[n];
+        hot = new long[2 * n];
         weight = new long[n];
         amount = new long[n];
         cltv = new int[n];
         hopCount = new int[n];
         prob = new double[n];
         next = new int[n];
-        stamp = new int[n];
-        settled = new int[n];
         heap = new int[n];
         heapKey = new long[n];
         pos = new int[n];
@@ -199,8 +203,7 @@ final class LndRouter {
             return none("sender is the receiver");
         }
         if (++generation == 0) {
-            Arrays.fill(stamp, 0);
-            Arrays.fill(settled, 0);
+            Arrays.fill(hot, 0);
             generation = 1;
         }
         heapSize = 0;
@@ -243,7 +246,7 @@ final class LndRouter {
             cltvs[i] = cltv[v];
             u = v;
         }
-        return new Found(dirs, amts, cltvs, prob[q.source], dist[q.source], null);
+        return new Found(dirs, amts, cltvs, prob[q.source], hot[2 * q.source], null);
     }
 
     /**
@@ -258,12 +261,14 @@ final class LndRouter {
      * half of a search's relaxations end in that refusal.
      */
     private void relax(Query q, int u, int v, int k, double bestTerm) {
-        if (earlyExits && settled[u] == generation) {
+        long mark = hot[2 * u + 1];
+        if (earlyExits && (int) mark == generation) {
             return;
         }
-        if (earlyExits && stamp[u] == generation && u != q.source) {
+        boolean labelled = (int) (mark >>> 32) == generation;
+        if (earlyExits && labelled && u != q.source) {
             double least = (weight[v] + Integer.toUnsignedLong(in.feeBase[k])) + bestTerm;
-            if (least <= MAX_FLOAT && (long) least > dist[u]) {
+            if (least <= MAX_FLOAT && (long) least > hot[2 * u]) {
                 return;
             }
         }
@@ -306,18 +311,18 @@ final class LndRouter {
         }
         long tempWeight = weight[v] + edgeWeight(amountToSend, fee, delta);
         long tempDist = distance(tempWeight, probability, q.attemptCostMsat);
-        if (stamp[u] == generation) {
+        if (labelled) {
             if (pos[u] == POPPED) {
                 return; // settled (lnd would re-push it only on an exact tie with a better probability)
             }
-            if (tempDist > dist[u]) {
+            if (tempDist > hot[2 * u]) {
                 return;
             }
-            if (tempDist == dist[u] && probability <= prob[u]) {
+            if (tempDist == hot[2 * u] && probability <= prob[u]) {
                 return;
             }
         }
-        int at = stamp[u] == generation ? pos[u] : -1;
+        int at = labelled ? pos[u] : -1;
         label(u, tempDist, tempWeight, amountToSend + fee, incomingCltv, hopCount[v] + 1, probability, e);
         if (at >= 0) {
             pos[u] = at;
@@ -328,8 +333,8 @@ final class LndRouter {
     }
 
     private void label(int u, long d, long w, long amt, int c, int hops, double p, int e) {
-        stamp[u] = generation;
-        dist[u] = d;
+        hot[2 * u] = d;
+        hot[2 * u + 1] = (long) generation << 32 | (hot[2 * u + 1] & 0xFFFF_FFFFL);
         weight[u] = w;
         amount[u] = amt;
         cltv[u] = c;
@@ -356,7 +361,7 @@ final class LndRouter {
 
     private void push(int u) {
         heap[heapSize] = u;
-        heapKey[heapSize] = dist[u];
+        heapKey[heapSize] = hot[2 * u];
         pos[u] = heapSize;
         up(heapSize++);
     }
@@ -364,7 +369,7 @@ final class LndRouter {
     private int pop() {
         int top = heap[0];
         pos[top] = POPPED;
-        settled[top] = generation;
+        hot[2 * top + 1] = (long) generation << 32 | (generation & 0xFFFF_FFFFL);
         int last = heap[--heapSize];
         if (heapSize > 0) {
             heap[0] = last;
@@ -378,7 +383,7 @@ final class LndRouter {
     /** Moves entry i up; its key is refreshed from {@code dist} first (a decrease-key lands here). */
     private void up(int i) {
         int x = heap[i];
-        long dx = dist[x];
+        long dx = hot[2 * x];
         while (i > 0) {
             int parent = (i - 1) >>> 2;
             int p = heap[parent];
