@@ -1,0 +1,19 @@
+package org.lnsim.protocols.pickhardt;
+
+/**
+ * What one route query believes of each direction: whether it may carry the payment at all, and the liquidity
+ * bounds — askrene's {@code channel_is_available} and {@code get_constraints} ({@code plugins/askrene/mcf.c},
+ * {@code askrene.c} v25.09): by default [0, capacity]; the sender's own channels exactly their spendable balance;
+ * tightened by what the sender learnt ({@link Liquidity}) and lowered by what earlier flows of the same query
+ * reserved.
+ */
+interface Bounds {
+    /** Whether direction e may carry flow: a known, enabled policy not disabled for this payment. */
+    boolean usable(int e);
+
+    /** The liquidity of e is at least this (msat). */
+    long minMsat(int e);
+
+    /** The liquidity of e is at most this (msat, inclusive). */
+    long maxMsat(int e);
+}
