@@ -272,6 +272,31 @@ final class Mcf {
         }
     }
 
+    /**
+     * For tests: direction e's arcs in a query of {@code amountMsat} ({@code linearize_channel}): row 0 the four
+     * capacities in units, row 1 the four probability costs per unit, row 2 the accuracy and the fee cost.
+     */
+    double[][] linearise(int e, long amountMsat, Bounds bounds) {
+        begin(g.source(e), g.target(e), amountMsat, 1, DELAY_FEEFACTOR_FOR_TESTS, bounds, false);
+        try {
+            if (!arcs(e)) {
+                return null;
+            }
+            double[][] out = new double[3][4];
+            for (int i = 0; i < 4; i++) {
+                out[0][i] = segCap[i];
+                out[1][i] = segProb[i];
+            }
+            out[2][0] = acc;
+            out[2][1] = segFee;
+            return out;
+        } finally {
+            end();
+        }
+    }
+
+    private static final double DELAY_FEEFACTOR_FOR_TESTS = 1e-6;
+
     /** Receives the arcs of a linearised network. */
     interface ArcSink {
         void arc(int from, int to, long capUnits, long cost);

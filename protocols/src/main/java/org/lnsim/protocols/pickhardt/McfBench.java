@@ -36,7 +36,7 @@ public final class McfBench {
     /** Plans {@code amountMsat} from s to t with xpay's default fee budget and part cap. */
     public Round plan(int s, int t, long amountMsat) {
         Planner.Plan p = planner.plan(s, t, amountMsat, this.s.maxFeeMsat(amountMsat), this.s.finalCltv(),
-                this.s.maxDelay(), this.s.maxParts(), this.s.maxHops(), fresh(s));
+                this.s.maxDelay(), this.s.maxParts(), this.s.maxHops(), this.s.muStart(), fresh(s));
         long deliver = 0;
         long fee = 0;
         for (Flow f : p.flows()) {

@@ -143,7 +143,7 @@ final class PickhardtSession implements PaymentSession {
         }
         long budget = Math.max(0, s.maxFeeMsat(p.amountMsat()) - inFlightFeeMsat);
         Planner.Plan plan = protocol.planner().plan(p.sender(), p.receiver(), remaining, budget, s.finalCltv(),
-                s.maxDelay(), slots, s.maxHops(), bounds());
+                s.maxDelay(), slots, s.maxHops(), s.muStart(), bounds());
         if (!plan.found()) {
             lastFailure = plan.failure();
             if (partsInFlight == 0) {

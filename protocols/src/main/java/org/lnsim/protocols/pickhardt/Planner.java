@@ -76,14 +76,15 @@ final class Planner {
      * @param maxDelay   {@code maxdelay}: the largest total CLTV
      * @param maxParts   the most flows the plan may have (≥ 1)
      * @param maxHops    the engine's hop limit
+     * @param muStart    the first μ (askrene: 1)
      * @param base       what the sender believes of each direction
      */
     Plan plan(int s, int t, long amountMsat, long maxFeeMsat, int finalCltv, int maxDelay, int maxParts, int maxHops,
-              Bounds base) {
+              int muStart, Bounds base) {
         Reserved b = new Reserved(base);
         long toDeliver = amountMsat;
         long feeBudget = maxFeeMsat;
-        int mu = 1;
+        int mu = muStart;
         double dff = DELAY_FEEFACTOR_START;
         List<Flow> flows = new ArrayList<>();
         int calls = 0;
