@@ -101,6 +101,7 @@ final class BenchMcfCommand implements Callable<Integer> {
         long solves = 0;
         long dijkstras = 0;
         long settled = 0;
+        Histogram median = new Histogram(3);
         for (int[] p : measured) {
             long t0 = System.nanoTime();
             McfBench.Round r = bench.plan(p[0], p[1], amountMsat);
@@ -112,6 +113,7 @@ final class BenchMcfCommand implements Callable<Integer> {
             solves += r.solves();
             dijkstras += r.dijkstras();
             settled += r.settled();
+            median.recordValue(Math.max(1, r.medianNs() / 1000));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "network: %d nodes, %d channels; amount %d msat; %d rounds (seed %d, warm-up %d)%n",
@@ -123,6 +125,8 @@ final class BenchMcfCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "round time ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
                 hist.getValueAtPercentile(50) / 1e3, hist.getValueAtPercentile(90) / 1e3,
                 hist.getValueAtPercentile(99) / 1e3, hist.getMaxValue() / 1e3);
+        out.printf(Locale.ROOT, "of which the median-ratio pass over every direction, ms: p50 %.1f  p99 %.1f%n",
+                median.getValueAtPercentile(50) / 1e3, median.getValueAtPercentile(99) / 1e3);
         int status = 0;
         for (int i = 0; i < Math.min(compareJgrapht, queries); i++) {
             int[] p = measured[i];

@@ -28,9 +28,10 @@ public final class McfBench {
      * @param solves     solver calls (askrene's loop may solve more than once)
      * @param dijkstras  shortest-path searches of the last solve
      * @param settled    nodes those searches settled
+     * @param medianNs   wall time of the last solve's pass over every direction for askrene's median ratio
      */
     public record Round(int parts, long deliverMsat, long feeMsat, String failure, int solves, int dijkstras,
-                        long settled) {
+                        long settled, long medianNs) {
     }
 
     /** Plans {@code amountMsat} from s to t with xpay's default fee budget and part cap. */
@@ -44,7 +45,7 @@ public final class McfBench {
             fee += f.feeMsat(g);
         }
         Mcf m = planner.mcf();
-        return new Round(p.flows().size(), deliver, fee, p.failure(), p.mcfCalls(), m.lastDijkstras, m.lastSettled);
+        return new Round(p.flows().size(), deliver, fee, p.failure(), p.mcfCalls(), m.lastDijkstras, m.lastSettled, m.lastMedianNs);
     }
 
     /** Receives one arc of an exported network. */
