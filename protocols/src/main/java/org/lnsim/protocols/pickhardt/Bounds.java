@@ -8,12 +8,15 @@ package org.lnsim.protocols.pickhardt;
  * reserved.
  */
 interface Bounds {
-    /** Whether direction e may carry flow: a known, enabled policy not disabled for this payment. */
-    boolean usable(int e);
+    /**
+     * Whether direction e, leaving node {@code from}, may carry flow: a known, enabled policy not disabled for this
+     * payment. (The caller passes what it knows of e, so that a query reads each direction's data once.)
+     */
+    boolean usable(int e, int from);
 
-    /** The liquidity of e is at least this (msat). */
-    long minMsat(int e);
+    /** The liquidity of e (leaving {@code from}) is at least this (msat). */
+    long minMsat(int e, int from);
 
-    /** The liquidity of e is at most this (msat, inclusive). */
-    long maxMsat(int e);
+    /** The liquidity of e (leaving {@code from}, of that capacity) is at most this (msat, inclusive). */
+    long maxMsat(int e, int from, long capacityMsat);
 }

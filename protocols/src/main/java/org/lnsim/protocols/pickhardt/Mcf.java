@@ -67,6 +67,13 @@ final class Mcf {
     private static final long INF = Long.MAX_VALUE / 4;
 
     private final ChannelGraph g;
+    /**
+     * Each direction's policy data a query reads, interleaved so that one relaxation touches one cache line instead
+     * of one per graph array: [4e] base fee &lt;&lt; 32 | ppm, [4e + 1] htlc_minimum_msat, [4e + 2] htlc_maximum_msat
+     * (the capacity when the update has none), [4e + 3] the capacity in msat. 32 bytes per direction (64 MB at a
+     * million channels): bought for speed, a round at 1M channels being mostly cache misses.
+     */
+    private final long[] dirData;
     private final int[] flow; // per direction, units
     private int[] flowDirs = new int[64];
     private int flowDirCount;
@@ -129,6 +136,15 @@ final class Mcf {
         this.seen = new int[n];
         this.done = new int[n];
         this.pred = new int[n];
+        int dirs = 2 * g.channelCount();
+        this.dirData = new long[4 * dirs];
+        for (int e = 0; e < dirs; e++) {
+            long cap = g.capacityMsat(ChannelGraph.channelOf(e));
+            dirData[4 * e] = g.feeBaseMsat(e) << 32 | g.feeProportionalMillionths(e);
+            dirData[4 * e + 1] = g.htlcMinimumMsat(e);
+            dirData[4 * e + 2] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : cap;
+            dirData[4 * e + 3] = cap;
+        }
     }
 
     /** The unit askrene solves {@code amountMsat} in: max(1, ⌈amount / units⌉) msat (units = 1000). */
@@ -158,21 +174,22 @@ final class Mcf {
      * Fills {@link #segCap}, {@link #segProb} and {@link #segCost} with direction e's four arcs ({@code
      * linearize_channel} and the combined cost); false if e takes no part in this query.
      */
-    private boolean arcs(int e) {
-        if (!bounds.usable(e) || g.htlcMinimumMsat(e) > amountMsat || g.source(e) == g.target(e)) {
+    private boolean arcs(int e, int from, int to) {
+        int d = 4 * e;
+        if (from == to || dirData[d + 1] > amountMsat || !bounds.usable(e, from)) {
             return false;
         }
-        long minCap = bounds.minMsat(e);
-        long maxCap = bounds.maxMsat(e);
+        long minCap = bounds.minMsat(e, from);
+        long maxCap = bounds.maxMsat(e, from, dirData[d + 3]);
         if (minCap > maxCap) {
             minCap = maxCap; // "Assume if min > max, min is wrong"
         }
         long a = minCap / acc;
         long b = 1 + maxCap / acc;
-        long htlcMax = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : g.capacityMsat(ChannelGraph.channelOf(e));
-        long capOn = Math.min(htlcMax / acc, units);
-        long fee = linearFeeCost(g.feeBaseMsat(e), g.feeProportionalMillionths(e), g.cltvExpiryDelta(e),
-                baseFeePenalty, delayFeeFactor);
+        long capOn = Math.min(dirData[d + 2] / acc, units);
+        long policy = dirData[d];
+        long fee = linearFeeCost(policy >>> 32, policy & 0xFFFFFFFFL, g.cltvExpiryDelta(e), baseFeePenalty,
+                delayFeeFactor);
         long c0 = Math.min(a, capOn);
         capOn -= c0;
         segCap[0] = c0;
@@ -283,7 +300,7 @@ final class Mcf {
     double[][] linearise(int e, long amountMsat, Bounds bounds) {
         begin(g.source(e), g.target(e), amountMsat, 1, DELAY_FEEFACTOR_FOR_TESTS, bounds, false);
         try {
-            if (!arcs(e)) {
+            if (!arcs(e, g.source(e), g.target(e))) {
                 return null;
             }
             double[][] out = new double[3][4];
@@ -316,7 +333,7 @@ final class Mcf {
             k = medianRatio();
             int dirs = 2 * g.channelCount();
             for (int e = 0; e < dirs; e++) {
-                if (!arcs(e)) {
+                if (!arcs(e, g.source(e), g.target(e))) {
                     continue;
                 }
                 for (int i = 0; i < 4; i++) {
@@ -365,15 +382,13 @@ final class Mcf {
     }
 
     /** The single-path arc of e: its cost into {@link #curCost}; false if e cannot carry the whole amount. */
-    private boolean singleArc(int e) {
-        if (!bounds.usable(e) || g.source(e) == g.target(e) || g.htlcMinimumMsat(e) > amountMsat) {
+    private boolean singleArc(int e, int from, int to) {
+        int d = 4 * e;
+        if (from == to || dirData[d + 1] > amountMsat || amountMsat > dirData[d + 2] || !bounds.usable(e, from)) {
             return false;
         }
-        if (g.hasHtlcMaximum(e) && amountMsat > g.htlcMaximumMsat(e)) {
-            return false;
-        }
-        long minCap = bounds.minMsat(e);
-        long maxCap = bounds.maxMsat(e);
+        long minCap = bounds.minMsat(e, from);
+        long maxCap = bounds.maxMsat(e, from, dirData[d + 3]);
         if (minCap > maxCap) {
             minCap = maxCap;
         }
@@ -399,14 +414,16 @@ final class Mcf {
         int n = 0;
         int dirs = 2 * g.channelCount();
         for (int e = 0; e < dirs; e++) {
+            int from = g.source(e);
+            int to = g.target(e);
             if (singlePath) {
-                if (!singleArc(e)) {
+                if (!singleArc(e, from, to)) {
                     continue;
                 }
                 n = addMedian(n, segFee, segProb[0]);
                 continue;
             }
-            if (!arcs(e)) {
+            if (!arcs(e, from, to)) {
                 continue;
             }
             for (int i = 0; i < 4; i++) {
@@ -450,6 +467,7 @@ final class Mcf {
         pred[source] = -1;
         push(0, source);
         boolean reached = false;
+        boolean anyFlow = flowDirCount > 0;
         while (heapSize > 0) {
             long d = heapKey[0];
             int u = heapNode[0];
@@ -474,15 +492,15 @@ final class Mcf {
                 }
                 int e = g.outDirection(slot);
                 if (singlePath) {
-                    if (singleArc(e)) {
+                    if (singleArc(e, u, v)) {
                         relax(v, d + curCost, 2 * e);
                     }
                     continue;
                 }
-                int fe = flow[e];
-                int fr = flow[e ^ 1];
-                if (!arcs(e)) {
-                    if (fr > 0 && arcs(e ^ 1)) {
+                int fe = anyFlow ? flow[e] : 0;
+                int fr = anyFlow ? flow[e ^ 1] : 0;
+                if (!arcs(e, u, v)) {
+                    if (fr > 0 && arcs(e ^ 1, v, u)) {
                         backwardRoom(fr);
                         relax(v, d + curCost + pu - pot[v], 2 * (e ^ 1) + 1);
                     }
@@ -491,7 +509,7 @@ final class Mcf {
                 if (forwardRoom(fe) > 0) {
                     relax(v, d + curCost + pu - pot[v], 2 * e);
                 }
-                if (fr > 0 && arcs(e ^ 1)) {
+                if (fr > 0 && arcs(e ^ 1, v, u)) {
                     backwardRoom(fr);
                     relax(v, d + curCost + pu - pot[v], 2 * (e ^ 1) + 1);
                 }
@@ -531,7 +549,7 @@ final class Mcf {
         for (int v = target; v != source; ) {
             int arc = pred[v];
             int e = arc >> 1;
-            arcs(e);
+            arcs(e, g.source(e), g.target(e));
             long r = (arc & 1) == 0 ? forwardRoom(flow[e]) : backwardRoom(flow[e]);
             room = Math.min(room, r);
             v = (arc & 1) == 0 ? g.source(e) : g.target(e);
@@ -619,7 +637,7 @@ final class Mcf {
             if (f <= 0) {
                 continue; // empty, or counted already (negated below)
             }
-            arcs(e);
+            arcs(e, g.source(e), g.target(e));
             for (int j = 0; j < 4 && f > 0; j++) {
                 long u = Math.min(f, segCap[j]);
                 c += u * segCost[j];

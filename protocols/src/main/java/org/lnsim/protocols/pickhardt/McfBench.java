@@ -72,20 +72,18 @@ public final class McfBench {
     private Bounds fresh(int sender) {
         return new Bounds() {
             @Override
-            public boolean usable(int e) {
+            public boolean usable(int e, int from) {
                 return g.isUsable(e);
             }
 
             @Override
-            public long minMsat(int e) {
-                long cap = g.capacityMsat(ChannelGraph.channelOf(e));
-                return g.source(e) == sender ? cap / 2 : 0;
+            public long minMsat(int e, int from) {
+                return from == sender ? g.capacityMsat(ChannelGraph.channelOf(e)) / 2 : 0;
             }
 
             @Override
-            public long maxMsat(int e) {
-                long cap = g.capacityMsat(ChannelGraph.channelOf(e));
-                return g.source(e) == sender ? cap / 2 : cap;
+            public long maxMsat(int e, int from, long capacityMsat) {
+                return from == sender ? capacityMsat / 2 : capacityMsat;
             }
         };
     }

@@ -173,28 +173,27 @@ final class PickhardtSession implements PaymentSession {
         long now = ctx.now();
         return new Bounds() {
             @Override
-            public boolean usable(int e) {
+            public boolean usable(int e, int from) {
                 if (!g.isUsable(e) || (!disabled.isEmpty() && disabled.contains(e))) {
                     return false;
                 }
-                return g.source(e) != sender || ctx.ownFreeHtlcSlots(sender, e) > 0;
+                return from != sender || ctx.ownFreeHtlcSlots(sender, e) > 0;
             }
 
             @Override
-            public long minMsat(int e) {
-                if (g.source(e) == sender) {
+            public long minMsat(int e, int from) {
+                if (from == sender) {
                     return ctx.ownSpendableMsat(sender, e);
                 }
                 return l == null ? 0 : l.minMsat(e, now);
             }
 
             @Override
-            public long maxMsat(int e) {
-                if (g.source(e) == sender) {
+            public long maxMsat(int e, int from, long capacityMsat) {
+                if (from == sender) {
                     return ctx.ownSpendableMsat(sender, e);
                 }
-                long cap = g.capacityMsat(ChannelGraph.channelOf(e));
-                return l == null ? cap : l.maxMsat(e, now, cap);
+                return l == null ? capacityMsat : l.maxMsat(e, now, capacityMsat);
             }
         };
     }

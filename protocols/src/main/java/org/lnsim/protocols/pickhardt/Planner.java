@@ -215,18 +215,18 @@ final class Planner {
         }
 
         @Override
-        public boolean usable(int e) {
-            return base.usable(e) && (disabled.isEmpty() || !disabled.contains(e));
+        public boolean usable(int e, int from) {
+            return base.usable(e, from) && (disabled.isEmpty() || !disabled.contains(e));
         }
 
         @Override
-        public long minMsat(int e) {
-            return Math.max(0, base.minMsat(e) - reservedOf(e));
+        public long minMsat(int e, int from) {
+            return Math.max(0, base.minMsat(e, from) - reservedOf(e));
         }
 
         @Override
-        public long maxMsat(int e) {
-            return Math.max(0, base.maxMsat(e) - reservedOf(e));
+        public long maxMsat(int e, int from, long capacityMsat) {
+            return Math.max(0, base.maxMsat(e, from, capacityMsat) - reservedOf(e));
         }
     }
 }

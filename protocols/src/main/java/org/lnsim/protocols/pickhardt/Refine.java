@@ -64,7 +64,7 @@ final class Refine {
             if (g.hasHtlcMaximum(e)) {
                 x = Math.min(x, g.htlcMaximumMsat(e));
             }
-            x = Math.min(x, b.maxMsat(e));
+            x = Math.min(x, b.maxMsat(e, g.source(e), g.capacityMsat(ChannelGraph.channelOf(e))));
         }
         return Math.max(0, x);
     }

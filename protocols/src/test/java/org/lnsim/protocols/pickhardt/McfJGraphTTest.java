@@ -130,7 +130,7 @@ class McfJGraphTTest {
             Bounds b = Nets.beliefs(g, s, 300_000_000, l, 0);
             long[] believed = new long[2 * g.channelCount()];
             for (int e = 0; e < believed.length; e++) {
-                believed[e] = b.usable(e) ? b.maxMsat(e) : 0;
+                believed[e] = b.usable(e, g.source(e)) ? b.maxMsat(e, g.source(e), g.capacityMsat(ChannelGraph.channelOf(e))) : 0;
             }
             long bound = new LiquidityFlow(g, believed).maxFlow(s, t, Long.MAX_VALUE);
             Planner.Plan plan = new Planner(g, Mcf.UNITS, Planner.SINGLE_PATH_THRESHOLD_MSAT).plan(s, t, amount,

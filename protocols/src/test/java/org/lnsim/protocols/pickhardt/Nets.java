@@ -50,25 +50,24 @@ final class Nets {
     static Bounds beliefs(ChannelGraph g, int sender, long ownMsat, Liquidity l, long now) {
         return new Bounds() {
             @Override
-            public boolean usable(int e) {
+            public boolean usable(int e, int from) {
                 return g.isUsable(e);
             }
 
             @Override
-            public long minMsat(int e) {
-                if (g.source(e) == sender) {
+            public long minMsat(int e, int from) {
+                if (from == sender) {
                     return ownMsat;
                 }
                 return l == null ? 0 : l.minMsat(e, now);
             }
 
             @Override
-            public long maxMsat(int e) {
-                if (g.source(e) == sender) {
+            public long maxMsat(int e, int from, long capacityMsat) {
+                if (from == sender) {
                     return ownMsat;
                 }
-                long cap = g.capacityMsat(ChannelGraph.channelOf(e));
-                return l == null ? cap : l.maxMsat(e, now, cap);
+                return l == null ? capacityMsat : l.maxMsat(e, now, capacityMsat);
             }
         };
     }
