@@ -18,7 +18,7 @@ import org.lnsim.network.ChannelGraph;
  * state is the learnt bounds, in bytes per sender ({@link Liquidity#bytes()}) — the gossip store every node keeps is
  * not counted, so the column shows what learning adds. One planner serves all senders of a run (the engine calls
  * protocols from one thread): its per-direction table and flows take 36 bytes per direction, its median scratch up
- * to 16 bytes per arc, its search arrays 36 bytes per node — about 110 MB at a million channels, once per run.
+ * to 16 bytes per arc, its search arrays about 30 bytes per node — about 110 MB at a million channels, once per run.
  */
 public final class PickhardtRouting implements RoutingProtocol {
     public static final String NAME = "pickhardt";
