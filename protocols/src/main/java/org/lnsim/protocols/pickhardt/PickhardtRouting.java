@@ -27,12 +27,14 @@ public final class PickhardtRouting implements RoutingProtocol {
     private final PickhardtSettings settings;
     private final Planner planner;
     private final Liquidity[] knowledge;
+    private final Reservations[] reserved;
 
     public PickhardtRouting(ChannelGraph graph, PickhardtSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.planner = new Planner(graph, settings.units(), settings.singlePathThresholdMsat());
         this.knowledge = new Liquidity[graph.nodeCount()];
+        this.reserved = new Reservations[graph.nodeCount()];
     }
 
     @Override
@@ -71,6 +73,16 @@ public final class PickhardtRouting implements RoutingProtocol {
     /** The sender's knowledge, or null if it has learnt nothing. */
     Liquidity knowledgeOrNull(int sender) {
         return knowledge[sender];
+    }
+
+    /** What the sender's parts in flight hold, created empty on first use. */
+    Reservations reservations(int sender) {
+        Reservations r = reserved[sender];
+        if (r == null) {
+            r = new Reservations();
+            reserved[sender] = r;
+        }
+        return r;
     }
 
     /** The sender's knowledge, created empty on first use. */

@@ -28,6 +28,8 @@ import org.lnsim.network.ChannelGraph;
  *       {@code INFORM_SUCCEEDED} learns nothing in v25.09).</li>
  * </ul>
  * The sender's own channels are never learnt: it reads their balance, as askrene's {@code auto.localchans} layer.
+ * Each part's remote hops are reserved while it is in flight ({@link Reservations}): the sender's later plans count
+ * them as used.
  *
  * <h2>Rounds</h2>
  * After a failure the sender waits {@link PickhardtSettings#collectWindowUs()} for more results before planning
@@ -60,6 +62,7 @@ final class PickhardtSession implements PaymentSession {
     @Override
     public void onDelivered(AttemptResult r) {
         ended = true;
+        unreserve(r.path());
         learnSuccess(r.path());
     }
 
@@ -69,6 +72,7 @@ final class PickhardtSession implements PaymentSession {
         partsInFlight--;
         inFlightDeliverMsat -= p.deliverMsat();
         inFlightFeeMsat -= p.sentMsat() - p.deliverMsat();
+        unreserve(p);
         if (r.succeeded()) {
             learnSuccess(p);
             return;
@@ -123,9 +127,33 @@ final class PickhardtSession implements PaymentSession {
             return;
         }
         if (failure == FailureCode.TEMPORARY_CHANNEL_FAILURE) {
-            l.constrained(e, p.amountMsat(index), now);
+            // askrene's INFORM_CONSTRAINED: "minimal assumption is that reserve was all used then there we were one
+            // msat short" (askrene.c v25.09): the bound counts what the sender's other parts hold on e
+            l.constrained(e, p.amountMsat(index) + protocol.reservations(sender).of(e), now);
         } else {
             disabled.add(e);
+        }
+    }
+
+    /** xpay's {@code askrene-reserve} of a part's remote hops ({@link Reservations}). */
+    private void reserve(HtlcPath p) {
+        int sender = ctx.payment().sender();
+        Reservations r = protocol.reservations(sender);
+        for (int i = 0; i < p.hops(); i++) {
+            if (ctx.graph().source(p.direction(i)) != sender) {
+                r.add(p.direction(i), p.amountMsat(i));
+            }
+        }
+    }
+
+    /** xpay's {@code askrene-unreserve} when the part has ended. */
+    private void unreserve(HtlcPath p) {
+        int sender = ctx.payment().sender();
+        Reservations r = protocol.reservations(sender);
+        for (int i = 0; i < p.hops(); i++) {
+            if (ctx.graph().source(p.direction(i)) != sender) {
+                r.remove(p.direction(i), p.amountMsat(i));
+            }
         }
     }
 
@@ -160,6 +188,7 @@ final class PickhardtSession implements PaymentSession {
                 return;
             }
             partsInFlight++;
+            reserve(path);
             inFlightDeliverMsat += path.deliverMsat();
             inFlightFeeMsat += path.sentMsat() - path.deliverMsat();
         }
@@ -170,6 +199,7 @@ final class PickhardtSession implements PaymentSession {
         ChannelGraph g = ctx.graph();
         int sender = ctx.payment().sender();
         Liquidity l = protocol.knowledgeOrNull(sender);
+        Reservations held = protocol.reservations(sender);
         long now = ctx.now();
         return new Bounds() {
             @Override
@@ -185,7 +215,8 @@ final class PickhardtSession implements PaymentSession {
                 if (from == sender) {
                     return ctx.ownSpendableMsat(sender, e);
                 }
-                return l == null ? 0 : l.minMsat(e, now);
+                long min = l == null ? 0 : l.minMsat(e, now);
+                return held.isEmpty() ? min : Math.max(0, min - held.of(e));
             }
 
             @Override
@@ -193,7 +224,8 @@ final class PickhardtSession implements PaymentSession {
                 if (from == sender) {
                     return ctx.ownSpendableMsat(sender, e);
                 }
-                return l == null ? capacityMsat : l.maxMsat(e, now, capacityMsat);
+                long max = l == null ? capacityMsat : l.maxMsat(e, now, capacityMsat);
+                return held.isEmpty() ? max : Math.max(0, max - held.of(e));
             }
         };
     }

@@ -56,7 +56,9 @@ class PickhardtRoutingTest {
      *   <li>51,280,220 left: A's part 48,664,928 ≤ 49,000,000 succeeds, and the payment completes.</li>
      * </ol>
      * 1 + 4 × 2 = 9 attempts. S's knowledge after: A→R in [48,664,928, 51,280,219] (its successful part and its
-     * last failure); X→A at least 60,000,000; its own channel S→X not stored.
+     * last failure); X→A at least 60,000,000; its own channel S→X not stored. The held parts via B were reserved
+     * while in flight (B→R believed 3,060,000 less, which moves nothing here: μ = 100 weighs fees only) and are
+     * released when the payment completes.
      */
     @Test
     void aSenderLearnsFromEachPartAndReplansWhatFailed() {
@@ -82,6 +84,7 @@ class PickhardtRoutingTest {
         assertEquals(48_664_928, l.minMsat(ar, end));
         assertEquals(60_000_000, l.minMsat(Nets.dir(g, 1, 2), end));
         assertEquals(0, l.minMsat(Nets.dir(g, 0, 1), end));
+        assertTrue(p.reservations(0).isEmpty()); // every part has ended: nothing reserved any more
         assertTrue(p.report().stateBytes(0) > 0);
         assertEquals(0, p.report().stateBytes(2));
     }
