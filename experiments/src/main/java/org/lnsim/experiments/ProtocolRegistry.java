@@ -20,6 +20,8 @@ import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
 import org.lnsim.protocols.lnd.LndRouting;
 import org.lnsim.protocols.lnd.LndSettings;
+import org.lnsim.protocols.pickhardt.PickhardtRouting;
+import org.lnsim.protocols.pickhardt.PickhardtSettings;
 import org.lnsim.protocols.settings.ProtocolSettings;
 import org.lnsim.protocols.settings.ProtocolSpec;
 import org.lnsim.protocols.settings.SharedWork;
@@ -65,6 +67,7 @@ public final class ProtocolRegistry {
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
         register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
+        register(PickhardtSettings.SPEC, (s, run) -> new PickhardtRouting(run.graph(), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {
