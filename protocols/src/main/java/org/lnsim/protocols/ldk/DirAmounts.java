@@ -46,7 +46,8 @@ final class DirAmounts {
     }
 
     void set(int e, long value) {
-        values[find(e)] = value;
+        int i = find(e); // may grow the table: index first, then the (new) array
+        values[i] = value;
     }
 
     private int find(int e) {
@@ -75,7 +76,8 @@ final class DirAmounts {
         size = 0;
         for (int j = 0; j < k.length; j++) {
             if (k[j] != EMPTY) {
-                values[find(k[j])] = v[j];
+                int i = find(k[j]);
+                values[i] = v[j];
             }
         }
     }
