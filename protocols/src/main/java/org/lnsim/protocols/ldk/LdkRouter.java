@@ -111,6 +111,7 @@ public final class LdkRouter {
     private final long[] nextHopsFee;
     private final long[] hopUseFee;
     private final int[] cand;
+    private final long[] cost; // sat(max(totalFee, pathHtlcMin), pathPenalty): the heap score's numerator
     // heap entries (RouteGraphNode), per node
     private final int[] hCltv;
     private final int[] hLen;
@@ -127,6 +128,9 @@ public final class LdkRouter {
     private long recommended;
     private int maxCltv;
     private boolean hitMinimumLimit;
+    private int walks;
+    private boolean noneUsed;     // this walk: no liquidity used by earlier paths
+    private boolean noneInflight; // this search: the sender has nothing in flight
 
     public LdkRouter(ChannelGraph g, LdkSettings s) {
         this.g = g;
@@ -141,6 +145,7 @@ public final class LdkRouter {
         nextHopsFee = new long[n];
         hopUseFee = new long[n];
         cand = new int[n];
+        cost = new long[n];
         hCltv = new int[n];
         hLen = new int[n];
         heap = new int[n];
@@ -156,6 +161,11 @@ public final class LdkRouter {
         LdkScorer empty = new LdkScorer(s);
         return find(new Query(source, target, amountMsat, LdkSettings.maxTotalRoutingFeeMsat(amountMsat), empty,
                 e -> g.capacityMsat(ChannelGraph.channelOf(e)), new DirAmounts(), c -> false));
+    }
+
+    /** Dijkstra walks the last search made (1 when the first path carried the amount; more to collect MPP paths). */
+    public int walksOfLastSearch() {
+        return walks;
     }
 
     /** {@code get_route}. */
@@ -180,6 +190,7 @@ public final class LdkRouter {
         maxCltv = Math.min(65_535, budget >= 2 * MEDIAN_HOP_CLTV_EXPIRY_DELTA
                 ? budget - 2 * MEDIAN_HOP_CLTV_EXPIRY_DELTA : budget);
         used.clear();
+        walks = 0;
         long collected = 0;
         List<PathBuf> paths = new ArrayList<>();
         while (true) {
@@ -223,6 +234,9 @@ public final class LdkRouter {
 
     /** One Dijkstra walk from the payee for {@code pathValue}; the path it builds (liquidity marked), or null. */
     private PathBuf walk(long pathValue) {
+        walks++;
+        noneUsed = used.isEmpty();
+        noneInflight = q.inflight.isEmpty();
         if (++generation == 0) {
             Arrays.fill(stamp, 0);
             generation = 1;
@@ -257,6 +271,7 @@ public final class LdkRouter {
         nextHopsFee[u] = MAX;
         hopUseFee[u] = MAX;
         cand[u] = -1;
+        cost[u] = MAX;
         pos[u] = -1;
     }
 
@@ -280,6 +295,10 @@ public final class LdkRouter {
         if (g.source(e) == q.source) {
             return q.firstHops.outboundLimitMsat(e);
         }
+        return publicMaxHtlc(e, pow);
+    }
+
+    private long publicMaxHtlc(int e, int pow) {
         long cap = g.capacityMsat(ChannelGraph.channelOf(e));
         return Math.min(pow >= 63 ? 0 : cap >> pow, htlcMaximum(e, cap));
     }
@@ -292,12 +311,12 @@ public final class LdkRouter {
     private void addEntry(int u, int e, long feeToTarget, long nextValue, long nextPathMin, long nextPenalty,
                           int nextCltv, int nextLen) {
         boolean first = u == q.source;
-        long htlcMax = maxHtlc(e, satPow);
+        long htlcMax = first ? q.firstHops.outboundLimitMsat(e) : publicMaxHtlc(e, satPow);
         if (feeToTarget == MAX || htlcMax < feeToTarget) {
             return;
         }
         long available = htlcMax - feeToTarget;
-        long usedLiquidity = used.get(e);
+        long usedLiquidity = noneUsed ? 0 : used.get(e);
         available = Math.max(0, available - usedLiquidity);
         int pathLength = nextLen + 1;
         int delta = first ? 0 : g.cltvExpiryDelta(e);
@@ -339,13 +358,13 @@ public final class LdkRouter {
         long penalty = 0;
         if (!first) {
             long cap = g.capacityMsat(ChannelGraph.channelOf(e));
-            penalty = q.scorer.penaltyMsat(e, amountToTransfer, LdkScorer.sat(usedLiquidity, q.inflight.get(e)), cap,
+            penalty = q.scorer.penaltyMsat(e, amountToTransfer, noneInflight ? usedLiquidity
+                    : LdkScorer.sat(usedLiquidity, q.inflight.get(e)), cap,
                     htlcMaximum(e, cap));
         }
         long newPenalty = LdkScorer.sat(nextPenalty, penalty);
         long newFeeCost = LdkScorer.sat(Math.max(total, newPathMin), newPenalty);
-        long oldFeeCost = LdkScorer.sat(Math.max(totalFee[u], pathHtlcMin[u]), pathPenalty[u]);
-        if (!cheaper(newFeeCost, valueContribution, oldFeeCost, value[u])) {
+        if (!cheaper(newFeeCost, valueContribution, cost[u], value[u])) {
             return;
         }
         nextHopsFee[u] = feeToTarget;
@@ -354,6 +373,7 @@ public final class LdkRouter {
         cand[u] = e;
         pathHtlcMin[u] = newPathMin;
         pathPenalty[u] = newPenalty;
+        cost[u] = newFeeCost;
         value[u] = valueContribution;
         hCltv[u] = hopCltv;
         hLen[u] = pathLength;
@@ -589,9 +609,7 @@ public final class LdkRouter {
     // ---- indexed binary heap ordered as RouteGraphNode: cost per value, then larger value, shorter path, node ----
 
     private boolean less(int a, int b) {
-        long ca = LdkScorer.sat(Math.max(totalFee[a], pathHtlcMin[a]), pathPenalty[a]);
-        long cb = LdkScorer.sat(Math.max(totalFee[b], pathHtlcMin[b]), pathPenalty[b]);
-        int c = compareRatio(ca, Math.max(1, value[a]), cb, Math.max(1, value[b]));
+        int c = compareRatio(cost[a], value[a], cost[b], value[b]);
         if (c != 0) {
             return c < 0;
         }
