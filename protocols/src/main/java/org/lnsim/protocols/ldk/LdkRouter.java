@@ -34,14 +34,16 @@ import org.lnsim.network.ChannelGraph;
  * amount, the most proportional-fee-expensive path is trimmed to the exact amount, and identical paths merge.
  *
  * <h2>Differences from the pinned code</h2>
- * The heap holds each node once (decrease-key) instead of duplicate entries, and compares costs per value exactly
- * (128-bit cross products) where LDK compares ⌊cost · 2⁶⁴ / value⌋: equal except on ties of the floors; ties go to the
+ * The heap holds each node once (decrease-key) instead of duplicate entries, and compares costs per value as doubles,
+ * then exactly (128-bit cross products) when the doubles are equal, where LDK compares ⌊cost · 2⁶⁴ / value⌋: the
+ * same order except for ratios within a double's rounding or on ties of LDK's floors; ties go to the
  * larger value, the shorter path, the smaller node index (LDK: node counter). Parallel first hops to one peer are
  * relaxed in the graph's order ({@code sort_first_hop_channels} is not modelled), route hints, blinded paths,
  * node features and the random CLTV offset ({@code add_random_cltv_offset}) are not modelled.
  *
  * <h2>Cost</h2>
- * Primitive per-node arrays reset lazily by a generation stamp, an indexed binary heap of ints, and the scorer's
+ * Primitive per-node arrays reset lazily by a generation stamp, an indexed 4-ary heap of ints with the scores
+ * beside it (a new label usually rises far: half the levels of a binary heap), and the scorer's
  * primitive table: a relaxation allocates nothing. Not thread-safe: one router per protocol instance.
  */
 public final class LdkRouter {
@@ -101,22 +103,26 @@ public final class LdkRouter {
 
     private final ChannelGraph g;
     private final LdkSettings s;
-    // dist entries (PathBuildingHop), per node
-    private final int[] stamp;
-    private final boolean[] processed;
-    private final long[] totalFee;
-    private final long[] pathHtlcMin;
-    private final long[] pathPenalty;
-    private final long[] value;
-    private final long[] nextHopsFee;
-    private final long[] hopUseFee;
-    private final int[] cand;
-    private final long[] cost; // sat(max(totalFee, pathHtlcMin), pathPenalty): the heap score's numerator
-    // heap entries (RouteGraphNode), per node
-    private final int[] hCltv;
-    private final int[] hLen;
+    // per node, one cache line of longs (dist's PathBuildingHop and the score's numerator) and four ints
+    private static final int W = 8;
+    private static final int COST = 0;      // sat(max(totalFee, pathHtlcMin), pathPenalty): the score's numerator
+    private static final int VALUE = 1;     // value_contribution_msat
+    private static final int TOTAL_FEE = 2;
+    private static final int PATH_MIN = 3;  // path_htlc_minimum_msat
+    private static final int PENALTY = 4;   // path_penalty_msat
+    private static final int NEXT_FEE = 5;  // next_hops_fee_msat
+    private static final int USE_FEE = 6;   // hop_use_fee_msat
+    private static final int META = 7;      // generation stamp (low 32 bits), processed flag (bit 32)
+    private static final long PROCESSED = 1L << 32;
+    private static final int IW = 4;
+    private static final int CAND = 0;      // the chosen edge out of the node
+    private static final int POS = 1;       // heap position, -1 none, POPPED
+    private static final int CLTV = 2;      // RouteGraphNode's total_cltv_delta
+    private static final int LEN = 3;       // RouteGraphNode's path_length_to_node
+    private final long[] lab;
+    private final int[] ilab;
     private final int[] heap;
-    private final int[] pos;
+    private final double[] heapKey;
     private int heapSize;
     private int generation;
     private final DirAmounts used = new DirAmounts();
@@ -136,20 +142,10 @@ public final class LdkRouter {
         this.g = g;
         this.s = s;
         int n = g.nodeCount();
-        stamp = new int[n];
-        processed = new boolean[n];
-        totalFee = new long[n];
-        pathHtlcMin = new long[n];
-        pathPenalty = new long[n];
-        value = new long[n];
-        nextHopsFee = new long[n];
-        hopUseFee = new long[n];
-        cand = new int[n];
-        cost = new long[n];
-        hCltv = new int[n];
-        hLen = new int[n];
+        lab = new long[n * W];
+        ilab = new int[n * IW];
         heap = new int[n];
-        pos = new int[n];
+        heapKey = new double[n];
     }
 
     /**
@@ -238,7 +234,9 @@ public final class LdkRouter {
         noneUsed = used.isEmpty();
         noneInflight = q.inflight.isEmpty();
         if (++generation == 0) {
-            Arrays.fill(stamp, 0);
+            for (int i = META; i < lab.length; i += W) {
+                lab[i] = 0;
+            }
             generation = 1;
         }
         heapSize = 0;
@@ -246,41 +244,40 @@ public final class LdkRouter {
         int t = q.target;
         // the payee: fee 0, penalty 0, the whole path value (add_entries_to_cheapest_to_target_node, no dist entry)
         entry(t);
-        totalFee[t] = 0;
-        pathHtlcMin[t] = 0;
-        pathPenalty[t] = 0;
-        value[t] = pathValue;
+        lab[t * W + TOTAL_FEE] = 0;
+        lab[t * W + PATH_MIN] = 0;
+        lab[t * W + PENALTY] = 0;
+        lab[t * W + VALUE] = pathValue;
         expand(t, pathValue, 0, 0);
         while (heapSize > 0) {
             int v = pop();
             if (v == q.source) {
-                return buildPath(value[v]);
+                return buildPath(lab[v * W + VALUE]);
             }
-            expand(v, value[v], hCltv[v], hLen[v]);
+            expand(v, lab[v * W + VALUE], ilab[v * IW + CLTV], ilab[v * IW + LEN]);
         }
         return null;
     }
 
     private void entry(int u) {
-        stamp[u] = generation;
-        processed[u] = false;
-        totalFee[u] = MAX;
-        pathHtlcMin[u] = MAX;
-        pathPenalty[u] = MAX;
-        value[u] = 0;
-        nextHopsFee[u] = MAX;
-        hopUseFee[u] = MAX;
-        cand[u] = -1;
-        cost[u] = MAX;
-        pos[u] = -1;
+        lab[u * W + META] = generation & 0xFFFFFFFFL;
+        lab[u * W + TOTAL_FEE] = MAX;
+        lab[u * W + PATH_MIN] = MAX;
+        lab[u * W + PENALTY] = MAX;
+        lab[u * W + VALUE] = 0;
+        lab[u * W + NEXT_FEE] = MAX;
+        lab[u * W + USE_FEE] = MAX;
+        ilab[u * IW + CAND] = -1;
+        lab[u * W + COST] = MAX;
+        ilab[u * IW + POS] = -1;
     }
 
     /** {@code add_entries_to_cheapest_to_target_node!} for v: relax every channel into v. */
     private void expand(int v, long nextValue, int nextCltv, int nextLen) {
-        processed[v] = true;
-        long feeToTarget = totalFee[v];
-        long nextPathMin = pathHtlcMin[v];
-        long nextPenalty = pathPenalty[v];
+        lab[v * W + META] |= PROCESSED;
+        long feeToTarget = lab[v * W + TOTAL_FEE];
+        long nextPathMin = lab[v * W + PATH_MIN];
+        long nextPenalty = lab[v * W + PENALTY];
         for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
             int e = g.outDirection(slot) ^ 1; // u -> v
             int u = g.outPeer(slot);
@@ -344,10 +341,10 @@ public final class LdkRouter {
         }
         long currMin = Math.max(nextPathMin, htlcMin);
         long newPathMin = LdkScorer.sat(first ? 0 : fee(e, currMin), currMin);
-        if (stamp[u] != generation) {
+        long meta = lab[u * W + META];
+        if ((int) meta != generation) {
             entry(u);
-        }
-        if (processed[u]) {
+        } else if ((meta & PROCESSED) != 0) {
             return;
         }
         long useFee = first ? 0 : fee(e, amountToTransfer);
@@ -364,21 +361,21 @@ public final class LdkRouter {
         }
         long newPenalty = LdkScorer.sat(nextPenalty, penalty);
         long newFeeCost = LdkScorer.sat(Math.max(total, newPathMin), newPenalty);
-        if (!cheaper(newFeeCost, valueContribution, cost[u], value[u])) {
+        if (!cheaper(newFeeCost, valueContribution, lab[u * W + COST], lab[u * W + VALUE])) {
             return;
         }
-        nextHopsFee[u] = feeToTarget;
-        hopUseFee[u] = useFee;
-        totalFee[u] = total;
-        cand[u] = e;
-        pathHtlcMin[u] = newPathMin;
-        pathPenalty[u] = newPenalty;
-        cost[u] = newFeeCost;
-        value[u] = valueContribution;
-        hCltv[u] = hopCltv;
-        hLen[u] = pathLength;
-        if (pos[u] >= 0) {
-            up(pos[u]);
+        lab[u * W + NEXT_FEE] = feeToTarget;
+        lab[u * W + USE_FEE] = useFee;
+        lab[u * W + TOTAL_FEE] = total;
+        ilab[u * IW + CAND] = e;
+        lab[u * W + PATH_MIN] = newPathMin;
+        lab[u * W + PENALTY] = newPenalty;
+        lab[u * W + COST] = newFeeCost;
+        lab[u * W + VALUE] = valueContribution;
+        ilab[u * IW + CLTV] = hopCltv;
+        ilab[u * IW + LEN] = pathLength;
+        if (ilab[u * IW + POS] >= 0) {
+            decrease(u);
         } else {
             push(u);
         }
@@ -428,7 +425,7 @@ public final class LdkRouter {
     /** Walks the labels from the payer, caps the path at its bottleneck and marks its liquidity used. */
     private PathBuf buildPath(long contribution) {
         int n = 0;
-        for (int u = q.source; u != q.target; u = g.target(cand[u])) {
+        for (int u = q.source; u != q.target; u = g.target(ilab[u * IW + CAND])) {
             n++;
         }
         PathBuf p = new PathBuf();
@@ -436,13 +433,13 @@ public final class LdkRouter {
         p.hopUseFee = new long[n];
         p.nextHopsFee = new long[n];
         p.feeMsat = new long[n];
-        p.penalty = pathPenalty[q.source];
+        p.penalty = lab[(q.source) * W + PENALTY];
         int u = q.source;
         for (int i = 0; i < n; i++) {
-            p.dirs[i] = cand[u];
-            p.hopUseFee[i] = hopUseFee[u];
-            p.nextHopsFee[i] = nextHopsFee[u];
-            u = g.target(cand[u]);
+            p.dirs[i] = ilab[u * IW + CAND];
+            p.hopUseFee[i] = lab[u * W + USE_FEE];
+            p.nextHopsFee[i] = lab[u * W + NEXT_FEE];
+            u = g.target(ilab[u * IW + CAND]);
         }
         p.feeMsat[n - 1] = contribution;
         long maxContribution = MAX;
@@ -606,35 +603,54 @@ public final class LdkRouter {
         return new Found(List.of(), why);
     }
 
-    // ---- indexed binary heap ordered as RouteGraphNode: cost per value, then larger value, shorter path, node ----
+    // ---- indexed 4-ary heap ordered as RouteGraphNode: cost per value, then larger value, shorter path, node ----
 
-    private boolean less(int a, int b) {
-        int c = compareRatio(cost[a], value[a], cost[b], value[b]);
+    /** cost / value as a double: compared first, exactly ({@link #tieLess}) only when equal. */
+    private double score(int u) {
+        return (double) lab[u * W + COST] / lab[u * W + VALUE];
+    }
+
+    /** Whether node a goes before node b when their double scores are equal. */
+    private boolean tieLess(int a, int b) {
+        int c = compareRatio(lab[a * W + COST], lab[a * W + VALUE], lab[b * W + COST], lab[b * W + VALUE]);
         if (c != 0) {
             return c < 0;
         }
-        if (value[a] != value[b]) {
-            return value[a] > value[b];
+        if (lab[a * W + VALUE] != lab[b * W + VALUE]) {
+            return lab[a * W + VALUE] > lab[b * W + VALUE];
         }
-        if (hLen[a] != hLen[b]) {
-            return hLen[a] < hLen[b];
+        if (ilab[a * IW + LEN] != ilab[b * IW + LEN]) {
+            return ilab[a * IW + LEN] < ilab[b * IW + LEN];
         }
         return a < b;
     }
 
+    /** Node a with score ka goes before node b with score kb (scores kept beside the heap for locality). */
+    private boolean before(double ka, int a, double kb, int b) {
+        return ka < kb || (ka == kb && tieLess(a, b));
+    }
+
     private void push(int u) {
         heap[heapSize] = u;
-        pos[u] = heapSize;
+        heapKey[heapSize] = score(u);
+        ilab[u * IW + POS] = heapSize;
         up(heapSize++);
+    }
+
+    /** u's score dropped: move it up. */
+    private void decrease(int u) {
+        heapKey[ilab[u * IW + POS]] = score(u);
+        up(ilab[u * IW + POS]);
     }
 
     private int pop() {
         int top = heap[0];
-        pos[top] = POPPED;
+        ilab[top * IW + POS] = POPPED;
         int last = heap[--heapSize];
         if (heapSize > 0) {
             heap[0] = last;
-            pos[last] = 0;
+            heapKey[0] = heapKey[heapSize];
+            ilab[last * IW + POS] = 0;
             down(0);
         }
         return top;
@@ -642,38 +658,47 @@ public final class LdkRouter {
 
     private void up(int i) {
         int x = heap[i];
+        double kx = heapKey[i];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (!less(x, p)) {
+            int parent = (i - 1) >>> 2;
+            if (!before(kx, x, heapKey[parent], heap[parent])) {
                 break;
             }
+            int p = heap[parent];
             heap[i] = p;
-            pos[p] = i;
+            heapKey[i] = heapKey[parent];
+            ilab[p * IW + POS] = i;
             i = parent;
         }
         heap[i] = x;
-        pos[x] = i;
+        heapKey[i] = kx;
+        ilab[x * IW + POS] = i;
     }
 
     private void down(int i) {
         int x = heap[i];
+        double kx = heapKey[i];
         while (true) {
-            int c = 2 * i + 1;
-            if (c >= heapSize) {
+            int first = 4 * i + 1;
+            if (first >= heapSize) {
                 break;
             }
-            if (c + 1 < heapSize && less(heap[c + 1], heap[c])) {
-                c++;
+            int c = first;
+            for (int k = first + 1, last = Math.min(first + 4, heapSize); k < last; k++) {
+                if (before(heapKey[k], heap[k], heapKey[c], heap[c])) {
+                    c = k;
+                }
             }
-            if (!less(heap[c], x)) {
+            if (!before(heapKey[c], heap[c], kx, x)) {
                 break;
             }
             heap[i] = heap[c];
-            pos[heap[i]] = i;
+            heapKey[i] = heapKey[c];
+            ilab[heap[i] * IW + POS] = i;
             i = c;
         }
         heap[i] = x;
-        pos[x] = i;
+        heapKey[i] = kx;
+        ilab[x * IW + POS] = i;
     }
 }
