@@ -42,7 +42,7 @@ import org.lnsim.network.ChannelGraph;
  * node features and the random CLTV offset ({@code add_random_cltv_offset}) are not modelled.
  *
  * <h2>Cost</h2>
- * Primitive per-node arrays reset lazily by a generation stamp, an indexed 4-ary heap of ints with the scores
+ * A compact copy of the in-edges ({@link InEdges}, 40 bytes per usable direction); primitive per-node arrays reset lazily by a generation stamp, an indexed 4-ary heap of ints with the scores
  * beside it (a new label usually rises far: half the levels of a binary heap), and the scorer's
  * primitive table: a relaxation allocates nothing. Not thread-safe: one router per protocol instance.
  */
@@ -126,6 +126,7 @@ public final class LdkRouter {
     private int heapSize;
     private int generation;
     private final DirAmounts used = new DirAmounts();
+    private final InEdges in;
 
     // per walk
     private Query q;
@@ -141,6 +142,7 @@ public final class LdkRouter {
     public LdkRouter(ChannelGraph g, LdkSettings s) {
         this.g = g;
         this.s = s;
+        this.in = new InEdges(g);
         int n = g.nodeCount();
         lab = new long[n * W];
         ilab = new int[n * IW];
@@ -278,11 +280,13 @@ public final class LdkRouter {
         long feeToTarget = lab[v * W + TOTAL_FEE];
         long nextPathMin = lab[v * W + PATH_MIN];
         long nextPenalty = lab[v * W + PENALTY];
-        for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-            int e = g.outDirection(slot) ^ 1; // u -> v
-            int u = g.outPeer(slot);
-            if (u != v && u != q.target && g.isUsable(e)) {
-                addEntry(u, e, feeToTarget, nextValue, nextPathMin, nextPenalty, nextCltv, nextLen);
+        long[] rec = in.rec;
+        for (int i = in.start[v] * InEdges.STRIDE, end = in.start[v + 1] * InEdges.STRIDE; i < end;
+             i += InEdges.STRIDE) {
+            int u = (int) (rec[i] >>> 32);
+            if (u != q.target) {
+                addEntry(u, (int) rec[i], rec[i + 1], rec[i + 2], rec[i + 3], rec[i + 4], feeToTarget, nextValue,
+                        nextPathMin, nextPenalty, nextCltv, nextLen);
             }
         }
     }
@@ -305,10 +309,14 @@ public final class LdkRouter {
         return g.hasHtlcMaximum(e) ? Math.min(g.htlcMaximumMsat(e), cap) : cap;
     }
 
-    private void addEntry(int u, int e, long feeToTarget, long nextValue, long nextPathMin, long nextPenalty,
-                          int nextCltv, int nextLen) {
+    /**
+     * {@code add_entry!} for u → v (direction e) with its {@link InEdges} record: capacity, effective htlc_maximum,
+     * fees (base &lt;&lt; 32 | ppm), htlc_minimum &lt;&lt; 16 | CLTV delta.
+     */
+    private void addEntry(int u, int e, long cap, long effMax, long fees, long minCltv, long feeToTarget,
+                          long nextValue, long nextPathMin, long nextPenalty, int nextCltv, int nextLen) {
         boolean first = u == q.source;
-        long htlcMax = first ? q.firstHops.outboundLimitMsat(e) : publicMaxHtlc(e, satPow);
+        long htlcMax = first ? q.firstHops.outboundLimitMsat(e) : Math.min(satPow >= 63 ? 0 : cap >> satPow, effMax);
         if (feeToTarget == MAX || htlcMax < feeToTarget) {
             return;
         }
@@ -316,7 +324,7 @@ public final class LdkRouter {
         long usedLiquidity = noneUsed ? 0 : used.get(e);
         available = Math.max(0, available - usedLiquidity);
         int pathLength = nextLen + 1;
-        int delta = first ? 0 : g.cltvExpiryDelta(e);
+        int delta = first ? 0 : (int) (minCltv & 0xFFFF);
         int hopCltv = nextCltv + delta;
         long valueContribution = Math.min(available, nextValue);
         if (valueContribution < minimalContribution) {
@@ -329,7 +337,7 @@ public final class LdkRouter {
             return;
         }
         long amountToTransfer = valueContribution + feeToTarget;
-        long htlcMin = g.htlcMinimumMsat(e);
+        long htlcMin = minCltv >>> 16;
         boolean overPathMinimum = amountToTransfer >= htlcMin && amountToTransfer >= nextPathMin;
         if ((amountToTransfer < htlcMin && recommended >= htlcMin)
                 || (amountToTransfer < nextPathMin && recommended >= nextPathMin)) {
@@ -340,24 +348,22 @@ public final class LdkRouter {
             return;
         }
         long currMin = Math.max(nextPathMin, htlcMin);
-        long newPathMin = LdkScorer.sat(first ? 0 : fee(e, currMin), currMin);
+        long newPathMin = LdkScorer.sat(first ? 0 : fee(fees, currMin), currMin);
         long meta = lab[u * W + META];
         if ((int) meta != generation) {
             entry(u);
         } else if ((meta & PROCESSED) != 0) {
             return;
         }
-        long useFee = first ? 0 : fee(e, amountToTransfer);
+        long useFee = first ? 0 : fee(fees, amountToTransfer);
         long total = LdkScorer.sat(feeToTarget, useFee);
         if (total > q.maxFeeMsat) {
             return;
         }
         long penalty = 0;
         if (!first) {
-            long cap = g.capacityMsat(ChannelGraph.channelOf(e));
             penalty = q.scorer.penaltyMsat(e, amountToTransfer, noneInflight ? usedLiquidity
-                    : LdkScorer.sat(usedLiquidity, q.inflight.get(e)), cap,
-                    htlcMaximum(e, cap));
+                    : LdkScorer.sat(usedLiquidity, q.inflight.get(e)), cap, effMax);
         }
         long newPenalty = LdkScorer.sat(nextPenalty, penalty);
         long newFeeCost = LdkScorer.sat(Math.max(total, newPathMin), newPenalty);
@@ -402,6 +408,12 @@ public final class LdkRouter {
             return Long.compare(hi1, hi2);
         }
         return Long.compareUnsigned(lo1, lo2);
+    }
+
+    /** {@link #fee(int, long)} from an {@link InEdges} fee word (base &lt;&lt; 32 | ppm). */
+    private static long fee(long fees, long amountMsat) {
+        long prop = LdkScorer.satMul(amountMsat, fees & 0xFFFFFFFFL);
+        return LdkScorer.sat(prop == MAX ? MAX : prop / 1_000_000, fees >>> 32);
     }
 
     /** BOLT 7 fee, LDK's {@code compute_fees_saturating}. */
