@@ -50,14 +50,17 @@ class LdkRoutingTest {
 
     /** LDK's defaults, single-path, without the saturation limit: so that the first route is the cheapest one. */
     private static LdkSettings singlePathUnsaturated() {
+        return singlePathUnsaturated(LdkSettings.DEFAULT.retryTimeoutUs(), LdkSettings.DEFAULT.retryAttempts());
+    }
+
+    private static LdkSettings singlePathUnsaturated(long retryTimeoutUs, int retryAttempts) {
         LdkSettings d = LdkSettings.DEFAULT;
         return new LdkSettings(d.basePenaltyMsat(), d.basePenaltyAmountMultiplierMsat(),
                 d.liquidityPenaltyMultiplierMsat(), d.liquidityPenaltyAmountMultiplierMsat(),
                 d.historicalLiquidityPenaltyMultiplierMsat(), d.historicalLiquidityPenaltyAmountMultiplierMsat(),
                 d.antiProbingPenaltyMsat(), d.consideredImpossiblePenaltyMsat(), d.linearSuccessProbability(),
                 d.liquidityOffsetHalfLifeUs(), d.historicalNoUpdatesHalfLifeUs(), d.timePassedIntervalUs(),
-                d.maxTotalCltvExpiryDelta(), 1, d.maxPathLength(), 0, d.finalCltv(), d.retryTimeoutUs(),
-                d.retryAttempts());
+                d.maxTotalCltvExpiryDelta(), 1, d.maxPathLength(), 0, d.finalCltv(), retryTimeoutUs, retryAttempts);
     }
 
     private static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
@@ -108,6 +111,25 @@ class LdkRoutingTest {
         assertEquals(2_768 + 192, ldk.report().stateBytes(T));
         assertEquals(0, ldk.report().stateBytes(A));
         assertEquals(0, ldk.report().stateBytes(R));
+    }
+
+    /**
+     * The retry strategy: the first payment above fails at A after 200 ms (offer S→A, fail back; 100 ms each). With
+     * {@code Retry::Attempts(0)} it is not retried (1 attempt, failed); with {@code Retry::Timeout} of 0.1 s it is
+     * older than that when the failure arrives (failed); with 1 retry or the default 2 s it goes via B.
+     */
+    @Test
+    void retriesFollowTheRetryStrategy() {
+        long[][] cases = {{2_000_000, 0}, {100_000, -1}, {2_000_000, 1}, {2_000_000, -1}};
+        boolean[] success = {false, false, true, true};
+        int[] attempts = {1, 1, 2, 2};
+        for (int i = 0; i < cases.length; i++) {
+            ChannelGraph g = graph();
+            LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated(cases[i][0], (int) cases[i][1]));
+            PaymentOutcome o = EngineRun.of(g, ldk).run(new PaymentRequest(1, S, R, 60_000_000, 0)).outcome();
+            assertEquals(success[i], o.success(), "case " + i);
+            assertEquals(attempts[i], o.attempts(), "case " + i);
+        }
     }
 
     /**
