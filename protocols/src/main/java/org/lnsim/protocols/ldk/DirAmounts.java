@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A small map from a direction index to an amount in msat, 0 when absent: LDK's {@code used_liquidities} of one
- * route search and a sender's {@code InFlightHtlcs}. Open addressing with linear probing, at most half full;
+ * route search and a sender's {@code InFlightHtlcs} (and, keyed by channel, a payment's failed channels). Open addressing with linear probing, at most half full;
  * {@link #clear()} costs the table's size only when it grew. Amounts saturate at {@link Long#MAX_VALUE}
  * (LDK's {@code u64::MAX} marks a channel exhausted).
  */

@@ -1,6 +1,5 @@
 package org.lnsim.protocols.ldk;
 
-import java.util.BitSet;
 import org.lnsim.engine.htlc.AttemptResult;
 import org.lnsim.engine.htlc.FailureCode;
 import org.lnsim.engine.htlc.HtlcPath;
@@ -31,7 +30,8 @@ import org.lnsim.network.ChannelGraph;
 final class LdkSession implements PaymentSession {
     private final PaymentContext ctx;
     private final LdkRouting protocol;
-    private final BitSet failedChannels = new BitSet();
+    /** {@code previously_failed_channels}: channel index → 1 (a small table, not a bit per channel of the graph). */
+    private final DirAmounts failedChannels = new DirAmounts();
     private long remainingFeeMsat;
     private long firstAttemptUs;
     private int retries;
@@ -74,7 +74,7 @@ final class LdkSession implements PaymentSession {
             }
         } else {
             s.scorer.pathFailed(path.directions(), capacities(path), path.deliverMsat(), r.failingHop(), ctx.now());
-            failedChannels.set(ChannelGraph.channelOf(path.direction(r.failingHop())));
+            failedChannels.set(ChannelGraph.channelOf(path.direction(r.failingHop())), 1);
         }
         if (ended) {
             return;
@@ -109,7 +109,7 @@ final class LdkSession implements PaymentSession {
         s.scorer.advance(ctx.now());
         LdkRouter.FirstHops first = e -> ctx.ownFreeHtlcSlots(sender, e) > 0 ? ctx.ownSpendableMsat(sender, e) : 0;
         LdkRouter.Query q = new LdkRouter.Query(sender, p.receiver(), amountMsat, Math.max(0, remainingFeeMsat),
-                s.scorer, first, s.inflight, failedChannels::get);
+                s.scorer, first, s.inflight, c -> !failedChannels.isEmpty() && failedChannels.get(c) != 0);
         LdkRouter.Found found = protocol.router().find(q);
         if (!found.found()) {
             end("no route: " + found.failure());
