@@ -18,6 +18,8 @@ import org.lnsim.protocols.ant.AntRouting;
 import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
+import org.lnsim.protocols.ldk.LdkRouting;
+import org.lnsim.protocols.ldk.LdkSettings;
 import org.lnsim.protocols.lnd.LndRouting;
 import org.lnsim.protocols.lnd.LndSettings;
 import org.lnsim.protocols.pickhardt.PickhardtRouting;
@@ -67,6 +69,7 @@ public final class ProtocolRegistry {
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
         register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
+        register(LdkSettings.SPEC, (s, run) -> new LdkRouting(run.graph(), s));
         register(PickhardtSettings.SPEC, (s, run) -> new PickhardtRouting(run.graph(), s));
     }
 

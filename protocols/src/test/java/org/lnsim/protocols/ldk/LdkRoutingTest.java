@@ -1,0 +1,148 @@
+package org.lnsim.protocols.ldk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.testing.EngineRun;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+/** {@code ldk} on the engine: learning across a sender's payments, MPP, and its routing state. */
+class LdkRoutingTest {
+    static final int S = 0;
+    static final int A = 1;
+    static final int B = 2;
+    static final int R = 3;
+    static final int T = 4;
+
+    /**
+     * S→A→R and S→B→R plus T–A; S–A, S–B, B–R, T–A 1,000,000 sat, A–R 100,000 sat (half each side: A can send
+     * 50,000 sat). A→R: 1 ppm; B→R: base 1,000, 1,000 ppm; every other direction free.
+     */
+    static ChannelGraph graph() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 1; i <= 5; i++) {
+            b.addNode(NodeIds.fromIndex(i));
+        }
+        ChannelPolicy free = new ChannelPolicy(0, 0, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        channel(b, 1, S, A, 1_000_000, free, free);
+        channel(b, 2, A, R, 100_000, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false), free);
+        channel(b, 3, S, B, 1_000_000, free, free);
+        channel(b, 4, B, R, 1_000_000, new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
+                free);
+        channel(b, 5, T, A, 1_000_000, free, free);
+        return b.build();
+    }
+
+    private static void channel(ChannelGraphBuilder b, int block, int x, int y, long capacitySat, ChannelPolicy xy,
+                                ChannelPolicy yx) {
+        int c = b.addChannel(ShortChannelId.of(block, 0, 0), x, y, capacitySat);
+        b.setPolicy(c, x, xy);
+        b.setPolicy(c, y, yx);
+    }
+
+    /** LDK's defaults, single-path, without the saturation limit: so that the first route is the cheapest one. */
+    private static LdkSettings singlePathUnsaturated() {
+        return singlePathUnsaturated(LdkSettings.DEFAULT.retryTimeoutUs(), LdkSettings.DEFAULT.retryAttempts());
+    }
+
+    private static LdkSettings singlePathUnsaturated(long retryTimeoutUs, int retryAttempts) {
+        LdkSettings d = LdkSettings.DEFAULT;
+        return new LdkSettings(d.basePenaltyMsat(), d.basePenaltyAmountMultiplierMsat(),
+                d.liquidityPenaltyMultiplierMsat(), d.liquidityPenaltyAmountMultiplierMsat(),
+                d.historicalLiquidityPenaltyMultiplierMsat(), d.historicalLiquidityPenaltyAmountMultiplierMsat(),
+                d.antiProbingPenaltyMsat(), d.consideredImpossiblePenaltyMsat(), d.linearSuccessProbability(),
+                d.liquidityOffsetHalfLifeUs(), d.historicalNoUpdatesHalfLifeUs(), d.timePassedIntervalUs(),
+                d.maxTotalCltvExpiryDelta(), 1, d.maxPathLength(), 0, d.finalCltv(), retryTimeoutUs, retryAttempts);
+    }
+
+    private static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
+        return out.stream().filter(o -> o.payment().id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * 60,000,000 msat S→R at t = 0. Via A: fee 60 msat, A→R's penalty (no history, 100,000-sat channel) 8,348 base
+     * + 250 anti-probing + 35,348 historical (P = 241,591,842 / 654,311,425, −log₁₀ × 2048 = 888) = 43,946: cost
+     * 44,006. Via B: 61,000 msat of fees + 23,644 = 84,644. S tries A, which holds only 50,000 sat:
+     * temporary_channel_failure at A. The scorer: S–A forwarded (min 60 M), A→R at most 60 M, so 60 M over A→R is
+     * "impossible" (+1 BTC) and the retry goes via B (2 attempts, fee 61,000).
+     *
+     * <p>The same payment 10 minutes later (two 5-min ticks): A→R's max offset 40 M decays by 0.5^(10/30) to ≈ 31.7 M,
+     * upper bound ≈ 68.3 M, no longer impossible; but its history holds the failure (min bucket 0, max offset 40 M at
+     * position 6,553, bucket 15, upper end 8,191 < the amount's position 9,830): historical P = 0, −log₁₀ capped at
+     * 2 → 20,000 + 4096 × 1,250 × 6·10⁷ / 2048 / 2²⁰ = 143,051, so via A costs ≈ 171,700 against ≈ 70,000 via B
+     * (whose history holds the success): S pays via B at once. T, whose scorer is its own, still tries T→A→R first,
+     * then T→A→S→B→R (2 attempts).
+     */
+    @Test
+    void aSenderAvoidsAChannelThatJustFailedForThatAmount() {
+        ChannelGraph g = graph();
+        LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated());
+        List<PaymentOutcome> out = EngineRun.of(g, ldk).run(
+                new PaymentRequest(1, S, R, 60_000_000, 0),
+                new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
+                new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
+        PaymentOutcome first = outcome(out, 1);
+        PaymentOutcome second = outcome(out, 2);
+        PaymentOutcome other = outcome(out, 3);
+        assertTrue(first.success());
+        assertEquals(2, first.attempts());
+        assertEquals(61_000, first.feeMsat());
+        assertTrue(second.success());
+        assertEquals(1, second.attempts());
+        assertEquals(61_000, second.feeMsat());
+        assertTrue(other.success());
+        assertEquals(2, other.attempts());
+        // S's scorer learnt A→R's upper bound (decayed twice at payment 2, then no record was touched) and S–B, B→R
+        LdkScorer s = ldk.senderOrNull(S).scorer;
+        int ar = 2 * 1; // channel 1 (A–R), direction from A (node one)
+        assertTrue(s.maxLiquidityMsat(ar, 100_000_000L) < 70_000_000L);
+        assertEquals(4, s.channels());
+        // routing state: only the senders hold a scorer. S: 4 channels, 8 slots × 172 + 16 = 1,392, plus its
+        // in-flight map, 16 slots × 12 = 192; T observed 5 channels (T–A, A–R, A–S, S–B, B–R): 16 slots, 2,768 + 192
+        assertEquals(1_392 + 192, ldk.report().stateBytes(S));
+        assertEquals(2_768 + 192, ldk.report().stateBytes(T));
+        assertEquals(0, ldk.report().stateBytes(A));
+        assertEquals(0, ldk.report().stateBytes(R));
+    }
+
+    /**
+     * The retry strategy: the first payment above fails at A after 200 ms (offer S→A, fail back; 100 ms each). With
+     * {@code Retry::Attempts(0)} it is not retried (1 attempt, failed); with {@code Retry::Timeout} of 0.1 s it is
+     * older than that when the failure arrives (failed); with 1 retry or the default 2 s it goes via B.
+     */
+    @Test
+    void retriesFollowTheRetryStrategy() {
+        long[][] cases = {{2_000_000, 0}, {100_000, -1}, {2_000_000, 1}, {2_000_000, -1}};
+        boolean[] success = {false, false, true, true};
+        int[] attempts = {1, 1, 2, 2};
+        for (int i = 0; i < cases.length; i++) {
+            ChannelGraph g = graph();
+            LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated(cases[i][0], (int) cases[i][1]));
+            PaymentOutcome o = EngineRun.of(g, ldk).run(new PaymentRequest(1, S, R, 60_000_000, 0)).outcome();
+            assertEquals(success[i], o.success(), "case " + i);
+            assertEquals(attempts[i], o.attempts(), "case " + i);
+        }
+    }
+
+    /**
+     * With LDK's defaults (MPP, up to 10 paths) a payment no single path can carry still succeeds: S–A–R and S–B–R
+     * of 40,000 sat each (each side holds 20,000 sat), 30,000 sat to pay. Parts are sent as basic MPP; failures are
+     * re-routed with what the scorer learnt.
+     */
+    @Test
+    void mppPaysWhatNoSinglePathCarries() {
+        ChannelGraph g = LdkRouterTest.diamond(40_000, 40_000);
+        LdkRouting ldk = new LdkRouting(g, LdkSettings.DEFAULT);
+        PaymentOutcome o = EngineRun.of(g, ldk).run(new PaymentRequest(1, 0, 3, 30_000_000, 0)).outcome();
+        assertTrue(o.success(), o.toString());
+        assertTrue(o.attempts() >= 2, "attempts " + o.attempts());
+    }
+}
