@@ -83,7 +83,9 @@ final class BenchRouteCommand implements Callable<Integer> {
 
     @Option(names = "--algorithm", defaultValue = "hybrid", converter = BenchAlgorithmConverter.class,
             description = "hybrid, dijkstra or bfg (c-lightning's router), or lnd (lnd v0.18.5-beta's search for a "
-                    + "sender with empty mission control; protocol lnd's defaults) (default: ${DEFAULT-VALUE}).")
+                    + "sender with empty mission control; protocol lnd's defaults), or ldk (LDK v0.2.5's find_route "
+                    + "with an empty scorer, MPP path collection included; protocol ldk's defaults) "
+                    + "(default: ${DEFAULT-VALUE}).")
     Algorithm algorithm;
 
     @Option(names = "--fallback", defaultValue = "bfg", converter = RouteOptions.FallbackConverter.class,
@@ -125,9 +127,9 @@ final class BenchRouteCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new ExitCodes.BadInputException("--warmup must be >= 0: " + warmup);
         }
-        if (compareJgrapht && algorithm == Algorithm.LND) {
+        if (compareJgrapht && (algorithm == Algorithm.LND || algorithm == Algorithm.LDK)) {
             throw new ExitCodes.BadInputException("--compare-jgrapht checks c-lightning's Dijkstra; it cannot be "
-                    + "combined with --algorithm lnd");
+                    + "combined with --algorithm " + algorithm.label());
         }
         ChannelGraph g = org.lnsim.cli.Progress.load(network, quiet).graph();
         int[] eligible = nodesWithChannels(g);
@@ -142,7 +144,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        HybridRouter router = algorithm == Algorithm.LND ? null : new HybridRouter(g);
+        HybridRouter router = algorithm == Algorithm.LND || algorithm == Algorithm.LDK ? null : new HybridRouter(g);
         Progress progress = Progress.forTerminal(quiet);
 
         run(searches(g, router, warm), warm.length, threads, null, progress, "warm-up");
@@ -202,9 +204,9 @@ final class BenchRouteCommand implements Callable<Integer> {
     }
 
     private RouteRequest[] requests(ChannelGraph g, int[] eligible, int count, SplittableRandom rnd) {
-        // lnd's search reads only the pair and the amount of a request, drawn as for the hybrid router
+        // lnd's and LDK's searches read only the pair and the amount of a request, drawn as for the hybrid router
         return requests(eligible, count, rnd, amountMsat, maxHops,
-                algorithm == Algorithm.LND ? Algorithm.HYBRID : algorithm, fallback);
+                algorithm == Algorithm.LND || algorithm == Algorithm.LDK ? Algorithm.HYBRID : algorithm, fallback);
     }
 
     /**
@@ -223,8 +225,8 @@ final class BenchRouteCommand implements Callable<Integer> {
         return r;
     }
 
-    /** lnd's searches over one shared copy of its in-edges (built once, for warm-up and measured queries). */
-    private java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> lndFinders;
+    /** lnd's or LDK's searches over one shared copy of the in-edges (built once, for warm-up and measured queries). */
+    private java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> finders;
 
     /** One thread's searches: the route of query i. */
     private interface Search {
@@ -233,35 +235,39 @@ final class BenchRouteCommand implements Callable<Integer> {
 
     /**
      * A maker of one {@link Search} per thread over {@code requests}: the hybrid router is shared (immutable and
-     * thread-safe); lnd's search keeps scratch arrays, so each thread gets its own, built before the clock starts.
+     * thread-safe); lnd's and LDK's searches keep scratch arrays, so each thread gets its own, built before the clock
+     * starts.
      */
     private java.util.function.Supplier<Search> searches(ChannelGraph g, HybridRouter router,
                                                          RouteRequest[] requests) {
-        if (algorithm == Algorithm.LND) {
-            if (lndFinders == null) {
-                lndFinders = org.lnsim.protocols.lnd.LndRouting.pathFinders(g,
-                        org.lnsim.protocols.lnd.LndSettings.DEFAULT);
+        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK) {
+            if (finders == null) {
+                finders = algorithm == Algorithm.LND
+                        ? org.lnsim.protocols.lnd.LndRouting.pathFinders(g, org.lnsim.protocols.lnd.LndSettings.DEFAULT)
+                        : org.lnsim.protocols.ldk.LdkRouting.pathFinders(g, org.lnsim.protocols.ldk.LdkSettings.DEFAULT);
             }
             return () -> {
-                org.lnsim.protocols.routing.PathFinder f = lndFinders.get();
+                org.lnsim.protocols.routing.PathFinder f = finders.get();
                 return i -> f.find(requests[i].source(), requests[i].target(), requests[i].amountMsat());
             };
         }
         return () -> i -> router.find(requests[i]);
     }
 
-    /** {@code --algorithm}: the route command's algorithms, and lnd's search. */
+    /** {@code --algorithm}: the route command's algorithms, and lnd's and LDK's searches. */
     static final class BenchAlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
         @Override
         public Algorithm convert(String value) {
-            if (Algorithm.LND.label().equalsIgnoreCase(value)) {
-                return Algorithm.LND;
+            for (Algorithm a : new Algorithm[] {Algorithm.LND, Algorithm.LDK}) {
+                if (a.label().equalsIgnoreCase(value)) {
+                    return a;
+                }
             }
             try {
                 return new RouteOptions.AlgorithmConverter().convert(value);
             } catch (picocli.CommandLine.TypeConversionException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not an algorithm; choose hybrid, dijkstra, bfg or lnd");
+                        + "' is not an algorithm; choose hybrid, dijkstra, bfg, lnd or ldk");
             }
         }
     }

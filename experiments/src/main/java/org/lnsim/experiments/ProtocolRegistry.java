@@ -19,6 +19,7 @@ import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
 import org.lnsim.protocols.ldk.LdkRouting;
+import org.lnsim.protocols.routing.EdgeRecords;
 import org.lnsim.protocols.ldk.LdkSettings;
 import org.lnsim.protocols.lnd.LndRouting;
 import org.lnsim.protocols.lnd.LndSettings;
@@ -67,9 +68,9 @@ public final class ProtocolRegistry {
                 s.pay(), s.options(), run.get(s.paths()))));
         register(AntSettings.SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
-        register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
-        register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(LndRouting.EDGES), s)));
-        register(LdkSettings.SPEC, (s, run) -> new LdkRouting(run.graph(), s));
+        register(LndSettings.SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(EdgeRecords.SHARED), s)));
+        register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(EdgeRecords.SHARED), s)));
+        register(LdkSettings.SPEC, (s, run) -> new LdkRouting(run.graph(), run.get(EdgeRecords.SHARED), s));
         register(PickhardtSettings.SPEC, (s, run) -> new PickhardtRouting(run.graph(), s));
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.EdgeRecords;
 
 /**
  * LDK's {@code find_route} / {@code get_route} ({@code lightning/src/routing/router.rs}, rust-lightning v0.2.5): a
@@ -42,7 +43,7 @@ import org.lnsim.network.ChannelGraph;
  * node features and the random CLTV offset ({@code add_random_cltv_offset}) are not modelled.
  *
  * <h2>Cost</h2>
- * A compact copy of the in-edges ({@link InEdges}, 40 bytes per usable direction); per-node labels in one cache
+ * A compact copy of the in-edges ({@link EdgeRecords}, 40 bytes per usable direction); per-node labels in one cache
  * line of longs plus four ints, reset lazily by a generation stamp; an indexed 4-ary heap of ints with the scores
  * beside it; the scorer's primitive table: a relaxation allocates nothing. A query at a million channels labels
  * ≈ 80k nodes and settles ≈ 12k. The payer's failed-channel test ({@link Query#failedChannels}) and first-hop
@@ -129,7 +130,7 @@ public final class LdkRouter {
     private int heapSize;
     private int generation;
     private final DirAmounts used = new DirAmounts();
-    private final InEdges in;
+    private final EdgeRecords in;
 
     // per walk
     private Query q;
@@ -143,9 +144,14 @@ public final class LdkRouter {
     private boolean noneInflight; // this search: the sender has nothing in flight
 
     public LdkRouter(ChannelGraph g, LdkSettings s) {
+        this(g, new EdgeRecords(g), s);
+    }
+
+    /** @param in the graph's compact in-edges, shared by every router of a run ({@link EdgeRecords#SHARED}) */
+    public LdkRouter(ChannelGraph g, EdgeRecords in, LdkSettings s) {
         this.g = g;
         this.s = s;
-        this.in = new InEdges(g);
+        this.in = in;
         int n = g.nodeCount();
         lab = new long[n * W];
         ilab = new int[n * IW];
@@ -284,8 +290,8 @@ public final class LdkRouter {
         long nextPathMin = lab[v * W + PATH_MIN];
         long nextPenalty = lab[v * W + PENALTY];
         long[] rec = in.rec;
-        for (int i = in.start[v] * InEdges.STRIDE, end = in.start[v + 1] * InEdges.STRIDE; i < end;
-             i += InEdges.STRIDE) {
+        for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
+             i += EdgeRecords.STRIDE) {
             int u = (int) (rec[i] >>> 32);
             if (u != q.target) {
                 addEntry(u, (int) rec[i], rec[i + 1], rec[i + 2], rec[i + 3], rec[i + 4], feeToTarget, nextValue,
@@ -313,7 +319,7 @@ public final class LdkRouter {
     }
 
     /**
-     * {@code add_entry!} for u → v (direction e) with its {@link InEdges} record: capacity, effective htlc_maximum,
+     * {@code add_entry!} for u → v (direction e) with its {@link EdgeRecords} record: capacity, effective htlc_maximum,
      * fees (base &lt;&lt; 32 | ppm), htlc_minimum &lt;&lt; 16 | CLTV delta.
      */
     private void addEntry(int u, int e, long cap, long effMax, long fees, long minCltv, long feeToTarget,
@@ -413,7 +419,7 @@ public final class LdkRouter {
         return Long.compareUnsigned(lo1, lo2);
     }
 
-    /** {@link #fee(int, long)} from an {@link InEdges} fee word (base &lt;&lt; 32 | ppm). */
+    /** {@link #fee(int, long)} from an {@link EdgeRecords} fee word (base &lt;&lt; 32 | ppm). */
     private static long fee(long fees, long amountMsat) {
         long prop = LdkScorer.satMul(amountMsat, fees & 0xFFFFFFFFL);
         return LdkScorer.sat(prop == MAX ? MAX : prop / 1_000_000, fees >>> 32);

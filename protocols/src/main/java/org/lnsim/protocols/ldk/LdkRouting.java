@@ -6,6 +6,7 @@ import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.EdgeRecords;
 
 /**
  * {@code ldk}: rust-lightning v0.2.5's source routing. Each sender keeps its own {@code ProbabilisticScorer}
@@ -44,10 +45,46 @@ public final class LdkRouting implements RoutingProtocol {
     }
 
     public LdkRouting(ChannelGraph graph, LdkSettings settings) {
+        this(graph, new EdgeRecords(graph), settings);
+    }
+
+    /** @param edges the run's {@link EdgeRecords#SHARED} copy of the in-edges */
+    public LdkRouting(ChannelGraph graph, EdgeRecords edges, LdkSettings settings) {
         this.graph = graph;
         this.settings = settings;
-        this.router = new LdkRouter(graph, settings);
+        this.router = new LdkRouter(graph, edges, settings);
         this.senders = new Sender[graph.nodeCount()];
+    }
+
+    /**
+     * LDK's {@code find_route} for a sender whose scorer is empty, its own channels at full capacity (no balances
+     * are known outside a run): what {@code lnsim bench route --algorithm ldk} times, MPP path collection included.
+     * The route returned is the first path (the whole amount when one path carries it). Each {@code get()} gives a
+     * search for one thread over one shared copy of the in-edges.
+     */
+    public static java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> pathFinders(ChannelGraph graph,
+                                                                                             LdkSettings settings) {
+        EdgeRecords edges = new EdgeRecords(graph);
+        return () -> {
+            LdkRouter router = new LdkRouter(graph, edges, settings);
+            return (source, target, amountMsat) -> {
+                LdkRouter.Found f = router.find(source, target, amountMsat);
+                if (!f.found()) {
+                    return org.lnsim.protocols.routing.Route.none(amountMsat,
+                            org.lnsim.protocols.routing.Algorithm.LDK, f.failure());
+                }
+                LdkRouter.Path p = f.paths().get(0);
+                java.util.List<org.lnsim.protocols.routing.RouteHop> hops = new java.util.ArrayList<>(p.hops());
+                for (int i = 0; i < p.hops(); i++) {
+                    int e = p.directions()[i];
+                    int c = ChannelGraph.channelOf(e);
+                    hops.add(new org.lnsim.protocols.routing.RouteHop(c, graph.scid(c), e & 1, p.amountsMsat()[i],
+                            p.cltvs()[i]));
+                }
+                return new org.lnsim.protocols.routing.Route(hops, p.deliverMsat(), p.feeMsat() + p.penaltyMsat(),
+                        org.lnsim.protocols.routing.Algorithm.LDK, null);
+            };
+        };
     }
 
     @Override

@@ -160,6 +160,12 @@ public record LdkSettings(long basePenaltyMsat, long basePenaltyAmountMultiplier
         }
     }
 
+    /** The graph's compact in-edges, shared with every other router of the run that reads them (lnd's). */
+    @Override
+    public List<org.lnsim.protocols.settings.SharedWork<?>> sharedWork() {
+        return List.of(org.lnsim.protocols.routing.EdgeRecords.SHARED);
+    }
+
     public static LdkSettings from(Values v) {
         return new LdkSettings(v.get(BASE_PENALTY_MSAT), v.get(BASE_PENALTY_AMOUNT_MULTIPLIER_MSAT),
                 v.get(LIQUIDITY_PENALTY_MULTIPLIER_MSAT), v.get(LIQUIDITY_PENALTY_AMOUNT_MULTIPLIER_MSAT),

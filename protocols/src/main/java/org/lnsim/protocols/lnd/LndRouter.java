@@ -3,6 +3,7 @@ package org.lnsim.protocols.lnd;
 import java.util.Arrays;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.Fees;
+import org.lnsim.protocols.routing.EdgeRecords;
 
 /**
  * lnd's path finding, {@code findPath} of {@code routing/pathfind.go} (lnd v0.18.5-beta): a Dijkstra search backward
@@ -32,7 +33,7 @@ import org.lnsim.network.Fees;
  * configured) are not modelled; the target is never entered as an intermediate node.
  *
  * <h2>Cost</h2>
- * Reads a compact copy of the in-edges ({@link LndEdges}, shared); per-node labels live in primitive arrays owned
+ * Reads a compact copy of the in-edges ({@link EdgeRecords}, shared); per-node labels live in primitive arrays owned
  * by the router and reset lazily by a generation stamp, the fields a relaxation reads side by side; the heap is an
  * indexed 4-ary heap of ints with their keys beside them, so a relaxation allocates nothing. Not thread-safe: one
  * router per protocol instance (the engine calls it from one thread). At a million channels a 4-hop query settles
@@ -117,7 +118,7 @@ final class LndRouter {
     }
 
     private final ChannelGraph g;
-    private final LndEdges in;
+    private final EdgeRecords in;
     /**
      * What a relaxation reads of its neighbour u, side by side in one 16-byte pair so that it costs one cache miss:
      * {@code hot[2u]} = u's distance, {@code hot[2u+1]} = the generation that labelled u &lt;&lt; 32 | the generation
@@ -140,11 +141,11 @@ final class LndRouter {
     boolean earlyExits = true;
 
     LndRouter(ChannelGraph g) {
-        this(g, new LndEdges(g));
+        this(g, new EdgeRecords(g));
     }
 
     /** @param in the graph's compact in-edges, shared by every router of the graph */
-    LndRouter(ChannelGraph g, LndEdges in) {
+    LndRouter(ChannelGraph g, EdgeRecords in) {
         this.g = g;
         this.in = in;
         int n = g.nodeCount();
@@ -223,10 +224,12 @@ final class LndRouter {
             }
             // the least attempt-cost term an edge into v can add: with the largest pair probability (see relax)
             double bestTerm = q.attemptCostMsat / (prob[v] * maxPair);
-            for (int k = in.start[v], end = in.start[v + 1]; k < end; k++) {
-                int u = in.peer[k]; // slot k: u -> v, usable
+            long[] rec = in.rec;
+            for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
+                 i += EdgeRecords.STRIDE) {
+                int u = (int) (rec[i] >>> 32); // record i: u -> v, usable
                 if (u != t) {
-                    relax(q, u, v, k, bestTerm);
+                    relax(q, u, v, i, bestTerm);
                 }
             }
         }
@@ -250,7 +253,7 @@ final class LndRouter {
     }
 
     /**
-     * lnd's {@code processEdge} for u → v (in-edge slot {@code k} of v), with v's label final.
+     * lnd's {@code processEdge} for u → v (the {@link EdgeRecords} record at {@code i}), with v's label final.
      *
      * <p>Two exits come first, for speed, and change nothing: a settled u would be refused at the end anyway; and a
      * u already labelled with a distance below this edge's lower bound would be too. The bound: the weight is at
@@ -260,14 +263,14 @@ final class LndRouter {
      * {@link #distance}, each monotone, so the bound never exceeds the true distance. At a million channels about
      * half of a search's relaxations end in that refusal.
      */
-    private void relax(Query q, int u, int v, int k, double bestTerm) {
+    private void relax(Query q, int u, int v, int i, double bestTerm) {
         long mark = hot[2 * u + 1];
         if (earlyExits && (int) mark == generation) {
             return;
         }
         boolean labelled = (int) (mark >>> 32) == generation;
         if (earlyExits && labelled && u != q.source) {
-            double least = (weight[v] + Integer.toUnsignedLong(in.feeBase[k])) + bestTerm;
+            double least = (weight[v] + (in.rec[i + 3] >>> 32)) + bestTerm;
             if (least <= MAX_FLOAT && (long) least > hot[2 * u]) {
                 return;
             }
@@ -277,10 +280,11 @@ final class LndRouter {
         if (totalFee > 0 && totalFee > q.feeLimitMsat) {
             return;
         }
-        if (amountToSend < in.minMsat[k] || amountToSend > in.maxMsat[k]) {
-            return; // below htlc_minimum, above the capacity or htlc_maximum
+        long[] rec = in.rec;
+        if (amountToSend > rec[i + 2] || amountToSend < in.htlcMinimumMsat(i)) {
+            return; // above the capacity or htlc_maximum, below htlc_minimum
         }
-        int e = in.dir[k];
+        int e = (int) rec[i];
         boolean fromSource = u == q.source;
         double edgeProbability;
         if (fromSource) {
@@ -289,7 +293,7 @@ final class LndRouter {
             }
             edgeProbability = q.probabilities.local(u, v);
         } else {
-            edgeProbability = q.probabilities.pair(u, v, amountToSend, in.capacityMsat[k]);
+            edgeProbability = q.probabilities.pair(u, v, amountToSend, rec[i + 1]);
         }
         if (edgeProbability == 0) {
             return;
@@ -297,9 +301,8 @@ final class LndRouter {
         long fee = 0;
         int delta = 0;
         if (!fromSource) {
-            fee = Fees.feeMsat(Integer.toUnsignedLong(in.feeBase[k]), Integer.toUnsignedLong(in.feePpm[k]),
-                    amountToSend);
-            delta = in.cltvDelta[k];
+            fee = Fees.feeMsat(rec[i + 3] >>> 32, rec[i + 3] & 0xFFFF_FFFFL, amountToSend);
+            delta = (int) (rec[i + 4] & 0xFFFF);
         }
         int incomingCltv = cltv[v] + delta;
         if ((long) incomingCltv > (long) q.cltvLimit + q.finalCltv) {

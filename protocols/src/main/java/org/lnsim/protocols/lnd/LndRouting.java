@@ -8,7 +8,7 @@ import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.PathFinder;
-import org.lnsim.protocols.settings.SharedWork;
+import org.lnsim.protocols.routing.EdgeRecords;
 
 /**
  * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
@@ -39,35 +39,13 @@ public final class LndRouting implements SplittableProtocol {
     private final LndRouter router;
     private final PairHistory[] histories;
 
-    /**
-     * The graph's compact in-edges for lnd's search ({@link LndEdges}, ≈ 80 MB at a million channels) as work the
-     * lnd protocols of a run share: immutable, so one copy serves {@code lnd}, {@code lnd.bimodal} and their split
-     * variants.
-     */
-    public static final SharedWork<LndEdges> EDGES = new SharedWork<>() {
-        @Override
-        public Object key() {
-            return LndEdges.class;
-        }
-
-        @Override
-        public SharedWork<LndEdges> merge(SharedWork<LndEdges> other) {
-            return this;
-        }
-
-        @Override
-        public LndEdges compute(ChannelGraph graph) {
-            return new LndEdges(graph);
-        }
-    };
-
-    /** lnd's routing over its own copy of the graph's in-edges (tests; runs share {@link #EDGES}). */
+    /** lnd's routing over its own copy of the graph's in-edges (tests; runs share {@link EdgeRecords#SHARED}). */
     public LndRouting(ChannelGraph graph, LndSettings settings) {
-        this(graph, EDGES.compute(graph), settings);
+        this(graph, new EdgeRecords(graph), settings);
     }
 
-    /** @param edges the run's {@link #EDGES} */
-    public LndRouting(ChannelGraph graph, LndEdges edges, LndSettings settings) {
+    /** @param edges the run's {@link EdgeRecords#SHARED} copy of the in-edges */
+    public LndRouting(ChannelGraph graph, EdgeRecords edges, LndSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.router = new LndRouter(graph, edges);
@@ -113,7 +91,7 @@ public final class LndRouting implements SplittableProtocol {
      * {@code get()} gives a search for one thread (its own scratch arrays) over one shared copy of the in-edges.
      */
     public static java.util.function.Supplier<PathFinder> pathFinders(ChannelGraph graph, LndSettings settings) {
-        LndEdges edges = new LndEdges(graph);
+        EdgeRecords edges = new EdgeRecords(graph);
         return () -> pathFinder(graph, new LndRouter(graph, edges), settings);
     }
 

@@ -173,7 +173,7 @@ public record LndSettings(Estimator estimator, long attemptCostMsat, long attemp
     /** The graph's compact in-edges, shared by every lnd protocol of the run. */
     @Override
     public List<org.lnsim.protocols.settings.SharedWork<?>> sharedWork() {
-        return List.of(LndRouting.EDGES);
+        return List.of(org.lnsim.protocols.routing.EdgeRecords.SHARED);
     }
 
     @Override

@@ -16,7 +16,9 @@ public enum Algorithm {
      * lnd's probability-weighted Dijkstra ({@code org.lnsim.protocols.lnd}): the label of its routes, never an
      * algorithm a {@link RouteRequest} can ask the hybrid router for.
      */
-    LND("lnd");
+    LND("lnd"),
+    /** LDK's {@code find_route} ({@code org.lnsim.protocols.ldk}): likewise only a label. */
+    LDK("ldk");
 
     private final String label;
 
