@@ -1,0 +1,242 @@
+package org.lnsim.network.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * The per-node policy model of a snapshot (issue 22 item 2), the part of an {@link McpFit} that
+ * {@link McpGenerator.PolicyMode#NODE} generates from. Real operators set one policy for most of their channels and
+ * a node that is offline has every channel disabled; an independent draw per direction ({@link
+ * McpGenerator.PolicyMode#DIRECTION}) has neither, so c-lightning's router finds long chains of cheap, low-CLTV
+ * directions that no real node offers together, and every direction is usable where the 2019-05-14 snapshot has 21%
+ * of its channels disabled both ways. Measured on 2019-05-14 ({@code lnsim fit}): a node's directions carry its most
+ * common (base, ppm, cltv) in 84% of directions of nodes with ≥ 2 usable ones (93% node-averaged), against 40% for
+ * the independent draw; offline shares are 70% of degree-1 nodes and 1% of nodes with ≥ 100 channels.
+ *
+ * <p>Definitions, per node v with at least one channel, grouped by {@link #DEGREE_CLASS_MIN} class of its degree
+ * (all channels, usable or not):
+ * <ul>
+ *   <li>v is <b>offline</b> when none of its directions is usable (known and enabled);</li>
+ *   <li>otherwise its <b>home</b> policy is its most frequent usable policy (the full {@link McpFit.PolicyEntry}
+ *       key: base, ppm, cltv, htlc_min, htlc_max code), ties to the smallest key in the field order of the policy
+ *       table;</li>
+ *   <li>{@code liveDirections}: directions out of live nodes towards live peers; {@code unusableDirections}: those
+ *       that are not usable (a disabled or unknown direction between two live nodes);</li>
+ *   <li>{@code multiDirections}: usable directions of nodes with ≥ 2 usable directions; {@code
+ *       deviatingDirections}: those whose policy is not the node's home.</li>
+ * </ul>
+ * The generator draws, per node of class k: offline with probability {@code offlineNodes / nodes}; a home from the
+ * class's {@code homes} table (every class's homes pooled when the class has none, e.g. hubs larger than any in the
+ * snapshot); per direction of a node with ≥ 2 channels, with probability {@code deviatingDirections /
+ * multiDirections} a policy from the {@code deviations} table instead; each direction between live nodes is disabled
+ * with probability {@code unusableDirections / liveDirections}, every direction of a channel with an offline end is
+ * disabled (its policy still drawn: known but disabled, as the snapshot's).
+ *
+ * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
+ * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
+ */
+public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> deviations) {
+    /**
+     * Smallest degree of each class: 1, 2–4, 5–19, 20–99, ≥ 100. The classes separate what the 2019-05-14 snapshot
+     * shows to differ with degree: the offline share (0.70, 0.46, 0.20, 0.06, 0.01) and the deviating share (0, 0.03,
+     * 0.07, 0.11, 0.24); the bounds are round numbers, not fitted.
+     */
+    public static final List<Integer> DEGREE_CLASS_MIN = List.of(1, 2, 5, 20, 100);
+
+    /**
+     * One degree class.
+     *
+     * @param minDegree           smallest degree of the class (the next class's minimum − 1 is its largest)
+     * @param nodes               nodes of the class
+     * @param offlineNodes        of those, nodes without a usable direction
+     * @param liveDirections      directions out of the class's live nodes to live peers
+     * @param unusableDirections  of those, directions not usable
+     * @param multiDirections     usable directions of the class's nodes with ≥ 2 usable directions
+     * @param deviatingDirections of those, directions whose policy is not the node's home
+     * @param homes               home policies of the class's live nodes, counted in nodes, most frequent first
+     */
+    public record DegreeClass(int minDegree, long nodes, long offlineNodes, long liveDirections,
+                              long unusableDirections, long multiDirections, long deviatingDirections,
+                              List<McpFit.PolicyEntry> homes) {
+        public DegreeClass {
+            if (minDegree < 1 || nodes < 0 || offlineNodes < 0 || offlineNodes > nodes || liveDirections < 0
+                    || unusableDirections < 0 || unusableDirections > liveDirections || multiDirections < 0
+                    || deviatingDirections < 0 || deviatingDirections > multiDirections) {
+                throw new IllegalArgumentException("inconsistent degree class from " + minDegree + ": nodes " + nodes
+                        + ", offline " + offlineNodes + ", live directions " + liveDirections + ", unusable "
+                        + unusableDirections + ", multi " + multiDirections + ", deviating " + deviatingDirections);
+            }
+            long homeNodes = homes.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+            if (homeNodes != nodes - offlineNodes) {
+                throw new IllegalArgumentException("degree class from " + minDegree + ": homes count " + homeNodes
+                        + " nodes, but " + (nodes - offlineNodes) + " are live");
+            }
+            homes = List.copyOf(homes);
+        }
+
+        /** Probability that a node of the class is offline; 0 for an empty class. */
+        public double offlineShare() {
+            return nodes == 0 ? 0 : (double) offlineNodes / nodes;
+        }
+
+        /** Probability that a direction between live nodes is not usable. */
+        public double unusableShare() {
+            return liveDirections == 0 ? 0 : (double) unusableDirections / liveDirections;
+        }
+
+        /** Probability that a direction of a node with ≥ 2 channels leaves the node's home policy. */
+        public double deviatingShare() {
+            return multiDirections == 0 ? 0 : (double) deviatingDirections / multiDirections;
+        }
+    }
+
+    public NodePolicies {
+        if (classes.size() != DEGREE_CLASS_MIN.size()) {
+            throw new IllegalArgumentException("node policies need " + DEGREE_CLASS_MIN.size() + " degree classes, got "
+                    + classes.size());
+        }
+        for (int k = 0; k < classes.size(); k++) {
+            if (classes.get(k).minDegree() != DEGREE_CLASS_MIN.get(k)) {
+                throw new IllegalArgumentException("degree class " + k + " must start at " + DEGREE_CLASS_MIN.get(k)
+                        + ", got " + classes.get(k).minDegree());
+            }
+        }
+        classes = List.copyOf(classes);
+        deviations = List.copyOf(deviations);
+        if (classes.stream().allMatch(c -> c.homes().isEmpty())) {
+            throw new IllegalArgumentException("node policies without any live node");
+        }
+        if (deviations.isEmpty() && classes.stream().anyMatch(c -> c.deviatingDirections() > 0)) {
+            throw new IllegalArgumentException("deviating directions counted but the deviation table is empty");
+        }
+    }
+
+    /** Index of the degree class of a node with {@code degree} ≥ 1 channels. */
+    public static int classOf(int degree) {
+        int k = 0;
+        while (k + 1 < DEGREE_CLASS_MIN.size() && degree >= DEGREE_CLASS_MIN.get(k + 1)) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Policy-table key of a usable direction (the {@link McpFit.PolicyEntry} fields without the count). */
+    record Key(long base, long ppm, int cltv, long hmin, long hmax) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::base).thenComparingLong(Key::ppm)
+                .thenComparingInt(Key::cltv).thenComparingLong(Key::hmin).thenComparingLong(Key::hmax);
+
+        static Key of(ChannelGraph g, int e) {
+            long hmax;
+            if (!g.hasHtlcMaximum(e)) {
+                hmax = McpFit.HTLC_MAX_NONE;
+            } else if (g.htlcMaximumMsat(e) == g.capacityMsat(ChannelGraph.channelOf(e))) {
+                hmax = McpFit.HTLC_MAX_CAPACITY;
+            } else {
+                hmax = g.htlcMaximumMsat(e);
+            }
+            return new Key(g.feeBaseMsat(e), g.feeProportionalMillionths(e), g.cltvExpiryDelta(e),
+                    g.htlcMinimumMsat(e), hmax);
+        }
+    }
+
+    /** Fits the model to a graph (definitions in the class comment). */
+    public static NodePolicies fit(ChannelGraph g) {
+        int n = g.nodeCount();
+        int classes = DEGREE_CLASS_MIN.size();
+        boolean[] live = new boolean[n];
+        Key[] home = new Key[n];
+        int[] usable = new int[n];
+        for (int v = 0; v < n; v++) {
+            Map<Key, int[]> counts = new HashMap<>();
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                if (g.isUsable(e)) {
+                    counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+                    usable[v]++;
+                }
+            }
+            live[v] = usable[v] > 0;
+            Key best = null;
+            int bestCount = 0;
+            for (Map.Entry<Key, int[]> en : counts.entrySet()) {
+                int c = en.getValue()[0];
+                if (c > bestCount || (c == bestCount && Key.ORDER.compare(en.getKey(), best) < 0)) {
+                    best = en.getKey();
+                    bestCount = c;
+                }
+            }
+            home[v] = best;
+        }
+        long[] nodes = new long[classes];
+        long[] offline = new long[classes];
+        long[] liveDirs = new long[classes];
+        long[] unusable = new long[classes];
+        long[] multi = new long[classes];
+        long[] deviating = new long[classes];
+        List<Map<Key, long[]>> homes = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            homes.add(new HashMap<>());
+        }
+        Map<Key, long[]> dev = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            if (g.degree(v) == 0) {
+                continue;
+            }
+            int k = classOf(g.degree(v));
+            nodes[k]++;
+            if (!live[v]) {
+                offline[k]++;
+                continue;
+            }
+            homes.get(k).computeIfAbsent(home[v], x -> new long[1])[0]++;
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                boolean ok = g.isUsable(e);
+                if (live[g.outPeer(s)]) {
+                    liveDirs[k]++;
+                    if (!ok) {
+                        unusable[k]++;
+                    }
+                }
+                if (ok && usable[v] >= 2) {
+                    multi[k]++;
+                    Key key = Key.of(g, e);
+                    if (!key.equals(home[v])) {
+                        deviating[k]++;
+                        dev.computeIfAbsent(key, x -> new long[1])[0]++;
+                    }
+                }
+            }
+        }
+        List<DegreeClass> out = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            out.add(new DegreeClass(DEGREE_CLASS_MIN.get(k), nodes[k], offline[k], liveDirs[k], unusable[k], multi[k],
+                    deviating[k], table(homes.get(k))));
+        }
+        if (out.stream().allMatch(c -> c.homes().isEmpty())) {
+            throw new IllegalArgumentException("cannot fit node policies: no node has a known, enabled policy");
+        }
+        return new NodePolicies(out, table(dev));
+    }
+
+    /** Counts as a policy table: most frequent first, ties in ascending field order. */
+    static List<McpFit.PolicyEntry> table(Map<Key, long[]> counts) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Key, long[]>>comparingLong(en -> -en.getValue()[0])
+                        .thenComparing(Map.Entry::getKey, Key.ORDER))
+                .map(en -> new McpFit.PolicyEntry(en.getKey().base(), en.getKey().ppm(), en.getKey().cltv(),
+                        en.getKey().hmin(), en.getKey().hmax(), en.getValue()[0]))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return "NodePolicies" + classes.stream().map(c -> c.minDegree() + ":" + c.nodes() + "/" + c.offlineNodes())
+                .collect(Collectors.joining(", ", "[", "]")) + " deviations " + deviations.size();
+    }
+}
