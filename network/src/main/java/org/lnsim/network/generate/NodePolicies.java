@@ -224,6 +224,66 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         return new NodePolicies(out, table(dev));
     }
 
+    /**
+     * The per-node correlation statistic (issue 22): over nodes with ≥ 2 usable directions, the share of their usable
+     * directions that carry the node's most common value of a field, direction-weighted (Σ modal count / Σ usable
+     * directions) and node-averaged (mean over nodes of modal count / usable directions).
+     *
+     * @param cltvDirections    direction-weighted share for the CLTV delta
+     * @param baseDirections    the same for the base fee
+     * @param ppmDirections     the same for the proportional fee
+     * @param policyDirections  the same for the whole (base, ppm, cltv) triple
+     * @param cltvNodes         node-averaged share for the CLTV delta
+     * @param policyNodes       node-averaged share for the triple
+     * @param nodes             nodes counted (≥ 2 usable directions)
+     */
+    public record ModalShares(double cltvDirections, double baseDirections, double ppmDirections,
+                              double policyDirections, double cltvNodes, double policyNodes, int nodes) {
+    }
+
+    /** Computes {@link ModalShares} of a graph; all shares are NaN when no node has 2 usable directions. */
+    public static ModalShares modalShares(ChannelGraph g) {
+        long directions = 0;
+        long[] modal = new long[4];
+        double cltvNodes = 0;
+        double policyNodes = 0;
+        int nodes = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            List<Map<List<Long>, int[]>> counts = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    new HashMap<>());
+            int usable = 0;
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                if (!g.isUsable(e)) {
+                    continue;
+                }
+                usable++;
+                long cltv = g.cltvExpiryDelta(e);
+                long base = g.feeBaseMsat(e);
+                long ppm = g.feeProportionalMillionths(e);
+                counts.get(0).computeIfAbsent(List.of(cltv), k -> new int[1])[0]++;
+                counts.get(1).computeIfAbsent(List.of(base), k -> new int[1])[0]++;
+                counts.get(2).computeIfAbsent(List.of(ppm), k -> new int[1])[0]++;
+                counts.get(3).computeIfAbsent(List.of(base, ppm, cltv), k -> new int[1])[0]++;
+            }
+            if (usable < 2) {
+                continue;
+            }
+            nodes++;
+            directions += usable;
+            int[] best = new int[4];
+            for (int f = 0; f < 4; f++) {
+                best[f] = counts.get(f).values().stream().mapToInt(c -> c[0]).max().orElseThrow();
+                modal[f] += best[f];
+            }
+            cltvNodes += (double) best[0] / usable;
+            policyNodes += (double) best[3] / usable;
+        }
+        double d = directions;
+        return new ModalShares(modal[0] / d, modal[1] / d, modal[2] / d, modal[3] / d, cltvNodes / nodes,
+                policyNodes / nodes, nodes);
+    }
+
     /** Counts as a policy table: most frequent first, ties in ascending field order. */
     static List<McpFit.PolicyEntry> table(Map<Key, long[]> counts) {
         return counts.entrySet().stream()
