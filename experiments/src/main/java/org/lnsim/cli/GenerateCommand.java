@@ -78,8 +78,8 @@ final class GenerateCommand implements Callable<Integer> {
     String maxFunding;
 
     @Option(names = "--policies", defaultValue = "node", paramLabel = "node|direction|mcp", description = "mcp: "
-            + "direction policies: 'node' (default) draws per node from the fit's node_policies (a home policy by "
-            + "degree class, deviating directions, offline nodes, disabled directions); 'direction' draws every "
+            + "direction policies: 'node' (default) draws per node from the fit's node_policies (a home policy per "
+            + "node, deviating directions, offline nodes and disabled directions by degree class); 'direction' draws every "
             + "direction independently from the fit's policy table (the default before issue 22); 'mcp' gives every "
             + "direction MCP's update (base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat).")
     String policies;

@@ -61,8 +61,8 @@ public sealed interface NetworkSettings {
     Key<Integer> MAX_CHANNELS = Key.integer("max_channels", 10_000, 1, Integer.MAX_VALUE, "mcp only: cap on any "
             + "node's channel count (MCP --maxChannels)");
     Key<String> POLICIES = Key.choice("policies", "node", List.of("node", "direction", "mcp"), "mcp only: direction "
-            + "policies: per node from the fit's node_policies (a home policy by degree class, deviating directions, "
-            + "offline nodes, disabled directions), each direction independently from the fit's policy table (the "
+            + "policies: per node from the fit's node_policies (a home policy per node, deviating directions, "
+            + "offline nodes and disabled directions by degree class), each direction independently from the fit's policy table (the "
             + "default before issue 22), or MCP's uniform update");
     Key<String> FIT = Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit shipped in the jar), a "
             + "fit JSON from 'lnsim fit', or a snapshot to fit");

@@ -233,18 +233,20 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 .withArrayIndenter(new DefaultIndenter("    ", "\n")));
         g.writeStartArray();
         for (PolicyEntry p : rows) {
-            String hmax = p.htlcMaxMsat() == HTLC_MAX_NONE ? "\"none\""
-                    : p.htlcMaxMsat() == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(p.htlcMaxMsat());
             g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
-                    + p.htlcMinMsat() + ", " + hmax + ", " + p.count() + "]");
+                    + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
         }
         g.writeEndArray();
+    }
+
+    private static String htlcMaxJson(long code) {
+        return code == HTLC_MAX_NONE ? "\"none\"" : code == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(code);
     }
 
     /**
      * {@code node_policies}: {@code classes}, one object per degree class ({@code min_degree}, the counts of
      * {@link NodePolicies.DegreeClass} in snake case, {@code homes} as policy rows whose count is nodes), then
-     * {@code deviations} as policy rows (count = directions).
+     * {@code deviations} as policy rows (count = directions), {@code htlc_max} as rows {@code [code, directions]}.
      */
     private static void writeNodePolicies(JsonGenerator g, DefaultPrettyPrinter pp, NodePolicies np)
             throws IOException {
@@ -268,6 +270,16 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         g.writeEndArray();
         g.writeFieldName("deviations");
         writePolicyRows(g, np.deviations());
+        g.setPrettyPrinter(pp);
+        g.writeFieldName("htlc_max");
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+        g.writeStartArray();
+        for (NodePolicies.HtlcMaxEntry h : np.htlcMax()) {
+            g.writeRawValue("[" + htlcMaxJson(h.code()) + ", " + h.count() + "]");
+        }
+        g.writeEndArray();
         g.setPrettyPrinter(pp);
         g.writeEndObject();
     }
@@ -423,18 +435,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 if (!row.isArray() || row.size() != 6) {
                     throw new NetworkFormatException(name, "field " + at, "must be an array of 6 values");
                 }
-                JsonNode hmax = row.get(4);
-                long hmaxCode;
-                if (hmax.isTextual() && hmax.asText().equals("none")) {
-                    hmaxCode = HTLC_MAX_NONE;
-                } else if (hmax.isTextual() && hmax.asText().equals("capacity")) {
-                    hmaxCode = HTLC_MAX_CAPACITY;
-                } else if (hmax.isIntegralNumber() && hmax.asLong() >= 0) {
-                    hmaxCode = hmax.asLong();
-                } else {
-                    throw new NetworkFormatException(name, "field " + at, "htlc_max must be \"none\", \"capacity\" "
-                            + "or a non-negative integer, got " + hmax);
-                }
+                long hmaxCode = htlcMaxCode(row.get(4), at);
                 try {
                     out.add(new PolicyEntry(integer(row.get(0), at), integer(row.get(1), at),
                             (int) integer(row.get(2), at), integer(row.get(3), at), hmaxCode,
@@ -444,6 +445,18 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
             }
             return out;
+        }
+
+        long htlcMaxCode(JsonNode hmax, String at) throws NetworkFormatException {
+            if (hmax.isTextual() && hmax.asText().equals("none")) {
+                return HTLC_MAX_NONE;
+            } else if (hmax.isTextual() && hmax.asText().equals("capacity")) {
+                return HTLC_MAX_CAPACITY;
+            } else if (hmax.isIntegralNumber() && hmax.asLong() >= 0) {
+                return hmax.asLong();
+            }
+            throw new NetworkFormatException(name, "field " + at, "htlc_max must be \"none\", \"capacity\" "
+                    + "or a non-negative integer, got " + hmax);
         }
 
         NodePolicies nodePolicies(JsonNode root) throws NetworkFormatException {
@@ -466,8 +479,22 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
             }
             List<PolicyEntry> deviations = policyRows(np, "deviations", "node_policies.deviations");
+            List<NodePolicies.HtlcMaxEntry> hmax = new ArrayList<>();
+            JsonNode rows = array(np, "htlc_max");
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "node_policies.htlc_max[" + i + "]";
+                JsonNode row = rows.get(i);
+                if (!row.isArray() || row.size() != 2) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an array of 2 values");
+                }
+                try {
+                    hmax.add(new NodePolicies.HtlcMaxEntry(htlcMaxCode(row.get(0), at), integer(row.get(1), at)));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
             try {
-                return new NodePolicies(classes, deviations);
+                return new NodePolicies(classes, deviations, hmax);
             } catch (IllegalArgumentException e) {
                 throw new NetworkFormatException(name, "field node_policies", e.getMessage(), e);
             }

@@ -65,7 +65,7 @@ import org.lnsim.network.NodeIds;
  *       10,000 msat, base 1,000 msat, 1,000 ppm, no htlc_max); {@link PolicyMode#DIRECTION} draws each direction's
  *       policy independently from the fit's table in proportion to its count ("capacity" htlc_max becomes the
  *       channel's capacity, an absolute one is capped at it); {@link PolicyMode#NODE}, the default (not in MCP,
- *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy by degree class, deviating
+ *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy, deviating
  *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
  *       stays connected but its usable part need not be, as in the snapshots.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
@@ -716,7 +716,7 @@ public final class McpGenerator {
      * {@link PolicyMode#NODE}: adds the channels with per-node policies ({@link NodePolicies} states the model). Draw
      * order on {@code rnd}: per node in index order, the offline draw then the home draw; then per channel in order,
      * per side (node 1 first), the deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit,
-     * and the disabled draw (directions between live nodes only).
+     * the htlc_max code, and the disabled draw (directions between live nodes only).
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
                               SplittableRandom rnd, long work) {
@@ -728,18 +728,24 @@ public final class McpGenerator {
             degree[b[c]]++;
         }
         int classes = np.classes().size();
-        PolicySampler[] homes = new PolicySampler[classes];
         List<McpFit.PolicyEntry> pooled = new ArrayList<>();
         for (NodePolicies.DegreeClass k : np.classes()) {
             pooled.addAll(k.homes());
         }
-        PolicySampler pooledHomes = new PolicySampler(pooled);
+        PolicySampler homes = new PolicySampler(pooled);
+        long[] hmaxCodes = new long[np.htlcMax().size()];
+        long[] hmaxCumulative = new long[hmaxCodes.length];
+        long hmaxTotal = 0;
+        for (int i = 0; i < hmaxCodes.length; i++) {
+            hmaxCodes[i] = np.htlcMax().get(i).code();
+            hmaxTotal += np.htlcMax().get(i).count();
+            hmaxCumulative[i] = hmaxTotal;
+        }
         double[] offlineShare = new double[classes];
         double[] unusableShare = new double[classes];
         double[] deviatingShare = new double[classes];
         for (int k = 0; k < classes; k++) {
             NodePolicies.DegreeClass dc = np.classes().get(k);
-            homes[k] = dc.homes().isEmpty() ? pooledHomes : new PolicySampler(dc.homes());
             offlineShare[k] = dc.offlineShare();
             unusableShare[k] = dc.unusableShare();
             deviatingShare[k] = dc.deviatingShare();
@@ -751,7 +757,7 @@ public final class McpGenerator {
         for (int v = 0; v < n; v++) {
             cls[v] = NodePolicies.classOf(degree[v]);
             offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
-            home[v] = homes[cls[v]].next(rnd);
+            home[v] = homes.next(rnd);
         }
         for (int c = 0; c < m; c++) {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
@@ -764,8 +770,10 @@ public final class McpGenerator {
                 if (degree[from] >= 2 && deviations != null && rnd.nextDouble() < deviatingShare[k]) {
                     p = deviations.next(rnd);
                 }
+                long hmax = hmaxCodes[pick(hmaxCumulative, rnd.nextLong(hmaxTotal))];
                 boolean disabled = dead || rnd.nextDouble() < unusableShare[k];
-                setPolicy(builder, ch, from, p, capMsat, disabled);
+                setPolicy(builder, ch, from, new McpFit.PolicyEntry(p.feeBaseMsat(), p.feePpm(), p.cltvDelta(),
+                        p.htlcMinMsat(), hmax, 1), capMsat, disabled);
             }
             if ((c & (PROGRESS_STEP - 1)) == 0) {
                 progress.update("policies", n + (long) c, work);

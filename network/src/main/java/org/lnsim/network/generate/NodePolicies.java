@@ -22,25 +22,47 @@ import org.lnsim.network.ChannelGraph;
  * (all channels, usable or not):
  * <ul>
  *   <li>v is <b>offline</b> when none of its directions is usable (known and enabled);</li>
- *   <li>otherwise its <b>home</b> policy is its most frequent usable policy (the full {@link McpFit.PolicyEntry}
- *       key: base, ppm, cltv, htlc_min, htlc_max code), ties to the smallest key in the field order of the policy
- *       table;</li>
+ *   <li>otherwise its <b>home</b> policy is its most frequent usable (base, ppm, cltv, htlc_min), ties to the
+ *       smallest in that field order; the htlc_max code is not part of it (rows carry "none"), because from 2021 on
+ *       it follows each channel's capacity (e.g. 99% of it) and would count most directions as deviating (68–75% of
+ *       hub directions on 2021-04-16 with it, against 24% for the 2019 hubs without htlc_max);</li>
  *   <li>{@code liveDirections}: directions out of live nodes towards live peers; {@code unusableDirections}: those
  *       that are not usable (a disabled or unknown direction between two live nodes);</li>
  *   <li>{@code multiDirections}: usable directions of nodes with ≥ 2 usable directions; {@code
  *       deviatingDirections}: those whose policy is not the node's home.</li>
  * </ul>
- * The generator draws, per node of class k: offline with probability {@code offlineNodes / nodes}; a home from the
- * class's {@code homes} table (every class's homes pooled when the class has none, e.g. hubs larger than any in the
- * snapshot); per direction of a node with ≥ 2 channels, with probability {@code deviatingDirections /
- * multiDirections} a policy from the {@code deviations} table instead; each direction between live nodes is disabled
- * with probability {@code unusableDirections / liveDirections}, every direction of a channel with an offline end is
- * disabled (its policy still drawn: known but disabled, as the snapshot's).
+ * The generator draws, per node of class k: offline with probability {@code offlineNodes / nodes}; a home from every
+ * class's {@code homes} pooled (node-weighted); per direction of a node with ≥ 2 channels, with probability {@code
+ * deviatingDirections / multiDirections} a policy from the {@code deviations} table instead; per direction an
+ * htlc_max code from {@code htlcMax} (independently, as the per-direction draw); each direction between live nodes
+ * is disabled with probability {@code unusableDirections / liveDirections}, every direction of a channel with an
+ * offline end is disabled (its policy still drawn: known but disabled, as the snapshot's).
+ *
+ * <p>Why homes are pooled rather than drawn from the node's own class (the fit keeps them by class, so the choice
+ * can be revisited): with class homes, generated hubs take the snapshot's hub homes, whose cheap, low-CLTV minority
+ * (base 0, 1 ppm, cltv 4–30) the router then finds on every seed, fee medians 3–8 ppm on four of five seeds at
+ * 2019-05-14's size against the snapshot's 124; pooled, 101 ppm on all five. The few largest generated hubs carry
+ * most routes, so what matters is the policy a hub is likely to have; the snapshot's hubs are too few (95 with
+ * ≥ 100 channels) for their table to be sampled without such swings. Tried and not kept (issue 22 notes): a
+ * per-node "second" policy for the deviating directions (routes 0.3–0.6 hops too long) and hub homes matched to
+ * the snapshot's hubs by degree rank (fee medians 3–7 ppm).
  *
  * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
  * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
+ * @param htlcMax    the {@code htlc_maximum_msat} codes of usable directions with counts (as {@link
+ *                   McpFit.PolicyEntry#htlcMaxMsat()}), most frequent first
  */
-public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> deviations) {
+public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> deviations,
+                           List<HtlcMaxEntry> htlcMax) {
+    /** One {@code htlc_maximum_msat} code ({@link McpFit.PolicyEntry#htlcMaxMsat()}) and its usable directions. */
+    public record HtlcMaxEntry(long code, long count) {
+        public HtlcMaxEntry {
+            if (code < McpFit.HTLC_MAX_CAPACITY || count <= 0) {
+                throw new IllegalArgumentException("bad htlc_max entry: code " + code + ", count " + count);
+            }
+        }
+    }
+
     /**
      * Smallest degree of each class: 1, 2–4, 5–19, 20–99, ≥ 100. The classes separate what the 2019-05-14 snapshot
      * shows to differ with degree: the offline share (0.70, 0.46, 0.20, 0.06, 0.01) and the deviating share (0, 0.03,
@@ -108,6 +130,10 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         }
         classes = List.copyOf(classes);
         deviations = List.copyOf(deviations);
+        htlcMax = List.copyOf(htlcMax);
+        if (htlcMax.isEmpty()) {
+            throw new IllegalArgumentException("node policies without htlc_max codes");
+        }
         if (classes.stream().allMatch(c -> c.homes().isEmpty())) {
             throw new IllegalArgumentException("node policies without any live node");
         }
@@ -130,17 +156,19 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         static final Comparator<Key> ORDER = Comparator.comparingLong(Key::base).thenComparingLong(Key::ppm)
                 .thenComparingInt(Key::cltv).thenComparingLong(Key::hmin).thenComparingLong(Key::hmax);
 
+        /** The key of the node model: the htlc_max code is left out ({@link McpFit#HTLC_MAX_NONE}). */
         static Key of(ChannelGraph g, int e) {
-            long hmax;
-            if (!g.hasHtlcMaximum(e)) {
-                hmax = McpFit.HTLC_MAX_NONE;
-            } else if (g.htlcMaximumMsat(e) == g.capacityMsat(ChannelGraph.channelOf(e))) {
-                hmax = McpFit.HTLC_MAX_CAPACITY;
-            } else {
-                hmax = g.htlcMaximumMsat(e);
-            }
             return new Key(g.feeBaseMsat(e), g.feeProportionalMillionths(e), g.cltvExpiryDelta(e),
-                    g.htlcMinimumMsat(e), hmax);
+                    g.htlcMinimumMsat(e), McpFit.HTLC_MAX_NONE);
+        }
+
+        /** The htlc_max code of a direction ({@link McpFit.PolicyEntry#htlcMaxMsat()}). */
+        static long htlcMaxCode(ChannelGraph g, int e) {
+            if (!g.hasHtlcMaximum(e)) {
+                return McpFit.HTLC_MAX_NONE;
+            }
+            return g.htlcMaximumMsat(e) == g.capacityMsat(ChannelGraph.channelOf(e)) ? McpFit.HTLC_MAX_CAPACITY
+                    : g.htlcMaximumMsat(e);
         }
     }
 
@@ -151,12 +179,14 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         boolean[] live = new boolean[n];
         Key[] home = new Key[n];
         int[] usable = new int[n];
+        Map<Long, long[]> hmaxCounts = new HashMap<>();
         for (int v = 0; v < n; v++) {
             Map<Key, int[]> counts = new HashMap<>();
             for (int s = g.outStart(v); s < g.outEnd(v); s++) {
                 int e = g.outDirection(s);
                 if (g.isUsable(e)) {
                     counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+                    hmaxCounts.computeIfAbsent(Key.htlcMaxCode(g, e), k -> new long[1])[0]++;
                     usable[v]++;
                 }
             }
@@ -221,7 +251,11 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         if (out.stream().allMatch(c -> c.homes().isEmpty())) {
             throw new IllegalArgumentException("cannot fit node policies: no node has a known, enabled policy");
         }
-        return new NodePolicies(out, table(dev));
+        List<HtlcMaxEntry> hmax = hmaxCounts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Long, long[]>>comparingLong(en -> -en.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .map(en -> new HtlcMaxEntry(en.getKey(), en.getValue()[0])).collect(Collectors.toList());
+        return new NodePolicies(out, table(dev), hmax);
     }
 
     /**

@@ -99,10 +99,33 @@ class NodePoliciesTest {
             assertEquals(0, np.classes().get(k).nodes());
         }
         assertEquals(List.of(row(1, 1)), np.deviations());
+        // usable directions: H→A, H→B, H→C, A→H, B→H, D→H, D→E = 7, none with an htlc_max
+        assertEquals(List.of(new NodePolicies.HtlcMaxEntry(McpFit.HTLC_MAX_NONE, 7)), np.htlcMax());
         // shares the generator uses: offline 2/4, unusable 1/4, deviating 1/5
         assertEquals(0.5, one.offlineShare(), 1e-12);
         assertEquals(0.25, two.unusableShare(), 1e-12);
         assertEquals(0.2, two.deviatingShare(), 1e-12);
+    }
+
+    @Test
+    void htlcMaxDoesNotMakeADirectionDeviate() {
+        // X with channels to Y (100,000 sat) and Z (200,000 sat), both P1; X→Y announces htlc_max = capacity,
+        // X→Z 99,000,000 msat. Same fees and CLTV: X has one home and no deviating direction. Y→X and Z→X are
+        // unknown, so Y and Z are offline. htlc_max codes over the 2 usable directions: capacity 1, 99,000,000 1.
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int x = b.addNode(NodeIds.fromIndex(0));
+        int y = b.addNode(NodeIds.fromIndex(1));
+        int z = b.addNode(NodeIds.fromIndex(2));
+        int xy = b.addChannel(1, x, y, 100_000);
+        int xz = b.addChannel(2, x, z, 200_000);
+        b.setPolicy(xy, x, P[0][0], P[0][1], (int) P[0][2], 0, 100_000_000L, false);
+        b.setPolicy(xz, x, P[0][0], P[0][1], (int) P[0][2], 0, 99_000_000L, false);
+        NodePolicies np = NodePolicies.fit(b.build());
+        NodePolicies.DegreeClass two = np.classes().get(1);
+        assertEquals(new NodePolicies.DegreeClass(2, 1, 0, 0, 0, 2, 0, List.of(row(0, 1))), two);
+        assertEquals(List.of(), np.deviations());
+        assertEquals(List.of(new NodePolicies.HtlcMaxEntry(McpFit.HTLC_MAX_CAPACITY, 1),
+                new NodePolicies.HtlcMaxEntry(99_000_000L, 1)), np.htlcMax());
     }
 
     @Test
