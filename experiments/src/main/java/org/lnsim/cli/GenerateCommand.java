@@ -77,9 +77,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "the snapshot's largest node capacity, MCP's --maxFunding default.")
     String maxFunding;
 
-    @Option(names = "--policies", defaultValue = "snapshot", paramLabel = "mcp|snapshot", description = "mcp: "
-            + "direction policies: 'snapshot' draws from the fit's policy table, 'mcp' gives every direction MCP's "
-            + "update (base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--policies", defaultValue = "node", paramLabel = "node|direction|mcp", description = "mcp: "
+            + "direction policies: 'node' (default) draws per node from the fit's node_policies (a home policy per "
+            + "node, deviating directions, offline nodes and disabled directions by degree class); 'direction' draws every "
+            + "direction independently from the fit's policy table (the default before issue 22); 'mcp' gives every "
+            + "direction MCP's update (base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat).")
     String policies;
 
     @Option(names = "--degree-fit", defaultValue = "mle", paramLabel = "mle|lsq", description = "mcp: degree law: "
@@ -172,8 +174,9 @@ final class GenerateCommand implements Callable<Integer> {
     private int mcp() throws IOException {
         McpGenerator.PolicyMode mode = switch (policies.toLowerCase(Locale.ROOT)) {
             case "mcp" -> McpGenerator.PolicyMode.MCP;
-            case "snapshot" -> McpGenerator.PolicyMode.SNAPSHOT;
-            default -> throw bad("--policies must be 'mcp' or 'snapshot', got '" + policies + "'");
+            case "direction" -> McpGenerator.PolicyMode.DIRECTION;
+            case "node" -> McpGenerator.PolicyMode.NODE;
+            default -> throw bad("--policies must be 'node', 'direction' or 'mcp', got '" + policies + "'");
         };
         McpGenerator.DegreeFit degrees = switch (degreeFit.toLowerCase(Locale.ROOT)) {
             case "mle" -> McpGenerator.DegreeFit.MLE;
@@ -195,6 +198,13 @@ final class GenerateCommand implements Callable<Integer> {
             config = new McpGenerator.Config(channels, seed, maxCh, maxFund, mode, degrees);
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
+        }
+        McpGenerator generator;
+        try {
+            generator = new McpGenerator(fit, config, null);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.BadInputException("--policies node: " + (fitPath == null ? "embedded fit" : fitPath)
+                    + ": " + e.getMessage());
         }
         McpGenerator.Result result;
         try (Progress progress = Progress.forTerminal(quiet)) {

@@ -163,7 +163,13 @@ public final class ExperimentRunner {
             NetworkSettings.Mcp mcp = (NetworkSettings.Mcp) network;
             McpGenerator.Config gc = new McpGenerator.Config(mcp.channels(), mcp.seed(), mcp.maxChannels(),
                     McpGenerator.DEFAULT_MAX_FUNDING_SAT, mcp.policies(), McpGenerator.DegreeFit.MLE);
-            graph = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp).generate().graph();
+            McpGenerator generator;
+            try {
+                generator = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("config", "network.generate.policies", e.getMessage());
+            }
+            graph = generator.generate().graph();
             networkName = mcp.describe();
         }
         return new Network(graph, balances, networkName, ms(t0));

@@ -60,8 +60,10 @@ public sealed interface NetworkSettings {
     Key<Long> CHANNELS = Key.lng("channels", 10_000L, 1_000, 10_000_000, "mcp only: target channel count");
     Key<Integer> MAX_CHANNELS = Key.integer("max_channels", 10_000, 1, Integer.MAX_VALUE, "mcp only: cap on any "
             + "node's channel count (MCP --maxChannels)");
-    Key<String> POLICIES = Key.choice("policies", "snapshot", List.of("snapshot", "mcp"), "mcp only: direction "
-            + "policies: sampled from the fitted snapshot, or MCP's uniform update");
+    Key<String> POLICIES = Key.choice("policies", "node", List.of("node", "direction", "mcp"), "mcp only: direction "
+            + "policies: per node from the fit's node_policies (a home policy per node, deviating directions, "
+            + "offline nodes and disabled directions by degree class), each direction independently from the fit's policy table (the "
+            + "default before issue 22), or MCP's uniform update");
     Key<String> FIT = Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit shipped in the jar), a "
             + "fit JSON from 'lnsim fit', or a snapshot to fit");
     Key<Long> NODES = Key.lng("nodes", null, 3, WattsStrogatzGenerator.MAX_CHANNELS, "watts-strogatz only, "
@@ -105,7 +107,11 @@ public sealed interface NetworkSettings {
                 throw new ConfigException(source, "network.generate", e.getMessage());
             }
         }
-        return new Mcp(generate.get(CHANNELS), generate.get(MAX_CHANNELS), generate.get(POLICIES).equals("mcp")
-                ? McpGenerator.PolicyMode.MCP : McpGenerator.PolicyMode.SNAPSHOT, generate.get(FIT), seed);
+        McpGenerator.PolicyMode policies = switch (generate.get(POLICIES)) {
+            case "mcp" -> McpGenerator.PolicyMode.MCP;
+            case "direction" -> McpGenerator.PolicyMode.DIRECTION;
+            default -> McpGenerator.PolicyMode.NODE;
+        };
+        return new Mcp(generate.get(CHANNELS), generate.get(MAX_CHANNELS), policies, generate.get(FIT), seed);
     }
 }

@@ -76,6 +76,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aFitFileWithoutNodePoliciesExitsWithTwoUnlessTheDirectionDrawIsAsked() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        McpDefaults.load().write(buf);
+        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Path old = dir.resolve("old-fit.json");
+        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"node_policies\"")) + "\n}\n");
+        Path out = dir.resolve("o.lnsim");
+        Run r = run("generate", "--channels", "2000", "--fit", old.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--policies node") && r.err().contains("has no node_policies"), r.err());
+        assertFalse(Files.exists(out));
+        r = run("generate", "--channels", "2000", "--fit", old.toString(), "--policies", "direction", "--quiet",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
     void badValuesExitWithTwo() {
         Path out = dir.resolve("bad.lnsim");
         Run r = run("generate", "--channels", "10", "--out", out.toString());
@@ -83,7 +100,11 @@ class GenerateCommandTest {
         assertTrue(r.err().contains("--channels"), r.err());
         assertEquals(2, run("generate", "--channels", "abc", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000", "--max-channels", "-3", "--out", out.toString()).code());
-        assertEquals(2, run("generate", "--channels", "5000", "--policies", "cheap", "--out", out.toString()).code());
+        r = run("generate", "--channels", "5000", "--policies", "cheap", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--policies must be 'node', 'direction' or 'mcp'"), r.err());
+        // 'snapshot' was the name of the per-direction draw before issue 22: refused, not silently mapped
+        assertEquals(2, run("generate", "--channels", "5000", "--policies", "snapshot", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000", "--degree-fit", "x", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000", "--to", "nope", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000").code(), "missing --out");

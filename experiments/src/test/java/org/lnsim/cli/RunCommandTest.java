@@ -87,6 +87,28 @@ class RunCommandTest {
     }
 
     /**
+     * Issue 22: the generator's policy draw is named in the error when bad, and a fit file without node_policies
+     * (written before it) is refused for the default 'node' draw, naming the key.
+     */
+    @Test
+    void badPolicyDrawsAreExitTwoNamingTheKey() throws Exception {
+        RouteCommandTest.Run r = run(dir.resolve("p1"), "--set", "network.generate.policies=snapshot");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("policies"), r.err());
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        org.lnsim.network.generate.McpDefaults.load().write(buf);
+        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Path old = dir.resolve("old-fit.json");
+        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"node_policies\"")) + "\n}\n");
+        r = run(dir.resolve("p2"), "--set", "network.generate.fit=" + old);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("network.generate.policies") && r.err().contains("has no node_policies"),
+                r.err());
+        assertEquals(0, run(dir.resolve("p3"), "--set", "network.generate.fit=" + old, "--set",
+                "network.generate.policies=direction").code());
+    }
+
+    /**
      * Issue 21, defect 6: a missing trace or amount file, or a trace that is a folder, exited 1 printing only the path
      * or "Is a directory"; now exit 2 naming the file and the reason.
      */

@@ -21,6 +21,7 @@ class ShippedConfigsTest {
     /** The module's folder is the working directory of the tests. */
     static final Path CONFIGS = Path.of("configs");
     static final Path TABLES = Path.of("../results/tables");
+    static final Path SCRIPTS = Path.of("scripts");
 
     static List<Path> files(Path dir, String suffix) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
@@ -50,9 +51,12 @@ class ShippedConfigsTest {
     void everyCommittedTableHasARecipeNamingFilesThatExist() throws Exception {
         List<Path> recipes = files(TABLES, ".yaml");
         List<Path> tables = files(TABLES, ".md");
-        assertEquals(tables.stream().map(p -> p.getFileName().toString().replace(".md", "")).toList(),
+        // a table the recipe machinery cannot build (one pooled over many runs, as generated-vs-real, issue 22) is
+        // rebuilt by a script of the same name in experiments/scripts instead of a recipe
+        assertEquals(tables.stream().map(p -> p.getFileName().toString().replace(".md", ""))
+                        .filter(n -> !Files.isRegularFile(SCRIPTS.resolve(n + ".sh"))).toList(),
                 recipes.stream().map(p -> p.getFileName().toString().replace(".yaml", "")).toList(),
-                "one recipe per committed table");
+                "one recipe per committed table (or a script that rebuilds it)");
         for (Path r : recipes) {
             Recipe recipe = Recipe.read(r);
             for (Recipe.Part part : recipe.parts()) {

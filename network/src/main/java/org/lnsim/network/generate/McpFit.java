@@ -46,12 +46,17 @@ import org.lnsim.network.io.NetworkFormatException;
  * @param peerInterceptSat          intercept of that line
  * @param policies                  distinct usable direction policies with counts, most frequent first
  * @param addresses                 node-announcement address kinds with counts (§1.2 item 6)
+ * @param nodePolicies              the per-node policy model ({@link NodePolicies}, issue 22), or null in a fit file
+ *                                  written before it existed (JSON field {@code node_policies} absent): such a fit
+ *                                  still generates with {@link McpGenerator.PolicyMode#DIRECTION} and
+ *                                  {@link McpGenerator.PolicyMode#MCP}, and {@link McpGenerator.PolicyMode#NODE}
+ *                                  refuses it with a message that says to refit
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
                      PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
-                     List<PolicyEntry> policies, List<AddressEntry> addresses) {
+                     List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -143,7 +148,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && rankNodes == f.rankNodes && Arrays.equals(peerMinusChannelSat, f.peerMinusChannelSat)
                 && Double.compare(peerSlopeSatPerRank, f.peerSlopeSatPerRank) == 0
                 && Double.compare(peerInterceptSat, f.peerInterceptSat) == 0 && policies.equals(f.policies)
-                && addresses.equals(f.addresses);
+                && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies);
     }
 
     @Override
@@ -205,28 +210,78 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.writeString(col);
             }
             g.writeEndArray();
-            // one policy row per line: the outer array gets line breaks, each row is written as one raw value
             g.writeFieldName("policies");
-            g.setPrettyPrinter(new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("    ", "\n")));
-            g.writeStartArray();
-            for (PolicyEntry p : policies) {
-                String hmax = p.htlcMaxMsat() == HTLC_MAX_NONE ? "\"none\""
-                        : p.htlcMaxMsat() == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(p.htlcMaxMsat());
-                g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
-                        + p.htlcMinMsat() + ", " + hmax + ", " + p.count() + "]");
-            }
-            g.writeEndArray();
+            writePolicyRows(g, policies);
             g.setPrettyPrinter(pp);
             g.writeObjectFieldStart("addresses");
             for (AddressEntry a : addresses) {
                 g.writeNumberField(a.kind(), a.count());
             }
             g.writeEndObject();
+            if (nodePolicies != null) {
+                writeNodePolicies(g, pp, nodePolicies);
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** One policy row per line: the outer array gets line breaks, each row is written as one raw value. */
+    private static void writePolicyRows(JsonGenerator g, List<PolicyEntry> rows) throws IOException {
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+        g.writeStartArray();
+        for (PolicyEntry p : rows) {
+            g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
+                    + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
+        }
+        g.writeEndArray();
+    }
+
+    private static String htlcMaxJson(long code) {
+        return code == HTLC_MAX_NONE ? "\"none\"" : code == HTLC_MAX_CAPACITY ? "\"capacity\"" : Long.toString(code);
+    }
+
+    /**
+     * {@code node_policies}: {@code classes}, one object per degree class ({@code min_degree}, the counts of
+     * {@link NodePolicies.DegreeClass} in snake case, {@code homes} as policy rows whose count is nodes), then
+     * {@code deviations} as policy rows (count = directions), {@code htlc_max} as rows {@code [code, directions]}.
+     */
+    private static void writeNodePolicies(JsonGenerator g, DefaultPrettyPrinter pp, NodePolicies np)
+            throws IOException {
+        g.writeObjectFieldStart("node_policies");
+        g.writeArrayFieldStart("classes");
+        for (NodePolicies.DegreeClass c : np.classes()) {
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeNumberField("min_degree", c.minDegree());
+            g.writeNumberField("nodes", c.nodes());
+            g.writeNumberField("offline_nodes", c.offlineNodes());
+            g.writeNumberField("live_directions", c.liveDirections());
+            g.writeNumberField("unusable_directions", c.unusableDirections());
+            g.writeNumberField("multi_directions", c.multiDirections());
+            g.writeNumberField("deviating_directions", c.deviatingDirections());
+            g.writeFieldName("homes");
+            writePolicyRows(g, c.homes());
+            g.setPrettyPrinter(pp);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("deviations");
+        writePolicyRows(g, np.deviations());
+        g.setPrettyPrinter(pp);
+        g.writeFieldName("htlc_max");
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+        g.writeStartArray();
+        for (NodePolicies.HtlcMaxEntry h : np.htlcMax()) {
+            g.writeRawValue("[" + htlcMaxJson(h.code()) + ", " + h.count() + "]");
+        }
+        g.writeEndArray();
+        g.setPrettyPrinter(pp);
+        g.writeEndObject();
     }
 
     private static void writeLaw(JsonGenerator g, String name, PowerLaw law) throws IOException {
@@ -279,34 +334,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         }
         try {
             JsonNode snap = r.object(root, "snapshot");
-            List<PolicyEntry> policies = new ArrayList<>();
-            JsonNode rows = r.array(root, "policies");
-            for (int i = 0; i < rows.size(); i++) {
-                JsonNode row = rows.get(i);
-                String where = "policies[" + i + "]";
-                if (!row.isArray() || row.size() != 6) {
-                    throw new NetworkFormatException(name, "field " + where, "must be an array of 6 values");
-                }
-                JsonNode hmax = row.get(4);
-                long hmaxCode;
-                if (hmax.isTextual() && hmax.asText().equals("none")) {
-                    hmaxCode = HTLC_MAX_NONE;
-                } else if (hmax.isTextual() && hmax.asText().equals("capacity")) {
-                    hmaxCode = HTLC_MAX_CAPACITY;
-                } else if (hmax.isIntegralNumber() && hmax.asLong() >= 0) {
-                    hmaxCode = hmax.asLong();
-                } else {
-                    throw new NetworkFormatException(name, "field " + where, "htlc_max must be \"none\", \"capacity\" "
-                            + "or a non-negative integer, got " + hmax);
-                }
-                try {
-                    policies.add(new PolicyEntry(r.integer(row.get(0), where), r.integer(row.get(1), where),
-                            (int) r.integer(row.get(2), where), r.integer(row.get(3), where), hmaxCode,
-                            r.integer(row.get(5), where)));
-                } catch (IllegalArgumentException e) {
-                    throw new NetworkFormatException(name, "field " + where, e.getMessage(), e);
-                }
-            }
+            List<PolicyEntry> policies = r.policyRows(root, "policies", "policies");
             List<AddressEntry> addresses = new ArrayList<>();
             JsonNode addr = r.object(root, "addresses");
             var it = addr.fields();
@@ -325,7 +353,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     (int) r.intField(root, "node_capacity_window_bins"), r.reals(root, "rank_shares"),
                     (int) r.intField(root, "rank_nodes"), r.reals(root, "peer_minus_channel_sat"),
                     r.real(root, "peer_minus_channel_slope_sat_per_rank"),
-                    r.real(root, "peer_minus_channel_intercept_sat"), policies, addresses);
+                    r.real(root, "peer_minus_channel_intercept_sat"), policies, addresses,
+                    root.has("node_policies") ? r.nodePolicies(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -394,6 +423,81 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 v[i] = n.get(i).asDouble();
             }
             return v;
+        }
+
+        /** Rows {@code [base, ppm, cltv, htlc_min, htlc_max, count]} of the array {@code parent.key}. */
+        List<PolicyEntry> policyRows(JsonNode parent, String key, String where) throws NetworkFormatException {
+            List<PolicyEntry> out = new ArrayList<>();
+            JsonNode rows = array(parent, key);
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                String at = where + "[" + i + "]";
+                if (!row.isArray() || row.size() != 6) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an array of 6 values");
+                }
+                long hmaxCode = htlcMaxCode(row.get(4), at);
+                try {
+                    out.add(new PolicyEntry(integer(row.get(0), at), integer(row.get(1), at),
+                            (int) integer(row.get(2), at), integer(row.get(3), at), hmaxCode,
+                            integer(row.get(5), at)));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+
+        long htlcMaxCode(JsonNode hmax, String at) throws NetworkFormatException {
+            if (hmax.isTextual() && hmax.asText().equals("none")) {
+                return HTLC_MAX_NONE;
+            } else if (hmax.isTextual() && hmax.asText().equals("capacity")) {
+                return HTLC_MAX_CAPACITY;
+            } else if (hmax.isIntegralNumber() && hmax.asLong() >= 0) {
+                return hmax.asLong();
+            }
+            throw new NetworkFormatException(name, "field " + at, "htlc_max must be \"none\", \"capacity\" "
+                    + "or a non-negative integer, got " + hmax);
+        }
+
+        NodePolicies nodePolicies(JsonNode root) throws NetworkFormatException {
+            JsonNode np = object(root, "node_policies");
+            JsonNode cls = array(np, "classes");
+            List<NodePolicies.DegreeClass> classes = new ArrayList<>();
+            for (int i = 0; i < cls.size(); i++) {
+                String at = "node_policies.classes[" + i + "]";
+                JsonNode c = cls.get(i);
+                if (!c.isObject()) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an object");
+                }
+                try {
+                    classes.add(new NodePolicies.DegreeClass((int) intField(c, "min_degree"), intField(c, "nodes"),
+                            intField(c, "offline_nodes"), intField(c, "live_directions"),
+                            intField(c, "unusable_directions"), intField(c, "multi_directions"),
+                            intField(c, "deviating_directions"), policyRows(c, "homes", at + ".homes")));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
+            List<PolicyEntry> deviations = policyRows(np, "deviations", "node_policies.deviations");
+            List<NodePolicies.HtlcMaxEntry> hmax = new ArrayList<>();
+            JsonNode rows = array(np, "htlc_max");
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "node_policies.htlc_max[" + i + "]";
+                JsonNode row = rows.get(i);
+                if (!row.isArray() || row.size() != 2) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an array of 2 values");
+                }
+                try {
+                    hmax.add(new NodePolicies.HtlcMaxEntry(htlcMaxCode(row.get(0), at), integer(row.get(1), at)));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
+            try {
+                return new NodePolicies(classes, deviations, hmax);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFormatException(name, "field node_policies", e.getMessage(), e);
+            }
         }
 
         PowerLaw law(JsonNode parent, String key) throws NetworkFormatException {

@@ -39,6 +39,8 @@ import org.lnsim.network.stats.NetworkStatistics;
  *       least-squares line over ranks 0..9;</li>
  *   <li>the distinct usable (known, enabled) direction policies with counts;</li>
  *   <li>the address kinds of nodes with ≥ 1 channel (one kind per node: its set of address types);</li>
+ *   <li>(not in MCP) the per-node policy model, {@link NodePolicies#fit}: home policies, deviating and disabled
+ *       shares and offline nodes by degree class (issue 22);</li>
  *   <li>snapshot size: channels, nodes with channels, max degree, max node capacity.</li>
  * </ol>
  *
@@ -107,7 +109,8 @@ public final class McpFitter {
         }
         return new McpFit(source, generatedBy, g.channelCount(), nodesWithChannels, maxDegree, maxNodeCap,
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
-                McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g));
+                McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
+                NodePolicies.fit(g));
     }
 
     /** Fit (a): the degree PMF over the distinct degrees that occur (all degrees given must be ≥ 1). */

@@ -14,7 +14,7 @@ import org.lnsim.network.NodeIds;
 /**
  * The Million Channels Project generator (lightning-facts §1.3 steps 1–5 and 7; MCP {@code build.py}), scaled to 10M
  * channels with primitive arrays. Each stage draws from its own named stream of {@link NamedStreams}: {@code degrees},
- * {@code edges}, {@code node-capacities}, {@code channel-order}, {@code policies}, {@code addresses},
+ * {@code edges}, {@code node-capacities}, {@code channel-order}, {@code policies} or {@code node-policies}, {@code addresses},
  * {@code node-ids}. The same fit, configuration and seed give the same graph (byte-identical native file).
  *
  * <h2>Steps</h2>
@@ -62,9 +62,12 @@ import org.lnsim.network.NodeIds;
  *   <li><b>No regtest scaling</b> (§1.3 step 6 is skipped): capacities stay in real sat, the units the power laws
  *       were fitted in.</li>
  *   <li><b>Policies</b>: {@link PolicyMode#MCP} gives every direction §1.3 step 7's update (cltv 10, htlc_min
- *       10,000 msat, base 1,000 msat, 1,000 ppm, no htlc_max); {@link PolicyMode#SNAPSHOT} draws each direction's
+ *       10,000 msat, base 1,000 msat, 1,000 ppm, no htlc_max); {@link PolicyMode#DIRECTION} draws each direction's
  *       policy independently from the fit's table in proportion to its count ("capacity" htlc_max becomes the
- *       channel's capacity, an absolute one is capped at it).</li>
+ *       channel's capacity, an absolute one is capped at it); {@link PolicyMode#NODE}, the default (not in MCP,
+ *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy, deviating
+ *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
+ *       stays connected but its usable part need not be, as in the snapshots.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
  *       a draw keeps multi-address kinds and needs no rounding remainder); announced nodes get alias = index
@@ -94,8 +97,17 @@ public final class McpGenerator {
     public enum PolicyMode {
         /** Every direction gets MCP's uniform update (lightning-facts §1.3 step 7). */
         MCP,
-        /** Every direction draws from the fit's empirical policy table. */
-        SNAPSHOT
+        /**
+         * Every direction draws independently from the fit's empirical policy table (stream {@code policies}); all
+         * directions usable. The default before issue 22, kept so that networks generated before it can be rebuilt
+         * byte for byte.
+         */
+        DIRECTION,
+        /**
+         * The default: per-node policies from the fit's {@link NodePolicies} (stream {@code node-policies}): each
+         * node a home policy for its degree class, deviating directions, offline nodes and disabled directions.
+         */
+        NODE
     }
 
     /** Which degree law of the fit drives step 1. */
@@ -137,9 +149,9 @@ public final class McpGenerator {
             }
         }
 
-        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, snapshot policies, MLE degrees. */
+        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, per-node policies, MLE degrees. */
         public static Config of(long channels, long seed) {
-            return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.SNAPSHOT,
+            return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.NODE,
                     DegreeFit.MLE);
         }
     }
@@ -180,7 +192,16 @@ public final class McpGenerator {
     private final Config config;
     private final GenerationProgress progress;
 
+    /**
+     * @throws IllegalArgumentException if {@code config} asks for {@link PolicyMode#NODE} and the fit has no
+     *                                  {@link McpFit#nodePolicies()} (a fit file written before issue 22)
+     */
     public McpGenerator(McpFit fit, Config config, GenerationProgress progress) {
+        if (config.policies() == PolicyMode.NODE && fit.nodePolicies() == null) {
+            throw new IllegalArgumentException("the fit of " + fit.source() + " has no node_policies (it was written "
+                    + "before per-node policies existed): refit the snapshot with 'lnsim fit', or generate with "
+                    + "policies 'direction' (the independent draw per direction)");
+        }
         this.fit = fit;
         this.config = config;
         this.progress = progress == null ? GenerationProgress.NONE : progress;
@@ -653,26 +674,26 @@ public final class McpGenerator {
                 progress.update("policies", v, work);
             }
         }
-        PolicySampler policies = config.policies() == PolicyMode.SNAPSHOT ? new PolicySampler(fit.policies()) : null;
-        SplittableRandom polRnd = NamedStreams.stream(seed, "policies");
-        for (int c = 0; c < m; c++) {
-            int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
-            long capMsat = capacity[c] * 1000L;
-            for (int side = 0; side < 2; side++) {
-                int from = side == 0 ? a[c] : b[c];
-                if (policies == null) {
-                    GeneratedParts.setMcpPolicy(builder, ch, from);
-                } else {
-                    McpFit.PolicyEntry p = policies.next(polRnd);
-                    long hmax = p.htlcMaxMsat() == McpFit.HTLC_MAX_NONE ? McpFit.HTLC_MAX_NONE
-                            : p.htlcMaxMsat() == McpFit.HTLC_MAX_CAPACITY ? capMsat
-                            : Math.min(p.htlcMaxMsat(), capMsat);
-                    builder.setPolicy(ch, from, p.feeBaseMsat(), p.feePpm(), p.cltvDelta(), p.htlcMinMsat(), hmax,
-                            false);
+        if (config.policies() == PolicyMode.NODE) {
+            nodePolicies(builder, n, a, b, capacity, NamedStreams.stream(seed, "node-policies"), work);
+        } else {
+            PolicySampler policies = config.policies() == PolicyMode.DIRECTION ? new PolicySampler(fit.policies())
+                    : null;
+            SplittableRandom polRnd = NamedStreams.stream(seed, "policies");
+            for (int c = 0; c < m; c++) {
+                int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
+                long capMsat = capacity[c] * 1000L;
+                for (int side = 0; side < 2; side++) {
+                    int from = side == 0 ? a[c] : b[c];
+                    if (policies == null) {
+                        GeneratedParts.setMcpPolicy(builder, ch, from);
+                    } else {
+                        setPolicy(builder, ch, from, policies.next(polRnd), capMsat, false);
+                    }
                 }
-            }
-            if ((c & (PROGRESS_STEP - 1)) == 0) {
-                progress.update("policies", n + (long) c, work);
+                if ((c & (PROGRESS_STEP - 1)) == 0) {
+                    progress.update("policies", n + (long) c, work);
+                }
             }
         }
         progress.update("policies", work, work);
@@ -680,6 +701,84 @@ public final class McpGenerator {
         ChannelGraph g = builder.build();
         progress.update("build", 1, 1);
         return g;
+    }
+
+    /** Sets a drawn table row on a direction: "capacity" htlc_max becomes the capacity, an absolute one is capped. */
+    private static void setPolicy(ChannelGraphBuilder builder, int ch, int from, McpFit.PolicyEntry p, long capMsat,
+                                  boolean disabled) {
+        long hmax = p.htlcMaxMsat() == McpFit.HTLC_MAX_NONE ? McpFit.HTLC_MAX_NONE
+                : p.htlcMaxMsat() == McpFit.HTLC_MAX_CAPACITY ? capMsat
+                : Math.min(p.htlcMaxMsat(), capMsat);
+        builder.setPolicy(ch, from, p.feeBaseMsat(), p.feePpm(), p.cltvDelta(), p.htlcMinMsat(), hmax, disabled);
+    }
+
+    /**
+     * {@link PolicyMode#NODE}: adds the channels with per-node policies ({@link NodePolicies} states the model). Draw
+     * order on {@code rnd}: per node in index order, the offline draw then the home draw; then per channel in order,
+     * per side (node 1 first), the deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit,
+     * the htlc_max code, and the disabled draw (directions between live nodes only).
+     */
+    private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
+                              SplittableRandom rnd, long work) {
+        NodePolicies np = fit.nodePolicies();
+        int m = a.length;
+        int[] degree = new int[n];
+        for (int c = 0; c < m; c++) {
+            degree[a[c]]++;
+            degree[b[c]]++;
+        }
+        int classes = np.classes().size();
+        List<McpFit.PolicyEntry> pooled = new ArrayList<>();
+        for (NodePolicies.DegreeClass k : np.classes()) {
+            pooled.addAll(k.homes());
+        }
+        PolicySampler homes = new PolicySampler(pooled);
+        long[] hmaxCodes = new long[np.htlcMax().size()];
+        long[] hmaxCumulative = new long[hmaxCodes.length];
+        long hmaxTotal = 0;
+        for (int i = 0; i < hmaxCodes.length; i++) {
+            hmaxCodes[i] = np.htlcMax().get(i).code();
+            hmaxTotal += np.htlcMax().get(i).count();
+            hmaxCumulative[i] = hmaxTotal;
+        }
+        double[] offlineShare = new double[classes];
+        double[] unusableShare = new double[classes];
+        double[] deviatingShare = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            NodePolicies.DegreeClass dc = np.classes().get(k);
+            offlineShare[k] = dc.offlineShare();
+            unusableShare[k] = dc.unusableShare();
+            deviatingShare[k] = dc.deviatingShare();
+        }
+        PolicySampler deviations = np.deviations().isEmpty() ? null : new PolicySampler(np.deviations());
+        boolean[] offline = new boolean[n];
+        McpFit.PolicyEntry[] home = new McpFit.PolicyEntry[n];
+        int[] cls = new int[n];
+        for (int v = 0; v < n; v++) {
+            cls[v] = NodePolicies.classOf(degree[v]);
+            offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
+            home[v] = homes.next(rnd);
+        }
+        for (int c = 0; c < m; c++) {
+            int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
+            long capMsat = capacity[c] * 1000L;
+            boolean dead = offline[a[c]] || offline[b[c]];
+            for (int side = 0; side < 2; side++) {
+                int from = side == 0 ? a[c] : b[c];
+                int k = cls[from];
+                McpFit.PolicyEntry p = home[from];
+                if (degree[from] >= 2 && deviations != null && rnd.nextDouble() < deviatingShare[k]) {
+                    p = deviations.next(rnd);
+                }
+                long hmax = hmaxCodes[pick(hmaxCumulative, rnd.nextLong(hmaxTotal))];
+                boolean disabled = dead || rnd.nextDouble() < unusableShare[k];
+                setPolicy(builder, ch, from, new McpFit.PolicyEntry(p.feeBaseMsat(), p.feePpm(), p.cltvDelta(),
+                        p.htlcMinMsat(), hmax, 1), capMsat, disabled);
+            }
+            if ((c & (PROGRESS_STEP - 1)) == 0) {
+                progress.update("policies", n + (long) c, work);
+            }
+        }
     }
 
     /** Draws table rows in proportion to their counts (binary search over cumulative counts). */

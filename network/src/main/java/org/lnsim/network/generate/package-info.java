@@ -23,6 +23,13 @@
  * MCP's 94K); MCP's published 1M network matches the 2019-01-18 snapshot's least-squares law (a = 2.115), which the
  * likelihood fit of 2019-05-14 (a = 2.150) resembles.
  *
+ * <p>A second departure, the default since issue 22: direction policies are drawn per node ({@link
+ * org.lnsim.network.generate.NodePolicies}, fitted into the fit's {@code node_policies}: a home policy per node,
+ * deviating directions, offline nodes and disabled directions by degree class) instead of independently per
+ * direction, which stays available as {@link org.lnsim.network.generate.McpGenerator.PolicyMode#DIRECTION} and
+ * gives the same bytes as before. With it the channel graph stays connected but its usable part need not be, as in
+ * the snapshots.
+ *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
  */

@@ -73,7 +73,7 @@ class McpGeneratorTest {
     void invariantsWithABindingCap() {
         // cap 60: the MLE law (a=2.15, b=4.38) puts ~5% of its mass above 60 channels ((64.9/4.9)^-1.15), so the
         // cap binds
-        McpGenerator.Result r = generate(20_000, 3, 60, McpGenerator.PolicyMode.SNAPSHOT, McpGenerator.DegreeFit.MLE);
+        McpGenerator.Result r = generate(20_000, 3, 60, McpGenerator.PolicyMode.DIRECTION, McpGenerator.DegreeFit.MLE);
         ChannelGraph g = r.graph();
         assertInvariants(g, 60);
         assertEquals(60, java.util.stream.IntStream.range(0, g.nodeCount()).map(g::degree).max().orElseThrow());
@@ -94,11 +94,11 @@ class McpGeneratorTest {
 
     @Test
     void deterministicPerSeedAndDifferentAcrossSeeds() throws IOException {
-        byte[] a = nativeBytes(generate(8_000, 5, 10_000, McpGenerator.PolicyMode.SNAPSHOT,
+        byte[] a = nativeBytes(generate(8_000, 5, 10_000, McpGenerator.PolicyMode.DIRECTION,
                 McpGenerator.DegreeFit.MLE).graph());
-        byte[] b = nativeBytes(generate(8_000, 5, 10_000, McpGenerator.PolicyMode.SNAPSHOT,
+        byte[] b = nativeBytes(generate(8_000, 5, 10_000, McpGenerator.PolicyMode.DIRECTION,
                 McpGenerator.DegreeFit.MLE).graph());
-        byte[] c = nativeBytes(generate(8_000, 6, 10_000, McpGenerator.PolicyMode.SNAPSHOT,
+        byte[] c = nativeBytes(generate(8_000, 6, 10_000, McpGenerator.PolicyMode.DIRECTION,
                 McpGenerator.DegreeFit.MLE).graph());
         assertArrayEquals(a, b);
         assertFalse(java.util.Arrays.equals(a, c));
@@ -124,7 +124,7 @@ class McpGeneratorTest {
 
     @Test
     void snapshotPoliciesAndAddressesFollowTheFit() {
-        ChannelGraph g = generate(20_000, 9, 10_000, McpGenerator.PolicyMode.SNAPSHOT,
+        ChannelGraph g = generate(20_000, 9, 10_000, McpGenerator.PolicyMode.DIRECTION,
                 McpGenerator.DegreeFit.MLE).graph();
         // the most frequent fitted policy (1000 msat, 1 ppm, cltv 144) holds 21,652 / 54,994 = 39.4% of the
         // snapshot's usable directions; 40,000 directions estimate that share to ±0.25% (one s.e.), so ±2%
@@ -157,7 +157,7 @@ class McpGeneratorTest {
         // degree-1 share 0.216, mean degree 17.5. The MLE law has mean 17.0 at cap 1,370 and degree-1 share 0.193,
         // so the expected node count is ~4,400; seeds 1..5 gave 3,966..4,592 nodes (the few largest hubs decide the
         // mean degree) and degree-1 shares 0.191..0.197, hence ±10% and ±0.04 bounds.
-        ChannelGraph g = generate(37_497, 1, 1_370, McpGenerator.PolicyMode.SNAPSHOT,
+        ChannelGraph g = generate(37_497, 1, 1_370, McpGenerator.PolicyMode.DIRECTION,
                 McpGenerator.DegreeFit.MLE).graph();
         Map<String, Object> s = NetworkStatistics.compute(g);
         assertEquals(4_275, ((Long) s.get("nodes_with_channels")).doubleValue(), 430);

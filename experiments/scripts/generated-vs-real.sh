@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Rebuilds results/tables/generated-vs-real.md (issue 22 item 2): the same workload (500 payments of 10k sat,
+# protocol source, seed 1) on a real snapshot and on five networks generated at its size from its own fit, with the
+# per-node policy draw (the default) and the independent per-direction draw (the default before issue 22).
+#
+#   experiments/scripts/generated-vs-real.sh [WORK_DIR]     (from the repository root; ~4 min on 2 cores)
+#
+# Writes the table to stdout; keeps fits, networks and runs in WORK_DIR (default: a temporary folder, removed).
+# A benchmark, not part of 'mvn verify'. The recipe machinery (lnsim reproduce) runs one experiment per table part and
+# cannot pool 33 runs into one table with intervals, hence a script.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+lnsim="$root/lnsim"
+work="${1:-}"
+if [ -z "$work" ]; then
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
+mkdir -p "$work"
+SNAPSHOTS=(
+  "2019-05-14:data/snapshots/clightning-listchannels-2019-05-14.json.gz"
+  "2021-04-16:data/snapshots/clightning-listchannels-2021-04-16.json.gz"
+  "2026-02-03:data/snapshots/cln-gossmap-2026-02-03"
+)
+SEEDS="1 2 3 4 5"
+
+# run NETWORK OUT: the workload on one network
+run() {
+  cat > "$2.yaml" <<EOF
+seed: 1
+network:
+  file: $1
+workload:
+  payments: 500
+  amount:
+    distribution: fixed
+    sat: 10000
+protocols:
+  - name: source
+EOF
+  nice -n 15 "$lnsim" run "$2.yaml" --quiet --force --out "$2" >/dev/null 2>&1
+}
+
+# row LABEL SEED OUT [REAL_HOPS REAL_P50 REAL_P99]: one table row from a run's summary.csv and payments.csv.
+# Intervals (95%): hops mean ± 1.96·s/√n; fee quantiles by the binomial order-statistic interval, nearest ranks
+# n·p ± 1.96·√(n·p·(1−p)) of the delivered payments' fee ppm.
+row() {
+  awk -F, -v label="$1" -v seed="$2" -v rh="${4:-}" -v r50="${5:-}" -v r99="${6:-}" '
+    FNR == 1 { for (i = 1; i <= NF; i++) col[FILENAME, $i] = i; next }
+    FILENAME ~ /summary.csv$/ { succ = $col[FILENAME, "success_rate"]; p50 = $col[FILENAME, "fee_ppm_p50"];
+                                p99 = $col[FILENAME, "fee_ppm_p99"]; hm = $col[FILENAME, "hops_mean"]; next }
+    $col[FILENAME, "is_success"] == 1 { h = $col[FILENAME, "hops"]; n++; s += h; ss += h * h;
+                                        fee[n] = $col[FILENAME, "fee_msat"] * 1e6 / $col[FILENAME, "amount"] }
+    function q(p, z,   k) { k = int(n * p + z * sqrt(n * p * (1 - p)) + 0.5); if (k < 1) k = 1; if (k > n) k = n;
+                            return fee[k] }
+    function rel(x, r) { return r == 0 ? 0 : (x - r) / r }
+    function sort(   i, j, t) { for (i = 2; i <= n; i++) { t = fee[i]; for (j = i - 1; j >= 1 && fee[j] > t; j--)
+                                  fee[j + 1] = fee[j]; fee[j + 1] = t } }
+    END {
+      sort(); sd = sqrt((ss - s * s / n) / (n - 1)); hw = 1.96 * sd / sqrt(n);
+      goal = "";
+      if (rh != "") {
+        ok = (hm - rh <= 0.3 && rh - hm <= 0.3) ? "yes" : sprintf("no (%+.2f)", hm - rh);
+        ok50 = (rel(p50, r50) <= 0.2 && rel(p50, r50) >= -0.2) ? "yes" : sprintf("no (%+.0f%%)", 100 * rel(p50, r50));
+        ok99 = (rel(p99, r99) <= 0.2 && rel(p99, r99) >= -0.2) ? "yes" : sprintf("no (%+.0f%%)", 100 * rel(p99, r99));
+        goal = " | " ok " | " ok50 " | " ok99
+      } else {
+        goal = " | | | "
+      }
+      printf "| %s | %s | %d | %.3f | %.3f [%.3f, %.3f] | %s [%.1f, %.1f] | %s [%.1f, %.1f]%s |\n", label, seed, n,
+             succ, hm, hm - hw, hm + hw, p50, q(0.5, -1.96), q(0.5, 1.96), p99, q(0.99, -1.96), q(0.99, 1.96), goal
+    }' "$3/summary.csv" "$3/payments.csv"
+}
+
+field() { # field OUT COLUMN: one column of a run's summary.csv
+  awk -F, -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } { print $k; exit }' "$1/summary.csv"
+}
+
+cd "$root"
+echo "# Generated networks beside the snapshots they were fitted from"
+echo
+echo "Rebuilt by \`experiments/scripts/generated-vs-real.sh\` (issue 22 item 2). Workload: 500 payments of 10,000 sat"
+echo "(fixed), uniform endpoints, 5 per second, protocol \`source\` (c-lightning's router and pay loop), seed 1, on the"
+echo "snapshot and on networks made by \`lnsim fit SNAPSHOT\` then \`lnsim generate --channels C --fit FIT --seed S\`"
+echo "(C = the snapshot's channels; MCP's cap of 10,000 channels per node, MLE degrees): \`node\` is the per-node"
+echo "policy draw (the default), \`direction\` the independent draw per direction (\`--policies direction\`, the default"
+echo "before issue 22). D = the snapshot's largest degree (the generated networks' largest hub is set by the cap and"
+echo "the degree law's tail, and with it much of the route length)."
+echo "n = delivered payments, the sample of the three figures. Intervals: 95%, hops mean ± 1.96 s/√n; fee quantiles"
+echo "by the binomial order-statistic interval on the delivered payments' fee ppm. Goal (issue 22): every generated"
+echo "seed within ±0.3 hops of the snapshot's mean route length and within ±20% of its fee p50 and p99."
+for entry in "${SNAPSHOTS[@]}"; do
+  name="${entry%%:*}"
+  snap="${entry#*:}"
+  w="$work/$name"
+  mkdir -p "$w"
+  "$lnsim" fit "$snap" --out "$w/fit.json" >/dev/null 2>&1
+  channels="$(awk -F: '/"channels"/ { gsub(/[ ,]/, "", $2); print $2; exit }' "$w/fit.json")"
+  maxdeg="$(awk -F: '/"max_degree"/ { gsub(/[ ,]/, "", $2); print $2; exit }' "$w/fit.json")"
+  run "$root/$snap" "$w/real"
+  rh="$(field "$w/real" hops_mean)"
+  r50="$(field "$w/real" fee_ppm_p50)"
+  r99="$(field "$w/real" fee_ppm_p99)"
+  echo
+  echo "## $name ($snap: $channels channels, D = $maxdeg)"
+  echo
+  echo "| network | seed | n | success | hops mean [95%] | fee p50 ppm [95%] | fee p99 ppm [95%] | hops ±0.3 | p50 ±20% | p99 ±20% |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  row "snapshot" "-" "$w/real"
+  for mode in node direction; do
+    for s in $SEEDS; do
+      "$lnsim" generate --channels "$channels" --fit "$w/fit.json" --seed "$s" --policies "$mode" --quiet \
+        --out "$w/$mode-$s.lnsim" 2>/dev/null
+      run "$w/$mode-$s.lnsim" "$w/$mode-$s"
+      row "generated, $mode" "$s" "$w/$mode-$s" "$rh" "$r50" "$r99"
+    done
+  done
+done
+echo
+echo "## Reading"
+echo
+echo "The goal is not met: the goal columns say by how much. The per-node draw brings 2019-05-14's fee median to"
+echo "101 ppm on most seeds (the snapshot: 124; the per-direction draw: 36–101), but route length is decided mostly"
+echo "by the topology, which neither draw changes: the degree law's heavy tail under MCP's cap of 10,000 makes hubs"
+echo "that reach most nodes, so at the 2021 and 2026 sizes routes are up to 1.5 hops shorter than the snapshot's,"
+echo "and some seeds (2019 seed 3) make them longer with either draw. Deviating policies are placed by peer in the"
+echo "snapshots (2019's cheapest, lowest-CLTV directions sit on the channels among one operator's nodes), which a"
+echo "per-node model cannot place; the fee tails (p99) come from a few such hops. The README (policies of generated"
+echo "networks) lists what was tried."

@@ -1,0 +1,336 @@
+package org.lnsim.network.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * The per-node policy model of a snapshot (issue 22 item 2), the part of an {@link McpFit} that
+ * {@link McpGenerator.PolicyMode#NODE} generates from. Real operators set one policy for most of their channels and
+ * a node that is offline has every channel disabled; an independent draw per direction ({@link
+ * McpGenerator.PolicyMode#DIRECTION}) has neither, so c-lightning's router finds long chains of cheap, low-CLTV
+ * directions that no real node offers together, and every direction is usable where the 2019-05-14 snapshot has 21%
+ * of its channels disabled both ways. Measured on 2019-05-14 ({@code lnsim fit}): a node's directions carry its most
+ * common (base, ppm, cltv) in 84% of directions of nodes with ≥ 2 usable ones (93% node-averaged), against 40% for
+ * the independent draw; offline shares are 70% of degree-1 nodes and 1% of nodes with ≥ 100 channels.
+ *
+ * <p>Definitions, per node v with at least one channel, grouped by {@link #DEGREE_CLASS_MIN} class of its degree
+ * (all channels, usable or not):
+ * <ul>
+ *   <li>v is <b>offline</b> when none of its directions is usable (known and enabled);</li>
+ *   <li>otherwise its <b>home</b> policy is its most frequent usable (base, ppm, cltv, htlc_min), ties to the
+ *       smallest in that field order; the htlc_max code is not part of it (rows carry "none"), because from 2021 on
+ *       it follows each channel's capacity (e.g. 99% of it) and would count most directions as deviating (68–75% of
+ *       hub directions on 2021-04-16 with it, against 24% for the 2019 hubs without htlc_max);</li>
+ *   <li>{@code liveDirections}: directions out of live nodes towards live peers; {@code unusableDirections}: those
+ *       that are not usable (a disabled or unknown direction between two live nodes);</li>
+ *   <li>{@code multiDirections}: usable directions of nodes with ≥ 2 usable directions; {@code
+ *       deviatingDirections}: those whose policy is not the node's home.</li>
+ * </ul>
+ * The generator draws, per node of class k: offline with probability {@code offlineNodes / nodes}; a home from every
+ * class's {@code homes} pooled (node-weighted); per direction of a node with ≥ 2 channels, with probability {@code
+ * deviatingDirections / multiDirections} a policy from the {@code deviations} table instead; per direction an
+ * htlc_max code from {@code htlcMax} (independently, as the per-direction draw); each direction between live nodes
+ * is disabled with probability {@code unusableDirections / liveDirections}, every direction of a channel with an
+ * offline end is disabled (its policy still drawn: known but disabled, as the snapshot's).
+ *
+ * <p>Why homes are pooled rather than drawn from the node's own class (the fit keeps them by class, so the choice
+ * can be revisited): with class homes, generated hubs take the snapshot's hub homes, whose cheap, low-CLTV minority
+ * (base 0, 1 ppm, cltv 4–30) the router then finds on every seed, fee medians 3–8 ppm on four of five seeds at
+ * 2019-05-14's size against the snapshot's 124; pooled, 101 ppm on all five. The few largest generated hubs carry
+ * most routes, so what matters is the policy a hub is likely to have; the snapshot's hubs are too few (95 with
+ * ≥ 100 channels) for their table to be sampled without such swings. Tried and not kept (issue 22 notes): a
+ * per-node "second" policy for the deviating directions (routes 0.3–0.6 hops too long) and hub homes matched to
+ * the snapshot's hubs by degree rank (fee medians 3–7 ppm).
+ *
+ * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
+ * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
+ * @param htlcMax    the {@code htlc_maximum_msat} codes of usable directions with counts (as {@link
+ *                   McpFit.PolicyEntry#htlcMaxMsat()}), most frequent first
+ */
+public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> deviations,
+                           List<HtlcMaxEntry> htlcMax) {
+    /** One {@code htlc_maximum_msat} code ({@link McpFit.PolicyEntry#htlcMaxMsat()}) and its usable directions. */
+    public record HtlcMaxEntry(long code, long count) {
+        public HtlcMaxEntry {
+            if (code < McpFit.HTLC_MAX_CAPACITY || count <= 0) {
+                throw new IllegalArgumentException("bad htlc_max entry: code " + code + ", count " + count);
+            }
+        }
+    }
+
+    /**
+     * Smallest degree of each class: 1, 2–4, 5–19, 20–99, ≥ 100. The classes separate what the 2019-05-14 snapshot
+     * shows to differ with degree: the offline share (0.70, 0.46, 0.20, 0.06, 0.01) and the deviating share (0, 0.03,
+     * 0.07, 0.11, 0.24); the bounds are round numbers, not fitted.
+     */
+    public static final List<Integer> DEGREE_CLASS_MIN = List.of(1, 2, 5, 20, 100);
+
+    /**
+     * One degree class.
+     *
+     * @param minDegree           smallest degree of the class (the next class's minimum − 1 is its largest)
+     * @param nodes               nodes of the class
+     * @param offlineNodes        of those, nodes without a usable direction
+     * @param liveDirections      directions out of the class's live nodes to live peers
+     * @param unusableDirections  of those, directions not usable
+     * @param multiDirections     usable directions of the class's nodes with ≥ 2 usable directions
+     * @param deviatingDirections of those, directions whose policy is not the node's home
+     * @param homes               home policies of the class's live nodes, counted in nodes, most frequent first
+     */
+    public record DegreeClass(int minDegree, long nodes, long offlineNodes, long liveDirections,
+                              long unusableDirections, long multiDirections, long deviatingDirections,
+                              List<McpFit.PolicyEntry> homes) {
+        public DegreeClass {
+            if (minDegree < 1 || nodes < 0 || offlineNodes < 0 || offlineNodes > nodes || liveDirections < 0
+                    || unusableDirections < 0 || unusableDirections > liveDirections || multiDirections < 0
+                    || deviatingDirections < 0 || deviatingDirections > multiDirections) {
+                throw new IllegalArgumentException("inconsistent degree class from " + minDegree + ": nodes " + nodes
+                        + ", offline " + offlineNodes + ", live directions " + liveDirections + ", unusable "
+                        + unusableDirections + ", multi " + multiDirections + ", deviating " + deviatingDirections);
+            }
+            long homeNodes = homes.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+            if (homeNodes != nodes - offlineNodes) {
+                throw new IllegalArgumentException("degree class from " + minDegree + ": homes count " + homeNodes
+                        + " nodes, but " + (nodes - offlineNodes) + " are live");
+            }
+            homes = List.copyOf(homes);
+        }
+
+        /** Probability that a node of the class is offline; 0 for an empty class. */
+        public double offlineShare() {
+            return nodes == 0 ? 0 : (double) offlineNodes / nodes;
+        }
+
+        /** Probability that a direction between live nodes is not usable. */
+        public double unusableShare() {
+            return liveDirections == 0 ? 0 : (double) unusableDirections / liveDirections;
+        }
+
+        /** Probability that a direction of a node with ≥ 2 channels leaves the node's home policy. */
+        public double deviatingShare() {
+            return multiDirections == 0 ? 0 : (double) deviatingDirections / multiDirections;
+        }
+    }
+
+    public NodePolicies {
+        if (classes.size() != DEGREE_CLASS_MIN.size()) {
+            throw new IllegalArgumentException("node policies need " + DEGREE_CLASS_MIN.size() + " degree classes, got "
+                    + classes.size());
+        }
+        for (int k = 0; k < classes.size(); k++) {
+            if (classes.get(k).minDegree() != DEGREE_CLASS_MIN.get(k)) {
+                throw new IllegalArgumentException("degree class " + k + " must start at " + DEGREE_CLASS_MIN.get(k)
+                        + ", got " + classes.get(k).minDegree());
+            }
+        }
+        classes = List.copyOf(classes);
+        deviations = List.copyOf(deviations);
+        htlcMax = List.copyOf(htlcMax);
+        if (htlcMax.isEmpty()) {
+            throw new IllegalArgumentException("node policies without htlc_max codes");
+        }
+        if (classes.stream().allMatch(c -> c.homes().isEmpty())) {
+            throw new IllegalArgumentException("node policies without any live node");
+        }
+        if (deviations.isEmpty() && classes.stream().anyMatch(c -> c.deviatingDirections() > 0)) {
+            throw new IllegalArgumentException("deviating directions counted but the deviation table is empty");
+        }
+    }
+
+    /** Index of the degree class of a node with {@code degree} ≥ 1 channels. */
+    public static int classOf(int degree) {
+        int k = 0;
+        while (k + 1 < DEGREE_CLASS_MIN.size() && degree >= DEGREE_CLASS_MIN.get(k + 1)) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Policy-table key of a usable direction (the {@link McpFit.PolicyEntry} fields without the count). */
+    record Key(long base, long ppm, int cltv, long hmin, long hmax) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::base).thenComparingLong(Key::ppm)
+                .thenComparingInt(Key::cltv).thenComparingLong(Key::hmin).thenComparingLong(Key::hmax);
+
+        /** The key of the node model: the htlc_max code is left out ({@link McpFit#HTLC_MAX_NONE}). */
+        static Key of(ChannelGraph g, int e) {
+            return new Key(g.feeBaseMsat(e), g.feeProportionalMillionths(e), g.cltvExpiryDelta(e),
+                    g.htlcMinimumMsat(e), McpFit.HTLC_MAX_NONE);
+        }
+
+        /** The htlc_max code of a direction ({@link McpFit.PolicyEntry#htlcMaxMsat()}). */
+        static long htlcMaxCode(ChannelGraph g, int e) {
+            if (!g.hasHtlcMaximum(e)) {
+                return McpFit.HTLC_MAX_NONE;
+            }
+            return g.htlcMaximumMsat(e) == g.capacityMsat(ChannelGraph.channelOf(e)) ? McpFit.HTLC_MAX_CAPACITY
+                    : g.htlcMaximumMsat(e);
+        }
+    }
+
+    /** Fits the model to a graph (definitions in the class comment). */
+    public static NodePolicies fit(ChannelGraph g) {
+        int n = g.nodeCount();
+        int classes = DEGREE_CLASS_MIN.size();
+        boolean[] live = new boolean[n];
+        Key[] home = new Key[n];
+        int[] usable = new int[n];
+        Map<Long, long[]> hmaxCounts = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            Map<Key, int[]> counts = new HashMap<>();
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                if (g.isUsable(e)) {
+                    counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+                    hmaxCounts.computeIfAbsent(Key.htlcMaxCode(g, e), k -> new long[1])[0]++;
+                    usable[v]++;
+                }
+            }
+            live[v] = usable[v] > 0;
+            Key best = null;
+            int bestCount = 0;
+            for (Map.Entry<Key, int[]> en : counts.entrySet()) {
+                int c = en.getValue()[0];
+                if (c > bestCount || (c == bestCount && Key.ORDER.compare(en.getKey(), best) < 0)) {
+                    best = en.getKey();
+                    bestCount = c;
+                }
+            }
+            home[v] = best;
+        }
+        long[] nodes = new long[classes];
+        long[] offline = new long[classes];
+        long[] liveDirs = new long[classes];
+        long[] unusable = new long[classes];
+        long[] multi = new long[classes];
+        long[] deviating = new long[classes];
+        List<Map<Key, long[]>> homes = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            homes.add(new HashMap<>());
+        }
+        Map<Key, long[]> dev = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            if (g.degree(v) == 0) {
+                continue;
+            }
+            int k = classOf(g.degree(v));
+            nodes[k]++;
+            if (!live[v]) {
+                offline[k]++;
+                continue;
+            }
+            homes.get(k).computeIfAbsent(home[v], x -> new long[1])[0]++;
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                boolean ok = g.isUsable(e);
+                if (live[g.outPeer(s)]) {
+                    liveDirs[k]++;
+                    if (!ok) {
+                        unusable[k]++;
+                    }
+                }
+                if (ok && usable[v] >= 2) {
+                    multi[k]++;
+                    Key key = Key.of(g, e);
+                    if (!key.equals(home[v])) {
+                        deviating[k]++;
+                        dev.computeIfAbsent(key, x -> new long[1])[0]++;
+                    }
+                }
+            }
+        }
+        List<DegreeClass> out = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            out.add(new DegreeClass(DEGREE_CLASS_MIN.get(k), nodes[k], offline[k], liveDirs[k], unusable[k], multi[k],
+                    deviating[k], table(homes.get(k))));
+        }
+        if (out.stream().allMatch(c -> c.homes().isEmpty())) {
+            throw new IllegalArgumentException("cannot fit node policies: no node has a known, enabled policy");
+        }
+        List<HtlcMaxEntry> hmax = hmaxCounts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Long, long[]>>comparingLong(en -> -en.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .map(en -> new HtlcMaxEntry(en.getKey(), en.getValue()[0])).collect(Collectors.toList());
+        return new NodePolicies(out, table(dev), hmax);
+    }
+
+    /**
+     * The per-node correlation statistic (issue 22): over nodes with ≥ 2 usable directions, the share of their usable
+     * directions that carry the node's most common value of a field, direction-weighted (Σ modal count / Σ usable
+     * directions) and node-averaged (mean over nodes of modal count / usable directions).
+     *
+     * @param cltvDirections    direction-weighted share for the CLTV delta
+     * @param baseDirections    the same for the base fee
+     * @param ppmDirections     the same for the proportional fee
+     * @param policyDirections  the same for the whole (base, ppm, cltv) triple
+     * @param cltvNodes         node-averaged share for the CLTV delta
+     * @param policyNodes       node-averaged share for the triple
+     * @param nodes             nodes counted (≥ 2 usable directions)
+     */
+    public record ModalShares(double cltvDirections, double baseDirections, double ppmDirections,
+                              double policyDirections, double cltvNodes, double policyNodes, int nodes) {
+    }
+
+    /** Computes {@link ModalShares} of a graph; all shares are NaN when no node has 2 usable directions. */
+    public static ModalShares modalShares(ChannelGraph g) {
+        long directions = 0;
+        long[] modal = new long[4];
+        double cltvNodes = 0;
+        double policyNodes = 0;
+        int nodes = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            List<Map<List<Long>, int[]>> counts = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    new HashMap<>());
+            int usable = 0;
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                if (!g.isUsable(e)) {
+                    continue;
+                }
+                usable++;
+                long cltv = g.cltvExpiryDelta(e);
+                long base = g.feeBaseMsat(e);
+                long ppm = g.feeProportionalMillionths(e);
+                counts.get(0).computeIfAbsent(List.of(cltv), k -> new int[1])[0]++;
+                counts.get(1).computeIfAbsent(List.of(base), k -> new int[1])[0]++;
+                counts.get(2).computeIfAbsent(List.of(ppm), k -> new int[1])[0]++;
+                counts.get(3).computeIfAbsent(List.of(base, ppm, cltv), k -> new int[1])[0]++;
+            }
+            if (usable < 2) {
+                continue;
+            }
+            nodes++;
+            directions += usable;
+            int[] best = new int[4];
+            for (int f = 0; f < 4; f++) {
+                best[f] = counts.get(f).values().stream().mapToInt(c -> c[0]).max().orElseThrow();
+                modal[f] += best[f];
+            }
+            cltvNodes += (double) best[0] / usable;
+            policyNodes += (double) best[3] / usable;
+        }
+        double d = directions;
+        return new ModalShares(modal[0] / d, modal[1] / d, modal[2] / d, modal[3] / d, cltvNodes / nodes,
+                policyNodes / nodes, nodes);
+    }
+
+    /** Counts as a policy table: most frequent first, ties in ascending field order. */
+    static List<McpFit.PolicyEntry> table(Map<Key, long[]> counts) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Key, long[]>>comparingLong(en -> -en.getValue()[0])
+                        .thenComparing(Map.Entry::getKey, Key.ORDER))
+                .map(en -> new McpFit.PolicyEntry(en.getKey().base(), en.getKey().ppm(), en.getKey().cltv(),
+                        en.getKey().hmin(), en.getKey().hmax(), en.getValue()[0]))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return "NodePolicies" + classes.stream().map(c -> c.minDegree() + ":" + c.nodes() + "/" + c.offlineNodes())
+                .collect(Collectors.joining(", ", "[", "]")) + " deviations " + deviations.size();
+    }
+}
