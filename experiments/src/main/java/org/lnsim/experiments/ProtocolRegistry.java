@@ -18,6 +18,8 @@ import org.lnsim.protocols.ant.AntRouting;
 import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
+import org.lnsim.protocols.cloth.ClothRouting;
+import org.lnsim.protocols.cloth.ClothSettings;
 import org.lnsim.protocols.lnd.LndRouting;
 import org.lnsim.protocols.lnd.LndSettings;
 import org.lnsim.protocols.settings.ProtocolSettings;
@@ -65,6 +67,7 @@ public final class ProtocolRegistry {
         register(AntSettings.SELECTIVE_SPEC, (s, run) -> new AntRouting(run.graph(), s));
         register(LndSettings.SPEC, (s, run) -> new LndRouting(run.graph(), s));
         register(LndSettings.BIMODAL_SPEC, (s, run) -> new LndRouting(run.graph(), s));
+        register(ClothSettings.SPEC, (s, run) -> new ClothRouting(run.graph(), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {
