@@ -231,7 +231,8 @@ final class ClothMemory {
 
     private int slot(int key) {
         int mask = keys.length - 1;
-        int h = (key * 0x9E3779B1) >>> 7 & mask;
+        int x = key * 0x9E3779B1;
+        int h = (x ^ (x >>> 16)) & mask;
         while (keys[h] != -1 && keys[h] != key) {
             h = (h + 1) & mask;
         }

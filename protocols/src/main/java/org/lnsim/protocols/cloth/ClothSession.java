@@ -219,6 +219,11 @@ final class ClothSession implements PaymentSession {
                 }
                 return m.probability(sender, from, to, amtMsat, now);
             }
+
+            @Override
+            public double maxOtherProbability() {
+                return m == null ? ClothMemory.APRIORI_HOP_PROBABILITY : ClothMemory.PREV_SUCCESS_PROBABILITY;
+            }
         };
         return protocol.router().find(sender, p.receiver(), amountMsat, view);
     }
@@ -235,6 +240,11 @@ final class ClothSession implements PaymentSession {
             @Override
             public double probability(int from, int to, long amtMsat) {
                 return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
+            }
+
+            @Override
+            public double maxOtherProbability() {
+                return ClothMemory.APRIORI_HOP_PROBABILITY;
             }
         };
     }
