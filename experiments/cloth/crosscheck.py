@@ -166,10 +166,17 @@ def pct(x):
 
 
 W = walls()
-print("# Cross-check: lnsim's `cloth` protocol against CLoTH built from source")
-print()
-print("Regenerate: `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; about 30 min on this "
-      "2-core machine, nearly all of it CLoTH's path finding). It builds CLoTH (marcono/cloth, commit `%s`) with "
+OUT = []
+
+
+def print(*args):  # noqa: A001 - the table is collected, then written as the recipe's text and the table
+    OUT.append(" ".join(str(a) for a in args))
+
+
+TITLE = "Cross-check: lnsim's `cloth` protocol against CLoTH built from source"
+print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; about 30 min on this "
+      "2-core machine, nearly all of it CLoTH's path finding); `lnsim reproduce` only re-emits the recorded text, "
+      "which the script writes into the recipe. It builds CLoTH (marcono/cloth, commit `%s`) with "
       "`libgsl-dev`, runs it on its shipped 2020 snapshot (`data/snapshots/cloth-snapshot-2020` holds its three CSV "
       "files byte for byte; the script checks) for three settings — its shipped `cloth_input.txt` (5,000 payments, "
       "1 per second, 100 sat on average, two-part split on; GSL seed 1992, the seed of its Makefile's `run`) and "
@@ -178,8 +185,9 @@ print("Regenerate: `experiments/cloth/crosscheck.sh` (a benchmark, not part of `
       "(`balances: {split: file, reserve_fraction: 0}`, `latency: {model: cloth, cloth_whole_ms: true}`, "
       "`engine.receiver: claims_early`) "
       "and `source` with lnsim's defaults on that network (the setting of `experiments/configs/cloth-2020.yaml`). "
-      "Every run is timed in the same script on the same machine (shared with other jobs: load average about 9 on "
-      "2 cores during the run, so absolute times are slow for both; each run under `nice -n 15`)." % commit)
+      "Every run is timed in the same script on the same machine, each under `nice -n 15`; the machine (2 cores) was "
+      "shared with other jobs, load average %.1f when the table was written, so absolute times are slow for both "
+      "sides." % (commit, float(open("/proc/loadavg").read().split()[0])))
 print()
 print("Statistics are CLoTH's batch means for both sides (`batch-means.py`: 30 batches over the start times after a "
       "transient batch), computed from each side's payments file by `experiments/cloth/crosscheck.py`. CLoTH's "
@@ -269,3 +277,21 @@ for name, sc, sl, wc, wl, sim, ws, sims in goals:
         "yes" if inside_95 else "no (by %.4f)" % (abs(d) - sc["Success"][2]), dl,
         sc["no_path"][0], sc["no_balance"][0], sl["no_path"][0], sl["no_balance"][0], wl, wc,
         wc / wl, wc / sim, wc / ws, wc / sims))
+
+
+body = "\n".join(OUT).strip()
+recipe = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "results", "tables",
+                      "cloth-crosscheck.yaml")
+with open(recipe, "w") as f:
+    f.write("# Written by experiments/cloth/crosscheck.sh (crosscheck.py): the measured cross-check as text, so that\n")
+    f.write("# `lnsim reproduce cloth-crosscheck --check` holds; rerun the script to measure again.\n")
+    f.write("title: \"%s\"\n" % TITLE.replace("\\", "\\\\").replace('"', '\\"'))
+    f.write("minutes: 0.5\n")
+    f.write("parts:\n")
+    f.write("  - text: |\n")
+    for line in body.split("\n"):
+        f.write(("      " + line).rstrip() + "\n")
+sys.stdout.write("# %s\n\n" % TITLE)
+sys.stdout.write("Regenerate: `./lnsim reproduce cloth-crosscheck` (recipe `results/tables/cloth-crosscheck.yaml`; "
+                 "about a minute on a 2-core machine); `--check` compares the rebuilt table with this one.\n")
+sys.stdout.write("\n" + body + "\n")

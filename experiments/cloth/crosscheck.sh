@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-check of lnsim's `cloth` protocol against CLoTH itself, built from source (issue 22, item 1).
 #
-# A benchmark, not part of `mvn verify`: about 25-30 min on a 2-core machine, most of it CLoTH's own path finding.
+# A benchmark, not part of `mvn verify`: about 30-40 min on a 2-core machine, most of it CLoTH's own path finding.
 # For each setting (CLoTH's shipped cloth_input.txt, and two other seeds and average amounts) it
 #   1. runs CLoTH (marcono/cloth, pinned commit below) on its shipped 2020 snapshot, which generates the payments;
 #   2. feeds CLoTH's generated payments.csv to lnsim as workload.trace on the same snapshot
@@ -10,7 +10,8 @@
 #      CLoTH's latency in whole ms) and with `source` in lnsim's defaults on that network;
 #   3. times every run on this machine, in this one script;
 # and for the shipped setting also runs lnsim's departures from CLoTH one at a time. Then
-# experiments/cloth/crosscheck.py writes results/tables/cloth-crosscheck.md.
+# experiments/cloth/crosscheck.py writes results/tables/cloth-crosscheck.md and its recipe cloth-crosscheck.yaml (the
+# measured text, so that `lnsim reproduce cloth-crosscheck --check` holds).
 #
 # Needs: gcc, make, libgsl-dev (installed with apt-get when missing; run as root), python3 with numpy and scipy, the
 # CLoTH source as a git directory (CLOTH_GIT, default the mirror `fetch github:marcono/cloth` made) or a folder with
