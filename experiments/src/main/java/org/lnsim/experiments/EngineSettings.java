@@ -128,8 +128,10 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
                 + "fulfil or fail per hop");
         Key<Double> FIXED_CONTROL_MS = Key.dbl("fixed_control_ms", 50.0, 0, Double.POSITIVE_INFINITY, "fixed: "
                 + "control message per hop");
+        Key<Boolean> CLOTH_WHOLE_MS = Key.bool("cloth_whole_ms", false, "cloth: truncate each delay to whole ms "
+                + "as CLoTH's integer event times do (100 + floor(N(0, 1)) ms, src/htlc.c at e0e4043)");
         Section SECTION = new Section("latency", "message delays", List.of(MODEL, MEDIAN_RTT_MS, RTT_SIGMA, BATCH_MS,
-                OFFLINE_MS, FIXED_OFFER_MS, FIXED_RESOLVE_MS, FIXED_CONTROL_MS), List.of());
+                OFFLINE_MS, FIXED_OFFER_MS, FIXED_RESOLVE_MS, FIXED_CONTROL_MS, CLOTH_WHOLE_MS), List.of());
 
         /** The model's delays for this run, drawn from the {@code latency} stream where it draws. */
         LatencyModel create(ChannelGraph graph, RandomStreams streams);
@@ -143,11 +145,11 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
             }
         }
 
-        /** CLoTH's: 100 ms + N(0, 1 ms) per message. */
-        record Cloth() implements Latency {
+        /** CLoTH's: 100 ms + N(0, 1 ms) per message, truncated to whole ms when {@code wholeMs} (CLoTH's own). */
+        record Cloth(boolean wholeMs) implements Latency {
             @Override
             public LatencyModel create(ChannelGraph graph, RandomStreams streams) {
-                return new ClothLatency(streams.stream("latency"));
+                return new ClothLatency(streams.stream("latency"), wholeMs);
             }
         }
 
@@ -161,7 +163,7 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
 
         static Latency from(Values v) {
             return switch (v.get(MODEL)) {
-                case "cloth" -> new Cloth();
+                case "cloth" -> new Cloth(v.get(CLOTH_WHOLE_MS));
                 case "fixed" -> new Fixed(msToUs(v.get(FIXED_OFFER_MS)), msToUs(v.get(FIXED_RESOLVE_MS)),
                         msToUs(v.get(OFFLINE_MS)), msToUs(v.get(FIXED_CONTROL_MS)));
                 default -> new Commitment(Math.max(1, msToUs(v.get(MEDIAN_RTT_MS))), v.get(RTT_SIGMA),

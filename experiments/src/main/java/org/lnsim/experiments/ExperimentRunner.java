@@ -214,6 +214,7 @@ public final class ExperimentRunner {
         long t1 = System.nanoTime();
         checkEndpoints(settings, graph, baseDir, networkName);
         settings.engine().balances().check(net.balances(), where(settings, baseDir, networkName));
+        ClothChecks.check(settings, net.balances(), where(settings, baseDir, networkName));
         String balanceSource = settings.engine().balances().source(net.balances());
         // refused before the payments are drawn if they cannot fit; a trace once its length is known (defect 11)
         long maxHeap = Runtime.getRuntime().maxMemory();

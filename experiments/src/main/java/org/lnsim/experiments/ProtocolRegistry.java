@@ -18,9 +18,11 @@ import org.lnsim.protocols.ant.AntRouting;
 import org.lnsim.protocols.ant.AntSettings;
 import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
+import org.lnsim.protocols.cloth.ClothRouting;
+import org.lnsim.protocols.cloth.ClothSettings;
 import org.lnsim.protocols.ldk.LdkRouting;
-import org.lnsim.protocols.routing.EdgeRecords;
 import org.lnsim.protocols.ldk.LdkSettings;
+import org.lnsim.protocols.routing.EdgeRecords;
 import org.lnsim.protocols.lnd.LndRouting;
 import org.lnsim.protocols.lnd.LndSettings;
 import org.lnsim.protocols.pickhardt.PickhardtRouting;
@@ -72,6 +74,7 @@ public final class ProtocolRegistry {
         register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(EdgeRecords.SHARED), s)));
         register(LdkSettings.SPEC, (s, run) -> new LdkRouting(run.graph(), run.get(EdgeRecords.SHARED), s));
         register(PickhardtSettings.SPEC, (s, run) -> new PickhardtRouting(run.graph(), s));
+        register(ClothSettings.SPEC, (s, run) -> new ClothRouting(run.graph(), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {

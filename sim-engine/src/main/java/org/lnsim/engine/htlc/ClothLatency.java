@@ -17,13 +17,28 @@ public final class ClothLatency implements LatencyModel {
     public static final long OFFLINE_US = 3_000_000;
 
     private final SplittableRandom rng;
+    private final boolean wholeMs;
 
     /** @param rng the run's {@code "latency"} stream */
     public ClothLatency(SplittableRandom rng) {
+        this(rng, false);
+    }
+
+    /**
+     * @param rng     the run's {@code "latency"} stream
+     * @param wholeMs truncate each delay to whole milliseconds as CLoTH does: its event times are {@code uint64_t}
+     *                ms, so {@code current_time + 100 + gsl_ran_ugaussian(...)} keeps 100 + ⌊N(0, 1)⌋ ms
+     *                (marcono/cloth e0e4043 {@code src/htlc.c}; a mean of 99.5 ms, not 100)
+     */
+    public ClothLatency(SplittableRandom rng, boolean wholeMs) {
         this.rng = rng;
+        this.wholeMs = wholeMs;
     }
 
     private long draw() {
+        if (wholeMs) {
+            return Math.max(0, BASE_US + 1_000L * (long) Math.floor(rng.nextGaussian()));
+        }
         return Math.max(0, BASE_US + Math.round(rng.nextGaussian() * SIGMA_US));
     }
 

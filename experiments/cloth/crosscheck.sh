@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Cross-check of lnsim's `cloth` protocol against CLoTH itself, built from source (issue 22, item 1).
+#
+# A benchmark, not part of `mvn verify`: about 30-40 min on a 2-core machine, most of it CLoTH's own path finding.
+# For each setting (CLoTH's shipped cloth_input.txt, and two other seeds and average amounts) it
+#   1. runs CLoTH (marcono/cloth, pinned commit below) on its shipped 2020 snapshot, which generates the payments;
+#   2. feeds CLoTH's generated payments.csv to lnsim as workload.trace on the same snapshot
+#      (data/snapshots/cloth-snapshot-2020 holds CLoTH's nodes_ln/channels_ln/edges_ln.csv byte for byte: checked),
+#      with protocol `cloth` in CLoTH's engine semantics (file balances, no reserve, receivers settling each part,
+#      CLoTH's latency in whole ms) and with `source` in lnsim's defaults on that network;
+#   3. times every run on this machine, in this one script;
+# and for the shipped setting also runs lnsim's departures from CLoTH one at a time. Then
+# experiments/cloth/crosscheck.py writes results/tables/cloth-crosscheck.md and its recipe cloth-crosscheck.yaml (the
+# measured text, so that `lnsim reproduce cloth-crosscheck --check` holds).
+#
+# Needs: gcc, make, libgsl-dev (installed with apt-get when missing; run as root), python3 with numpy and scipy, the
+# CLoTH source as a git directory (CLOTH_GIT, default the mirror `fetch github:marcono/cloth` made) or a folder with
+# it (CLOTH_SRC). Usage: experiments/cloth/crosscheck.sh [WORK_DIR]   (WORK_DIR default: a fresh temp dir)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CLOTH_COMMIT=e0e40430238a3a00ae4a60edab72ef31ee29c062
+CLOTH_GIT="${CLOTH_GIT:-/work/.mirror/marcono+cloth/repo}"
+work="${1:-$(mktemp -d -t cloth-crosscheck.XXXXXX)}"
+mkdir -p "$work"
+nice_run() { nice -n "${NICE:-15}" "$@"; }
+echo "cross-check work dir: $work" >&2
+
+# --- 1. CLoTH from source ---------------------------------------------------------------------------------------
+if ! [ -e /usr/include/gsl/gsl_rng.h ]; then
+  apt-get install -y libgsl-dev >&2
+fi
+src="$work/cloth-src"
+if [ -n "${CLOTH_SRC:-}" ]; then
+  rm -rf "$src"; cp -r "$CLOTH_SRC" "$src"
+else
+  rm -rf "$src"; mkdir -p "$src"
+  git --git-dir="$CLOTH_GIT" archive "$CLOTH_COMMIT" | tar -x -C "$src"
+fi
+(cd "$src" && make build >/dev/null 2>&1)
+for f in nodes_ln.csv channels_ln.csv edges_ln.csv; do
+  cmp -s "$src/$f" <(zcat "$root/data/snapshots/cloth-snapshot-2020/$f.gz") \
+    || { echo "crosscheck: $f differs between CLoTH $CLOTH_COMMIT and data/snapshots/cloth-snapshot-2020" >&2; exit 1; }
+done
+
+# --- 2. lnsim's jar ---------------------------------------------------------------------------------------------
+"$root/lnsim" --version >/dev/null
+jar="$root/experiments/target/lnsim.jar"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+now() { date +%s.%N; }
+timings="$work/walls.tsv"
+printf 'setting\tside\tvariant\twall_s\n' > "$timings"
+
+# settings: name seed average_payment_amount(sat)
+settings=(
+  "shipped 1992 100"
+  "seed7-1k 7 1000"
+  "seed42-10k 42 10000"
+)
+
+run_cloth() { # name seed amount
+  local name=$1 seed=$2 amount=$3 dir="$work/$1/cloth"
+  mkdir -p "$dir/out"
+  cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$dir/"
+  sed "s/^average_payment_amount=.*/average_payment_amount=$amount/" "$src/cloth_input.txt" > "$dir/cloth_input.txt"
+  local t0; t0=$(now)
+  (cd "$dir" && GSL_RNG_SEED=$seed nice_run ./cloth out/ > cloth.log 2>&1)
+  local t1; t1=$(now)
+  printf '%s\tcloth\tcloth\t%s\n' "$name" "$(echo "$t1 - $t0" | bc)" >> "$timings"
+}
+
+run_lnsim() { # name variant protocols-yaml extra-yaml-lines
+  local name=$1 variant=$2 protocols=$3 extra=$4 dir="$work/$1/lnsim-$2"
+  mkdir -p "$work/$1/configs"
+  local cfg="$work/$1/configs/$2.yaml"
+  cat > "$cfg" <<YAML
+seed: 1
+network: {file: '$root/data/snapshots/cloth-snapshot-2020'}
+workload: {trace: '$work/$name/cloth/payments.csv'}
+protocols: $protocols
+$extra
+YAML
+  local t0; t0=$(now)
+  nice_run "$java_bin" ${LNSIM_JAVA_OPTS:--Xmx4g} -jar "$jar" run "$cfg" --out "$dir" > "$dir.log" 2>&1
+  local t1; t1=$(now)
+  printf '%s\tlnsim\t%s\t%s\n' "$name" "$variant" "$(echo "$t1 - $t0" | bc)" >> "$timings"
+}
+
+# CLoTH's engine semantics in lnsim: the file's balances, no reserve, each part settled as it arrives, CLoTH's latency
+# truncated to whole ms as CLoTH's clock does
+CLOTH_LIKE=$'balances: {split: file, reserve_fraction: 0}\nlatency: {model: cloth, cloth_whole_ms: true}\nengine: {receiver: claims_early}'
+# lnsim's defaults on CLoTH's network and latency (experiments/configs/cloth-2020.yaml)
+LNSIM_DEFAULTS=$'balances: {split: file}\nlatency: {model: cloth}'
+
+for s in "${settings[@]}"; do
+  read -r name seed amount <<< "$s"
+  echo "== $name: CLoTH seed $seed, average $amount sat" >&2
+  run_cloth "$name" "$seed" "$amount"
+  run_lnsim "$name" cloth '[{name: cloth}]' "$CLOTH_LIKE"
+  run_lnsim "$name" source-defaults '[{name: source}]' "$LNSIM_DEFAULTS"
+  if [ "$name" = shipped ]; then
+    # lnsim's departures from CLoTH, one at a time, from the CLoTH-like cloth run
+    run_lnsim "$name" cloth-reserve '[{name: cloth}]' \
+      $'balances: {split: file, reserve_fraction: 0.01}\nlatency: {model: cloth, cloth_whole_ms: true}\nengine: {receiver: claims_early}'
+    run_lnsim "$name" cloth-us-latency '[{name: cloth}]' \
+      $'balances: {split: file, reserve_fraction: 0}\nlatency: {model: cloth}\nengine: {receiver: claims_early}'
+    run_lnsim "$name" cloth-halflife-1h '[{name: cloth, penalty_half_life_s: 3600}]' "$CLOTH_LIKE"
+    run_lnsim "$name" cloth-first-routes-arrival '[{name: cloth, first_routes: arrival}]' "$CLOTH_LIKE"
+    run_lnsim "$name" cloth-no-split '[{name: cloth, split_on_no_path: false}]' "$CLOTH_LIKE"
+    run_lnsim "$name" cloth-commitment-latency '[{name: cloth}]' \
+      $'balances: {split: file, reserve_fraction: 0}\nengine: {receiver: claims_early}'
+    run_lnsim "$name" source-cloth-knobs \
+      '[{name: source, fuzz: 0, max_fee_percent: 100, riskfactor: 15, max_hops: 27}]' "$CLOTH_LIKE"
+  fi
+done
+
+python3 "$root/experiments/cloth/crosscheck.py" "$work" "$CLOTH_COMMIT" > "$root/results/tables/cloth-crosscheck.md"
+echo "wrote results/tables/cloth-crosscheck.md (work dir $work)" >&2

@@ -1,0 +1,365 @@
+package org.lnsim.protocols.cloth;
+
+import java.util.Arrays;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * CLoTH's path finding, {@code dijkstra} of {@code src/routing.c} at marcono/cloth commit e0e4043 (itself "a
+ * (high-level) copy" of lnd v0.10.0-beta's {@code routing/pathfind.go}): a search backward from the receiver, each
+ * node labelled with the amount it must receive, its time lock, the route's weight and probability. For the edge
+ * u → v with v's label final, carrying {@code amt} (v's amount to receive):
+ * <ol>
+ *   <li>skipped if u is the sender and the edge's balance is below {@code amt}, or u is not and the channel's
+ *       capacity is below it; skipped if {@code amt} is below the edge's htlc minimum;</li>
+ *   <li>its probability p comes from the sender's memory ({@link ClothMemory#probability}); p = 0 skips it;</li>
+ *   <li>fee = base + ppm·amt/10⁶ (integer, {@code compute_fee} of {@code src/htlc.c}) and time lock = the edge's,
+ *       both 0 when u is the sender;</li>
+ *   <li>the time lock so far must stay within {@link #TIMELOCK_LIMIT} (2016 + {@code FINALTIMELOCK} 40), the route
+ *       probability within {@link #PROBABILITY_LIMIT} 0.01;</li>
+ *   <li>weight += fee + (amt + fee)·timelock·15/10⁹ (a double; CLoTH charges the amount to receive, fee included,
+ *       where lnd charges the amount sent), and distance = (uint64) (weight + 100,000 / probability)
+ *       ({@code get_probability_based_dist}; infinity below probability 10⁻⁵);</li>
+ *   <li>u's label is replaced if the distance is smaller, or equal with a larger probability — also when u was
+ *       already popped, which CLoTH's {@code heap_insert_or_update} then pushes again (only on such ties).</li>
+ * </ol>
+ * Before the search: the payment amount above the sum of the sender's balances is "no local balance", above its
+ * largest balance "no path". The search stops when the sender is popped; the path is then read from the sender's
+ * next edges and refused if longer than {@link #HOPS_LIMIT} 27 — CLoTH checks the hop limit on the found path
+ * only, so a too-long best path is no path, with no shorter fallback. Heap order: distance, then the lower
+ * probability first ({@code compare_distance}), then node index (CLoTH's heap leaves equal keys in insertion
+ * order, which lnsim does not reproduce).
+ *
+ * <h2>Work CLoTH's search does that lnsim skips</h2>
+ * A label above the sender's current one is not set (that node would pop after the sender, when the search has
+ * stopped); an edge into a node already popped at a smaller distance is not evaluated (a new label is at least the
+ * popped node's distance). Both are exact. A popped node whose lower bound — its weight plus 100,000 over its
+ * probability × 0.95 for the sender's own hop × one more hop's largest probability unless it is the sender's
+ * neighbour (0.6 with an empty memory, else 0.95) — is above the sender's current label is not expanded: no path
+ * through it can be the sender's; with a distance that is not a sum this could in principle free a node for a second
+ * label CLoTH never sees, so {@code ClothPruneTest} checks the pruned search against the full one on CLoTH's snapshot
+ * (400 searches, with and without memory: the same paths), and the cross-check compares whole runs with CLoTH.
+ *
+ * <p>Reads the immutable {@link ChannelGraph}; labels live in primitive arrays reset lazily by a generation stamp;
+ * nothing is allocated per relaxation. Not thread-safe: one router per protocol instance.
+ */
+final class ClothRouter {
+    /** {@code HOPSLIMIT 27}, {@code src/routing.c} at e0e4043. */
+    static final int HOPS_LIMIT = 27;
+    /** {@code FINALTIMELOCK 40}, {@code include/routing.h} at e0e4043: the receiver's time lock. */
+    static final int FINAL_TIMELOCK = 40;
+    /** {@code TIMELOCKLIMIT 2016+FINALTIMELOCK}, {@code src/routing.c} at e0e4043. */
+    static final int TIMELOCK_LIMIT = 2016 + FINAL_TIMELOCK;
+    /** {@code PROBABILITYLIMIT 0.01}, {@code src/routing.c} at e0e4043: routes below it are dropped. */
+    static final double PROBABILITY_LIMIT = 0.01;
+    /** {@code RISKFACTOR 15}, {@code src/routing.c} at e0e4043, per 10⁹ ({@code get_edge_weight}). */
+    static final double RISK_FACTOR = 15;
+    /** {@code PAYMENTATTEMPTPENALTY 100000} msat, {@code src/routing.c} at e0e4043. */
+    static final double PAYMENT_ATTEMPT_PENALTY = 100_000;
+    /** {@code get_probability_based_dist}'s {@code min_probability 0.00001}, {@code src/routing.c} at e0e4043. */
+    static final double MIN_PROBABILITY = 0.00001;
+    /** CLoTH's {@code INF = UINT64_MAX}; lnsim's largest long stands for it. */
+    static final long INF = Long.MAX_VALUE;
+    private static final int POPPED = -2;
+
+    /** What the search reads of the sender's state: its spendable balance per own direction, its memory. */
+    interface SenderView {
+        /** The sender's balance on its own direction {@code e}. */
+        long balanceMsat(int e);
+
+        /** Success probability of from → to for {@code amtMsat} now ({@link ClothMemory#probability}). */
+        double probability(int from, int to, long amtMsat);
+
+        /**
+         * An upper bound of {@link #probability} over every pair not leaving the sender: 0.6 with an empty memory,
+         * else 0.95 (a node probability mixes 0.6 and 0.95 with weights, a pair's is at most its node's).
+         */
+        default double maxOtherProbability() {
+            return ClothMemory.PREV_SUCCESS_PROBABILITY;
+        }
+    }
+
+    /**
+     * A path, or none.
+     *
+     * @param directions the path's directions, sender first; empty if none
+     * @param failure    why there is none ({@code no local balance}, {@code no path}), or null
+     */
+    record Path(int[] directions, String failure) {
+        boolean found() {
+            return failure == null;
+        }
+    }
+
+    private final ChannelGraph g;
+    private final long[] dist;
+    private final double[] weight;
+    private final long[] amount;
+    private final int[] timelock;
+    private final double[] prob;
+    private final int[] next;
+    private final int[] stamp;
+    private final int[] heap;
+    private final int[] pos;
+    private final int[] neighbour;
+    private final boolean prune;
+    private int heapSize;
+    private int generation;
+
+    ClothRouter(ChannelGraph g) {
+        this(g, true);
+    }
+
+    /** @param prune whether to skip expanding nodes that cannot be on the sender's path ({@link #find}) */
+    ClothRouter(ChannelGraph g, boolean prune) {
+        this.g = g;
+        this.prune = prune;
+        int n = g.nodeCount();
+        dist = new long[n];
+        weight = new double[n];
+        amount = new long[n];
+        timelock = new int[n];
+        prob = new double[n];
+        next = new int[n];
+        stamp = new int[n];
+        heap = new int[n];
+        pos = new int[n];
+        neighbour = new int[n];
+    }
+
+    /** {@code compute_fee} of {@code src/htlc.c}: base + (ppm · amount) / 10⁶, integer division. */
+    static long fee(ChannelGraph g, int e, long amtMsat) {
+        return g.feeMsat(e, amtMsat); // the same BOLT 7 formula, overflow-safe
+    }
+
+    /** {@code get_edge_weight}: amount·timelock·15/10⁹ + fee, in double arithmetic. */
+    static double edgeWeight(long amtMsat, long feeMsat, int timelock) {
+        double timelockPenalty = amtMsat * ((double) timelock) * RISK_FACTOR / ((double) 1_000_000_000);
+        return timelockPenalty + ((double) feeMsat);
+    }
+
+    /** {@code get_probability_based_dist}: (uint64) (weight + 100,000 / probability); infinity below 10⁻⁵. */
+    static long distance(double weight, double probability) {
+        if (probability < MIN_PROBABILITY) {
+            return INF;
+        }
+        double d = weight + PAYMENT_ATTEMPT_PENALTY / probability;
+        return d >= 9.2e18 ? INF : (long) d;
+    }
+
+    /** The path CLoTH's {@code dijkstra} finds from {@code source} to {@code target} for {@code amtMsat}. */
+    Path find(int source, int target, long amtMsat, SenderView view) {
+        if (source == target) {
+            return new Path(new int[0], "no path");
+        }
+        long total = 0;
+        long max = 0;
+        for (int slot = g.outStart(source), end = g.outEnd(source); slot < end; slot++) {
+            long b = view.balanceMsat(g.outDirection(slot));
+            total += b;
+            max = Math.max(max, b);
+        }
+        if (amtMsat > total) {
+            return new Path(new int[0], "no local balance");
+        }
+        if (amtMsat > max) {
+            return new Path(new int[0], "no path");
+        }
+        if (++generation == 0) {
+            Arrays.fill(stamp, 0);
+            generation = 1;
+        }
+        heapSize = 0;
+        for (int slot = g.outStart(source), end = g.outEnd(source); slot < end; slot++) {
+            neighbour[g.outPeer(slot)] = generation;
+        }
+        double pmax = view.maxOtherProbability();
+        label(target, 0, 0, amtMsat, FINAL_TIMELOCK, 1.0, -1);
+        push(target);
+        while (heapSize > 0) {
+            int v = pop();
+            if (v == source) {
+                break;
+            }
+            if (prune && stamp[source] == generation && bound(v, pmax) > dist[source]) {
+                continue;
+            }
+            for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
+                int e = g.outDirection(slot) ^ 1; // u -> v, the counter edge of v's open edge
+                int u = g.outPeer(slot);
+                if (g.isUsable(e)) {
+                    relax(source, u, v, e, view);
+                }
+            }
+        }
+        int n = 0;
+        int u = source;
+        if (stamp[source] != generation) {
+            return new Path(new int[0], "no path");
+        }
+        int[] dirs = new int[8];
+        while (u != target) {
+            if (stamp[u] != generation || next[u] < 0 || n > g.nodeCount()) {
+                return new Path(new int[0], "no path");
+            }
+            if (n == dirs.length) {
+                dirs = Arrays.copyOf(dirs, n * 2);
+            }
+            dirs[n++] = next[u];
+            u = g.target(next[u]);
+        }
+        if (n > HOPS_LIMIT) {
+            return new Path(new int[0], "no path");
+        }
+        return new Path(Arrays.copyOf(dirs, n), null);
+    }
+
+    /**
+     * A lower bound of the sender's distance over any path through v's label: the weight can only grow and the
+     * probability gains at least the sender's own hop (≤ 0.95) and, unless v is the sender's neighbour, one more
+     * (≤ {@code pmax}), multiplied in the order the search multiplies them (IEEE rounding is monotone).
+     */
+    private long bound(int v, double pmax) {
+        double p = neighbour[v] == generation ? prob[v] * ClothMemory.PREV_SUCCESS_PROBABILITY
+                : prob[v] * pmax * ClothMemory.PREV_SUCCESS_PROBABILITY;
+        return distance(weight[v], p);
+    }
+
+    private void relax(int source, int u, int v, int e, SenderView view) {
+        boolean labelled = stamp[u] == generation;
+        if (labelled && pos[u] == POPPED && dist[v] > dist[u]) {
+            return; // a new label is at least dist[v] (weights grow, probabilities shrink): no tie, no better
+        }
+        long amtToSend = amount[v];
+        if (u == source) {
+            if (view.balanceMsat(e) < amtToSend) {
+                return;
+            }
+        } else if (g.capacityMsat(ChannelGraph.channelOf(e)) < amtToSend) {
+            return;
+        }
+        if (amtToSend < g.htlcMinimumMsat(e)) {
+            return;
+        }
+        double edgeProbability = view.probability(u, v, amtToSend);
+        if (edgeProbability == 0) {
+            return;
+        }
+        long edgeFee = 0;
+        int edgeTimelock = 0;
+        if (u != source) {
+            edgeFee = fee(g, e, amtToSend);
+            edgeTimelock = g.cltvExpiryDelta(e);
+        }
+        long amtToReceive = amtToSend + edgeFee;
+        long tmpTimelock = (long) timelock[v] + edgeTimelock;
+        if (tmpTimelock > TIMELOCK_LIMIT) {
+            return;
+        }
+        double tmpProbability = prob[v] * edgeProbability;
+        if (tmpProbability < PROBABILITY_LIMIT) {
+            return;
+        }
+        double tmpWeight = weight[v] + edgeWeight(amtToReceive, edgeFee, edgeTimelock);
+        long tmpDist = distance(tmpWeight, tmpProbability);
+        if (u != source && stamp[source] == generation && tmpDist > dist[source]) {
+            return; // u would pop after the sender, when the search has stopped: its label is never read
+        }
+        if (labelled) {
+            if (tmpDist > dist[u]) {
+                return;
+            }
+            if (tmpDist == dist[u] && tmpProbability <= prob[u]) {
+                return;
+            }
+        } else if (tmpDist == INF) {
+            return; // unlabelled nodes are at INF with no edge: an INF label changes nothing CLoTH reads
+        }
+        int at = labelled ? pos[u] : -1;
+        label(u, tmpDist, tmpWeight, amtToReceive, (int) tmpTimelock, tmpProbability, e);
+        if (at >= 0) {
+            pos[u] = at;
+            up(at);
+            down(pos[u]);
+        } else {
+            push(u); // new, or popped and improved: CLoTH's heap_insert_or_update pushes it again
+        }
+    }
+
+    private void label(int u, long d, double w, long amt, int tl, double p, int e) {
+        stamp[u] = generation;
+        dist[u] = d;
+        weight[u] = w;
+        amount[u] = amt;
+        timelock[u] = tl;
+        prob[u] = p;
+        next[u] = e;
+        pos[u] = -1;
+    }
+
+    // ---- indexed binary heap on (dist, probability, node): compare_distance of src/routing.c ----
+
+    private boolean less(int a, int b) {
+        if (dist[a] != dist[b]) {
+            return dist[a] < dist[b];
+        }
+        if (prob[a] != prob[b]) {
+            return prob[a] < prob[b];
+        }
+        return a < b;
+    }
+
+    private void push(int u) {
+        heap[heapSize] = u;
+        pos[u] = heapSize;
+        up(heapSize++);
+    }
+
+    private int pop() {
+        int top = heap[0];
+        pos[top] = POPPED;
+        int last = heap[--heapSize];
+        if (heapSize > 0) {
+            heap[0] = last;
+            pos[last] = 0;
+            down(0);
+        }
+        return top;
+    }
+
+    private void up(int i) {
+        int x = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            int p = heap[parent];
+            if (!less(x, p)) {
+                break;
+            }
+            heap[i] = p;
+            pos[p] = i;
+            i = parent;
+        }
+        heap[i] = x;
+        pos[x] = i;
+    }
+
+    private void down(int i) {
+        int x = heap[i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= heapSize) {
+                break;
+            }
+            if (c + 1 < heapSize && less(heap[c + 1], heap[c])) {
+                c++;
+            }
+            if (!less(heap[c], x)) {
+                break;
+            }
+            heap[i] = heap[c];
+            pos[heap[i]] = i;
+            i = c;
+        }
+        heap[i] = x;
+        pos[x] = i;
+    }
+}
