@@ -14,14 +14,18 @@
 # measured text, so that `lnsim reproduce cloth-crosscheck --check` holds).
 #
 # Needs: gcc, make, libgsl-dev (installed with apt-get when missing; run as root), python3 with numpy and scipy, the
-# CLoTH source as a git directory (CLOTH_GIT, default the mirror `fetch github:marcono/cloth` made) or a folder with
-# it (CLOTH_SRC). Usage: experiments/cloth/crosscheck.sh [WORK_DIR]   (WORK_DIR default: a fresh temp dir)
+# CLoTH source as a git directory (CLOTH_GIT; when it is not given and this machine has no mirror of it, the script
+# clones https://github.com/marcono/cloth) or a folder with it (CLOTH_SRC). Usage: experiments/cloth/crosscheck.sh [WORK_DIR]   (WORK_DIR default: a fresh temp dir)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CLOTH_COMMIT=e0e40430238a3a00ae4a60edab72ef31ee29c062
 CLOTH_GIT="${CLOTH_GIT:-/work/.mirror/marcono+cloth/repo}"
 work="${1:-$(mktemp -d -t cloth-crosscheck.XXXXXX)}"
 mkdir -p "$work"
+if [ -z "${CLOTH_SRC:-}" ] && ! [ -d "$CLOTH_GIT" ]; then
+  git clone --bare --quiet https://github.com/marcono/cloth "$work/cloth.git" >&2
+  CLOTH_GIT="$work/cloth.git"
+fi
 nice_run() { nice -n "${NICE:-15}" "$@"; }
 echo "cross-check work dir: $work" >&2
 

@@ -7,6 +7,7 @@ import org.lnsim.engine.payment.ProtocolContext;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.PerSender;
 
 /**
  * {@code cloth}: CLoTH's source routing (marcono/cloth commit e0e4043): its router ({@link ClothRouter}), each
@@ -24,14 +25,15 @@ public final class ClothRouting implements RoutingProtocol {
     private final ChannelGraph graph;
     private final ClothSettings settings;
     private final ClothRouter router;
-    private final ClothMemory[] memories;
+    private final PerSender<ClothMemory> memories;
     private long[] initialMsat;
 
     public ClothRouting(ChannelGraph graph, ClothSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.router = new ClothRouter(graph);
-        this.memories = new ClothMemory[graph.nodeCount()];
+        this.memories = new PerSender<>(graph.nodeCount(), () -> new ClothMemory(settings.halfLifeS()),
+                ClothMemory::bytes);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class ClothRouting implements RoutingProtocol {
 
     @Override
     public ProtocolReport report() {
-        return node -> memories[node] == null ? 0 : memories[node].bytes();
+        return memories.report();
     }
 
     @Override
@@ -90,16 +92,11 @@ public final class ClothRouting implements RoutingProtocol {
 
     /** The sender's memory, or null if it has learnt nothing. */
     ClothMemory memoryOrNull(int sender) {
-        return memories[sender];
+        return memories.orNull(sender);
     }
 
     /** The sender's memory, created empty on first use. */
     ClothMemory memory(int sender) {
-        ClothMemory m = memories[sender];
-        if (m == null) {
-            m = new ClothMemory(settings.halfLifeS());
-            memories[sender] = m;
-        }
-        return m;
+        return memories.get(sender);
     }
 }

@@ -7,6 +7,7 @@ import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.EdgeRecords;
+import org.lnsim.protocols.routing.PerSender;
 
 /**
  * {@code ldk}: rust-lightning v0.2.5's source routing. Each sender keeps its own {@code ProbabilisticScorer}
@@ -27,7 +28,7 @@ public final class LdkRouting implements RoutingProtocol {
     private final ChannelGraph graph;
     private final LdkSettings settings;
     private final LdkRouter router;
-    private final Sender[] senders;
+    private final PerSender<Sender> senders;
 
     /** One sender's state: its scorer and its HTLCs in flight per direction ({@code InFlightHtlcs}). */
     static final class Sender {
@@ -53,7 +54,7 @@ public final class LdkRouting implements RoutingProtocol {
         this.graph = graph;
         this.settings = settings;
         this.router = new LdkRouter(graph, edges, settings);
-        this.senders = new Sender[graph.nodeCount()];
+        this.senders = new PerSender<>(graph.nodeCount(), () -> new Sender(settings), Sender::bytes);
     }
 
     /**
@@ -100,7 +101,7 @@ public final class LdkRouting implements RoutingProtocol {
     /** Scorer and in-flight bytes of each sender (0 for a node that never sent). */
     @Override
     public ProtocolReport report() {
-        return node -> senders[node] == null ? 0 : senders[node].bytes();
+        return senders.report();
     }
 
     @Override
@@ -122,16 +123,11 @@ public final class LdkRouting implements RoutingProtocol {
 
     /** The sender's state, or null if it never sent. */
     Sender senderOrNull(int node) {
-        return senders[node];
+        return senders.orNull(node);
     }
 
     /** The sender's state, created on first use. */
     Sender sender(int node) {
-        Sender s = senders[node];
-        if (s == null) {
-            s = new Sender(settings);
-            senders[node] = s;
-        }
-        return s;
+        return senders.get(node);
     }
 }

@@ -9,6 +9,7 @@ import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
 import org.lnsim.protocols.routing.PathFinder;
 import org.lnsim.protocols.routing.EdgeRecords;
+import org.lnsim.protocols.routing.PerSender;
 
 /**
  * {@code lnd} and {@code lnd.bimodal}: lnd v0.18.5-beta's source routing. Each sender keeps its own mission control
@@ -37,7 +38,7 @@ public final class LndRouting implements SplittableProtocol {
     private final ChannelGraph graph;
     private final LndSettings settings;
     private final LndRouter router;
-    private final PairHistory[] histories;
+    private final PerSender<PairHistory> histories;
 
     /** lnd's routing over its own copy of the graph's in-edges (tests; runs share {@link EdgeRecords#SHARED}). */
     public LndRouting(ChannelGraph graph, LndSettings settings) {
@@ -49,7 +50,7 @@ public final class LndRouting implements SplittableProtocol {
         this.graph = graph;
         this.settings = settings;
         this.router = new LndRouter(graph, edges);
-        this.histories = new PairHistory[graph.nodeCount()];
+        this.histories = new PerSender<>(graph.nodeCount(), PairHistory::new, PairHistory::bytes);
     }
 
     @Override
@@ -65,7 +66,7 @@ public final class LndRouting implements SplittableProtocol {
     /** Mission control's bytes of each sender (0 for a node that never sent). */
     @Override
     public ProtocolReport report() {
-        return node -> histories[node] == null ? 0 : histories[node].bytes();
+        return histories.report();
     }
 
     @Override
@@ -134,16 +135,11 @@ public final class LndRouting implements SplittableProtocol {
 
     /** The sender's mission control, or null if it has observed nothing. */
     PairHistory historyOrNull(int sender) {
-        return histories[sender];
+        return histories.orNull(sender);
     }
 
     /** The sender's mission control, created empty on first use. */
     PairHistory history(int sender) {
-        PairHistory h = histories[sender];
-        if (h == null) {
-            h = new PairHistory();
-            histories[sender] = h;
-        }
-        return h;
+        return histories.get(sender);
     }
 }

@@ -6,6 +6,7 @@ import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.PerSender;
 
 /**
  * {@code pickhardt}: probabilistic min-cost-flow payments as Core Lightning v25.09 makes them — askrene's planner
@@ -26,15 +27,16 @@ public final class PickhardtRouting implements RoutingProtocol {
     private final ChannelGraph graph;
     private final PickhardtSettings settings;
     private final Planner planner;
-    private final Liquidity[] knowledge;
-    private final Reservations[] reserved;
+    private final PerSender<Liquidity> knowledge;
+    private final PerSender<Reservations> reserved;
 
     public PickhardtRouting(ChannelGraph graph, PickhardtSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.planner = new Planner(graph, settings.units(), settings.singlePathThresholdMsat());
-        this.knowledge = new Liquidity[graph.nodeCount()];
-        this.reserved = new Reservations[graph.nodeCount()];
+        this.knowledge = new PerSender<>(graph.nodeCount(), () -> new Liquidity(settings.constraintMaxAgeUs()),
+                Liquidity::bytes);
+        this.reserved = new PerSender<>(graph.nodeCount(), Reservations::new, r -> 0);
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class PickhardtRouting implements RoutingProtocol {
     /** The learnt bounds' bytes of each sender (0 for a node that never sent). */
     @Override
     public ProtocolReport report() {
-        return node -> knowledge[node] == null ? 0 : knowledge[node].bytes();
+        return knowledge.report();
     }
 
     @Override
@@ -72,26 +74,16 @@ public final class PickhardtRouting implements RoutingProtocol {
 
     /** The sender's knowledge, or null if it has learnt nothing. */
     Liquidity knowledgeOrNull(int sender) {
-        return knowledge[sender];
+        return knowledge.orNull(sender);
     }
 
     /** What the sender's parts in flight hold, created empty on first use. */
     Reservations reservations(int sender) {
-        Reservations r = reserved[sender];
-        if (r == null) {
-            r = new Reservations();
-            reserved[sender] = r;
-        }
-        return r;
+        return reserved.get(sender);
     }
 
     /** The sender's knowledge, created empty on first use. */
     Liquidity knowledge(int sender) {
-        Liquidity l = knowledge[sender];
-        if (l == null) {
-            l = new Liquidity(settings.constraintMaxAgeUs());
-            knowledge[sender] = l;
-        }
-        return l;
+        return knowledge.get(sender);
     }
 }

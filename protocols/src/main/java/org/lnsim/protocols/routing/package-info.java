@@ -8,5 +8,11 @@
  * with BOLT 7 integer fee arithmetic. {@link org.lnsim.protocols.routing.CostModel#flatEdgeWeight} is the single
  * definition of the edge weight under which the router's flat-cost mode equals a textbook shortest path (the JGraphT
  * oracle of the tests and of {@code lnsim bench route --compare-jgrapht}).
+ *
+ * <p>Also what every source-routing scheme shares: {@link org.lnsim.protocols.routing.Route} (a found route or why
+ * none), {@link org.lnsim.protocols.routing.PathFinder} (one search of a scheme's router, for benchmarks),
+ * {@link org.lnsim.protocols.routing.EdgeRecords} (the immutable compact in-edges lnd's and LDK's backward searches
+ * read, shared by a run's protocols) and {@link org.lnsim.protocols.routing.PerSender} (what each sender of a
+ * learning scheme holds, created on first use and reported as routing state).
  */
 package org.lnsim.protocols.routing;
