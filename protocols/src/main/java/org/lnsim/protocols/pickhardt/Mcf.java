@@ -93,7 +93,11 @@ final class Mcf {
     private int heapSize;
 
     private long[] medFee = new long[1024];
-    private double[] medProb = new double[1024];
+    /**
+     * The probability costs as the bits of their doubles: they are ≥ 0, where the bits order as the values do, so one
+     * {@link Select#kth} serves both medians.
+     */
+    private long[] medProbBits = new long[1024];
 
     // one query's parameters
     private Bounds bounds;
@@ -435,7 +439,7 @@ final class Mcf {
         if (n == 0) {
             return 1;
         }
-        double p = Select.kth(medProb, n, n / 2);
+        double p = Double.longBitsToDouble(Select.kth(medProbBits, n, n / 2));
         if (p < 0.001) {
             return 1;
         }
@@ -445,10 +449,13 @@ final class Mcf {
     private int addMedian(int n, long fee, double prob) {
         if (n == medFee.length) {
             medFee = Arrays.copyOf(medFee, 2 * n);
-            medProb = Arrays.copyOf(medProb, 2 * n);
+            medProbBits = Arrays.copyOf(medProbBits, 2 * n);
         }
         medFee[n] = fee;
-        medProb[n] = prob;
+        if (!(prob >= 0)) {
+            throw new IllegalStateException("a probability cost below 0: " + prob);
+        }
+        medProbBits[n] = Double.doubleToRawLongBits(prob + 0.0); // + 0.0 turns −0.0 into 0.0
         return n + 1;
     }
 
