@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  *
  * <h2>What is measured</h2>
  * <ul>
- *   <li>Pairs: payer ≠ payee, drawn uniformly from the nodes with at least one channel, from the
+ *   <li>Pairs: payer ≠ payee, drawn uniformly from the nodes that can pay and be paid, from the
  *       {@code SplittableRandom} stream ("bench-flood/pairs", seed); warm-up pairs from "bench-flood/warmup".</li>
  *   <li>Channels: every channel split evenly, each side able to send half its capacity (no reserve, no HTLC in
  *       flight); control delays from {@link CommitmentLatency} with its defaults on the stream "bench-flood/latency"
@@ -72,7 +72,7 @@ final class BenchFloodCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException("--amount-msat must be >= 1: " + amountMsat);
         }
         ChannelGraph g = Progress.load(network, quiet).graph();
-        int[] eligible = BenchRouteCommand.nodesWithChannels(g);
+        int[] eligible = BenchRouteCommand.payableNodes(g);
         if (eligible.length < 2) {
             throw new ExitCodes.BadInputException(network + ": fewer than two nodes have a channel; nothing to flood");
         }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
  * that has learnt nothing.
  *
  * <ul>
- *   <li>Pairs: sender ≠ receiver, uniform over the nodes with a channel, from the stream "bench-mcf/pairs" of the
- *       seed; warm-up pairs from "bench-mcf/warmup" (common rules: named streams of one seed).</li>
+ *   <li>Pairs: sender ≠ receiver, uniform over the nodes that can pay and be paid, from the stream
+ *       "bench-mcf/pairs" of the seed; warm-up pairs from "bench-mcf/warmup" (common rules: named streams of one
+ *       seed).</li>
  *   <li>Time: {@code System.nanoTime()} around the planning round, in an HdrHistogram (3 digits); warm-up excluded.
  *       </li>
  *   <li>With {@code --compare-jgrapht P}: for the first P pairs, the first solve's linearised network (μ = 1) is
@@ -80,7 +81,7 @@ final class BenchMcfCommand implements Callable<Integer> {
             throw new ExitCodes.BadInputException("--amount-msat must be >= 1: " + amountMsat);
         }
         ChannelGraph g = Progress.load(network, quiet).graph();
-        int[] eligible = BenchRouteCommand.nodesWithChannels(g);
+        int[] eligible = BenchRouteCommand.payableNodes(g);
         if (eligible.length < 2) {
             throw new ExitCodes.BadInputException(network + ": fewer than two nodes have a channel; nothing to plan");
         }

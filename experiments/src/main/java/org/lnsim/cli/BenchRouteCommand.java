@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  *
  * <h2>What is measured</h2>
  * <ul>
- *   <li>Pairs: sender ≠ destination, both drawn uniformly from the nodes with at least one channel, from the
+ *   <li>Pairs: sender ≠ destination, both drawn uniformly from the nodes that can pay and be paid (a usable
+ *       channel each way, as a workload's endpoints), from the
  *       {@code SplittableRandom} stream ("bench-route/pairs", seed); warm-up pairs from a separate stream, so the
  *       measured pairs do not depend on {@code --warmup}. The fuzz seed of query i is drawn from the pair stream
  *       too. Same network + options + seed ⇒ the same queries and the same routes (timings vary, of course).</li>
@@ -132,9 +133,10 @@ final class BenchRouteCommand implements Callable<Integer> {
                     + "combined with --algorithm " + algorithm.label());
         }
         ChannelGraph g = org.lnsim.cli.Progress.load(network, quiet).graph();
-        int[] eligible = nodesWithChannels(g);
+        int[] eligible = payableNodes(g);
         if (eligible.length < 2) {
-            throw new ExitCodes.BadInputException(network + ": fewer than two nodes have a channel; nothing to route");
+            throw new ExitCodes.BadInputException(network + ": fewer than two nodes have a usable channel each way; "
+                    + "nothing to route");
         }
         RouteRequest[] measured;
         RouteRequest[] warm;
@@ -171,21 +173,14 @@ final class BenchRouteCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ queries
 
-    static int[] nodesWithChannels(ChannelGraph g) {
-        int count = 0;
-        for (int v = 0; v < g.nodeCount(); v++) {
-            if (g.degree(v) > 0) {
-                count++;
-            }
-        }
-        int[] a = new int[count];
-        int k = 0;
-        for (int v = 0; v < g.nodeCount(); v++) {
-            if (g.degree(v) > 0) {
-                a[k++] = v;
-            }
-        }
-        return a;
+    /**
+     * The nodes a query may start or end at: those that can pay and be paid (a usable channel each way), as a
+     * workload's endpoints ({@link org.lnsim.engine.workload.WorkloadGenerator#canPayAndBePaid}) — a node whose
+     * channels are all disabled (offline on a snapshot or a generated network) has no route to find.
+     */
+    static int[] payableNodes(ChannelGraph g) {
+        return java.util.stream.IntStream.range(0, g.nodeCount())
+                .filter(v -> org.lnsim.engine.workload.WorkloadGenerator.canPayAndBePaid(g, v)).toArray();
     }
 
     /** Two different nodes, each uniform over {@code eligible}, drawn in that order from {@code rnd}. */

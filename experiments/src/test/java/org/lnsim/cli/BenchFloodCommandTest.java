@@ -35,7 +35,7 @@ class BenchFloodCommandTest {
                 "2", "--seed", "4", "--amount-msat", "50000000");
         assertEquals(0, r.code(), r.err());
         // oracle: the same pairs (same stream, same draw order) flooded directly on a fresh wave
-        int[] eligible = BenchRouteCommand.nodesWithChannels(g);
+        int[] eligible = BenchRouteCommand.payableNodes(g);
         SplittableRandom pairs = BenchRouteCommand.stream(4, "bench-flood/pairs");
         SeedWave.Links links = BenchFloodCommand.evenSplit(g,
                 new CommitmentLatency(g.channelCount(), BenchRouteCommand.stream(4, "bench-flood/latency")));

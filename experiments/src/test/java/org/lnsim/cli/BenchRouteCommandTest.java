@@ -74,7 +74,7 @@ class BenchRouteCommandTest {
             assertTrue(j.has(key), key + " missing in " + r.out());
         }
         // oracle: the same pairs (same stream and draw order), routed directly, counted here
-        int[] eligible = BenchRouteCommand.nodesWithChannels(g);
+        int[] eligible = BenchRouteCommand.payableNodes(g);
         RouteRequest[] reqs = BenchRouteCommand.requests(eligible, queries,
                 BenchRouteCommand.stream(5, "bench-route/pairs"), 1_000_000, 20, Algorithm.HYBRID, Fallback.BFG);
         HybridRouter router = new HybridRouter(g);

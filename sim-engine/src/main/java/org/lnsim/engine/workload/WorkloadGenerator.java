@@ -76,6 +76,15 @@ public final class WorkloadGenerator {
     }
 
     /**
+     * Whether a drawn workload may pick node {@code v} as an endpoint: it has a usable (known, enabled) direction out
+     * and one in. Real snapshots, and networks generated with offline nodes, hold nodes whose channels are all
+     * disabled, which no scheme could pay from or to.
+     */
+    public static boolean canPayAndBePaid(ChannelGraph graph, int v) {
+        return Picker.canPayAndBePaid(graph, v);
+    }
+
+    /**
      * How many nodes a drawn workload can pick as endpoints: those with a usable channel direction out and one in
      * ({@link Picker#canPayAndBePaid}). {@link #poisson} needs at least two.
      */
