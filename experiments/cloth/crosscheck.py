@@ -174,8 +174,8 @@ def print(*args):  # noqa: A001 - the table is collected, then written as the re
 
 
 TITLE = "Cross-check: lnsim's `cloth` protocol against CLoTH built from source"
-print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; about 30 min on this "
-      "2-core machine, nearly all of it CLoTH's path finding); `lnsim reproduce` only re-emits the recorded text, "
+print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; 9 min on this "
+      "2-core machine when idle, 38 min under load, most of it CLoTH's path finding); `lnsim reproduce` only re-emits the recorded text, "
       "which the script writes into the recipe. It builds CLoTH (marcono/cloth, commit `%s`) with "
       "`libgsl-dev`, runs it on its shipped 2020 snapshot (`data/snapshots/cloth-snapshot-2020` holds its three CSV "
       "files byte for byte; the script checks) for three settings — its shipped `cloth_input.txt` (5,000 payments, "
