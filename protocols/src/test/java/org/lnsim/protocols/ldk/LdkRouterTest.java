@@ -12,10 +12,10 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.testing.SmallNets;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
 import org.lnsim.network.NodeIds;
-import org.lnsim.network.ShortChannelId;
 
 /** rust-lightning v0.2.5's {@code find_route}: against JGraphT, hand-worked, and its MPP collection. */
 class LdkRouterTest {
@@ -32,25 +32,7 @@ class LdkRouterTest {
         int checked = 0;
         for (int trial = 0; trial < 5; trial++) {
             int n = 40;
-            ChannelGraphBuilder b = new ChannelGraphBuilder();
-            for (int i = 0; i < n; i++) {
-                b.addNode(NodeIds.fromIndex(i + 1));
-            }
-            for (int k = 0; k < 120; k++) {
-                int u = rnd.nextInt(n);
-                int v = rnd.nextInt(n);
-                if (u == v) {
-                    continue;
-                }
-                int ch = b.addChannel(ShortChannelId.of(k + 1, trial, 0), u, v, 1_000_000);
-                b.setPolicy(ch, u, new ChannelPolicy(rnd.nextInt(1, 1_000), 0, 40, 0,
-                        ChannelPolicy.NO_HTLC_MAXIMUM, false));
-                if (rnd.nextInt(4) > 0) {
-                    b.setPolicy(ch, v, new ChannelPolicy(rnd.nextInt(1, 1_000), 0, 40, 0,
-                            ChannelPolicy.NO_HTLC_MAXIMUM, false));
-                }
-            }
-            ChannelGraph g = b.build();
+            ChannelGraph g = SmallNets.randomBaseFees(rnd, trial, n, 120, 1_000);
             LdkRouter router = new LdkRouter(g, LdkSettings.DEFAULT.withoutPenalties());
             for (int q = 0; q < 20; q++) {
                 int s = rnd.nextInt(n);
@@ -141,18 +123,11 @@ class LdkRouterTest {
             b.addNode(NodeIds.fromIndex(i));
         }
         ChannelPolicy free = new ChannelPolicy(0, 0, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
-        channel(b, 1, 0, 1, aCapSat, free, free);
-        channel(b, 2, 1, 3, aCapSat, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false), free);
-        channel(b, 3, 0, 2, bCapSat, free, free);
-        channel(b, 4, 2, 3, bCapSat, new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
+        SmallNets.channel(b, 1, 0, 1, aCapSat, free, free);
+        SmallNets.channel(b, 2, 1, 3, aCapSat, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false), free);
+        SmallNets.channel(b, 3, 0, 2, bCapSat, free, free);
+        SmallNets.channel(b, 4, 2, 3, bCapSat, new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
                 free);
         return b.build();
-    }
-
-    private static void channel(ChannelGraphBuilder b, int block, int x, int y, long capacitySat, ChannelPolicy xy,
-                                ChannelPolicy yx) {
-        int c = b.addChannel(ShortChannelId.of(block, 0, 0), x, y, capacitySat);
-        b.setPolicy(c, x, xy);
-        b.setPolicy(c, y, yx);
     }
 }

@@ -2,6 +2,12 @@ package org.lnsim.protocols.ldk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lnsim.protocols.testing.SmallNets.A;
+import static org.lnsim.protocols.testing.SmallNets.B;
+import static org.lnsim.protocols.testing.SmallNets.R;
+import static org.lnsim.protocols.testing.SmallNets.S;
+import static org.lnsim.protocols.testing.SmallNets.T;
+import static org.lnsim.protocols.testing.SmallNets.outcome;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,45 +15,13 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
-import org.lnsim.network.ChannelGraphBuilder;
-import org.lnsim.network.ChannelPolicy;
-import org.lnsim.network.NodeIds;
-import org.lnsim.network.ShortChannelId;
+import org.lnsim.protocols.testing.SmallNets;
 
-/** {@code ldk} on the engine: learning across a sender's payments, MPP, and its routing state. */
+/**
+ * {@code ldk} on the engine: learning across a sender's payments, MPP, and its routing state, on the diamond the lnd
+ * tests use ({@link SmallNets#diamond}: A→R 1 ppm and 100,000 sat, so A can send 50,000; B→R base 1,000, 1,000 ppm).
+ */
 class LdkRoutingTest {
-    static final int S = 0;
-    static final int A = 1;
-    static final int B = 2;
-    static final int R = 3;
-    static final int T = 4;
-
-    /**
-     * S→A→R and S→B→R plus T–A; S–A, S–B, B–R, T–A 1,000,000 sat, A–R 100,000 sat (half each side: A can send
-     * 50,000 sat). A→R: 1 ppm; B→R: base 1,000, 1,000 ppm; every other direction free.
-     */
-    static ChannelGraph graph() {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        for (int i = 1; i <= 5; i++) {
-            b.addNode(NodeIds.fromIndex(i));
-        }
-        ChannelPolicy free = new ChannelPolicy(0, 0, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
-        channel(b, 1, S, A, 1_000_000, free, free);
-        channel(b, 2, A, R, 100_000, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false), free);
-        channel(b, 3, S, B, 1_000_000, free, free);
-        channel(b, 4, B, R, 1_000_000, new ChannelPolicy(1000, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
-                free);
-        channel(b, 5, T, A, 1_000_000, free, free);
-        return b.build();
-    }
-
-    private static void channel(ChannelGraphBuilder b, int block, int x, int y, long capacitySat, ChannelPolicy xy,
-                                ChannelPolicy yx) {
-        int c = b.addChannel(ShortChannelId.of(block, 0, 0), x, y, capacitySat);
-        b.setPolicy(c, x, xy);
-        b.setPolicy(c, y, yx);
-    }
-
     /** LDK's defaults, single-path, without the saturation limit: so that the first route is the cheapest one. */
     private static LdkSettings singlePathUnsaturated() {
         return singlePathUnsaturated(LdkSettings.DEFAULT.retryTimeoutUs(), LdkSettings.DEFAULT.retryAttempts());
@@ -61,10 +35,6 @@ class LdkRoutingTest {
                 d.antiProbingPenaltyMsat(), d.consideredImpossiblePenaltyMsat(), d.linearSuccessProbability(),
                 d.liquidityOffsetHalfLifeUs(), d.historicalNoUpdatesHalfLifeUs(), d.timePassedIntervalUs(),
                 d.maxTotalCltvExpiryDelta(), 1, d.maxPathLength(), 0, d.finalCltv(), retryTimeoutUs, retryAttempts);
-    }
-
-    private static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
-        return out.stream().filter(o -> o.payment().id() == id).findFirst().orElseThrow();
     }
 
     /**
@@ -83,7 +53,7 @@ class LdkRoutingTest {
      */
     @Test
     void aSenderAvoidsAChannelThatJustFailedForThatAmount() {
-        ChannelGraph g = graph();
+        ChannelGraph g = SmallNets.diamond(1000); // B→R base 1,000 msat
         LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated());
         List<PaymentOutcome> out = EngineRun.of(g, ldk).run(
                 new PaymentRequest(1, S, R, 60_000_000, 0),
@@ -124,7 +94,7 @@ class LdkRoutingTest {
         boolean[] success = {false, false, true, true};
         int[] attempts = {1, 1, 2, 2};
         for (int i = 0; i < cases.length; i++) {
-            ChannelGraph g = graph();
+            ChannelGraph g = SmallNets.diamond(1000); // B→R base 1,000 msat
             LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated(cases[i][0], (int) cases[i][1]));
             PaymentOutcome o = EngineRun.of(g, ldk).run(new PaymentRequest(1, S, R, 60_000_000, 0)).outcome();
             assertEquals(success[i], o.success(), "case " + i);

@@ -2,12 +2,12 @@ package org.lnsim.protocols.lnd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lnsim.protocols.lnd.LndDiamond.A;
-import static org.lnsim.protocols.lnd.LndDiamond.B;
-import static org.lnsim.protocols.lnd.LndDiamond.R;
-import static org.lnsim.protocols.lnd.LndDiamond.S;
-import static org.lnsim.protocols.lnd.LndDiamond.T;
-import static org.lnsim.protocols.lnd.LndDiamond.outcome;
+import static org.lnsim.protocols.testing.SmallNets.A;
+import static org.lnsim.protocols.testing.SmallNets.B;
+import static org.lnsim.protocols.testing.SmallNets.R;
+import static org.lnsim.protocols.testing.SmallNets.S;
+import static org.lnsim.protocols.testing.SmallNets.T;
+import static org.lnsim.protocols.testing.SmallNets.outcome;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +15,7 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.testing.SmallNets;
 
 /** {@code lnd.bimodal} on the engine: learning across a sender's payments with the bimodal estimator. */
 class LndBimodalRoutingTest {
@@ -35,7 +36,7 @@ class LndBimodalRoutingTest {
      */
     @Test
     void aSenderAvoidsAPairWhoseFailureBoundIsFresh() {
-        ChannelGraph g = LndDiamond.graph(1_000_000); // B→R base 1,000 sat
+        ChannelGraph g = SmallNets.diamond(1_000_000); // B→R base 1,000 sat
         LndSettings bimodal = LndSettings.DEFAULT.withEstimator(Bimodal.DEFAULT);
         LndRouting lnd = new LndRouting(g, bimodal);
         assertEquals("lnd.bimodal", lnd.name());

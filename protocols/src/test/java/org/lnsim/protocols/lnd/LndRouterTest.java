@@ -13,6 +13,7 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.testing.SmallNets;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
 import org.lnsim.network.NodeIds;
@@ -138,25 +139,7 @@ class LndRouterTest {
         int checked = 0;
         for (int trial = 0; trial < 5; trial++) {
             int n = 40;
-            ChannelGraphBuilder b = new ChannelGraphBuilder();
-            for (int i = 0; i < n; i++) {
-                b.addNode(NodeIds.fromIndex(i + 1));
-            }
-            for (int k = 0; k < 120; k++) {
-                int u = rnd.nextInt(n);
-                int v = rnd.nextInt(n);
-                if (u == v) {
-                    continue;
-                }
-                int ch = b.addChannel(ShortChannelId.of(k + 1, trial, 0), u, v, 1_000_000);
-                b.setPolicy(ch, u, new ChannelPolicy(rnd.nextInt(1, 10_000), 0, 40, 0,
-                        ChannelPolicy.NO_HTLC_MAXIMUM, false));
-                if (rnd.nextInt(4) > 0) {
-                    b.setPolicy(ch, v, new ChannelPolicy(rnd.nextInt(1, 10_000), 0, 40, 0,
-                            ChannelPolicy.NO_HTLC_MAXIMUM, false));
-                }
-            }
-            ChannelGraph g = b.build();
+            ChannelGraph g = SmallNets.randomBaseFees(rnd, trial, n, 120, 10_000);
             LndRouter router = new LndRouter(g);
             for (int q = 0; q < 20; q++) {
                 int s = rnd.nextInt(n);

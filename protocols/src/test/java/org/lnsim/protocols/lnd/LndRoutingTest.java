@@ -2,12 +2,12 @@ package org.lnsim.protocols.lnd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lnsim.protocols.lnd.LndDiamond.A;
-import static org.lnsim.protocols.lnd.LndDiamond.B;
-import static org.lnsim.protocols.lnd.LndDiamond.R;
-import static org.lnsim.protocols.lnd.LndDiamond.S;
-import static org.lnsim.protocols.lnd.LndDiamond.T;
-import static org.lnsim.protocols.lnd.LndDiamond.outcome;
+import static org.lnsim.protocols.testing.SmallNets.A;
+import static org.lnsim.protocols.testing.SmallNets.B;
+import static org.lnsim.protocols.testing.SmallNets.R;
+import static org.lnsim.protocols.testing.SmallNets.S;
+import static org.lnsim.protocols.testing.SmallNets.T;
+import static org.lnsim.protocols.testing.SmallNets.outcome;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +15,7 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.testing.SmallNets;
 
 /** {@code lnd} on the engine: learning across a sender's payments, and its routing state. */
 class LndRoutingTest {
@@ -32,7 +33,7 @@ class LndRoutingTest {
      */
     @Test
     void aSenderAvoidsAPairThatFailedWithinTheHalfLife() {
-        ChannelGraph g = LndDiamond.graph(1000); // B→R base 1,000 msat
+        ChannelGraph g = SmallNets.diamond(1000); // B→R base 1,000 msat
         LndRouting lnd = new LndRouting(g, LndSettings.DEFAULT);
         List<PaymentOutcome> out = EngineRun.of(g, lnd).run(
                 new PaymentRequest(1, S, R, 60_000_000, 0),

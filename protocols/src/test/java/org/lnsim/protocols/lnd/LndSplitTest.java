@@ -3,10 +3,10 @@ package org.lnsim.protocols.lnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.lnsim.protocols.lnd.LndDiamond.A;
-import static org.lnsim.protocols.lnd.LndDiamond.B;
-import static org.lnsim.protocols.lnd.LndDiamond.R;
-import static org.lnsim.protocols.lnd.LndDiamond.S;
+import static org.lnsim.protocols.testing.SmallNets.A;
+import static org.lnsim.protocols.testing.SmallNets.B;
+import static org.lnsim.protocols.testing.SmallNets.R;
+import static org.lnsim.protocols.testing.SmallNets.S;
 
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.htlc.PaymentKind;
@@ -15,6 +15,7 @@ import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.testing.SmallNets;
 import org.lnsim.protocols.multipart.SplitSettings;
 import org.lnsim.protocols.multipart.Splitter;
 
@@ -34,7 +35,7 @@ class LndSplitTest {
      */
     @Test
     void lndsSplitterRoutesShardsWithLndsSearchAndLearnsFromEach() {
-        ChannelGraph g = LndDiamond.graph(1000, 1_000_000);
+        ChannelGraph g = SmallNets.diamond(1000, 1_000_000);
         PaymentRequest pay = new PaymentRequest(1, S, R, 600_000_000, 0);
 
         PaymentOutcome single = EngineRun.of(g, new LndRouting(g, LndSettings.DEFAULT)).run(pay).outcomes().get(0);

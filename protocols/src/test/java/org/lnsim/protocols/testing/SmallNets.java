@@ -1,0 +1,91 @@
+package org.lnsim.protocols.testing;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+/**
+ * The small networks the learning routers' tests share (lnd's, LDK's): the diamond their learning tests pay across,
+ * and the random base-fee graphs of their JGraphT differentials.
+ */
+public final class SmallNets {
+    public static final int S = 0;
+    public static final int A = 1;
+    public static final int B = 2;
+    public static final int R = 3;
+    public static final int T = 4;
+
+    private SmallNets() {
+    }
+
+    /** The diamond with A–R at 100,000 sat ({@link #diamond(long, long)}). */
+    public static ChannelGraph diamond(long bToRBaseMsat) {
+        return diamond(bToRBaseMsat, 100_000);
+    }
+
+    /**
+     * S→A→R and S→B→R, plus T–A. S–A, S–B, B–R, T–A: 1,000,000 sat; A–R: {@code aToRCapacitySat} (split half and
+     * half, so A can send half of it minus its reserve). A→R: base 0, 1 ppm, delta 40; B→R: the given base,
+     * 1,000 ppm, delta 40; every other direction base 0, 0 ppm, delta 14. S, A, B, R, T are nodes 0..4.
+     */
+    public static ChannelGraph diamond(long bToRBaseMsat, long aToRCapacitySat) {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 1; i <= 5; i++) {
+            b.addNode(NodeIds.fromIndex(i));
+        }
+        ChannelPolicy free = new ChannelPolicy(0, 0, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        channel(b, 1, S, A, 1_000_000, free, free);
+        channel(b, 2, A, R, aToRCapacitySat, new ChannelPolicy(0, 1, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false),
+                free);
+        channel(b, 3, S, B, 1_000_000, free, free);
+        channel(b, 4, B, R, 1_000_000,
+                new ChannelPolicy(bToRBaseMsat, 1000, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false), free);
+        channel(b, 5, T, A, 1_000_000, free, free);
+        return b.build();
+    }
+
+    /** A channel x–y opened in block {@code block} with each direction's policy. */
+    public static void channel(ChannelGraphBuilder b, int block, int x, int y, long capacitySat, ChannelPolicy xy,
+                               ChannelPolicy yx) {
+        int c = b.addChannel(ShortChannelId.of(block, 0, 0), x, y, capacitySat);
+        b.setPolicy(c, x, xy);
+        b.setPolicy(c, y, yx);
+    }
+
+    /**
+     * {@code n} nodes and up to {@code tries} channels of 1,000,000 sat between random distinct nodes (block k + 1,
+     * transaction {@code trial}); each channel's u → v direction charges a base fee drawn in [1, maxBaseMsat), no ppm,
+     * delta 40, and three in four also have a v → u direction like it. Drawn from {@code rnd} in that order.
+     */
+    public static ChannelGraph randomBaseFees(SplittableRandom rnd, int trial, int n, int tries, int maxBaseMsat) {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < n; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int k = 0; k < tries; k++) {
+            int u = rnd.nextInt(n);
+            int v = rnd.nextInt(n);
+            if (u == v) {
+                continue;
+            }
+            int ch = b.addChannel(ShortChannelId.of(k + 1, trial, 0), u, v, 1_000_000);
+            b.setPolicy(ch, u, new ChannelPolicy(rnd.nextInt(1, maxBaseMsat), 0, 40, 0,
+                    ChannelPolicy.NO_HTLC_MAXIMUM, false));
+            if (rnd.nextInt(4) > 0) {
+                b.setPolicy(ch, v, new ChannelPolicy(rnd.nextInt(1, maxBaseMsat), 0, 40, 0,
+                        ChannelPolicy.NO_HTLC_MAXIMUM, false));
+            }
+        }
+        return b.build();
+    }
+
+    /** The outcome of payment {@code id}. */
+    public static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
+        return out.stream().filter(o -> o.payment().id() == id).findFirst().orElseThrow();
+    }
+}
