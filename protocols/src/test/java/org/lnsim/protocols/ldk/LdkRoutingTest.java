@@ -7,9 +7,7 @@ import static org.lnsim.protocols.testing.SmallNets.B;
 import static org.lnsim.protocols.testing.SmallNets.R;
 import static org.lnsim.protocols.testing.SmallNets.S;
 import static org.lnsim.protocols.testing.SmallNets.T;
-import static org.lnsim.protocols.testing.SmallNets.outcome;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
@@ -55,13 +53,10 @@ class LdkRoutingTest {
     void aSenderAvoidsAChannelThatJustFailedForThatAmount() {
         ChannelGraph g = SmallNets.diamond(1000); // B→R base 1,000 msat
         LdkRouting ldk = new LdkRouting(g, singlePathUnsaturated());
-        List<PaymentOutcome> out = EngineRun.of(g, ldk).run(
-                new PaymentRequest(1, S, R, 60_000_000, 0),
-                new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
-                new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
-        PaymentOutcome first = outcome(out, 1);
-        PaymentOutcome second = outcome(out, 2);
-        PaymentOutcome other = outcome(out, 3);
+        PaymentOutcome[] round = SmallNets.learningRound(g, ldk);
+        PaymentOutcome first = round[0];
+        PaymentOutcome second = round[1];
+        PaymentOutcome other = round[2];
         assertTrue(first.success());
         assertEquals(2, first.attempts());
         assertEquals(61_000, first.feeMsat());

@@ -7,13 +7,9 @@ import static org.lnsim.protocols.testing.SmallNets.B;
 import static org.lnsim.protocols.testing.SmallNets.R;
 import static org.lnsim.protocols.testing.SmallNets.S;
 import static org.lnsim.protocols.testing.SmallNets.T;
-import static org.lnsim.protocols.testing.SmallNets.outcome;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.payment.PaymentOutcome;
-import org.lnsim.engine.payment.PaymentRequest;
-import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.testing.SmallNets;
 
@@ -40,13 +36,10 @@ class LndBimodalRoutingTest {
         LndSettings bimodal = LndSettings.DEFAULT.withEstimator(Bimodal.DEFAULT);
         LndRouting lnd = new LndRouting(g, bimodal);
         assertEquals("lnd.bimodal", lnd.name());
-        List<PaymentOutcome> out = EngineRun.of(g, lnd).run(
-                new PaymentRequest(1, S, R, 60_000_000, 0),
-                new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
-                new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
-        PaymentOutcome first = outcome(out, 1);
-        PaymentOutcome second = outcome(out, 2);
-        PaymentOutcome other = outcome(out, 3);
+        PaymentOutcome[] round = SmallNets.learningRound(g, lnd);
+        PaymentOutcome first = round[0];
+        PaymentOutcome second = round[1];
+        PaymentOutcome other = round[2];
         assertTrue(first.success());
         assertEquals(2, first.attempts());
         assertEquals(1_060_000, first.feeMsat());

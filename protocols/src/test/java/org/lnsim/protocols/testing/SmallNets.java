@@ -3,6 +3,9 @@ package org.lnsim.protocols.testing;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -82,6 +85,18 @@ public final class SmallNets {
             }
         }
         return b.build();
+    }
+
+    /**
+     * The learning tests' three payments of 60,000,000 msat to R on a {@link #diamond}: S at 0, S again 10 minutes
+     * later, T at 20 minutes; their outcomes in that order.
+     */
+    public static PaymentOutcome[] learningRound(ChannelGraph g, RoutingProtocol protocol) {
+        List<PaymentOutcome> out = EngineRun.of(g, protocol).run(
+                new PaymentRequest(1, S, R, 60_000_000, 0),
+                new PaymentRequest(2, S, R, 60_000_000, 600_000_000L),
+                new PaymentRequest(3, T, R, 60_000_000, 1_200_000_000L)).outcomes();
+        return new PaymentOutcome[] {outcome(out, 1), outcome(out, 2), outcome(out, 3)};
     }
 
     /** The outcome of payment {@code id}. */
