@@ -39,25 +39,8 @@ final class LndPartRoutes implements PartRoutes {
     LndRouter.Found search(long amountMsat, long feeLimitMsat) {
         PaymentRequest p = ctx.payment();
         LndSettings s = protocol.settings();
-        long now = ctx.now();
-        PairHistory h = protocol.historyOrNull(p.sender());
-        Estimator a = s.estimator();
-        LndRouter.Probabilities probs = new LndRouter.Probabilities() {
-            @Override
-            public double pair(int from, int to, long amtMsat, long capacityMsat) {
-                return a.pair(h, now, from, to, amtMsat, capacityMsat);
-            }
-
-            @Override
-            public double local(int from, int to) {
-                return a.local(h, now, from, to);
-            }
-
-            @Override
-            public double maxPair() {
-                return a.maxPair(h);
-            }
-        };
+        LndRouter.Probabilities probs = LndRouter.Probabilities.of(s.estimator(),
+                protocol.historyOrNull(p.sender()), ctx.now());
         int sender = p.sender();
         LndRouter.Bandwidth bw = (e, amt) -> ctx.ownSpendableMsat(sender, e) >= amt
                 && ctx.ownFreeHtlcSlots(sender, e) > 0;

@@ -68,6 +68,26 @@ final class LndRouter {
         default double maxPair() {
             return Double.POSITIVE_INFINITY;
         }
+
+        /** The probabilities {@code estimator} gives from one sender's history {@code h} (null: none) at {@code now}. */
+        static Probabilities of(Estimator estimator, PairHistory h, long now) {
+            return new Probabilities() {
+                @Override
+                public double pair(int from, int to, long amtMsat, long capacityMsat) {
+                    return estimator.pair(h, now, from, to, amtMsat, capacityMsat);
+                }
+
+                @Override
+                public double local(int from, int to) {
+                    return estimator.local(h, now, from, to);
+                }
+
+                @Override
+                public double maxPair() {
+                    return estimator.maxPair(h);
+                }
+            };
+        }
     }
 
     /** The sender's own channels: whether direction {@code e} can carry {@code amtMsat} now (bandwidth hints). */

@@ -97,23 +97,7 @@ public final class LndRouting implements SplittableProtocol {
     }
 
     private static PathFinder pathFinder(ChannelGraph graph, LndRouter router, LndSettings settings) {
-        Estimator a = settings.estimator();
-        LndRouter.Probabilities probs = new LndRouter.Probabilities() {
-            @Override
-            public double pair(int from, int to, long amtMsat, long capacityMsat) {
-                return a.pair(null, 0, from, to, amtMsat, capacityMsat);
-            }
-
-            @Override
-            public double local(int from, int to) {
-                return a.local(null, 0, from, to);
-            }
-
-            @Override
-            public double maxPair() {
-                return a.maxPair(null);
-            }
-        };
+        LndRouter.Probabilities probs = LndRouter.Probabilities.of(settings.estimator(), null, 0);
         LndRouter.Bandwidth any = (e, amt) -> true;
         return (source, target, amountMsat) -> LndPartRoutes.route(graph, router.find(new LndRouter.Query(source,
                 target, amountMsat, settings.feeLimitMsat(amountMsat), settings.finalCltv(), settings.cltvLimit(),

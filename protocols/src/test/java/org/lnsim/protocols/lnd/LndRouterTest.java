@@ -40,17 +40,7 @@ class LndRouterTest {
 
     /** The apriori estimator without history. */
     private static LndRouter.Probabilities apriori() {
-        return new LndRouter.Probabilities() {
-            @Override
-            public double pair(int from, int to, long amtMsat, long capacityMsat) {
-                return Apriori.DEFAULT.pair(null, 0, from, to, amtMsat, capacityMsat);
-            }
-
-            @Override
-            public double local(int from, int to) {
-                return Apriori.DEFAULT.local(null, 0, from, to);
-            }
-        };
+        return LndRouter.Probabilities.of(Apriori.DEFAULT, null, 0);
     }
 
     /**
@@ -212,22 +202,7 @@ class LndRouterTest {
                     h.recordFailure(x, y, rnd.nextLong(0, 1_000_000_000), rnd.nextLong(0, 3_600_000_000L), 0);
                 }
             }
-            LndRouter.Probabilities probs = new LndRouter.Probabilities() {
-                @Override
-                public double pair(int from, int to, long amtMsat, long capacityMsat) {
-                    return Apriori.DEFAULT.pair(h, 3_600_000_000L, from, to, amtMsat, capacityMsat);
-                }
-
-                @Override
-                public double local(int from, int to) {
-                    return Apriori.DEFAULT.local(h, 3_600_000_000L, from, to);
-                }
-
-                @Override
-                public double maxPair() {
-                    return Apriori.DEFAULT.maxPair(h);
-                }
-            };
+            LndRouter.Probabilities probs = LndRouter.Probabilities.of(Apriori.DEFAULT, h, 3_600_000_000L);
             LndRouter fast = new LndRouter(g);
             LndRouter plain = new LndRouter(g);
             plain.earlyExits = false;
