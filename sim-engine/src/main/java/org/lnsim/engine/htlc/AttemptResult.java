@@ -13,9 +13,12 @@ package org.lnsim.engine.htlc;
  * @param endUs            when the sender learnt the outcome (fulfil or fail committed on its own channel)
  * @param messages         BOLT 2 update messages sent for this attempt (adds, fulfils, fails)
  * @param bytes            their total size ({@link PaymentMessages})
+ * @param policyUpdate     for a failure that carries a channel_update ({@link FailureCode#carriesChannelUpdate}):
+ *                         the run's policy update it states ({@code PolicyUpdates}), or -1 when it states the
+ *                         direction's announced policy or carries none
  */
 public record AttemptResult(HtlcPath path, FailureCode failure, int failingHop, int failingDirection, long startUs,
-                            long endUs, int messages, long bytes) {
+                            long endUs, int messages, long bytes, int policyUpdate) {
     public boolean succeeded() {
         return failure == null;
     }

@@ -42,6 +42,14 @@ public enum FailureCode {
         return wireCode;
     }
 
+    /**
+     * Whether the failure has BOLT 4's UPDATE flag (0x1000): the failing node attaches the failing channel's current
+     * channel_update, which the sender applies (BOLT 4 "the origin node ... SHOULD apply the channel_update").
+     */
+    public boolean carriesChannelUpdate() {
+        return (wireCode & 0x1000) != 0;
+    }
+
     /** The BOLT 4 name, used in output files. */
     public String label() {
         return label;

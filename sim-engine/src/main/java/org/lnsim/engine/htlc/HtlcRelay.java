@@ -2,6 +2,7 @@ package org.lnsim.engine.htlc;
 
 import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.policy.PolicyUpdates;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -50,7 +51,10 @@ import org.lnsim.network.ChannelGraph;
  * late (it can claim on chain with the preimage; the race with the timeout is not modelled). The sender's payment
  * waits for its attempts, as lnd and c-lightning do for HTLCs in flight.
  *
- * <p>Simplification, on purpose: policies are the graph's (no channel_update during the run yet).
+ * <h2>Policies that change (issue 22)</h2>
+ * Fees and CLTV deltas are checked against each direction's <em>current</em> policy ({@link PolicyUpdates}; the
+ * graph's announced one on a static network), which the sender may not know yet. A failure with the BOLT 4 UPDATE
+ * flag carries the failing direction's current channel_update: {@link AttemptResult#policyUpdate} names it.
  */
 public final class HtlcRelay {
     /** Receives an attempt's outcome. */
@@ -69,6 +73,7 @@ public final class HtlcRelay {
     private final NodeAvailability availability;
     private final long mppTimeoutUs;
     private final ReceiverBehaviour receivers;
+    private final PolicyUpdates policies;
     /** Payment messages (update_add, fulfil, fail) and their bytes, by sending node. */
     private final long[] nodeMessages;
     private final long[] nodeBytes;
@@ -89,6 +94,12 @@ public final class HtlcRelay {
     /** With the run's receiver behaviour for multi-part payments. */
     public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
                      long mppTimeoutUs, ReceiverBehaviour receivers) {
+        this(sim, state, latency, availability, mppTimeoutUs, receivers, PolicyUpdates.none(state.graph()));
+    }
+
+    /** With the run's policy updates: forwarding nodes enforce their current policies. */
+    public HtlcRelay(Simulation sim, ChannelState state, LatencyModel latency, NodeAvailability availability,
+                     long mppTimeoutUs, ReceiverBehaviour receivers, PolicyUpdates policies) {
         if (mppTimeoutUs <= 0) {
             throw new IllegalArgumentException("MPP timeout must be positive: " + mppTimeoutUs);
         }
@@ -99,6 +110,10 @@ public final class HtlcRelay {
         this.availability = availability;
         this.mppTimeoutUs = mppTimeoutUs;
         this.receivers = java.util.Objects.requireNonNull(receivers);
+        this.policies = java.util.Objects.requireNonNull(policies);
+        if (policies.graph() != graph) {
+            throw new IllegalArgumentException("policy updates belong to another graph");
+        }
         this.nodeMessages = new long[graph.nodeCount()];
         this.nodeBytes = new long[graph.nodeCount()];
     }
@@ -164,6 +179,7 @@ public final class HtlcRelay {
         FailureCode failure;
         int failingHop = -1;
         int failingDirection = -1;
+        int policyUpdate = -1;
 
         Attempt(HtlcPath path, PaymentKind kind, Listener listener, long startUs) {
             this.path = path;
@@ -205,7 +221,7 @@ public final class HtlcRelay {
         }
     }
 
-    /** The announced-policy checks of hop i, or null when they pass. */
+    /** The checks of hop i against e_i's current policy, or null when they pass. */
     private FailureCode checkPolicy(HtlcPath p, int i) {
         int e = p.direction(i);
         long out = p.amountMsat(i);
@@ -213,10 +229,11 @@ public final class HtlcRelay {
             return FailureCode.CHANNEL_DISABLED;
         }
         if (i > 0) {
-            if (p.amountMsat(i - 1) - out < graph.feeMsat(e, out)) {
+            policies.advanceTo(sim.now());
+            if (p.amountMsat(i - 1) - out < policies.feeMsat(e, out)) {
                 return FailureCode.FEE_INSUFFICIENT;
             }
-            if ((long) p.cltv(i - 1) - p.cltv(i) < graph.cltvExpiryDelta(e)) {
+            if ((long) p.cltv(i - 1) - p.cltv(i) < policies.cltvExpiryDelta(e)) {
                 return FailureCode.INCORRECT_CLTV_EXPIRY;
             }
         }
@@ -381,6 +398,10 @@ public final class HtlcRelay {
         a.failure = code;
         a.failingHop = hop;
         a.failingDirection = e;
+        if (code.carriesChannelUpdate() && hop < a.path.hops()) {
+            policies.advanceTo(sim.now());
+            a.policyUpdate = policies.latest(e);
+        }
         if (hop == 0) {
             if (delayUs == 0) {
                 a.listener.onResult(result(a));
@@ -394,6 +415,6 @@ public final class HtlcRelay {
 
     private AttemptResult result(Attempt a) {
         return new AttemptResult(a.path, a.failure, a.failingHop, a.failingDirection, a.startUs, sim.now(),
-                a.messages, a.bytes);
+                a.messages, a.bytes, a.policyUpdate);
     }
 }

@@ -70,6 +70,7 @@ public final class PaymentEngine {
     private final int paymentColumns;
     private final FloodView floodView;
     private final TimingsSink timings;
+    private final org.lnsim.engine.policy.PolicyBeliefs beliefs;
     private final Map<String, long[]> byType = new TreeMap<>();
     private long setupMessages;
     private long setupBytes;
@@ -85,6 +86,19 @@ public final class PaymentEngine {
     public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
                          RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink,
                          TimingsSink timings) {
+        this(sim, state, relay, availability, protocol, limits, sink, timings,
+                org.lnsim.engine.policy.PolicyBeliefs.none(state.graph()));
+    }
+
+    /**
+     * @param beliefs the run's policy updates and what each node believes of them (the relay must enforce the same
+     *                {@link org.lnsim.engine.policy.PolicyBeliefs#truth}); offered to the protocol as a view, and
+     *                told of every channel_update a failure brings a sender
+     */
+    public PaymentEngine(Simulation sim, ChannelState state, HtlcRelay relay, NodeAvailability availability,
+                         RoutingProtocol protocol, Limits limits, Consumer<PaymentOutcome> sink,
+                         TimingsSink timings, org.lnsim.engine.policy.PolicyBeliefs beliefs) {
+        this.beliefs = java.util.Objects.requireNonNull(beliefs);
         this.sim = sim;
         this.state = state;
         this.graph = state.graph();
@@ -266,6 +280,9 @@ public final class PaymentEngine {
             if (kind == TimingsSink.class) {
                 return kind.cast(timings);
             }
+            if (kind == org.lnsim.engine.policy.PolicyBeliefs.class) {
+                return kind.cast(beliefs);
+            }
             if (kind == BulkCharges.class) {
                 return kind.cast((BulkCharges) this::chargeControlPerNode);
             }
@@ -278,8 +295,8 @@ public final class PaymentEngine {
                 return kind.cast((OracleView) state::spendableMsat);
             }
             throw new ViewRefusedException("protocol " + protocol.name() + " asked for " + kind.getName()
-                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink and "
-                    + "OracleView)");
+                    + ", which the engine does not offer (it offers FloodView, BulkCharges, TimingsSink, "
+                    + "PolicyBeliefs and OracleView)");
         }
 
         @Override
@@ -394,6 +411,7 @@ public final class PaymentEngine {
         int lastFailureHop = -1;
         int noBalance;
         int offline;
+        int policyFailures;
         long messages;
         long bytes;
         long discoveryUs;
@@ -490,12 +508,18 @@ public final class PaymentEngine {
                     route = path.directions();
                 }
             } else {
+                if (r.failure().carriesChannelUpdate()) {
+                    beliefs.learn(p.sender(), r.failingDirection(), r.policyUpdate());
+                }
                 lastFailure = r.failure();
                 lastFailureHop = r.failingHop();
                 if (r.failure() == FailureCode.TEMPORARY_CHANNEL_FAILURE) {
                     noBalance++;
                 } else if (r.failure() == FailureCode.UNKNOWN_NEXT_PEER) {
                     offline++;
+                } else if (r.policyUpdate() >= 0 && (r.failure() == FailureCode.FEE_INSUFFICIENT
+                        || r.failure() == FailureCode.INCORRECT_CLTV_EXPIRY)) {
+                    policyFailures++;
                 }
             }
             if (!finished && deliveredMsat < p.amountMsat()) {
@@ -529,7 +553,7 @@ public final class PaymentEngine {
                     settled ? parts : 0, settled ? hops : 0, settled ? feeMsat : 0, lastFailure,
                     lastFailureHop, why, timedOut, noBalance, offline, messages, bytes,
                     delivered ? route : new int[0], maxInFlight, discoveryUs, columns.clone(),
-                    partial ? deliveredMsat : 0, finalPayloadBytes));
+                    partial ? deliveredMsat : 0, finalPayloadBytes, beliefs.active() ? policyFailures : -1));
         }
     }
 }

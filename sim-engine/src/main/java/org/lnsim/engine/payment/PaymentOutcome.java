@@ -31,12 +31,26 @@ import org.lnsim.engine.htlc.FailureCode;
  * @param finalPayloadBytes the final hop's onion payload over every part sent
  *                          ({@link org.lnsim.engine.htlc.PaymentKind#finalHopPayloadBytes}): where base MPP and AMP
  *                          differ on the wire
+ * @param policyFailures    attempts that failed over a policy the sender did not know yet ({@code fee_insufficient},
+ *                          {@code incorrect_cltv_expiry}: the run's policies changed, issue 22), or -1 when the run's
+ *                          policies never change
  */
 public record PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
                              int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
                              boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
                              int[] route, int maxInFlight, long discoveryUs,
-                             long[] columns, long claimedMsat, long finalPayloadBytes) {
+                             long[] columns, long claimedMsat, long finalPayloadBytes, int policyFailures) {
+    /** An outcome of a run whose policies never change ({@code policyFailures} -1). */
+    public PaymentOutcome(PaymentRequest payment, String protocol, boolean success, long endUs, int attempts,
+                          int parts, int hops, long feeMsat, FailureCode failure, int failureHop, String reason,
+                          boolean timedOut, int noBalanceFailures, int offlineFailures, long messages, long bytes,
+                          int[] route, int maxInFlight, long discoveryUs, long[] columns, long claimedMsat,
+                          long finalPayloadBytes) {
+        this(payment, protocol, success, endUs, attempts, parts, hops, feeMsat, failure, failureHop, reason,
+                timedOut, noBalanceFailures, offlineFailures, messages, bytes, route, maxInFlight, discoveryUs,
+                columns, claimedMsat, finalPayloadBytes, -1);
+    }
+
     /** Part of the amount was settled although the payment was not delivered (receivers claiming early). */
     public boolean partial() {
         return !success && claimedMsat > 0;

@@ -38,8 +38,10 @@ public interface ProtocolContext {
     /**
      * An opt-in view beyond this core, which the engine grants or refuses: {@link OracleView} (true balances, only
      * to a protocol that declares {@link Knowledge#TRUE_BALANCES}), {@link FloodView} (own balances by adjacency slot
-     * with their change journal, for floods) and {@link BulkCharges} (control traffic charged per node in bulk) and
-     * {@link TimingsSink} (wall-clock figures for {@code timings.csv}).
+     * with their change journal, for floods) and {@link BulkCharges} (control traffic charged per node in bulk),
+     * {@link TimingsSink} (wall-clock figures for {@code timings.csv}) and
+     * {@link org.lnsim.engine.policy.PolicyBeliefs} (policies that change during the run, and what each node
+     * believes of them).
      * Ask once, where the protocol sets itself up (or once per payment), and keep the view: asking checks, reading
      * does not.
      *

@@ -407,4 +407,60 @@ class HtlcRelayTest {
         }
         return HtlcPath.single(dirs, amounts, cltvs, rnd.nextLong(), 9);
     }
+
+    /**
+     * Issue 22: B raises its fee on B→C during the run. An attempt sent after that with the fee the graph announced
+     * fails at B with fee_insufficient and carries B's new channel_update (the update's index); the same attempt
+     * paying the new fee succeeds. Found by drawing the updates ahead with the same stream (rate 1,000 per direction
+     * per day on the line's 4 usable directions): the first update of B→C that raises its fee on 10,000,000 msat.
+     */
+    @Test
+    void aForwardingNodeEnforcesItsNewPolicyAndSaysSo() {
+        ChannelGraph g = line();
+        org.lnsim.engine.policy.PolicyChurn churn = org.lnsim.engine.policy.PolicyChurn.NONE.withRate(1_000);
+        org.lnsim.engine.policy.PolicyUpdates ahead = new org.lnsim.engine.policy.PolicyUpdates(g, churn,
+                new SplittableRandom(4), 0);
+        long amount = 10_000_000;
+        long when = -1;
+        int raise = -1;
+        for (long t = 1_000_000; t < 86_400_000_000L && raise < 0; t += 1_000_000) {
+            ahead.advanceTo(t);
+            int k = ahead.latest(B_TO_C);
+            if (k >= 0 && ahead.feeMsat(B_TO_C, amount) > g.feeMsat(B_TO_C, amount)) {
+                raise = k;
+                when = t;
+            }
+        }
+        assertTrue(raise >= 0, "some update raises B's fee");
+        long newFee = ahead.feeMsat(B_TO_C, amount);
+        int newDelta = ahead.cltvExpiryDelta(B_TO_C);
+        long at = when;
+
+        AttemptResult stale = sendAt(g, churn, at, pathFor(g, amount));
+        assertEquals(FailureCode.FEE_INSUFFICIENT, stale.failure());
+        assertEquals(1, stale.failingHop());
+        assertEquals(B_TO_C, stale.failingDirection());
+        assertEquals(raise, stale.policyUpdate());
+
+        HtlcPath fresh = HtlcPath.single(new int[] {A_TO_B, B_TO_C}, new long[] {amount + newFee, amount},
+                new int[] {9 + newDelta, 9}, 1, 9);
+        AttemptResult ok = sendAt(g, churn, at, fresh);
+        assertNull(ok.failure());
+        assertEquals(-1, ok.policyUpdate());
+    }
+
+    private static AttemptResult sendAt(ChannelGraph g, org.lnsim.engine.policy.PolicyChurn churn, long atUs,
+                                        HtlcPath path) {
+        Simulation sim = new Simulation(1);
+        ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
+        org.lnsim.engine.policy.PolicyUpdates truth = new org.lnsim.engine.policy.PolicyUpdates(g, churn,
+                new SplittableRandom(4), 0);
+        HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, NodeAvailability.ALWAYS_ONLINE,
+                HtlcRelay.DEFAULT_MPP_TIMEOUT_US, ReceiverBehaviour.HONEST, truth);
+        List<AttemptResult> results = new ArrayList<>();
+        sim.schedule(atUs, () -> relay.send(path, results::add));
+        sim.run();
+        assertEquals(1, results.size());
+        return results.get(0);
+    }
 }

@@ -96,6 +96,8 @@ public final class EngineRun {
     private int prepareThreads;
     private boolean ran;
     private TimingsSink timings = TimingsSink.NONE;
+    private org.lnsim.engine.policy.PolicyChurn policies = org.lnsim.engine.policy.PolicyChurn.NONE;
+    private org.lnsim.engine.policy.PolicyBeliefs beliefs;
 
     private EngineRun(ChannelGraph graph, RoutingProtocol protocol) {
         this.graph = Objects.requireNonNull(graph);
@@ -162,6 +164,20 @@ public final class EngineRun {
         return this;
     }
 
+    /**
+     * Channel policies that change during the run (issue 22), drawn from the run's streams {@code policy_updates}
+     * and {@code gossip} as a real run draws them (default: static).
+     */
+    public EngineRun policies(org.lnsim.engine.policy.PolicyChurn churn) {
+        this.policies = Objects.requireNonNull(churn);
+        return this;
+    }
+
+    /** The run's policy updates and beliefs, once {@link #run} has made them. */
+    public org.lnsim.engine.policy.PolicyBeliefs beliefs() {
+        return beliefs;
+    }
+
     /** The invariant check after every event. */
     public EngineRun checks(Checks checks) {
         this.checks = Objects.requireNonNull(checks);
@@ -194,11 +210,16 @@ public final class EngineRun {
             case TOUCHED -> sim.afterEachEvent(state::checkTouched);
             case NONE -> { }
         }
+        org.lnsim.engine.policy.PolicyBeliefs beliefs = policies.active()
+                ? org.lnsim.engine.policy.PolicyBeliefs.create(graph, policies, sim.random().stream("policy_updates"),
+                        sim.random().seedOf("gossip"))
+                : org.lnsim.engine.policy.PolicyBeliefs.none(graph);
+        this.beliefs = beliefs;
         HtlcRelay relay = new HtlcRelay(sim, state, latency.create(graph, sim), availability, mppTimeoutUs,
-                receivers);
+                receivers, beliefs.truth());
         List<PaymentOutcome> outcomes = new ArrayList<>();
         PaymentEngine engine = new PaymentEngine(sim, state, relay, availability, protocol, limits, outcomes::add,
-                timings);
+                timings, beliefs);
         if (prepareThreads > 0) {
             engine.prepare(payments, prepareThreads);
         }

@@ -1,0 +1,290 @@
+package org.lnsim.engine.policy;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.random.NamedStreams;
+
+/**
+ * What each node believes about the policies of a living network ({@link PolicyUpdates}): the view a source-routing
+ * sender searches on. A protocol asks for it with {@code ProtocolContext.view(PolicyBeliefs.class)}.
+ *
+ * <h2>Gossip lag</h2>
+ * Update k of direction e (origin: e's source node o) reaches node v {@link #lagUs lag(k, v)} after it was made:
+ * with h the hop distance from o to v over the network's channels, h · perHopDelay + Σ<sub>i=1..h</sub> U<sub>i</sub>
+ * · broadcastInterval, the U<sub>i</sub> uniform in [0, 1) drawn from a hash of (seed, k, v, i) — each relay holds
+ * the update until its next broadcast ({@link PolicyChurn}). Drawing the waits per (update, receiver) rather than
+ * per relay is a simplification: two receivers behind the same relay wait independently here. A node in another
+ * component than o never hears of it by gossip.
+ *
+ * <h2>Folding</h2>
+ * Every node within reach has heard update k once {@link #foldLagUs} has passed (twice the hop eccentricity of the
+ * best-connected node bounds every hop distance). Updates that old are <em>folded</em>: known to all, so a consumer
+ * can write them into its own copy of the policies once and for all ({@link #foldedCount}) and ask only for what
+ * differs on top ({@link #believed}). The updates in between are <em>pending</em>; a query costs O(pending · h).
+ *
+ * <h2>Learnt from failures</h2>
+ * A forwarding node that refuses an HTLC over a policy (an UPDATE-flagged BOLT 4 failure such as
+ * {@code fee_insufficient} or {@code incorrect_cltv_expiry}) returns its current channel_update; the engine records
+ * it for the sender ({@link #learn}), which then believes that update (and none older) from the time it learns it.
+ *
+ * <p>Not thread-safe: the simulation's thread only. With a static network every view is empty.
+ */
+public final class PolicyBeliefs {
+    private static final int UNREACHABLE = 255;
+    private static final int CACHED_OBSERVERS = 32;
+
+    private final PolicyUpdates truth;
+    private final ChannelGraph graph;
+    private final long seed;
+    private final long foldLagUs;
+    /** (observer << 32 | direction) → the newest update of that direction it learnt from a failure. */
+    private final Map<Long, Integer> learnt = new HashMap<>();
+    private final Map<Integer, byte[]> hops = new LinkedHashMap<>(CACHED_OBSERVERS * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
+            return size() > CACHED_OBSERVERS;
+        }
+    };
+    /** Scratch of {@link #believed}: per direction, the generation it was last written in and the update. */
+    private int[] stamp;
+    private int[] belief;
+    private int generation;
+
+    /** A static network's beliefs: always the announced policies. */
+    public static PolicyBeliefs none(ChannelGraph graph) {
+        return new PolicyBeliefs(PolicyUpdates.none(graph), 0, 0);
+    }
+
+    /**
+     * A run's policy updates and beliefs. The updates start one {@link #foldLagUs fold lag} before time 0, so the run
+     * begins in the steady state it would have reached anyway: its first payments meet as many updates still on their
+     * way as its last.
+     *
+     * @param updates the run's stream {@code policy_updates}, drawn from only by the updates
+     * @param seed    the seed of the run's stream {@code gossip} (the lag draws hash it)
+     */
+    public static PolicyBeliefs create(ChannelGraph graph, PolicyChurn churn, SplittableRandom updates, long seed) {
+        long fold = churn.active()
+                ? 2L * eccentricityOfHub(graph) * (churn.broadcastIntervalUs() + churn.perHopDelayUs()) : 0;
+        return new PolicyBeliefs(new PolicyUpdates(graph, churn, updates, -fold), seed, fold);
+    }
+
+    private PolicyBeliefs(PolicyUpdates truth, long seed, long foldLagUs) {
+        this.truth = truth;
+        this.graph = truth.graph();
+        this.seed = seed;
+        this.foldLagUs = foldLagUs;
+    }
+
+    /** Whether policies change during the run (otherwise every view is the announced graph). */
+    public boolean active() {
+        return truth.active();
+    }
+
+    /** The true policies, for forwarding nodes and for protocols that may know them (the oracle). */
+    public PolicyUpdates truth() {
+        return truth;
+    }
+
+    /** After this long every node within reach has heard an update. */
+    public long foldLagUs() {
+        return foldLagUs;
+    }
+
+    /** Updates [0, result) are known to every node at {@code nowUs}. */
+    public int foldedCount(long nowUs) {
+        truth.advanceTo(nowUs);
+        int lo = 0;
+        int hi = truth.count();
+        long cut = nowUs - foldLagUs;
+        while (lo < hi) { // first update with time > cut
+            int mid = (lo + hi) >>> 1;
+            if (truth.timeUs(mid) <= cut) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** How long after it was made update k reaches node {@code observer} by gossip; Long.MAX_VALUE if never. */
+    public long lagUs(int k, int observer) {
+        int h = hopsFrom(observer)[graph.source(truth.direction(k))] & 0xFF;
+        return lag(k, observer, h);
+    }
+
+    private long lag(int k, int observer, int h) {
+        if (h == UNREACHABLE) {
+            return Long.MAX_VALUE;
+        }
+        if (h == 0) {
+            return 0;
+        }
+        PolicyChurn c = truth.churn();
+        SplittableRandom r = new SplittableRandom(NamedStreams.mix64(seed ^ NamedStreams.mix64(
+                (long) k << 32 | observer)));
+        double waits = 0;
+        for (int i = 0; i < h; i++) {
+            waits += r.nextDouble();
+        }
+        return h * c.perHopDelayUs() + (long) (waits * c.broadcastIntervalUs());
+    }
+
+    /** Records that {@code observer} received direction e's channel_update k in a failure. */
+    public void learn(int observer, int e, int k) {
+        if (k < 0) {
+            return;
+        }
+        learnt.merge((long) observer << 32 | e, k, Math::max);
+    }
+
+    /** The pending updates a node believes: for each direction, the newest one it knows. */
+    public static final class Overlay {
+        private int[] directions = new int[16];
+        private int[] updates = new int[16];
+        private int size;
+
+        public int size() {
+            return size;
+        }
+
+        public int direction(int i) {
+            return directions[i];
+        }
+
+        /** The update whose policy the node believes for {@link #direction}(i). */
+        public int update(int i) {
+            return updates[i];
+        }
+
+        void add(int e, int k) {
+            if (size == directions.length) {
+                directions = Arrays.copyOf(directions, size * 2);
+                updates = Arrays.copyOf(updates, size * 2);
+            }
+            directions[size] = e;
+            updates[size++] = k;
+        }
+    }
+
+    /**
+     * What {@code observer} believes at {@code nowUs} beyond the folded updates: for each direction with a pending
+     * update it knows (by gossip or from a failure), the newest such update; directions absent from the overlay have
+     * their folded policy (the newest folded update, or the announced one). Directions in ascending order.
+     */
+    public Overlay believed(int observer, long nowUs) {
+        return overlay(observer, nowUs, false);
+    }
+
+    /** The true policies beyond the folded updates: every pending update, as if every node heard it at once. */
+    public Overlay truthBeyondFolded(long nowUs) {
+        return overlay(-1, nowUs, true);
+    }
+
+    private Overlay overlay(int observer, long nowUs, boolean all) {
+        Overlay out = new Overlay();
+        int from = foldedCount(nowUs);
+        int to = truth.count();
+        if (from == to) {
+            return out;
+        }
+        if (stamp == null) {
+            stamp = new int[2 * graph.channelCount()];
+            belief = new int[2 * graph.channelCount()];
+        }
+        generation++;
+        byte[] h = all ? null : hopsFrom(observer);
+        int[] touched = new int[Math.min(to - from, 1024)];
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            int e = truth.direction(k);
+            boolean knows = all || known(k, e, observer, nowUs, h[graph.source(e)] & 0xFF);
+            if (!knows) {
+                continue;
+            }
+            if (stamp[e] != generation) {
+                stamp[e] = generation;
+                if (n == touched.length) {
+                    touched = Arrays.copyOf(touched, n * 2);
+                }
+                touched[n++] = e;
+            }
+            belief[e] = k;
+        }
+        Arrays.sort(touched, 0, n);
+        for (int i = 0; i < n; i++) {
+            out.add(touched[i], belief[touched[i]]);
+        }
+        return out;
+    }
+
+    private boolean known(int k, int e, int observer, long nowUs, int h) {
+        Integer l = learnt.isEmpty() ? null : learnt.get((long) observer << 32 | e);
+        if (l != null && l >= k) {
+            return true;
+        }
+        long lag = lag(k, observer, h);
+        return lag != Long.MAX_VALUE && truth.timeUs(k) + lag <= nowUs;
+    }
+
+    /** Hop distances from {@code observer} to every node over all channels (255: unreachable), cached. */
+    private byte[] hopsFrom(int observer) {
+        byte[] d = hops.get(observer);
+        if (d == null) {
+            d = bfs(graph, observer);
+            hops.put(observer, d);
+        }
+        return d;
+    }
+
+    private static byte[] bfs(ChannelGraph g, int from) {
+        byte[] d = new byte[g.nodeCount()];
+        Arrays.fill(d, (byte) UNREACHABLE);
+        int[] queue = new int[g.nodeCount()];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = from;
+        d[from] = 0;
+        while (head < tail) {
+            int u = queue[head++];
+            int du = d[u] & 0xFF;
+            if (du + 1 >= UNREACHABLE) {
+                continue;
+            }
+            for (int s = g.outStart(u), end = g.outEnd(u); s < end; s++) {
+                int v = g.outPeer(s);
+                if ((d[v] & 0xFF) == UNREACHABLE) {
+                    d[v] = (byte) (du + 1);
+                    queue[tail++] = v;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Hop eccentricity of the node with the most channels (0 for an empty graph). */
+    private static int eccentricityOfHub(ChannelGraph g) {
+        int hub = -1;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (hub < 0 || g.degree(v) > g.degree(hub)) {
+                hub = v;
+            }
+        }
+        if (hub < 0) {
+            return 0;
+        }
+        int ecc = 0;
+        for (byte b : bfs(g, hub)) {
+            int x = b & 0xFF;
+            if (x != UNREACHABLE) {
+                ecc = Math.max(ecc, x);
+            }
+        }
+        return Math.max(1, ecc);
+    }
+}

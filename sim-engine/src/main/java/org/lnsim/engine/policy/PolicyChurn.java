@@ -1,0 +1,88 @@
+package org.lnsim.engine.policy;
+
+/**
+ * How often and how channel policies change during a run, and how fast gossip spreads the changes.
+ *
+ * <h2>Rates (cited)</h2>
+ * {@link #MEASURED_UPDATES_PER_DIRECTION_PER_DAY}: 0.36 channel_updates per usable direction per day, measured on
+ * the shipped 2021-04-16 Core Lightning snapshot ({@code data/snapshots/clightning-listchannels-2021-04-16.json.gz}):
+ * of the 55,622 active directions, 29.9% had their latest channel_update within 24 h of the newest one, 65.6%
+ * within 72 h; −ln(1 − share)/window gives 0.355 and 0.356 per day, so the ages are those of a Poisson process at
+ * that rate. It counts every channel_update, the keep-alive refreshes that change nothing included, so as a rate of
+ * policy <em>changes</em> it is an upper bound. A lower bound from the same data: of the 14,497 directions present in
+ * both the 2019-01-18 and 2019-05-14 snapshots, 38.8% changed base fee, ppm or CLTV delta in those 115.7 days,
+ * i.e. at least 0.0043 changes per direction per day. (The 2019-05-14 file itself is dominated by daily refreshes:
+ * 87.8% of directions within 24 h.) Today's network changes faster: the Gossip Observer (jharveyb, Delving Bitcoin,
+ * November 2025) saw 20% of channels send more than 144 channel_updates in one day.
+ *
+ * <h2>Gossip (cited)</h2>
+ * A node queues the gossip it receives and broadcasts it to its peers every {@link #BROADCAST_INTERVAL_US 60 s}
+ * (c-lightning {@code broadcast_interval}, eclair {@code broadcast-interval}, BOLT 7's "flush gossip every 60 s";
+ * lightning-facts §2.6, §3.2, §4.1). lnsim models one update's way to a node h channel hops away as h such waits,
+ * each uniform in [0, 60 s) (every relay's timer has its own phase), plus h per-hop delays. With h = 3–4 that puts
+ * most nodes 1.5–2.5 min behind, of the order of the ≈ 200 s the Gossip Observer measured for 75% of nodes (2025).
+ *
+ * <h2>What an update changes (a model, stated)</h2>
+ * The updated direction's fee base and ppm are both multiplied by one factor drawn log-uniformly in
+ * [1/{@code feeFactorMax}, {@code feeFactorMax}] (rounded, at most u32), so fees go up as often as down; with
+ * probability {@code cltvChangeShare} its CLTV delta is replaced by that of a uniformly drawn usable direction of
+ * the network (the network's own spread of deltas). The default share, 0.44, is measured: 43.9% of the directions
+ * whose policy changed between the 2019-01-18 and 2019-05-14 snapshots changed their CLTV delta. htlc minimum and
+ * maximum and the disabled flag do not change (node churn disables channels, {@code engine.churn}).
+ *
+ * @param updatesPerDirectionPerDay Poisson rate of updates of each usable direction, ≥ 0 (0: a static network)
+ * @param broadcastIntervalUs       each relay's gossip broadcast interval, &gt; 0
+ * @param perHopDelayUs             delay added per gossip hop, ≥ 0
+ * @param feeFactorMax              the largest factor an update multiplies fees by, ≥ 1
+ * @param cltvChangeShare           the share of updates that also change the CLTV delta, in [0, 1]
+ */
+public record PolicyChurn(double updatesPerDirectionPerDay, long broadcastIntervalUs, long perHopDelayUs,
+                          double feeFactorMax, double cltvChangeShare) {
+    /** Channel_updates per usable direction per day, measured on the 2021-04-16 snapshot (class javadoc). */
+    public static final double MEASURED_UPDATES_PER_DIRECTION_PER_DAY = 0.36;
+    /** Gossip broadcast interval, 60 s (lightning-facts §2.6, §4.1). */
+    public static final long BROADCAST_INTERVAL_US = 60_000_000L;
+    /**
+     * Per-hop delay of a gossip message once broadcast: 100 ms, a one-way internet delay between peers (the
+     * {@code commitment} latency model's order); beside the 60 s batching it hardly matters.
+     */
+    public static final long PER_HOP_DELAY_US = 100_000L;
+    /** Default largest fee factor of an update: fees at most double or halve (a modelling choice). */
+    public static final double FEE_FACTOR_MAX = 2.0;
+    /** Share of policy changes that change the CLTV delta, measured 2019-01-18 → 2019-05-14 (class javadoc). */
+    public static final double CLTV_CHANGE_SHARE = 0.44;
+
+    /** A static network: no policy ever changes. */
+    public static final PolicyChurn NONE = new PolicyChurn(0, BROADCAST_INTERVAL_US, PER_HOP_DELAY_US,
+            FEE_FACTOR_MAX, CLTV_CHANGE_SHARE);
+
+    public PolicyChurn {
+        if (!(updatesPerDirectionPerDay >= 0) || Double.isInfinite(updatesPerDirectionPerDay)) {
+            throw new IllegalArgumentException("update rate must be a finite number >= 0: "
+                    + updatesPerDirectionPerDay);
+        }
+        if (broadcastIntervalUs <= 0) {
+            throw new IllegalArgumentException("broadcast interval must be > 0: " + broadcastIntervalUs);
+        }
+        if (perHopDelayUs < 0) {
+            throw new IllegalArgumentException("per-hop delay must be >= 0: " + perHopDelayUs);
+        }
+        if (!(feeFactorMax >= 1) || Double.isInfinite(feeFactorMax)) {
+            throw new IllegalArgumentException("fee factor max must be a finite number >= 1: " + feeFactorMax);
+        }
+        if (!(cltvChangeShare >= 0 && cltvChangeShare <= 1)) {
+            throw new IllegalArgumentException("CLTV change share must be in [0, 1]: " + cltvChangeShare);
+        }
+    }
+
+    /** Whether any policy changes during the run. */
+    public boolean active() {
+        return updatesPerDirectionPerDay > 0;
+    }
+
+    /** The same settings at another rate. */
+    public PolicyChurn withRate(double perDirectionPerDay) {
+        return new PolicyChurn(perDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax,
+                cltvChangeShare);
+    }
+}

@@ -1,0 +1,205 @@
+package org.lnsim.engine.policy;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.Fees;
+
+/**
+ * The true policies of a run whose channels send channel_updates: a Poisson stream of updates over the usable
+ * directions at {@link PolicyChurn#updatesPerDirectionPerDay} each, drawn lazily in time order from one random
+ * stream as the clock reaches them, and every direction's current policy — the one its forwarding node enforces.
+ *
+ * <p>Update k (0, 1, 2, … in time order) has a time, a direction and the new fee base, ppm and CLTV delta; update k's
+ * policy is drawn from its direction's policy just before it (the previous update of that direction, or the
+ * network's announced one) as {@link PolicyChurn} states. Because every draw depends only on the stream and on the
+ * updates before it, the sequence is the same whenever and however often {@link #advanceTo} is called.
+ *
+ * <p>Memory: 4 bytes per direction (the latest update of each) once the first update happens, plus 28 bytes per
+ * update. Not thread-safe: the simulation's thread only.
+ */
+public final class PolicyUpdates {
+    private static final double US_PER_DAY = 86_400e6;
+
+    private final ChannelGraph graph;
+    private final PolicyChurn churn;
+    private final SplittableRandom random;
+    /** The usable directions, the ones that can be updated. */
+    private final int[] usable;
+    /** Mean gap between two updates anywhere in the network, µs; infinite when static. */
+    private final double meanGapUs;
+    private final double logFactorMax;
+
+    private long[] timeUs = new long[0];
+    private int[] direction = new int[0];
+    private int[] feeBase = new int[0];
+    private int[] feePpm = new int[0];
+    private int[] cltv = new int[0];
+    private int count;
+    /** The latest update of each direction, -1 for none; null until the first update. */
+    private int[] latest;
+    /** Time of the next update, not drawn into the arrays yet (Long.MAX_VALUE when static). */
+    private long nextUs;
+    private long appliedUpTo;
+
+    /** A static network: the announced policies, forever. */
+    public static PolicyUpdates none(ChannelGraph graph) {
+        return new PolicyUpdates(graph, PolicyChurn.NONE, new SplittableRandom(0), 0);
+    }
+
+    /**
+     * @param random  the run's stream {@code policy_updates}; drawn from only by this object
+     * @param startUs when the updates begin (≤ 0: before the run, so that it starts with updates on their way)
+     */
+    public PolicyUpdates(ChannelGraph graph, PolicyChurn churn, SplittableRandom random, long startUs) {
+        if (startUs > 0) {
+            throw new IllegalArgumentException("updates must begin by time 0: " + startUs);
+        }
+        this.graph = graph;
+        this.churn = churn;
+        this.random = random;
+        int n = 0;
+        int[] all = new int[2 * graph.channelCount()];
+        if (churn.active()) {
+            for (int e = 0; e < all.length; e++) {
+                if (graph.isUsable(e)) {
+                    all[n++] = e;
+                }
+            }
+        }
+        this.usable = Arrays.copyOf(all, n);
+        this.meanGapUs = n == 0 || !churn.active() ? Double.POSITIVE_INFINITY
+                : US_PER_DAY / (churn.updatesPerDirectionPerDay() * n);
+        this.logFactorMax = Math.log(churn.feeFactorMax());
+        this.appliedUpTo = startUs;
+        this.nextUs = gapAfter(startUs);
+    }
+
+    public ChannelGraph graph() {
+        return graph;
+    }
+
+    public PolicyChurn churn() {
+        return churn;
+    }
+
+    /** Whether policies change during the run at all. */
+    public boolean active() {
+        return meanGapUs != Double.POSITIVE_INFINITY;
+    }
+
+    private long gapAfter(long fromUs) {
+        if (meanGapUs == Double.POSITIVE_INFINITY) {
+            return Long.MAX_VALUE;
+        }
+        double gap = -Math.log(1.0 - random.nextDouble()) * meanGapUs;
+        return fromUs + Math.max(1L, (long) Math.ceil(gap));
+    }
+
+    /** Applies every update with time ≤ {@code nowUs}; times must not decrease between calls. */
+    public void advanceTo(long nowUs) {
+        if (nowUs < appliedUpTo) {
+            throw new IllegalStateException("policy time went back: " + nowUs + " < " + appliedUpTo);
+        }
+        appliedUpTo = nowUs;
+        while (nextUs <= nowUs) {
+            draw(nextUs);
+            nextUs = gapAfter(nextUs);
+        }
+    }
+
+    private void draw(long t) {
+        int e = usable[random.nextInt(usable.length)];
+        double factor = Math.exp((2 * random.nextDouble() - 1) * logFactorMax);
+        long base = Math.min(0xFFFF_FFFFL, Math.round(feeBaseMsat(e) * factor));
+        long ppm = Math.min(0xFFFF_FFFFL, Math.round(feeProportionalMillionths(e) * factor));
+        int delta = cltvExpiryDelta(e);
+        if (random.nextDouble() < churn.cltvChangeShare()) {
+            delta = graph.cltvExpiryDelta(usable[random.nextInt(usable.length)]);
+        }
+        if (latest == null) {
+            latest = new int[2 * graph.channelCount()];
+            Arrays.fill(latest, -1);
+        }
+        if (count == timeUs.length) {
+            int cap = Math.max(16, count * 2);
+            timeUs = Arrays.copyOf(timeUs, cap);
+            direction = Arrays.copyOf(direction, cap);
+            feeBase = Arrays.copyOf(feeBase, cap);
+            feePpm = Arrays.copyOf(feePpm, cap);
+            cltv = Arrays.copyOf(cltv, cap);
+        }
+        timeUs[count] = t;
+        direction[count] = e;
+        feeBase[count] = (int) base;
+        feePpm[count] = (int) ppm;
+        cltv[count] = delta;
+        latest[e] = count;
+        count++;
+    }
+
+    /** Updates applied so far (those with time ≤ the last {@link #advanceTo}). */
+    public int count() {
+        return count;
+    }
+
+    public long timeUs(int k) {
+        return timeUs[check(k)];
+    }
+
+    public int direction(int k) {
+        return direction[check(k)];
+    }
+
+    /** Update k's fee_base_msat (u32). */
+    public long updateFeeBaseMsat(int k) {
+        return feeBase[check(k)] & 0xFFFF_FFFFL;
+    }
+
+    /** Update k's fee_proportional_millionths (u32). */
+    public long updateFeeProportionalMillionths(int k) {
+        return feePpm[check(k)] & 0xFFFF_FFFFL;
+    }
+
+    /** Update k's cltv_expiry_delta. */
+    public int updateCltvExpiryDelta(int k) {
+        return cltv[check(k)];
+    }
+
+    private int check(int k) {
+        if (k < 0 || k >= count) {
+            throw new IndexOutOfBoundsException("no policy update " + k + " (" + count + " so far)");
+        }
+        return k;
+    }
+
+    /** The latest update applied to direction e, or -1 if e still has its announced policy. */
+    public int latest(int e) {
+        return latest == null ? -1 : latest[e];
+    }
+
+    /** Direction e's current fee_base_msat. */
+    public long feeBaseMsat(int e) {
+        int k = latest(e);
+        return k < 0 ? graph.feeBaseMsat(e) : feeBase[k] & 0xFFFF_FFFFL;
+    }
+
+    /** Direction e's current fee_proportional_millionths. */
+    public long feeProportionalMillionths(int e) {
+        int k = latest(e);
+        return k < 0 ? graph.feeProportionalMillionths(e) : feePpm[k] & 0xFFFF_FFFFL;
+    }
+
+    /** Direction e's current cltv_expiry_delta. */
+    public int cltvExpiryDelta(int e) {
+        int k = latest(e);
+        return k < 0 ? graph.cltvExpiryDelta(e) : cltv[k];
+    }
+
+    /** The fee direction e charges now for forwarding {@code amountMsat} (BOLT 7 arithmetic, {@link Fees}). */
+    public long feeMsat(int e, long amountMsat) {
+        int k = latest(e);
+        return k < 0 ? graph.feeMsat(e, amountMsat)
+                : Fees.feeMsat(feeBase[k] & 0xFFFF_FFFFL, feePpm[k] & 0xFFFF_FFFFL, amountMsat);
+    }
+}

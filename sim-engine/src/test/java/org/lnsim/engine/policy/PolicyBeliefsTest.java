@@ -1,0 +1,103 @@
+package org.lnsim.engine.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.lnsim.network.ChannelGraph;
+
+class PolicyBeliefsTest {
+    private static final long B = PolicyChurn.BROADCAST_INTERVAL_US;
+    private static final long L = PolicyChurn.PER_HOP_DELAY_US;
+
+    /** Whether the overlay lists direction e with update k. */
+    private static boolean lists(PolicyBeliefs.Overlay o, int e, int k) {
+        for (int i = 0; i < o.size(); i++) {
+            if (o.direction(i) == e) {
+                return o.update(i) == k;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On the line A(0)–B(1)–C(2) the hub is B (two channels) with hop eccentricity 1, so every update is known to
+     * all after 2 × 1 × (60 s + 100 ms) = 120.2 s: the fold lag. Updates start that long before time 0.
+     */
+    @Test
+    void foldLagIsTwiceTheHubsEccentricityInBroadcastsAndHops() {
+        ChannelGraph g = PolicyUpdatesTest.line();
+        PolicyBeliefs b = PolicyBeliefs.create(g, PolicyChurn.NONE.withRate(100_000), new SplittableRandom(1), 7);
+        assertEquals(2 * (B + L), b.foldLagUs());
+        b.foldedCount(0);
+        assertTrue(b.truth().timeUs(0) >= -b.foldLagUs() && b.truth().timeUs(0) < 0);
+    }
+
+    /**
+     * Update k of B→C (direction 2, origin B): B knows it at once (0 hops); A and C are 1 hop away, so they hear of
+     * it 100 ms + U · 60 s later, U in [0, 1); an update of A→B reaches C after two such hops. At any time, an update is in a node's overlay exactly when its time
+     * plus that lag has passed (or it is folded, then in nobody's overlay), and the true overlay lists every pending
+     * update.
+     */
+    @Test
+    void aNodeBelievesAnUpdateOnceGossipHasHadTimeToBringIt() {
+        ChannelGraph g = PolicyUpdatesTest.line();
+        PolicyBeliefs b = PolicyBeliefs.create(g, PolicyChurn.NONE.withRate(100_000), new SplittableRandom(1), 7);
+        long now = 30_000_000;
+        int folded = b.foldedCount(now);
+        int count = b.truth().count();
+        assertTrue(count - folded > 20, "pending updates: " + (count - folded));
+        int seen = 0;
+        for (int k = folded; k < count; k++) {
+            int e = b.truth().direction(k);
+            int origin = g.source(e);
+            for (int v = 0; v < 3; v++) { // nodes 0, 1, 2 in a line: |origin - v| hops apart
+                long lag = b.lagUs(k, v);
+                int h = Math.abs(origin - v);
+                assertTrue(lag >= h * L && lag < h * (L + B) || h == 0 && lag == 0, h + " hops: " + lag);
+            }
+        }
+        for (int v = 0; v < 3; v++) {
+            PolicyBeliefs.Overlay o = b.believed(v, now);
+            for (int i = 0; i < o.size(); i++) {
+                int k = o.update(i);
+                assertTrue(k >= folded && b.truth().timeUs(k) + b.lagUs(k, v) <= now, "believed only once heard");
+                // and it is the newest heard update of its direction
+                for (int k2 = k + 1; k2 < count; k2++) {
+                    if (b.truth().direction(k2) == o.direction(i)) {
+                        assertTrue(b.truth().timeUs(k2) + b.lagUs(k2, v) > now);
+                    }
+                }
+                seen++;
+            }
+        }
+        assertTrue(seen > 0);
+        PolicyBeliefs.Overlay truth = b.truthBeyondFolded(now);
+        for (int i = 0; i < truth.size(); i++) {
+            assertEquals(b.truth().latest(truth.direction(i)), truth.update(i));
+        }
+    }
+
+    /** A channel_update learnt from a failure is believed at once, with every older one of its direction. */
+    @Test
+    void anUpdateLearntFromAFailureIsBelievedAtOnce() {
+        ChannelGraph g = PolicyUpdatesTest.line();
+        PolicyBeliefs b = PolicyBeliefs.create(g, PolicyChurn.NONE.withRate(100_000), new SplittableRandom(1), 7);
+        long now = 30_000_000;
+        int folded = b.foldedCount(now);
+        int newest = -1;
+        for (int k = b.truth().count() - 1; k >= folded; k--) { // the newest update of B→C that A has not heard
+            if (b.truth().direction(k) == 2 && b.truth().timeUs(k) + b.lagUs(k, 0) > now) {
+                newest = k;
+                break;
+            }
+        }
+        assertTrue(newest >= 0, "some update of B→C still on its way to A");
+        assertTrue(!lists(b.believed(0, now), 2, newest));
+        b.learn(0, 2, newest);
+        assertTrue(lists(b.believed(0, now), 2, newest));
+        assertTrue(!lists(b.believed(2, now), 2, newest) || b.truth().timeUs(newest) + b.lagUs(newest, 2) <= now,
+                "only the node that learnt it");
+    }
+}

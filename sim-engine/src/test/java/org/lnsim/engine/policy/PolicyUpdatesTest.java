@@ -1,0 +1,145 @@
+package org.lnsim.engine.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+
+class PolicyUpdatesTest {
+    static final long DAY_US = 86_400_000_000L;
+
+    /**
+     * A(1) –[1x0x0]– B(2) –[2x0x0]– C(3); A→B base 5, 1 ppm, delta 14 (both ways); B→C base 1000, 100 ppm, delta
+     * 40; C→B has no policy. So three usable directions: 0 (A→B), 1 (B→A), 2 (B→C).
+     */
+    static ChannelGraph line() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int a = b.addNode(NodeIds.fromIndex(1));
+        int bb = b.addNode(NodeIds.fromIndex(2));
+        int c = b.addNode(NodeIds.fromIndex(3));
+        int ab = b.addChannel(ShortChannelId.of(1, 0, 0), a, bb, 200_000);
+        b.setPolicy(ab, a, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        b.setPolicy(ab, bb, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        int bc = b.addChannel(ShortChannelId.of(2, 0, 0), bb, c, 100_000);
+        b.setPolicy(bc, bb, new ChannelPolicy(1000, 100, 40, 1000, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        return b.build();
+    }
+
+    @Test
+    void aStaticNetworkKeepsItsAnnouncedPolicies() {
+        ChannelGraph g = line();
+        PolicyUpdates none = PolicyUpdates.none(g);
+        none.advanceTo(365 * DAY_US);
+        assertFalse(none.active());
+        assertEquals(0, none.count());
+        assertEquals(-1, none.latest(2));
+        assertEquals(g.feeMsat(2, 10_000_000), none.feeMsat(2, 10_000_000));
+        assertEquals(40, none.cltvExpiryDelta(2));
+    }
+
+    /**
+     * 3 usable directions at 24 updates per direction per day: 72 a day, so 7,200 expected in 100 days (Poisson,
+     * standard deviation √7200 ≈ 85; the check allows 5 of them). Only usable directions are updated (never 3, which
+     * has no policy), each about a third of the time.
+     */
+    @Test
+    void updatesArriveAtTheRateOverTheUsableDirectionsOnly() {
+        ChannelGraph g = line();
+        PolicyUpdates u = new PolicyUpdates(g, PolicyChurn.NONE.withRate(24), new SplittableRandom(3), 0);
+        u.advanceTo(100 * DAY_US);
+        assertTrue(Math.abs(u.count() - 7_200) < 5 * 85, "updates: " + u.count());
+        int[] per = new int[4];
+        for (int k = 0; k < u.count(); k++) {
+            per[u.direction(k)]++;
+            assertTrue(u.timeUs(k) > 0 && u.timeUs(k) <= 100 * DAY_US);
+            if (k > 0) {
+                assertTrue(u.timeUs(k) > u.timeUs(k - 1), "times strictly increase");
+            }
+        }
+        assertEquals(0, per[3]);
+        for (int e = 0; e < 3; e++) {
+            assertTrue(Math.abs(per[e] - u.count() / 3.0) < 5 * Math.sqrt(u.count() * 2 / 9.0), "direction " + e);
+        }
+    }
+
+    /**
+     * Each update multiplies the direction's previous base and ppm by one factor in [1/2, 2] (rounded), and changes
+     * the CLTV delta, if at all, to another usable direction's (14 or 40); with share 1 every update redraws it, so
+     * about a third keep 40 on direction 2 (2 of 3 usable directions have 14). The current policy is the latest
+     * update's.
+     */
+    @Test
+    void eachUpdateScalesTheFeesWithinTheFactorAndRedrawsTheDelta() {
+        ChannelGraph g = line();
+        PolicyChurn churn = new PolicyChurn(24, PolicyChurn.BROADCAST_INTERVAL_US, 0, 2.0, 1.0);
+        PolicyUpdates u = new PolicyUpdates(g, churn, new SplittableRandom(5), 0);
+        u.advanceTo(30 * DAY_US);
+        long[] base = {5, 5, 1000};
+        long[] ppm = {1, 1, 100};
+        int fortyOnTwo = 0;
+        int onTwo = 0;
+        for (int k = 0; k < u.count(); k++) {
+            int e = u.direction(k);
+            double f = (double) u.updateFeeBaseMsat(k) / base[e];
+            if (base[e] >= 100) { // rounding makes small fees' factors coarse
+                assertTrue(f >= 0.5 - 0.01 && f <= 2.0 + 0.01, "factor " + f);
+                double fp = (double) u.updateFeeProportionalMillionths(k) / ppm[e];
+                if (ppm[e] >= 100) {
+                    assertEquals(f, fp, 0.02, "base and ppm scale together");
+                }
+            }
+            int d = u.updateCltvExpiryDelta(k);
+            assertTrue(d == 14 || d == 40, "delta " + d);
+            if (e == 2) {
+                onTwo++;
+                fortyOnTwo += d == 40 ? 1 : 0;
+            }
+            base[e] = u.updateFeeBaseMsat(k);
+            ppm[e] = u.updateFeeProportionalMillionths(k);
+        }
+        assertTrue(Math.abs(fortyOnTwo - onTwo / 3.0) < 5 * Math.sqrt(onTwo * 2 / 9.0), fortyOnTwo + " of " + onTwo);
+        int last = u.latest(2);
+        assertEquals(u.updateFeeBaseMsat(last), u.feeBaseMsat(2));
+        assertEquals(u.updateCltvExpiryDelta(last), u.cltvExpiryDelta(2));
+        assertEquals(u.updateFeeBaseMsat(last) + 10_000_000 * u.updateFeeProportionalMillionths(last) / 1_000_000,
+                u.feeMsat(2, 10_000_000));
+    }
+
+    /** The sequence depends only on the stream: advancing in many small steps or one big one gives the same. */
+    @Test
+    void theSameStreamGivesTheSameUpdatesHoweverTheClockIsAdvanced() {
+        ChannelGraph g = line();
+        PolicyUpdates once = new PolicyUpdates(g, PolicyChurn.NONE.withRate(10), new SplittableRandom(9), -DAY_US);
+        PolicyUpdates steps = new PolicyUpdates(g, PolicyChurn.NONE.withRate(10), new SplittableRandom(9), -DAY_US);
+        once.advanceTo(2 * DAY_US);
+        for (long t = -DAY_US; t <= 2 * DAY_US; t += 3_600_000_000L) {
+            steps.advanceTo(t);
+        }
+        assertEquals(once.count(), steps.count());
+        assertTrue(once.timeUs(0) < 0, "updates begin before time 0");
+        for (int k = 0; k < once.count(); k++) {
+            assertEquals(once.timeUs(k), steps.timeUs(k));
+            assertEquals(once.direction(k), steps.direction(k));
+            assertEquals(once.updateFeeBaseMsat(k), steps.updateFeeBaseMsat(k));
+            assertEquals(once.updateCltvExpiryDelta(k), steps.updateCltvExpiryDelta(k));
+        }
+        assertThrows(IllegalStateException.class, () -> once.advanceTo(DAY_US));
+    }
+
+    @Test
+    void badSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PolicyChurn.NONE.withRate(-1));
+        assertThrows(IllegalArgumentException.class, () -> PolicyChurn.NONE.withRate(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyChurn(1, 0, 0, 2, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyChurn(1, 1, 0, 0.5, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyChurn(1, 1, 0, 2, 1.5));
+    }
+}
