@@ -83,7 +83,10 @@ public final class PaymentsCsv {
                         .append(o.failureHop() < 0 ? "" : String.valueOf(o.failureHop())).append(',')
                         .append(o.messages()).append(',').append(o.bytes()).append(',').append(o.maxInFlight())
                         .append(',').append(o.discoveryUs()).append(',').append(o.claimedMsat())
-                        .append(',').append(o.finalPayloadBytes());
+                        .append(',').append(o.finalPayloadBytes()).append(',');
+                if (o.policyFailures() >= 0) {
+                    row.append(o.policyFailures());
+                }
                 for (int c : at) {
                     row.append(',');
                     if (c >= 0) {

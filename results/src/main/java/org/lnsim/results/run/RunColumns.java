@@ -76,7 +76,10 @@ public final class RunColumns {
         CLAIMED_MSAT("claimed_msat", "msat", "what a receiver claiming early settled of a payment that was not "
                 + "delivered (outcome partial); 0 otherwise"),
         FINAL_PAYLOAD_BYTES("final_payload_bytes", "bytes", "the final hop's onion payload over every part sent "
-                + "(AMP parts carry lnd's type-14 record beside base MPP's payment_data)");
+                + "(AMP parts carry lnd's type-14 record beside base MPP's payment_data)"),
+        POLICY_FAILURES("policy_failures", "count", "attempts failed with fee_insufficient or incorrect_cltv_expiry "
+                + "because the sender did not know a channel's new policy yet (policy_updates); empty when the run's "
+                + "policies never change");
 
         private final ColumnDoc doc;
 
@@ -286,6 +289,8 @@ public final class RunColumns {
         SUCCESS_GE_1M_SAT_WILSON_HIGH("success_ge_1m_sat_wilson_high", "share", "upper end"),
         PARTIAL_RATE("partial_rate", "share", "only when some payment was settled in part (receivers claiming early): "
                 + "the share of payments settled in part only"),
+        POLICY_FAILURES_MEAN("policy_failures_mean", "count", "only when the run's policies change "
+                + "(policy_updates): mean over the payments of policy_failures"),
         DISCOVERY_MS_P50("discovery_ms_p50", "ms", "only when some protocol of the run discovers routes over "
                 + "simulated time: discovery_us over all payments, nearest-rank median"),
         DISCOVERY_MS_P99("discovery_ms_p99", "ms", "the same, 99th percentile"),

@@ -54,6 +54,7 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  *       bucket (tools read them by name); summary.md shows the rate and n in its main table and the intervals in a
  *       success-by-amount table below it ({@link #markdownReport});</li>
  *   <li>only when some payment was settled in part (receivers claiming MPP parts early): {@code partial_rate};</li>
+ *   <li>only when the run's policies change ({@code policy_updates}): {@code policy_failures_mean};</li>
  *   <li>only when a protocol of the run reports them: {@code discovery_ms_p50/p99}, the simulated time spent
  *       discovering routes before HTLCs, over all payments, and the mean of each protocol's own payment column
  *       ({@code table_requests_mean}, …);</li>
@@ -359,6 +360,17 @@ public final class RunSummary {
                 partial.append(Double.NaN);
             }
             t.addColumns(partial);
+        }
+        if (runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(o -> o.policyFailures() >= 0))) {
+            DoubleColumn policy = fixed(Summary.POLICY_FAILURES_MEAN.csvName(), 4);
+            for (ProtocolRun run : runs) {
+                policy.append(run.outcomes().stream().mapToInt(PaymentOutcome::policyFailures).filter(f -> f >= 0)
+                        .average().orElse(Double.NaN));
+            }
+            if (boundRow) {
+                policy.append(Double.NaN);
+            }
+            t.addColumns(policy);
         }
         boolean discovery = runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(o -> o.discoveryUs() > 0));
         java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>();

@@ -22,7 +22,7 @@ class RunColumnsTest {
         assertEquals("id,sender_id,receiver_id,amount,start_time,end_time,mpp,is_success,no_balance_count,"
                 + "offline_node_count,timeout_exp,attempts,route,total_fee,protocol,outcome,parts,hops,fee_msat,"
                 + "failure_code,failure_hop,messages,bytes,max_in_flight,discovery_us,claimed_msat,"
-                + "final_payload_bytes", PaymentsCsv.HEADER);
+                + "final_payload_bytes,policy_failures", PaymentsCsv.HEADER);
         assertEquals("protocol,node,state_bytes,control_messages,control_bytes,payment_messages,payment_bytes",
                 NodesCsv.HEADER);
         assertEquals("protocol,node,state_bytes,setup_messages_sent,setup_bytes_sent,setup_bytes_received",
@@ -35,14 +35,15 @@ class RunColumnsTest {
 
     /**
      * Every column the summary writes is in the registry, in the registry's order, when all the optional ones are
-     * present (partial payments, discovery time, a protocol column, the bound row); the protocol column's mean sits
+     * present (partial payments, policy failures, discovery time, a protocol column, the bound row); the protocol
+     * column's mean sits
      * between discovery_ms_p99 and share_of_bound.
      */
     @Test
     void summaryColumnsComeFromTheRegistryInItsOrder() {
         PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000_000, 0);
         PaymentOutcome partial = new PaymentOutcome(p, "x", false, 1_000, 2, 1, 2, 10, null, -1, "timeout", true, 0,
-                0, 4, 400, new int[0], 2, 700, new long[] {3}, 1_000_000, 96);
+                0, 4, 400, new int[0], 2, 700, new long[] {3}, 1_000_000, 96, 1);
         ProtocolRun run = new ProtocolRun("x", List.of(partial), new long[] {1}, 0, 0, null, List.of("table_requests"));
         List<String> got = RunSummary.table(List.of(run), List.of(new RunSummary.Bound(5_000_000, true)))
                 .columnNames();

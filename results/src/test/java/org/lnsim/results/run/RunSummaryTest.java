@@ -212,6 +212,40 @@ class RunSummaryTest {
         assertEquals("ant,1,0.0000,3.000,0,,,,0,,,,6.0,3000.0,0,0,,,,,,,,0,0.0000,1,0.0000,0.7935,,0,,,,0,,,,0,,,,0,,", row);
     }
 
+    /**
+     * A run whose policies change (issue 22): payment 0 met 2 policies its sender did not know, payment 1 none, so
+     * policy_failures is 2 and 0 in payments.csv and policy_failures_mean (2 + 0) / 2 = 1.0 in the summary; a run
+     * of static policies (-1) has neither value, and the summary column is absent when no run has one.
+     */
+    @Test
+    void policyFailuresAppearOnlyWhenPoliciesChange() throws IOException {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        int x = b.addNode(NodeIds.fromIndex(1));
+        int y = b.addNode(NodeIds.fromIndex(2));
+        b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
+        ChannelGraph g = b.build();
+        PaymentOutcome o0 = ok(0, 10_000_000, 1_000, 1, 123_456, 3, new int[] {1});
+        PaymentOutcome o1 = ok(1, 10_000_000, 1_000, 1, 123_456, 1, new int[] {1});
+        List<PaymentOutcome> living = List.of(withPolicyFailures(o0, 2), withPolicyFailures(o1, 0));
+        ProtocolRun run = new ProtocolRun("source", living, new long[0], 0, 0);
+        StringWriter w = new StringWriter();
+        PaymentsCsv.write(w, List.of(run), g);
+        String[] lines = w.toString().split("\n");
+        assertTrue(lines[1].endsWith(",48,2"), lines[1]);
+        assertTrue(lines[2].endsWith(",48,0"), lines[2]);
+        Table t = RunSummary.table(List.of(run));
+        assertEquals(1.0, t.doubleColumn("policy_failures_mean").get(0), 1e-12);
+        Table stat = RunSummary.table(List.of(new ProtocolRun("source", List.of(o0, o1), new long[0], 0, 0)));
+        assertFalse(stat.columnNames().contains("policy_failures_mean"));
+    }
+
+    private static PaymentOutcome withPolicyFailures(PaymentOutcome o, int n) {
+        return new PaymentOutcome(o.payment(), o.protocol(), o.success(), o.endUs(), o.attempts(), o.parts(),
+                o.hops(), o.feeMsat(), o.failure(), o.failureHop(), o.reason(), o.timedOut(), o.noBalanceFailures(),
+                o.offlineFailures(), o.messages(), o.bytes(), o.route(), o.maxInFlight(), o.discoveryUs(),
+                o.columns(), o.claimedMsat(), o.finalPayloadBytes(), n);
+    }
+
     /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
     @Test
     void paymentsCsvRows() throws IOException {
@@ -226,10 +260,11 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(run), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER, lines[0]);
-        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1,0,0,48",
+        // policy_failures last, empty: these outcomes come from a run whose policies never change
+        assertEquals("0,0,1,10000000,0,123,0,1,1,0,0,2,700000x12x1,1000,source,success,1,1,1000,,,4,1000,1,0,0,48,",
                 lines[1]);
         assertEquals("1,0,1,5000,1000,61000,0,0,3,0,1,3,,0,source,timeout,0,0,0,temporary_channel_failure,2,6,3000,1,"
-                + "0,0,144", lines[2]);
+                + "0,0,144,", lines[2]);
     }
 
     /**
@@ -254,9 +289,10 @@ class RunSummaryTest {
         PaymentsCsv.write(w, List.of(src, bea), g);
         String[] lines = w.toString().split("\n");
         assertEquals(PaymentsCsv.HEADER + ",table_requests,rounds", lines[0]);
-        // ..., messages, bytes, max_in_flight, discovery_us, claimed_msat, final_payload_bytes, then the two columns
-        assertTrue(lines[1].endsWith(",6,3000,1,0,0,144,,"), lines[1]);
-        assertEquals("0,0,1,5000,0,60000,0,0,0,0,0,0,,0,beacon,failed,0,0,0,,,2,900,0,250000,0,0,2,1", lines[2]);
+        // ..., messages, bytes, max_in_flight, discovery_us, claimed_msat, final_payload_bytes, policy_failures
+        // (empty: static policies), then the two columns
+        assertTrue(lines[1].endsWith(",6,3000,1,0,0,144,,,"), lines[1]);
+        assertEquals("0,0,1,5000,0,60000,0,0,0,0,0,0,,0,beacon,failed,0,0,0,,,2,900,0,250000,0,0,,2,1", lines[2]);
     }
 
     /**
