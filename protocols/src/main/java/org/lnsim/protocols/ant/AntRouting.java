@@ -12,6 +12,7 @@ import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.payment.TimingsSink;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.network.ChannelGraph;
 
 /**
@@ -97,6 +98,8 @@ public final class AntRouting implements RoutingProtocol {
     private List<PaymentRequest> payments;
     private int threads = 1;
     private FloodAhead ahead;
+    /** The run's policies, which may change (issue 22); granted at set-up. */
+    private PolicyBeliefs policies;
 
     public AntRouting(ChannelGraph graph, AntSettings settings) {
         this.graph = graph;
@@ -126,6 +129,11 @@ public final class AntRouting implements RoutingProtocol {
 
     ChannelGraph graph() {
         return graph;
+    }
+
+    /** The run's true current policies, which the nodes of a path know of their own channels. */
+    org.lnsim.engine.policy.PolicyUpdates policies() {
+        return policies.truth();
     }
 
     /**
@@ -169,9 +177,11 @@ public final class AntRouting implements RoutingProtocol {
         slots = ctx.view(FloodView.class);
         timings = ctx.view(TimingsSink.class);
         links = links(ctx, slots);
+        policies = ctx.view(PolicyBeliefs.class);
         if (links.delaysFixed()) {
             wave.fixDelays(links);
-            if (!settings.selective() && threads >= 2 && payments != null) {
+            // a flood computed ahead would read the policies of before the updates it could not see yet
+            if (!settings.selective() && threads >= 2 && payments != null && !policies.active()) {
                 ahead = new FloodAhead(wave, payments, links, settings, threads - 1);
             }
         }
@@ -255,6 +265,10 @@ public final class AntRouting implements RoutingProtocol {
         SeedWave w = firstRound && ahead != null ? ahead.take(ctx.payment(), slots) : null;
         if (w == null) {
             w = wave;
+            if (policies.active()) {
+                policies.truth().advanceTo(ctx.now());
+                w.syncPolicies(policies.truth());
+            }
             long amount = ctx.payment().amountMsat();
             w.run(ctx.payment().sender(), ctx.payment().receiver(), amount, settings.maxFeeMsat(amount),
                     settings.maxHops(), settings.wipeAfterUs(), links, settings.fanout(), history);

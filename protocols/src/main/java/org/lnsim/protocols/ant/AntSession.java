@@ -121,9 +121,12 @@ final class AntSession implements PaymentSession {
         int finalCltv = protocol.settings().finalCltv();
         amounts[n - 1] = ctx.payment().amountMsat();
         cltvs[n - 1] = finalCltv;
+        // each node on the path states its own fee and delta as they are now (issue 22: policies may change)
+        org.lnsim.engine.policy.PolicyUpdates now = protocol.policies();
+        now.advanceTo(ctx.now());
         for (int i = n - 2; i >= 0; i--) {
-            amounts[i] = amounts[i + 1] + g.feeMsat(dirs[i + 1], amounts[i + 1]);
-            cltvs[i] = cltvs[i + 1] + g.cltvExpiryDelta(dirs[i + 1]);
+            amounts[i] = amounts[i + 1] + now.feeMsat(dirs[i + 1], amounts[i + 1]);
+            cltvs[i] = cltvs[i + 1] + now.cltvExpiryDelta(dirs[i + 1]);
         }
         long amount = ctx.payment().amountMsat();
         return new HtlcPath(dirs, amounts, cltvs, ctx.payment().id(), amount, amount, finalCltv);

@@ -199,6 +199,21 @@ public final class SeedWave {
         return g;
     }
 
+    /** Updates of {@link #syncPolicies}' source already written into the records. */
+    private int policiesSynced;
+
+    /**
+     * Brings the fees the forwarding checks read up to {@code truth}'s current policies (issue 22: the nodes a flood
+     * passes know their own fees as they are now). Only for a wave with records of its own (not one made with
+     * {@link #SeedWave(SeedWave)}); call with the same {@code truth}, at non-decreasing times.
+     */
+    void syncPolicies(org.lnsim.engine.policy.PolicyUpdates truth) {
+        for (int k = policiesSynced; k < truth.count(); k++) {
+            slots.setFee(truth.direction(k), truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k));
+        }
+        policiesSynced = truth.count();
+    }
+
     /** Floods both seeds of one round: every node forwards to all eligible peers. */
     public void run(int payer, int payee, long amountMsat, long maxFeeMsat, int maxHops, long lateAfterUs,
                     Links links) {

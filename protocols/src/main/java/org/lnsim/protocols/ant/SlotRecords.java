@@ -170,4 +170,26 @@ final class SlotRecords {
         long fee = rec[r + FEE];
         return a + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount + a);
     }
+
+    /** The adjacency slot of each direction (built on the first {@link #setFee}). */
+    private int[] slotOf;
+
+    /**
+     * Rewrites the fee of direction d in the records that read it (a policy update during the run, issue 22): seed
+     * 0's record of d's own slot and seed 1's record of the slot of d's reverse. Only for a wave's own records,
+     * never for records shared with waves flooded ahead on other threads.
+     */
+    void setFee(int d, long feeBaseMsat, long ppm) {
+        if (slotOf == null) {
+            slotOf = new int[2 * g.channelCount()];
+            for (int v = 0; v < g.nodeCount(); v++) {
+                for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                    slotOf[g.outDirection(slot)] = slot;
+                }
+            }
+        }
+        long fee = feeBaseMsat << 32 | (ppm & 0xffffffffL);
+        rec[REC * slotOf[d] + FEE] = fee;
+        rec[seedBase + REC * slotOf[d ^ 1] + FEE] = fee;
+    }
 }

@@ -217,7 +217,8 @@ public final class BeaconRouting extends PayLoopProtocol {
 
     /**
      * Gossip caused during the run, charged at its end: an update reaches exactly the nodes whose table holds its
-     * channel — channel_update churn at the configured rate (expected count: rate × duration per channel), and node
+     * channel — channel_update churn at the configured rate (expected count: rate × duration per channel) or the
+     * run's policy updates ({@code policy_updates}, their mean count per channel), and node
      * churn, where each toggle of a node makes its peers announce their directions (one update per channel, exact
      * counts from the run's churn). The latter walks every table once (minutes at r = 3 on 1M channels), only
      * when some node toggled.
@@ -225,6 +226,13 @@ public final class BeaconRouting extends PayLoopProtocol {
     @Override
     public void finish(ProtocolContext ctx) {
         double perChannel = options.updatesPerChannelPerDay() * (ctx.now() / US_PER_DAY);
+        org.lnsim.engine.policy.PolicyBeliefs policies = ctx.view(org.lnsim.engine.policy.PolicyBeliefs.class);
+        if (policies.active() && graph.channelCount() > 0) {
+            // the run's real policy updates (issue 22), drawn uniformly over the directions: each table holds its
+            // channels' expected share of them
+            policies.truth().advanceTo(ctx.now());
+            perChannel += (double) policies.truth().count() / graph.channelCount();
+        }
         long[] toggles = new long[graph.nodeCount()];
         boolean churn = false;
         for (int u = 0; u < toggles.length; u++) {

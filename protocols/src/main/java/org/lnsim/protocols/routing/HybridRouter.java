@@ -55,11 +55,56 @@ public final class HybridRouter {
     private final ChannelGraph graph;
     private final InEdges in;
     private final ThreadLocal<Scratch> scratch;
+    /** The policies a {@link #privateCopy} searches on; null in a shared router (the graph's announced ones). */
+    private final BelievedPolicies believed;
 
     public HybridRouter(ChannelGraph graph) {
         this.graph = graph;
         this.in = new InEdges(graph);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
+        this.believed = null;
+    }
+
+    private HybridRouter(HybridRouter shared) {
+        this.graph = shared.graph;
+        this.in = new InEdges(shared.in, 2 * graph.channelCount());
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
+        this.believed = new BelievedPolicies(graph, in);
+    }
+
+    /**
+     * A router of one run's own whose policies can be set to what a node believes ({@link #believe}): for a network
+     * whose policies change (issue 22). It shares this router's immutable topology and copies its policy words
+     * (≈ 32 bytes per usable direction, ≈ 24 bytes per direction more for the believed policies). Unlike this
+     * router it is <em>not</em> thread-safe: one simulation thread only.
+     */
+    public HybridRouter privateCopy() {
+        return new HybridRouter(believed == null ? this : new HybridRouter(graph));
+    }
+
+    /**
+     * Makes this private router search on what {@code observer} believes at {@code nowUs} (-1: the true policies),
+     * until the next call.
+     *
+     * @throws IllegalStateException on a shared router
+     */
+    public void believe(org.lnsim.engine.policy.PolicyBeliefs beliefs, int observer, long nowUs) {
+        if (believed == null) {
+            throw new IllegalStateException("a shared router searches on the announced policies; use privateCopy()");
+        }
+        believed.believe(beliefs, observer, nowUs);
+    }
+
+    private long feeBase(int e) {
+        return believed == null ? graph.feeBaseMsat(e) : believed.feeBaseMsat(e);
+    }
+
+    private long feePpm(int e) {
+        return believed == null ? graph.feeProportionalMillionths(e) : believed.feeProportionalMillionths(e);
+    }
+
+    private int cltvDelta(int e) {
+        return believed == null ? graph.cltvExpiryDelta(e) : believed.cltvExpiryDelta(e);
     }
 
     public ChannelGraph graph() {
@@ -143,12 +188,12 @@ public final class HybridRouter {
             return false;
         }
         long feeBasis = r.flatCosts() ? r.amountMsat() : totalV;
-        long base = g.feeBaseMsat(e);
-        long ppm = g.feeProportionalMillionths(e);
+        long base = feeBase(e);
+        long ppm = feePpm(e);
         long fee = Fees.feeMsat(base, ppm, feeBasis);
         long fuzzed = fuzzedFee(fee, r.fuzz(), r.seed(), CostModel.channelFuzzKey(g.scid(ChannelGraph.channelOf(e))));
         s.cTotal = candidateTotal(senderHop, totalV, fuzzed);
-        s.cRisk = candidateRisk(senderHop, r.flatCosts(), riskV, s.cTotal, feeBasis, fuzzed, g.cltvExpiryDelta(e),
+        s.cRisk = candidateRisk(senderHop, r.flatCosts(), riskV, s.cTotal, feeBasis, fuzzed, cltvDelta(e),
                 bias, q.rfBlk);
         s.cAmount = candidateAmount(senderHop, amountV, feeBasis, fee, base, ppm);
         return true;
@@ -285,10 +330,10 @@ public final class HybridRouter {
         for (int slot = graph.outStart(srcGraph), e = graph.outEnd(srcGraph); slot < e; slot++) {
             final int dirOut = graph.outDirection(slot);
             if (graph.isUsable(dirOut)) {
-                final long base = graph.feeBaseMsat(dirOut);
+                final long base = feeBase(dirOut);
                 final long feeLow = Math.max(0, base - ((base * fuzzCeil20) >>> 20) - fuzzSlack);
                 senderHopMin = Math.min(senderHopMin,
-                        feeLow + CostModel.riskFeeMsat(amountMsat, graph.cltvExpiryDelta(dirOut), rfBlk));
+                        feeLow + CostModel.riskFeeMsat(amountMsat, cltvDelta(dirOut), rfBlk));
                 final int w = x.toInternal[graph.outPeer(slot)];
                 if (x.deadEndPeer[w] == src && w != dst) {
                     continue; // its only peer is the sender, so it is never settled and never relaxes the sender
@@ -404,8 +449,8 @@ public final class HybridRouter {
             int e = dirs[i];
             int c = ChannelGraph.channelOf(e);
             hops[i] = new RouteHop(c, graph.scid(c), e & 1, amount, cltv);
-            amount += graph.feeMsat(e, amount);
-            cltv += graph.cltvExpiryDelta(e);
+            amount += Fees.feeMsat(feeBase(e), feePpm(e), amount);
+            cltv += cltvDelta(e);
         }
         return new Route(List.of(hops), q.r.amountMsat(), cost, algorithm, null);
     }

@@ -138,6 +138,44 @@ final class InEdges {
                 }
             }
         }
+        slotOf = null;
+    }
+
+    /**
+     * A copy whose policy words may be rewritten ({@link #setPolicy}): the hot and cold arrays are this copy's own,
+     * everything else (topology, numbering, HTLC limits, fuzz keys) is shared with {@code src}, which stays as it
+     * was. Costs 32 bytes per usable direction plus 4 per direction (the slot index).
+     */
+    InEdges(InEdges src, int directions) {
+        toGraph = src.toGraph;
+        toInternal = src.toInternal;
+        start = src.start;
+        maxInDegree = src.maxInDegree;
+        liveEnd = src.liveEnd;
+        deadEndPeer = src.deadEndPeer;
+        hot = src.hot.clone();
+        cold = src.cold.clone();
+        dir = src.dir;
+        htlcMinMsat = src.htlcMinMsat;
+        slotOf = new int[directions];
+        java.util.Arrays.fill(slotOf, -1);
+        for (int k = 0; k < dir.length; k++) {
+            slotOf[dir[k]] = k;
+        }
+    }
+
+    /** Slot of each direction in a copy made for rewriting (-1: not in the copy); null otherwise. */
+    final int[] slotOf;
+
+    /** Rewrites direction e's fee base, ppm and CLTV delta in a copy made for rewriting (a no-op if e has no slot). */
+    void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta) {
+        int k = slotOf[e];
+        if (k < 0) {
+            return;
+        }
+        hot[k] = (hot[k] & 0xFFFF_FFFF_0000_0000L) | feeBaseMsat;
+        int o = COLD * k;
+        cold[o] = ppm << 32 | (long) cltvDelta << 16 | (cold[o] & 0xFFFF);
     }
 
     /** Graph nodes by degree, largest first (ties by index): a counting sort, O(n + max degree). */

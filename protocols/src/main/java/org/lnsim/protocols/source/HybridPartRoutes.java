@@ -4,6 +4,7 @@ import org.lnsim.engine.htlc.HtlcPath;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.TimingsSink;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.protocols.multipart.Exclusions;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.routing.HybridRouter;
@@ -25,6 +26,8 @@ final class HybridPartRoutes implements PartRoutes {
     private final java.util.function.Supplier<RouteRequest.KnownChannels> known;
     private final long fuzzSeed;
     private final TimingsSink timings;
+    private final PolicyBeliefs beliefs;
+    private final int observer;
 
     /**
      * @param liquidity every direction's true liquidity (oracle), or null for the public graph
@@ -32,10 +35,15 @@ final class HybridPartRoutes implements PartRoutes {
      *                  the whole public graph
      * @param fuzzSeed  the payment's fee-fuzz seed
      * @param timings   where the wall-clock time in the router goes (timings only)
+     * @param beliefs   the run's changing policies, or null when they do not change; then {@code router} must be a
+     *                  private copy, set to {@code observer}'s beliefs before every search
+     * @param observer  whose beliefs (-1: the true policies)
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
                      java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed,
-                     TimingsSink timings) {
+                     TimingsSink timings, PolicyBeliefs beliefs, int observer) {
+        this.beliefs = beliefs;
+        this.observer = observer;
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
@@ -67,6 +75,9 @@ final class HybridPartRoutes implements PartRoutes {
                 req = req.withKnownChannels(known.get());
             }
             long t0 = System.nanoTime();
+            if (beliefs != null) {
+                router.believe(beliefs, observer, ctx.now());
+            }
             Route route = router.find(req);
             timings.addPathFinding(System.nanoTime() - t0);
             if (!route.found() || prune(route, feeBudgetMsat, excluded)) {

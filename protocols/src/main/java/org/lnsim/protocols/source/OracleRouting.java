@@ -55,6 +55,12 @@ public final class OracleRouting extends PayLoopProtocol {
         return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, null);
     }
 
+    /** The oracle knows every policy as it is now, however recently it changed. */
+    @Override
+    protected int observer(PaymentContext ctx) {
+        return -1;
+    }
+
     /**
      * Every direction's true spendable balance, through the engine's {@link OracleView} (granted once per payment, to
      * this protocol's declared {@link Knowledge#TRUE_BALANCES}).

@@ -3,6 +3,7 @@ package org.lnsim.protocols.source;
 import java.util.ArrayList;
 import java.util.List;
 import org.lnsim.engine.payment.PaymentContext;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.TimingsSink;
 import org.lnsim.protocols.multipart.PartRoutes;
@@ -59,6 +60,11 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
 
     final HybridRouter router;
     final PayPolicy pay;
+    /**
+     * This run's own copy of the router, made when the run's policies change: it searches on what each sender
+     * believes ({@link HybridRouter#believe}), which the shared router cannot.
+     */
+    private HybridRouter runRouter;
     private final String fuzzStream;
 
     /**
@@ -104,8 +110,30 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
 
     final HybridPartRoutes hybridPartRoutes(PaymentContext ctx,
                                             java.util.function.Supplier<RouteRequest.KnownChannels> known) {
-        return new HybridPartRoutes(ctx, router, pay, liquidity(ctx), known,
-                fuzzSeed(ctx.seeds(), ctx.payment().id()), ctx.view(TimingsSink.class));
+        PolicyBeliefs beliefs = ctx.view(PolicyBeliefs.class);
+        HybridRouter searching = router;
+        if (beliefs.active()) {
+            if (runRouter == null) {
+                runRouter = router.privateCopy();
+            }
+            searching = runRouter;
+        }
+        return new HybridPartRoutes(ctx, searching, pay, liquidity(ctx), known,
+                fuzzSeed(ctx.seeds(), ctx.payment().id()), ctx.view(TimingsSink.class),
+                beliefs.active() ? beliefs : null, observer(ctx));
+    }
+
+    /**
+     * Whose beliefs about changing policies this payment's searches use (issue 22): the sender's — what gossip has
+     * brought it and what failures told it — or -1 for the true current policies. Default: the sender.
+     */
+    protected int observer(PaymentContext ctx) {
+        return ctx.payment().sender();
+    }
+
+    /** Whether the run's policies change (then routes computed ahead on the announced policies are not used). */
+    static boolean policiesChange(org.lnsim.engine.payment.ProtocolContext ctx) {
+        return ctx.view(PolicyBeliefs.class).active();
     }
 
     /** The network's router. */

@@ -9,9 +9,11 @@ import org.lnsim.engine.payment.ProtocolContext;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.ProtocolSeeds;
 import org.lnsim.engine.payment.TimingsSink;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.gossip.GossipSizes;
 import org.lnsim.protocols.routing.HybridRouter;
+import org.lnsim.protocols.routing.Route;
 import org.lnsim.protocols.routing.RouteRequest;
 
 /**
@@ -95,7 +97,8 @@ public final class SourceRouting extends PayLoopProtocol {
     }
 
     /**
-     * Gossip caused during the run, charged at its end: channel_update churn at the configured rate, and the
+     * Gossip caused during the run, charged at its end: channel_update churn at the configured rate or the run's
+     * policy updates ({@code policy_updates}), and the
      * channel_updates of node churn — each time a node goes offline or comes back, each of its peers announces its
      * direction disabled or enabled again (one update per channel; BOLT 7). Every update reaches every node with
      * channels, from its peers ({@link PeerCharges}).
@@ -108,6 +111,11 @@ public final class SourceRouting extends PayLoopProtocol {
             ctx.view(TimingsSink.class).addPreparation(ahead.workerNanos());
         }
         long updates = Math.round(updatesPerChannelPerDay * graph.channelCount() * (ctx.now() / US_PER_DAY));
+        PolicyBeliefs policies = ctx.view(PolicyBeliefs.class);
+        if (policies.active()) {
+            policies.truth().advanceTo(ctx.now());
+            updates += policies.truth().count(); // the run's real policy updates (issue 22)
+        }
         for (int u = 0; u < graph.nodeCount(); u++) {
             updates += ctx.nodeToggles(u) * graph.degree(u);
         }
@@ -131,7 +139,11 @@ public final class SourceRouting extends PayLoopProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         long id = ctx.payment().id();
-        return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, ahead == null ? null : ahead.take(id));
+        Route first = ahead == null ? null : ahead.take(id);
+        if (policiesChange(ctx)) {
+            first = null; // computed on the announced policies, not on what the sender believes now
+        }
+        return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, first);
     }
 
     /** A sender knows the public graph and its own channels only. */

@@ -1,0 +1,108 @@
+package org.lnsim.protocols.routing;
+
+import java.util.Arrays;
+import org.lnsim.engine.policy.PolicyBeliefs;
+import org.lnsim.engine.policy.PolicyUpdates;
+import org.lnsim.network.ChannelGraph;
+
+/**
+ * The policies a private {@link HybridRouter} searches on when the network's policies change during a run (issue
+ * 22): per direction the fee base, ppm and CLTV delta some node believes, written both into these arrays (read by
+ * the router's graph-side code: BFG, the sender's own hops, building the route) and into the router's own compact
+ * copy ({@link InEdges#setPolicy}, read by Dijkstra's inner loop, which therefore costs nothing more).
+ *
+ * <p>Updates every node knows ({@link PolicyBeliefs#foldedCount}) are written once and stay; the overlay of one
+ * observer's pending beliefs is written per {@link #believe} and undone at the next. So a query costs the pending
+ * updates, not the run's history. One simulation thread only.
+ */
+final class BelievedPolicies {
+    private final ChannelGraph graph;
+    private final InEdges in;
+    private final int[] base;
+    private final int[] ppm;
+    private final int[] cltv;
+    /** Per direction, the newest folded update written (-1: the announced policy). */
+    private final int[] folded;
+    private int foldedCount;
+    private PolicyUpdates truth;
+    private int[] patched = new int[0];
+    private int patchedCount;
+
+    BelievedPolicies(ChannelGraph graph, InEdges in) {
+        this.graph = graph;
+        this.in = in;
+        int d = 2 * graph.channelCount();
+        base = new int[d];
+        ppm = new int[d];
+        cltv = new int[d];
+        folded = new int[d];
+        Arrays.fill(folded, -1);
+        for (int e = 0; e < d; e++) {
+            base[e] = (int) graph.feeBaseMsat(e);
+            ppm[e] = (int) graph.feeProportionalMillionths(e);
+            cltv[e] = graph.cltvExpiryDelta(e);
+        }
+    }
+
+    long feeBaseMsat(int e) {
+        return base[e] & 0xFFFF_FFFFL;
+    }
+
+    long feeProportionalMillionths(int e) {
+        return ppm[e] & 0xFFFF_FFFFL;
+    }
+
+    int cltvExpiryDelta(int e) {
+        return cltv[e];
+    }
+
+    /** Searches from now on use what {@code observer} (-1: every node at once, the truth) believes at nowUs. */
+    void believe(PolicyBeliefs beliefs, int observer, long nowUs) {
+        PolicyUpdates t = beliefs.truth();
+        if (truth == null) {
+            truth = t;
+        } else if (truth != t) {
+            throw new IllegalArgumentException("a private router follows one run's policy updates");
+        }
+        if (!beliefs.active()) {
+            return;
+        }
+        for (int i = 0; i < patchedCount; i++) { // undo the previous overlay
+            int e = patched[i];
+            int k = folded[e];
+            if (k < 0) {
+                write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e));
+            } else {
+                writeUpdate(e, k);
+            }
+        }
+        patchedCount = 0;
+        int f = beliefs.foldedCount(nowUs);
+        for (int k = foldedCount; k < f; k++) {
+            int e = t.direction(k);
+            folded[e] = k;
+            writeUpdate(e, k);
+        }
+        foldedCount = f;
+        PolicyBeliefs.Overlay o = observer < 0 ? beliefs.truthBeyondFolded(nowUs) : beliefs.believed(observer, nowUs);
+        if (patched.length < o.size()) {
+            patched = new int[Math.max(o.size(), 2 * patched.length)];
+        }
+        for (int i = 0; i < o.size(); i++) {
+            int e = o.direction(i);
+            writeUpdate(e, o.update(i));
+            patched[patchedCount++] = e;
+        }
+    }
+
+    private void writeUpdate(int e, int k) {
+        write(e, truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k), truth.updateCltvExpiryDelta(k));
+    }
+
+    private void write(int e, long feeBase, long feePpm, int delta) {
+        base[e] = (int) feeBase;
+        ppm[e] = (int) feePpm;
+        cltv[e] = delta;
+        in.setPolicy(e, feeBase, feePpm, delta);
+    }
+}

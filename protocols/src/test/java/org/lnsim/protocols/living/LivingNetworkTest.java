@@ -1,0 +1,130 @@
+package org.lnsim.protocols.living;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lnsim.engine.payment.PaymentOutcome;
+import org.lnsim.engine.payment.PaymentRequest;
+import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.policy.PolicyChurn;
+import org.lnsim.engine.testing.EngineRun;
+import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.ChannelGraphBuilder;
+import org.lnsim.network.ChannelPolicy;
+import org.lnsim.network.NodeIds;
+import org.lnsim.network.ShortChannelId;
+import org.lnsim.protocols.ant.AntRouting;
+import org.lnsim.protocols.ant.AntSettings;
+import org.lnsim.protocols.source.OracleRouting;
+import org.lnsim.protocols.source.PayPolicy;
+import org.lnsim.protocols.source.SourceRouting;
+
+/**
+ * Issue 22, item 3: protocols on a network whose policies change while gossip lags. The network is a line
+ * S(0)–B(1)–R(2) of 10M-sat channels, base 1,000 msat, 100 ppm, delta 40 everywhere: B→R is the only way from S to
+ * R. At 600 updates per direction per day and one gossip hop from B to S (a wait uniform in [0, 60 s) plus
+ * 100 ms), S misses B's latest update about 600 × 30 s / 86,400 s ≈ 21% of the time, half of which raise the fee or
+ * the delta; an update changes again within a retry's half second with probability 600 × 0.5 / 86,400 ≈ 0.3%.
+ */
+class LivingNetworkTest {
+    private static final PolicyChurn CHURN = PolicyChurn.NONE.withRate(600);
+
+    private static ChannelGraph line() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < 3; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        ChannelPolicy p = new ChannelPolicy(1_000, 100, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        for (int i = 0; i < 2; i++) {
+            int c = b.addChannel(ShortChannelId.of(i + 1, 0, 0), i, i + 1, 10_000_000);
+            b.setPolicy(c, i, p);
+            b.setPolicy(c, i + 1, p);
+        }
+        return b.build();
+    }
+
+    /** 200 payments of 1,000 sat from S to R, one every 10 s. */
+    private static List<PaymentRequest> payments() {
+        List<PaymentRequest> out = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            out.add(new PaymentRequest(i, 0, 2, 1_000_000, 10_000_000L * i));
+        }
+        return out;
+    }
+
+    private static List<PaymentOutcome> run(ChannelGraph g, RoutingProtocol protocol) {
+        List<PaymentOutcome> out = new ArrayList<>(EngineRun.of(g, protocol).policies(CHURN).run(payments())
+                .outcomes());
+        out.sort(java.util.Comparator.comparingLong(o -> o.payment().id()));
+        return out;
+    }
+
+    /**
+     * source: a stale sender's attempt fails at B (fee_insufficient or incorrect_cltv_expiry) with B's new
+     * channel_update; the sender applies it and, given a second chance, retries B→R at its new price, so every
+     * payment is delivered although B→R is the only way. Each delivered payment needed exactly one attempt more per
+     * policy failure (nothing else fails here: 200 × 1,000 sat never drain a side of 5M sat).
+     */
+    @Test
+    void aStaleSenderLearnsTheUpdateFromTheFailureAndRetries() {
+        ChannelGraph g = line();
+        List<PaymentOutcome> out = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0));
+        int failures = 0;
+        for (PaymentOutcome o : out) {
+            assertTrue(o.success(), "payment " + o.payment().id() + ": " + o.reason());
+            assertTrue(o.policyFailures() >= 0);
+            assertEquals(1 + o.policyFailures(), o.attempts(), "payment " + o.payment().id());
+            failures += o.policyFailures();
+        }
+        // at most ≈ 21% stale × 1/2 raising ≈ 10% of 200 = 20 expected, fewer since a failure informs the sender and
+        // the next payments 10 s later no longer miss that update; at least a few for the test to mean anything
+        assertTrue(failures >= 3 && failures <= 40, "policy failures: " + failures);
+        // the same run again: the same outcomes (one seed, named streams)
+        List<PaymentOutcome> again = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0));
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(out.get(i).attempts(), again.get(i).attempts());
+            assertEquals(out.get(i).feeMsat(), again.get(i).feeMsat());
+        }
+    }
+
+    /** The oracle knows every policy as it is, and ant's path is priced by its own nodes: neither is ever stale. */
+    @Test
+    void theOracleAndAntAreNeverStale() {
+        ChannelGraph g = line();
+        for (RoutingProtocol p : List.of(new OracleRouting(g, PayPolicy.C_LIGHTNING),
+                new AntRouting(g, AntSettings.DEFAULT))) {
+            for (PaymentOutcome o : run(g, p)) {
+                assertTrue(o.success(), p.name() + " payment " + o.payment().id() + ": " + o.reason());
+                assertEquals(0, o.policyFailures(), p.name());
+            }
+        }
+    }
+
+    /**
+     * What the sender pays follows the updates: the fees of the delivered payments are not all the announced
+     * 1,000 + ⌊1,000,000 × 100 / 10^6⌋ = 1,100 msat, and each is B's fee on 1,000,000 msat under the announced
+     * policy or one of B→R's updates (direction 2: channel 1, node_1 = B).
+     */
+    @Test
+    void feesFollowTheUpdates() {
+        ChannelGraph g = line();
+        EngineRun run = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0)).policies(CHURN);
+        List<PaymentOutcome> out = run.run(payments()).outcomes();
+        var truth = run.beliefs().truth();
+        java.util.Set<Long> possible = new java.util.HashSet<>(List.of(g.feeMsat(2, 1_000_000)));
+        for (int k = 0; k < truth.count(); k++) {
+            if (truth.direction(k) == 2) {
+                possible.add(org.lnsim.network.Fees.feeMsat(truth.updateFeeBaseMsat(k),
+                        truth.updateFeeProportionalMillionths(k), 1_000_000));
+            }
+        }
+        long distinct = out.stream().mapToLong(PaymentOutcome::feeMsat).distinct().count();
+        assertTrue(distinct > 10, "distinct fees: " + distinct);
+        for (PaymentOutcome o : out) {
+            assertTrue(possible.contains(o.feeMsat()), "fee " + o.feeMsat());
+        }
+    }
+}
