@@ -58,7 +58,7 @@ public final class ConfigSchema {
     public static final Section ROOT = new Section("", "lnsim experiment configuration",
             List.of(ExperimentSettings.SEED, ReplicationSettings.INDEX), List.of(NetworkSettings.SECTION, EngineSettings.Balances.SECTION,
             EngineSettings.Latency.SECTION, EngineSettings.Churn.SECTION, WorkloadSettings.SECTION,
-            ExperimentSettings.ANALYSIS, EngineSettings.Rules.SECTION));
+            ExperimentSettings.ANALYSIS, EngineSettings.Rules.SECTION, EngineSettings.Policies.SECTION));
 
     private ConfigSchema() {
     }
@@ -134,7 +134,7 @@ public final class ConfigSchema {
                         child(network, NetworkSettings.GENERATE, "network"), seed, replication, source),
                 EngineSettings.from(child(c, EngineSettings.Balances.SECTION, ""),
                         child(c, EngineSettings.Latency.SECTION, ""), child(c, EngineSettings.Churn.SECTION, ""),
-                        child(c, EngineSettings.Rules.SECTION, "")),
+                        child(c, EngineSettings.Rules.SECTION, ""), child(c, EngineSettings.Policies.SECTION, "")),
                 WorkloadSettings.from(values(WorkloadSettings.SECTION, workload, "workload"),
                         child(workload, WorkloadSettings.AMOUNT, "workload"),
                         child(workload, WorkloadSettings.ENDPOINTS, "workload"), source),

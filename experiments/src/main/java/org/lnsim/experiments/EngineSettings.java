@@ -15,6 +15,8 @@ import org.lnsim.engine.htlc.LatencyModel;
 import org.lnsim.engine.htlc.NodeAvailability;
 import org.lnsim.engine.htlc.ReceiverBehaviour;
 import org.lnsim.engine.payment.PaymentEngine;
+import org.lnsim.engine.policy.PolicyBeliefs;
+import org.lnsim.engine.policy.PolicyChurn;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.io.FileBalances;
@@ -27,11 +29,56 @@ import org.lnsim.protocols.settings.Values;
  * delays ({@code latency}), nodes going offline ({@code churn}) and the payment rules ({@code engine}). Defaults are
  * the engine's own constants where it has them. Each part builds its engine object from the run's named streams.
  */
-public record EngineSettings(Balances balances, Latency latency, Churn churn, Rules rules) {
-    /** The four sections of an experiment configuration this record reads, in the order the reference lists them. */
-    static EngineSettings from(Values balances, Values latency, Values churn, Values rules) {
+public record EngineSettings(Balances balances, Latency latency, Churn churn, Rules rules, Policies policies) {
+    /** The five sections of an experiment configuration this record reads. */
+    static EngineSettings from(Values balances, Values latency, Values churn, Values rules, Values policies) {
         return new EngineSettings(Balances.from(balances), Latency.from(latency), Churn.from(churn),
-                Rules.from(rules));
+                Rules.from(rules), Policies.from(policies));
+    }
+
+    /**
+     * {@code policy_updates}: channel_updates that change fees and CLTV deltas during the run, spread by gossip
+     * (issue 22; {@link PolicyChurn} has the measurements behind the defaults). Off by default, so that runs of
+     * a static network stay as they were.
+     */
+    public record Policies(boolean enabled, PolicyChurn churn) {
+        public static final Key<Boolean> ENABLED = Key.bool("enabled", false, "whether channel policies change during "
+                + "the run (then forwarding nodes enforce their current policy and each sender routes on what gossip "
+                + "has told it)");
+        public static final Key<Double> RATE = Key.dbl("rate_per_direction_per_day",
+                PolicyChurn.MEASURED_UPDATES_PER_DIRECTION_PER_DAY, 0, 1e6, "channel_updates per usable direction "
+                        + "per day, Poisson (default 0.36: measured on the 2021-04-16 snapshot, keep-alives included)");
+        public static final Key<Double> BROADCAST_INTERVAL_S = Key.dbl("broadcast_interval_s",
+                PolicyChurn.BROADCAST_INTERVAL_US / 1e6, 0.001, 86_400, "each relay broadcasts the gossip it queued "
+                        + "this often (BOLT 7, c-lightning, eclair: 60 s)");
+        public static final Key<Double> PER_HOP_DELAY_MS = Key.dbl("per_hop_delay_ms",
+                PolicyChurn.PER_HOP_DELAY_US / 1e3, 0, 3_600_000, "delay of a broadcast gossip message per hop");
+        public static final Key<Double> FEE_FACTOR_MAX = Key.dbl("fee_factor_max", PolicyChurn.FEE_FACTOR_MAX, 1,
+                1e6, "an update multiplies base fee and ppm by a factor log-uniform in [1/this, this]");
+        public static final Key<Double> CLTV_CHANGE_SHARE = Key.dbl("cltv_change_share",
+                PolicyChurn.CLTV_CHANGE_SHARE, 0, 1, "share of updates that also redraw the CLTV delta from the "
+                        + "network's (0.44: measured 2019-01-18 to 2019-05-14)");
+        static final Section SECTION = new Section("policy_updates", "channel policies that change during the run, "
+                + "with gossip lag (issue 22)", List.of(ENABLED, RATE, BROADCAST_INTERVAL_S, PER_HOP_DELAY_MS,
+                FEE_FACTOR_MAX, CLTV_CHANGE_SHARE), List.of());
+
+        static Policies from(Values v) {
+            return new Policies(v.get(ENABLED), new PolicyChurn(v.get(RATE), secondsToUs(v.get(BROADCAST_INTERVAL_S)),
+                    msToUs(v.get(PER_HOP_DELAY_MS)), v.get(FEE_FACTOR_MAX), v.get(CLTV_CHANGE_SHARE)));
+        }
+
+        /** Whether any policy changes during the run. */
+        public boolean active() {
+            return enabled && churn.active();
+        }
+
+        /** The run's policy updates and beliefs, drawn from the streams {@code policy_updates} and {@code gossip}. */
+        public PolicyBeliefs create(ChannelGraph graph, RandomStreams streams) {
+            if (!active()) {
+                return PolicyBeliefs.none(graph);
+            }
+            return PolicyBeliefs.create(graph, churn, streams.stream("policy_updates"), streams.seedOf("gossip"));
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.engine.payment.TimingsSink;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.engine.workload.AmountDistribution;
 import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
@@ -212,6 +213,7 @@ public final class ExperimentRunner {
         timings.put("network", net.buildMs());
 
         long t1 = System.nanoTime();
+        PolicyUpdateChecks.check(settings, graph, where(settings, baseDir, networkName));
         checkEndpoints(settings, graph, baseDir, networkName);
         settings.engine().balances().check(net.balances(), where(settings, baseDir, networkName));
         ClothChecks.check(settings, net.balances(), where(settings, baseDir, networkName));
@@ -319,8 +321,9 @@ public final class ExperimentRunner {
         ChannelState state = eng.balances().initialState(graph, fileBalances, sim.random().stream("balances"));
         LatencyModel latency = eng.latency().create(graph, sim.random());
         NodeAvailability availability = eng.churn().availability(graph.nodeCount(), sim.random());
+        PolicyBeliefs beliefs = eng.policies().create(graph, sim.random());
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, eng.rules().mppTimeoutUs(),
-                eng.rules().receiver());
+                eng.rules().receiver(), beliefs.truth());
         RoutingProtocol protocol = observer.observe(entry, entry.create(shared));
         List<PaymentOutcome> outcomes = new ArrayList<>(workload.size());
         Timings timings = new Timings();
@@ -328,7 +331,7 @@ public final class ExperimentRunner {
                 o -> {
                     outcomes.add(o);
                     onOutcome.run();
-                }, timings);
+                }, timings, beliefs);
         engine.prepare(workload, threads);
         if (check) {
             sim.afterEachEvent(state::checkTouched);

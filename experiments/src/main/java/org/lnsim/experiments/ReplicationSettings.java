@@ -39,7 +39,8 @@ public record ReplicationSettings(int index, Set<Vary> vary) {
         BALANCES,
         /** per-channel latencies: stream {@code latency} */
         LATENCY,
-        /** node availability: stream {@code churn} */
+        /** the living network: node availability and policy updates, streams {@code churn}, {@code policy_updates}
+         *  and {@code gossip} */
         CHURN,
         /** the protocols' own draws (ant's random seeds, fuzz…): streams {@code protocol.*} */
         PROTOCOLS,
@@ -56,7 +57,7 @@ public record ReplicationSettings(int index, Set<Vary> vary) {
                 case "workload" -> WORKLOAD;
                 case "balances" -> BALANCES;
                 case "latency" -> LATENCY;
-                case "churn" -> CHURN;
+                case "churn", "policy_updates", "gossip" -> CHURN;
                 default -> {
                     if (stream.startsWith("protocol.")) {
                         yield PROTOCOLS;
