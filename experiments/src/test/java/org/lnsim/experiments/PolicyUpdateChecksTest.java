@@ -43,6 +43,9 @@ class PolicyUpdateChecksTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> config(LIVING, "policy_updates.rate_per_direction_per_day=-1"));
         assertEquals("policy_updates.rate_per_direction_per_day", e.key());
+        ConfigException closes = assertThrows(ConfigException.class,
+                () -> config(LIVING, "policy_updates.close_rate_per_channel_per_day=-0.5"));
+        assertEquals("policy_updates.close_rate_per_channel_per_day", closes.key());
     }
 
     @Test

@@ -171,7 +171,7 @@ final class SlotRecords {
         return a + Fees.feeMsat(fee >>> 32, fee & 0xffffffffL, amount + a);
     }
 
-    /** The adjacency slot of each direction (built on the first {@link #setFee}). */
+    /** The adjacency slot of each direction (built on the first {@link #setFee} or {@link #close}). */
     private int[] slotOf;
 
     /**
@@ -180,6 +180,20 @@ final class SlotRecords {
      * never for records shared with waves flooded ahead on other threads.
      */
     void setFee(int d, long feeBaseMsat, long ppm) {
+        int[] at = slotOf();
+        long fee = feeBaseMsat << 32 | (ppm & 0xffffffffL);
+        rec[REC * at[d] + FEE] = fee;
+        rec[seedBase + REC * at[d ^ 1] + FEE] = fee;
+    }
+
+    /** Marks direction d unusable in the records that read it: its channel closed during the run (issue 22). */
+    void close(int d) {
+        int[] at = slotOf();
+        rec[REC * at[d] + MIN] = Long.MAX_VALUE;
+        rec[seedBase + REC * at[d ^ 1] + MIN] = Long.MAX_VALUE;
+    }
+
+    private int[] slotOf() {
         if (slotOf == null) {
             slotOf = new int[2 * g.channelCount()];
             for (int v = 0; v < g.nodeCount(); v++) {
@@ -188,8 +202,6 @@ final class SlotRecords {
                 }
             }
         }
-        long fee = feeBaseMsat << 32 | (ppm & 0xffffffffL);
-        rec[REC * slotOf[d] + FEE] = fee;
-        rec[seedBase + REC * slotOf[d ^ 1] + FEE] = fee;
+        return slotOf;
     }
 }

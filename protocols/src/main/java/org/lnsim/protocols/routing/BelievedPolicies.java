@@ -7,7 +7,7 @@ import org.lnsim.network.ChannelGraph;
 
 /**
  * The policies a private {@link HybridRouter} searches on when the network's policies change during a run (issue
- * 22): per direction the fee base, ppm and CLTV delta some node believes, written both into these arrays (read by
+ * 22): per direction the fee base, ppm and CLTV delta some node believes, and whether it knows the channel closed, written both into these arrays (read by
  * the router's graph-side code: BFG, the sender's own hops, building the route) and into the router's own compact
  * copy ({@link InEdges#setPolicy}, read by Dijkstra's inner loop, which therefore costs nothing more).
  *
@@ -21,6 +21,8 @@ final class BelievedPolicies {
     private final int[] base;
     private final int[] ppm;
     private final int[] cltv;
+    /** Directions whose channel the node knows has closed. */
+    private final boolean[] closed;
     /** Per direction, the newest folded update written (-1: the announced policy). */
     private final int[] folded;
     private int foldedCount;
@@ -35,6 +37,7 @@ final class BelievedPolicies {
         base = new int[d];
         ppm = new int[d];
         cltv = new int[d];
+        closed = new boolean[d];
         folded = new int[d];
         Arrays.fill(folded, -1);
         for (int e = 0; e < d; e++) {
@@ -56,6 +59,11 @@ final class BelievedPolicies {
         return cltv[e];
     }
 
+    /** Whether the node knows direction e's channel has closed. */
+    boolean closed(int e) {
+        return closed[e];
+    }
+
     /** Searches from now on use what {@code observer} (-1: every node at once, the truth) believes at nowUs. */
     void believe(PolicyBeliefs beliefs, int observer, long nowUs) {
         PolicyUpdates t = beliefs.truth();
@@ -71,7 +79,7 @@ final class BelievedPolicies {
             int e = patched[i];
             int k = folded[e];
             if (k < 0) {
-                write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e));
+                write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e), false);
             } else {
                 writeUpdate(e, k);
             }
@@ -96,13 +104,15 @@ final class BelievedPolicies {
     }
 
     private void writeUpdate(int e, int k) {
-        write(e, truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k), truth.updateCltvExpiryDelta(k));
+        write(e, truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k), truth.updateCltvExpiryDelta(k),
+                truth.isClose(k));
     }
 
-    private void write(int e, long feeBase, long feePpm, int delta) {
+    private void write(int e, long feeBase, long feePpm, int delta, boolean isClosed) {
         base[e] = (int) feeBase;
         ppm[e] = (int) feePpm;
         cltv[e] = delta;
-        in.setPolicy(e, feeBase, feePpm, delta);
+        closed[e] = isClosed;
+        in.setPolicy(e, feeBase, feePpm, delta, isClosed);
     }
 }

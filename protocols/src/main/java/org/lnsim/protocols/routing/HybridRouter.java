@@ -175,7 +175,7 @@ public final class HybridRouter {
     private boolean relax(Scratch s, Search q, int e, int u, long amountV, long totalV, long riskV, long bias) {
         ChannelGraph g = graph;
         RouteRequest r = q.r;
-        if (!g.isUsable(e)) {
+        if (!g.isUsable(e) || believed != null && believed.closed(e)) {
             return false;
         }
         boolean senderHop = u == r.source();
@@ -329,7 +329,7 @@ public final class HybridRouter {
         final int srcGraph = r.source();
         for (int slot = graph.outStart(srcGraph), e = graph.outEnd(srcGraph); slot < e; slot++) {
             final int dirOut = graph.outDirection(slot);
-            if (graph.isUsable(dirOut)) {
+            if (graph.isUsable(dirOut) && (believed == null || !believed.closed(dirOut))) {
                 final long base = feeBase(dirOut);
                 final long feeLow = Math.max(0, base - ((base * fuzzCeil20) >>> 20) - fuzzSlack);
                 senderHopMin = Math.min(senderHopMin,

@@ -139,6 +139,7 @@ final class InEdges {
             }
         }
         slotOf = null;
+        announcedCold = null;
     }
 
     /**
@@ -155,6 +156,7 @@ final class InEdges {
         deadEndPeer = src.deadEndPeer;
         hot = src.hot.clone();
         cold = src.cold.clone();
+        announcedCold = src.cold;
         dir = src.dir;
         htlcMinMsat = src.htlcMinMsat;
         slotOf = new int[directions];
@@ -166,9 +168,14 @@ final class InEdges {
 
     /** Slot of each direction in a copy made for rewriting (-1: not in the copy); null otherwise. */
     final int[] slotOf;
+    /** In a copy made for rewriting, the cold records as announced (the source's, shared); null otherwise. */
+    private final long[] announcedCold;
 
-    /** Rewrites direction e's fee base, ppm and CLTV delta in a copy made for rewriting (a no-op if e has no slot). */
-    void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta) {
+    /**
+     * Rewrites direction e's fee base, ppm and CLTV delta in a copy made for rewriting (a no-op if e has no slot); a
+     * closed direction keeps its slot but can carry nothing (its largest amount 0, so every search skips it).
+     */
+    void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
         int k = slotOf[e];
         if (k < 0) {
             return;
@@ -176,6 +183,7 @@ final class InEdges {
         hot[k] = (hot[k] & 0xFFFF_FFFF_0000_0000L) | feeBaseMsat;
         int o = COLD * k;
         cold[o] = ppm << 32 | (long) cltvDelta << 16 | (cold[o] & 0xFFFF);
+        cold[o + 1] = closed ? 0 : announcedCold[o + 1];
     }
 
     /** Graph nodes by degree, largest first (ties by index): a counting sort, O(n + max degree). */

@@ -127,4 +127,61 @@ class LivingNetworkTest {
             assertTrue(possible.contains(o.feeMsat()), "fee " + o.feeMsat());
         }
     }
+
+    /**
+     * Channel closes: S(0) reaches R(7) through six middle nodes M1..M6 (S–Mi–R, 12 channels of 10M sat, the same
+     * policy), and channels close at 30 per channel per day, so over the 2,000 s of 200 payments each closes with
+     * probability 1 − e^(−30 × 2,000 / 86,400) ≈ 0.50. A sender routes over a closed channel only until the block
+     * (≤ 10 min) tells it, and then fails at the closed hop with permanent_channel_failure and excludes it; no
+     * delivered payment's route holds a channel closed before the payment began.
+     */
+    @Test
+    void closedChannelsAreAvoidedOnceKnownAndRefuseHtlcsBefore() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < 8; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        ChannelPolicy p = new ChannelPolicy(1_000, 100, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        for (int m = 1; m <= 6; m++) {
+            for (int[] ends : new int[][] {{0, m}, {m, 7}}) {
+                int c = b.addChannel(ShortChannelId.of(10 * m + ends[0], 0, 0), ends[0], ends[1], 10_000_000);
+                b.setPolicy(c, ends[0], p);
+                b.setPolicy(c, ends[1], p);
+            }
+        }
+        ChannelGraph g = b.build();
+        List<PaymentRequest> pays = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            pays.add(new PaymentRequest(i, 0, 7, 1_000_000, 10_000_000L * i));
+        }
+        EngineRun run = EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0))
+                .policies(PolicyChurn.NONE.withCloses(30));
+        List<PaymentOutcome> out = run.run(pays).outcomes();
+        var truth = run.beliefs().truth();
+        long[] closedAt = new long[g.channelCount()];
+        java.util.Arrays.fill(closedAt, Long.MAX_VALUE);
+        for (int k = 0; k < truth.count(); k++) {
+            if (truth.isClose(k)) {
+                int c = org.lnsim.network.ChannelGraph.channelOf(truth.direction(k));
+                closedAt[c] = Math.min(closedAt[c], truth.timeUs(k));
+            }
+        }
+        assertTrue(truth.closes() >= 3 && truth.closes() <= 11, "closes: " + truth.closes());
+        int permanent = 0;
+        int delivered = 0;
+        for (PaymentOutcome o : out) {
+            if (o.failure() == org.lnsim.engine.htlc.FailureCode.PERMANENT_CHANNEL_FAILURE) {
+                permanent++;
+            }
+            if (o.success()) {
+                delivered++;
+                for (int e : o.route()) {
+                    assertTrue(closedAt[org.lnsim.network.ChannelGraph.channelOf(e)] > o.payment().arrivalUs(),
+                            "payment " + o.payment().id() + " over a channel closed before it began");
+                }
+            }
+        }
+        assertTrue(permanent > 0, "some sender met a close it did not know yet");
+        assertTrue(delivered > 100, "delivered: " + delivered);
+    }
 }

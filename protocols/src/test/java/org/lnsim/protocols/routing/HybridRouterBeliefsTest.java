@@ -19,7 +19,8 @@ import org.lnsim.network.ShortChannelId;
  * Issue 22: a private router set to what a node believes ({@link HybridRouter#believe}) finds exactly the routes a
  * fresh router finds on a graph that announces those policies — the differential oracle being the unchanged router
  * on a rebuilt graph. Over a sequence of observers and increasing times, so folding and undoing overlays are
- * exercised too, on random graphs whose directions have varied base, ppm and CLTV deltas.
+ * exercised too, on random graphs whose directions have varied base, ppm and CLTV deltas, some of whose channels
+ * close (a known close routes as a disabled direction).
  */
 class HybridRouterBeliefsTest {
     private static ChannelGraph random(SplittableRandom rnd, int trial, int n, int tries) {
@@ -60,9 +61,10 @@ class HybridRouterBeliefsTest {
                     continue;
                 }
                 int k = believed[e];
-                if (k >= 0) {
+                if (k >= 0) { // a closed channel as the announcement of a disabled direction: never used either way
                     p = new ChannelPolicy(truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k),
-                            truth.updateCltvExpiryDelta(k), p.htlcMinimumMsat(), p.htlcMaximumMsat(), p.disabled());
+                            truth.updateCltvExpiryDelta(k), p.htlcMinimumMsat(), p.htlcMaximumMsat(),
+                            p.disabled() || truth.isClose(k));
                 }
                 b.setPolicy(ch, g.source(e), p);
             }
@@ -75,11 +77,13 @@ class HybridRouterBeliefsTest {
         SplittableRandom rnd = new SplittableRandom(22);
         int compared = 0;
         int differFromAnnounced = 0;
+        int closedSeen = 0;
         for (int trial = 0; trial < 8; trial++) {
             ChannelGraph g = random(rnd, trial, 25, 80);
             // 2,000 updates per direction per day: about one a minute per direction, many still on their way
+            // and 200 closes per channel per day: a few channels close within the steps' 4 minutes
             PolicyBeliefs beliefs = PolicyBeliefs.create(g, new PolicyChurn(2_000, PolicyChurn.BROADCAST_INTERVAL_US,
-                    PolicyChurn.PER_HOP_DELAY_US, 2.0, 0.44), new SplittableRandom(trial), trial);
+                    PolicyChurn.PER_HOP_DELAY_US, 2.0, 0.44, 200), new SplittableRandom(trial), trial);
             HybridRouter shared = new HybridRouter(g);
             HybridRouter mine = shared.privateCopy();
             PolicyUpdates truth = beliefs.truth();
@@ -100,6 +104,9 @@ class HybridRouterBeliefsTest {
                         : beliefs.believed(observer, now);
                 for (int i = 0; i < o.size(); i++) {
                     believed[o.direction(i)] = o.update(i);
+                }
+                for (int k : believed) {
+                    closedSeen += k >= 0 && truth.isClose(k) ? 1 : 0;
                 }
                 HybridRouter oracle = new HybridRouter(announcing(g, truth, believed));
                 for (int q = 0; q < 15; q++) {
@@ -126,6 +133,7 @@ class HybridRouterBeliefsTest {
         }
         assertTrue(compared > 500, "queries compared: " + compared);
         assertTrue(differFromAnnounced > 20, "routes that the beliefs changed: " + differFromAnnounced);
+        assertTrue(closedSeen > 0, "some believed closes");
     }
 
     @Test

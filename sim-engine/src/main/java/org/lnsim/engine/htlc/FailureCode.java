@@ -8,8 +8,8 @@ public enum FailureCode {
     /** The outgoing channel cannot carry the HTLC now: balance, reserve, slots, or above htlc_maximum_msat. */
     TEMPORARY_CHANNEL_FAILURE(0x1000 | 7, "temporary_channel_failure"),
     /**
-     * The channel was closed: here, the HTLC on it timed out on chain because the next node held it offline past its
-     * CLTV expiry (BOLT 4: PERM|8).
+     * The channel was closed (BOLT 4: PERM|8): it closed during the run (issue 22), or the HTLC on it timed out on
+     * chain because the next node held it offline past its CLTV expiry.
      */
     PERMANENT_CHANNEL_FAILURE(0x4000 | 8, "permanent_channel_failure"),
     /** The next peer is offline or unknown. */

@@ -12,7 +12,8 @@ import org.lnsim.network.ChannelGraph;
  * The node at position i (the sender is 0) that holds the HTLC decides about hop i (direction {@code e_i}). Checks,
  * in this order, with the code it fails with:
  * <ol>
- *   <li>e_i is known and enabled — else {@code channel_disabled};</li>
+ *   <li>e_i is known and enabled — else {@code channel_disabled}; its channel has not closed (issue 22) — else
+ *       {@code permanent_channel_failure};</li>
  *   <li>for i ≥ 1, the incoming amount covers the outgoing amount plus e_i's BOLT 7 fee on it — else
  *       {@code fee_insufficient}; and the incoming CLTV exceeds the outgoing one by at least e_i's
  *       {@code cltv_expiry_delta} — else {@code incorrect_cltv_expiry};</li>
@@ -54,7 +55,9 @@ import org.lnsim.network.ChannelGraph;
  * <h2>Policies that change (issue 22)</h2>
  * Fees and CLTV deltas are checked against each direction's <em>current</em> policy ({@link PolicyUpdates}; the
  * graph's announced one on a static network), which the sender may not know yet. A failure with the BOLT 4 UPDATE
- * flag carries the failing direction's current channel_update: {@link AttemptResult#policyUpdate} names it.
+ * flag carries the failing direction's current channel_update: {@link AttemptResult#policyUpdate} names it. A channel
+ * that has closed takes no new HTLC ({@code permanent_channel_failure}, checked before the fee); HTLCs already on it
+ * resolve as usual.
  */
 public final class HtlcRelay {
     /** Receives an attempt's outcome. */
@@ -228,8 +231,11 @@ public final class HtlcRelay {
         if (!graph.isUsable(e)) {
             return FailureCode.CHANNEL_DISABLED;
         }
+        policies.advanceTo(sim.now());
+        if (policies.isClosed(e)) {
+            return FailureCode.PERMANENT_CHANNEL_FAILURE;
+        }
         if (i > 0) {
-            policies.advanceTo(sim.now());
             if (p.amountMsat(i - 1) - out < policies.feeMsat(e, out)) {
                 return FailureCode.FEE_INSUFFICIENT;
             }

@@ -70,6 +70,9 @@ public final class PolicyBeliefs {
     public static PolicyBeliefs create(ChannelGraph graph, PolicyChurn churn, SplittableRandom updates, long seed) {
         long fold = churn.active()
                 ? 2L * eccentricityOfHub(graph) * (churn.broadcastIntervalUs() + churn.perHopDelayUs()) : 0;
+        if (churn.closesPerChannelPerDay() > 0) {
+            fold = Math.max(fold, PolicyChurn.BLOCK_INTERVAL_US);
+        }
         return new PolicyBeliefs(new PolicyUpdates(graph, churn, updates, -fold), seed, fold);
     }
 
@@ -80,7 +83,7 @@ public final class PolicyBeliefs {
         this.foldLagUs = foldLagUs;
     }
 
-    /** Whether policies change during the run (otherwise every view is the announced graph). */
+    /** Whether policies change or channels close during the run (otherwise every view is the announced graph). */
     public boolean active() {
         return truth.active();
     }
@@ -112,13 +115,26 @@ public final class PolicyBeliefs {
         return lo;
     }
 
-    /** How long after it was made update k reaches node {@code observer} by gossip; Long.MAX_VALUE if never. */
+    /**
+     * How long after it was made update k reaches node {@code observer} by gossip; Long.MAX_VALUE if never. A
+     * channel's close reaches its endpoints at once and every other node with the block that holds it
+     * ({@link PolicyChurn}).
+     */
     public long lagUs(int k, int observer) {
         int h = hopsFrom(observer)[graph.source(truth.direction(k))] & 0xFF;
         return lag(k, observer, h);
     }
 
     private long lag(int k, int observer, int h) {
+        if (truth.isClose(k)) {
+            int e = truth.direction(k);
+            if (observer == graph.source(e) || observer == graph.target(e)) {
+                return 0;
+            }
+            // the block: one draw per channel close, the same for every node (and for both directions)
+            long close = NamedStreams.mix64(seed ^ NamedStreams.mix64(~(long) ChannelGraph.channelOf(e)));
+            return (long) (new SplittableRandom(close).nextDouble() * PolicyChurn.BLOCK_INTERVAL_US);
+        }
         if (h == UNREACHABLE) {
             return Long.MAX_VALUE;
         }

@@ -7,8 +7,11 @@ import org.lnsim.network.Fees;
 
 /**
  * The true policies of a run whose channels send channel_updates: a Poisson stream of updates over the usable
- * directions at {@link PolicyChurn#updatesPerDirectionPerDay} each, drawn lazily in time order from one random
- * stream as the clock reaches them, and every direction's current policy — the one its forwarding node enforces.
+ * directions at {@link PolicyChurn#updatesPerDirectionPerDay} each, merged with the channels' closes at
+ * {@link PolicyChurn#closesPerChannelPerDay} (a close is an update per usable direction of the channel, marked
+ * {@link #isClose}), drawn lazily in time order from one random stream as the clock reaches them, and every
+ * direction's current policy — the one its forwarding node enforces. Without closes the stream is drawn exactly as
+ * before they existed.
  *
  * <p>Update k (0, 1, 2, … in time order) has a time, a direction and the new fee base, ppm and CLTV delta; update k's
  * policy is drawn from its direction's policy just before it (the previous update of that direction, or the
@@ -26,9 +29,14 @@ public final class PolicyUpdates {
     private final SplittableRandom random;
     /** The usable directions, the ones that can be updated. */
     private final int[] usable;
-    /** Mean gap between two updates anywhere in the network, µs; infinite when static. */
-    private final double meanGapUs;
     private final double logFactorMax;
+    /** Channels with a usable direction still open, the first {@link #openCount} of them (order: swap-removal). */
+    private final int[] open;
+    private int openCount;
+    /** Whether each channel has closed (null without closes). */
+    private final boolean[] closedChannel;
+    private boolean[] isClose = new boolean[0];
+    private int closes;
 
     private long[] timeUs = new long[0];
     private int[] direction = new int[0];
@@ -68,9 +76,19 @@ public final class PolicyUpdates {
             }
         }
         this.usable = Arrays.copyOf(all, n);
-        this.meanGapUs = n == 0 || !churn.active() ? Double.POSITIVE_INFINITY
-                : US_PER_DAY / (churn.updatesPerDirectionPerDay() * n);
         this.logFactorMax = Math.log(churn.feeFactorMax());
+        if (churn.closesPerChannelPerDay() > 0) {
+            closedChannel = new boolean[graph.channelCount()];
+            open = new int[graph.channelCount()];
+            for (int c = 0; c < graph.channelCount(); c++) {
+                if (graph.isUsable(2 * c) || graph.isUsable(2 * c + 1)) {
+                    open[openCount++] = c;
+                }
+            }
+        } else {
+            closedChannel = null;
+            open = null;
+        }
         this.appliedUpTo = startUs;
         this.nextUs = gapAfter(startUs);
     }
@@ -83,16 +101,24 @@ public final class PolicyUpdates {
         return churn;
     }
 
-    /** Whether policies change during the run at all. */
+    /** Whether policies change or channels close during the run at all. */
     public boolean active() {
-        return meanGapUs != Double.POSITIVE_INFINITY;
+        return churn.active() && (usable.length > 0 || openCount > 0);
     }
 
+    /** Updates per day, network-wide, now: each usable direction's, plus each open channel's closes. */
+    private double perDay() {
+        double updates = usable.length == 0 ? 0 : churn.updatesPerDirectionPerDay() * usable.length;
+        return closedChannel == null ? updates : updates + churn.closesPerChannelPerDay() * openCount;
+    }
+
+    /** The next event of the merged Poisson process after {@code fromUs} (rates are constant between events). */
     private long gapAfter(long fromUs) {
-        if (meanGapUs == Double.POSITIVE_INFINITY) {
+        double perDay = perDay();
+        if (!(perDay > 0)) {
             return Long.MAX_VALUE;
         }
-        double gap = -Math.log(1.0 - random.nextDouble()) * meanGapUs;
+        double gap = -Math.log(1.0 - random.nextDouble()) * (US_PER_DAY / perDay);
         return fromUs + Math.max(1L, (long) Math.ceil(gap));
     }
 
@@ -109,7 +135,15 @@ public final class PolicyUpdates {
     }
 
     private void draw(long t) {
+        if (closedChannel != null
+                && random.nextDouble() * perDay() < churn.closesPerChannelPerDay() * openCount) {
+            close(t);
+            return;
+        }
         int e = usable[random.nextInt(usable.length)];
+        if (closedChannel != null && closedChannel[ChannelGraph.channelOf(e)]) {
+            return; // a closed channel sends no more updates
+        }
         double factor = Math.exp((2 * random.nextDouble() - 1) * logFactorMax);
         long base = Math.min(0xFFFF_FFFFL, Math.round(feeBaseMsat(e) * factor));
         long ppm = Math.min(0xFFFF_FFFFL, Math.round(feeProportionalMillionths(e) * factor));
@@ -117,6 +151,25 @@ public final class PolicyUpdates {
         if (random.nextDouble() < churn.cltvChangeShare()) {
             delta = graph.cltvExpiryDelta(usable[random.nextInt(usable.length)]);
         }
+        append(t, e, base, ppm, delta, false);
+    }
+
+    /** A uniformly drawn open channel closes: one update per usable direction, marked as a close. */
+    private void close(long t) {
+        int i = random.nextInt(openCount);
+        int c = open[i];
+        open[i] = open[--openCount];
+        closedChannel[c] = true;
+        closes++;
+        for (int d = 0; d < 2; d++) {
+            int e = ChannelGraph.direction(c, d);
+            if (graph.isUsable(e)) {
+                append(t, e, feeBaseMsat(e), feeProportionalMillionths(e), cltvExpiryDelta(e), true);
+            }
+        }
+    }
+
+    private void append(long t, int e, long base, long ppm, int delta, boolean closing) {
         if (latest == null) {
             latest = new int[2 * graph.channelCount()];
             Arrays.fill(latest, -1);
@@ -128,14 +181,32 @@ public final class PolicyUpdates {
             feeBase = Arrays.copyOf(feeBase, cap);
             feePpm = Arrays.copyOf(feePpm, cap);
             cltv = Arrays.copyOf(cltv, cap);
+            isClose = Arrays.copyOf(isClose, cap);
         }
         timeUs[count] = t;
         direction[count] = e;
         feeBase[count] = (int) base;
         feePpm[count] = (int) ppm;
         cltv[count] = delta;
+        isClose[count] = closing;
         latest[e] = count;
         count++;
+    }
+
+    /** Whether update k is its direction's channel closing (its policy is then the one before). */
+    public boolean isClose(int k) {
+        return isClose[check(k)];
+    }
+
+    /** Whether direction e's channel has closed. */
+    public boolean isClosed(int e) {
+        int k = latest(e);
+        return k >= 0 && isClose[k];
+    }
+
+    /** Channels closed so far. */
+    public int closes() {
+        return closes;
     }
 
     /** Updates applied so far (those with time ≤ the last {@link #advanceTo}). */

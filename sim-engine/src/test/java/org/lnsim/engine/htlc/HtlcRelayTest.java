@@ -436,7 +436,7 @@ class HtlcRelayTest {
         int newDelta = ahead.cltvExpiryDelta(B_TO_C);
         long at = when;
 
-        AttemptResult stale = sendAt(g, churn, at, pathFor(g, amount));
+        AttemptResult stale = sendAt(g, churn, at, pathFor(g, amount), 4);
         assertEquals(FailureCode.FEE_INSUFFICIENT, stale.failure());
         assertEquals(1, stale.failingHop());
         assertEquals(B_TO_C, stale.failingDirection());
@@ -444,17 +444,17 @@ class HtlcRelayTest {
 
         HtlcPath fresh = HtlcPath.single(new int[] {A_TO_B, B_TO_C}, new long[] {amount + newFee, amount},
                 new int[] {9 + newDelta, 9}, 1, 9);
-        AttemptResult ok = sendAt(g, churn, at, fresh);
+        AttemptResult ok = sendAt(g, churn, at, fresh, 4);
         assertNull(ok.failure());
         assertEquals(-1, ok.policyUpdate());
     }
 
     private static AttemptResult sendAt(ChannelGraph g, org.lnsim.engine.policy.PolicyChurn churn, long atUs,
-                                        HtlcPath path) {
+                                        HtlcPath path, long seed) {
         Simulation sim = new Simulation(1);
         ChannelState state = new ChannelState(g, BalanceSplit.HALF, sim.random().stream("balances"));
         org.lnsim.engine.policy.PolicyUpdates truth = new org.lnsim.engine.policy.PolicyUpdates(g, churn,
-                new SplittableRandom(4), 0);
+                new SplittableRandom(seed), 0);
         HtlcRelay relay = new HtlcRelay(sim, state, LATENCY, NodeAvailability.ALWAYS_ONLINE,
                 HtlcRelay.DEFAULT_MPP_TIMEOUT_US, ReceiverBehaviour.HONEST, truth);
         List<AttemptResult> results = new ArrayList<>();
@@ -462,5 +462,34 @@ class HtlcRelayTest {
         sim.run();
         assertEquals(1, results.size());
         return results.get(0);
+    }
+
+    /**
+     * Issue 22: once B–C has closed, B takes no new HTLC on it (permanent_channel_failure at B, hop 1) — found by
+     * drawing the closes ahead with the same stream (2 closes per channel per day on the line's two channels), the
+     * first of seeds 1, 2, … whose first close is B–C's.
+     */
+    @Test
+    void aClosedChannelTakesNoNewHtlc() {
+        ChannelGraph g = line();
+        org.lnsim.engine.policy.PolicyChurn churn = org.lnsim.engine.policy.PolicyChurn.NONE.withCloses(2);
+        long when = -1;
+        int seed = 0;
+        while (when < 0 && seed < 20) { // the first stream whose first close is B–C's
+            seed++;
+            org.lnsim.engine.policy.PolicyUpdates ahead = new org.lnsim.engine.policy.PolicyUpdates(g, churn,
+                    new SplittableRandom(seed), 0);
+            for (long t = 1_000_000; t < 10 * 86_400_000_000L && ahead.closes() == 0; t += 1_000_000) {
+                ahead.advanceTo(t);
+                if (ahead.isClosed(B_TO_C)) {
+                    when = t;
+                }
+            }
+        }
+        assertTrue(when > 0, "B–C closes while A–B is still open");
+        AttemptResult r = sendAt(g, churn, when, pathFor(g, 10_000_000), seed);
+        assertEquals(FailureCode.PERMANENT_CHANNEL_FAILURE, r.failure());
+        assertEquals(1, r.failingHop());
+        assertEquals(B_TO_C, r.failingDirection());
     }
 }

@@ -142,4 +142,55 @@ class PolicyUpdatesTest {
         assertThrows(IllegalArgumentException.class, () -> new PolicyChurn(1, 1, 0, 0.5, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new PolicyChurn(1, 1, 0, 2, 1.5));
     }
+
+    /**
+     * Closes on a star of 40 channels (hub 0, leaves 1..40, one usable direction each, hub → leaf): at 0.05 closes per
+     * channel per day for 20 days each channel is closed with probability 1 − e^(−1) = 0.632, so about 25.3 of 40
+     * (binomial s.d. 3.05; the check allows 5). A close is one update of the usable direction, marked as such, with
+     * the policy it had; nothing updates a closed channel again; the policy updates, at 1 a day, go on meanwhile.
+     */
+    @Test
+    void channelsCloseAtTheirRateAndStayClosed() {
+        org.lnsim.network.ChannelGraphBuilder b = new org.lnsim.network.ChannelGraphBuilder();
+        for (int i = 0; i <= 40; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int i = 1; i <= 40; i++) {
+            int c = b.addChannel(ShortChannelId.of(i, 0, 0), 0, i, 100_000);
+            b.setPolicy(c, 0, new ChannelPolicy(1000, 10, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        }
+        ChannelGraph g = b.build();
+        PolicyChurn churn = PolicyChurn.NONE.withRate(1).withCloses(0.05);
+        PolicyUpdates u = new PolicyUpdates(g, churn, new SplittableRandom(11), 0);
+        u.advanceTo(20 * DAY_US);
+        assertTrue(Math.abs(u.closes() - 25.3) < 5 * 3.05, "closes: " + u.closes());
+        java.util.Set<Integer> closedDirs = new java.util.HashSet<>();
+        int closeUpdates = 0;
+        for (int k = 0; k < u.count(); k++) {
+            int e = u.direction(k);
+            assertTrue(!closedDirs.contains(e), "an update after the close of " + e);
+            if (u.isClose(k)) {
+                closeUpdates++;
+                closedDirs.add(e);
+            }
+        }
+        assertEquals(u.closes(), closeUpdates, "one usable direction per channel");
+        for (int e = 0; e < 2 * g.channelCount(); e++) {
+            assertEquals(closedDirs.contains(e), u.isClosed(e));
+        }
+        assertTrue(u.count() > closeUpdates + 100, "policy updates go on: " + (u.count() - closeUpdates));
+    }
+
+    /** Without closes the stream is drawn exactly as before closes existed: a zero close rate changes nothing. */
+    @Test
+    void aZeroCloseRateLeavesTheUpdatesAsTheyWere() {
+        ChannelGraph g = line();
+        PolicyUpdates a = new PolicyUpdates(g, PolicyChurn.NONE.withRate(50), new SplittableRandom(2), 0);
+        PolicyUpdates b = new PolicyUpdates(g, PolicyChurn.NONE.withRate(50).withCloses(0), new SplittableRandom(2), 0);
+        a.advanceTo(DAY_US);
+        b.advanceTo(DAY_US);
+        assertEquals(a.count(), b.count());
+        assertEquals(a.timeUs(a.count() - 1), b.timeUs(b.count() - 1));
+        assertEquals(0, b.closes());
+    }
 }
