@@ -214,6 +214,18 @@ public final class PolicyUpdates {
         return count;
     }
 
+    /**
+     * Updates applied so far made at or after {@code fromUs}, closes excluded: the channel_updates gossip carried in
+     * that time (e.g. from 0, the run's, without those drawn before it to start in a steady state).
+     */
+    public int channelUpdatesSince(long fromUs) {
+        int n = 0;
+        for (int k = count - 1; k >= 0 && timeUs[k] >= fromUs; k--) {
+            n += isClose[k] ? 0 : 1;
+        }
+        return n;
+    }
+
     public long timeUs(int k) {
         return timeUs[check(k)];
     }

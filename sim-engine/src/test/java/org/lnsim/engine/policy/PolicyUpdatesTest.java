@@ -131,6 +131,12 @@ class PolicyUpdatesTest {
             assertEquals(once.updateFeeBaseMsat(k), steps.updateFeeBaseMsat(k));
             assertEquals(once.updateCltvExpiryDelta(k), steps.updateCltvExpiryDelta(k));
         }
+        int since = 0;
+        for (int k = 0; k < once.count(); k++) {
+            since += once.timeUs(k) >= 0 ? 1 : 0;
+        }
+        assertEquals(since, once.channelUpdatesSince(0), "the run's own updates, without the warm-up's");
+        assertTrue(since < once.count());
         assertThrows(IllegalStateException.class, () -> once.advanceTo(DAY_US));
     }
 
