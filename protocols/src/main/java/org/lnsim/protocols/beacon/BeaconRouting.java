@@ -297,6 +297,17 @@ public final class BeaconRouting extends PayLoopProtocol {
     }
 
     /**
+     * A beacon sender's policies are what it and the receiver know (issue 22): its own table is fed by the gossip
+     * within its radius, and the receiver's table, sent with the payment request, by the receiver's; both are the
+     * channels nearest to them, so for a channel of either table the nearer node's lag is the one that counts. (The
+     * beacons' tables fetched on the way are not credited: their channels keep the sender's own lag, an upper bound.)
+     */
+    @Override
+    protected int[] observers(PaymentContext ctx) {
+        return new int[] {ctx.payment().sender(), ctx.payment().receiver()};
+    }
+
+    /**
      * For a splitter composed with beacon (called once per payment): the sender's and the receiver's tables, the
      * receiver's charged as it arrives with the payment request. Table requests are beacon's own pay loop's; split
      * payments route within these two tables.

@@ -64,8 +64,8 @@ final class BelievedPolicies {
         return closed[e];
     }
 
-    /** Searches from now on use what {@code observer} (-1: every node at once, the truth) believes at nowUs. */
-    void believe(PolicyBeliefs beliefs, int observer, long nowUs) {
+    /** Searches from now on use what any of {@code observers} (none: every node at once, the truth) knows at nowUs. */
+    void believe(PolicyBeliefs beliefs, int[] observers, long nowUs) {
         PolicyUpdates t = beliefs.truth();
         if (truth == null) {
             truth = t;
@@ -92,7 +92,8 @@ final class BelievedPolicies {
             writeUpdate(e, k);
         }
         foldedCount = f;
-        PolicyBeliefs.Overlay o = observer < 0 ? beliefs.truthBeyondFolded(nowUs) : beliefs.believed(observer, nowUs);
+        PolicyBeliefs.Overlay o = observers.length == 0 ? beliefs.truthBeyondFolded(nowUs)
+                : beliefs.believedByAny(observers, nowUs);
         if (patched.length < o.size()) {
             patched = new int[Math.max(o.size(), 2 * patched.length)];
         }

@@ -89,10 +89,20 @@ public final class HybridRouter {
      * @throws IllegalStateException on a shared router
      */
     public void believe(org.lnsim.engine.policy.PolicyBeliefs beliefs, int observer, long nowUs) {
+        believe(beliefs, observer < 0 ? new int[0] : new int[] {observer}, nowUs);
+    }
+
+    /**
+     * Makes this private router search on every pending update any of {@code observers} knows at {@code nowUs}
+     * (none: the true policies), until the next call.
+     *
+     * @throws IllegalStateException on a shared router
+     */
+    public void believe(org.lnsim.engine.policy.PolicyBeliefs beliefs, int[] observers, long nowUs) {
         if (believed == null) {
             throw new IllegalStateException("a shared router searches on the announced policies; use privateCopy()");
         }
-        believed.believe(beliefs, observer, nowUs);
+        believed.believe(beliefs, observers, nowUs);
     }
 
     private long feeBase(int e) {

@@ -27,7 +27,7 @@ final class HybridPartRoutes implements PartRoutes {
     private final long fuzzSeed;
     private final TimingsSink timings;
     private final PolicyBeliefs beliefs;
-    private final int observer;
+    private final int[] observers;
 
     /**
      * @param liquidity every direction's true liquidity (oracle), or null for the public graph
@@ -37,13 +37,13 @@ final class HybridPartRoutes implements PartRoutes {
      * @param timings   where the wall-clock time in the router goes (timings only)
      * @param beliefs   the run's changing policies, or null when they do not change; then {@code router} must be a
      *                  private copy, set to {@code observer}'s beliefs before every search
-     * @param observer  whose beliefs (-1: the true policies)
+     * @param observers whose beliefs, pooled (none: the true policies)
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
                      java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed,
-                     TimingsSink timings, PolicyBeliefs beliefs, int observer) {
+                     TimingsSink timings, PolicyBeliefs beliefs, int[] observers) {
         this.beliefs = beliefs;
-        this.observer = observer;
+        this.observers = observers;
         this.ctx = ctx;
         this.router = router;
         this.pay = pay;
@@ -76,7 +76,7 @@ final class HybridPartRoutes implements PartRoutes {
             }
             long t0 = System.nanoTime();
             if (beliefs != null) {
-                router.believe(beliefs, observer, ctx.now());
+                router.believe(beliefs, observers, ctx.now());
             }
             Route route = router.find(req);
             timings.addPathFinding(System.nanoTime() - t0);

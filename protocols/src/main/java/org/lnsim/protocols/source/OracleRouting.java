@@ -57,8 +57,8 @@ public final class OracleRouting extends PayLoopProtocol {
 
     /** The oracle knows every policy as it is now, however recently it changed. */
     @Override
-    protected int observer(PaymentContext ctx) {
-        return -1;
+    protected int[] observers(PaymentContext ctx) {
+        return new int[0];
     }
 
     /**

@@ -120,15 +120,16 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
         }
         return new HybridPartRoutes(ctx, searching, pay, liquidity(ctx), known,
                 fuzzSeed(ctx.seeds(), ctx.payment().id()), ctx.view(TimingsSink.class),
-                beliefs.active() ? beliefs : null, observer(ctx));
+                beliefs.active() ? beliefs : null, observers(ctx));
     }
 
     /**
-     * Whose beliefs about changing policies this payment's searches use (issue 22): the sender's — what gossip has
-     * brought it and what failures told it — or -1 for the true current policies. Default: the sender.
+     * Whose knowledge of changing policies this payment's searches use (issue 22), pooled: the sender's — what
+     * gossip has brought it and what failures told it — and whoever else told it with the payment; none for the
+     * true current policies. Default: the sender alone.
      */
-    protected int observer(PaymentContext ctx) {
-        return ctx.payment().sender();
+    protected int[] observers(PaymentContext ctx) {
+        return new int[] {ctx.payment().sender()};
     }
 
     /** Whether the run's policies change (then routes computed ahead on the announced policies are not used). */

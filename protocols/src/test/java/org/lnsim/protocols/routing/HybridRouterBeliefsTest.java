@@ -92,16 +92,19 @@ class HybridRouterBeliefsTest {
             int foldedUpTo = 0;
             for (int step = 0; step < 12; step++) {
                 long now = 20_000_000L * step;
-                int observer = step % 3 == 2 ? -1 : rnd.nextInt(g.nodeCount());
-                mine.believe(beliefs, observer, now);
+                // the truth, one node's view, or two nodes' pooled (beacon's sender and receiver)
+                int[] observers = step % 3 == 2 ? new int[0] : step % 3 == 1
+                        ? new int[] {rnd.nextInt(g.nodeCount()), rnd.nextInt(g.nodeCount())}
+                        : new int[] {rnd.nextInt(g.nodeCount())};
+                mine.believe(beliefs, observers, now);
                 int f = beliefs.foldedCount(now);
                 for (int k = foldedUpTo; k < f; k++) {
                     folded[truth.direction(k)] = k;
                 }
                 foldedUpTo = f;
                 int[] believed = folded.clone();
-                PolicyBeliefs.Overlay o = observer < 0 ? beliefs.truthBeyondFolded(now)
-                        : beliefs.believed(observer, now);
+                PolicyBeliefs.Overlay o = observers.length == 0 ? beliefs.truthBeyondFolded(now)
+                        : beliefs.believedByAny(observers, now);
                 for (int i = 0; i < o.size(); i++) {
                     believed[o.direction(i)] = o.update(i);
                 }

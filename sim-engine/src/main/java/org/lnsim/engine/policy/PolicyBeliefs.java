@@ -194,15 +194,26 @@ public final class PolicyBeliefs {
      * their folded policy (the newest folded update, or the announced one). Directions in ascending order.
      */
     public Overlay believed(int observer, long nowUs) {
-        return overlay(observer, nowUs, false);
+        return overlay(new int[] {observer}, nowUs, false);
+    }
+
+    /**
+     * What a sender believes that also holds what other nodes told it with the payment: each pending update any of
+     * {@code observers} knows (e.g. beacon routing, whose sender routes over its own table and the receiver's).
+     */
+    public Overlay believedByAny(int[] observers, long nowUs) {
+        if (observers.length == 0) {
+            throw new IllegalArgumentException("no observer");
+        }
+        return overlay(observers.clone(), nowUs, false);
     }
 
     /** The true policies beyond the folded updates: every pending update, as if every node heard it at once. */
     public Overlay truthBeyondFolded(long nowUs) {
-        return overlay(-1, nowUs, true);
+        return overlay(new int[0], nowUs, true);
     }
 
-    private Overlay overlay(int observer, long nowUs, boolean all) {
+    private Overlay overlay(int[] observers, long nowUs, boolean all) {
         Overlay out = new Overlay();
         int from = foldedCount(nowUs);
         int to = truth.count();
@@ -214,12 +225,18 @@ public final class PolicyBeliefs {
             belief = new int[2 * graph.channelCount()];
         }
         generation++;
-        byte[] h = all ? null : hopsFrom(observer);
+        byte[][] h = new byte[observers.length][];
+        for (int i = 0; i < observers.length; i++) {
+            h[i] = hopsFrom(observers[i]);
+        }
         int[] touched = new int[Math.min(to - from, 1024)];
         int n = 0;
         for (int k = from; k < to; k++) {
             int e = truth.direction(k);
-            boolean knows = all || known(k, e, observer, nowUs, h[graph.source(e)] & 0xFF);
+            boolean knows = all;
+            for (int i = 0; i < observers.length && !knows; i++) {
+                knows = known(k, e, observers[i], nowUs, h[i][graph.source(e)] & 0xFF);
+            }
             if (!knows) {
                 continue;
             }

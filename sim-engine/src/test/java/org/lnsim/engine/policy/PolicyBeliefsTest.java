@@ -100,4 +100,26 @@ class PolicyBeliefsTest {
         assertTrue(!lists(b.believed(2, now), 2, newest) || b.truth().timeUs(newest) + b.lagUs(newest, 2) <= now,
                 "only the node that learnt it");
     }
+
+    /** Pooled knowledge (beacon's sender with its receiver's table): per direction the newer of the two nodes' beliefs. */
+    @Test
+    void pooledBeliefsAreTheNewestEitherNodeKnows() {
+        ChannelGraph g = PolicyUpdatesTest.line();
+        PolicyBeliefs b = PolicyBeliefs.create(g, PolicyChurn.NONE.withRate(100_000), new SplittableRandom(3), 9);
+        long now = 40_000_000;
+        java.util.Map<Integer, Integer> want = new java.util.HashMap<>();
+        for (int v : new int[] {0, 2}) {
+            PolicyBeliefs.Overlay o = b.believed(v, now);
+            for (int i = 0; i < o.size(); i++) {
+                want.merge(o.direction(i), o.update(i), Math::max);
+            }
+        }
+        PolicyBeliefs.Overlay pooled = b.believedByAny(new int[] {0, 2}, now);
+        java.util.Map<Integer, Integer> got = new java.util.HashMap<>();
+        for (int i = 0; i < pooled.size(); i++) {
+            got.put(pooled.direction(i), pooled.update(i));
+        }
+        assertEquals(want, got);
+        assertTrue(!got.isEmpty());
+    }
 }
