@@ -22,7 +22,10 @@ SNAPSHOTS=(
   "2021-04-16:data/snapshots/clightning-listchannels-2021-04-16.json.gz"
   "2026-02-03:data/snapshots/cln-gossmap-2026-02-03"
 )
-SEEDS="1 2 3 4 5"
+SEEDS="${GVR_SEEDS:-1 2 3 4 5}"
+# topologies compared, both with the per-node policy draw: 'fitted' (the default since issue 22's topology fit)
+# and 'mcp' (every degree from the law under MCP's cap, the default before it)
+TOPOLOGIES="${GVR_TOPOLOGIES:-fitted mcp}"
 
 # run NETWORK OUT: the workload on one network
 run() {
@@ -107,9 +110,9 @@ for entry in "${SNAPSHOTS[@]}"; do
   echo "| network | seed | n | success | hops mean [95%] | fee p50 ppm [95%] | fee p99 ppm [95%] | hops ±0.3 | p50 ±20% | p99 ±20% |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
   row "snapshot" "-" "$w/real"
-  for mode in node direction; do
+  for mode in $TOPOLOGIES; do
     for s in $SEEDS; do
-      "$lnsim" generate --channels "$channels" --fit "$w/fit.json" --seed "$s" --policies "$mode" --quiet \
+      "$lnsim" generate --channels "$channels" --fit "$w/fit.json" --seed "$s" --topology "$mode" --quiet \
         --out "$w/$mode-$s.lnsim" 2>/dev/null
       run "$w/$mode-$s.lnsim" "$w/$mode-$s"
       row "generated, $mode" "$s" "$w/$mode-$s" "$rh" "$r50" "$r99"

@@ -51,12 +51,18 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  still generates with {@link McpGenerator.PolicyMode#DIRECTION} and
  *                                  {@link McpGenerator.PolicyMode#MCP}, and {@link McpGenerator.PolicyMode#NODE}
  *                                  refuses it with a message that says to refit
+ * @param topDegrees                the snapshot's largest degrees, descending: one node in {@link McpFitter#TOP_ONE_IN}
+ *                                  with channels, rounded up, which {@link
+ *                                  McpGenerator.TopologyMode#FITTED} pins instead of drawing them from the degree law
+ *                                  (issue 22); null in a fit written before (JSON field {@code top_degrees} absent),
+ *                                  which then generates only with {@link McpGenerator.TopologyMode#MCP}
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
                      PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
-                     List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies) {
+                     List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
+                     int[] topDegrees) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -122,6 +128,18 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         }
         rankShares = rankShares.clone();
         peerMinusChannelSat = peerMinusChannelSat.clone();
+        if (topDegrees != null) {
+            topDegrees = topDegrees.clone();
+            if (topDegrees.length == 0) {
+                throw new IllegalArgumentException("top_degrees must not be empty");
+            }
+            for (int i = 0; i < topDegrees.length; i++) {
+                if (topDegrees[i] < 1 || (i > 0 && topDegrees[i] > topDegrees[i - 1])) {
+                    throw new IllegalArgumentException("top_degrees must be positive and descending, got "
+                            + topDegrees[i] + " at index " + i);
+                }
+            }
+        }
         policies = List.copyOf(policies);
         addresses = List.copyOf(addresses);
     }
@@ -136,6 +154,12 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         return peerMinusChannelSat.clone();
     }
 
+    /** A copy of {@link #topDegrees}, or null. */
+    @Override
+    public int[] topDegrees() {
+        return topDegrees == null ? null : topDegrees.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof McpFit f && source.equals(f.source) && generatedBy.equals(f.generatedBy)
@@ -148,7 +172,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && rankNodes == f.rankNodes && Arrays.equals(peerMinusChannelSat, f.peerMinusChannelSat)
                 && Double.compare(peerSlopeSatPerRank, f.peerSlopeSatPerRank) == 0
                 && Double.compare(peerInterceptSat, f.peerInterceptSat) == 0 && policies.equals(f.policies)
-                && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies);
+                && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies)
+                && Arrays.equals(topDegrees, f.topDegrees);
     }
 
     @Override
@@ -220,6 +245,14 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             g.writeEndObject();
             if (nodePolicies != null) {
                 writeNodePolicies(g, pp, nodePolicies);
+            }
+            if (topDegrees != null) {
+                g.writeFieldName("top_degrees");
+                g.writeStartArray();
+                for (int d : topDegrees) {
+                    g.writeNumber(d);
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -354,7 +387,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     (int) r.intField(root, "rank_nodes"), r.reals(root, "peer_minus_channel_sat"),
                     r.real(root, "peer_minus_channel_slope_sat_per_rank"),
                     r.real(root, "peer_minus_channel_intercept_sat"), policies, addresses,
-                    root.has("node_policies") ? r.nodePolicies(root) : null);
+                    root.has("node_policies") ? r.nodePolicies(root) : null,
+                    root.has("top_degrees") ? r.ints(root, "top_degrees") : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -411,6 +445,23 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 throw new NetworkFormatException(name, "field " + key, "must be a finite number, got " + n);
             }
             return n.asDouble();
+        }
+
+        int[] ints(JsonNode parent, String key) throws NetworkFormatException {
+            JsonNode n = array(parent, key);
+            int[] v = new int[n.size()];
+            for (int i = 0; i < v.length; i++) {
+                long x = integer(n.get(i), key + "[" + i + "]");
+                if (x < 1 || x > Integer.MAX_VALUE || (i > 0 && x > v[i - 1])) {
+                    throw new NetworkFormatException(name, "field " + key + "[" + i + "]",
+                            "must be a positive degree, no larger than the one before, got " + x);
+                }
+                v[i] = (int) x;
+            }
+            if (v.length == 0) {
+                throw new NetworkFormatException(name, "field " + key, "must not be empty");
+            }
+            return v;
         }
 
         double[] reals(JsonNode parent, String key) throws NetworkFormatException {

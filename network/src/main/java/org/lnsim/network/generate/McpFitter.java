@@ -60,6 +60,12 @@ public final class McpFitter {
     /** Forward sliding-window length of the node-capacity fit (lightning-facts §1.2 item 2). */
     public static final int CAPACITY_WINDOW_BINS = 100;
     private static final int MAX_ITERATIONS = 10_000;
+    /**
+     * The fit keeps the degrees of one node in {@value} (with channels, rounded up, at least one) as {@link
+     * McpFit#topDegrees()}: the top 1%, the hubs whose size and count decide the route length (issue 22: the degree
+     * law's tail under MCP's cap lets one hub reach almost every node). Integer arithmetic, so no rounding edge.
+     */
+    public static final int TOP_ONE_IN = 100;
 
     private McpFitter() {
     }
@@ -110,7 +116,22 @@ public final class McpFitter {
         return new McpFit(source, generatedBy, g.channelCount(), nodesWithChannels, maxDegree, maxNodeCap,
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
-                NodePolicies.fit(g));
+                NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)));
+    }
+
+    /**
+     * The largest {@code ceil(n / TOP_ONE_IN)} of {@code n} ≥ 1 degrees, descending. Example: 250 nodes give
+     * ceil(2.5) = 3 degrees.
+     */
+    static int[] topDegrees(int[] degrees) {
+        int[] sorted = degrees.clone();
+        Arrays.sort(sorted);
+        int k = (sorted.length + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int[] top = new int[k];
+        for (int i = 0; i < k; i++) {
+            top[i] = sorted[sorted.length - 1 - i];
+        }
+        return top;
     }
 
     /** Fit (a): the degree PMF over the distinct degrees that occur (all degrees given must be ≥ 1). */

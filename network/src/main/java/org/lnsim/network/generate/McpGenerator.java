@@ -110,6 +110,32 @@ public final class McpGenerator {
         NODE
     }
 
+    /**
+     * Where step 1's largest degrees come from (issue 22).
+     */
+    public enum TopologyMode {
+        /**
+         * Every degree from the degree law over {@code (0, maxChannels]} (MCP). The default before issue 22, kept so
+         * that networks generated before it can be rebuilt byte for byte. With the likelihood law of a snapshot whose
+         * exponent is near 2 (2021-04-16: a = 1.97; 2026-02-03: 1.99) the tail has no finite mean, so at a
+         * snapshot's own size a few draws reach the cap and one hub ends up with a channel to nearly every node
+         * (2021 seed 1: 6,076 channels among 6,077 nodes): random pairs are then 2.0 hops apart instead of the
+         * snapshot's 3.4, and those draws eat the channel budget, leaving 30% fewer nodes than the snapshot.
+         */
+        MCP,
+        /**
+         * The default: the fit's {@link McpFit#topDegrees()} (the snapshot's top 1% of degrees, K values) are pinned,
+         * scaled by {@code s = channels / snapshot channels}: {@code d_i = min(maxChannels, max(1, round(s·top_i)))},
+         * as many as fit below 2 × channels endpoints; the remaining degrees are drawn from the degree law as in
+         * {@link #MCP} but over {@code (0, min(maxChannels, smallest pinned degree)]}, with MCP's stop rule on the
+         * endpoints left. At the snapshot's size (s = 1) the hubs are the snapshot's own; the number of hubs stays
+         * K at any size and their degrees scale with the channel count (so their share of the endpoints stays the
+         * snapshot's until the cap binds), an assumption: between 2019-05-14 and 2026-02-03 the real largest degree
+         * grew 1.45-fold while channels grew 1.35-fold.
+         */
+        FITTED
+    }
+
     /** Which degree law of the fit drives step 1. */
     public enum DegreeFit {
         /** MCP's least-squares fit on the PMF ({@link McpFit#degreeLaw()}), the literal MCP method. */
@@ -129,9 +155,10 @@ public final class McpGenerator {
      * @param maxFundingSat upper bound of a node's capacity draw, sat (> 0, at most 50 BTC − 50,000 sat)
      * @param policies      policy mode
      * @param degreeFit     which fitted degree law to sample
+     * @param topology      where the largest degrees come from
      */
     public record Config(long channels, long seed, int maxChannels, long maxFundingSat, PolicyMode policies,
-                         DegreeFit degreeFit) {
+                         DegreeFit degreeFit, TopologyMode topology) {
         public Config {
             if (channels < MIN_CHANNELS || channels > MAX_CHANNELS) {
                 throw new IllegalArgumentException("channels must be between " + MIN_CHANNELS + " and " + MAX_CHANNELS
@@ -144,15 +171,18 @@ public final class McpGenerator {
                 throw new IllegalArgumentException("max funding must be between " + CAPACITY_UNIT + " and "
                         + MAX_NODE_CAPACITY_SAT + " sat, got " + maxFundingSat);
             }
-            if (policies == null || degreeFit == null) {
-                throw new IllegalArgumentException("policy mode and degree fit are required");
+            if (policies == null || degreeFit == null || topology == null) {
+                throw new IllegalArgumentException("policy mode, degree fit and topology mode are required");
             }
         }
 
-        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, per-node policies, MLE degrees. */
+        /**
+         * The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, per-node policies, MLE degrees,
+         * the fit's top degrees pinned.
+         */
         public static Config of(long channels, long seed) {
             return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.NODE,
-                    DegreeFit.MLE);
+                    DegreeFit.MLE, TopologyMode.FITTED);
         }
     }
 
@@ -202,6 +232,11 @@ public final class McpGenerator {
                     + "before per-node policies existed): refit the snapshot with 'lnsim fit', or generate with "
                     + "policies 'direction' (the independent draw per direction)");
         }
+        if (config.topology() == TopologyMode.FITTED && fit.topDegrees() == null) {
+            throw new IllegalArgumentException("the fit of " + fit.source() + " has no top_degrees (it was written "
+                    + "before fitted topologies existed): refit the snapshot with 'lnsim fit', or generate with "
+                    + "topology 'mcp' (every degree from the degree law)");
+        }
         this.fit = fit;
         this.config = config;
         this.progress = progress == null ? GenerationProgress.NONE : progress;
@@ -213,8 +248,11 @@ public final class McpGenerator {
         // ---- step 1: degree sequence, sorted descending
         PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
         SplittableRandom degreeRnd = NamedStreams.stream(seed, "degrees");
-        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
-                progress);
+        int[] target = config.topology() == TopologyMode.FITTED
+                ? fittedDegrees(fit.topDegrees(), (double) config.channels() / fit.snapshotChannels(), degreeLaw,
+                        config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble, progress)
+                : sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
+                        progress);
         sortDescending(target);
         int sampledNodes = target.length;
         if (sampledNodes < 2) {
@@ -311,6 +349,34 @@ public final class McpGenerator {
         }
         progress.update("degrees", targetEndpoints, targetEndpoints);
         return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * Step 1 under {@link TopologyMode#FITTED}: the pinned degrees {@code min(maxChannels, max(1, round(scale·top_i)))}
+     * in order while their sum stays below {@code targetEndpoints}, then {@link #sampleDegrees} for the endpoints
+     * left over {@code (0, min(maxChannels, smallest pinned degree)]}. Unsorted (pinned first, then draws).
+     *
+     * @param top   the fit's top degrees, descending, non-empty
+     * @param scale channels / snapshot channels (> 0)
+     */
+    static int[] fittedDegrees(int[] top, double scale, PowerLaw law, int maxChannels, long targetEndpoints,
+                               java.util.function.DoubleSupplier uniform, GenerationProgress progress) {
+        int[] pinned = new int[top.length];
+        int k = 0;
+        long total = 0;
+        for (int t : top) {
+            int d = (int) Math.max(1, Math.min(maxChannels, Math.rint(scale * t)));
+            if (total + d >= targetEndpoints) {
+                break;
+            }
+            pinned[k++] = d;
+            total += d;
+        }
+        int bodyCap = k == 0 ? maxChannels : pinned[k - 1];
+        int[] body = sampleDegrees(law, bodyCap, targetEndpoints - total, uniform, progress);
+        int[] out = Arrays.copyOf(pinned, k + body.length);
+        System.arraycopy(body, 0, out, k, body.length);
+        return out;
     }
 
     /** Sorts descending, stable (equal values are indistinguishable, so stability is moot for plain ints). */

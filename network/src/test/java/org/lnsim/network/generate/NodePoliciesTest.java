@@ -164,7 +164,8 @@ class NodePoliciesTest {
                 () -> new McpGenerator(fit, node, GenerationProgress.NONE));
         assertTrue(e.getMessage().contains("has no node_policies"), e.getMessage());
         McpGenerator.Config direction = new McpGenerator.Config(2_000, 1, McpGenerator.DEFAULT_MAX_CHANNELS,
-                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.DIRECTION, McpGenerator.DegreeFit.MLE);
+                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.DIRECTION, McpGenerator.DegreeFit.MLE,
+                McpGenerator.TopologyMode.MCP);
         assertTrue(new McpGenerator(fit, direction, GenerationProgress.NONE).generate().graph().channelCount() > 0);
     }
 
@@ -173,7 +174,8 @@ class NodePoliciesTest {
         // SHA-256 of 'lnsim generate --channels 2000 --seed 1 --policies snapshot' (the embedded fit, max channels
         // 10,000, MLE degrees) built at aa3639f, before issue 22 renamed that draw 'direction'
         McpGenerator.Config c = new McpGenerator.Config(2_000, 1, McpGenerator.DEFAULT_MAX_CHANNELS,
-                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.DIRECTION, McpGenerator.DegreeFit.MLE);
+                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.DIRECTION, McpGenerator.DegreeFit.MLE,
+                McpGenerator.TopologyMode.MCP);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         NativeFormat.write(new McpGenerator(FIT, c, GenerationProgress.NONE).generate().graph(), out);
         byte[] sha = MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
