@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Rebuilds results/tables/generated-vs-real.md (issue 22 item 2): the same workload (500 payments of 10k sat,
 # protocol source, seed 1) on a real snapshot and on five networks generated at its size from its own fit, with the
-# per-node policy draw (the default) and the independent per-direction draw (the default before issue 22).
+# fitted topology (the default) and MCP's (--topology mcp, the default before), both with per-node policies.
+# GVR_SEEDS and GVR_TOPOLOGIES override the seeds and topologies (for quick checks; the table uses the defaults).
 #
-#   experiments/scripts/generated-vs-real.sh [WORK_DIR]     (from the repository root; ~4 min on 2 cores)
+#   experiments/scripts/generated-vs-real.sh [WORK_DIR]     (from the repository root; ~10 min on 2 cores)
 #
 # Writes the table to stdout; keeps fits, networks and runs in WORK_DIR (default: a temporary folder, removed).
 # A benchmark, not part of 'mvn verify'. The recipe machinery (lnsim reproduce) runs one experiment per table part and
@@ -84,11 +85,13 @@ echo "# Generated networks beside the snapshots they were fitted from"
 echo
 echo "Rebuilt by \`experiments/scripts/generated-vs-real.sh\` (issue 22 item 2). Workload: 500 payments of 10,000 sat"
 echo "(fixed), uniform endpoints, 5 per second, protocol \`source\` (c-lightning's router and pay loop), seed 1, on the"
-echo "snapshot and on networks made by \`lnsim fit SNAPSHOT\` then \`lnsim generate --channels C --fit FIT --seed S\`"
-echo "(C = the snapshot's channels; MCP's cap of 10,000 channels per node, MLE degrees): \`node\` is the per-node"
-echo "policy draw (the default), \`direction\` the independent draw per direction (\`--policies direction\`, the default"
-echo "before issue 22). D = the snapshot's largest degree (the generated networks' largest hub is set by the cap and"
-echo "the degree law's tail, and with it much of the route length)."
+echo "snapshot and on networks made by \`lnsim fit SNAPSHOT\` then \`lnsim generate --channels C --fit FIT --seed S"
+echo "--topology T\` (C = the snapshot's channels; per-node policies, MLE degrees, MCP's cap of 10,000 channels per"
+echo "node): \`fitted\` is the default since issue 22's topology fit (the snapshot's top 1% of degrees pinned, the rest"
+echo "drawn below them; hubs draw their homes from the snapshot's hubs; deviating policies placed by peer: sibling"
+echo "channels between nodes of one home take that home's sibling deviations), \`mcp\` every degree from the law under"
+echo "the cap with the pooled policy draw (\`--topology mcp\`, the default before; its rows are the \`node\` rows of"
+echo "the table before). D = the snapshot's largest degree."
 echo "n = delivered payments, the sample of the three figures. Intervals: 95%, hops mean ± 1.96 s/√n; fee quantiles"
 echo "by the binomial order-statistic interval on the delivered payments' fee ppm. Goal (issue 22): every generated"
 echo "seed within ±0.3 hops of the snapshot's mean route length and within ±20% of its fee p50 and p99."

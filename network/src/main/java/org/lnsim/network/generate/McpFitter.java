@@ -116,7 +116,36 @@ public final class McpFitter {
         return new McpFit(source, generatedBy, g.channelCount(), nodesWithChannels, maxDegree, maxNodeCap,
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
-                NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)));
+                NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
+                NodePolicies.Siblings.fit(g));
+    }
+
+    /**
+     * The home policies ({@link NodePolicies#homeOf}) of the {@code ceil(n / TOP_ONE_IN)} nodes with the most
+     * channels (ties: the lower node index first), n = nodes with channels; offline ones have no home and are left
+     * out. Counted in nodes, most frequent first ({@link NodePolicies#table}).
+     */
+    static List<McpFit.PolicyEntry> topHomes(ChannelGraph g) {
+        int n = g.nodeCount();
+        long[] keys = new long[n];
+        int withChannels = 0;
+        for (int v = 0; v < n; v++) {
+            if (g.degree(v) > 0) {
+                // descending degree, then ascending index
+                keys[withChannels++] = ((long) (Integer.MAX_VALUE - g.degree(v)) << 32) | v;
+            }
+        }
+        keys = Arrays.copyOf(keys, withChannels);
+        Arrays.sort(keys);
+        int k = (withChannels + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        Map<NodePolicies.Key, long[]> counts = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            NodePolicies.Key home = NodePolicies.homeOf(g, (int) keys[i]);
+            if (home != null) {
+                counts.computeIfAbsent(home, x -> new long[1])[0]++;
+            }
+        }
+        return NodePolicies.table(counts);
     }
 
     /**

@@ -72,6 +72,22 @@ class McpFitterTest {
     }
 
     @Test
+    void badSiblingsInAFitFileNameTheField() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        McpDefaults.load().write(buf);
+        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // home (0, 250 ppm, CLTV 30) has 1,690 sibling directions, all deviating: 1,691 cannot be
+        String bad = json.replace("[0, 1, 4, 0, \"none\", 1690]", "[0, 1, 4, 0, \"none\", 1691]");
+        org.junit.jupiter.api.Assertions.assertNotEquals(json, bad);
+        org.lnsim.network.io.NetworkFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.lnsim.network.io.NetworkFormatException.class, () -> McpFit.read(
+                        new ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        Path.of("bad.json")));
+        assertTrue(e.getMessage().contains("siblings.by_home[") && e.getMessage().contains("need 1 to 1690"),
+                e.getMessage());
+    }
+
+    @Test
     void fitJsonRoundTripIsExactAndStable() throws IOException {
         McpFit fit = McpDefaults.load();
         ByteArrayOutputStream first = new ByteArrayOutputStream();
