@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 final class GenerateCommand implements Callable<Integer> {
     /** Options that only the MCP model reads. */
     private static final List<String> MCP_OPTIONS = List.of("--channels", "--fit", "--max-channels", "--max-funding",
-            "--policies", "--degree-fit");
+            "--policies", "--degree-fit", "--topology");
     /** Options that only the Watts-Strogatz model reads. */
     private static final List<String> WS_OPTIONS = List.of("--nodes", "--k", "--p", "--capacity-sat");
 
@@ -83,6 +83,12 @@ final class GenerateCommand implements Callable<Integer> {
             + "direction independently from the fit's policy table (the default before issue 22); 'mcp' gives every "
             + "direction MCP's update (base 1000 msat, 1000 ppm, cltv 10, htlc_min 10000 msat).")
     String policies;
+
+    @Option(names = "--topology", defaultValue = "fitted", paramLabel = "fitted|mcp", description = "mcp: where "
+            + "the largest degrees come from: 'fitted' (default) pins the fit's top_degrees (the snapshot's top 1% "
+            + "of degrees, scaled by channels / snapshot channels) and draws the rest from the degree law below them; "
+            + "'mcp' draws every degree from the law up to --max-channels (the default before issue 22).")
+    String topology;
 
     @Option(names = "--degree-fit", defaultValue = "mle", paramLabel = "mle|lsq", description = "mcp: degree law: "
             + "'mle' (maximum likelihood, default) or 'lsq' (MCP's least squares on the PMF; on 2019-05-14 its heavy "
@@ -183,6 +189,11 @@ final class GenerateCommand implements Callable<Integer> {
             case "lsq" -> McpGenerator.DegreeFit.LSQ;
             default -> throw bad("--degree-fit must be 'mle' or 'lsq', got '" + degreeFit + "'");
         };
+        McpGenerator.TopologyMode topo = switch (topology.toLowerCase(Locale.ROOT)) {
+            case "fitted" -> McpGenerator.TopologyMode.FITTED;
+            case "mcp" -> McpGenerator.TopologyMode.MCP;
+            default -> throw bad("--topology must be 'fitted' or 'mcp', got '" + topology + "'");
+        };
         if (channels < McpGenerator.MIN_CHANNELS || channels > McpGenerator.MAX_CHANNELS) {
             throw bad("--channels must be between " + McpGenerator.MIN_CHANNELS + " and " + McpGenerator.MAX_CHANNELS
                     + ", got " + channels);
@@ -195,7 +206,7 @@ final class GenerateCommand implements Callable<Integer> {
                 : positive("--max-funding", maxFunding, Long.MAX_VALUE);
         McpGenerator.Config config;
         try {
-            config = new McpGenerator.Config(channels, seed, maxCh, maxFund, mode, degrees);
+            config = new McpGenerator.Config(channels, seed, maxCh, maxFund, mode, degrees, topo);
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
@@ -203,7 +214,9 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             generator = new McpGenerator(fit, config, null);
         } catch (IllegalArgumentException e) {
-            throw new ExitCodes.BadInputException("--policies node: " + (fitPath == null ? "embedded fit" : fitPath)
+            String option = mode == McpGenerator.PolicyMode.NODE && fit.nodePolicies() == null ? "--policies node"
+                    : "--topology fitted";
+            throw new ExitCodes.BadInputException(option + ": " + (fitPath == null ? "embedded fit" : fitPath)
                     + ": " + e.getMessage());
         }
         McpGenerator.Result result;
@@ -220,8 +233,9 @@ final class GenerateCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - start) / 1e9;
         McpGenerator.GenerationReport r = result.report();
         spec.commandLine().getErr().printf(Locale.ROOT, "generated %,d nodes, %,d channels (requested %,d; seed %d, "
-                        + "max channels %d, fit %s, degrees %s) in %.1f s -> %s (%s)%n", r.nodes(), r.channels(),
-                r.requestedChannels(), seed, maxCh, fit.source(), degreeFit.toLowerCase(Locale.ROOT), secs, out, writer.name());
+                        + "max channels %d, fit %s, degrees %s, topology %s) in %.1f s -> %s (%s)%n", r.nodes(),
+                r.channels(), r.requestedChannels(), seed, maxCh, fit.source(), degreeFit.toLowerCase(Locale.ROOT),
+                topology.toLowerCase(Locale.ROOT), secs, out, writer.name());
         if (r.channels() < 0.95 * r.requestedChannels()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "note: %.0f%% of the requested channels: %,d nodes drew "
                             + "more channels than they could find distinct peers for (max channels %d against %,d "

@@ -163,12 +163,15 @@ public final class ExperimentRunner {
         } else {
             NetworkSettings.Mcp mcp = (NetworkSettings.Mcp) network;
             McpGenerator.Config gc = new McpGenerator.Config(mcp.channels(), mcp.seed(), mcp.maxChannels(),
-                    McpGenerator.DEFAULT_MAX_FUNDING_SAT, mcp.policies(), McpGenerator.DegreeFit.MLE);
+                    McpGenerator.DEFAULT_MAX_FUNDING_SAT, mcp.policies(), McpGenerator.DegreeFit.MLE, mcp.topology());
             McpGenerator generator;
+            McpFit mcpFit = fit(mcp.fit(), baseDir);
             try {
-                generator = new McpGenerator(fit(mcp.fit(), baseDir), gc, gp);
+                generator = new McpGenerator(mcpFit, gc, gp);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("config", "network.generate.policies", e.getMessage());
+                throw new ConfigException("config", mcp.policies() == McpGenerator.PolicyMode.NODE
+                        && mcpFit.nodePolicies() == null ? "network.generate.policies" : "network.generate.topology",
+                        e.getMessage());
             }
             graph = generator.generate().graph();
             networkName = mcp.describe();

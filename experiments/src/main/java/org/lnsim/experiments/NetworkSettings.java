@@ -30,7 +30,8 @@ public sealed interface NetworkSettings {
      * @param seed the generator's seed: {@code network.generate.seed}, else the master seed; a replication that
      *             varies the network draws it afresh ({@link ReplicationSettings#networkSeed})
      */
-    record Mcp(long channels, int maxChannels, McpGenerator.PolicyMode policies, String fit, long seed)
+    record Mcp(long channels, int maxChannels, McpGenerator.PolicyMode policies, McpGenerator.TopologyMode topology,
+               String fit, long seed)
             implements NetworkSettings {
         @Override
         public String describe() {
@@ -64,6 +65,10 @@ public sealed interface NetworkSettings {
             + "policies: per node from the fit's node_policies (a home policy per node, deviating directions, "
             + "offline nodes and disabled directions by degree class), each direction independently from the fit's policy table (the "
             + "default before issue 22), or MCP's uniform update");
+    Key<String> TOPOLOGY = Key.choice("topology", "fitted", List.of("fitted", "mcp"), "mcp only: where the largest "
+            + "degrees come from: the fit's top_degrees (the snapshot's top 1%, scaled by channels / snapshot "
+            + "channels) with the rest drawn from the degree law below them, or every degree from the law up to "
+            + "max_channels (the default before issue 22)");
     Key<String> FIT = Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit shipped in the jar), a "
             + "fit JSON from 'lnsim fit', or a snapshot to fit");
     Key<Long> NODES = Key.lng("nodes", null, 3, WattsStrogatzGenerator.MAX_CHANNELS, "watts-strogatz only, "
@@ -77,13 +82,13 @@ public sealed interface NetworkSettings {
             "watts-strogatz only: capacity of every channel, both directions with MCP's uniform update (default: "
                     + WattsStrogatzGenerator.DEFAULT_CAPACITY_SAT + ", the 2019-05-14 median, lightning-facts §1.6)");
     /** {@code network.generate} keys only the MCP model reads. */
-    List<Key<?>> MCP_KEYS = List.of(CHANNELS, MAX_CHANNELS, POLICIES, FIT);
+    List<Key<?>> MCP_KEYS = List.of(CHANNELS, MAX_CHANNELS, POLICIES, TOPOLOGY, FIT);
     /** {@code network.generate} keys only the Watts-Strogatz model reads. */
     List<Key<?>> WS_KEYS = List.of(NODES, K, P, CAPACITY_SAT);
 
     Section GENERATE = new Section("generate", "the generator: the Million Channels model (lightning-facts §1.3) or "
             + "a Watts-Strogatz small world (Flare's simulator, lightning-facts §5); keys of the other model must be "
-            + "left out", List.of(MODEL, SEED, CHANNELS, MAX_CHANNELS, POLICIES, FIT, NODES, K, P, CAPACITY_SAT),
+            + "left out", List.of(MODEL, SEED, CHANNELS, MAX_CHANNELS, POLICIES, TOPOLOGY, FIT, NODES, K, P, CAPACITY_SAT),
             List.of());
     Section SECTION = new Section("network", "the network every protocol runs on: generated, or read from 'file'",
             List.of(FILE), List.of(GENERATE));
@@ -112,6 +117,9 @@ public sealed interface NetworkSettings {
             case "direction" -> McpGenerator.PolicyMode.DIRECTION;
             default -> McpGenerator.PolicyMode.NODE;
         };
-        return new Mcp(generate.get(CHANNELS), generate.get(MAX_CHANNELS), policies, generate.get(FIT), seed);
+        McpGenerator.TopologyMode topology = generate.get(TOPOLOGY).equals("mcp") ? McpGenerator.TopologyMode.MCP
+                : McpGenerator.TopologyMode.FITTED;
+        return new Mcp(generate.get(CHANNELS), generate.get(MAX_CHANNELS), policies, topology, generate.get(FIT),
+                seed);
     }
 }

@@ -87,9 +87,37 @@ class GenerateCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--policies node") && r.err().contains("has no node_policies"), r.err());
         assertFalse(Files.exists(out));
+        // a fit that old has no top_degrees either (written after node_policies): the topology must be 'mcp' too
         r = run("generate", "--channels", "2000", "--fit", old.toString(), "--policies", "direction", "--quiet",
                 "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--topology fitted") && r.err().contains("has no top_degrees"), r.err());
+        r = run("generate", "--channels", "2000", "--fit", old.toString(), "--policies", "direction", "--topology",
+                "mcp", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void aFitFileWithoutTopDegreesExitsWithTwoUnlessTheMcpTopologyIsAsked() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        McpDefaults.load().write(buf);
+        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Path old = dir.resolve("no-top-fit.json");
+        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"top_degrees\"")) + "\n}\n");
+        Path out = dir.resolve("t.lnsim");
+        Run r = run("generate", "--channels", "2000", "--fit", old.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--topology fitted") && r.err().contains("has no top_degrees"), r.err());
+        assertFalse(Files.exists(out));
+        r = run("generate", "--channels", "2000", "--fit", old.toString(), "--topology", "mcp", "--quiet",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        // top_degrees must descend: the message names the element
+        Path bad = dir.resolve("bad-top-fit.json");
+        Files.writeString(bad, json.replace("\"top_degrees\" : [ 1370, 1265,", "\"top_degrees\" : [ 1265, 1370,"));
+        r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("top_degrees[1]"), r.err());
     }
 
     @Test
@@ -106,6 +134,9 @@ class GenerateCommandTest {
         // 'snapshot' was the name of the per-direction draw before issue 22: refused, not silently mapped
         assertEquals(2, run("generate", "--channels", "5000", "--policies", "snapshot", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000", "--degree-fit", "x", "--out", out.toString()).code());
+        r = run("generate", "--channels", "5000", "--topology", "hubs", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--topology must be 'fitted' or 'mcp', got 'hubs'"), r.err());
         assertEquals(2, run("generate", "--channels", "5000", "--to", "nope", "--out", out.toString()).code());
         assertEquals(2, run("generate", "--channels", "5000").code(), "missing --out");
         assertEquals(2, run("fit", dir.resolve("missing.json").toString(), "--out", out.toString()).code());

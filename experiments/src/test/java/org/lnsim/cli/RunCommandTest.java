@@ -88,7 +88,8 @@ class RunCommandTest {
 
     /**
      * Issue 22: the generator's policy draw is named in the error when bad, and a fit file without node_policies
-     * (written before it) is refused for the default 'node' draw, naming the key.
+     * (written before it) is refused for the default 'node' draw, naming the key; so is a fit without top_degrees
+     * for the default fitted topology, and a bad topology value.
      */
     @Test
     void badPolicyDrawsAreExitTwoNamingTheKey() throws Exception {
@@ -104,8 +105,17 @@ class RunCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("network.generate.policies") && r.err().contains("has no node_policies"),
                 r.err());
-        assertEquals(0, run(dir.resolve("p3"), "--set", "network.generate.fit=" + old, "--set",
-                "network.generate.policies=direction").code());
+        // that fit has no top_degrees either: the default fitted topology is refused, naming its key
+        r = run(dir.resolve("p3"), "--set", "network.generate.fit=" + old, "--set",
+                "network.generate.policies=direction");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("network.generate.topology") && r.err().contains("has no top_degrees"),
+                r.err());
+        assertEquals(0, run(dir.resolve("p4"), "--set", "network.generate.fit=" + old, "--set",
+                "network.generate.policies=direction", "--set", "network.generate.topology=mcp").code());
+        r = run(dir.resolve("p5"), "--set", "network.generate.topology=hubs");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("topology"), r.err());
     }
 
     /**

@@ -60,6 +60,12 @@ public final class McpFitter {
     /** Forward sliding-window length of the node-capacity fit (lightning-facts §1.2 item 2). */
     public static final int CAPACITY_WINDOW_BINS = 100;
     private static final int MAX_ITERATIONS = 10_000;
+    /**
+     * The fit keeps the degrees of one node in {@value} (with channels, rounded up, at least one) as {@link
+     * McpFit#topDegrees()}: the top 1%, the hubs whose size and count decide the route length (issue 22: the degree
+     * law's tail under MCP's cap lets one hub reach almost every node). Integer arithmetic, so no rounding edge.
+     */
+    public static final int TOP_ONE_IN = 100;
 
     private McpFitter() {
     }
@@ -110,7 +116,51 @@ public final class McpFitter {
         return new McpFit(source, generatedBy, g.channelCount(), nodesWithChannels, maxDegree, maxNodeCap,
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
-                NodePolicies.fit(g));
+                NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
+                NodePolicies.Siblings.fit(g));
+    }
+
+    /**
+     * The home policies ({@link NodePolicies#homeOf}) of the {@code ceil(n / TOP_ONE_IN)} nodes with the most
+     * channels (ties: the lower node index first), n = nodes with channels; offline ones have no home and are left
+     * out. Counted in nodes, most frequent first ({@link NodePolicies#table}).
+     */
+    static List<McpFit.PolicyEntry> topHomes(ChannelGraph g) {
+        int n = g.nodeCount();
+        long[] keys = new long[n];
+        int withChannels = 0;
+        for (int v = 0; v < n; v++) {
+            if (g.degree(v) > 0) {
+                // descending degree, then ascending index
+                keys[withChannels++] = ((long) (Integer.MAX_VALUE - g.degree(v)) << 32) | v;
+            }
+        }
+        keys = Arrays.copyOf(keys, withChannels);
+        Arrays.sort(keys);
+        int k = (withChannels + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        Map<NodePolicies.Key, long[]> counts = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            NodePolicies.Key home = NodePolicies.homeOf(g, (int) keys[i]);
+            if (home != null) {
+                counts.computeIfAbsent(home, x -> new long[1])[0]++;
+            }
+        }
+        return NodePolicies.table(counts);
+    }
+
+    /**
+     * The largest {@code ceil(n / TOP_ONE_IN)} of {@code n} ≥ 1 degrees, descending. Example: 250 nodes give
+     * ceil(2.5) = 3 degrees.
+     */
+    static int[] topDegrees(int[] degrees) {
+        int[] sorted = degrees.clone();
+        Arrays.sort(sorted);
+        int k = (sorted.length + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int[] top = new int[k];
+        for (int i = 0; i < k; i++) {
+            top[i] = sorted[sorted.length - 1 - i];
+        }
+        return top;
     }
 
     /** Fit (a): the degree PMF over the distinct degrees that occur (all degrees given must be ≥ 1). */

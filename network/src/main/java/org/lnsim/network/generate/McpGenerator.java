@@ -24,7 +24,9 @@ import org.lnsim.network.NodeIds;
  *       {@code (0, maxChannels]}, round half to even (Python's {@code round}), reject 0 (and anything outside
  *       {@code [1, maxChannels]}); each accepted x is a node with target degree x. Drawing stops at the first accepted
  *       x that would bring the sum to ≥ 2 × channels; that x is not added. Hence the network has somewhat fewer
- *       channels than requested, as MCP's 998K for 1M.</li>
+ *       channels than requested, as MCP's 998K for 1M. Under {@link TopologyMode#FITTED} (the default, not in MCP)
+ *       the largest degrees are the fit's pinned ones and the draws stay below them ({@link
+ *       #fittedDegrees}).</li>
  *   <li><b>Edges</b> (§1.3 step 2): nodes sorted by target degree, descending (stable). Node 0 is "in network". Each
  *       node in turn creates (target − current) channels to peers drawn uniformly from the pool of not-full nodes;
  *       a duplicate pair, or for the node's last channel a peer when neither end is in the network, is redrawn; after
@@ -67,7 +69,11 @@ import org.lnsim.network.NodeIds;
  *       channel's capacity, an absolute one is capped at it); {@link PolicyMode#NODE}, the default (not in MCP,
  *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy, deviating
  *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
- *       stays connected but its usable part need not be, as in the snapshots.</li>
+ *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} two
+ *       draws follow the topology: the pinned hubs draw their home from the fit's {@link McpFit#topHomes()}, and a
+ *       direction between two nodes of the same home deviates as that home's sibling directions do ({@link
+ *       NodePolicies.Siblings}), the others from the other deviations; under {@link TopologyMode#MCP} every home
+ *       comes from the pooled table and every deviation from one table, as before.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
  *       a draw keeps multi-address kinds and needs no rounding remainder); announced nodes get alias = index
@@ -110,6 +116,32 @@ public final class McpGenerator {
         NODE
     }
 
+    /**
+     * Where step 1's largest degrees come from (issue 22).
+     */
+    public enum TopologyMode {
+        /**
+         * Every degree from the degree law over {@code (0, maxChannels]} (MCP). The default before issue 22, kept so
+         * that networks generated before it can be rebuilt byte for byte. With the likelihood law of a snapshot whose
+         * exponent is near 2 (2021-04-16: a = 1.97; 2026-02-03: 1.99) the tail has no finite mean, so at a
+         * snapshot's own size a few draws reach the cap and one hub ends up with a channel to nearly every node
+         * (2021 seed 1: 6,076 channels among 6,077 nodes): random pairs are then 2.0 hops apart instead of the
+         * snapshot's 3.4, and those draws eat the channel budget, leaving 30% fewer nodes than the snapshot.
+         */
+        MCP,
+        /**
+         * The default: the fit's {@link McpFit#topDegrees()} (the snapshot's top 1% of degrees, K values) are pinned,
+         * scaled by {@code s = channels / snapshot channels}: {@code d_i = min(maxChannels, max(1, round(s·top_i)))},
+         * as many as fit below 2 × channels endpoints; the remaining degrees are drawn from the degree law as in
+         * {@link #MCP} but over {@code (0, min(maxChannels, smallest pinned degree)]}, with MCP's stop rule on the
+         * endpoints left. At the snapshot's size (s = 1) the hubs are the snapshot's own; the number of hubs stays
+         * K at any size and their degrees scale with the channel count (so their share of the endpoints stays the
+         * snapshot's until the cap binds), an assumption: between 2019-05-14 and 2026-02-03 the real largest degree
+         * grew 1.45-fold while channels grew 1.35-fold.
+         */
+        FITTED
+    }
+
     /** Which degree law of the fit drives step 1. */
     public enum DegreeFit {
         /** MCP's least-squares fit on the PMF ({@link McpFit#degreeLaw()}), the literal MCP method. */
@@ -129,9 +161,10 @@ public final class McpGenerator {
      * @param maxFundingSat upper bound of a node's capacity draw, sat (> 0, at most 50 BTC − 50,000 sat)
      * @param policies      policy mode
      * @param degreeFit     which fitted degree law to sample
+     * @param topology      where the largest degrees come from
      */
     public record Config(long channels, long seed, int maxChannels, long maxFundingSat, PolicyMode policies,
-                         DegreeFit degreeFit) {
+                         DegreeFit degreeFit, TopologyMode topology) {
         public Config {
             if (channels < MIN_CHANNELS || channels > MAX_CHANNELS) {
                 throw new IllegalArgumentException("channels must be between " + MIN_CHANNELS + " and " + MAX_CHANNELS
@@ -144,15 +177,18 @@ public final class McpGenerator {
                 throw new IllegalArgumentException("max funding must be between " + CAPACITY_UNIT + " and "
                         + MAX_NODE_CAPACITY_SAT + " sat, got " + maxFundingSat);
             }
-            if (policies == null || degreeFit == null) {
-                throw new IllegalArgumentException("policy mode and degree fit are required");
+            if (policies == null || degreeFit == null || topology == null) {
+                throw new IllegalArgumentException("policy mode, degree fit and topology mode are required");
             }
         }
 
-        /** The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, per-node policies, MLE degrees. */
+        /**
+         * The defaults: MCP's max 10,000 channels per node and 1 BTC max funding, per-node policies, MLE degrees,
+         * the fit's top degrees pinned.
+         */
         public static Config of(long channels, long seed) {
             return new Config(channels, seed, DEFAULT_MAX_CHANNELS, DEFAULT_MAX_FUNDING_SAT, PolicyMode.NODE,
-                    DegreeFit.MLE);
+                    DegreeFit.MLE, TopologyMode.FITTED);
         }
     }
 
@@ -202,6 +238,11 @@ public final class McpGenerator {
                     + "before per-node policies existed): refit the snapshot with 'lnsim fit', or generate with "
                     + "policies 'direction' (the independent draw per direction)");
         }
+        if (config.topology() == TopologyMode.FITTED && fit.topDegrees() == null) {
+            throw new IllegalArgumentException("the fit of " + fit.source() + " has no top_degrees (it was written "
+                    + "before fitted topologies existed): refit the snapshot with 'lnsim fit', or generate with "
+                    + "topology 'mcp' (every degree from the degree law)");
+        }
         this.fit = fit;
         this.config = config;
         this.progress = progress == null ? GenerationProgress.NONE : progress;
@@ -213,8 +254,17 @@ public final class McpGenerator {
         // ---- step 1: degree sequence, sorted descending
         PowerLaw degreeLaw = config.degreeFit() == DegreeFit.LSQ ? fit.degreeLaw() : fit.degreeLawMle();
         SplittableRandom degreeRnd = NamedStreams.stream(seed, "degrees");
-        int[] target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
-                progress);
+        int[] target;
+        int hubs = 0;
+        if (config.topology() == TopologyMode.FITTED) {
+            double scale = (double) config.channels() / fit.snapshotChannels();
+            target = fittedDegrees(fit.topDegrees(), scale, degreeLaw, config.maxChannels(), 2 * config.channels(),
+                    degreeRnd::nextDouble, progress);
+            hubs = pinnedCount(fit.topDegrees(), scale, config.maxChannels(), 2 * config.channels());
+        } else {
+            target = sampleDegrees(degreeLaw, config.maxChannels(), 2 * config.channels(), degreeRnd::nextDouble,
+                    progress);
+        }
         sortDescending(target);
         int sampledNodes = target.length;
         if (sampledNodes < 2) {
@@ -262,7 +312,7 @@ public final class McpGenerator {
         long[] capacity = channelCapacities(off, adj, byChans, allocOfNode, fit.rankShares(), m);
         progress.update("capacities", 3L * n, 3L * n);
         // ---- policies, node details, graph
-        ChannelGraph graph = assemble(n, g.a, g.b, capacity);
+        ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs);
         GenerationReport report = new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
                 sampledNodes - n, edges.count - m, edges.gaveUp);
         return new Result(graph, report);
@@ -311,6 +361,50 @@ public final class McpGenerator {
         }
         progress.update("degrees", targetEndpoints, targetEndpoints);
         return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * Step 1 under {@link TopologyMode#FITTED}: the pinned degrees {@code min(maxChannels, max(1, round(scale·top_i)))}
+     * in order while their sum stays below {@code targetEndpoints}, then {@link #sampleDegrees} for the endpoints
+     * left over {@code (0, min(maxChannels, smallest pinned degree)]}. Unsorted (pinned first, then draws).
+     *
+     * @param top   the fit's top degrees, descending, non-empty
+     * @param scale channels / snapshot channels (> 0)
+     */
+    static int[] fittedDegrees(int[] top, double scale, PowerLaw law, int maxChannels, long targetEndpoints,
+                               java.util.function.DoubleSupplier uniform, GenerationProgress progress) {
+        int k = pinnedCount(top, scale, maxChannels, targetEndpoints);
+        int[] pinned = new int[k];
+        long total = 0;
+        for (int i = 0; i < k; i++) {
+            pinned[i] = pinnedDegree(top[i], scale, maxChannels);
+            total += pinned[i];
+        }
+        int bodyCap = k == 0 ? maxChannels : pinned[k - 1];
+        int[] body = sampleDegrees(law, bodyCap, targetEndpoints - total, uniform, progress);
+        int[] out = Arrays.copyOf(pinned, k + body.length);
+        System.arraycopy(body, 0, out, k, body.length);
+        return out;
+    }
+
+    /** How many of {@link #fittedDegrees}' values are pinned (the same loop without the draws). */
+    static int pinnedCount(int[] top, double scale, int maxChannels, long targetEndpoints) {
+        int k = 0;
+        long total = 0;
+        for (int t : top) {
+            int d = pinnedDegree(t, scale, maxChannels);
+            if (total + d >= targetEndpoints) {
+                break;
+            }
+            k++;
+            total += d;
+        }
+        return k;
+    }
+
+    /** {@code min(maxChannels, max(1, round(scale·t)))}, half to even. */
+    static int pinnedDegree(int t, double scale, int maxChannels) {
+        return (int) Math.max(1, Math.min(maxChannels, Math.rint(scale * t)));
     }
 
     /** Sorts descending, stable (equal values are indistinguishable, so stability is moot for plain ints). */
@@ -656,7 +750,12 @@ public final class McpGenerator {
 
     // ------------------------------------------------------------------ policies, nodes, graph
 
-    private ChannelGraph assemble(int n, int[] a, int[] b, long[] capacity) {
+    /**
+     * @param hubs the pinned hubs of {@link TopologyMode#FITTED}: nodes 0..hubs−1 (nodes keep the descending order
+     *             of their targets and a hub is never dropped: node 0 is one, and every hub is wired to the network
+     *             before any smaller node); 0 under {@link TopologyMode#MCP}
+     */
+    private ChannelGraph assemble(int n, int[] a, int[] b, long[] capacity, int hubs) {
         long seed = config.seed();
         int m = a.length;
         long work = (long) n + m;
@@ -675,7 +774,7 @@ public final class McpGenerator {
             }
         }
         if (config.policies() == PolicyMode.NODE) {
-            nodePolicies(builder, n, a, b, capacity, NamedStreams.stream(seed, "node-policies"), work);
+            nodePolicies(builder, n, a, b, capacity, NamedStreams.stream(seed, "node-policies"), work, hubs);
         } else {
             PolicySampler policies = config.policies() == PolicyMode.DIRECTION ? new PolicySampler(fit.policies())
                     : null;
@@ -714,12 +813,17 @@ public final class McpGenerator {
 
     /**
      * {@link PolicyMode#NODE}: adds the channels with per-node policies ({@link NodePolicies} states the model). Draw
-     * order on {@code rnd}: per node in index order, the offline draw then the home draw; then per channel in order,
-     * per side (node 1 first), the deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit,
-     * the htlc_max code, and the disabled draw (directions between live nodes only).
+     * order on {@code rnd}: per node in index order, the offline draw then the home draw (from the hub homes for
+     * nodes below {@code hubs}); then per channel in order, per side (node 1 first), the deviation draw (nodes with
+     * ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the disabled draw (directions
+     * between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation draw of a direction to a
+     * live peer with the same home uses that home's sibling share and table, and any other direction its class's
+     * deviating share with the other-deviations table: the class shares count sibling deviations too, so other
+     * directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of other directions deviate,
+     * the class shares are 3–24%).
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
-                              SplittableRandom rnd, long work) {
+                              SplittableRandom rnd, long work, int hubs) {
         NodePolicies np = fit.nodePolicies();
         int m = a.length;
         int[] degree = new int[n];
@@ -733,6 +837,8 @@ public final class McpGenerator {
             pooled.addAll(k.homes());
         }
         PolicySampler homes = new PolicySampler(pooled);
+        PolicySampler hubHomes = hubs > 0 && fit.topHomes() != null && !fit.topHomes().isEmpty()
+                ? new PolicySampler(fit.topHomes()) : homes;
         long[] hmaxCodes = new long[np.htlcMax().size()];
         long[] hmaxCumulative = new long[hmaxCodes.length];
         long hmaxTotal = 0;
@@ -751,13 +857,26 @@ public final class McpGenerator {
             deviatingShare[k] = dc.deviatingShare();
         }
         PolicySampler deviations = np.deviations().isEmpty() ? null : new PolicySampler(np.deviations());
+        // the fitted topology places deviations by peer (NodePolicies.Siblings); MCP's keeps the pooled draw
+        NodePolicies.Siblings siblings = hubs > 0 ? fit.siblings() : null;
+        java.util.Map<List<Long>, PolicySampler> siblingTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
+        PolicySampler otherDeviations = null;
+        if (siblings != null) {
+            for (NodePolicies.HomeSiblings h : siblings.byHome()) {
+                siblingTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                siblingShares.put(homeKey(h.home()), h.deviatingShare());
+            }
+            otherDeviations = siblings.otherDeviations().isEmpty() ? null
+                    : new PolicySampler(siblings.otherDeviations());
+        }
         boolean[] offline = new boolean[n];
         McpFit.PolicyEntry[] home = new McpFit.PolicyEntry[n];
         int[] cls = new int[n];
         for (int v = 0; v < n; v++) {
             cls[v] = NodePolicies.classOf(degree[v]);
             offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
-            home[v] = homes.next(rnd);
+            home[v] = (v < hubs ? hubHomes : homes).next(rnd);
         }
         for (int c = 0; c < m; c++) {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
@@ -767,8 +886,22 @@ public final class McpGenerator {
                 int from = side == 0 ? a[c] : b[c];
                 int k = cls[from];
                 McpFit.PolicyEntry p = home[from];
-                if (degree[from] >= 2 && deviations != null && rnd.nextDouble() < deviatingShare[k]) {
-                    p = deviations.next(rnd);
+                if (siblings == null) {
+                    if (degree[from] >= 2 && deviations != null && rnd.nextDouble() < deviatingShare[k]) {
+                        p = deviations.next(rnd);
+                    }
+                } else if (degree[from] >= 2) {
+                    int to = side == 0 ? b[c] : a[c];
+                    PolicySampler table = otherDeviations;
+                    double share = deviatingShare[k];
+                    if (!offline[to] && samePolicy(home[from], home[to])) {
+                        List<Long> key = homeKey(home[from]);
+                        table = siblingTables.get(key);
+                        share = siblingShares.getOrDefault(key, 0.0);
+                    }
+                    if (rnd.nextDouble() < share && table != null) {
+                        p = table.next(rnd);
+                    }
                 }
                 long hmax = hmaxCodes[pick(hmaxCumulative, rnd.nextLong(hmaxTotal))];
                 boolean disabled = dead || rnd.nextDouble() < unusableShare[k];
@@ -779,6 +912,17 @@ public final class McpGenerator {
                 progress.update("policies", n + (long) c, work);
             }
         }
+    }
+
+    /** (base, ppm, CLTV, htlc_min) of a home row, the key of its sibling table. */
+    static List<Long> homeKey(McpFit.PolicyEntry p) {
+        return List.of(p.feeBaseMsat(), p.feePpm(), (long) p.cltvDelta(), p.htlcMinMsat());
+    }
+
+    /** Same (base, ppm, CLTV, htlc_min): home rows of different classes differ in their counts. */
+    static boolean samePolicy(McpFit.PolicyEntry p, McpFit.PolicyEntry q) {
+        return p.feeBaseMsat() == q.feeBaseMsat() && p.feePpm() == q.feePpm() && p.cltvDelta() == q.cltvDelta()
+                && p.htlcMinMsat() == q.htlcMinMsat();
     }
 
     /** Draws table rows in proportion to their counts (binary search over cumulative counts). */

@@ -45,7 +45,10 @@ import org.lnsim.network.ChannelGraph;
  * most routes, so what matters is the policy a hub is likely to have; the snapshot's hubs are too few (95 with
  * ≥ 100 channels) for their table to be sampled without such swings. Tried and not kept (issue 22 notes): a
  * per-node "second" policy for the deviating directions (routes 0.3–0.6 hops too long) and hub homes matched to
- * the snapshot's hubs by degree rank (fee medians 3–7 ppm).
+ * the snapshot's hubs by degree rank (fee medians 3–7 ppm). Those trials ran on MCP's topology, where one hub
+ * reaches nearly every node; with the fitted topology ({@link McpGenerator.TopologyMode#FITTED}) the pinned hubs
+ * draw their homes from the snapshot's hubs' ({@link McpFit#topHomes()}) and deviations are placed by peer ({@link
+ * Siblings}); matched by rank there, 2019's routes came out 3.8–4.4 hops against the snapshot's 3.50.
  *
  * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
  * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
@@ -170,6 +173,126 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             return g.htlcMaximumMsat(e) == g.capacityMsat(ChannelGraph.channelOf(e)) ? McpFit.HTLC_MAX_CAPACITY
                     : g.htlcMaximumMsat(e);
         }
+    }
+
+    /**
+     * Where deviating policies sit (issue 22, part of the fitted topology): a <b>sibling</b> direction goes from a
+     * node with ≥ 2 usable directions to a live peer with the same home policy; the others are <b>other</b>
+     * directions. Sibling deviations are kept per home, because they are one operator's: on 2019-05-14 all 1,690
+     * sibling directions of home (0, 250 ppm, CLTV 30) carry (base 0, 1 ppm, CLTV 4) (one operator's hubs of 400–550
+     * channels, 25 of the 43 largest nodes, and their channels among themselves), against 79 of the 6,679 deviating
+     * other directions at CLTV 4. Drawn from one pooled table, as {@link McpGenerator.PolicyMode#NODE} does under
+     * {@link McpGenerator.TopologyMode#MCP}, those CLTV-4 policies land on random hub channels, and c-lightning's
+     * router, whose risk term favours low CLTV, follows chains of them once the hubs no longer reach every node:
+     * routes 1.0–1.3 hops longer than the snapshot's, 82% of forwarding hops at CLTV 4 (the snapshot: 13%). Pooled
+     * over all homes (sibling directions of the common default homes included) they spread over 505 nodes instead
+     * of 50 and routes grow to 5.1–5.3 hops; kept per home, 2019's routes are 3.4–4.1 hops (the snapshot: 3.50).
+     *
+     * @param byHome          per home with at least one deviating sibling direction: the home (its count = the
+     *                        home's usable sibling directions) and the deviating policies (counted in directions),
+     *                        most sibling directions first
+     * @param otherDeviations the policies of deviating other directions, counted in directions, most frequent first
+     */
+    public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
+        public Siblings {
+            byHome = List.copyOf(byHome);
+            otherDeviations = List.copyOf(otherDeviations);
+        }
+
+        /**
+         * Fits it (definitions above). Example (the unit test's): a triangle a, b, c whose directions all carry P
+         * except a→b, which carries Q, plus a leaf d on c with R both ways. Homes: a has P and Q once each, the
+         * smaller in field order; b has P; c has P (twice) and R once, so P; d has R (one usable direction, so it
+         * is skipped as a source). With P &lt; Q: siblings among a, b, c: all six triangle directions; deviating:
+         * a→b (Q); c→d is an other direction (d's home is R) and deviates (R ≠ P).
+         */
+        public static Siblings fit(ChannelGraph g) {
+            int n = g.nodeCount();
+            Key[] home = new Key[n];
+            int[] usable = new int[n];
+            for (int v = 0; v < n; v++) {
+                home[v] = homeOf(g, v);
+                for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                    if (g.isUsable(g.outDirection(s))) {
+                        usable[v]++;
+                    }
+                }
+            }
+            Map<Key, long[]> siblingDirections = new HashMap<>();
+            Map<Key, Map<Key, long[]>> sibling = new HashMap<>();
+            Map<Key, long[]> other = new HashMap<>();
+            for (int v = 0; v < n; v++) {
+                if (usable[v] < 2) {
+                    continue;
+                }
+                for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                    int e = g.outDirection(s);
+                    if (!g.isUsable(e)) {
+                        continue;
+                    }
+                    Key k = Key.of(g, e);
+                    boolean same = home[v].equals(home[g.outPeer(s)]);
+                    if (same) {
+                        siblingDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
+                    }
+                    if (!k.equals(home[v])) {
+                        (same ? sibling.computeIfAbsent(home[v], x -> new HashMap<>()) : other)
+                                .computeIfAbsent(k, x -> new long[1])[0]++;
+                    }
+                }
+            }
+            Map<Key, long[]> homesWithDeviations = new HashMap<>();
+            for (Key h : sibling.keySet()) {
+                homesWithDeviations.put(h, siblingDirections.get(h));
+            }
+            List<HomeSiblings> byHome = new ArrayList<>();
+            for (McpFit.PolicyEntry h : table(homesWithDeviations)) {
+                Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
+                byHome.add(new HomeSiblings(h, table(sibling.get(key))));
+            }
+            return new Siblings(byHome, table(other));
+        }
+    }
+
+    /**
+     * The sibling directions of one home: {@code home.count()} of them, of which the {@code deviations} (counted in
+     * directions) leave the home.
+     */
+    public record HomeSiblings(McpFit.PolicyEntry home, List<McpFit.PolicyEntry> deviations) {
+        public HomeSiblings {
+            deviations = List.copyOf(deviations);
+            long listed = deviations.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+            if (deviations.isEmpty() || listed > home.count()) {
+                throw new IllegalArgumentException("sibling deviations of home " + home + " count " + listed
+                        + " directions: need 1 to " + home.count());
+            }
+        }
+
+        /** Probability that a sibling direction of this home leaves it. */
+        public double deviatingShare() {
+            return (double) deviations.stream().mapToLong(McpFit.PolicyEntry::count).sum() / home.count();
+        }
+    }
+
+    /** The home policy of node {@code v} (class comment), or null when it has no usable direction (offline). */
+    static Key homeOf(ChannelGraph g, int v) {
+        Map<Key, int[]> counts = new HashMap<>();
+        for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+            int e = g.outDirection(s);
+            if (g.isUsable(e)) {
+                counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+            }
+        }
+        Key best = null;
+        int bestCount = 0;
+        for (Map.Entry<Key, int[]> en : counts.entrySet()) {
+            int c = en.getValue()[0];
+            if (c > bestCount || (c == bestCount && Key.ORDER.compare(en.getKey(), best) < 0)) {
+                best = en.getKey();
+                bestCount = c;
+            }
+        }
+        return best;
     }
 
     /** Fits the model to a graph (definitions in the class comment). */

@@ -46,6 +46,48 @@ class McpFitterTest {
     }
 
     @Test
+    void topDegreesAreTheLargestOnePercentRoundedUp() {
+        // 5 degrees: ceil(5 / 100) = 1 -> the largest, 9
+        assertArrayEquals(new int[] {9}, McpFitter.topDegrees(new int[] {1, 4, 2, 9, 3}));
+        // 250 degrees 1..250: ceil(250 / 100) = 3 -> 250, 249, 248
+        int[] d = new int[250];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i + 1;
+        }
+        assertArrayEquals(new int[] {250, 249, 248}, McpFitter.topDegrees(d));
+        // exactly 100 degrees: ceil(100 / 100) = 1 (integer arithmetic, no 1.0000000000000002 edge)
+        assertArrayEquals(new int[] {100}, McpFitter.topDegrees(java.util.Arrays.copyOf(d, 100)));
+        // ties are kept: {5, 5, 1} -> ceil(3 / 100) = 1 -> 5
+        assertArrayEquals(new int[] {5}, McpFitter.topDegrees(new int[] {5, 1, 5}));
+    }
+
+    @Test
+    void theEmbeddedFitKeepsTheSnapshotsTopDegrees() {
+        // 2019-05-14: 4,275 nodes with channels -> ceil(42.75) = 43 hubs, the largest 1,370 (lightning-facts §1.6
+        // max degree), the 43rd 350
+        int[] top = McpDefaults.load().topDegrees();
+        assertEquals(43, top.length);
+        assertEquals(1_370, top[0]);
+        assertEquals(350, top[42]);
+    }
+
+    @Test
+    void badSiblingsInAFitFileNameTheField() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        McpDefaults.load().write(buf);
+        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // home (0, 250 ppm, CLTV 30) has 1,690 sibling directions, all deviating: 1,691 cannot be
+        String bad = json.replace("[0, 1, 4, 0, \"none\", 1690]", "[0, 1, 4, 0, \"none\", 1691]");
+        org.junit.jupiter.api.Assertions.assertNotEquals(json, bad);
+        org.lnsim.network.io.NetworkFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.lnsim.network.io.NetworkFormatException.class, () -> McpFit.read(
+                        new ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        Path.of("bad.json")));
+        assertTrue(e.getMessage().contains("siblings.by_home[") && e.getMessage().contains("need 1 to 1690"),
+                e.getMessage());
+    }
+
+    @Test
     void fitJsonRoundTripIsExactAndStable() throws IOException {
         McpFit fit = McpDefaults.load();
         ByteArrayOutputStream first = new ByteArrayOutputStream();

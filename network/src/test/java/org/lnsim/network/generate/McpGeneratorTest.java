@@ -29,7 +29,8 @@ class McpGeneratorTest {
     private static McpGenerator.Result generate(long channels, long seed, int cap, McpGenerator.PolicyMode mode,
                                                 McpGenerator.DegreeFit degrees) {
         return new McpGenerator(FIT, new McpGenerator.Config(channels, seed, cap,
-                McpGenerator.DEFAULT_MAX_FUNDING_SAT, mode, degrees), GenerationProgress.NONE).generate();
+                McpGenerator.DEFAULT_MAX_FUNDING_SAT, mode, degrees, McpGenerator.TopologyMode.MCP), GenerationProgress.NONE)
+                .generate();
     }
 
     private static byte[] nativeBytes(ChannelGraph g) throws IOException {
@@ -168,6 +169,62 @@ class McpGeneratorTest {
     }
 
     @Test
+    void fittedDegreesPinTheScaledTopThenDrawBelowTheSmallest() {
+        // top {10, 6, 5}, scale 0.5: rint(5) = 5, rint(3) = 3, rint(2.5) = 2 (half to even); sum 10 < 14.
+        // Body over (0, 2] of (x+1)^-2: F(x) = -(x+1)^-1, F(0) = -1, F(2) = -1/3; u = 0.999 gives
+        // r = -1 + 0.999 * 2/3 = -0.334, x = 1/0.334 - 1 = 1.994 -> 2. Endpoints left 14 - 10 = 4: the first 2 is
+        // kept (0 + 2 < 4), the second stops the draw (2 + 2 >= 4), so the body is {2}.
+        PowerLaw law = new PowerLaw(2, 1, 1);
+        int[] d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 100, 14, () -> 0.999,
+                GenerationProgress.NONE);
+        assertArrayEquals(new int[] {5, 3, 2, 2}, d);
+        // the cap binds: maxChannels 4 -> min(4, 5) = 4, then 3, 2
+        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 4, 14, () -> 0.999, GenerationProgress.NONE);
+        assertArrayEquals(new int[] {4, 3, 2, 2, 2}, d);
+        // MCP's stop rule on the pinned ones: 5 + 3 = 8 >= 8 endpoints, so only {5} is pinned and the body is drawn
+        // over (0, 5] for the 3 endpoints left: u = 0.999 gives x = 1/(1 - 0.999 * 5/6) - 1 = 4.96 -> 5 >= 3, none
+        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 100, 8, () -> 0.999, GenerationProgress.NONE);
+        assertArrayEquals(new int[] {5}, d);
+    }
+
+    @Test
+    void theFittedTopologyReproducesTheSnapshotsHubsAtItsSize() {
+        // 37,497 channels = the snapshot's, so scale 1: the 43 pinned degrees are the snapshot's own top 1%
+        // (1,370 .. 350). Each hub is wired before any node below it and keeps exactly its target (a full node
+        // leaves the pool), so the generated top 43 equal the fit's. Without the fit (topology MCP, cap 10,000)
+        // seed 1 gives a hub of 3,579 channels among 3,580 nodes. Node count: the body below 350 comes from the
+        // likelihood law, whose mean there runs above the snapshot's, so seeds 1..5 gave 3,535..3,949 nodes
+        // against the snapshot's 4,275: within -20%.
+        ChannelGraph g = new McpGenerator(FIT, McpGenerator.Config.of(37_497, 1), GenerationProgress.NONE).generate()
+                .graph();
+        int[] deg = new int[g.nodeCount()];
+        for (int v = 0; v < g.nodeCount(); v++) {
+            deg[v] = g.degree(v);
+        }
+        java.util.Arrays.sort(deg);
+        int[] top = FIT.topDegrees();
+        for (int i = 0; i < top.length; i++) {
+            assertEquals(top[i], deg[deg.length - 1 - i], "rank " + i);
+        }
+        assertTrue(g.nodeCount() >= 0.8 * 4_275 && g.nodeCount() <= 1.1 * 4_275, "nodes " + g.nodeCount());
+        // the largest hub reaches 1,370 / 3,813 = 36% of the nodes, not all
+        assertTrue(deg[deg.length - 1] < 0.5 * g.nodeCount());
+    }
+
+    @Test
+    void theMcpTopologyWithNodePoliciesStillGivesTheNetworksOfBefore() throws Exception {
+        // SHA-256 of 'lnsim generate --channels 2000 --seed 1' (embedded fit, node policies, max channels 10,000,
+        // MLE degrees) built at f57860f, the default before fitted topologies: now '--topology mcp'
+        McpGenerator.Config c = new McpGenerator.Config(2_000, 1, McpGenerator.DEFAULT_MAX_CHANNELS,
+                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.NODE, McpGenerator.DegreeFit.MLE,
+                McpGenerator.TopologyMode.MCP);
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(nativeBytes(
+                new McpGenerator(FIT, c, GenerationProgress.NONE).generate().graph()));
+        assertEquals("55c87bb062952ade1f5d573c51a5e4a66d6200f85b340a46c31b70629a704222",
+                java.util.HexFormat.of().formatHex(sha));
+    }
+
+    @Test
     void progressStagesComeInOrderAndFinish() {
         List<String> stages = new ArrayList<>();
         List<long[]> last = new ArrayList<>();
@@ -191,7 +248,8 @@ class McpGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> McpGenerator.Config.of(999, 1));
         assertThrows(IllegalArgumentException.class, () -> McpGenerator.Config.of(10_000_001, 1));
         assertThrows(IllegalArgumentException.class, () -> new McpGenerator.Config(5_000, 1, 0,
-                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.MCP, McpGenerator.DegreeFit.MLE));
+                McpGenerator.DEFAULT_MAX_FUNDING_SAT, McpGenerator.PolicyMode.MCP, McpGenerator.DegreeFit.MLE,
+                McpGenerator.TopologyMode.MCP));
         // MCP's --maxChannels default: 1,370 x 1,000,000 / 4,275 = 320,467.8 -> 320,467
         assertEquals(320_467, McpGenerator.defaultMaxChannels(FIT, 1_000_000));
     }
