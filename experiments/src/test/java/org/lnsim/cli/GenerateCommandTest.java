@@ -75,13 +75,24 @@ class GenerateCommandTest {
         assertTrue(r.err().contains("max channels 640"), r.err());
     }
 
-    @Test
-    void aFitFileWithoutNodePoliciesExitsWithTwoUnlessTheDirectionDrawIsAsked() throws Exception {
+    /** The embedded fit as its JSON file holds it. */
+    private static String embeddedFitJson() throws java.io.IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         McpDefaults.load().write(buf);
-        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-        Path old = dir.resolve("old-fit.json");
-        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"node_policies\"")) + "\n}\n");
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The embedded fit written out without {@code field} and every field after it: a fit from before them. */
+    private Path fitCutAt(String field, String name) throws java.io.IOException {
+        String json = embeddedFitJson();
+        Path old = dir.resolve(name);
+        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"" + field + "\"")) + "\n}\n");
+        return old;
+    }
+
+    @Test
+    void aFitFileWithoutNodePoliciesExitsWithTwoUnlessTheDirectionDrawIsAsked() throws Exception {
+        Path old = fitCutAt("node_policies", "old-fit.json");
         Path out = dir.resolve("o.lnsim");
         Run r = run("generate", "--channels", "2000", "--fit", old.toString(), "--out", out.toString());
         assertEquals(2, r.code());
@@ -99,11 +110,7 @@ class GenerateCommandTest {
 
     @Test
     void aFitFileWithoutTopDegreesExitsWithTwoUnlessTheMcpTopologyIsAsked() throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        McpDefaults.load().write(buf);
-        String json = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-        Path old = dir.resolve("no-top-fit.json");
-        Files.writeString(old, json.substring(0, json.indexOf(",\n  \"top_degrees\"")) + "\n}\n");
+        Path old = fitCutAt("top_degrees", "no-top-fit.json");
         Path out = dir.resolve("t.lnsim");
         Run r = run("generate", "--channels", "2000", "--fit", old.toString(), "--out", out.toString());
         assertEquals(2, r.code());
@@ -114,7 +121,8 @@ class GenerateCommandTest {
         assertEquals(0, r.code(), r.err());
         // top_degrees must descend: the message names the element
         Path bad = dir.resolve("bad-top-fit.json");
-        Files.writeString(bad, json.replace("\"top_degrees\" : [ 1370, 1265,", "\"top_degrees\" : [ 1265, 1370,"));
+        Files.writeString(bad, embeddedFitJson().replace("\"top_degrees\" : [ 1370, 1265,",
+                "\"top_degrees\" : [ 1265, 1370,"));
         r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("top_degrees[1]"), r.err());

@@ -283,6 +283,11 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                 counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
             }
         }
+        return mostCommon(counts);
+    }
+
+    /** The key with the highest count, ties to the least in {@link Key#ORDER}; null for no key. */
+    private static Key mostCommon(Map<Key, int[]> counts) {
         Key best = null;
         int bestCount = 0;
         for (Map.Entry<Key, int[]> en : counts.entrySet()) {
@@ -314,16 +319,7 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                 }
             }
             live[v] = usable[v] > 0;
-            Key best = null;
-            int bestCount = 0;
-            for (Map.Entry<Key, int[]> en : counts.entrySet()) {
-                int c = en.getValue()[0];
-                if (c > bestCount || (c == bestCount && Key.ORDER.compare(en.getKey(), best) < 0)) {
-                    best = en.getKey();
-                    bestCount = c;
-                }
-            }
-            home[v] = best;
+            home[v] = mostCommon(counts);
         }
         long[] nodes = new long[classes];
         long[] offline = new long[classes];

@@ -219,11 +219,7 @@ class RunSummaryTest {
      */
     @Test
     void policyFailuresAppearOnlyWhenPoliciesChange() throws IOException {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int x = b.addNode(NodeIds.fromIndex(1));
-        int y = b.addNode(NodeIds.fromIndex(2));
-        b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
-        ChannelGraph g = b.build();
+        ChannelGraph g = oneChannel();
         PaymentOutcome o0 = ok(0, 10_000_000, 1_000, 1, 123_456, 3, new int[] {1});
         PaymentOutcome o1 = ok(1, 10_000_000, 1_000, 1, 123_456, 1, new int[] {1});
         List<PaymentOutcome> living = List.of(withPolicyFailures(o0, 2), withPolicyFailures(o1, 0));
@@ -246,14 +242,19 @@ class RunSummaryTest {
                 o.columns(), o.claimedMsat(), o.finalPayloadBytes(), n);
     }
 
-    /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
-    @Test
-    void paymentsCsvRows() throws IOException {
+    /** Nodes 0 and 1 and their one channel, 700000x12x1 of 1,000 sat: what the payments.csv tests route over. */
+    private static ChannelGraph oneChannel() {
         ChannelGraphBuilder b = new ChannelGraphBuilder();
         int x = b.addNode(NodeIds.fromIndex(1));
         int y = b.addNode(NodeIds.fromIndex(2));
         b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
-        ChannelGraph g = b.build();
+        return b.build();
+    }
+
+    /** CLoTH's 14 columns first (times in ms, fees in msat), then lnsim's; route as scids; rows by payment id. */
+    @Test
+    void paymentsCsvRows() throws IOException {
+        ChannelGraph g = oneChannel();
         ProtocolRun run = new ProtocolRun("source", List.of(failed(1, 5_000, true),
                 ok(0, 10_000_000, 1_000, 1, 123_456, 2, new int[] {1})), new long[0], 0, 0);
         StringWriter w = new StringWriter();
@@ -274,11 +275,7 @@ class RunSummaryTest {
      */
     @Test
     void paymentsCsvProtocolColumns() throws IOException {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int x = b.addNode(NodeIds.fromIndex(1));
-        int y = b.addNode(NodeIds.fromIndex(2));
-        b.addChannel(ShortChannelId.of(700_000, 12, 1), x, y, 1_000);
-        ChannelGraph g = b.build();
+        ChannelGraph g = oneChannel();
         PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000, 0);
         PaymentOutcome beacon = new PaymentOutcome(p, "beacon", false, 60_000_000, 0, 0, 0, 0, null, -1, "no route",
                 false, 0, 0, 2, 900, new int[0], 0, 250_000, new long[] {2, 1}, 0, 0);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.lnsim.engine.Simulation;
 import org.lnsim.engine.channel.BalanceSplit;
 import org.lnsim.engine.channel.ChannelState;
+import org.lnsim.engine.testing.EngineNets;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -18,26 +19,13 @@ import org.lnsim.network.NodeIds;
 import org.lnsim.network.ShortChannelId;
 
 class HtlcRelayTest {
-    private static final int A_TO_B = 0; // channel 0 (1x0x0), node_1 = A
-    private static final int B_TO_C = 2; // channel 1 (2x0x0), node_1 = B
+    private static final int A_TO_B = EngineNets.A_TO_B;
+    private static final int B_TO_C = EngineNets.B_TO_C;
     private static final FixedLatency LATENCY = new FixedLatency(150_000, 120_000, 3_000_000, 50_000);
 
-    /**
-     * A(1) –[1x0x0, 200,000 sat]– B(2) –[2x0x0, 100,000 sat]– C(3), balances split in half, reserve 1%.
-     * A→B: base 5, 1 ppm, delta 14; B→C: base 1000 msat, 100 ppm, delta 40, htlc_min 1000 msat.
-     */
+    /** {@link EngineNets#line()}: A–B–C, balances split in half here, reserve 1%. */
     private static ChannelGraph line() {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int a = b.addNode(NodeIds.fromIndex(1));
-        int bb = b.addNode(NodeIds.fromIndex(2));
-        int c = b.addNode(NodeIds.fromIndex(3));
-        int ab = b.addChannel(ShortChannelId.of(1, 0, 0), a, bb, 200_000);
-        b.setPolicy(ab, a, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        b.setPolicy(ab, bb, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        int bc = b.addChannel(ShortChannelId.of(2, 0, 0), bb, c, 100_000);
-        b.setPolicy(bc, bb, new ChannelPolicy(1000, 100, 40, 1000, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        b.setPolicy(bc, c, new ChannelPolicy(1000, 100, 40, 1000, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        return b.build();
+        return EngineNets.line();
     }
 
     /** Path A→B→C delivering {@code amount} with final CLTV 9: B's fee and delta go on hop 0 (A pays no fee). */

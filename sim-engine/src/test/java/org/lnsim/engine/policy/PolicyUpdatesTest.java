@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.lnsim.engine.testing.EngineNets;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.ChannelPolicy;
@@ -16,21 +17,9 @@ import org.lnsim.network.ShortChannelId;
 class PolicyUpdatesTest {
     static final long DAY_US = 86_400_000_000L;
 
-    /**
-     * A(1) –[1x0x0]– B(2) –[2x0x0]– C(3); A→B base 5, 1 ppm, delta 14 (both ways); B→C base 1000, 100 ppm, delta
-     * 40; C→B has no policy. So three usable directions: 0 (A→B), 1 (B→A), 2 (B→C).
-     */
+    /** {@link EngineNets#line()}: A(0)–B(1)–C(2), four usable directions; A↔B delta 14, B↔C delta 40. */
     static ChannelGraph line() {
-        ChannelGraphBuilder b = new ChannelGraphBuilder();
-        int a = b.addNode(NodeIds.fromIndex(1));
-        int bb = b.addNode(NodeIds.fromIndex(2));
-        int c = b.addNode(NodeIds.fromIndex(3));
-        int ab = b.addChannel(ShortChannelId.of(1, 0, 0), a, bb, 200_000);
-        b.setPolicy(ab, a, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        b.setPolicy(ab, bb, new ChannelPolicy(5, 1, 14, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        int bc = b.addChannel(ShortChannelId.of(2, 0, 0), bb, c, 100_000);
-        b.setPolicy(bc, bb, new ChannelPolicy(1000, 100, 40, 1000, ChannelPolicy.NO_HTLC_MAXIMUM, false));
-        return b.build();
+        return EngineNets.line();
     }
 
     @Test
@@ -46,16 +35,16 @@ class PolicyUpdatesTest {
     }
 
     /**
-     * 3 usable directions at 24 updates per direction per day: 72 a day, so 7,200 expected in 100 days (Poisson,
-     * standard deviation √7200 ≈ 85; the check allows 5 of them). Only usable directions are updated (never 3, which
-     * has no policy), each about a third of the time.
+     * 4 usable directions at 24 updates per direction per day: 96 a day, so 9,600 expected in 100 days (Poisson,
+     * standard deviation √9600 ≈ 98; the check allows 5 of them), each direction about a quarter of the time
+     * (binomial s.d. √(n · 3/16)).
      */
     @Test
-    void updatesArriveAtTheRateOverTheUsableDirectionsOnly() {
+    void updatesArriveAtTheRateOverTheDirections() {
         ChannelGraph g = line();
         PolicyUpdates u = new PolicyUpdates(g, PolicyChurn.NONE.withRate(24), new SplittableRandom(3), 0);
         u.advanceTo(100 * DAY_US);
-        assertTrue(Math.abs(u.count() - 7_200) < 5 * 85, "updates: " + u.count());
+        assertTrue(Math.abs(u.count() - 9_600) < 5 * 98, "updates: " + u.count());
         int[] per = new int[4];
         for (int k = 0; k < u.count(); k++) {
             per[u.direction(k)]++;
@@ -64,16 +53,15 @@ class PolicyUpdatesTest {
                 assertTrue(u.timeUs(k) > u.timeUs(k - 1), "times strictly increase");
             }
         }
-        assertEquals(0, per[3]);
-        for (int e = 0; e < 3; e++) {
-            assertTrue(Math.abs(per[e] - u.count() / 3.0) < 5 * Math.sqrt(u.count() * 2 / 9.0), "direction " + e);
+        for (int e = 0; e < 4; e++) {
+            assertTrue(Math.abs(per[e] - u.count() / 4.0) < 5 * Math.sqrt(u.count() * 3 / 16.0), "direction " + e);
         }
     }
 
     /**
      * Each update multiplies the direction's previous base and ppm by one factor in [1/2, 2] (rounded), and changes
      * the CLTV delta, if at all, to another usable direction's (14 or 40); with share 1 every update redraws it, so
-     * about a third keep 40 on direction 2 (2 of 3 usable directions have 14). The current policy is the latest
+     * about half keep 40 on direction 2 (2 of 4 usable directions have 40). The current policy is the latest
      * update's.
      */
     @Test
@@ -82,8 +70,8 @@ class PolicyUpdatesTest {
         PolicyChurn churn = new PolicyChurn(24, PolicyChurn.BROADCAST_INTERVAL_US, 0, 2.0, 1.0);
         PolicyUpdates u = new PolicyUpdates(g, churn, new SplittableRandom(5), 0);
         u.advanceTo(30 * DAY_US);
-        long[] base = {5, 5, 1000};
-        long[] ppm = {1, 1, 100};
+        long[] base = {5, 5, 1000, 1000};
+        long[] ppm = {1, 1, 100, 100};
         int fortyOnTwo = 0;
         int onTwo = 0;
         for (int k = 0; k < u.count(); k++) {
@@ -105,7 +93,7 @@ class PolicyUpdatesTest {
             base[e] = u.updateFeeBaseMsat(k);
             ppm[e] = u.updateFeeProportionalMillionths(k);
         }
-        assertTrue(Math.abs(fortyOnTwo - onTwo / 3.0) < 5 * Math.sqrt(onTwo * 2 / 9.0), fortyOnTwo + " of " + onTwo);
+        assertTrue(Math.abs(fortyOnTwo - onTwo / 2.0) < 5 * Math.sqrt(onTwo / 4.0), fortyOnTwo + " of " + onTwo);
         int last = u.latest(2);
         assertEquals(u.updateFeeBaseMsat(last), u.feeBaseMsat(2));
         assertEquals(u.updateCltvExpiryDelta(last), u.cltvExpiryDelta(2));
@@ -152,12 +140,13 @@ class PolicyUpdatesTest {
     /**
      * Closes on a star of 40 channels (hub 0, leaves 1..40, one usable direction each, hub → leaf): at 0.05 closes per
      * channel per day for 20 days each channel is closed with probability 1 − e^(−1) = 0.632, so about 25.3 of 40
-     * (binomial s.d. 3.05; the check allows 5). A close is one update of the usable direction, marked as such, with
+     * (binomial s.d. 3.05; the check allows 5). Leaf → hub directions have no policy and are never updated. A close
+     * is one update of the usable direction, marked as such, with
      * the policy it had; nothing updates a closed channel again; the policy updates, at 1 a day, go on meanwhile.
      */
     @Test
     void channelsCloseAtTheirRateAndStayClosed() {
-        org.lnsim.network.ChannelGraphBuilder b = new org.lnsim.network.ChannelGraphBuilder();
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
         for (int i = 0; i <= 40; i++) {
             b.addNode(NodeIds.fromIndex(i + 1));
         }
@@ -181,6 +170,9 @@ class PolicyUpdatesTest {
             }
         }
         assertEquals(u.closes(), closeUpdates, "one usable direction per channel");
+        for (int k = 0; k < u.count(); k++) {
+            assertEquals(0, u.direction(k) & 1, "only usable directions (hub → leaf) are updated");
+        }
         for (int e = 0; e < 2 * g.channelCount(); e++) {
             assertEquals(closedDirs.contains(e), u.isClosed(e));
         }

@@ -1,6 +1,7 @@
 /**
  * Test support shared by the modules' tests: {@link org.lnsim.engine.testing.EngineRun} runs payments through the
- * engine with the set-up most engine and protocol tests use.
+ * engine with the set-up most engine and protocol tests use; {@link org.lnsim.engine.testing.EngineNets} holds the
+ * small hand-worked networks several engine tests share.
  *
  * <p>Contract:
  * <ul>
