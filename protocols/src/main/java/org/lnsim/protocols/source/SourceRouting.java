@@ -88,6 +88,11 @@ public final class SourceRouting extends PayLoopProtocol {
      */
     @Override
     public void setup(ProtocolContext ctx) {
+        if (ahead != null && policiesChange(ctx)) {
+            // routes computed on the announced policies are never used when they change (open): stop computing them
+            ahead.close();
+            ahead = null;
+        }
         long messages = gossip.channelAnnouncements() + gossip.channelUpdates() + gossip.nodeAnnouncements();
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
@@ -139,10 +144,9 @@ public final class SourceRouting extends PayLoopProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         long id = ctx.payment().id();
+        // null when policies change (setup stopped it): a route computed on the announced policies is not what the
+        // sender believes now
         Route first = ahead == null ? null : ahead.take(id);
-        if (policiesChange(ctx)) {
-            first = null; // computed on the announced policies, not on what the sender believes now
-        }
         return new RouteAttempts(ctx, hybridPartRoutes(ctx, null), pay, first);
     }
 

@@ -82,8 +82,11 @@ class LivingNetworkTest {
         // at most ≈ 21% stale × 1/2 raising ≈ 10% of 200 = 20 expected, fewer since a failure informs the sender and
         // the next payments 10 s later no longer miss that update; at least a few for the test to mean anything
         assertTrue(failures >= 3 && failures <= 40, "policy failures: " + failures);
-        // the same run again: the same outcomes (one seed, named streams)
-        List<PaymentOutcome> again = run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0));
+        // the same run again, with routes computed ahead asked for (set-up stops them: they would be on the
+        // announced policies): the same outcomes (one seed, named streams)
+        List<PaymentOutcome> again = new ArrayList<>(EngineRun.of(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0))
+                .policies(CHURN).prepare(2).run(payments()).outcomes());
+        again.sort(java.util.Comparator.comparingLong(o -> o.payment().id()));
         for (int i = 0; i < out.size(); i++) {
             assertEquals(out.get(i).attempts(), again.get(i).attempts());
             assertEquals(out.get(i).feeMsat(), again.get(i).feeMsat());
