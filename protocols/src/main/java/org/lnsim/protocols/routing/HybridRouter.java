@@ -45,7 +45,7 @@ import org.lnsim.network.Fees;
  * <p>BFG: a layered dynamic programme, O(maxHops × E) relaxations over the nodes reached at each layer, with
  * maxHops + 1 (amount, total, risk, prev) entries per node (≈ 29 bytes × 21 per node). Per-thread scratch arrays are
  * allocated once per thread and reused; no allocation happens per edge relaxation. Instances are immutable and
- * thread-safe.
+ * thread-safe, except a {@link #privateCopy} (policies that change during a run: one simulation thread).
  */
 public final class HybridRouter {
     private static final long INF = Long.MAX_VALUE / 4;

@@ -5,7 +5,11 @@
  * <p>Contract: a {@link org.lnsim.protocols.routing.HybridRouter} reads an immutable
  * {@link org.lnsim.network.ChannelGraph}, is thread-safe (per-thread scratch), deterministic (fee fuzz is a function
  * of (seed, scid); ties are broken by node index) and allocation-free per relaxation. Money is msat in {@code long}
- * with BOLT 7 integer fee arithmetic. {@link org.lnsim.protocols.routing.CostModel#flatEdgeWeight} is the single
+ * with BOLT 7 integer fee arithmetic. The one exception to immutability is a router's
+ * {@link org.lnsim.protocols.routing.HybridRouter#privateCopy}, for a network whose policies change during a run
+ * (issue 22): it searches on what a node believes ({@code HybridRouter.believe}, {@code BelievedPolicies}), rewrites
+ * its own copy of the policy words to do so, and serves one simulation thread.
+ * {@link org.lnsim.protocols.routing.CostModel#flatEdgeWeight} is the single
  * definition of the edge weight under which the router's flat-cost mode equals a textbook shortest path (the JGraphT
  * oracle of the tests and of {@code lnsim bench route --compare-jgrapht}).
  *
