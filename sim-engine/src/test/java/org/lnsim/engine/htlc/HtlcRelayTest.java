@@ -480,4 +480,49 @@ class HtlcRelayTest {
         assertEquals(1, r.failingHop());
         assertEquals(B_TO_C, r.failingDirection());
     }
+
+    /**
+     * Issue 22: B raises its CLTV delta on B→C from 14 to 40 (updates that keep fees — factor 1 — and always redraw
+     * the delta from the network's usable directions, 14 or 40). A path A→B→C→D built on the announced 14 gives B
+     * an incoming CLTV only 14 above the outgoing one: B fails it with incorrect_cltv_expiry and its new update.
+     * Network: A(1)–B(2)–C(3)–D(4), 1,000,000 sat each, base 1000 / 1 ppm; B↔C delta 14, the others 40.
+     */
+    @Test
+    void aRaisedCltvDeltaFailsAPathBuiltOnTheOldOne() {
+        org.lnsim.network.ChannelGraphBuilder b = new org.lnsim.network.ChannelGraphBuilder();
+        for (int i = 0; i < 4; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int i = 0; i < 3; i++) {
+            int c = b.addChannel(ShortChannelId.of(i + 1, 0, 0), i, i + 1, 1_000_000);
+            ChannelPolicy p = new ChannelPolicy(1000, 1, i == 1 ? 14 : 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+            b.setPolicy(c, i, p);
+            b.setPolicy(c, i + 1, p);
+        }
+        ChannelGraph g = b.build();
+        int bToC = 2;
+        org.lnsim.engine.policy.PolicyChurn churn = new org.lnsim.engine.policy.PolicyChurn(1_000,
+                org.lnsim.engine.policy.PolicyChurn.BROADCAST_INTERVAL_US, 0, 1.0, 1.0);
+        org.lnsim.engine.policy.PolicyUpdates ahead = new org.lnsim.engine.policy.PolicyUpdates(g, churn,
+                new SplittableRandom(6), 0);
+        long when = -1;
+        for (long t = 1_000_000; t < 86_400_000_000L && when < 0; t += 1_000_000) {
+            ahead.advanceTo(t);
+            if (ahead.cltvExpiryDelta(bToC) == 40) {
+                when = t;
+            }
+        }
+        assertTrue(when > 0, "some update raises B→C's delta to 40");
+        assertEquals(g.feeMsat(bToC, 1_000_000), ahead.feeMsat(bToC, 1_000_000), "fees unchanged (factor 1)");
+        // D gets 1,000,000 msat with final CLTV 9; C charges 1000 + 1 = 1,001 msat and 40 blocks on C→D, B 1,001
+        // msat and the announced 14 on B→C
+        int[] dirs = {0, bToC, 4};
+        long[] amounts = {1_002_002, 1_001_001, 1_000_000};
+        int[] cltvs = {9 + 40 + 14, 9 + 40, 9};
+        AttemptResult r = sendAt(g, churn, when, HtlcPath.single(dirs, amounts, cltvs, 1, 9), 6);
+        assertEquals(FailureCode.INCORRECT_CLTV_EXPIRY, r.failure());
+        assertEquals(1, r.failingHop());
+        assertEquals(bToC, r.failingDirection());
+        assertEquals(ahead.latest(bToC), r.policyUpdate());
+    }
 }
