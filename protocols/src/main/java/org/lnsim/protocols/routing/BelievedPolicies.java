@@ -12,8 +12,9 @@ import org.lnsim.network.ChannelGraph;
  * copy ({@link InEdges#setPolicy}, read by Dijkstra's inner loop, which therefore costs nothing more).
  *
  * <p>Updates every node knows ({@link PolicyBeliefs#foldedCount}) are written once and stay; the overlay of one
- * observer's pending beliefs is written per {@link #believe} and undone at the next. So a query costs the pending
- * updates, not the run's history. One simulation thread only.
+ * observer's pending beliefs is written per {@link #believe} where it differs from what is shown, and the previous
+ * overlay's directions it no longer lists go back to their folded policy. So a query costs the pending updates, not
+ * the run's history, and writes only what changed since the last. One simulation thread only.
  */
 final class BelievedPolicies {
     private final ChannelGraph graph;
@@ -23,8 +24,13 @@ final class BelievedPolicies {
     private final int[] cltv;
     /** Directions whose channel the node knows has closed. */
     private final boolean[] closed;
-    /** Per direction, the newest folded update written (-1: the announced policy). */
+    /** Per direction, the newest folded update (-1: the announced policy). */
     private final int[] folded;
+    /** Per direction, the update whose policy is written now (-1: the announced policy). */
+    private final int[] shown;
+    /** Per direction, the {@link #generation} of the overlay that last listed it. */
+    private final int[] mark;
+    private int generation;
     private int foldedCount;
     private PolicyUpdates truth;
     private int[] patched = new int[0];
@@ -40,6 +46,9 @@ final class BelievedPolicies {
         closed = new boolean[d];
         folded = new int[d];
         Arrays.fill(folded, -1);
+        shown = new int[d];
+        Arrays.fill(shown, -1);
+        mark = new int[d];
         for (int e = 0; e < d; e++) {
             base[e] = (int) graph.feeBaseMsat(e);
             ppm[e] = (int) graph.feeProportionalMillionths(e);
@@ -75,32 +84,52 @@ final class BelievedPolicies {
         if (!beliefs.active()) {
             return;
         }
-        for (int i = 0; i < patchedCount; i++) { // undo the previous overlay
-            int e = patched[i];
-            int k = folded[e];
-            if (k < 0) {
-                write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e), false);
-            } else {
-                writeUpdate(e, k);
-            }
-        }
-        patchedCount = 0;
         int f = beliefs.foldedCount(nowUs);
         for (int k = foldedCount; k < f; k++) {
             int e = t.direction(k);
             folded[e] = k;
-            writeUpdate(e, k);
+            show(e, k);
         }
         foldedCount = f;
         PolicyBeliefs.Overlay o = observers.length == 0 ? beliefs.truthBeyondFolded(nowUs)
                 : beliefs.believedByAny(observers, nowUs);
-        if (patched.length < o.size()) {
-            patched = new int[Math.max(o.size(), 2 * patched.length)];
+        if (++generation == 0) {
+            java.util.Arrays.fill(mark, 0);
+            generation = 1;
         }
         for (int i = 0; i < o.size(); i++) {
             int e = o.direction(i);
-            writeUpdate(e, o.update(i));
-            patched[patchedCount++] = e;
+            mark[e] = generation;
+            show(e, o.update(i));
+        }
+        for (int i = 0; i < patchedCount; i++) { // the previous overlay's directions this one no longer lists
+            int e = patched[i];
+            if (mark[e] != generation) {
+                show(e, folded[e]);
+            }
+        }
+        if (patched.length < o.size()) {
+            patched = new int[Math.max(o.size(), 2 * patched.length)];
+        }
+        patchedCount = o.size();
+        for (int i = 0; i < patchedCount; i++) {
+            patched[i] = o.direction(i);
+        }
+    }
+
+    /**
+     * Makes direction e show update k (-1: its announced policy), writing only when it shows another: consecutive
+     * searches believe mostly the same updates, so most of an overlay is already in place.
+     */
+    private void show(int e, int k) {
+        if (shown[e] == k) {
+            return;
+        }
+        shown[e] = k;
+        if (k < 0) {
+            write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e), false);
+        } else {
+            writeUpdate(e, k);
         }
     }
 

@@ -191,7 +191,8 @@ public final class PolicyBeliefs {
     /**
      * What {@code observer} believes at {@code nowUs} beyond the folded updates: for each direction with a pending
      * update it knows (by gossip or from a failure), the newest such update; directions absent from the overlay have
-     * their folded policy (the newest folded update, or the announced one). Directions in ascending order.
+     * their folded policy (the newest folded update, or the announced one). Each direction once, in the order of its
+     * oldest pending update.
      */
     public Overlay believed(int observer, long nowUs) {
         return overlay(new int[] {observer}, nowUs, false);
@@ -249,20 +250,36 @@ public final class PolicyBeliefs {
             }
             belief[e] = k;
         }
-        Arrays.sort(touched, 0, n);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) { // in the order first met: each direction once
             out.add(touched[i], belief[touched[i]]);
         }
         return out;
     }
 
+    /**
+     * Whether {@code observer}, h hops from update k's origin, knows it at {@code nowUs}: by gossip, or from a failure.
+     * The cheap bounds come first — a gossip lag lies in [h · perHop, h · (perHop + broadcast)), so an update that old
+     * is known and one younger than the floor is not, without drawing the waits — then the exact lag, then what the
+     * observer learnt; the answer is the same in any order.
+     */
     private boolean known(int k, int e, int observer, long nowUs, int h) {
-        Integer l = learnt.isEmpty() ? null : learnt.get((long) observer << 32 | e);
-        if (l != null && l >= k) {
+        long age = nowUs - truth.timeUs(k);
+        if (h != UNREACHABLE && !truth.isClose(k)) {
+            PolicyChurn c = truth.churn();
+            if (age >= h * (c.perHopDelayUs() + c.broadcastIntervalUs())) {
+                return true;
+            }
+            if (age >= h * c.perHopDelayUs() && lag(k, observer, h) <= age) {
+                return true;
+            }
+        } else if (lag(k, observer, h) <= age) {
             return true;
         }
-        long lag = lag(k, observer, h);
-        return lag != Long.MAX_VALUE && truth.timeUs(k) + lag <= nowUs;
+        if (learnt.isEmpty()) {
+            return false;
+        }
+        Integer l = learnt.get((long) observer << 32 | e);
+        return l != null && l >= k;
     }
 
     /** Hop distances from {@code observer} to every node over all channels (255: unreachable), cached. */
