@@ -48,6 +48,7 @@ final class LndPartRoutes implements PartRoutes {
                 s.cltvLimit(), s.maxHops(), LndRouter.attemptCostMsat(amountMsat, s.attemptCostMsat(),
                 s.attemptCostPpm()), s.minProbability(), probs, bw);
         long t0 = System.nanoTime();
+        protocol.believe(sender, ctx.now());
         LndRouter.Found found = protocol.router().find(q);
         timings.addPathFinding(System.nanoTime() - t0);
         return found;
@@ -81,8 +82,21 @@ final class LndPartRoutes implements PartRoutes {
             Outcomes.successRange(h, nodes, amounts, 0, n - 1, nowUs);
             return false;
         }
-        return Outcomes.applyFailure(h, nodes, amounts, r.failingHop(), r.failure(), nowUs,
+        int k = r.failingHop();
+        if (r.policyUpdate() >= 0 && k >= 1 && k < n && isPolicyFailure(r.failure())
+                && protocol.secondChance(nodes[0], nodes[k], nodes[k + 1], nowUs)) {
+            return false; // the channel_update is applied (the engine did); no penalty this time
+        }
+        return Outcomes.applyFailure(h, nodes, amounts, k, r.failure(), nowUs,
                 protocol.settings().minFailureRelaxUs());
+    }
+
+    /** The failures for which lnd records a policy failure ({@code result_interpretation.go}). */
+    private static boolean isPolicyFailure(org.lnsim.engine.htlc.FailureCode code) {
+        return switch (code) {
+            case AMOUNT_BELOW_MINIMUM, FEE_INSUFFICIENT, INCORRECT_CLTV_EXPIRY, CHANNEL_DISABLED -> true;
+            default -> false;
+        };
     }
 
     // ------------------------------------------------------------------ PartRoutes, for lnd's splitter

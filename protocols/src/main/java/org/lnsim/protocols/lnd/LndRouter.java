@@ -33,7 +33,8 @@ import org.lnsim.protocols.routing.EdgeRecords;
  * configured) are not modelled; the target is never entered as an intermediate node.
  *
  * <h2>Cost</h2>
- * Reads a compact copy of the in-edges ({@link EdgeRecords}, shared); per-node labels live in primitive arrays owned
+ * Reads a compact copy of the in-edges ({@link EdgeRecords}, shared; a private copy set to the sender's beliefs when
+ * the run's policies change, issue 22); per-node labels live in primitive arrays owned
  * by the router and reset lazily by a generation stamp, the fields a relaxation reads side by side; the heap is an
  * indexed 4-ary heap of ints with their keys beside them, so a relaxation allocates nothing. Not thread-safe: one
  * router per protocol instance (the engine calls it from one thread). At a million channels a 4-hop query settles

@@ -4,6 +4,7 @@ import org.lnsim.engine.payment.Knowledge;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentSession;
 import org.lnsim.engine.payment.ProtocolReport;
+import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.multipart.PartRoutes;
 import org.lnsim.protocols.multipart.SplittableProtocol;
@@ -37,8 +38,15 @@ public final class LndRouting implements SplittableProtocol {
 
     private final ChannelGraph graph;
     private final LndSettings settings;
-    private final LndRouter router;
+    private LndRouter router;
+    private final EdgeRecords edges;
     private final PerSender<PairHistory> histories;
+    /** The run's changing policies (issue 22), or null when they do not change; granted at set-up. */
+    private PolicyBeliefs beliefs;
+    /** With changing policies, the router's own copy of the in-edges, set to each sender's beliefs per search. */
+    private EdgeRecords believedEdges;
+    /** Per sender, when each directed node pair last had lnd's second chance (µs), for policy failures. */
+    private final java.util.Map<Long, Long> secondChances = new java.util.HashMap<>();
 
     /** lnd's routing over its own copy of the graph's in-edges (tests; runs share {@link EdgeRecords#SHARED}). */
     public LndRouting(ChannelGraph graph, LndSettings settings) {
@@ -50,6 +58,7 @@ public final class LndRouting implements SplittableProtocol {
         this.graph = graph;
         this.settings = settings;
         this.router = new LndRouter(graph, edges);
+        this.edges = edges;
         this.histories = new PerSender<>(graph.nodeCount(), PairHistory::new, PairHistory::bytes);
     }
 
@@ -68,6 +77,47 @@ public final class LndRouting implements SplittableProtocol {
     public ProtocolReport report() {
         return histories.report();
     }
+
+    /**
+     * With changing policies (issue 22) the router searches on a private copy of the in-edges, set to the sender's
+     * beliefs before each search ({@link #believe}).
+     */
+    @Override
+    public void setup(org.lnsim.engine.payment.ProtocolContext ctx) {
+        PolicyBeliefs b = ctx.view(PolicyBeliefs.class);
+        if (b.active()) {
+            beliefs = b;
+            believedEdges = edges.privateCopy();
+            router = new LndRouter(graph, believedEdges);
+        }
+    }
+
+    /** Sets the router's policies to what {@code sender} believes now; nothing when policies do not change. */
+    void believe(int sender, long nowUs) {
+        if (beliefs != null) {
+            believedEdges.believe(beliefs, new int[] {sender}, nowUs);
+        }
+    }
+
+    /**
+     * lnd's second chance for a node that refused an HTLC over a policy and sent its channel_update (lnd v0.18.5
+     * {@code routing/missioncontrol.go}: {@code requestSecondChance}, {@code minSecondChanceInterval} 1 min; the
+     * pair is the erring node and its next node, as {@code result_interpretation.go} sets {@code policyFailure} for
+     * amount_below_minimum, fee_insufficient, incorrect_cltv_expiry and channel_disabled): granted, and recorded,
+     * unless the same pair had one less than a minute ago. A granted failure is not reported to mission control.
+     */
+    boolean secondChance(int sender, int from, int to, long nowUs) {
+        long key = ((long) sender * graph.nodeCount() + from) * graph.nodeCount() + to;
+        Long last = secondChances.get(key);
+        if (last != null && nowUs - last <= MIN_SECOND_CHANCE_INTERVAL_US) {
+            return false;
+        }
+        secondChances.put(key, nowUs);
+        return true;
+    }
+
+    /** lnd's {@code minSecondChanceInterval}, 1 min (v0.18.5 {@code routing/missioncontrol.go}). */
+    static final long MIN_SECOND_CHANCE_INTERVAL_US = 60_000_000L;
 
     @Override
     public PaymentSession open(PaymentContext ctx) {

@@ -18,7 +18,7 @@ import org.lnsim.network.ChannelGraph;
  */
 final class BelievedPolicies {
     private final ChannelGraph graph;
-    private final InEdges in;
+    private final PolicyWords in;
     private final int[] base;
     private final int[] ppm;
     private final int[] cltv;
@@ -36,7 +36,7 @@ final class BelievedPolicies {
     private int[] patched = new int[0];
     private int patchedCount;
 
-    BelievedPolicies(ChannelGraph graph, InEdges in) {
+    BelievedPolicies(ChannelGraph graph, PolicyWords in) {
         this.graph = graph;
         this.in = in;
         int d = 2 * graph.channelCount();

@@ -8,7 +8,8 @@ import org.lnsim.network.ChannelGraph;
  * record of {@link #STRIDE} longs per slot, so a scan reads memory sequentially instead of seven channel-indexed
  * arrays of {@link ChannelGraph} per edge (the graph is immutable, so the copy never goes stale). Slots keep the
  * graph's adjacency order, so results are those of a search over the graph itself. Immutable: one copy serves every
- * router of a run and every thread ({@link #SHARED}). (The hybrid router keeps its own, renumbered
+ * router of a run and every thread ({@link #SHARED}) — except a {@link #privateCopy}, whose policies follow what a
+ * node believes on a network whose policies change (issue 22). (The hybrid router keeps its own, renumbered
  * {@link InEdges}.)
  *
  * <p>Record: {@code u << 32 | e}; the capacity (msat); min(htlc_maximum_msat if announced, capacity) (LDK's
@@ -16,7 +17,7 @@ import org.lnsim.network.ChannelGraph;
  * {@code htlc_minimum_msat << 16 | cltv_expiry_delta}. Memory: 40 bytes per usable direction (≈ 80 MB for the
  * 1M-channel MCP network) plus 4 bytes per node.
  */
-public final class EdgeRecords {
+public final class EdgeRecords implements PolicyWords {
     /** Longs per record. */
     public static final int STRIDE = 5;
     /** The largest htlc_minimum_msat a record holds; above it, {@link #htlcMinimumMsat} asks the graph. */
@@ -50,6 +51,9 @@ public final class EdgeRecords {
 
     public EdgeRecords(ChannelGraph g) {
         this.graph = g;
+        this.recordOf = null;
+        this.announced = null;
+        this.believed = null;
         int n = g.nodeCount();
         start = new int[n + 1];
         int count = 0;
@@ -86,6 +90,60 @@ public final class EdgeRecords {
                 i += STRIDE;
             }
         }
+    }
+
+    /** In a {@link #privateCopy}: the record index of each direction (-1: none), the announced records, the beliefs. */
+    private final int[] recordOf;
+    private final long[] announced;
+    private final BelievedPolicies believed;
+
+    private EdgeRecords(EdgeRecords shared) {
+        this.graph = shared.graph;
+        this.start = shared.start;
+        this.rec = shared.rec.clone();
+        this.announced = shared.rec;
+        this.recordOf = new int[2 * graph.channelCount()];
+        java.util.Arrays.fill(recordOf, -1);
+        for (int i = 0; i < rec.length; i += STRIDE) {
+            recordOf[(int) rec[i]] = i;
+        }
+        this.believed = new BelievedPolicies(graph, this);
+    }
+
+    /**
+     * A copy of one run's own whose policies can be set to what a node believes ({@link #believe}), for a network
+     * whose policies change during the run (issue 22): it shares the slots and copies the records (40 bytes per
+     * usable direction, plus ≈ 17 bytes per direction for the beliefs). Not thread-safe: one simulation thread.
+     */
+    public EdgeRecords privateCopy() {
+        return new EdgeRecords(recordOf == null ? this : new EdgeRecords(graph));
+    }
+
+    /**
+     * Makes this private copy's records show every pending update any of {@code observers} knows at {@code nowUs}
+     * (none: the true policies), until the next call.
+     *
+     * @throws IllegalStateException on a shared copy
+     */
+    public void believe(org.lnsim.engine.policy.PolicyBeliefs beliefs, int[] observers, long nowUs) {
+        if (believed == null) {
+            throw new IllegalStateException("a shared copy holds the announced policies; use privateCopy()");
+        }
+        believed.believe(beliefs, observers, nowUs);
+    }
+
+    @Override
+    public void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
+        if (recordOf == null) {
+            throw new IllegalStateException("a shared copy is immutable");
+        }
+        int i = recordOf[e];
+        if (i < 0) {
+            return;
+        }
+        rec[i + 2] = closed ? 0 : announced[i + 2]; // a closed direction carries nothing
+        rec[i + 3] = feeBaseMsat << 32 | ppm;
+        rec[i + 4] = (rec[i + 4] & ~0xFFFFL) | (cltvDelta & 0xFFFF);
     }
 
     /** htlc_minimum_msat of the record at {@code i} (a record index, slot × STRIDE), exactly. */

@@ -26,7 +26,7 @@ import org.lnsim.network.ChannelGraph;
  *
  * <p>Memory: 44 bytes per usable direction (≈ 88 MB for the 1M-channel MCP network) plus 24 bytes per node.
  */
-final class InEdges {
+final class InEdges implements PolicyWords {
     /** Internal node i is graph node {@code toGraph[i]}: nodes by degree, largest first, ties by graph index. */
     final int[] toGraph;
     /** The inverse permutation: graph node → internal index. */
@@ -175,7 +175,8 @@ final class InEdges {
      * Rewrites direction e's fee base, ppm and CLTV delta in a copy made for rewriting (a no-op if e has no slot); a
      * closed direction keeps its slot but can carry nothing (its largest amount 0, so every search skips it).
      */
-    void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
+    @Override
+    public void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
         int k = slotOf[e];
         if (k < 0) {
             return;

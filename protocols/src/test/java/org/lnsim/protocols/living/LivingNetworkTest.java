@@ -93,6 +93,40 @@ class LivingNetworkTest {
         }
     }
 
+    /**
+     * lnd on the same line: its sender searches on its beliefs too, and a policy failure whose channel_update the
+     * engine applied is not reported to mission control when the pair (B, R) gets lnd's second chance — none in the
+     * last minute (lnd v0.18.5 {@code missioncontrol.go}). With payments 70 s apart every stale attempt gets one, so
+     * every payment is delivered with one attempt more per policy failure. Without it lnd would report B (the first
+     * hop's next node: lnd fails the whole node) and, B→R being the only way, find no route for the next hour: with
+     * payments 10 s apart a second stale failure within the minute does exactly that, and lnd loses payments that
+     * source delivers.
+     */
+    @Test
+    void lndGivesAPolicyFailureItsSecondChance() {
+        ChannelGraph g = line();
+        List<PaymentRequest> spaced = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            spaced.add(new PaymentRequest(i, 0, 2, 1_000_000, 70_000_000L * i));
+        }
+        List<PaymentOutcome> out = EngineRun.of(g, new org.lnsim.protocols.lnd.LndRouting(g,
+                org.lnsim.protocols.lnd.LndSettings.DEFAULT)).policies(CHURN).run(spaced).outcomes();
+        int failures = 0;
+        for (PaymentOutcome o : out) {
+            assertTrue(o.success(), "payment " + o.payment().id() + ": " + o.reason());
+            assertEquals(1 + o.policyFailures(), o.attempts(), "payment " + o.payment().id());
+            failures += o.policyFailures();
+        }
+        assertTrue(failures >= 5, "policy failures: " + failures);
+
+        List<PaymentOutcome> dense = run(g, new org.lnsim.protocols.lnd.LndRouting(g,
+                org.lnsim.protocols.lnd.LndSettings.DEFAULT));
+        long lost = dense.stream().filter(o -> !o.success()).count();
+        assertTrue(lost > 0, "a second stale failure within the minute costs lnd payments");
+        assertTrue(dense.stream().filter(o -> !o.success()).allMatch(o -> o.policyFailures() > 0
+                || o.reason().startsWith("no route")), "lost only to staleness and its penalty");
+    }
+
     /** The oracle knows every policy as it is, and ant's path is priced by its own nodes: neither is ever stale. */
     @Test
     void theOracleAndAntAreNeverStale() {

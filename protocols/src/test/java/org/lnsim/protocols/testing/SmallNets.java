@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.lnsim.engine.payment.PaymentOutcome;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.RoutingProtocol;
+import org.lnsim.engine.policy.PolicyUpdates;
 import org.lnsim.engine.testing.EngineRun;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
@@ -102,5 +103,62 @@ public final class SmallNets {
     /** The outcome of payment {@code id}. */
     public static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
         return out.stream().filter(o -> o.payment().id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * {@code n} nodes and up to {@code tries} channels between random distinct nodes (block k + 1, transaction
+     * {@code trial}) of 100,000–2,000,000 sat; each direction has, four times in five, a policy of base [0, 5,000)
+     * msat, [0, 3,000) ppm and a delta of 14, 40 or 144. Drawn from {@code rnd} in that order.
+     */
+    public static ChannelGraph randomPolicies(SplittableRandom rnd, int trial, int n, int tries) {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < n; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        int[] deltas = {14, 40, 144};
+        for (int k = 0; k < tries; k++) {
+            int u = rnd.nextInt(n);
+            int v = rnd.nextInt(n);
+            if (u == v) {
+                continue;
+            }
+            int ch = b.addChannel(ShortChannelId.of(k + 1, trial, 0), u, v, rnd.nextInt(100_000, 2_000_000));
+            for (int side : new int[] {u, v}) {
+                if (rnd.nextInt(5) > 0) {
+                    b.setPolicy(ch, side, new ChannelPolicy(rnd.nextInt(0, 5_000), rnd.nextInt(0, 3_000),
+                            deltas[rnd.nextInt(3)], 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code g} announcing, for each direction, the policy of update {@code believed[e]} of {@code truth} (-1: its
+     * own), a closed channel as a disabled direction: the graph a router on those beliefs should route as on.
+     */
+    public static ChannelGraph announcing(ChannelGraph g, PolicyUpdates truth, int[] believed) {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int v = 0; v < g.nodeCount(); v++) {
+            b.addNode(g.nodeId(v));
+        }
+        for (int c = 0; c < g.channelCount(); c++) {
+            int ch = b.addChannel(g.scid(c), g.node1(c), g.node2(c), g.capacitySat(c));
+            for (int d = 0; d < 2; d++) {
+                int e = ChannelGraph.direction(c, d);
+                ChannelPolicy p = g.policy(e);
+                if (p == null) {
+                    continue;
+                }
+                int k = believed[e];
+                if (k >= 0) { // a closed channel as the announcement of a disabled direction: never used either way
+                    p = new ChannelPolicy(truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k),
+                            truth.updateCltvExpiryDelta(k), p.htlcMinimumMsat(), p.htlcMaximumMsat(),
+                            p.disabled() || truth.isClose(k));
+                }
+                b.setPolicy(ch, g.source(e), p);
+            }
+        }
+        return b.build();
     }
 }
