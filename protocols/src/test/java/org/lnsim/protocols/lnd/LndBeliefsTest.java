@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lnsim.engine.policy.PolicyBeliefs;
-import org.lnsim.engine.policy.PolicyChurn;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.protocols.routing.EdgeRecords;
 import org.lnsim.protocols.testing.SmallNets;
@@ -27,27 +25,15 @@ class LndBeliefsTest {
         int found = 0;
         for (int trial = 0; trial < 6; trial++) {
             ChannelGraph g = SmallNets.randomPolicies(rnd, trial, 25, 80);
-            PolicyBeliefs beliefs = PolicyBeliefs.create(g, new PolicyChurn(2_000, PolicyChurn.BROADCAST_INTERVAL_US,
-                    PolicyChurn.PER_HOP_DELAY_US, 2.0, 0.44, 200), new SplittableRandom(trial), trial);
+            PolicyBeliefs beliefs = SmallNets.busyBeliefs(g, trial);
             EdgeRecords mine = new EdgeRecords(g).privateCopy();
             LndRouter router = new LndRouter(g, mine);
-            int[] folded = new int[2 * g.channelCount()];
-            Arrays.fill(folded, -1);
-            int foldedUpTo = 0;
+            SmallNets.BeliefTracker tracker = new SmallNets.BeliefTracker(beliefs, g);
             for (int step = 0; step < 10; step++) {
                 long now = 25_000_000L * step;
                 int observer = rnd.nextInt(g.nodeCount());
                 mine.believe(beliefs, new int[] {observer}, now);
-                int f = beliefs.foldedCount(now);
-                for (int k = foldedUpTo; k < f; k++) {
-                    folded[beliefs.truth().direction(k)] = k;
-                }
-                foldedUpTo = f;
-                int[] believed = folded.clone();
-                PolicyBeliefs.Overlay o = beliefs.believed(observer, now);
-                for (int i = 0; i < o.size(); i++) {
-                    believed[o.direction(i)] = o.update(i);
-                }
+                int[] believed = tracker.believed(new int[] {observer}, now);
                 ChannelGraph announced = SmallNets.announcing(g, beliefs.truth(), believed);
                 LndRouter oracle = new LndRouter(announced, new EdgeRecords(announced));
                 LndSettings s = LndSettings.DEFAULT;

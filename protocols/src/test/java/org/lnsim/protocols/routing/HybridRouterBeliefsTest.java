@@ -28,16 +28,11 @@ class HybridRouterBeliefsTest {
         int closedSeen = 0;
         for (int trial = 0; trial < 8; trial++) {
             ChannelGraph g = SmallNets.randomPolicies(rnd, trial, 25, 80);
-            // 2,000 updates per direction per day: about one a minute per direction, many still on their way
-            // and 200 closes per channel per day: a few channels close within the steps' 4 minutes
-            PolicyBeliefs beliefs = PolicyBeliefs.create(g, new PolicyChurn(2_000, PolicyChurn.BROADCAST_INTERVAL_US,
-                    PolicyChurn.PER_HOP_DELAY_US, 2.0, 0.44, 200), new SplittableRandom(trial), trial);
+            PolicyBeliefs beliefs = SmallNets.busyBeliefs(g, trial);
             HybridRouter shared = new HybridRouter(g);
             HybridRouter mine = shared.privateCopy();
             PolicyUpdates truth = beliefs.truth();
-            int[] folded = new int[2 * g.channelCount()];
-            java.util.Arrays.fill(folded, -1);
-            int foldedUpTo = 0;
+            SmallNets.BeliefTracker tracker = new SmallNets.BeliefTracker(beliefs, g);
             for (int step = 0; step < 12; step++) {
                 long now = 20_000_000L * step;
                 // the truth, one node's view, or two nodes' pooled (beacon's sender and receiver)
@@ -45,17 +40,7 @@ class HybridRouterBeliefsTest {
                         ? new int[] {rnd.nextInt(g.nodeCount()), rnd.nextInt(g.nodeCount())}
                         : new int[] {rnd.nextInt(g.nodeCount())};
                 mine.believe(beliefs, observers, now);
-                int f = beliefs.foldedCount(now);
-                for (int k = foldedUpTo; k < f; k++) {
-                    folded[truth.direction(k)] = k;
-                }
-                foldedUpTo = f;
-                int[] believed = folded.clone();
-                PolicyBeliefs.Overlay o = observers.length == 0 ? beliefs.truthBeyondFolded(now)
-                        : beliefs.believedByAny(observers, now);
-                for (int i = 0; i < o.size(); i++) {
-                    believed[o.direction(i)] = o.update(i);
-                }
+                int[] believed = tracker.believed(observers, now);
                 for (int k : believed) {
                     closedSeen += k >= 0 && truth.isClose(k) ? 1 : 0;
                 }

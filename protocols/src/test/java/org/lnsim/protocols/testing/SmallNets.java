@@ -161,4 +161,47 @@ public final class SmallNets {
         }
         return b.build();
     }
+
+    /**
+     * A busy living network for the routers' differential tests: 2,000 updates per direction per day (about one a
+     * minute per direction, many still on their way at any time) and 200 closes per channel per day.
+     */
+    public static org.lnsim.engine.policy.PolicyBeliefs busyBeliefs(ChannelGraph g, long seed) {
+        return org.lnsim.engine.policy.PolicyBeliefs.create(g, new org.lnsim.engine.policy.PolicyChurn(2_000,
+                org.lnsim.engine.policy.PolicyChurn.BROADCAST_INTERVAL_US,
+                org.lnsim.engine.policy.PolicyChurn.PER_HOP_DELAY_US, 2.0, 0.44, 200), new SplittableRandom(seed),
+                seed);
+    }
+
+    /**
+     * Follows, independently of the routers, which update each direction of a run shows to given observers: the
+     * folded ones as time passes, then the observers' overlay on top (no observer: the truth).
+     */
+    public static final class BeliefTracker {
+        private final org.lnsim.engine.policy.PolicyBeliefs beliefs;
+        private final int[] folded;
+        private int foldedUpTo;
+
+        public BeliefTracker(org.lnsim.engine.policy.PolicyBeliefs beliefs, ChannelGraph g) {
+            this.beliefs = beliefs;
+            this.folded = new int[2 * g.channelCount()];
+            java.util.Arrays.fill(folded, -1);
+        }
+
+        /** Per direction, the update {@code observers} believe at {@code nowUs} (-1: the announced policy). */
+        public int[] believed(int[] observers, long nowUs) {
+            int f = beliefs.foldedCount(nowUs);
+            for (int k = foldedUpTo; k < f; k++) {
+                folded[beliefs.truth().direction(k)] = k;
+            }
+            foldedUpTo = f;
+            int[] believed = folded.clone();
+            org.lnsim.engine.policy.PolicyBeliefs.Overlay o = observers.length == 0
+                    ? beliefs.truthBeyondFolded(nowUs) : beliefs.believedByAny(observers, nowUs);
+            for (int i = 0; i < o.size(); i++) {
+                believed[o.direction(i)] = o.update(i);
+            }
+            return believed;
+        }
+    }
 }
