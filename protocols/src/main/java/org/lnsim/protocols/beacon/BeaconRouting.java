@@ -230,8 +230,7 @@ public final class BeaconRouting extends PayLoopProtocol {
         if (policies.active() && graph.channelCount() > 0) {
             // the run's real policy updates (issue 22), drawn uniformly over the directions: each table holds its
             // channels' expected share of them
-            policies.truth().advanceTo(ctx.now());
-            perChannel += (double) policies.truth().channelUpdatesSince(0) / graph.channelCount();
+            perChannel += (double) policies.truth().runChannelUpdates(ctx.now()) / graph.channelCount();
         }
         long[] toggles = new long[graph.nodeCount()];
         boolean churn = false;

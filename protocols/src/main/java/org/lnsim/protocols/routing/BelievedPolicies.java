@@ -7,9 +7,10 @@ import org.lnsim.network.ChannelGraph;
 
 /**
  * The policies a private {@link HybridRouter} searches on when the network's policies change during a run (issue
- * 22): per direction the fee base, ppm and CLTV delta some node believes, and whether it knows the channel closed, written both into these arrays (read by
- * the router's graph-side code: BFG, the sender's own hops, building the route) and into the router's own compact
- * copy ({@link InEdges#setPolicy}, read by Dijkstra's inner loop, which therefore costs nothing more).
+ * 22): per direction the update some node believes ({@code shown}; its fee base, ppm, CLTV delta and whether it
+ * closed the channel are read from it), written into the router's own compact copy ({@link PolicyWords#setPolicy}:
+ * the hybrid router's {@link InEdges}, lnd's {@link EdgeRecords}, read by the searches' inner loops, which therefore
+ * cost nothing more).
  *
  * <p>Updates every node knows ({@link PolicyBeliefs#foldedCount}) are written once and stay; the overlay of one
  * observer's pending beliefs is written per {@link #believe} where it differs from what is shown, and the previous
@@ -19,11 +20,6 @@ import org.lnsim.network.ChannelGraph;
 final class BelievedPolicies {
     private final ChannelGraph graph;
     private final PolicyWords in;
-    private final int[] base;
-    private final int[] ppm;
-    private final int[] cltv;
-    /** Directions whose channel the node knows has closed. */
-    private final boolean[] closed;
     /** Per direction, the newest folded update (-1: the announced policy). */
     private final int[] folded;
     /** Per direction, the update whose policy is written now (-1: the announced policy). */
@@ -40,37 +36,35 @@ final class BelievedPolicies {
         this.graph = graph;
         this.in = in;
         int d = 2 * graph.channelCount();
-        base = new int[d];
-        ppm = new int[d];
-        cltv = new int[d];
-        closed = new boolean[d];
         folded = new int[d];
         Arrays.fill(folded, -1);
         shown = new int[d];
         Arrays.fill(shown, -1);
         mark = new int[d];
-        for (int e = 0; e < d; e++) {
-            base[e] = (int) graph.feeBaseMsat(e);
-            ppm[e] = (int) graph.feeProportionalMillionths(e);
-            cltv[e] = graph.cltvExpiryDelta(e);
-        }
     }
 
+    // What direction e shows, derived from the update it shows (the graph's for -1): read by the hybrid router's
+    // graph-side code (BFG, the sender's own hops, building the route); the searches' inner loops read the copy.
+
     long feeBaseMsat(int e) {
-        return base[e] & 0xFFFF_FFFFL;
+        int k = shown[e];
+        return k < 0 ? graph.feeBaseMsat(e) : truth.updateFeeBaseMsat(k);
     }
 
     long feeProportionalMillionths(int e) {
-        return ppm[e] & 0xFFFF_FFFFL;
+        int k = shown[e];
+        return k < 0 ? graph.feeProportionalMillionths(e) : truth.updateFeeProportionalMillionths(k);
     }
 
     int cltvExpiryDelta(int e) {
-        return cltv[e];
+        int k = shown[e];
+        return k < 0 ? graph.cltvExpiryDelta(e) : truth.updateCltvExpiryDelta(k);
     }
 
     /** Whether the node knows direction e's channel has closed. */
     boolean closed(int e) {
-        return closed[e];
+        int k = shown[e];
+        return k >= 0 && truth.isClose(k);
     }
 
     /** Searches from now on use what any of {@code observers} (none: every node at once, the truth) knows at nowUs. */
@@ -127,22 +121,14 @@ final class BelievedPolicies {
         }
         shown[e] = k;
         if (k < 0) {
-            write(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e), false);
+            in.setPolicy(e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e), false);
         } else {
             writeUpdate(e, k);
         }
     }
 
     private void writeUpdate(int e, int k) {
-        write(e, truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k), truth.updateCltvExpiryDelta(k),
-                truth.isClose(k));
-    }
-
-    private void write(int e, long feeBase, long feePpm, int delta, boolean isClosed) {
-        base[e] = (int) feeBase;
-        ppm[e] = (int) feePpm;
-        cltv[e] = delta;
-        closed[e] = isClosed;
-        in.setPolicy(e, feeBase, feePpm, delta, isClosed);
+        in.setPolicy(e, truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k),
+                truth.updateCltvExpiryDelta(k), truth.isClose(k));
     }
 }

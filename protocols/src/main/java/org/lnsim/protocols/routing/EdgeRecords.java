@@ -113,10 +113,13 @@ public final class EdgeRecords implements PolicyWords {
     /**
      * A copy of one run's own whose policies can be set to what a node believes ({@link #believe}), for a network
      * whose policies change during the run (issue 22): it shares the slots and copies the records (40 bytes per
-     * usable direction, plus ≈ 17 bytes per direction for the beliefs). Not thread-safe: one simulation thread.
+     * usable direction, plus ≈ 16 bytes per direction for the beliefs' bookkeeping). Not thread-safe: one simulation thread.
      */
     public EdgeRecords privateCopy() {
-        return new EdgeRecords(recordOf == null ? this : new EdgeRecords(graph));
+        if (recordOf != null) {
+            throw new IllegalStateException("a private copy is made from the shared one");
+        }
+        return new EdgeRecords(this);
     }
 
     /**

@@ -75,21 +75,16 @@ public final class HybridRouter {
     /**
      * A router of one run's own whose policies can be set to what a node believes ({@link #believe}): for a network
      * whose policies change (issue 22). It shares this router's immutable topology and copies its policy words
-     * (≈ 32 bytes per usable direction, ≈ 24 bytes per direction more for the believed policies). Unlike this
+     * (≈ 32 bytes per usable direction, ≈ 20 bytes per direction more for the beliefs' bookkeeping). Unlike this
      * router it is <em>not</em> thread-safe: one simulation thread only.
+     *
+     * @throws IllegalStateException on a private copy (copy the shared router)
      */
     public HybridRouter privateCopy() {
-        return new HybridRouter(believed == null ? this : new HybridRouter(graph));
-    }
-
-    /**
-     * Makes this private router search on what {@code observer} believes at {@code nowUs} (-1: the true policies),
-     * until the next call.
-     *
-     * @throws IllegalStateException on a shared router
-     */
-    public void believe(org.lnsim.engine.policy.PolicyBeliefs beliefs, int observer, long nowUs) {
-        believe(beliefs, observer < 0 ? new int[0] : new int[] {observer}, nowUs);
+        if (believed != null) {
+            throw new IllegalStateException("a private copy is made from the shared router");
+        }
+        return new HybridRouter(this);
     }
 
     /**

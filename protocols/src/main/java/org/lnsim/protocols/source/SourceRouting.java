@@ -118,8 +118,7 @@ public final class SourceRouting extends PayLoopProtocol {
         long updates = Math.round(updatesPerChannelPerDay * graph.channelCount() * (ctx.now() / US_PER_DAY));
         PolicyBeliefs policies = ctx.view(PolicyBeliefs.class);
         if (policies.active()) {
-            policies.truth().advanceTo(ctx.now());
-            updates += policies.truth().channelUpdatesSince(0); // the run's real policy updates (issue 22)
+            updates += policies.truth().runChannelUpdates(ctx.now()); // the run's real policy updates (issue 22)
         }
         for (int u = 0; u < graph.nodeCount(); u++) {
             updates += ctx.nodeToggles(u) * graph.degree(u);

@@ -73,9 +73,11 @@ class HybridRouterBeliefsTest {
     }
 
     @Test
-    void aSharedRouterRefusesBeliefs() {
+    void aSharedRouterRefusesBeliefsAndAPrivateOneACopy() {
         ChannelGraph g = SmallNets.randomPolicies(new SplittableRandom(1), 0, 5, 10);
         PolicyBeliefs beliefs = PolicyBeliefs.create(g, PolicyChurn.NONE.withRate(10), new SplittableRandom(1), 1);
-        assertThrows(IllegalStateException.class, () -> new HybridRouter(g).believe(beliefs, 0, 0));
+        assertThrows(IllegalStateException.class, () -> new HybridRouter(g).believe(beliefs, new int[] {0}, 0));
+        HybridRouter mine = new HybridRouter(g).privateCopy();
+        assertThrows(IllegalStateException.class, mine::privateCopy);
     }
 }

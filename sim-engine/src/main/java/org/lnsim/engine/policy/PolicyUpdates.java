@@ -215,12 +215,14 @@ public final class PolicyUpdates {
     }
 
     /**
-     * Updates applied so far made at or after {@code fromUs}, closes excluded: the channel_updates gossip carried in
-     * that time (e.g. from 0, the run's, without those drawn before it to start in a steady state).
+     * The channel_updates gossip carried during the run up to {@code nowUs} (which the updates are advanced to):
+     * those made at or after time 0, closes excluded — not those drawn before it to start in a steady state. What
+     * a protocol charges as the run's update gossip at its end.
      */
-    public int channelUpdatesSince(long fromUs) {
+    public int runChannelUpdates(long nowUs) {
+        advanceTo(nowUs);
         int n = 0;
-        for (int k = count - 1; k >= 0 && timeUs[k] >= fromUs; k--) {
+        for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
             n += isClose[k] ? 0 : 1;
         }
         return n;
