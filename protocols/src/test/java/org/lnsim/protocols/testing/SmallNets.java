@@ -100,6 +100,20 @@ public final class SmallNets {
         return new PaymentOutcome[] {outcome(out, 1), outcome(out, 2), outcome(out, 3)};
     }
 
+    /**
+     * What a sender that learns shows on a {@link #learningRound}: all three delivered; S's first payment in two
+     * attempts (its first try fails), its second in one (it learnt), T's in two (its memory is its own); S's two
+     * payments each paid {@code feeMsat}.
+     */
+    public static void assertLearnt(PaymentOutcome[] round, long feeMsat) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[] {true, true, true},
+                new boolean[] {round[0].success(), round[1].success(), round[2].success()}, "delivered");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 1, 2},
+                new int[] {round[0].attempts(), round[1].attempts(), round[2].attempts()}, "attempts");
+        org.junit.jupiter.api.Assertions.assertEquals(feeMsat, round[0].feeMsat());
+        org.junit.jupiter.api.Assertions.assertEquals(feeMsat, round[1].feeMsat());
+    }
+
     /** The outcome of payment {@code id}. */
     public static PaymentOutcome outcome(List<PaymentOutcome> out, long id) {
         return out.stream().filter(o -> o.payment().id() == id).findFirst().orElseThrow();
