@@ -128,4 +128,19 @@ class PolicyBeliefsTest {
         assertEquals(want, got);
         assertTrue(!got.isEmpty());
     }
+
+    /** The lag's draws are SplittableRandom's, computed without one: the same doubles for any seed and draw. */
+    @Test
+    void lagDrawsAreSplittableRandomsDoubles() {
+        SplittableRandom seeds = new SplittableRandom(99);
+        for (int t = 0; t < 1_000; t++) {
+            long s = seeds.nextLong();
+            SplittableRandom r = new SplittableRandom(s);
+            long state = s;
+            for (int i = 0; i < 12; i++) {
+                state += PolicyBeliefs.GOLDEN_GAMMA;
+                assertEquals(r.nextDouble(), PolicyBeliefs.unit(state));
+            }
+        }
+    }
 }
