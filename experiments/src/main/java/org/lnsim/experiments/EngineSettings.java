@@ -19,6 +19,7 @@ import org.lnsim.engine.policy.PolicyBeliefs;
 import org.lnsim.engine.policy.PolicyChurn;
 import org.lnsim.experiments.ConfigSchema.Section;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.generate.ChannelOpenings;
 import org.lnsim.network.io.FileBalances;
 import org.lnsim.protocols.settings.Key;
 import org.lnsim.protocols.settings.Values;
@@ -62,14 +63,25 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
                 "channel closes per open channel per day, Poisson (0.0079 was measured between the 2019-01-18 and "
                         + "2019-05-14 snapshots); a closing channel takes no new HTLC, its endpoints know at once, "
                         + "every other node within a block");
+        public static final Key<Double> OPEN_RATE = Key.dbl("open_rate_per_channel_per_day", 0.0, 0, 1e3,
+                "new channels per open channel per day, Poisson (0.0084 was measured between the 2019-01-18 and "
+                        + "2019-05-14 snapshots): each between a payable node and a peer drawn by degree, with a "
+                        + "capacity of one of the peer's channels and each end's own policies, funded by the opener; "
+                        + "its endpoints use it at once, every other node once gossip brings its announcement");
         static final Section SECTION = new Section("policy_updates", "channel policies that change and channels "
-                + "that close during the run, with gossip lag (issue 22)", List.of(ENABLED, RATE,
-                BROADCAST_INTERVAL_S, PER_HOP_DELAY_MS, FEE_FACTOR_MAX, CLTV_CHANGE_SHARE, CLOSE_RATE), List.of());
+                + "that close and open during the run, with gossip lag (issue 22)", List.of(ENABLED, RATE,
+                BROADCAST_INTERVAL_S, PER_HOP_DELAY_MS, FEE_FACTOR_MAX, CLTV_CHANGE_SHARE, CLOSE_RATE, OPEN_RATE),
+                List.of());
 
         static Policies from(Values v) {
             return new Policies(v.get(ENABLED), new PolicyChurn(v.get(RATE), secondsToUs(v.get(BROADCAST_INTERVAL_S)),
                     msToUs(v.get(PER_HOP_DELAY_MS)), v.get(FEE_FACTOR_MAX), v.get(CLTV_CHANGE_SHARE),
-                    v.get(CLOSE_RATE)));
+                    v.get(CLOSE_RATE), v.get(OPEN_RATE)));
+        }
+
+        /** Whether channels open during the run (then the run's network carries a pool of dormant channels). */
+        public boolean opens() {
+            return enabled && churn.opensPerChannelPerDay() > 0;
         }
 
         /** Whether any policy changes during the run. */
@@ -79,10 +91,16 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
 
         /** The run's policy updates and beliefs, drawn from the streams {@code policy_updates} and {@code gossip}. */
         public PolicyBeliefs create(ChannelGraph graph, RandomStreams streams) {
+            return create(graph, streams, graph.channelCount());
+        }
+
+        /** As {@link #create(ChannelGraph, RandomStreams)}, channels from {@code firstDormant} on opening later. */
+        public PolicyBeliefs create(ChannelGraph graph, RandomStreams streams, int firstDormant) {
             if (!active()) {
                 return PolicyBeliefs.none(graph);
             }
-            return PolicyBeliefs.create(graph, churn, streams.stream("policy_updates"), streams.seedOf("gossip"));
+            return PolicyBeliefs.create(graph, churn, streams.stream("policy_updates"), streams.seedOf("gossip"),
+                    firstDormant);
         }
     }
 
@@ -150,14 +168,30 @@ public record EngineSettings(Balances balances, Latency latency, Churn churn, Ru
          * @param fileBalances the balances the network file states, or null; must be there for {@link #FILE}
          */
         public ChannelState initialState(ChannelGraph graph, FileBalances fileBalances, SplittableRandom rng) {
+            return initialState(graph, fileBalances, rng, ChannelOpenings.none(graph));
+        }
+
+        /**
+         * As {@link #initialState(ChannelGraph, FileBalances, SplittableRandom)} on a graph with dormant channels
+         * ({@code openings}): the channels open at the start get the same balances (the same draws, in channel
+         * order), each dormant one is its funder's whole capacity (BOLT 2 {@code open_channel}, no push).
+         */
+        public ChannelState initialState(ChannelGraph graph, FileBalances fileBalances, SplittableRandom rng,
+                                         ChannelOpenings openings) {
             String from = source(fileBalances);
+            java.util.function.IntToLongFunction node1;
             if (from.equals(FILE)) {
                 if (fileBalances == null) {
                     throw new IllegalStateException("balances.split: file on a network without balances");
                 }
-                return new ChannelState(graph, fileBalances::node1Msat, reserveFraction, maxAcceptedHtlcs);
+                node1 = fileBalances::node1Msat;
+            } else {
+                BalanceSplit split = BalanceSplit.parse(from);
+                node1 = c -> split.node1ShareMsat(graph.capacityMsat(c), rng);
             }
-            return new ChannelState(graph, BalanceSplit.parse(from), rng, reserveFraction, maxAcceptedHtlcs);
+            java.util.function.IntToLongFunction withOpenings = c -> !openings.isDormant(c) ? node1.applyAsLong(c)
+                    : openings.funder(c) == graph.node1(c) ? graph.capacityMsat(c) : 0;
+            return new ChannelState(graph, withOpenings, reserveFraction, maxAcceptedHtlcs);
         }
     }
 

@@ -28,6 +28,7 @@ import org.lnsim.engine.workload.AmountDistribution;
 import org.lnsim.engine.workload.EndpointChoice;
 import org.lnsim.engine.workload.WorkloadGenerator;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.network.generate.ChannelOpenings;
 import org.lnsim.network.generate.GenerationProgress;
 import org.lnsim.network.generate.McpDefaults;
 import org.lnsim.network.generate.McpFit;
@@ -43,6 +44,7 @@ import org.lnsim.results.run.RunCollector;
 import org.lnsim.results.run.RunManifest;
 import org.lnsim.results.run.RunOutputs;
 import org.lnsim.results.run.RunSummary;
+import org.lnsim.random.NamedStreams;
 
 /**
  * Runs a resolved experiment ({@link ExperimentSettings}): builds (or loads) the network, draws the workload once,
@@ -67,7 +69,7 @@ public final class ExperimentRunner {
     /**
      * What a run produced.
      *
-     * @param graph    the network
+     * @param graph    the network the run ran on (with the channels that opened during it, whose routes name them)
      * @param network  how it was obtained (file name, or generator parameters)
      * @param payments the workload's size
      * @param runs     one per protocol, in configuration order
@@ -77,10 +79,11 @@ public final class ExperimentRunner {
      * @param invariantsChecked whether funds conservation was checked after every event (recorded in the manifest)
      * @param balances where the initial balances came from: {@code file} (the network file's) or the drawn split's
      *                 label (recorded in the manifest and named in the summary)
+     * @param initial  the network as loaded or generated, its channels open at the start (the manifest's counts)
      */
     public record Result(ChannelGraph graph, String network, int payments, List<ProtocolRun> runs,
                          Map<String, Double> timings, List<RunSummary.Bound> bound, boolean invariantsChecked,
-                         String balances) {
+                         String balances, ChannelGraph initial) {
         /**
          * Writes the run's files into {@code dir} ({@link RunOutputs}); returns the summary as Markdown.
          *
@@ -90,7 +93,7 @@ public final class ExperimentRunner {
          */
         public String write(Path dir, ExperimentSettings settings, String configSource, String version)
                 throws IOException {
-            RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, graph, payments,
+            RunManifest manifest = RunManifest.of(version, configSource, settings.seed(), network, initial, payments,
                     balances, settings.config(), invariantsChecked);
             return RunOutputs.write(dir, manifest, graph, runs, bound, timings, settings.analysis());
         }
@@ -134,11 +137,34 @@ public final class ExperimentRunner {
     /**
      * A run's network, and the wall-clock milliseconds it took to build or load (for timings.csv only).
      *
+     * @param graph    the graph every protocol and the engine run on: {@code initial} with the pool of channels
+     *                 that may open during the run appended ({@code policy_updates.open_rate_per_channel_per_day})
      * @param balances the initial balances its file states ({@link FileBalances}), or null: generated networks and
      *                 files without balances
      * @param name     how it was obtained (file name, or generator parameters)
+     * @param openings the dormant channels of {@code graph} (none unless channels open)
+     * @param initial  the network as loaded or generated, the channels open at the start: what the workload, the
+     *                 feasibility bound and the manifest read
      */
-    public record Network(ChannelGraph graph, FileBalances balances, String name, double buildMs) {
+    public record Network(ChannelGraph graph, FileBalances balances, String name, double buildMs,
+                          ChannelOpenings openings, ChannelGraph initial) {
+        /** A network whose channels are all open from the start. */
+        public Network(ChannelGraph graph, FileBalances balances, String name, double buildMs) {
+            this(graph, balances, name, buildMs, ChannelOpenings.none(graph), graph);
+        }
+    }
+
+    /**
+     * What decides the network a run builds ({@link #network}), so that a sweep builds it once for every run that
+     * shares it: the network settings, and, when channels open during the run, what decides the pool of channels
+     * that may open (the master seed, the open rate, the workload's span).
+     */
+    public static Object networkKey(ExperimentSettings settings) {
+        EngineSettings.Policies p = settings.engine().policies();
+        if (!p.opens()) {
+            return settings.network();
+        }
+        return List.of(settings.network(), settings.seed(), p.churn(), settings.workload());
     }
 
     /** Builds or loads the network {@code settings} name: the first step of a run, which a sweep does once per network. */
@@ -176,7 +202,42 @@ public final class ExperimentRunner {
             graph = generator.generate().graph();
             networkName = mcp.describe();
         }
-        return new Network(graph, balances, networkName, ms(t0));
+        EngineSettings.Policies policies = settings.engine().policies();
+        if (!policies.opens()) {
+            return new Network(graph, balances, networkName, ms(t0));
+        }
+        long horizon = PolicyBeliefs.foldLagUs(graph, policies.churn()) + workloadSpanUs(settings.workload(), graph,
+                baseDir) + OPENINGS_MARGIN_US;
+        int pool = policies.churn().dormantPoolSize(graph.channelCount(), horizon);
+        ChannelOpenings openings;
+        try {
+            openings = ChannelOpenings.draw(graph, pool, NamedStreams.stream(settings.seed(), "channel_openings"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where(settings, baseDir, networkName), EngineSettings.Policies.SECTION.name()
+                    + "." + EngineSettings.Policies.OPEN_RATE.name(), e.getMessage());
+        }
+        return new Network(openings.graph(), balances, networkName, ms(t0), openings, graph);
+    }
+
+    /** How long after the workload's last expected arrival channels keep opening: payments' retries end by then. */
+    static final long OPENINGS_MARGIN_US = 3_600_000_000L;
+
+    /**
+     * When the workload's last payment arrives, at most (µs): a trace's last time; a drawn workload's duration, or
+     * the time its n arrivals at rate r take with 6 standard deviations to spare ((n + 6√n + 6) / r).
+     */
+    static long workloadSpanUs(WorkloadSettings w, ChannelGraph graph, Path baseDir) throws IOException {
+        if (w.trace() != null) {
+            long last = 0;
+            for (PaymentRequest p : WorkloadGenerator.fromTrace(ClothPaymentsTrace.read(baseDir.resolve(w.trace()),
+                    graph))) {
+                last = Math.max(last, p.arrivalUs());
+            }
+            return last;
+        }
+        double n = w.payments();
+        double us = (n + 6 * Math.sqrt(n) + 6) / w.ratePerS() * 1e6;
+        return (long) Math.min(w.durationUs(), Math.min(us, 1e15));
     }
 
     /**
@@ -211,7 +272,7 @@ public final class ExperimentRunner {
                               ProtocolRegistry.Run shared) throws IOException, ConfigException {
         Map<String, Double> timings = new LinkedHashMap<>();
         RandomStreams streams = settings.replication().streams(settings.seed());
-        ChannelGraph graph = net.graph();
+        ChannelGraph graph = net.initial(); // the channels open at the start: the workload's and the bound's
         String networkName = net.name();
         timings.put("network", net.buildMs());
 
@@ -246,8 +307,8 @@ public final class ExperimentRunner {
                 }
             };
             for (ProtocolRegistry.Entry entry : protocols) {
-                futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, graph, net.balances(),
-                        workload, streams.restart(), checkInvariants, prepareThreads, onOutcome, observer)));
+                futures.add(pool.submit(() -> simulate(settings.engine(), entry, shared, net, workload,
+                        streams.restart(), checkInvariants, prepareThreads, onOutcome, observer)));
             }
             for (Future<Simulated> f : futures) {
                 Simulated s = f.get();
@@ -270,7 +331,8 @@ public final class ExperimentRunner {
             bound = feasibility(settings.engine().balances(), graph, net.balances(), workload, streams);
             timings.put("feasibility_bound", ms(t2));
         }
-        return new Result(graph, networkName, workload.size(), runs, timings, bound, checkInvariants, balanceSource);
+        return new Result(net.graph(), networkName, workload.size(), runs, timings, bound, checkInvariants,
+                balanceSource, graph);
     }
 
     /**
@@ -316,15 +378,16 @@ public final class ExperimentRunner {
      * it the same balances, latencies and churn as every other protocol of the run.
      */
     private static Simulated simulate(EngineSettings eng, ProtocolRegistry.Entry entry, ProtocolRegistry.Run shared,
-                                      ChannelGraph graph, FileBalances fileBalances, List<PaymentRequest> workload,
-                                      RandomStreams streams,
+                                      Network net, List<PaymentRequest> workload, RandomStreams streams,
                                       boolean check, int threads, Runnable onOutcome, Observer observer) {
         long t0 = System.nanoTime();
+        ChannelGraph graph = net.graph();
         Simulation sim = new Simulation(streams);
-        ChannelState state = eng.balances().initialState(graph, fileBalances, sim.random().stream("balances"));
+        ChannelState state = eng.balances().initialState(graph, net.balances(), sim.random().stream("balances"),
+                net.openings());
         LatencyModel latency = eng.latency().create(graph, sim.random());
         NodeAvailability availability = eng.churn().availability(graph.nodeCount(), sim.random());
-        PolicyBeliefs beliefs = eng.policies().create(graph, sim.random());
+        PolicyBeliefs beliefs = eng.policies().create(graph, sim.random(), net.openings().firstDormant());
         HtlcRelay relay = new HtlcRelay(sim, state, latency, availability, eng.rules().mppTimeoutUs(),
                 eng.rules().receiver(), beliefs.truth());
         RoutingProtocol protocol = observer.observe(entry, entry.create(shared));

@@ -46,6 +46,39 @@ class PolicyUpdateChecksTest {
         ConfigException closes = assertThrows(ConfigException.class,
                 () -> config(LIVING, "policy_updates.close_rate_per_channel_per_day=-0.5"));
         assertEquals("policy_updates.close_rate_per_channel_per_day", closes.key());
+        ConfigException opens = assertThrows(ConfigException.class,
+                () -> config(LIVING, "policy_updates.open_rate_per_channel_per_day=-0.1"));
+        assertEquals("policy_updates.open_rate_per_channel_per_day", opens.key());
+    }
+
+    /**
+     * Channels that open during the run (60 nodes of 2 channels each, 120 channels, at 50 opens per open channel per
+     * day: about 120 × 50 × 200 s / 86,400 s ≈ 14 over the 40 payments' 200 s): the run carries the pool appended to
+     * its network, yet draws the same payments as without opens (the workload reads the network as it starts), its
+     * manifest counts the channels open at the start, its invariants hold after every event, and it reproduces.
+     */
+    @Test
+    void aRunWithChannelOpensKeepsItsWorkloadAndReproduces(@TempDir Path tmp) throws Exception {
+        String opening = "policy_updates.open_rate_per_channel_per_day=50";
+        ExperimentSettings cfg = config(LIVING, opening);
+        ExperimentRunner.Network net = ExperimentRunner.network(cfg, tmp, ExperimentRunner.Progress.NONE);
+        assertEquals(120, net.initial().channelCount());
+        assertTrue(net.openings().count() > 14 && net.graph().channelCount() == 120 + net.openings().count());
+        ExperimentRunner.Result r = ExperimentRunner.run(cfg, tmp, true, 1, ExperimentRunner.Progress.NONE);
+        assertEquals(120, r.initial().channelCount(), "the manifest's network: the channels open at the start");
+        assertEquals(net.graph().channelCount(), r.graph().channelCount(), "routes name the opened channels");
+        List<PaymentOutcome> a = r.runs().get(0).outcomes();
+        List<PaymentOutcome> again = outcomes(cfg, tmp);
+        List<PaymentOutcome> without = outcomes(config(LIVING), tmp);
+        assertEquals(a.size(), without.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(without.get(i).payment(), a.get(i).payment(), "the same payment " + i);
+            assertEquals(a.get(i).feeMsat(), again.get(i).feeMsat());
+            assertEquals(a.get(i).attempts(), again.get(i).attempts());
+        }
+        assertTrue(!ExperimentRunner.networkKey(cfg).equals(ExperimentRunner.networkKey(config(LIVING))),
+                "a sweep builds the network with its pool apart");
+        assertEquals(cfg.network(), ExperimentRunner.networkKey(config(LIVING)));
     }
 
     @Test

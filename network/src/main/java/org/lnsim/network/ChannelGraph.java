@@ -441,4 +441,75 @@ public final class ChannelGraph {
     long[] rawHtlcMax() {
         return htlcMax;
     }
+
+    // ---- growth ----
+
+    /**
+     * This graph with {@code k} channels appended after its own (issue 22, channels that open during a run): the
+     * existing nodes, channels and directions keep their indexes, so everything indexed by this graph reads the
+     * same in the result; the new channels are {@code channelCount() .. channelCount() + k - 1}. Their short
+     * channel ids must be strictly ascending and above this graph's last one (they were funded later), which keeps
+     * the channel order by scid.
+     *
+     * @param scids    the new channels' short channel ids
+     * @param node1    their node_1 (the lesser node index), each below its node_2
+     * @param node2    their node_2
+     * @param capSat   their capacities, sat, in {@code 0..}{@link #MAX_CAPACITY_SAT}
+     * @param policies two per new channel: index 2i is node_1's direction's, 2i + 1 node_2's (null: unknown)
+     * @throws IllegalArgumentException naming the new channel and what is wrong
+     */
+    public ChannelGraph withChannels(long[] scids, int[] node1, int[] node2, long[] capSat, ChannelPolicy[] policies) {
+        int k = scids.length;
+        if (node1.length != k || node2.length != k || capSat.length != k || policies.length != 2 * k) {
+            throw new IllegalArgumentException("new channel arrays disagree on the count " + k);
+        }
+        int m = channelCount();
+        int n = nodeCount();
+        long last = m == 0 ? Long.MIN_VALUE : this.scids[m - 1];
+        for (int i = 0; i < k; i++) {
+            if (scids[i] <= last) {
+                throw new IllegalArgumentException("new channel " + i + ": short channel id "
+                        + ShortChannelId.format(scids[i]) + " is not above " + ShortChannelId.format(last));
+            }
+            last = scids[i];
+            if (node1[i] < 0 || node2[i] >= n || node1[i] >= node2[i]) {
+                throw new IllegalArgumentException("new channel " + i + ": bad endpoints " + node1[i] + ", "
+                        + node2[i]);
+            }
+            if (capSat[i] < 0 || capSat[i] > MAX_CAPACITY_SAT) {
+                throw new IllegalArgumentException("new channel " + i + ": capacity " + capSat[i] + " sat");
+            }
+        }
+        long[] s = java.util.Arrays.copyOf(this.scids, m + k);
+        int[] a = java.util.Arrays.copyOf(this.node1, m + k);
+        int[] b = java.util.Arrays.copyOf(this.node2, m + k);
+        long[] cap = java.util.Arrays.copyOf(capacitySat, m + k);
+        byte[] flags = java.util.Arrays.copyOf(dirFlags, 2 * (m + k));
+        int[] base = java.util.Arrays.copyOf(feeBase, 2 * (m + k));
+        int[] ppm = java.util.Arrays.copyOf(feePpm, 2 * (m + k));
+        char[] cltv = java.util.Arrays.copyOf(cltvDelta, 2 * (m + k));
+        long[] hmin = java.util.Arrays.copyOf(htlcMin, 2 * (m + k));
+        long[] hmax = java.util.Arrays.copyOf(htlcMax, 2 * (m + k));
+        for (int i = 0; i < k; i++) {
+            int c = m + i;
+            s[c] = scids[i];
+            a[c] = node1[i];
+            b[c] = node2[i];
+            cap[c] = capSat[i];
+            for (int d = 0; d < 2; d++) {
+                int e = 2 * c + d;
+                ChannelPolicy p = policies[2 * i + d];
+                hmax[e] = ChannelPolicy.NO_HTLC_MAXIMUM;
+                if (p != null) {
+                    flags[e] = (byte) (DIR_KNOWN | (p.disabled() ? DIR_DISABLED : 0));
+                    base[e] = (int) p.feeBaseMsat();
+                    ppm[e] = (int) p.feeProportionalMillionths();
+                    cltv[e] = (char) p.cltvExpiryDelta();
+                    hmin[e] = p.htlcMinimumMsat();
+                    hmax[e] = p.htlcMaximumMsat();
+                }
+            }
+        }
+        return new ChannelGraph(nodeIds, aliases, addresses, s, a, b, cap, flags, base, ppm, cltv, hmin, hmax);
+    }
 }

@@ -257,9 +257,10 @@ public final class SweepRunner {
 
     private static Map<String, Double> runUnits(SweepPlan plan, Path dir, List<SweepPlan.Unit> todo, Options options,
                                                 Listener listener) throws IOException, ConfigException {
-        Map<NetworkSettings, SharedNetwork> networks = new HashMap<>();
+        Map<Object, SharedNetwork> networks = new HashMap<>();
         for (SweepPlan.Unit u : todo) {
-            SharedNetwork n = networks.computeIfAbsent(u.settings().network(), k -> new SharedNetwork());
+            SharedNetwork n = networks.computeIfAbsent(ExperimentRunner.networkKey(u.settings()),
+                    k -> new SharedNetwork());
             n.entries.addAll(u.settings().protocols());
             n.remaining++;
         }
@@ -274,7 +275,7 @@ public final class SweepRunner {
                 futures.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
                         SweepPlan.Unit u = todo.get(i);
-                        SharedNetwork shared = networks.get(u.settings().network());
+                        SharedNetwork shared = networks.get(ExperimentRunner.networkKey(u.settings()));
                         listener.started(u);
                         long t0 = System.nanoTime();
                         shared.build(u, plan.baseDir());

@@ -39,5 +39,9 @@
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
+ *
+ * <p>{@link org.lnsim.network.generate.ChannelOpenings} grows a network instead of making one: it appends a pool of
+ * channels that may open during a run (issue 22), drawn from the network itself (funder among the payable nodes, peer
+ * by degree, capacity of one of the peer's channels, each end's own policy), every existing index kept.
  */
 package org.lnsim.network.generate;

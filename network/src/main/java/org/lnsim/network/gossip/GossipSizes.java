@@ -69,9 +69,20 @@ public final class GossipSizes {
     }
 
     public static Totals of(ChannelGraph g) {
+        return of(g, g.channelCount());
+    }
+
+    /**
+     * The gossip of the first {@code channels} channels of {@code g} (and of the announced nodes with a channel):
+     * a network whose later channels are still to open (issue 22, {@code network.generate.ChannelOpenings}).
+     */
+    public static Totals of(ChannelGraph g, int channels) {
+        if (channels < 0 || channels > g.channelCount()) {
+            throw new IllegalArgumentException(channels + " channels of " + g.channelCount());
+        }
         long updates = 0;
         long raw = 0;
-        for (int c = 0; c < g.channelCount(); c++) {
+        for (int c = 0; c < channels; c++) {
             raw += CHANNEL_ANNOUNCEMENT;
             for (int d = 0; d < 2; d++) {
                 int e = ChannelGraph.direction(c, d);
@@ -88,9 +99,8 @@ public final class GossipSizes {
                 raw += nodeAnnouncement(g.addresses(n));
             }
         }
-        long channels = g.channelCount();
         long store = STORE_VERSION_BYTES + raw + STORE_RECORD_HEADER * (channels + updates + nodes)
-                + channels * (STORE_RECORD_HEADER + STORE_CHANNEL_AMOUNT);
+                + (long) channels * (STORE_RECORD_HEADER + STORE_CHANNEL_AMOUNT);
         return new Totals(channels, updates, nodes, raw, store);
     }
 }

@@ -203,8 +203,8 @@ public final class SeedWave {
     private int policiesSynced;
 
     /**
-     * Brings the fees the forwarding checks read up to {@code truth}'s current policies, closed channels unusable
-     * (issue 22: the nodes a flood passes know their own channels as they are now). Only for a wave with records of its own (not one made with
+     * Brings the fees the forwarding checks read up to {@code truth}'s current policies, closed channels unusable,
+     * opened ones usable again (issue 22: the nodes a flood passes know their own channels as they are now). Only for a wave with records of its own (not one made with
      * {@link #SeedWave(SeedWave)}); call with the same {@code truth}, at non-decreasing times.
      */
     void syncPolicies(org.lnsim.engine.policy.PolicyUpdates truth) {
@@ -212,6 +212,9 @@ public final class SeedWave {
             if (truth.isClose(k)) {
                 slots.close(truth.direction(k));
             } else {
+                if (truth.isOpening(k)) {
+                    slots.reopen(truth.direction(k));
+                }
                 slots.setFee(truth.direction(k), truth.updateFeeBaseMsat(k), truth.updateFeeProportionalMillionths(k));
             }
         }

@@ -193,6 +193,13 @@ final class SlotRecords {
         rec[seedBase + REC * at[d ^ 1] + MIN] = Long.MAX_VALUE;
     }
 
+    /** Makes usable direction d usable again in the records that read it: its dormant channel opened (issue 22). */
+    void reopen(int d) {
+        int[] at = slotOf();
+        rec[REC * at[d] + MIN] = g.htlcMinimumMsat(d);
+        rec[seedBase + REC * at[d ^ 1] + MIN] = g.htlcMinimumMsat(d);
+    }
+
     private int[] slotOf() {
         if (slotOf == null) {
             slotOf = new int[2 * g.channelCount()];

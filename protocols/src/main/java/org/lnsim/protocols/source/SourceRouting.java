@@ -32,7 +32,8 @@ public final class SourceRouting extends PayLoopProtocol {
 
     private final ChannelGraph graph;
     private final double updatesPerChannelPerDay;
-    private final GossipSizes.Totals gossip;
+    /** The gossip store a node syncs at set-up: the channels open at the start (dormant ones open later). */
+    private GossipSizes.Totals gossip;
     private RoutesAhead ahead;
 
     /**
@@ -93,6 +94,10 @@ public final class SourceRouting extends PayLoopProtocol {
             ahead.close();
             ahead = null;
         }
+        int firstDormant = ctx.view(PolicyBeliefs.class).truth().firstDormant();
+        if (firstDormant < graph.channelCount()) {
+            gossip = GossipSizes.of(graph, firstDormant);
+        }
         long messages = gossip.channelAnnouncements() + gossip.channelUpdates() + gossip.nodeAnnouncements();
         for (int n = 0; n < graph.nodeCount(); n++) {
             if (graph.degree(n) > 0) {
@@ -103,7 +108,7 @@ public final class SourceRouting extends PayLoopProtocol {
 
     /**
      * Gossip caused during the run, charged at its end: channel_update churn at the configured rate or the run's
-     * policy updates ({@code policy_updates}), and the
+     * policy updates ({@code policy_updates}; a channel that opens adds its channel_announcement), and the
      * channel_updates of node churn — each time a node goes offline or comes back, each of its peers announces its
      * direction disabled or enabled again (one update per channel; BOLT 7). Every update reaches every node with
      * channels, from its peers ({@link PeerCharges}).
@@ -122,6 +127,15 @@ public final class SourceRouting extends PayLoopProtocol {
         }
         for (int u = 0; u < graph.nodeCount(); u++) {
             updates += ctx.nodeToggles(u) * graph.degree(u);
+        }
+        long opened = policies.active() ? policies.truth().runChannelOpens(ctx.now()) : 0;
+        if (opened > 0) { // each new channel's announcement reaches every node (its updates are counted above)
+            for (int n = 0; n < graph.nodeCount(); n++) {
+                if (graph.degree(n) > 0) {
+                    PeerCharges.fromPeers(ctx, graph, n, "channel_announcement", opened,
+                            opened * GossipSizes.CHANNEL_ANNOUNCEMENT);
+                }
+            }
         }
         if (updates == 0) {
             return;

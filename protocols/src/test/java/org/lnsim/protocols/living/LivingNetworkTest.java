@@ -221,4 +221,55 @@ class LivingNetworkTest {
         assertTrue(permanent > 0, "some sender met a close it did not know yet");
         assertTrue(delivered > 100, "delivered: " + delivered);
     }
+
+    /**
+     * Channel opens: S(0)–X(1) and R(2)–Y(3) are open, X–R (channel 2) is dormant, so S reaches R only once X–R has
+     * opened (10M sat each, the line's policies; 200 payments of 1,000 sat from S to R, one every 10 s). At 30 opens
+     * per open channel per day (2 open channels: 60 a day, a mean wait of 1,440 s) the stream of the run's seed 3
+     * opens it at t0 = 1,106 s, inside the payments' 2,000 s. source: every payment that starts before t0 finds no route; the sender
+     * is one hop from X and R, the channel's ends, so it knows of the channel 100 ms + U · 60 s after t0, and every
+     * payment that starts 60.1 s after t0 or later is delivered over S→X→R. oracle knows at once, and ant's flood
+     * meets the channel as it is: both deliver every payment that starts after t0 (and none before it).
+     */
+    @Test
+    void aChannelThatOpensIsUsedOnceKnownAndNotBefore() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i < 4; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        ChannelPolicy p = new ChannelPolicy(1_000, 100, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false);
+        for (int[] ends : new int[][] {{0, 1}, {2, 3}}) {
+            int c = b.addChannel(ShortChannelId.of(ends[0] + 1, 0, 0), ends[0], ends[1], 10_000_000);
+            b.setPolicy(c, ends[0], p);
+            b.setPolicy(c, ends[1], p);
+        }
+        ChannelGraph g = b.build().withChannels(new long[] {ShortChannelId.of(9, 0, 0)}, new int[] {1},
+                new int[] {2}, new long[] {10_000_000}, new ChannelPolicy[] {p, p});
+        PolicyChurn churn = PolicyChurn.NONE.withOpens(30);
+        for (RoutingProtocol protocol : List.of(new SourceRouting(g, PayPolicy.C_LIGHTNING, 0),
+                new OracleRouting(g, PayPolicy.C_LIGHTNING), new AntRouting(g, AntSettings.DEFAULT))) {
+            EngineRun run = EngineRun.of(g, protocol).seed(3).policies(churn, 2);
+            List<PaymentOutcome> out = new ArrayList<>(run.run(payments()).outcomes());
+            var truth = run.beliefs().truth();
+            assertEquals(1, truth.opens(), protocol.name());
+            long t0 = truth.timeUs(truth.count() - 1);
+            assertTrue(t0 > 100_000_000L && t0 < 1_800_000_000L, "opened at " + t0);
+            long knownBy = protocol.name().equals(SourceRouting.NAME) ? t0 + PolicyChurn.BROADCAST_INTERVAL_US
+                    + PolicyChurn.PER_HOP_DELAY_US : t0;
+            int before = 0;
+            int after = 0;
+            for (PaymentOutcome o : out) {
+                long at = o.payment().arrivalUs();
+                if (at < t0) {
+                    assertTrue(!o.success(), protocol.name() + ": payment " + o.payment().id() + " before the open");
+                    before++;
+                } else if (at > knownBy) {
+                    assertTrue(o.success(), protocol.name() + ": payment " + o.payment().id() + ": " + o.reason());
+                    assertEquals(2, o.hops(), "two channels, S→X→R");
+                    after++;
+                }
+            }
+            assertTrue(before > 5 && after > 5, "before " + before + ", after " + after);
+        }
+    }
 }

@@ -37,7 +37,7 @@ public enum BalanceSplit {
     }
 
     /** Node_1's initial balance in msat for a channel of {@code capacityMsat}, drawing from {@code rng}. */
-    long node1ShareMsat(long capacityMsat, SplittableRandom rng) {
+    public long node1ShareMsat(long capacityMsat, SplittableRandom rng) {
         return switch (this) {
             case UNIFORM -> capacityMsat == 0 ? 0 : rng.nextLong(capacityMsat + 1);
             case HALF -> capacityMsat - capacityMsat / 2;

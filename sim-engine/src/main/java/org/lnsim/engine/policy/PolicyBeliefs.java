@@ -18,7 +18,9 @@ import org.lnsim.random.NamedStreams;
  * · broadcastInterval, the U<sub>i</sub> uniform in [0, 1) drawn from a hash of (seed, k, v, i) — each relay holds
  * the update until its next broadcast ({@link PolicyChurn}). Drawing the waits per (update, receiver) rather than
  * per relay is a simplification: two receivers behind the same relay wait independently here. A node in another
- * component than o never hears of it by gossip.
+ * component than o never hears of it by gossip. Hop distances are over the channels open at the start (not the
+ * dormant ones of {@link PolicyUpdates}). A channel that opens is known to its two endpoints at once and to every
+ * other node with the lag of an update from its origin (its announcement travels as its channel_updates do).
  *
  * <h2>Folding</h2>
  * Every node within reach has heard update k once {@link #foldLagUs} has passed (twice the hop eccentricity of the
@@ -68,12 +70,32 @@ public final class PolicyBeliefs {
      * @param seed    the seed of the run's stream {@code gossip} (the lag draws hash it)
      */
     public static PolicyBeliefs create(ChannelGraph graph, PolicyChurn churn, SplittableRandom updates, long seed) {
+        return create(graph, churn, updates, seed, graph.channelCount());
+    }
+
+    /**
+     * As {@link #create(ChannelGraph, PolicyChurn, SplittableRandom, long)}, channels from {@code firstDormant} on
+     * dormant until they open ({@link PolicyUpdates}).
+     */
+    public static PolicyBeliefs create(ChannelGraph graph, PolicyChurn churn, SplittableRandom updates, long seed,
+                                       int firstDormant) {
+        long fold = foldLagUs(graph, churn, firstDormant);
+        return new PolicyBeliefs(new PolicyUpdates(graph, churn, updates, -fold, firstDormant), seed, fold);
+    }
+
+    /** The {@link #foldLagUs() fold lag} of a run of {@code churn} on {@code graph}, all of whose channels are open. */
+    public static long foldLagUs(ChannelGraph graph, PolicyChurn churn) {
+        return foldLagUs(graph, churn, graph.channelCount());
+    }
+
+    private static long foldLagUs(ChannelGraph graph, PolicyChurn churn, int firstDormant) {
         long fold = churn.active()
-                ? 2L * eccentricityOfHub(graph) * (churn.broadcastIntervalUs() + churn.perHopDelayUs()) : 0;
+                ? 2L * eccentricityOfHub(graph, firstDormant) * (churn.broadcastIntervalUs() + churn.perHopDelayUs())
+                : 0;
         if (churn.closesPerChannelPerDay() > 0) {
             fold = Math.max(fold, PolicyChurn.BLOCK_INTERVAL_US);
         }
-        return new PolicyBeliefs(new PolicyUpdates(graph, churn, updates, -fold), seed, fold);
+        return fold;
     }
 
     private PolicyBeliefs(PolicyUpdates truth, long seed, long foldLagUs) {
@@ -143,6 +165,9 @@ public final class PolicyBeliefs {
     }
 
     private long lag(int k, int observer, int h) {
+        if (truth.isOpening(k) && isEndpoint(k, observer)) {
+            return 0;
+        }
         if (truth.isClose(k)) {
             int e = truth.direction(k);
             if (observer == graph.source(e) || observer == graph.target(e)) {
@@ -166,6 +191,11 @@ public final class PolicyBeliefs {
             waits += unit(state);
         }
         return h * c.perHopDelayUs() + (long) (waits * c.broadcastIntervalUs());
+    }
+
+    private boolean isEndpoint(int k, int observer) {
+        int e = truth.direction(k);
+        return observer == graph.source(e) || observer == graph.target(e);
     }
 
     /** Records that {@code observer} received direction e's channel_update k in a failure. */
@@ -281,6 +311,9 @@ public final class PolicyBeliefs {
      */
     private boolean known(int k, int e, int observer, long nowUs, int h) {
         long age = nowUs - truth.timeUs(k);
+        if (truth.isOpening(k) && isEndpoint(k, observer)) {
+            return age >= 0;
+        }
         if (h != UNREACHABLE && !truth.isClose(k)) {
             PolicyChurn c = truth.churn();
             if (age >= h * (c.perHopDelayUs() + c.broadcastIntervalUs())) {
@@ -303,13 +336,14 @@ public final class PolicyBeliefs {
     private byte[] hopsFrom(int observer) {
         byte[] d = hops.get(observer);
         if (d == null) {
-            d = bfs(graph, observer);
+            d = bfs(graph, observer, truth.firstDormant());
             hops.put(observer, d);
         }
         return d;
     }
 
-    private static byte[] bfs(ChannelGraph g, int from) {
+    /** Hop distances from {@code from} over the channels below {@code firstDormant}. */
+    private static byte[] bfs(ChannelGraph g, int from, int firstDormant) {
         byte[] d = new byte[g.nodeCount()];
         Arrays.fill(d, (byte) UNREACHABLE);
         int[] queue = new int[g.nodeCount()];
@@ -324,6 +358,9 @@ public final class PolicyBeliefs {
                 continue;
             }
             for (int s = g.outStart(u), end = g.outEnd(u); s < end; s++) {
+                if (ChannelGraph.channelOf(g.outDirection(s)) >= firstDormant) {
+                    continue;
+                }
                 int v = g.outPeer(s);
                 if ((d[v] & 0xFF) == UNREACHABLE) {
                     d[v] = (byte) (du + 1);
@@ -334,19 +371,28 @@ public final class PolicyBeliefs {
         return d;
     }
 
-    /** Hop eccentricity of the node with the most channels (0 for an empty graph). */
-    private static int eccentricityOfHub(ChannelGraph g) {
+    /** Hop eccentricity of the node with the most channels below {@code firstDormant} (0 for an empty graph). */
+    private static int eccentricityOfHub(ChannelGraph g, int firstDormant) {
         int hub = -1;
+        int best = -1;
         for (int v = 0; v < g.nodeCount(); v++) {
-            if (hub < 0 || g.degree(v) > g.degree(hub)) {
+            int degree = g.degree(v);
+            if (firstDormant < g.channelCount()) { // the degree over the channels open at the start
+                degree = 0;
+                for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
+                    degree += ChannelGraph.channelOf(g.outDirection(slot)) < firstDormant ? 1 : 0;
+                }
+            }
+            if (degree > best) {
                 hub = v;
+                best = degree;
             }
         }
         if (hub < 0) {
             return 0;
         }
         int ecc = 0;
-        for (byte b : bfs(g, hub)) {
+        for (byte b : bfs(g, hub, firstDormant)) {
             int x = b & 0xFF;
             if (x != UNREACHABLE) {
                 ecc = Math.max(ecc, x);

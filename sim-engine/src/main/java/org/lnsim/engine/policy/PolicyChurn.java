@@ -44,11 +44,24 @@ package org.lnsim.engine.policy;
  * other node when the closing transaction is in a block, a wait uniform in [0, 10 min) after the close, the same
  * for all (nodes watch the chain, not gossip).
  *
+ * <h2>Channel opens (cited)</h2>
+ * New channels open at {@code opensPerChannelPerDay} per open channel (Poisson; the network-wide rate grows with
+ * the open channels, as closes shrink it). Measured: 28,793 of the 37,497 channels of the 2019-05-14 snapshot were
+ * not in the 2019-01-18 one, 248.9 opens a day over 115.7 days, 0.0084 per channel per day of the two snapshots'
+ * mean channel count ({@link #MEASURED_OPENS_PER_CHANNEL_PER_DAY}; a lower bound: a channel opened and closed
+ * between them is not seen). A run draws its new channels from a pool of dormant channels appended to the graph
+ * before it starts ({@code network.generate.ChannelOpenings}: funder, peer, capacity and policies); each is
+ * closed to everyone until it opens, then announced: its endpoints use it at once, every other node once gossip
+ * brings its announcement (the lag of a channel_update from its origin). When the pool is used up no more channels
+ * open (the pool is sized so that this happens, with probability below 10<sup>-9</sup>, only after the workload).
+ *
  * @param cltvChangeShare           the share of updates that also change the CLTV delta, in [0, 1]
  * @param closesPerChannelPerDay    Poisson rate at which each open channel closes, ≥ 0
+ * @param opensPerChannelPerDay     Poisson rate of new channels per open channel, ≥ 0
  */
 public record PolicyChurn(double updatesPerDirectionPerDay, long broadcastIntervalUs, long perHopDelayUs,
-                          double feeFactorMax, double cltvChangeShare, double closesPerChannelPerDay) {
+                          double feeFactorMax, double cltvChangeShare, double closesPerChannelPerDay,
+                          double opensPerChannelPerDay) {
     /** Channel_updates per usable direction per day, measured on the 2021-04-16 snapshot (class javadoc). */
     public static final double MEASURED_UPDATES_PER_DIRECTION_PER_DAY = 0.36;
     /** Gossip broadcast interval, 60 s (lightning-facts §2.6, §4.1). */
@@ -65,20 +78,32 @@ public record PolicyChurn(double updatesPerDirectionPerDay, long broadcastInterv
 
     /** Channel closes per channel per day, measured 2019-01-18 → 2019-05-14 (class javadoc). */
     public static final double MEASURED_CLOSES_PER_CHANNEL_PER_DAY = 0.0079;
+    /** Channel opens per channel per day, measured 2019-01-18 → 2019-05-14 (class javadoc). */
+    public static final double MEASURED_OPENS_PER_CHANNEL_PER_DAY = 0.0084;
     /** The mean time between two Bitcoin blocks, 10 min: nodes see a close within one. */
     public static final long BLOCK_INTERVAL_US = 600_000_000L;
 
     /** A static network: no policy ever changes. */
     public static final PolicyChurn NONE = new PolicyChurn(0, BROADCAST_INTERVAL_US, PER_HOP_DELAY_US,
-            FEE_FACTOR_MAX, CLTV_CHANGE_SHARE, 0);
+            FEE_FACTOR_MAX, CLTV_CHANGE_SHARE, 0, 0);
 
-    /** Without channel closes. */
+    /** Without channel closes or opens. */
     public PolicyChurn(double updatesPerDirectionPerDay, long broadcastIntervalUs, long perHopDelayUs,
                        double feeFactorMax, double cltvChangeShare) {
-        this(updatesPerDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax, cltvChangeShare, 0);
+        this(updatesPerDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax, cltvChangeShare, 0, 0);
+    }
+
+    /** Without channel opens. */
+    public PolicyChurn(double updatesPerDirectionPerDay, long broadcastIntervalUs, long perHopDelayUs,
+                       double feeFactorMax, double cltvChangeShare, double closesPerChannelPerDay) {
+        this(updatesPerDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax, cltvChangeShare,
+                closesPerChannelPerDay, 0);
     }
 
     public PolicyChurn {
+        if (!(opensPerChannelPerDay >= 0) || Double.isInfinite(opensPerChannelPerDay)) {
+            throw new IllegalArgumentException("open rate must be a finite number >= 0: " + opensPerChannelPerDay);
+        }
         if (!(closesPerChannelPerDay >= 0) || Double.isInfinite(closesPerChannelPerDay)) {
             throw new IllegalArgumentException("close rate must be a finite number >= 0: " + closesPerChannelPerDay);
         }
@@ -100,20 +125,47 @@ public record PolicyChurn(double updatesPerDirectionPerDay, long broadcastInterv
         }
     }
 
-    /** Whether any policy changes or any channel closes during the run. */
+    /** Whether any policy changes or any channel closes or opens during the run. */
     public boolean active() {
-        return updatesPerDirectionPerDay > 0 || closesPerChannelPerDay > 0;
+        return updatesPerDirectionPerDay > 0 || closesPerChannelPerDay > 0 || opensPerChannelPerDay > 0;
     }
 
     /** The same settings at another update rate. */
     public PolicyChurn withRate(double perDirectionPerDay) {
         return new PolicyChurn(perDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax,
-                cltvChangeShare, closesPerChannelPerDay);
+                cltvChangeShare, closesPerChannelPerDay, opensPerChannelPerDay);
     }
 
     /** The same settings at another close rate. */
     public PolicyChurn withCloses(double perChannelPerDay) {
         return new PolicyChurn(updatesPerDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax,
-                cltvChangeShare, perChannelPerDay);
+                cltvChangeShare, perChannelPerDay, opensPerChannelPerDay);
+    }
+
+    /** The same settings at another open rate. */
+    public PolicyChurn withOpens(double perChannelPerDay) {
+        return new PolicyChurn(updatesPerDirectionPerDay, broadcastIntervalUs, perHopDelayUs, feeFactorMax,
+                cltvChangeShare, closesPerChannelPerDay, perChannelPerDay);
+    }
+
+    /**
+     * How many dormant channels a run needs so that its opens until {@code horizonUs} (from the start of its
+     * updates) exhaust them with probability below 10<sup>-9</sup>: the Poisson mean μ at the rate of {@code
+     * channels} open channels grown at this open rate for the horizon (e<sup>r·t</sup>, closes ignored: an upper
+     * bound), plus 6 √μ + 10 (the Poisson upper tail beyond 6 standard deviations and 10 is below 10<sup>-9</sup>
+     * for every μ).
+     */
+    public int dormantPoolSize(int channels, long horizonUs) {
+        if (!(opensPerChannelPerDay > 0) || channels == 0) {
+            return 0;
+        }
+        double days = horizonUs / 86_400e6;
+        double mu = channels * Math.expm1(opensPerChannelPerDay * days);
+        double size = Math.ceil(mu + 6 * Math.sqrt(mu) + 10);
+        if (size > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("open rate " + opensPerChannelPerDay + " per channel per day over "
+                    + days + " days needs " + size + " new channels");
+        }
+        return (int) size;
     }
 }

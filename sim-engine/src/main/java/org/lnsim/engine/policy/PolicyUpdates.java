@@ -13,6 +13,15 @@ import org.lnsim.network.Fees;
  * direction's current policy — the one its forwarding node enforces. Without closes the stream is drawn exactly as
  * before they existed.
  *
+ * <p><b>Channel opens.</b> Channels from {@code firstDormant} on are <em>dormant</em>: a pool appended to the network
+ * ({@code network.generate.ChannelOpenings}) that is closed to everyone from the start — one close update per usable
+ * direction at {@link #DORMANT_SINCE_US}, before any other update, which every consumer folds at once — until the
+ * merged stream reaches an open, at {@link PolicyChurn#opensPerChannelPerDay} per open channel: then the next dormant
+ * channel in index order opens, one update per usable direction carrying its announced policy, marked {@link
+ * #isOpening}. An open is the channel's announcement: forwarding nodes take HTLCs on it from then on, senders once
+ * they have heard of it. A pool used up opens nothing more. Without dormant channels and opens the stream is drawn
+ * exactly as before opens existed.
+ *
  * <p>Update k (0, 1, 2, … in time order) has a time, a direction and the new fee base, ppm and CLTV delta; update k's
  * policy is drawn from its direction's policy just before it (the previous update of that direction, or the
  * network's announced one) as {@link PolicyChurn} states. Because every draw depends only on the stream and on the
@@ -23,6 +32,8 @@ import org.lnsim.network.Fees;
  */
 public final class PolicyUpdates {
     private static final double US_PER_DAY = 86_400e6;
+    /** The time of the updates that close the dormant channels: before every other update, folded at once. */
+    public static final long DORMANT_SINCE_US = Long.MIN_VALUE / 4;
 
     private final ChannelGraph graph;
     private final PolicyChurn churn;
@@ -33,10 +44,15 @@ public final class PolicyUpdates {
     /** Channels with a usable direction still open, the first {@link #openCount} of them (order: swap-removal). */
     private final int[] open;
     private int openCount;
-    /** Whether each channel has closed (null without closes). */
+    /** Whether each channel is closed now: closed during the run, or dormant (null without closes or opens). */
     private final boolean[] closedChannel;
     private boolean[] isClose = new boolean[0];
+    private boolean[] isOpening = new boolean[0];
     private int closes;
+    /** The first dormant channel; the next to open. */
+    private final int firstDormant;
+    private int nextDormant;
+    private int opens;
 
     private long[] timeUs = new long[0];
     private int[] direction = new int[0];
@@ -60,10 +76,24 @@ public final class PolicyUpdates {
      * @param startUs when the updates begin (≤ 0: before the run, so that it starts with updates on their way)
      */
     public PolicyUpdates(ChannelGraph graph, PolicyChurn churn, SplittableRandom random, long startUs) {
+        this(graph, churn, random, startUs, graph.channelCount());
+    }
+
+    /**
+     * @param firstDormant channels from this index on are dormant until they open (the graph's channel count: none)
+     */
+    public PolicyUpdates(ChannelGraph graph, PolicyChurn churn, SplittableRandom random, long startUs,
+                         int firstDormant) {
         if (startUs > 0) {
             throw new IllegalArgumentException("updates must begin by time 0: " + startUs);
         }
+        if (firstDormant < 0 || firstDormant > graph.channelCount()) {
+            throw new IllegalArgumentException("first dormant channel " + firstDormant + " outside [0, "
+                    + graph.channelCount() + "]");
+        }
         this.graph = graph;
+        this.firstDormant = firstDormant;
+        this.nextDormant = firstDormant;
         this.churn = churn;
         this.random = random;
         int n = 0;
@@ -77,12 +107,23 @@ public final class PolicyUpdates {
         }
         this.usable = Arrays.copyOf(all, n);
         this.logFactorMax = Math.log(churn.feeFactorMax());
-        if (churn.closesPerChannelPerDay() > 0) {
+        boolean dormant = firstDormant < graph.channelCount();
+        if (churn.closesPerChannelPerDay() > 0 || churn.opensPerChannelPerDay() > 0 || dormant) {
             closedChannel = new boolean[graph.channelCount()];
             open = new int[graph.channelCount()];
-            for (int c = 0; c < graph.channelCount(); c++) {
+            for (int c = 0; c < firstDormant; c++) {
                 if (graph.isUsable(2 * c) || graph.isUsable(2 * c + 1)) {
                     open[openCount++] = c;
+                }
+            }
+            for (int c = firstDormant; c < graph.channelCount(); c++) { // closed to everyone until they open
+                closedChannel[c] = true;
+                for (int d = 0; d < 2; d++) {
+                    int e = ChannelGraph.direction(c, d);
+                    if (graph.isUsable(e)) {
+                        append(DORMANT_SINCE_US, e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e),
+                                graph.cltvExpiryDelta(e), true, false);
+                    }
                 }
             }
         } else {
@@ -106,10 +147,16 @@ public final class PolicyUpdates {
         return churn.active() && (usable.length > 0 || openCount > 0);
     }
 
-    /** Updates per day, network-wide, now: each usable direction's, plus each open channel's closes. */
+    /** Updates per day, network-wide, now: each usable direction's, plus each open channel's closes and opens. */
     private double perDay() {
         double updates = usable.length == 0 ? 0 : churn.updatesPerDirectionPerDay() * usable.length;
-        return closedChannel == null ? updates : updates + churn.closesPerChannelPerDay() * openCount;
+        return closedChannel == null ? updates
+                : updates + churn.closesPerChannelPerDay() * openCount + opensPerDay();
+    }
+
+    /** Opens per day now: each open channel's, while dormant channels are left. */
+    private double opensPerDay() {
+        return nextDormant < graph.channelCount() ? churn.opensPerChannelPerDay() * openCount : 0;
     }
 
     /** The next event of the merged Poisson process after {@code fromUs} (rates are constant between events). */
@@ -135,10 +182,17 @@ public final class PolicyUpdates {
     }
 
     private void draw(long t) {
-        if (closedChannel != null
-                && random.nextDouble() * perDay() < churn.closesPerChannelPerDay() * openCount) {
-            close(t);
-            return;
+        if (closedChannel != null) {
+            double u = random.nextDouble() * perDay();
+            double closeRate = churn.closesPerChannelPerDay() * openCount;
+            if (u < closeRate) {
+                close(t);
+                return;
+            }
+            if (u < closeRate + opensPerDay()) {
+                openNext(t);
+                return;
+            }
         }
         int e = usable[random.nextInt(usable.length)];
         if (closedChannel != null && closedChannel[ChannelGraph.channelOf(e)]) {
@@ -151,7 +205,7 @@ public final class PolicyUpdates {
         if (random.nextDouble() < churn.cltvChangeShare()) {
             delta = graph.cltvExpiryDelta(usable[random.nextInt(usable.length)]);
         }
-        append(t, e, base, ppm, delta, false);
+        append(t, e, base, ppm, delta, false, false);
     }
 
     /** A uniformly drawn open channel closes: one update per usable direction, marked as a close. */
@@ -164,12 +218,27 @@ public final class PolicyUpdates {
         for (int d = 0; d < 2; d++) {
             int e = ChannelGraph.direction(c, d);
             if (graph.isUsable(e)) {
-                append(t, e, feeBaseMsat(e), feeProportionalMillionths(e), cltvExpiryDelta(e), true);
+                append(t, e, feeBaseMsat(e), feeProportionalMillionths(e), cltvExpiryDelta(e), true, false);
             }
         }
     }
 
-    private void append(long t, int e, long base, long ppm, int delta, boolean closing) {
+    /** The next dormant channel opens: one update per usable direction with its announced policy. */
+    private void openNext(long t) {
+        int c = nextDormant++;
+        closedChannel[c] = false;
+        open[openCount++] = c;
+        opens++;
+        for (int d = 0; d < 2; d++) {
+            int e = ChannelGraph.direction(c, d);
+            if (graph.isUsable(e)) {
+                append(t, e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e),
+                        false, true);
+            }
+        }
+    }
+
+    private void append(long t, int e, long base, long ppm, int delta, boolean closing, boolean opening) {
         if (latest == null) {
             latest = new int[2 * graph.channelCount()];
             Arrays.fill(latest, -1);
@@ -182,6 +251,7 @@ public final class PolicyUpdates {
             feePpm = Arrays.copyOf(feePpm, cap);
             cltv = Arrays.copyOf(cltv, cap);
             isClose = Arrays.copyOf(isClose, cap);
+            isOpening = Arrays.copyOf(isOpening, cap);
         }
         timeUs[count] = t;
         direction[count] = e;
@@ -189,6 +259,7 @@ public final class PolicyUpdates {
         feePpm[count] = (int) ppm;
         cltv[count] = delta;
         isClose[count] = closing;
+        isOpening[count] = opening;
         latest[e] = count;
         count++;
     }
@@ -204,9 +275,29 @@ public final class PolicyUpdates {
         return k >= 0 && isClose[k];
     }
 
-    /** Channels closed so far. */
+    /** Whether update k is its direction's dormant channel opening (its announcement). */
+    public boolean isOpening(int k) {
+        return isOpening[check(k)];
+    }
+
+    /** Channels closed so far (dormant ones not counted). */
     public int closes() {
         return closes;
+    }
+
+    /** Dormant channels opened so far. */
+    public int opens() {
+        return opens;
+    }
+
+    /** The first dormant channel (the graph's channel count when there are none). */
+    public int firstDormant() {
+        return firstDormant;
+    }
+
+    /** Whether channel c was dormant at the start (opened since or not). */
+    public boolean wasDormant(int c) {
+        return c >= firstDormant;
     }
 
     /** Updates applied so far (those with time ≤ the last {@link #advanceTo}). */
@@ -216,14 +307,27 @@ public final class PolicyUpdates {
 
     /**
      * The channel_updates gossip carried during the run up to {@code nowUs} (which the updates are advanced to):
-     * those made at or after time 0, closes excluded — not those drawn before it to start in a steady state. What
-     * a protocol charges as the run's update gossip at its end.
+     * those made at or after time 0, closes excluded — not those drawn before it to start in a steady state; an
+     * opening channel's two channel_updates count (its channel_announcement is {@link #runChannelOpens}). What a
+     * protocol charges as the run's update gossip at its end.
      */
     public int runChannelUpdates(long nowUs) {
         advanceTo(nowUs);
         int n = 0;
         for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
             n += isClose[k] ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The channels that opened at or after time 0 up to {@code nowUs}: the run's channel_announcements. */
+    public int runChannelOpens(long nowUs) {
+        advanceTo(nowUs);
+        int n = 0;
+        for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
+            // one announcement per channel: count its first usable direction's opening update
+            int e = direction[k];
+            n += isOpening[k] && (e % 2 == 0 || !graph.isUsable(e ^ 1)) ? 1 : 0;
         }
         return n;
     }

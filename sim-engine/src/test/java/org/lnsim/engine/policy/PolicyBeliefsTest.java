@@ -143,4 +143,42 @@ class PolicyBeliefsTest {
             }
         }
     }
+
+    /**
+     * The line A(0)–B(1)–C(2) with a dormant channel A–C appended (channel 2, both directions usable). At 200 opens
+     * per open channel per day (two open channels: a mean gap of 86,400 s / 400 = 216 s from the start of the updates,
+     * one fold lag, 120.2 s, before time 0) the pool's one channel opens, with stream seed 1, at 60.4 s. Its endpoints A and C know of it at once, in both directions; B, one
+     * hop from either over the channels open at the start (not the dormant one), only after 100 ms + U · 60 s, so
+     * not at the open and surely after 60.1 s. Until then B believes the channel closed: its close at
+     * DORMANT_SINCE_US is folded and B's overlay lists nothing newer.
+     */
+    @Test
+    void anOpenedChannelIsKnownToItsEndsAtOnceAndToOthersByGossip() {
+        ChannelGraph line = PolicyUpdatesTest.line();
+        org.lnsim.network.ChannelPolicy p = line.policy(0);
+        ChannelGraph g = line.withChannels(new long[] {org.lnsim.network.ShortChannelId.of(9, 0, 0)},
+                new int[] {0}, new int[] {2}, new long[] {50_000}, new org.lnsim.network.ChannelPolicy[] {p, p});
+        PolicyChurn churn = PolicyChurn.NONE.withOpens(200);
+        PolicyBeliefs probe = PolicyBeliefs.create(g, churn, new SplittableRandom(1), 7, 2);
+        assertEquals(2 * (B + L), probe.foldLagUs(), "the fold over the channels open at the start: hub B, 1 hop");
+        probe.truth().advanceTo(3_600_000_000L);
+        assertEquals(1, probe.truth().opens());
+        int k = probe.truth().count() - 2; // the opening's two updates, A→C (direction 4) then C→A (5)
+        assertTrue(probe.truth().isOpening(k) && probe.truth().isOpening(k + 1));
+        long t0 = probe.truth().timeUs(k);
+        assertTrue(t0 > 0 && t0 < 300_000_000L, "opened at " + t0);
+
+        PolicyBeliefs b = PolicyBeliefs.create(g, churn, new SplittableRandom(1), 7, 2);
+        assertTrue(b.truth().isClosed(4) && b.truth().isClosed(5), "dormant at the start");
+        assertEquals(0, b.believed(1, t0 - 1).size(), "before the open nobody believes anything pending");
+        for (int end : new int[] {0, 2}) {
+            PolicyBeliefs.Overlay o = b.believed(end, t0);
+            assertTrue(lists(o, 4, k) && lists(o, 5, k + 1), "endpoint " + end + " knows at once");
+        }
+        assertEquals(0, b.believed(1, t0).size(), "B hears of it by gossip only");
+        assertTrue(b.lagUs(k, 1) >= L && b.lagUs(k, 1) < B + L, "one hop: " + b.lagUs(k, 1));
+        PolicyBeliefs.Overlay later = b.believed(1, t0 + B + L);
+        assertTrue(lists(later, 4, k) && lists(later, 5, k + 1), "B knows within one broadcast and hop");
+        assertTrue(!b.truth().isClosed(4) && !b.truth().isClosed(5));
+    }
 }

@@ -191,4 +191,94 @@ class PolicyUpdatesTest {
         assertEquals(a.timeUs(a.count() - 1), b.timeUs(b.count() - 1));
         assertEquals(0, b.closes());
     }
+
+    /**
+     * A star of 40 hub → leaf channels (one usable direction each, as above), the last 20 dormant. At 0.05 opens per
+     * open channel per day the open channels grow as a Yule process from 20: after 10 days 20 (e^0.5 − 1) = 12.97
+     * opens are expected (negative binomial, variance 20 e^0.5 (e^0.5 − 1) = 21.4, s.d. 4.63; the check allows 4 of
+     * them). Before a dormant channel opens it is closed (its close update at DORMANT_SINCE_US, folded before any
+     * other) and nothing updates it; channels open in index order, each with one update marked opening that carries
+     * its announced policy; policy updates go on meanwhile, and an opened channel gets them too.
+     */
+    @Test
+    void dormantChannelsOpenAtTheirRateInOrder() {
+        ChannelGraphBuilder b = new ChannelGraphBuilder();
+        for (int i = 0; i <= 40; i++) {
+            b.addNode(NodeIds.fromIndex(i + 1));
+        }
+        for (int i = 1; i <= 40; i++) {
+            int c = b.addChannel(ShortChannelId.of(i, 0, 0), 0, i, 100_000);
+            b.setPolicy(c, 0, new ChannelPolicy(1000 + i, 10, 40, 0, ChannelPolicy.NO_HTLC_MAXIMUM, false));
+        }
+        ChannelGraph g = b.build();
+        PolicyChurn churn = PolicyChurn.NONE.withRate(1).withOpens(0.05);
+        PolicyUpdates u = new PolicyUpdates(g, churn, new SplittableRandom(4), 0, 20);
+        assertEquals(20, u.count(), "one close per dormant usable direction, made at once");
+        for (int k = 0; k < 20; k++) {
+            assertTrue(u.isClose(k) && u.timeUs(k) == PolicyUpdates.DORMANT_SINCE_US);
+            assertEquals(2 * (20 + k), u.direction(k));
+        }
+        for (int c = 0; c < 40; c++) {
+            assertEquals(c >= 20, u.isClosed(2 * c), "channel " + c);
+        }
+        u.advanceTo(10 * DAY_US);
+        assertTrue(Math.abs(u.opens() - 12.97) < 4 * 4.63, "opens: " + u.opens());
+        int opened = 0;
+        long[] openedAt = new long[40];
+        java.util.Arrays.fill(openedAt, Long.MAX_VALUE);
+        int updatesAfterOpen = 0;
+        for (int k = 20; k < u.count(); k++) {
+            int c = ChannelGraph.channelOf(u.direction(k));
+            assertFalse(u.isClose(k), "no closes at a zero close rate");
+            if (u.isOpening(k)) {
+                assertEquals(20 + opened, c, "in index order");
+                opened++;
+                openedAt[c] = u.timeUs(k);
+                assertEquals(g.feeBaseMsat(2 * c), u.updateFeeBaseMsat(k), "its announced policy");
+            } else if (c >= 20) {
+                assertTrue(u.timeUs(k) > openedAt[c], "an update of channel " + c + " before it opened");
+                updatesAfterOpen++;
+            }
+        }
+        assertEquals(u.opens(), opened);
+        assertEquals(u.opens(), u.runChannelOpens(10 * DAY_US), "all opened after time 0");
+        assertTrue(updatesAfterOpen > 0, "opened channels are updated too");
+        for (int c = 0; c < 40; c++) {
+            assertEquals(c >= 20 + opened, u.isClosed(2 * c), "channel " + c);
+        }
+        // the pool is finite: at 1 open per channel per day all 20 open within 100 days, and no more
+        PolicyUpdates fast = new PolicyUpdates(g, churn.withOpens(1), new SplittableRandom(4), 0, 20);
+        fast.advanceTo(100 * DAY_US);
+        assertEquals(20, fast.opens());
+        assertFalse(fast.isClosed(2 * 39));
+    }
+
+    /** Without dormant channels a zero open rate draws the stream exactly as before opens existed. */
+    @Test
+    void aZeroOpenRateLeavesTheUpdatesAsTheyWere() {
+        ChannelGraph g = line();
+        PolicyUpdates a = new PolicyUpdates(g, PolicyChurn.NONE.withRate(50).withCloses(3), new SplittableRandom(2), 0);
+        PolicyUpdates b = new PolicyUpdates(g, PolicyChurn.NONE.withRate(50).withCloses(3).withOpens(0),
+                new SplittableRandom(2), 0, g.channelCount());
+        a.advanceTo(DAY_US);
+        b.advanceTo(DAY_US);
+        assertEquals(a.count(), b.count());
+        for (int k = 0; k < a.count(); k++) {
+            assertEquals(a.timeUs(k), b.timeUs(k));
+            assertEquals(a.direction(k), b.direction(k));
+            assertEquals(a.isClose(k), b.isClose(k));
+        }
+        assertEquals(0, b.opens());
+    }
+
+    /**
+     * Pool sizes: μ = channels × (e^(r·days) − 1), plus 6√μ + 10. 10,000 channels at 0.0084 a day for one day:
+     * μ = 10,000 × (e^0.0084 − 1) = 84.35, 84.35 + 6 × 9.18 + 10 = 149.5, so 150. No opens, no pool.
+     */
+    @Test
+    void thePoolOutlastsTheHorizon() {
+        assertEquals(150, PolicyChurn.NONE.withOpens(0.0084).dormantPoolSize(10_000, DAY_US));
+        assertEquals(0, PolicyChurn.NONE.withOpens(0).dormantPoolSize(10_000, DAY_US));
+        assertThrows(IllegalArgumentException.class, () -> PolicyChurn.NONE.withOpens(-1));
+    }
 }

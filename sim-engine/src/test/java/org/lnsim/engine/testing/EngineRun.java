@@ -98,6 +98,7 @@ public final class EngineRun {
     private TimingsSink timings = TimingsSink.NONE;
     private org.lnsim.engine.policy.PolicyChurn policies = org.lnsim.engine.policy.PolicyChurn.NONE;
     private org.lnsim.engine.policy.PolicyBeliefs beliefs;
+    private int firstDormant = -1;
 
     private EngineRun(ChannelGraph graph, RoutingProtocol protocol) {
         this.graph = Objects.requireNonNull(graph);
@@ -173,6 +174,12 @@ public final class EngineRun {
         return this;
     }
 
+    /** As {@link #policies(org.lnsim.engine.policy.PolicyChurn)}, channels from {@code firstDormant} on opening later. */
+    public EngineRun policies(org.lnsim.engine.policy.PolicyChurn churn, int firstDormant) {
+        this.firstDormant = firstDormant;
+        return policies(churn);
+    }
+
     /** The run's policy updates and beliefs, once {@link #run} has made them. */
     public org.lnsim.engine.policy.PolicyBeliefs beliefs() {
         return beliefs;
@@ -212,7 +219,7 @@ public final class EngineRun {
         }
         org.lnsim.engine.policy.PolicyBeliefs beliefs = policies.active()
                 ? org.lnsim.engine.policy.PolicyBeliefs.create(graph, policies, sim.random().stream("policy_updates"),
-                        sim.random().seedOf("gossip"))
+                        sim.random().seedOf("gossip"), firstDormant < 0 ? graph.channelCount() : firstDormant)
                 : org.lnsim.engine.policy.PolicyBeliefs.none(graph);
         this.beliefs = beliefs;
         HtlcRelay relay = new HtlcRelay(sim, state, latency.create(graph, sim), availability, mppTimeoutUs,
