@@ -131,6 +131,8 @@ public final class LdkRouter {
     private int generation;
     private final DirAmounts used = new DirAmounts();
     private final EdgeRecords in;
+    /** Whether {@link #in} is a private copy whose policies follow beliefs (closed directions show 0). */
+    private final boolean believing;
 
     // per walk
     private Query q;
@@ -147,11 +149,15 @@ public final class LdkRouter {
         this(g, new EdgeRecords(g), s);
     }
 
-    /** @param in the graph's compact in-edges, shared by every router of a run ({@link EdgeRecords#SHARED}) */
+    /**
+     * @param in the graph's compact in-edges, shared by every router of a run ({@link EdgeRecords#SHARED}), or a
+     *           {@link EdgeRecords#privateCopy} set to a sender's beliefs (issue 22)
+     */
     public LdkRouter(ChannelGraph g, EdgeRecords in, LdkSettings s) {
         this.g = g;
         this.s = s;
         this.in = in;
+        this.believing = in.isPrivateCopy();
         int n = g.nodeCount();
         lab = new long[n * W];
         ilab = new int[n * IW];
@@ -325,7 +331,10 @@ public final class LdkRouter {
     private void addEntry(int u, int e, long cap, long effMax, long fees, long minCltv, long feeToTarget,
                           long nextValue, long nextPathMin, long nextPenalty, int nextCltv, int nextLen) {
         boolean first = u == q.source;
-        long htlcMax = first ? q.firstHops.outboundLimitMsat(e) : Math.min(satPow >= 63 ? 0 : cap >> satPow, effMax);
+        // in a private copy a record's effective maximum is 0 for a direction it shows closed (issue 22), first
+        // hops too (a shared copy's first hops keep the channel's own limit, as LDK's ChannelDetails do)
+        long htlcMax = first ? (believing && effMax == 0 ? 0 : q.firstHops.outboundLimitMsat(e))
+                : Math.min(satPow >= 63 ? 0 : cap >> satPow, effMax);
         if (feeToTarget == MAX || htlcMax < feeToTarget) {
             return;
         }
@@ -427,8 +436,8 @@ public final class LdkRouter {
 
     /** BOLT 7 fee, LDK's {@code compute_fees_saturating}. */
     private long fee(int e, long amountMsat) {
-        long prop = LdkScorer.satMul(amountMsat, g.feeProportionalMillionths(e));
-        return LdkScorer.sat(prop == MAX ? MAX : prop / 1_000_000, g.feeBaseMsat(e));
+        long prop = LdkScorer.satMul(amountMsat, in.feeProportionalMillionths(e));
+        return LdkScorer.sat(prop == MAX ? MAX : prop / 1_000_000, in.feeBaseMsat(e));
     }
 
     // ------------------------------------------------------------------ a found path
@@ -494,8 +503,8 @@ public final class LdkRouter {
         long base = 0;
         long prop = 0;
         for (int j = dirs.length - 1; j > i; j--) {
-            long nb = g.feeBaseMsat(dirs[j]);
-            long np = g.feeProportionalMillionths(dirs[j]);
+            long nb = in.feeBaseMsat(dirs[j]);
+            long np = in.feeProportionalMillionths(dirs[j]);
             base = (base * (1_000_000 + np) + 999_999) / 1_000_000 + nb;
             prop = ((prop + 1_000_000) * (np + 1_000_000) + 999_999) / 1_000_000 - 1_000_000;
         }
@@ -598,7 +607,7 @@ public final class LdkRouter {
     private long propSum(PathBuf p) {
         long sum = 0;
         for (int i = 1; i < p.dirs.length; i++) {
-            sum += g.feeProportionalMillionths(p.dirs[i]);
+            sum += in.feeProportionalMillionths(p.dirs[i]);
         }
         return sum;
     }
@@ -615,7 +624,7 @@ public final class LdkRouter {
         cltvs[n - 1] = s.finalCltv();
         for (int i = n - 2; i >= 0; i--) {
             amounts[i] = amounts[i + 1] + p.feeMsat[i];
-            cltvs[i] = cltvs[i + 1] + g.cltvExpiryDelta(p.dirs[i + 1]);
+            cltvs[i] = cltvs[i + 1] + in.cltvExpiryDelta(p.dirs[i + 1]);
         }
         return new Path(p.dirs.clone(), amounts, cltvs, amounts[n - 1], p.penalty);
     }

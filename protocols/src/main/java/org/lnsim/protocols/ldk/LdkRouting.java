@@ -27,7 +27,12 @@ public final class LdkRouting implements RoutingProtocol {
 
     private final ChannelGraph graph;
     private final LdkSettings settings;
-    private final LdkRouter router;
+    private final EdgeRecords edges;
+    private LdkRouter router;
+    /** The run's changing policies (issue 22), or null when they do not change; granted at set-up. */
+    private org.lnsim.engine.policy.PolicyBeliefs beliefs;
+    /** With changing policies, the router's own copy of the in-edges, set to each sender's gossip per search. */
+    private EdgeRecords believedEdges;
     private final PerSender<Sender> senders;
 
     /** One sender's state: its scorer and its HTLCs in flight per direction ({@code InFlightHtlcs}). */
@@ -53,6 +58,7 @@ public final class LdkRouting implements RoutingProtocol {
     public LdkRouting(ChannelGraph graph, EdgeRecords edges, LdkSettings settings) {
         this.graph = graph;
         this.settings = settings;
+        this.edges = edges;
         this.router = new LdkRouter(graph, edges, settings);
         this.senders = new PerSender<>(graph.nodeCount(), () -> new Sender(settings), Sender::bytes);
     }
@@ -107,6 +113,31 @@ public final class LdkRouting implements RoutingProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         return new LdkSession(ctx, this);
+    }
+
+    /**
+     * With changing policies (issue 22) the router searches on a private copy of the in-edges, set before each
+     * search to what the sender has heard by gossip ({@link #believe}). Not to what failures told it: LDK v0.2.5
+     * does not apply the channel_update a {@code fee_insufficient} or {@code incorrect_cltv_expiry} failure carries
+     * ({@code onion_utils.rs} {@code process_onion_failure} makes it a non-permanent {@code ChannelFailure}, which
+     * {@code gossip.rs} {@code handle_network_update} ignores); it blames the erring node's channel instead, in the
+     * scorer and in the payment's {@code previously_failed_channels} ({@link LdkSession}).
+     */
+    @Override
+    public void setup(org.lnsim.engine.payment.ProtocolContext ctx) {
+        org.lnsim.engine.policy.PolicyBeliefs b = ctx.view(org.lnsim.engine.policy.PolicyBeliefs.class);
+        if (b.active()) {
+            beliefs = b;
+            believedEdges = edges.privateCopy();
+            router = new LdkRouter(graph, believedEdges, settings);
+        }
+    }
+
+    /** Sets the router's policies to what {@code sender} has heard by gossip now; nothing on a static network. */
+    void believe(int sender, long nowUs) {
+        if (beliefs != null) {
+            believedEdges.believeByGossip(beliefs, sender, nowUs);
+        }
     }
 
     LdkSettings settings() {

@@ -107,6 +107,7 @@ final class LdkSession implements PaymentSession {
         int sender = p.sender();
         LdkRouting.Sender s = protocol.sender(sender);
         s.scorer.advance(ctx.now());
+        protocol.believe(sender, ctx.now());
         LdkRouter.FirstHops first = e -> ctx.ownFreeHtlcSlots(sender, e) > 0 ? ctx.ownSpendableMsat(sender, e) : 0;
         LdkRouter.Query q = new LdkRouter.Query(sender, p.receiver(), amountMsat, Math.max(0, remainingFeeMsat),
                 s.scorer, first, s.inflight, c -> !failedChannels.isEmpty() && failedChannels.get(c) != 0);

@@ -69,6 +69,14 @@ final class BelievedPolicies {
 
     /** Searches from now on use what any of {@code observers} (none: every node at once, the truth) knows at nowUs. */
     void believe(PolicyBeliefs beliefs, int[] observers, long nowUs) {
+        believe(beliefs, observers, nowUs, true);
+    }
+
+    /**
+     * As {@link #believe(PolicyBeliefs, int[], long)}; with {@code failures} false, by gossip alone (one observer):
+     * the channel_updates that failures returned are not applied ({@link PolicyBeliefs#believedByGossip}).
+     */
+    void believe(PolicyBeliefs beliefs, int[] observers, long nowUs, boolean failures) {
         PolicyUpdates t = beliefs.truth();
         if (truth == null) {
             truth = t;
@@ -86,6 +94,7 @@ final class BelievedPolicies {
         }
         foldedCount = f;
         PolicyBeliefs.Overlay o = observers.length == 0 ? beliefs.truthBeyondFolded(nowUs)
+                : !failures ? beliefs.believedByGossip(observers[0], nowUs)
                 : beliefs.believedByAny(observers, nowUs);
         if (++generation == 0) {
             java.util.Arrays.fill(mark, 0);

@@ -135,6 +135,39 @@ public final class EdgeRecords implements PolicyWords {
         believed.believe(beliefs, observers, nowUs);
     }
 
+    /**
+     * Makes this private copy's records show what {@code observer} knows by gossip alone at {@code nowUs}, not the
+     * channel_updates failures returned to it (LDK, {@link org.lnsim.engine.policy.PolicyBeliefs#believedByGossip}).
+     *
+     * @throws IllegalStateException on a shared copy
+     */
+    public void believeByGossip(org.lnsim.engine.policy.PolicyBeliefs beliefs, int observer, long nowUs) {
+        if (believed == null) {
+            throw new IllegalStateException("a shared copy holds the announced policies; use privateCopy()");
+        }
+        believed.believe(beliefs, new int[] {observer}, nowUs, false);
+    }
+
+    /** Whether this is a {@link #privateCopy} (its policies follow beliefs, closed directions carry nothing). */
+    public boolean isPrivateCopy() {
+        return believed != null;
+    }
+
+    /** Direction e's fee_base_msat as this copy shows it (the announced one in a shared copy). */
+    public long feeBaseMsat(int e) {
+        return believed == null ? graph.feeBaseMsat(e) : believed.feeBaseMsat(e);
+    }
+
+    /** Direction e's fee_proportional_millionths as this copy shows it. */
+    public long feeProportionalMillionths(int e) {
+        return believed == null ? graph.feeProportionalMillionths(e) : believed.feeProportionalMillionths(e);
+    }
+
+    /** Direction e's cltv_expiry_delta as this copy shows it. */
+    public int cltvExpiryDelta(int e) {
+        return believed == null ? graph.cltvExpiryDelta(e) : believed.cltvExpiryDelta(e);
+    }
+
     @Override
     public void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
         if (recordOf == null) {

@@ -127,6 +127,33 @@ class LivingNetworkTest {
                 || o.reason().startsWith("no route")), "lost only to staleness and its penalty");
     }
 
+    /**
+     * ldk (rust-lightning v0.2.5) does not apply the channel_update a policy failure returns: it blames B's channel
+     * (scorer and the payment's previously_failed_channels) and retries; B→R being the only way, the retry finds no
+     * route. So on the line an ldk payment is delivered exactly when it met no stale policy, and, still stale until
+     * gossip arrives, its sender meets more policy failures than source's, which learns each update from its first
+     * failure (the same payments and updates: one seed).
+     */
+    @Test
+    void ldkRoutesOnGossipAloneAndBlamesTheStaleChannel() {
+        ChannelGraph g = line();
+        List<PaymentOutcome> ldk = run(g, new org.lnsim.protocols.ldk.LdkRouting(g,
+                org.lnsim.protocols.ldk.LdkSettings.DEFAULT));
+        int ldkFailures = 0;
+        int lost = 0;
+        for (PaymentOutcome o : ldk) {
+            assertEquals(o.policyFailures() == 0, o.success(), "payment " + o.payment().id() + ": " + o.reason());
+            ldkFailures += o.policyFailures();
+            lost += o.success() ? 0 : 1;
+        }
+        assertTrue(lost > 0, "stale payments are lost");
+        int sourceFailures = 0;
+        for (PaymentOutcome o : run(g, new SourceRouting(g, PayPolicy.C_LIGHTNING, 0))) {
+            sourceFailures += o.policyFailures();
+        }
+        assertTrue(ldkFailures > sourceFailures, "ldk " + ldkFailures + " against source " + sourceFailures);
+    }
+
     /** The oracle knows every policy as it is, and ant's path is priced by its own nodes: neither is ever stale. */
     @Test
     void theOracleAndAntAreNeverStale() {

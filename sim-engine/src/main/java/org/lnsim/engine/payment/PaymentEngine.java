@@ -261,7 +261,7 @@ public final class PaymentEngine {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
             }
-            return state.spendableMsat(e);
+            return closedNow(e) ? 0 : state.spendableMsat(e);
         }
 
         @Override
@@ -269,7 +269,16 @@ public final class PaymentEngine {
             if (graph.source(e) != node) {
                 throw new IllegalArgumentException("direction " + e + " does not leave node " + node);
             }
-            return state.freeSlots(e);
+            return closedNow(e) ? 0 : state.freeSlots(e);
+        }
+
+        /** Whether e's channel has closed or not opened yet (issue 22), which its ends know at once. */
+        private boolean closedNow(int e) {
+            if (!beliefs.active()) {
+                return false;
+            }
+            beliefs.truth().advanceTo(sim.now());
+            return beliefs.truth().isClosed(e);
         }
 
         @Override

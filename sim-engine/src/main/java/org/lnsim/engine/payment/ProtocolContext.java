@@ -22,14 +22,15 @@ public interface ProtocolContext {
 
     /**
      * What {@code node} can send right now on direction {@code e}, which must leave {@code node}: every node knows
-     * its own channels.
+     * its own channels — 0 on one that has closed or not opened yet (issue 22: its ends know at once).
      *
      * @throws IllegalArgumentException if e does not leave node
      */
     long ownSpendableMsat(int node, int e);
 
     /**
-     * How many more HTLCs {@code node} can offer on direction {@code e} (its own channel) right now.
+     * How many more HTLCs {@code node} can offer on direction {@code e} (its own channel) right now (0 on one
+     * that has closed or not opened yet).
      *
      * @throws IllegalArgumentException if e does not leave node
      */

@@ -242,7 +242,7 @@ public final class PolicyBeliefs {
      * oldest pending update.
      */
     public Overlay believed(int observer, long nowUs) {
-        return overlay(new int[] {observer}, nowUs, false);
+        return overlay(new int[] {observer}, nowUs, false, true);
     }
 
     /**
@@ -253,15 +253,25 @@ public final class PolicyBeliefs {
         if (observers.length == 0) {
             throw new IllegalArgumentException("no observer");
         }
-        return overlay(observers.clone(), nowUs, false);
+        return overlay(observers.clone(), nowUs, false, true);
+    }
+
+    /**
+     * What {@code observer} knows by gossip alone at {@code nowUs}: {@link #believed} without the updates it learnt
+     * from failures — for an implementation that does not apply a failure's channel_update to its graph (LDK since
+     * v0.1: {@code onion_utils.rs} turns it into a non-permanent {@code ChannelFailure}, which {@code
+     * NetworkGraph::handle_network_update} ignores).
+     */
+    public Overlay believedByGossip(int observer, long nowUs) {
+        return overlay(new int[] {observer}, nowUs, false, false);
     }
 
     /** The true policies beyond the folded updates: every pending update, as if every node heard it at once. */
     public Overlay truthBeyondFolded(long nowUs) {
-        return overlay(new int[0], nowUs, true);
+        return overlay(new int[0], nowUs, true, true);
     }
 
-    private Overlay overlay(int[] observers, long nowUs, boolean all) {
+    private Overlay overlay(int[] observers, long nowUs, boolean all, boolean failures) {
         Overlay out = new Overlay();
         int from = foldedCount(nowUs);
         int to = truth.count();
@@ -283,7 +293,7 @@ public final class PolicyBeliefs {
             int e = truth.direction(k);
             boolean knows = all;
             for (int i = 0; i < observers.length && !knows; i++) {
-                knows = known(k, e, observers[i], nowUs, h[i][graph.source(e)] & 0xFF);
+                knows = known(k, e, observers[i], nowUs, h[i][graph.source(e)] & 0xFF, failures);
             }
             if (!knows) {
                 continue;
@@ -309,7 +319,7 @@ public final class PolicyBeliefs {
      * is known and one younger than the floor is not, without drawing the waits — then the exact lag, then what the
      * observer learnt; the answer is the same in any order.
      */
-    private boolean known(int k, int e, int observer, long nowUs, int h) {
+    private boolean known(int k, int e, int observer, long nowUs, int h, boolean failures) {
         long age = nowUs - truth.timeUs(k);
         if (truth.isOpening(k) && isEndpoint(k, observer)) {
             return age >= 0;
@@ -325,7 +335,7 @@ public final class PolicyBeliefs {
         } else if (lag(k, observer, h) <= age) {
             return true;
         }
-        if (learnt.isEmpty()) {
+        if (!failures || learnt.isEmpty()) {
             return false;
         }
         Integer l = learnt.get((long) observer << 32 | e);
