@@ -8,6 +8,7 @@ import org.lnsim.protocols.beacon.BeaconRouting;
 import org.lnsim.protocols.beacon.BeaconSettings;
 import org.lnsim.protocols.ldk.LdkRouting;
 import org.lnsim.protocols.lnd.LndRouting;
+import org.lnsim.protocols.pickhardt.PickhardtRouting;
 import org.lnsim.protocols.source.OracleRouting;
 import org.lnsim.protocols.source.SourceRouting;
 import org.lnsim.protocols.source.SourceSettings;
@@ -15,14 +16,15 @@ import org.lnsim.protocols.source.SourceSettings;
 /**
  * What a run with {@code policy_updates} needs (issue 22, Bad input), refused before a payment is drawn, naming the
  * key (exit 2): a network whose directions have policies to update; protocols that route on what their senders
- * believe ({@code source}, {@code oracle}, {@code beacon}, {@code lnd}, {@code lnd.bimodal}, {@code ldk} and their
- * splits) or meet the fees as they are ({@code ant}) — the other routers ({@code pickhardt}, {@code cloth}) still
- * read the announced policies, so their senders would never learn an update; and not also the protocols' older byte-only churn rate, which would count the same updates twice.
+ * believe ({@code source}, {@code oracle}, {@code beacon}, {@code lnd}, {@code lnd.bimodal}, {@code ldk},
+ * {@code pickhardt} and their splits) or meet the fees as they are ({@code ant}) — {@code cloth} reproduces CLoTH,
+ * which has no gossip, and reads the announced policies, so its senders would never learn an update; and not also the protocols' older byte-only churn rate, which would count the same updates twice.
  */
 final class PolicyUpdateChecks {
     /** The protocols that follow changing policies. */
     static final Set<String> SUPPORTED = Set.of(SourceRouting.NAME, OracleRouting.NAME, BeaconRouting.NAME,
-            AntRouting.NAME, AntRouting.SELECTIVE, LndRouting.NAME, LndRouting.BIMODAL, LdkRouting.NAME);
+            AntRouting.NAME, AntRouting.SELECTIVE, LndRouting.NAME, LndRouting.BIMODAL, LdkRouting.NAME,
+            PickhardtRouting.NAME);
 
     private PolicyUpdateChecks() {
     }

@@ -83,7 +83,7 @@ class PolicyUpdateChecksTest {
 
     @Test
     void aProtocolThatReadsOnlyTheAnnouncedPoliciesIsRefused(@TempDir Path tmp) throws Exception {
-        assertEquals("protocols.1.name", keyOf(config(LIVING, "protocols=[source, pickhardt]"), tmp));
+        assertEquals("protocols.1.name", keyOf(config(LIVING, "protocols=[source, cloth]"), tmp));
         assertEquals("protocols.0.update_rate_per_channel_per_day",
                 keyOf(config(LIVING, "protocols=[{name: source, update_rate_per_channel_per_day: 2}]"), tmp));
     }

@@ -1,7 +1,5 @@
 package org.lnsim.protocols.pickhardt;
 
-import org.lnsim.network.ChannelGraph;
-
 /**
  * One path of a plan and what it delivers to the receiver — askrene's {@code struct flow} ({@code
  * plugins/askrene/flow.h} v25.09). The amount is mutable while the plan is refined ({@link Refine}).
@@ -25,7 +23,7 @@ final class Flow {
      * carries what is delivered, each earlier hop that plus the fee the next hop's node charges; the sender charges
      * itself nothing on its own channel.
      */
-    long[] amounts(ChannelGraph g) {
+    long[] amounts(Policies g) {
         long[] a = new long[dirs.length];
         a[dirs.length - 1] = deliverMsat;
         for (int i = dirs.length - 2; i >= 0; i--) {
@@ -35,12 +33,12 @@ final class Flow {
     }
 
     /** The fee this flow pays: the first hop's amount less what it delivers. */
-    long feeMsat(ChannelGraph g) {
+    long feeMsat(Policies g) {
         return amounts(g)[0] - deliverMsat;
     }
 
     /** The sum of the CLTV deltas the intermediate nodes ask for (askrene's {@code flow_delay}, less the first hop's). */
-    int delay(ChannelGraph g) {
+    int delay(Policies g) {
         int d = 0;
         for (int i = 1; i < dirs.length; i++) {
             d += g.cltvExpiryDelta(dirs[i]);
@@ -49,7 +47,7 @@ final class Flow {
     }
 
     /** Each hop's CLTV: the last {@code finalCltv}, each earlier one the next plus the next hop's delta. */
-    int[] cltvs(ChannelGraph g, int finalCltv) {
+    int[] cltvs(Policies g, int finalCltv) {
         int[] c = new int[dirs.length];
         c[dirs.length - 1] = finalCltv;
         for (int i = dirs.length - 2; i >= 0; i--) {

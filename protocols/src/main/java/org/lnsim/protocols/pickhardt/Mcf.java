@@ -39,7 +39,7 @@ import org.lnsim.network.ChannelGraph;
  *
  * <p>Not thread-safe; one instance per protocol run, its scratch arrays reused by every query.
  */
-final class Mcf {
+final class Mcf implements Policies, org.lnsim.protocols.routing.PolicyWords {
     /**
      * The probability pivots of the linearisation: {@code CHANNEL_PIVOTS} = {0, 0.5, 0.8, 0.95} ({@code
      * plugins/askrene/mcf.c} v25.09): flow beyond 95 % of the uncertain range is never planned.
@@ -74,6 +74,8 @@ final class Mcf {
      * million channels): bought for speed, a round at 1M channels being mostly cache misses.
      */
     private final long[] dirData;
+    /** Per direction, the CLTV delta the plans are priced with (the announced one until {@link #setPolicy}). */
+    private final char[] cltv;
     private final int[] flow; // per direction, units
     private int[] flowDirs = new int[64];
     private int flowDirCount;
@@ -149,6 +151,38 @@ final class Mcf {
             dirData[4 * e + 2] = g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : cap;
             dirData[4 * e + 3] = cap;
         }
+        this.cltv = new char[dirs];
+        for (int e = 0; e < dirs; e++) {
+            cltv[e] = (char) g.cltvExpiryDelta(e);
+        }
+    }
+
+    /**
+     * Rewrites direction e's fees and CLTV delta in the table the plans read (issue 22: what the sender believes,
+     * written by {@link org.lnsim.protocols.routing.BelievedPolicies}); a closed direction's htlc_maximum becomes 0,
+     * so it carries nothing, and its announced one comes back when it is shown open again.
+     */
+    @Override
+    public void setPolicy(int e, long feeBaseMsat, long ppm, int cltvDelta, boolean closed) {
+        dirData[4 * e] = feeBaseMsat << 32 | ppm;
+        cltv[e] = (char) cltvDelta;
+        long cap = g.capacityMsat(ChannelGraph.channelOf(e));
+        dirData[4 * e + 2] = closed ? 0 : g.hasHtlcMaximum(e) ? g.htlcMaximumMsat(e) : cap;
+    }
+
+    @Override
+    public long feeBaseMsat(int e) {
+        return dirData[4 * e] >>> 32;
+    }
+
+    @Override
+    public long feeProportionalMillionths(int e) {
+        return dirData[4 * e] & 0xFFFFFFFFL;
+    }
+
+    @Override
+    public int cltvExpiryDelta(int e) {
+        return cltv[e];
     }
 
     /** The unit askrene solves {@code amountMsat} in: max(1, ⌈amount / units⌉) msat (units = 1000). */
@@ -192,7 +226,7 @@ final class Mcf {
         long b = 1 + maxCap / acc;
         long capOn = Math.min(dirData[d + 2] / acc, units);
         long policy = dirData[d];
-        long fee = linearFeeCost(policy >>> 32, policy & 0xFFFFFFFFL, g.cltvExpiryDelta(e), baseFeePenalty,
+        long fee = linearFeeCost(policy >>> 32, policy & 0xFFFFFFFFL, cltv[e], baseFeePenalty,
                 delayFeeFactor);
         long c0 = Math.min(a, capOn);
         capOn -= c0;
@@ -400,11 +434,11 @@ final class Mcf {
         if (amountMsat >= high) {
             return false;
         }
-        long feeMsat = g.feeMsat(e, amountMsat);
+        long feeMsat = feeMsat(e, amountMsat);
         if (feeMsat > 0xFFFFFFFFL) {
             return false; // amount_msat_to_u32 fails
         }
-        segFee = (long) (feeMsat + delayFeeFactor * g.cltvExpiryDelta(e));
+        segFee = (long) (feeMsat + delayFeeFactor * cltv[e]);
         segProb[0] = -Math.log(probability(minCap, high, amountMsat));
         curCost = (long) (segFee * (double) mu + (MU_MAX - mu) * segProb[0] * k);
         return true;

@@ -42,7 +42,7 @@ public final class McfBench {
         long fee = 0;
         for (Flow f : p.flows()) {
             deliver += f.deliverMsat;
-            fee += f.feeMsat(g);
+            fee += f.feeMsat(Policies.announced(g));
         }
         Mcf m = planner.mcf();
         return new Round(p.flows().size(), deliver, fee, p.failure(), p.mcfCalls(), m.lastDijkstras, m.lastSettled, m.lastMedianNs);

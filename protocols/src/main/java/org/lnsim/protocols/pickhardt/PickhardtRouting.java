@@ -29,6 +29,10 @@ public final class PickhardtRouting implements RoutingProtocol {
     private final Planner planner;
     private final PerSender<Liquidity> knowledge;
     private final PerSender<Reservations> reserved;
+    /** The run's changing policies (issue 22), or null when they do not change; granted at set-up. */
+    private org.lnsim.engine.policy.PolicyBeliefs beliefs;
+    /** With changing policies, the planner's table set to each sender's gossip before each plan. */
+    private org.lnsim.protocols.routing.BelievedPolicies believed;
 
     public PickhardtRouting(ChannelGraph graph, PickhardtSettings settings) {
         this.graph = graph;
@@ -58,6 +62,34 @@ public final class PickhardtRouting implements RoutingProtocol {
     @Override
     public PaymentSession open(PaymentContext ctx) {
         return new PickhardtSession(ctx, this);
+    }
+
+    /**
+     * With changing policies (issue 22) the planner prices its plans with what the sender has heard by gossip,
+     * written into its table before each plan ({@link #believe}). Not with what failures told it: xpay (Core
+     * Lightning v25.09 {@code plugins/xpay/xpay.c}) answers {@code fee_insufficient} and
+     * {@code incorrect_cltv_expiry} by disabling the channel for the payment ({@code askrene-update-channel}) and
+     * does not add the channel_update to its gossip (the older {@code pay} plugin did, {@code libplugin-pay.c}).
+     */
+    @Override
+    public void setup(org.lnsim.engine.payment.ProtocolContext ctx) {
+        org.lnsim.engine.policy.PolicyBeliefs b = ctx.view(org.lnsim.engine.policy.PolicyBeliefs.class);
+        if (b.active()) {
+            beliefs = b;
+            believed = new org.lnsim.protocols.routing.BelievedPolicies(graph, planner.mcf());
+        }
+    }
+
+    /** Sets the planner's prices to what {@code sender} has heard by gossip now; nothing on a static network. */
+    void believe(int sender, long nowUs) {
+        if (believed != null) {
+            believed.believe(beliefs, new int[] {sender}, nowUs, false);
+        }
+    }
+
+    /** Whether the last {@link #believe} showed direction e's channel closed (or not open yet). */
+    boolean believedClosed(int e) {
+        return believed != null && believed.closed(e);
     }
 
     PickhardtSettings settings() {

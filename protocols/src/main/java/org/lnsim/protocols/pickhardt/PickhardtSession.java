@@ -170,6 +170,7 @@ final class PickhardtSession implements PaymentSession {
             return; // wait for the parts in flight
         }
         long budget = Math.max(0, s.maxFeeMsat(p.amountMsat()) - inFlightFeeMsat);
+        protocol.believe(p.sender(), ctx.now());
         Planner.Plan plan = protocol.planner().plan(p.sender(), p.receiver(), remaining, budget, s.finalCltv(),
                 s.maxDelay(), slots, s.maxHops(), s.muStart(), bounds());
         if (!plan.found()) {
@@ -179,10 +180,10 @@ final class PickhardtSession implements PaymentSession {
             }
             return;
         }
-        ChannelGraph g = ctx.graph();
+        Policies prices = protocol.planner().mcf(); // what the sender believes (issue 22)
         for (Flow f : plan.flows()) {
-            HtlcPath path = new HtlcPath(f.dirs, f.amounts(g), f.cltvs(g, s.finalCltv()), p.id(), f.deliverMsat,
-                    p.amountMsat(), s.finalCltv());
+            HtlcPath path = new HtlcPath(f.dirs, f.amounts(prices), f.cltvs(prices, s.finalCltv()), p.id(),
+                    f.deliverMsat, p.amountMsat(), s.finalCltv());
             if (!ctx.send(path)) {
                 end("the engine refused another attempt");
                 return;
@@ -204,7 +205,7 @@ final class PickhardtSession implements PaymentSession {
         return new Bounds() {
             @Override
             public boolean usable(int e, int from) {
-                if (!g.isUsable(e) || (!disabled.isEmpty() && disabled.contains(e))) {
+                if (!g.isUsable(e) || (!disabled.isEmpty() && disabled.contains(e)) || protocol.believedClosed(e)) {
                     return false;
                 }
                 return from != sender || ctx.ownFreeHtlcSlots(sender, e) > 0;

@@ -101,7 +101,7 @@ final class Planner {
                 return new Plan(List.of(), "no route: no feasible flow of " + toDeliver + " msat", calls);
             }
             int disabledBefore = b.disabled.size();
-            List<Flow> fresh = Refine.refine(g, found, toDeliver, b, maxHops, b.disabled::add);
+            List<Flow> fresh = Refine.refine(g, mcf, found, toDeliver, b, maxHops, b.disabled::add);
             long deliver = 0;
             for (Flow f : fresh) {
                 deliver += f.deliverMsat;
@@ -131,7 +131,7 @@ final class Planner {
             }
             long fees = 0;
             for (Flow f : fresh) {
-                fees += f.feeMsat(g);
+                fees += f.feeMsat(mcf);
             }
             long partialBudget = (long) (feeBudget * ((double) deliver / toDeliver));
             if (fees > partialBudget) {
@@ -145,7 +145,7 @@ final class Planner {
             }
             int worst = 0;
             for (Flow f : fresh) {
-                worst = Math.max(worst, f.delay(g));
+                worst = Math.max(worst, f.delay(mcf));
             }
             if (finalCltv + worst > maxDelay) {
                 if (dff > DELAY_FEEFACTOR_MAX) {
@@ -155,7 +155,7 @@ final class Planner {
                 continue;
             }
             for (Flow f : fresh) {
-                long[] amts = f.amounts(g);
+                long[] amts = f.amounts(mcf);
                 for (int i = 0; i < f.hops(); i++) {
                     b.reserve(f.dirs[i], amts[i]);
                 }
@@ -174,7 +174,7 @@ final class Planner {
         for (Flow f : flows) {
             String key = java.util.Arrays.toString(f.dirs);
             Flow same = byPath.get(key);
-            if (same != null && same.deliverMsat + f.deliverMsat <= Refine.maxDeliverable(g, f.dirs, base(b))) {
+            if (same != null && same.deliverMsat + f.deliverMsat <= Refine.maxDeliverable(g, mcf, f.dirs, base(b))) {
                 same.deliverMsat += f.deliverMsat;
                 continue;
             }

@@ -37,7 +37,7 @@ final class Refine {
     }
 
     /** The largest out with out + fee(out) ≤ in ({@code amount_msat_sub_fee}, {@code common/amount.c} v25.09). */
-    static long subFee(ChannelGraph g, int e, long in) {
+    static long subFee(Policies g, int e, long in) {
         long base = g.feeBaseMsat(e);
         long ppm = g.feeProportionalMillionths(e);
         if (in < base) {
@@ -54,12 +54,12 @@ final class Refine {
     }
 
     /** The most a path can deliver: every hop's amount within its htlc_max and known liquidity maximum. */
-    static long maxDeliverable(ChannelGraph g, int[] dirs, Bounds b) {
+    static long maxDeliverable(ChannelGraph g, Policies p, int[] dirs, Bounds b) {
         long x = Long.MAX_VALUE / 2;
         for (int i = 0; i < dirs.length; i++) {
             int e = dirs[i];
             if (i > 0) {
-                x = subFee(g, e, x);
+                x = subFee(p, e, x);
             }
             if (g.hasHtlcMaximum(e)) {
                 x = Math.min(x, g.htlcMaximumMsat(e));
@@ -70,16 +70,16 @@ final class Refine {
     }
 
     /** The least a path can deliver with every hop's amount at or above its htlc_min. */
-    static long minDeliverable(ChannelGraph g, int[] dirs) {
+    static long minDeliverable(ChannelGraph g, Policies p, int[] dirs) {
         int n = dirs.length;
         long least = Math.max(1, g.htlcMinimumMsat(dirs[n - 1]));
         for (int i = n - 2; i >= 0; i--) {
-            least = Math.max(g.htlcMinimumMsat(dirs[i]), least + g.feeMsat(dirs[i + 1], least));
+            least = Math.max(g.htlcMinimumMsat(dirs[i]), least + p.feeMsat(dirs[i + 1], least));
         }
         for (int i = 1; i < n; i++) {
             int e = dirs[i];
-            long out = subFee(g, e, least);
-            if (out + g.feeMsat(e, out) < least) {
+            long out = subFee(p, e, least);
+            if (out + p.feeMsat(e, out) < least) {
                 out++;
             }
             least = Math.max(out, g.htlcMinimumMsat(e));
@@ -91,7 +91,7 @@ final class Refine {
      * Refines {@code flows} to deliver at most {@code deliverMsat}; directions to disable for the rest of the query
      * go to {@code disable}. Returns the flows kept, largest first.
      */
-    static List<Flow> refine(ChannelGraph g, List<Flow> flows, long deliverMsat, Bounds b, int maxHops,
+    static List<Flow> refine(ChannelGraph g, Policies p, List<Flow> flows, long deliverMsat, Bounds b, int maxHops,
                              IntConsumer disable) {
         List<Flow> kept = new ArrayList<>();
         for (Flow f : flows) {
@@ -106,8 +106,8 @@ final class Refine {
         long[] min = new long[n];
         for (int i = 0; i < n; i++) {
             Flow f = kept.get(i);
-            max[i] = maxDeliverable(g, f.dirs, b);
-            min[i] = minDeliverable(g, f.dirs);
+            max[i] = maxDeliverable(g, p, f.dirs, b);
+            min[i] = minDeliverable(g, p, f.dirs);
             f.deliverMsat = Math.min(f.deliverMsat, max[i]);
         }
         List<Integer> idx = new ArrayList<>();
@@ -132,7 +132,7 @@ final class Refine {
                     break;
                 }
                 if (h > 0) {
-                    msat += g.feeMsat(f.dirs[h], msat);
+                    msat += p.feeMsat(f.dirs[h], msat);
                 }
             }
         }

@@ -17,7 +17,7 @@ import org.lnsim.network.ChannelGraph;
  * overlay's directions it no longer lists go back to their folded policy. So a query costs the pending updates, not
  * the run's history, and writes only what changed since the last. One simulation thread only.
  */
-final class BelievedPolicies {
+public final class BelievedPolicies {
     private final ChannelGraph graph;
     private final PolicyWords in;
     /** Per direction, the newest folded update (-1: the announced policy). */
@@ -32,7 +32,8 @@ final class BelievedPolicies {
     private int[] patched = new int[0];
     private int patchedCount;
 
-    BelievedPolicies(ChannelGraph graph, PolicyWords in) {
+    /** Beliefs written into {@code in}, which starts with the graph's announced policies. */
+    public BelievedPolicies(ChannelGraph graph, PolicyWords in) {
         this.graph = graph;
         this.in = in;
         int d = 2 * graph.channelCount();
@@ -46,29 +47,32 @@ final class BelievedPolicies {
     // What direction e shows, derived from the update it shows (the graph's for -1): read by the hybrid router's
     // graph-side code (BFG, the sender's own hops, building the route); the searches' inner loops read the copy.
 
-    long feeBaseMsat(int e) {
+    /** Direction e's fee_base_msat as shown now. */
+    public long feeBaseMsat(int e) {
         int k = shown[e];
         return k < 0 ? graph.feeBaseMsat(e) : truth.updateFeeBaseMsat(k);
     }
 
-    long feeProportionalMillionths(int e) {
+    /** Direction e's fee_proportional_millionths as shown now. */
+    public long feeProportionalMillionths(int e) {
         int k = shown[e];
         return k < 0 ? graph.feeProportionalMillionths(e) : truth.updateFeeProportionalMillionths(k);
     }
 
-    int cltvExpiryDelta(int e) {
+    /** Direction e's cltv_expiry_delta as shown now. */
+    public int cltvExpiryDelta(int e) {
         int k = shown[e];
         return k < 0 ? graph.cltvExpiryDelta(e) : truth.updateCltvExpiryDelta(k);
     }
 
     /** Whether the node knows direction e's channel has closed. */
-    boolean closed(int e) {
+    public boolean closed(int e) {
         int k = shown[e];
         return k >= 0 && truth.isClose(k);
     }
 
     /** Searches from now on use what any of {@code observers} (none: every node at once, the truth) knows at nowUs. */
-    void believe(PolicyBeliefs beliefs, int[] observers, long nowUs) {
+    public void believe(PolicyBeliefs beliefs, int[] observers, long nowUs) {
         believe(beliefs, observers, nowUs, true);
     }
 
@@ -76,7 +80,7 @@ final class BelievedPolicies {
      * As {@link #believe(PolicyBeliefs, int[], long)}; with {@code failures} false, by gossip alone (one observer):
      * the channel_updates that failures returned are not applied ({@link PolicyBeliefs#believedByGossip}).
      */
-    void believe(PolicyBeliefs beliefs, int[] observers, long nowUs, boolean failures) {
+    public void believe(PolicyBeliefs beliefs, int[] observers, long nowUs, boolean failures) {
         PolicyUpdates t = beliefs.truth();
         if (truth == null) {
             truth = t;

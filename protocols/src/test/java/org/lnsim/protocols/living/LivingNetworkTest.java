@@ -154,6 +154,23 @@ class LivingNetworkTest {
         assertTrue(ldkFailures > sourceFailures, "ldk " + ldkFailures + " against source " + sourceFailures);
     }
 
+    /**
+     * pickhardt (Core Lightning v25.09's askrene and xpay) prices its plans with the sender's gossip and, on a
+     * policy failure, disables the channel for the payment without applying the channel_update (xpay.c): on the
+     * line, whose only way is B→R, a pickhardt payment is delivered exactly when it met no stale policy.
+     */
+    @Test
+    void pickhardtPlansOnGossipAloneAndDisablesTheStaleChannel() {
+        ChannelGraph g = line();
+        int lost = 0;
+        for (PaymentOutcome o : run(g, new org.lnsim.protocols.pickhardt.PickhardtRouting(g,
+                org.lnsim.protocols.pickhardt.PickhardtSettings.DEFAULT))) {
+            assertEquals(o.policyFailures() == 0, o.success(), "payment " + o.payment().id() + ": " + o.reason());
+            lost += o.success() ? 0 : 1;
+        }
+        assertTrue(lost > 0, "stale payments are lost");
+    }
+
     /** The oracle knows every policy as it is, and ant's path is priced by its own nodes: neither is ever stale. */
     @Test
     void theOracleAndAntAreNeverStale() {

@@ -96,7 +96,7 @@ class McfTest {
         assertArrayEquals(new int[] {Nets.dir(g, 0, 2), Nets.dir(g, 2, 3)}, flows.get(1).dirs);
         assertEquals(100_200_000, flows.get(1).deliverMsat);
         // the fee of a part: B→R charges 1 ppm of 100,200,000 = 100 msat; S pays nothing on its own channel
-        assertEquals(100, flows.get(1).feeMsat(g));
+        assertEquals(100, flows.get(1).feeMsat(Policies.announced(g)));
     }
 
     /**
