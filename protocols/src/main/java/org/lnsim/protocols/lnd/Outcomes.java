@@ -15,17 +15,17 @@ import org.lnsim.engine.htlc.FailureCode;
  *   <li>0 &lt; k &lt; n, {@code temporary_channel_failure}: pair k failed for amounts ≥ its amount
  *       ({@code failPairBalance}, lnd's min-penalize amount), pairs 0 … k−1 succeeded.</li>
  *   <li>{@code unknown_next_peer}: pair k failed for any amount, both directions; nothing else.</li>
- *   <li>{@code channel_disabled}: pair k failed for any amount, both directions; pairs 0 … k−1 succeeded (lnd's
- *       second chance for policy failures is not modelled: policies never change during a run).</li>
+ *   <li>{@code channel_disabled}: pair k failed for any amount, both directions; pairs 0 … k−1 succeeded.</li>
  *   <li>{@code fee_insufficient}, {@code amount_below_minimum}, {@code incorrect_cltv_expiry} (policy failures,
- *       "report incoming"): k = 1 fails node 1; else pair k−1 failed both directions, pairs 0 … k−2 succeeded
- *       (again without the second chance).</li>
+ *       "report incoming"): k = 1 fails node 1; else pair k−1 failed both directions, pairs 0 … k−2 succeeded.</li>
  *   <li>From the receiver (k = n): {@code incorrect_or_unknown_payment_details} — every pair succeeded, the
  *       payment fails; {@code mpp_timeout} — every pair succeeded, the payment goes on;
  *       {@code final_incorrect_cltv_expiry} — pair n−1 failed both directions and the others succeeded (n = 1:
  *       the receiver node fails and so does the payment); any other — the receiver node fails, the pairs before
  *       it succeeded, the payment fails.</li>
  * </ul>
+ * A policy failure that carries a channel_update whose pair had no second chance in the last minute never gets
+ * here: lnd grants the second chance instead of recording it ({@link LndRouting#secondChance}, issue 22).
  */
 final class Outcomes {
     private Outcomes() {

@@ -26,7 +26,9 @@ import org.lnsim.protocols.routing.Route;
  * {@code maxParts} parts in flight; a part that fails returns its amount to the remainder, which is routed again
  * around the failure. With nothing in flight and no shard routable, the payment ends.
  *
- * <p>Failures at the receiver (e.g. {@code mpp_timeout}) end the payment in both families.
+ * <p>Failures at the receiver (e.g. {@code mpp_timeout}) end the payment in both families. A part refused over a
+ * policy the sender did not know yet, with the node's channel_update, leaves its direction usable once per payment
+ * ({@link Exclusions#failed}), as the single-path loop does.
  */
 final class SplitPayment implements PaymentSession {
     private final PaymentContext ctx;
@@ -82,7 +84,7 @@ final class SplitPayment implements PaymentSession {
             end("receiver refused: " + r.failure().label());
             return;
         }
-        excluded.add(r.failingDirection());
+        excluded.failed(r); // a policy failure's direction gets its second chance (issue 22)
         long part = r.path().deliverMsat();
         if (splitter.halving()) {
             remainingMsat += part;

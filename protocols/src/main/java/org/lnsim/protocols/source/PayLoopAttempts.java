@@ -1,7 +1,6 @@
 package org.lnsim.protocols.source;
 
 import org.lnsim.engine.htlc.AttemptResult;
-import org.lnsim.engine.htlc.FailureCode;
 import org.lnsim.engine.payment.PaymentContext;
 import org.lnsim.engine.payment.PaymentRequest;
 import org.lnsim.engine.payment.PaymentSession;
@@ -25,9 +24,6 @@ public abstract class PayLoopAttempts implements PaymentSession {
     protected final PayPolicy pay;
     /** The channel directions that failed an attempt of this payment. */
     protected final Exclusions excluded = new Exclusions();
-    /** Directions already given a second chance after a policy failure in this payment. */
-    private java.util.Set<Integer> secondChances;
-
     protected PayLoopAttempts(PaymentContext ctx, PartRoutes routes, PayPolicy pay) {
         this.ctx = ctx;
         this.routes = routes;
@@ -43,29 +39,8 @@ public abstract class PayLoopAttempts implements PaymentSession {
             ctx.giveUp("receiver refused: " + r.failure().label());
             return;
         }
-        if (!secondChance(r)) {
-            excluded.add(r.failingDirection());
-        }
+        excluded.failed(r); // a policy failure's direction gets its second chance (Exclusions#failed)
         attempt();
-    }
-
-    /**
-     * A forwarding node that refused the HTLC over a policy the sender did not know yet ({@code fee_insufficient},
-     * {@code incorrect_cltv_expiry}) sent its new channel_update, which the engine has applied to the sender's
-     * beliefs; the direction is then not excluded, once per payment, so the next search can use it at its new
-     * price. This is lnd's "second chance" for a node that returns a valid channel_update (lnd v0.18.5
-     * {@code routing/missioncontrol.go} {@code requestSecondChance}, {@code minSecondChanceInterval} 1 min — a
-     * payment here lasts at most 60 s); a second policy failure of the same direction excludes it.
-     */
-    private boolean secondChance(AttemptResult r) {
-        if (r.policyUpdate() < 0 || (r.failure() != FailureCode.FEE_INSUFFICIENT
-                && r.failure() != FailureCode.INCORRECT_CLTV_EXPIRY)) {
-            return false;
-        }
-        if (secondChances == null) {
-            secondChances = new java.util.HashSet<>();
-        }
-        return secondChances.add(r.failingDirection());
     }
 
     /** One search and, if it finds a route, one attempt along it; otherwise {@link #noRoute} or the end. */

@@ -171,6 +171,29 @@ class LivingNetworkTest {
         assertTrue(lost > 0, "stale payments are lost");
     }
 
+    /**
+     * A split payment's parts get the same second chance as a single-path payment: source under c-lightning's
+     * adaptive splitter and lnd's halving splitter (1,000-sat payments go as one part each) delivers every payment
+     * on the line, one attempt more per policy failure; excluding B→R at the first policy failure, as before, would
+     * leave no route.
+     */
+    @Test
+    void aSplitPaymentsPartGetsTheSecondChanceToo() {
+        ChannelGraph g = line();
+        for (org.lnsim.protocols.multipart.Splitter splitter : List.of(
+                org.lnsim.protocols.multipart.Splitter.CL_ADAPTIVE,
+                org.lnsim.protocols.multipart.Splitter.LND_HALVING)) {
+            int failures = 0;
+            for (PaymentOutcome o : run(g, new org.lnsim.protocols.multipart.SplittingProtocol(
+                    new SourceRouting(g, PayPolicy.C_LIGHTNING, 0), splitter, 16))) {
+                assertTrue(o.success(), splitter + " payment " + o.payment().id() + ": " + o.reason());
+                assertEquals(1 + o.policyFailures(), o.attempts(), splitter + " payment " + o.payment().id());
+                failures += o.policyFailures();
+            }
+            assertTrue(failures >= 5, splitter + ": policy failures " + failures);
+        }
+    }
+
     /** The oracle knows every policy as it is, and ant's path is priced by its own nodes: neither is ever stale. */
     @Test
     void theOracleAndAntAreNeverStale() {
