@@ -298,12 +298,25 @@ public final class BeaconRouting extends PayLoopProtocol {
     /**
      * A beacon sender's policies are what it and the receiver know (issue 22): its own table is fed by the gossip
      * within its radius, and the receiver's table, sent with the payment request, by the receiver's; both are the
-     * channels nearest to them, so for a channel of either table the nearer node's lag is the one that counts. (The
-     * beacons' tables fetched on the way are not credited: their channels keep the sender's own lag, an upper bound.)
+     * channels nearest to them, so for a channel of either table the nearer node's lag is the one that counts.
      */
     @Override
     protected int[] observers(PaymentContext ctx) {
         return new int[] {ctx.payment().sender(), ctx.payment().receiver()};
+    }
+
+    /**
+     * With the tables the sender holds: its own, the receiver's and each beacon's it fetched on the way, each fed by
+     * its holder's gossip, so a search pools what all of them know. (A fetched table is credited with what its beacon
+     * knows at the search, not at the fetch: within a payment's seconds, a few updates' difference.)
+     */
+    @Override
+    protected java.util.function.Supplier<int[]> observers(PaymentContext ctx,
+                                                           Supplier<RouteRequest.KnownChannels> known) {
+        if (known instanceof HeldTables held) {
+            return held::holders;
+        }
+        return super.observers(ctx, known);
     }
 
     /**
@@ -360,6 +373,11 @@ public final class BeaconRouting extends PayLoopProtocol {
 
         int node(int i) {
             return nodes[i];
+        }
+
+        /** The nodes whose tables are held: the sender, the receiver, the beacons asked so far. */
+        int[] holders() {
+            return java.util.Arrays.copyOf(nodes, count);
         }
 
         /** Marks the union and returns it as a view; the view is valid until the next search of any payment. */

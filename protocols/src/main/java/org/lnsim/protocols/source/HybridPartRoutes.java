@@ -27,7 +27,7 @@ final class HybridPartRoutes implements PartRoutes {
     private final long fuzzSeed;
     private final TimingsSink timings;
     private final PolicyBeliefs beliefs;
-    private final int[] observers;
+    private final java.util.function.Supplier<int[]> observers;
 
     /**
      * @param liquidity every direction's true liquidity (oracle), or null for the public graph
@@ -37,11 +37,11 @@ final class HybridPartRoutes implements PartRoutes {
      * @param timings   where the wall-clock time in the router goes (timings only)
      * @param beliefs   the run's changing policies, or null when they do not change; then {@code router} must be a
      *                  private copy, set to {@code observer}'s beliefs before every search
-     * @param observers whose beliefs, pooled (none: the true policies)
+     * @param observers whose beliefs, pooled (none: the true policies), asked before each search
      */
     HybridPartRoutes(PaymentContext ctx, HybridRouter router, PayPolicy pay, RouteRequest.LocalBalances liquidity,
                      java.util.function.Supplier<RouteRequest.KnownChannels> known, long fuzzSeed,
-                     TimingsSink timings, PolicyBeliefs beliefs, int[] observers) {
+                     TimingsSink timings, PolicyBeliefs beliefs, java.util.function.Supplier<int[]> observers) {
         this.beliefs = beliefs;
         this.observers = observers;
         this.ctx = ctx;
@@ -76,7 +76,7 @@ final class HybridPartRoutes implements PartRoutes {
             }
             long t0 = System.nanoTime();
             if (beliefs != null) {
-                router.believe(beliefs, observers, ctx.now());
+                router.believe(beliefs, observers.get(), ctx.now());
             }
             Route route = router.find(req);
             timings.addPathFinding(System.nanoTime() - t0);

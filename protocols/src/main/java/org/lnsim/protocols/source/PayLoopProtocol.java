@@ -120,7 +120,18 @@ public abstract class PayLoopProtocol implements SplittableProtocol {
         }
         return new HybridPartRoutes(ctx, searching, pay, liquidity(ctx), known,
                 fuzzSeed(ctx.seeds(), ctx.payment().id()), ctx.view(TimingsSink.class),
-                beliefs.active() ? beliefs : null, observers(ctx));
+                beliefs.active() ? beliefs : null, observers(ctx, known));
+    }
+
+    /**
+     * Whose knowledge the searches use, asked before each search: {@link #observers(PaymentContext)}, unless the
+     * channels a sender holds come with what their holders know ({@code beacon}'s tables).
+     */
+    protected java.util.function.Supplier<int[]> observers(PaymentContext ctx,
+                                                           java.util.function.Supplier<RouteRequest.KnownChannels>
+                                                                   known) {
+        int[] fixed = observers(ctx);
+        return () -> fixed;
     }
 
     /**

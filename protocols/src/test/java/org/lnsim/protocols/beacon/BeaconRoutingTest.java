@@ -63,6 +63,22 @@ class BeaconRoutingTest {
     }
 
     /**
+     * On a living network (issue 22) a search pools what the holders of the tables the sender holds know: after the
+     * worked example's two requests (beacon 1, then node 2) the tables of 0 (sender), 5 (receiver), 1 and 2.
+     */
+    @Test
+    void searchesPoolWhatTheHeldTablesHoldersKnow() {
+        ChannelGraph g = BeaconTablesTest.sevenNodes();
+        BeaconRouting b = beacon(g, 1, 1, 3);
+        BeaconRouting.HeldTables held = b.new HeldTables(0, 5);
+        java.util.function.Supplier<int[]> observers = b.observers(null, held);
+        assertArrayEquals(new int[] {0, 5}, observers.get());
+        held.add(1);
+        held.add(2);
+        assertArrayEquals(new int[] {0, 5, 1, 2}, observers.get(), "asked before each search, so it grows");
+    }
+
+    /**
      * Differential, on seeded random graphs: the router restricted to the union of the sender's and receiver's
      * tables never leaves it, and returns exactly the full-knowledge route whenever that route lies inside the union
      * (restricting the graph cannot make a route that is still available more expensive, and ties resolve the same
