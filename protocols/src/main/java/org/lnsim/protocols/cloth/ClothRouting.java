@@ -17,7 +17,9 @@ import org.lnsim.protocols.routing.PerSender;
  * <p>Knowledge: the public graph and the sender's own channels' balances, as {@code source}. At set-up (time 0)
  * every node's own balances are noted once, so that each payment's first route can be the one CLoTH computes
  * before the run on the initial balances ({@code run_dijkstra_threads}, {@code src/cloth.c}); that needs nothing a
- * node does not know. Routing state: the memory's pairs, {@link ClothMemory#BYTES_PER_PAIR} bytes each, per sender.
+ * node does not know. Like CLoTH's, those first routes are computed on the run's threads beside the simulation
+ * ({@link org.lnsim.protocols.routing.ComputedAhead}), each a pure function of its payment, so the outputs do not
+ * depend on the threads. Routing state: the memory's pairs, {@link ClothMemory#BYTES_PER_PAIR} bytes each, per sender.
  */
 public final class ClothRouting implements RoutingProtocol {
     public static final String NAME = "cloth";
@@ -27,6 +29,10 @@ public final class ClothRouting implements RoutingProtocol {
     private final ClothRouter router;
     private final PerSender<ClothMemory> memories;
     private long[] initialMsat;
+    /** The workload and the threads {@link #prepare} was given, for the first routes computed ahead. */
+    private java.util.List<org.lnsim.engine.payment.PaymentRequest> workload;
+    private int threads;
+    private org.lnsim.protocols.routing.ComputedAhead<ClothRouter.Path> ahead;
 
     public ClothRouting(ChannelGraph graph, ClothSettings settings) {
         this.graph = graph;
@@ -46,7 +52,17 @@ public final class ClothRouting implements RoutingProtocol {
         return Knowledge.PUBLIC_GRAPH;
     }
 
-    /** Notes every direction's spendable balance at time 0, each node its own (for the first routes). */
+    @Override
+    public void prepare(java.util.List<org.lnsim.engine.payment.PaymentRequest> payments, int threads,
+                        org.lnsim.engine.payment.ProtocolSeeds seeds) {
+        this.workload = java.util.List.copyOf(payments);
+        this.threads = threads;
+    }
+
+    /**
+     * Notes every direction's spendable balance at time 0, each node its own (for the first routes), and starts
+     * computing the prepared workload's first routes on them in the background.
+     */
     @Override
     public void setup(ProtocolContext ctx) {
         if (!settings.initialFirstRoutes()) {
@@ -57,6 +73,53 @@ public final class ClothRouting implements RoutingProtocol {
         for (int e = 0; e < directions; e++) {
             initialMsat[e] = ctx.ownSpendableMsat(graph.source(e), e);
         }
+        if (workload != null && !workload.isEmpty()) {
+            java.util.List<org.lnsim.engine.payment.PaymentRequest> list = workload;
+            ThreadLocal<ClothRouter> routers = ThreadLocal.withInitial(() -> new ClothRouter(graph));
+            ahead = new org.lnsim.protocols.routing.ComputedAhead<>(list, threads, i -> {
+                org.lnsim.engine.payment.PaymentRequest p = list.get(i);
+                return routers.get().find(p.sender(), p.receiver(), p.amountMsat(), initialView(p.sender()));
+            });
+        }
+    }
+
+    /** Stops the first-route workers and books their time as preparation. */
+    @Override
+    public void finish(ProtocolContext ctx) {
+        if (ahead != null) {
+            ahead.close();
+            ctx.view(org.lnsim.engine.payment.TimingsSink.class).addPreparation(ahead.workerNanos());
+            ahead = null;
+        }
+    }
+
+    /**
+     * Payment {@code p}'s first route: the one found on the initial balances with an empty memory (computed ahead
+     * when the workload was prepared).
+     */
+    ClothRouter.Path firstRoute(org.lnsim.engine.payment.PaymentRequest p) {
+        ClothRouter.Path r = ahead == null ? null : ahead.take(p.id());
+        return r != null ? r : router.find(p.sender(), p.receiver(), p.amountMsat(), initialView(p.sender()));
+    }
+
+    /** A sender's view at time 0: its initial balances, an empty memory. */
+    private ClothRouter.SenderView initialView(int sender) {
+        return new ClothRouter.SenderView() {
+            @Override
+            public long balanceMsat(int e) {
+                return initialMsat[e];
+            }
+
+            @Override
+            public double probability(int from, int to, long amtMsat) {
+                return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
+            }
+
+            @Override
+            public double maxOtherProbability() {
+                return ClothMemory.APRIORI_HOP_PROBABILITY;
+            }
+        };
     }
 
     @Override

@@ -56,9 +56,7 @@ final class ClothSession implements PaymentSession {
     @Override
     public void start() {
         PaymentRequest p = ctx.payment();
-        ClothRouter.Path first = protocol.hasInitialBalances()
-                ? protocol.router().find(p.sender(), p.receiver(), p.amountMsat(), initialView())
-                : search(p.amountMsat());
+        ClothRouter.Path first = protocol.hasInitialBalances() ? protocol.firstRoute(p) : search(p.amountMsat());
         if (first.found()) {
             Part whole = new Part(p.amountMsat());
             parts.add(whole);
@@ -226,26 +224,5 @@ final class ClothSession implements PaymentSession {
             }
         };
         return protocol.router().find(sender, p.receiver(), amountMsat, view);
-    }
-
-    /** The sender's view at time 0: its initial balances, an empty memory. */
-    private ClothRouter.SenderView initialView() {
-        int sender = ctx.payment().sender();
-        return new ClothRouter.SenderView() {
-            @Override
-            public long balanceMsat(int e) {
-                return protocol.initialMsat(e);
-            }
-
-            @Override
-            public double probability(int from, int to, long amtMsat) {
-                return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
-            }
-
-            @Override
-            public double maxOtherProbability() {
-                return ClothMemory.APRIORI_HOP_PROBABILITY;
-            }
-        };
     }
 }

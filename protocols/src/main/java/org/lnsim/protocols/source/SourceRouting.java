@@ -34,7 +34,7 @@ public final class SourceRouting extends PayLoopProtocol {
     private final double updatesPerChannelPerDay;
     /** The gossip store a node syncs at set-up: the channels open at the start (dormant ones open later). */
     private GossipSizes.Totals gossip;
-    private RoutesAhead ahead;
+    private org.lnsim.protocols.routing.ComputedAhead<Route> ahead;
 
     /**
      * @param updatesPerChannelPerDay channel_update churn, ≥ 0 (0: a static graph, as in the Million Channels runs)
@@ -57,7 +57,7 @@ public final class SourceRouting extends PayLoopProtocol {
 
     /**
      * Starts computing every payment's first route on the public graph on {@code threads} background threads, in
-     * arrival order, while the run goes on ({@link RoutesAhead}).
+     * arrival order, while the run goes on ({@link org.lnsim.protocols.routing.ComputedAhead}).
      */
     @Override
     public void prepare(List<PaymentRequest> payments, int threads, ProtocolSeeds seeds) {
@@ -65,7 +65,7 @@ public final class SourceRouting extends PayLoopProtocol {
             ahead.close();
         }
         List<PaymentRequest> list = List.copyOf(payments);
-        ahead = new RoutesAhead(list, threads, i -> {
+        ahead = new org.lnsim.protocols.routing.ComputedAhead<>(list, threads, i -> {
             PaymentRequest p = list.get(i);
             return RouteAttempts.firstRoute(router, p, pay, fuzzSeed(seeds, p.id()));
         });

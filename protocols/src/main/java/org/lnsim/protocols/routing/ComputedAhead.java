@@ -1,4 +1,4 @@
-package org.lnsim.protocols.source;
+package org.lnsim.protocols.routing;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,27 +9,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import org.lnsim.engine.payment.PaymentRequest;
-import org.lnsim.protocols.routing.Route;
 
 /**
  * First routes of a workload computed by background threads while the simulation runs, in arrival order, and handed
- * to the simulation as it reaches each payment. A route is a pure function of its payment, so who computes it — a
- * worker ahead of time, or the simulation thread itself when it gets there first — changes the wall time only, never
- * the result.
+ * to the simulation as it reaches each payment ({@code source}'s on the public graph, {@code cloth}'s on the initial
+ * balances, as CLoTH's {@code run_dijkstra_threads} computes them before its run). A route is a pure function of its
+ * payment, so who computes it — a worker ahead of time, or the simulation thread itself when it gets there first —
+ * changes the wall time only, never the result.
+ *
+ * @param <R> what is computed per payment (a protocol's route type)
  *
  * <p>Each payment's slot goes pending → claimed → done; whoever claims it computes it. The simulation thread
  * claims a pending slot itself rather than wait, and waits only for a slot a worker is computing at that moment.
  * Workers are daemon threads that stop when every slot is claimed or {@link #close()} is called.
  */
-final class RoutesAhead implements AutoCloseable {
+public final class ComputedAhead<R> implements AutoCloseable {
     private static final int PENDING = 0;
     private static final int CLAIMED = 1;
     private static final int DONE = 2;
 
-    private final IntFunction<Route> compute;
+    private final IntFunction<R> compute;
     private final Map<Long, Integer> indexOf = new HashMap<>();
     private final AtomicIntegerArray state;
-    private final AtomicReferenceArray<Route> routes;
+    private final AtomicReferenceArray<R> routes;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicLong workerNanos = new AtomicLong();
     private volatile boolean closed;
@@ -39,7 +41,7 @@ final class RoutesAhead implements AutoCloseable {
      * @param threads  background workers (≥ 1)
      * @param compute  the route of payment i of the list; thread-safe and pure
      */
-    RoutesAhead(List<PaymentRequest> payments, int threads, IntFunction<Route> compute) {
+    public ComputedAhead(List<PaymentRequest> payments, int threads, IntFunction<R> compute) {
         this.compute = compute;
         int n = payments.size();
         this.state = new AtomicIntegerArray(n);
@@ -70,27 +72,27 @@ final class RoutesAhead implements AutoCloseable {
     }
 
     /** The route of this payment, or null if the payment is not in the workload. Called by the simulation thread. */
-    Route take(long paymentId) {
+    public R take(long paymentId) {
         Integer boxed = indexOf.get(paymentId);
         if (boxed == null) {
             return null;
         }
         int i = boxed;
         if (state.compareAndSet(i, PENDING, CLAIMED)) {
-            Route r = compute.apply(i);
+            R r = compute.apply(i);
             state.set(i, DONE);
             return r;
         }
         while (state.get(i) != DONE) {
             Thread.onSpinWait();
         }
-        Route r = routes.get(i);
+        R r = routes.get(i);
         routes.set(i, null); // each route is taken once; free it
         return r;
     }
 
     /** Wall-clock nanoseconds the workers have spent, summed over workers. */
-    long workerNanos() {
+    public long workerNanos() {
         return workerNanos.get();
     }
 
