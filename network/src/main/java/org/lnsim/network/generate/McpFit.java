@@ -73,7 +73,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
-                     int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings) {
+                     int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
+                     List<PolicyEntry> topRankHomes) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -148,6 +149,13 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 throw new IllegalArgumentException("top_homes counts more nodes than top_degrees has");
             }
         }
+        if (topRankHomes != null) {
+            if (topDegrees == null || topRankHomes.size() != topDegrees.length) {
+                throw new IllegalArgumentException("top_rank_homes must have one entry per top_degrees entry ("
+                        + (topDegrees == null ? 0 : topDegrees.length) + "), got " + topRankHomes.size());
+            }
+            topRankHomes = java.util.Collections.unmodifiableList(new ArrayList<>(topRankHomes));
+        }
         if (topDegrees != null) {
             topDegrees = topDegrees.clone();
             if (topDegrees.length == 0) {
@@ -194,7 +202,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && Double.compare(peerInterceptSat, f.peerInterceptSat) == 0 && policies.equals(f.policies)
                 && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies)
                 && Arrays.equals(topDegrees, f.topDegrees) && java.util.Objects.equals(topHomes, f.topHomes)
-                && java.util.Objects.equals(siblings, f.siblings);
+                && java.util.Objects.equals(siblings, f.siblings)
+                && java.util.Objects.equals(topRankHomes, f.topRankHomes);
     }
 
     @Override
@@ -277,29 +286,52 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.writeFieldName("top_homes");
                 writePolicyRows(g, topHomes);
                 g.setPrettyPrinter(pp);
-                g.writeObjectFieldStart("siblings");
-                g.writeArrayFieldStart("by_home");
-                for (NodePolicies.HomeSiblings h : siblings.byHome()) {
+                if (topRankHomes != null) {
+                    g.writeFieldName("top_rank_homes");
+                    g.setPrettyPrinter(new DefaultPrettyPrinter()
+                            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                            .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+                    g.writeStartArray();
+                    for (PolicyEntry p : topRankHomes) {
+                        g.writeRawValue(p == null ? "null" : "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", "
+                                + p.cltvDelta() + ", " + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", "
+                                + p.count() + "]");
+                    }
+                    g.writeEndArray();
                     g.setPrettyPrinter(pp);
-                    g.writeStartObject();
-                    g.writeFieldName("home");
-                    PolicyEntry p = h.home();
-                    g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
-                            + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
-                    g.writeFieldName("deviations");
-                    writePolicyRows(g, h.deviations());
-                    g.setPrettyPrinter(pp);
-                    g.writeEndObject();
                 }
-                g.writeEndArray();
+                g.writeObjectFieldStart("siblings");
+                writeHomeTables(g, pp, "by_home", siblings.byHome());
                 g.writeFieldName("other_deviations");
                 writePolicyRows(g, siblings.otherDeviations());
                 g.setPrettyPrinter(pp);
+                if (siblings.otherByHome() != null) {
+                    writeHomeTables(g, pp, "other_by_home", siblings.otherByHome());
+                }
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** An array of {@code {"home": row, "deviations": rows}} objects ({@link NodePolicies.HomeSiblings}). */
+    private static void writeHomeTables(JsonGenerator g, DefaultPrettyPrinter pp, String key,
+                                        List<NodePolicies.HomeSiblings> tables) throws IOException {
+        g.writeArrayFieldStart(key);
+        for (NodePolicies.HomeSiblings h : tables) {
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeFieldName("home");
+            PolicyEntry p = h.home();
+            g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
+                    + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
+            g.writeFieldName("deviations");
+            writePolicyRows(g, h.deviations());
+            g.setPrettyPrinter(pp);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** One policy row per line: the outer array gets line breaks, each row is written as one raw value. */
@@ -433,7 +465,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("node_policies") ? r.nodePolicies(root) : null,
                     root.has("top_degrees") ? r.ints(root, "top_degrees") : null,
                     root.has("top_degrees") ? r.policyRows(root, "top_homes", "top_homes") : null,
-                    root.has("top_degrees") ? r.siblings(root) : null);
+                    root.has("top_degrees") ? r.siblings(root) : null,
+                    root.has("top_rank_homes") ? r.rankHomes(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -494,10 +527,23 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
 
         NodePolicies.Siblings siblings(JsonNode root) throws NetworkFormatException {
             JsonNode sib = object(root, "siblings");
-            JsonNode byHome = array(sib, "by_home");
+            List<NodePolicies.HomeSiblings> homes = homeTables(sib, "by_home");
+            List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
+            List<NodePolicies.HomeSiblings> otherByHome = sib.has("other_by_home")
+                    ? homeTables(sib, "other_by_home") : null;
+            try {
+                return new NodePolicies.Siblings(homes, other, otherByHome);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFormatException(name, "field siblings.other_by_home", e.getMessage(), e);
+            }
+        }
+
+        /** {@code siblings.KEY}: an array of {@code {"home": row, "deviations": rows}}. */
+        List<NodePolicies.HomeSiblings> homeTables(JsonNode sib, String key) throws NetworkFormatException {
+            JsonNode byHome = array(sib, key);
             List<NodePolicies.HomeSiblings> homes = new ArrayList<>();
             for (int i = 0; i < byHome.size(); i++) {
-                String at = "siblings.by_home[" + i + "]";
+                String at = "siblings." + key + "[" + i + "]";
                 JsonNode h = byHome.get(i);
                 if (!h.isObject()) {
                     throw new NetworkFormatException(name, "field " + at, "must be an object");
@@ -515,8 +561,36 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
                 }
             }
-            List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
-            return new NodePolicies.Siblings(homes, other);
+            return homes;
+        }
+
+        /** {@code top_rank_homes}: one policy row (count 1) or null per {@code top_degrees} entry. */
+        List<PolicyEntry> rankHomes(JsonNode root) throws NetworkFormatException {
+            JsonNode rows = array(root, "top_rank_homes");
+            com.fasterxml.jackson.databind.node.ObjectNode wrap =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            List<PolicyEntry> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "top_rank_homes[" + i + "]";
+                if (rows.get(i).isNull()) {
+                    out.add(null);
+                    continue;
+                }
+                wrap.set("row", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add(rows.get(i)));
+                PolicyEntry p = policyRows(wrap, "row", at).get(0);
+                if (p.count() != 1) {
+                    throw new NetworkFormatException(name, "field " + at, "count must be 1 (one hub), got "
+                            + p.count());
+                }
+                out.add(p);
+            }
+            JsonNode top = root.get("top_degrees");
+            if (top == null || !top.isArray() || top.size() != out.size()) {
+                throw new NetworkFormatException(name, "field top_rank_homes", "must have one entry per "
+                        + "top_degrees entry (" + (top == null ? 0 : top.size()) + "), got " + out.size());
+            }
+            return out;
         }
 
         int[] ints(JsonNode parent, String key) throws NetworkFormatException {

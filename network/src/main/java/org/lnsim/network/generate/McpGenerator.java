@@ -837,6 +837,12 @@ public final class McpGenerator {
             pooled.addAll(k.homes());
         }
         PolicySampler homes = new PolicySampler(pooled);
+        // the fitted topology: hub i takes the snapshot's hub i's outward home, when the fit has them
+        List<McpFit.PolicyEntry> rankHomes = hubs > 0 ? fit.topRankHomes() : null;
+        PolicySampler[] classHomes = new PolicySampler[np.classes().size()];
+        for (int k = 0; k < classHomes.length; k++) {
+            classHomes[k] = np.classes().get(k).homes().isEmpty() ? null : new PolicySampler(np.classes().get(k).homes());
+        }
         PolicySampler hubHomes = hubs > 0 && fit.topHomes() != null && !fit.topHomes().isEmpty()
                 ? new PolicySampler(fit.topHomes()) : homes;
         long[] hmaxCodes = new long[np.htlcMax().size()];
@@ -862,6 +868,7 @@ public final class McpGenerator {
         java.util.Map<List<Long>, PolicySampler> siblingTables = new java.util.HashMap<>();
         java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
         PolicySampler otherDeviations = null;
+        java.util.Map<List<Long>, PolicySampler> otherTables = new java.util.HashMap<>();
         if (siblings != null) {
             for (NodePolicies.HomeSiblings h : siblings.byHome()) {
                 siblingTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
@@ -869,6 +876,11 @@ public final class McpGenerator {
             }
             otherDeviations = siblings.otherDeviations().isEmpty() ? null
                     : new PolicySampler(siblings.otherDeviations());
+            if (siblings.otherByHome() != null) {
+                for (NodePolicies.HomeSiblings h : siblings.otherByHome()) {
+                    otherTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                }
+            }
         }
         boolean[] offline = new boolean[n];
         McpFit.PolicyEntry[] home = new McpFit.PolicyEntry[n];
@@ -876,7 +888,14 @@ public final class McpGenerator {
         for (int v = 0; v < n; v++) {
             cls[v] = NodePolicies.classOf(degree[v]);
             offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
-            home[v] = (v < hubs ? hubHomes : homes).next(rnd);
+            McpFit.PolicyEntry ranked = v < hubs && rankHomes != null ? rankHomes.get(v) : null;
+            if (ranked != null) {
+                home[v] = ranked;
+            } else if (v < hubs) {
+                home[v] = hubHomes.next(rnd);
+            } else {
+                home[v] = (hubs > 0 && classHomes[cls[v]] != null ? classHomes[cls[v]] : homes).next(rnd);
+            }
         }
         for (int c = 0; c < m; c++) {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
@@ -892,7 +911,7 @@ public final class McpGenerator {
                     }
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
-                    PolicySampler table = otherDeviations;
+                    PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
                     double share = deviatingShare[k];
                     if (!offline[to] && samePolicy(home[from], home[to])) {
                         List<Long> key = homeKey(home[from]);

@@ -193,10 +193,26 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
      *                        most sibling directions first
      * @param otherDeviations the policies of deviating other directions, counted in directions, most frequent first
      */
-    public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
+    public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations,
+                           List<HomeSiblings> otherByHome) {
         public Siblings {
             byHome = List.copyOf(byHome);
             otherDeviations = List.copyOf(otherDeviations);
+            otherByHome = otherByHome == null ? null : List.copyOf(otherByHome);
+            if (otherByHome != null) {
+                long listed = otherByHome.stream().mapToLong(h -> h.deviations().stream()
+                        .mapToLong(McpFit.PolicyEntry::count).sum()).sum();
+                long pooled = otherDeviations.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+                if (listed != pooled) {
+                    throw new IllegalArgumentException("other deviations by home count " + listed
+                            + " directions, the pooled table " + pooled + ": they must be the same directions");
+                }
+            }
+        }
+
+        /** Without the per-home other deviations (a fit written before them). */
+        public Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
+            this(byHome, otherDeviations, null);
         }
 
         /**
@@ -221,6 +237,8 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             Map<Key, long[]> siblingDirections = new HashMap<>();
             Map<Key, Map<Key, long[]>> sibling = new HashMap<>();
             Map<Key, long[]> other = new HashMap<>();
+            Map<Key, long[]> otherDirections = new HashMap<>();
+            Map<Key, Map<Key, long[]>> otherOfHome = new HashMap<>();
             for (int v = 0; v < n; v++) {
                 if (usable[v] < 2) {
                     continue;
@@ -234,10 +252,16 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                     boolean same = home[v].equals(home[g.outPeer(s)]);
                     if (same) {
                         siblingDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
+                    } else {
+                        otherDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
                     }
                     if (!k.equals(home[v])) {
                         (same ? sibling.computeIfAbsent(home[v], x -> new HashMap<>()) : other)
                                 .computeIfAbsent(k, x -> new long[1])[0]++;
+                        if (!same) {
+                            otherOfHome.computeIfAbsent(home[v], x -> new HashMap<>())
+                                    .computeIfAbsent(k, x -> new long[1])[0]++;
+                        }
                     }
                 }
             }
@@ -250,7 +274,21 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                 Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
                 byHome.add(new HomeSiblings(h, table(sibling.get(key))));
             }
-            return new Siblings(byHome, table(other));
+            return new Siblings(byHome, table(other), byHome(otherDirections, otherOfHome));
+        }
+
+        /** Per home with deviations: the home counted in its directions, its deviations; most directions first. */
+        private static List<HomeSiblings> byHome(Map<Key, long[]> directions, Map<Key, Map<Key, long[]>> deviations) {
+            Map<Key, long[]> homes = new HashMap<>();
+            for (Key h : deviations.keySet()) {
+                homes.put(h, directions.get(h));
+            }
+            List<HomeSiblings> out = new ArrayList<>();
+            for (McpFit.PolicyEntry h : table(homes)) {
+                Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
+                out.add(new HomeSiblings(h, table(deviations.get(key))));
+            }
+            return out;
         }
     }
 
@@ -284,6 +322,18 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             }
         }
         return mostCommon(counts);
+    }
+
+    static Key outwardHomeOf(ChannelGraph g, int v, boolean[] top) {
+        Map<Key, int[]> counts = new HashMap<>();
+        for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+            int e = g.outDirection(s);
+            if (g.isUsable(e) && !top[g.outPeer(s)]) {
+                counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+            }
+        }
+        Key k = mostCommon(counts);
+        return k == null ? homeOf(g, v) : k;
     }
 
     /** The key with the highest count, ties to the least in {@link Key#ORDER}; null for no key. */
