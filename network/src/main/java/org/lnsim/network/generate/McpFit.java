@@ -59,14 +59,31 @@ import org.lnsim.network.io.NetworkFormatException;
  * @param topHomes                  the home policies ({@link NodePolicies}) of the same top nodes, counted in nodes,
  *                                  most frequent first; offline hubs have none, so it may be empty; null exactly
  *                                  when {@code topDegrees} is. Under {@link McpGenerator.TopologyMode#FITTED} with
- *                                  {@link McpGenerator.PolicyMode#NODE} the generated hubs draw their home from it,
- *                                  so that the cheap, low-CLTV homes of small operators do not land on hubs
- *                                  (2019-05-14: 11% of live nodes have a home CLTV ≤ 14, none of the 43 hubs; the
- *                                  largest such node has 135 channels). Drawn, not matched by rank: matched, 2019's
- *                                  routes came out 3.8–4.4 hops against 3.50 (25 of the 43 hubs are one operator's,
- *                                  whose sibling channels carry CLTV 4)
+ *                                  {@link McpGenerator.PolicyMode#NODE} a generated hub draws its home from it when
+ *                                  {@code topRankHomes} has none for it (an offline snapshot hub, or a fit written
+ *                                  before {@code topRankHomes}), so that the cheap, low-CLTV homes of small
+ *                                  operators do not land on hubs (2019-05-14: 11% of live nodes have a home
+ *                                  CLTV ≤ 14, none of the 43 hubs; the largest such node has 135 channels). Matching
+ *                                  by rank was tried before and gave 2019 routes of 3.8–4.4 hops against 3.50 (25 of
+ *                                  the 43 hubs are one operator's, whose sibling channels carry CLTV 4); with the
+ *                                  deviations drawn per home and per kind of peer ({@link NodePolicies.Siblings})
+ *                                  it gives 3.3–3.6, so {@code topRankHomes} now decides
  * @param siblings                  where deviating policies sit ({@link NodePolicies.Siblings}); null exactly when
  *                                  {@code topDegrees} is
+ * @param topRankHomes              the outward home ({@link NodePolicies#outwardHomeOf}) of each top node, in
+ *                                  {@code topDegrees} order (row count 1), null for an offline one; JSON
+ *                                  {@code top_rank_homes}, absent in a fit written before it (then null, and the hubs
+ *                                  draw from {@code topHomes} as before). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} generated hub i takes hub i's entry: the
+ *                                  snapshot's correlation between a hub's degree and its fee, which a draw loses.
+ *                                  2021-04-16: the largest hub charges (1000 msat, 100 ppm, CLTV 144), and 2 of the
+ *                                  89 hubs have the one operator's internal (1 msat, 1 ppm, CLTV 18) as their most
+ *                                  common policy; drawn from {@code topHomes}, seed 1 gave that cheap, low-CLTV home
+ *                                  to its largest hub (1,440 channels), and 45% of the routes' forwarding hops charged it.
+ *                                  Outward (towards non-top peers) rather than {@link NodePolicies#homeOf}, because
+ *                                  an operator's hub may have more channels to its own hubs than to anyone else, and
+ *                                  what it charges them is not what it charges the network (the generated hub's
+ *                                  channels to hubs of the same home still deviate as siblings do)
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -307,6 +324,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.setPrettyPrinter(pp);
                 if (siblings.otherByHome() != null) {
                     writeHomeTables(g, pp, "other_by_home", siblings.otherByHome());
+                    writeHomeTables(g, pp, "other_to_top_by_home", siblings.otherToTopByHome());
                 }
                 g.writeEndObject();
             }
@@ -531,8 +549,14 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
             List<NodePolicies.HomeSiblings> otherByHome = sib.has("other_by_home")
                     ? homeTables(sib, "other_by_home") : null;
+            List<NodePolicies.HomeSiblings> toTop = sib.has("other_to_top_by_home")
+                    ? homeTables(sib, "other_to_top_by_home") : null;
+            if ((otherByHome == null) != (toTop == null)) {
+                throw new NetworkFormatException(name, "field siblings." + (toTop == null ? "other_to_top_by_home"
+                        : "other_by_home"), "missing (other_by_home and other_to_top_by_home come together)");
+            }
             try {
-                return new NodePolicies.Siblings(homes, other, otherByHome);
+                return new NodePolicies.Siblings(homes, other, otherByHome, toTop);
             } catch (IllegalArgumentException e) {
                 throw new NetworkFormatException(name, "field siblings.other_by_home", e.getMessage(), e);
             }

@@ -69,11 +69,13 @@ import org.lnsim.network.NodeIds;
  *       channel's capacity, an absolute one is capped at it); {@link PolicyMode#NODE}, the default (not in MCP,
  *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy, deviating
  *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
- *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} two
- *       draws follow the topology: the pinned hubs draw their home from the fit's {@link McpFit#topHomes()}, and a
- *       direction between two nodes of the same home deviates as that home's sibling directions do ({@link
- *       NodePolicies.Siblings}), the others from the other deviations; under {@link TopologyMode#MCP} every home
- *       comes from the pooled table and every deviation from one table, as before.</li>
+ *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} the
+ *       draws follow the topology: pinned hub i takes the snapshot's hub i's outward home ({@link
+ *       McpFit#topRankHomes()}; one drawn from {@link McpFit#topHomes()} when it has none), every other node draws
+ *       its home from its own degree class's homes, a direction between two nodes of the same home deviates as that
+ *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction from its home's
+ *       table for its kind of peer (hub or not; the pooled other deviations when the home has none); under {@link
+ *       TopologyMode#MCP} every home comes from the pooled table and every deviation from one table, as before.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
  *       a draw keeps multi-address kinds and needs no rounding remainder); announced nodes get alias = index
@@ -813,14 +815,16 @@ public final class McpGenerator {
 
     /**
      * {@link PolicyMode#NODE}: adds the channels with per-node policies ({@link NodePolicies} states the model). Draw
-     * order on {@code rnd}: per node in index order, the offline draw then the home draw (from the hub homes for
-     * nodes below {@code hubs}); then per channel in order, per side (node 1 first), the deviation draw (nodes with
-     * ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the disabled draw (directions
-     * between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation draw of a direction to a
-     * live peer with the same home uses that home's sibling share and table, and any other direction its class's
-     * deviating share with the other-deviations table: the class shares count sibling deviations too, so other
-     * directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of other directions deviate,
-     * the class shares are 3–24%).
+     * order on {@code rnd}: per node in index order, the offline draw then the home draw (none for a hub with a rank
+     * home; from the hub homes for the other nodes below {@code hubs}; with {@code hubs > 0} from the node's class
+     * homes for the rest, else from the pooled homes); then per channel in order, per side (node 1 first), the
+     * deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the
+     * disabled draw (directions between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation
+     * draw of a direction to a live peer with the same home uses that home's sibling share and table, and any other
+     * direction its class's deviating share with its home's table for a hub peer (index below {@code hubs}) or for
+     * another peer (the pooled other deviations when the home has no table): the class shares count sibling
+     * deviations too, so other directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of
+     * other directions deviate, the class shares are 3–24%).
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
                               SplittableRandom rnd, long work, int hubs) {
@@ -869,6 +873,7 @@ public final class McpGenerator {
         java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
         PolicySampler otherDeviations = null;
         java.util.Map<List<Long>, PolicySampler> otherTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, PolicySampler> toHubTables = new java.util.HashMap<>();
         if (siblings != null) {
             for (NodePolicies.HomeSiblings h : siblings.byHome()) {
                 siblingTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
@@ -879,6 +884,9 @@ public final class McpGenerator {
             if (siblings.otherByHome() != null) {
                 for (NodePolicies.HomeSiblings h : siblings.otherByHome()) {
                     otherTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                }
+                for (NodePolicies.HomeSiblings h : siblings.otherToTopByHome()) {
+                    toHubTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
                 }
             }
         }
@@ -911,7 +919,8 @@ public final class McpGenerator {
                     }
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
-                    PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
+                    PolicySampler table = (to < hubs ? toHubTables : otherTables)
+                            .getOrDefault(homeKey(home[from]), otherDeviations);
                     double share = deviatingShare[k];
                     if (!offline[to] && samePolicy(home[from], home[to])) {
                         List<Long> key = homeKey(home[from]);

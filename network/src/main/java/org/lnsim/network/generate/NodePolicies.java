@@ -50,6 +50,18 @@ import org.lnsim.network.ChannelGraph;
  * draw their homes from the snapshot's hubs' ({@link McpFit#topHomes()}) and deviations are placed by peer ({@link
  * Siblings}); matched by rank there, 2019's routes came out 3.8–4.4 hops against the snapshot's 3.50.
  *
+ * <p>Under the fitted topology the pooled draw is no longer used (issue 22, the fee medians): the pinned hubs take
+ * the snapshot's hubs' outward homes in degree order ({@link McpFit#topRankHomes()}), every other node draws its
+ * home from its own degree class's {@code homes}, and a deviating other direction draws from its home's table for
+ * its kind of peer ({@link Siblings#otherByHome()}, {@link Siblings#otherToTopByHome()}). Measured on 2021-04-16,
+ * whose generated routes had a fee median 31–58% below the snapshot's: pooled homes put a fee of at most 10 msat on
+ * 10,000 sat (base 0, ppm ≤ 1) on 21% of the generated 20–99-channel nodes against 4% of the snapshot's, and
+ * routes crossed them (41–76% of those nodes' forwarding hops at ≤ 10 msat, the snapshot's 27%); and the pooled
+ * deviation table gave a node of any home the deviations of all homes, where the snapshot's deviate near their
+ * home (directions out of nodes whose home charges more than 1,100 msat deviate to more than 1,100 msat in 81% of
+ * cases, to 200 msat or less in 4%; pooled: 54% and 11%). With the three, the 2021 fee medians are 104–147 ppm
+ * against the snapshot's 161 (68–102 before) and the 2019 routes 3.35–3.59 hops against 3.50 (3.37–4.09).
+ *
  * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
  * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
  * @param htlcMax    the {@code htlc_maximum_msat} codes of usable directions with counts (as {@link
@@ -192,16 +204,37 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
      *                        home's usable sibling directions) and the deviating policies (counted in directions),
      *                        most sibling directions first
      * @param otherDeviations the policies of deviating other directions, counted in directions, most frequent first
+     * @param otherByHome     the same other deviations split by the source node's home, for the other directions
+     *                        towards peers outside the top 1% of degrees ({@link McpFitter#topNodes}): per home with
+     *                        at least one such deviation, the home (its count = the home's usable other directions
+     *                        to such peers) and its deviating policies, most directions first. A deviation depends on
+     *                        the home it leaves: on 2021-04-16, out of nodes whose home charges more than 1,100 msat
+     *                        on 10,000 sat, 81% of deviations also charge more than 1,100 msat and 4% charge 200 msat
+     *                        or less; the pooled table has 54% and 11%. JSON {@code siblings.other_by_home}; null
+     *                        in a fit written before it (then the pooled table is drawn, as before)
+     * @param otherToTopByHome the same for other directions towards top peers. Kept apart because the two laws
+     *                        differ at the hubs: on 2021-04-16, 28% of the hubs' directions to hubs carry a fee
+     *                        ≤ 200 msat with CLTV ≤ 18 (mostly one operator's channels among its own hubs, whose
+     *                        homes differ: (1, 75, 144) and (1, 300, 144), so they are not siblings), against 0.3%
+     *                        of their directions to other nodes; drawn from one table per home those cheap,
+     *                        low-CLTV policies went to the hubs' small peers (2.2% of their directions) and routes
+     *                        took them. JSON {@code siblings.other_to_top_by_home}; null exactly when {@code
+     *                        otherByHome} is; {@code otherByHome} and this together count exactly the directions of
+     *                        {@code otherDeviations}
      */
     public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations,
-                           List<HomeSiblings> otherByHome) {
+                           List<HomeSiblings> otherByHome, List<HomeSiblings> otherToTopByHome) {
         public Siblings {
             byHome = List.copyOf(byHome);
             otherDeviations = List.copyOf(otherDeviations);
+            if ((otherByHome == null) != (otherToTopByHome == null)) {
+                throw new IllegalArgumentException("other_by_home and other_to_top_by_home come together");
+            }
             otherByHome = otherByHome == null ? null : List.copyOf(otherByHome);
+            otherToTopByHome = otherToTopByHome == null ? null : List.copyOf(otherToTopByHome);
             if (otherByHome != null) {
-                long listed = otherByHome.stream().mapToLong(h -> h.deviations().stream()
-                        .mapToLong(McpFit.PolicyEntry::count).sum()).sum();
+                long listed = java.util.stream.Stream.concat(otherByHome.stream(), otherToTopByHome.stream())
+                        .mapToLong(h -> h.deviations().stream().mapToLong(McpFit.PolicyEntry::count).sum()).sum();
                 long pooled = otherDeviations.stream().mapToLong(McpFit.PolicyEntry::count).sum();
                 if (listed != pooled) {
                     throw new IllegalArgumentException("other deviations by home count " + listed
@@ -210,9 +243,9 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             }
         }
 
-        /** Without the per-home other deviations (a fit written before them). */
+        /** Without the per-home other deviations (a fit written before them): the pooled table is drawn. */
         public Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
-            this(byHome, otherDeviations, null);
+            this(byHome, otherDeviations, null, null);
         }
 
         /**
@@ -220,7 +253,9 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
          * except a→b, which carries Q, plus a leaf d on c with R both ways. Homes: a has P and Q once each, the
          * smaller in field order; b has P; c has P (twice) and R once, so P; d has R (one usable direction, so it
          * is skipped as a source). With P &lt; Q: siblings among a, b, c: all six triangle directions; deviating:
-         * a→b (Q); c→d is an other direction (d's home is R) and deviates (R ≠ P).
+         * a→b (Q); c→d is an other direction (d's home is R) and deviates (R ≠ P). Four nodes make one top node
+         * (ceil(4 / 100)), c (3 channels): c→d goes to a non-top peer, so other_by_home has home P with 1 direction
+         * and [R × 1], other_to_top_by_home is empty.
          */
         public static Siblings fit(ChannelGraph g) {
             int n = g.nodeCount();
@@ -239,6 +274,12 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             Map<Key, long[]> other = new HashMap<>();
             Map<Key, long[]> otherDirections = new HashMap<>();
             Map<Key, Map<Key, long[]>> otherOfHome = new HashMap<>();
+            Map<Key, long[]> toTopDirections = new HashMap<>();
+            Map<Key, Map<Key, long[]>> toTopOfHome = new HashMap<>();
+            boolean[] top = new boolean[n];
+            for (int v : McpFitter.topNodes(g)) {
+                top[v] = true;
+            }
             for (int v = 0; v < n; v++) {
                 if (usable[v] < 2) {
                     continue;
@@ -253,13 +294,15 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                     if (same) {
                         siblingDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
                     } else {
-                        otherDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
+                        (top[g.outPeer(s)] ? toTopDirections : otherDirections)
+                                .computeIfAbsent(home[v], x -> new long[1])[0]++;
                     }
                     if (!k.equals(home[v])) {
                         (same ? sibling.computeIfAbsent(home[v], x -> new HashMap<>()) : other)
                                 .computeIfAbsent(k, x -> new long[1])[0]++;
                         if (!same) {
-                            otherOfHome.computeIfAbsent(home[v], x -> new HashMap<>())
+                            (top[g.outPeer(s)] ? toTopOfHome : otherOfHome)
+                                    .computeIfAbsent(home[v], x -> new HashMap<>())
                                     .computeIfAbsent(k, x -> new long[1])[0]++;
                         }
                     }
@@ -274,7 +317,8 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                 Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
                 byHome.add(new HomeSiblings(h, table(sibling.get(key))));
             }
-            return new Siblings(byHome, table(other), byHome(otherDirections, otherOfHome));
+            return new Siblings(byHome, table(other), byHome(otherDirections, otherOfHome),
+                    byHome(toTopDirections, toTopOfHome));
         }
 
         /** Per home with deviations: the home counted in its directions, its deviations; most directions first. */
@@ -324,6 +368,11 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
         return mostCommon(counts);
     }
 
+    /**
+     * The outward home of node {@code v}: its most frequent usable (base, ppm, cltv, htlc_min) over its directions to
+     * peers not marked in {@code top}, ties as {@link #homeOf}; its {@link #homeOf} when it has no such usable
+     * direction (all its usable channels go to top nodes); null when it has no usable direction at all.
+     */
     static Key outwardHomeOf(ChannelGraph g, int v, boolean[] top) {
         Map<Key, int[]> counts = new HashMap<>();
         for (int s = g.outStart(v); s < g.outEnd(v); s++) {
