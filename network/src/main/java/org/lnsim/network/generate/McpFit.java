@@ -324,13 +324,31 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.setPrettyPrinter(pp);
                 if (siblings.otherByHome() != null) {
                     writeHomeTables(g, pp, "other_by_home", siblings.otherByHome());
-                    writeHomeTables(g, pp, "other_to_top_by_home", siblings.otherToTopByHome());
+                    g.writeArrayFieldStart("other_to_top_by_pair");
+                    for (NodePolicies.PairDeviations pd : siblings.otherToTopByPair()) {
+                        g.setPrettyPrinter(pp);
+                        g.writeStartObject();
+                        g.writeFieldName("home");
+                        g.writeRawValue(rowJson(pd.home()));
+                        g.writeFieldName("peer_home");
+                        g.writeRawValue(rowJson(pd.peerHome()));
+                        g.writeFieldName("deviations");
+                        writePolicyRows(g, pd.deviations());
+                        g.setPrettyPrinter(pp);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static String rowJson(PolicyEntry p) {
+        return "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", " + p.htlcMinMsat() + ", "
+                + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]";
     }
 
     /** An array of {@code {"home": row, "deviations": rows}} objects ({@link NodePolicies.HomeSiblings}). */
@@ -549,17 +567,41 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
             List<NodePolicies.HomeSiblings> otherByHome = sib.has("other_by_home")
                     ? homeTables(sib, "other_by_home") : null;
-            List<NodePolicies.HomeSiblings> toTop = sib.has("other_to_top_by_home")
-                    ? homeTables(sib, "other_to_top_by_home") : null;
+            List<NodePolicies.PairDeviations> toTop = sib.has("other_to_top_by_pair") ? pairTables(sib) : null;
             if ((otherByHome == null) != (toTop == null)) {
-                throw new NetworkFormatException(name, "field siblings." + (toTop == null ? "other_to_top_by_home"
-                        : "other_by_home"), "missing (other_by_home and other_to_top_by_home come together)");
+                throw new NetworkFormatException(name, "field siblings." + (toTop == null ? "other_to_top_by_pair"
+                        : "other_by_home"), "missing (other_by_home and other_to_top_by_pair come together)");
             }
             try {
                 return new NodePolicies.Siblings(homes, other, otherByHome, toTop);
             } catch (IllegalArgumentException e) {
                 throw new NetworkFormatException(name, "field siblings.other_by_home", e.getMessage(), e);
             }
+        }
+
+        /** {@code siblings.other_to_top_by_pair}: {@code {"home": row, "peer_home": row, "deviations": rows}}. */
+        List<NodePolicies.PairDeviations> pairTables(JsonNode sib) throws NetworkFormatException {
+            JsonNode rows = array(sib, "other_to_top_by_pair");
+            List<NodePolicies.PairDeviations> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "siblings.other_to_top_by_pair[" + i + "]";
+                JsonNode h = rows.get(i);
+                if (!h.isObject()) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an object");
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode wrap =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                wrap.set("rows", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add(field(h, "home")).add(field(h, "peer_home")));
+                List<PolicyEntry> two = policyRows(wrap, "rows", at + ".home/peer_home");
+                List<PolicyEntry> dev = policyRows(h, "deviations", at + ".deviations");
+                try {
+                    out.add(new NodePolicies.PairDeviations(two.get(0), two.get(1), dev));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
+            return out;
         }
 
         /** {@code siblings.KEY}: an array of {@code {"home": row, "deviations": rows}}. */

@@ -73,8 +73,9 @@ import org.lnsim.network.NodeIds;
  *       draws follow the topology: pinned hub i takes the snapshot's hub i's outward home ({@link
  *       McpFit#topRankHomes()}; one drawn from {@link McpFit#topHomes()} when it has none), every other node draws
  *       its home from its own degree class's homes, a direction between two nodes of the same home deviates as that
- *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction from its home's
- *       table for its kind of peer (hub or not; the pooled other deviations when the home has none); under {@link
+ *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction as the snapshot's
+ *       directions of its (home, hub's home) pair when the peer is a hub and the pair is listed, else from its home's
+ *       table for non-hub peers (the pooled other deviations when the home has none); under {@link
  *       TopologyMode#MCP} every home comes from the pooled table and every deviation from one table, as before.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
@@ -821,8 +822,9 @@ public final class McpGenerator {
      * deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the
      * disabled draw (directions between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation
      * draw of a direction to a live peer with the same home uses that home's sibling share and table, and any other
-     * direction its class's deviating share with its home's table for a hub peer (index below {@code hubs}) or for
-     * another peer (the pooled other deviations when the home has no table): the class shares count sibling
+     * direction to a live hub peer (index below {@code hubs}) whose (home, hub's home) pair the fit lists that
+     * pair's share and table, and any other its class's deviating share with its home's table for non-hub peers
+     * (the pooled other deviations when the home has no table): the class shares count sibling
      * deviations too, so other directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of
      * other directions deviate, the class shares are 3–24%).
      */
@@ -873,7 +875,8 @@ public final class McpGenerator {
         java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
         PolicySampler otherDeviations = null;
         java.util.Map<List<Long>, PolicySampler> otherTables = new java.util.HashMap<>();
-        java.util.Map<List<Long>, PolicySampler> toHubTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, PolicySampler> pairTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, Double> pairShares = new java.util.HashMap<>();
         if (siblings != null) {
             for (NodePolicies.HomeSiblings h : siblings.byHome()) {
                 siblingTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
@@ -885,8 +888,10 @@ public final class McpGenerator {
                 for (NodePolicies.HomeSiblings h : siblings.otherByHome()) {
                     otherTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
                 }
-                for (NodePolicies.HomeSiblings h : siblings.otherToTopByHome()) {
-                    toHubTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                for (NodePolicies.PairDeviations pd : siblings.otherToTopByPair()) {
+                    List<Long> key = pairKey(pd.home(), pd.peerHome());
+                    pairTables.put(key, new PolicySampler(pd.deviations()));
+                    pairShares.put(key, pd.deviatingShare());
                 }
             }
         }
@@ -919,13 +924,16 @@ public final class McpGenerator {
                     }
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
-                    PolicySampler table = (to < hubs ? toHubTables : otherTables)
-                            .getOrDefault(homeKey(home[from]), otherDeviations);
+                    PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
                     double share = deviatingShare[k];
+                    List<Long> pair = to < hubs && !offline[to] ? pairKey(home[from], home[to]) : null;
                     if (!offline[to] && samePolicy(home[from], home[to])) {
                         List<Long> key = homeKey(home[from]);
                         table = siblingTables.get(key);
                         share = siblingShares.getOrDefault(key, 0.0);
+                    } else if (pair != null && pairTables.containsKey(pair)) {
+                        table = pairTables.get(pair);
+                        share = pairShares.get(pair);
                     }
                     if (rnd.nextDouble() < share && table != null) {
                         p = table.next(rnd);
@@ -945,6 +953,13 @@ public final class McpGenerator {
     /** (base, ppm, CLTV, htlc_min) of a home row, the key of its sibling table. */
     static List<Long> homeKey(McpFit.PolicyEntry p) {
         return List.of(p.feeBaseMsat(), p.feePpm(), (long) p.cltvDelta(), p.htlcMinMsat());
+    }
+
+    /** The two homes' {@link #homeKey}s, the key of a pair table. */
+    static List<Long> pairKey(McpFit.PolicyEntry home, McpFit.PolicyEntry peerHome) {
+        List<Long> k = new ArrayList<>(homeKey(home));
+        k.addAll(homeKey(peerHome));
+        return k;
     }
 
     /** Same (base, ppm, CLTV, htlc_min): home rows of different classes differ in their counts. */

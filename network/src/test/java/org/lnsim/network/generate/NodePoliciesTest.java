@@ -359,22 +359,23 @@ class NodePoliciesTest {
         // X P1 (P1, P1, P3), leaves, Y and Z P2 (one usable direction each, skipped as sources). H's directions to
         // the leaves are siblings (same home P2), none deviating, so by_home is empty; H→X is an other direction to
         // a non-top peer and keeps its home. X→Y and X→Z: other (Y, Z have home P2 ≠ P1), non-top, at home. X→H:
-        // other, to the top node, deviating (P3). So other_by_home is empty, other_to_top_by_home has home P1 with
-        // 1 direction and [P3 x 1], and the pooled other deviations are [P3 x 1].
+        // other, to the top node (home P2), deviating (P3). So other_by_home is empty, other_to_top_by_pair has the
+        // pair (P1, P2) with 1 direction and [P3 x 1], and the pooled other deviations are [P3 x 1].
         NodePolicies.Siblings s = NodePolicies.Siblings.fit(hubAndX());
         assertTrue(s.byHome().isEmpty());
         assertEquals(List.of(row(2, 1)), s.otherDeviations());
         assertEquals(List.of(), s.otherByHome());
-        assertEquals(List.of(new NodePolicies.HomeSiblings(row(0, 1), List.of(row(2, 1)))), s.otherToTopByHome());
+        assertEquals(List.of(new NodePolicies.PairDeviations(row(0, 1), row(1, 1), List.of(row(2, 1)))),
+                s.otherToTopByPair());
         // the triangle (siblingsOnTheTriangle): 4 nodes, top node c; c→d goes to non-top d (home P2) and deviates
         // from c's home P1, so other_by_home has home P1 with 1 direction and [P2 x 1]; nothing goes to c as an
         // other direction (a and b share c's home)
         NodePolicies.Siblings t = NodePolicies.Siblings.fit(triangle());
         assertEquals(List.of(new NodePolicies.HomeSiblings(row(0, 1), List.of(row(1, 1)))), t.otherByHome());
-        assertEquals(List.of(), t.otherToTopByHome());
+        assertEquals(List.of(), t.otherToTopByPair());
         // the two per-home tables must count the pooled table's directions
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NodePolicies.Siblings(
-                List.of(), List.of(row(2, 2)), List.of(), s.otherToTopByHome()));
+                List.of(), List.of(row(2, 2)), List.of(), s.otherToTopByPair()));
         assertTrue(e.getMessage().contains("count 1 directions, the pooled table 2"), e.getMessage());
     }
 
@@ -426,7 +427,7 @@ class NodePoliciesTest {
         }
         assertTrue(matched >= 34, matched + " of " + want.size() + " hub homes kept");
         // the largest per-home table (home (0, 250 ppm, CLTV 30), 8,478 other directions to non-top peers, 20% of
-        // them deviating, 1,352 to (0, 1000 ppm, CLTV 30), i.e. 80% of its deviations): refitted, the same home's
+        // them deviating, 1,352 to (0, 1000 ppm, CLTV 30), i.e. 82% of its deviations): refitted, the same home's
         // top deviation is the same policy with a share within ±0.1 (the generated home has hundreds of
         // deviating directions; the share moves with which hubs drew the home and the class shares)
         NodePolicies.HomeSiblings fitted = FIT.siblings().otherByHome().get(0);
@@ -457,9 +458,9 @@ class NodePoliciesTest {
         String dev = "[0, 1000, 30, 0, \"none\", 1352]";
         assertTrue(json.contains(dev));
         assertBad(json.replace(dev, dev.replace("1352", "1353")), "siblings.other_by_home");
-        // other_by_home without other_to_top_by_home
-        assertBad(json.replace("\"other_to_top_by_home\"", "\"other_to_top_by_home_x\""),
-                "siblings.other_to_top_by_home");
+        // other_by_home without other_to_top_by_pair
+        assertBad(json.replace("\"other_to_top_by_pair\"", "\"other_to_top_by_pair_x\""),
+                "siblings.other_to_top_by_pair");
     }
 
     private static void assertBad(String json, String key) {
