@@ -59,8 +59,8 @@ import org.lnsim.network.ChannelGraph;
  * routes crossed them (41–76% of those nodes' forwarding hops at ≤ 10 msat, the snapshot's 27%); and the pooled
  * deviation table gave a node of any home the deviations of all homes, where the snapshot's deviate near their
  * home (directions out of nodes whose home charges more than 1,100 msat deviate to more than 1,100 msat in 81% of
- * cases, to 200 msat or less in 4%; pooled: 54% and 11%). With the three, the 2021 fee medians are 104–147 ppm
- * against the snapshot's 161 (68–102 before) and the 2019 routes 3.35–3.59 hops against 3.50 (3.37–4.09).
+ * cases, to 200 msat or less in 4%; pooled: 54% and 11%). With the three, the 2021 fee medians are 105–125 ppm
+ * against the snapshot's 161 (68–102 before) and the 2019 routes 3.33–3.62 hops against 3.50 (3.37–4.09).
  *
  * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
  * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
@@ -217,11 +217,11 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
      *                        least one deviation ({@link PairDeviations}). Kept apart because towards hubs a
      *                        deviation depends on who the hub is: on 2021-04-16, 28% of the hubs' directions to
      *                        hubs carry a fee ≤ 200 msat with CLTV ≤ 18 against 0.3% of their directions to other
-     *                        nodes, and the directions of home (1, 75, 144) to hubs carry (1, 1, 18) towards all
-     *                        121 hubs of home (1, 1, 18) and all 48 of home (1, 300, 144) (one operator's nodes,
-     *                        whose homes differ, so they are not siblings) and towards none of the 151 of home
-     *                        (1000, 1, 40). Per home only, those cheap, low-CLTV policies went to any hub and routes
-     *                        crossed the hub core on them: 4.0–4.3 hops and fee medians 104–147 ppm against
+     *                        nodes, and the directions of home (1, 75, 144) to hubs carry (1, 1, 18) on all 121
+     *                        towards hubs of home (1, 1, 18) and all 48 towards hubs of home (1, 300, 144) (one
+     *                        operator's nodes, whose homes differ, so they are not siblings) and on none of the 151
+     *                        towards hubs of home (1000, 1, 40). Per home only, those cheap, low-CLTV policies went to any hub and routes
+     *                        crossed the hub core on them: 3.97–4.27 hops and fee medians 104–147 ppm against
      *                        3.71–3.83 and 105–125 per pair (the snapshot: 3.84, 161). A pair not listed (it never
      *                        deviates in the snapshot, or does not occur there) draws as a direction to a non-top
      *                        peer. JSON {@code siblings.other_to_top_by_pair}; null exactly when {@code
