@@ -129,6 +129,27 @@ class GenerateCommandTest {
     }
 
     @Test
+    void badRankHomesOrPerHomeDeviationsInAFitFileExitWithTwoNamingTheKey() throws Exception {
+        Path out = dir.resolve("r.lnsim");
+        // a rank home counting 2 hubs: each entry is one hub
+        Path bad = dir.resolve("bad-rank-fit.json");
+        String first = "\"top_rank_homes\" : [\n    [0, 100, 144, 0, \"none\", 1],";
+        assertTrue(embeddedFitJson().contains(first));
+        Files.writeString(bad, embeddedFitJson().replace(first, first.replace("\"none\", 1]", "\"none\", 2]")));
+        Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("top_rank_homes[0]"), r.err());
+        // per-home other deviations that do not add up to the pooled table
+        Path sum = dir.resolve("bad-other-fit.json");
+        Files.writeString(sum, embeddedFitJson().replace("[0, 1000, 30, 0, \"none\", 1352]",
+                "[0, 1000, 30, 0, \"none\", 1351]"));
+        r = run("generate", "--channels", "2000", "--fit", sum.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("siblings.other_by_home"), r.err());
+        assertFalse(Files.exists(out), "nothing written on bad input");
+    }
+
+    @Test
     void badValuesExitWithTwo() {
         Path out = dir.resolve("bad.lnsim");
         Run r = run("generate", "--channels", "10", "--out", out.toString());

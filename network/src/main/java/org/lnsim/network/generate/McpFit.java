@@ -59,21 +59,39 @@ import org.lnsim.network.io.NetworkFormatException;
  * @param topHomes                  the home policies ({@link NodePolicies}) of the same top nodes, counted in nodes,
  *                                  most frequent first; offline hubs have none, so it may be empty; null exactly
  *                                  when {@code topDegrees} is. Under {@link McpGenerator.TopologyMode#FITTED} with
- *                                  {@link McpGenerator.PolicyMode#NODE} the generated hubs draw their home from it,
- *                                  so that the cheap, low-CLTV homes of small operators do not land on hubs
- *                                  (2019-05-14: 11% of live nodes have a home CLTV ≤ 14, none of the 43 hubs; the
- *                                  largest such node has 135 channels). Drawn, not matched by rank: matched, 2019's
- *                                  routes came out 3.8–4.4 hops against 3.50 (25 of the 43 hubs are one operator's,
- *                                  whose sibling channels carry CLTV 4)
+ *                                  {@link McpGenerator.PolicyMode#NODE} a generated hub draws its home from it when
+ *                                  {@code topRankHomes} has none for it (an offline snapshot hub, or a fit written
+ *                                  before {@code topRankHomes}), so that the cheap, low-CLTV homes of small
+ *                                  operators do not land on hubs (2019-05-14: 11% of live nodes have a home
+ *                                  CLTV ≤ 14, none of the 43 hubs; the largest such node has 135 channels). Matching
+ *                                  by rank was tried before and gave 2019 routes of 3.8–4.4 hops against 3.50 (25 of
+ *                                  the 43 hubs are one operator's, whose sibling channels carry CLTV 4); with the
+ *                                  deviations drawn per home and per kind of peer ({@link NodePolicies.Siblings})
+ *                                  it gives 3.3–3.6, so {@code topRankHomes} now decides
  * @param siblings                  where deviating policies sit ({@link NodePolicies.Siblings}); null exactly when
  *                                  {@code topDegrees} is
+ * @param topRankHomes              the outward home ({@link NodePolicies#outwardHomeOf}) of each top node, in
+ *                                  {@code topDegrees} order (row count 1), null for an offline one; JSON
+ *                                  {@code top_rank_homes}, absent in a fit written before it (then null, and the hubs
+ *                                  draw from {@code topHomes} as before). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} generated hub i takes hub i's entry: the
+ *                                  snapshot's correlation between a hub's degree and its fee, which a draw loses.
+ *                                  2021-04-16: the largest hub charges (1000 msat, 100 ppm, CLTV 144), and 2 of the
+ *                                  89 hubs have the one operator's internal (1 msat, 1 ppm, CLTV 18) as their most
+ *                                  common policy; drawn from {@code topHomes}, seed 1 gave that cheap, low-CLTV home
+ *                                  to its largest hub (1,440 channels), and 45% of the routes' forwarding hops charged it.
+ *                                  Outward (towards non-top peers) rather than {@link NodePolicies#homeOf}, because
+ *                                  an operator's hub may have more channels to its own hubs than to anyone else, and
+ *                                  what it charges them is not what it charges the network (the generated hub's
+ *                                  channels to hubs of the same home still deviate as siblings do)
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
                      PowerLaw degreeLawMle, PowerLaw nodeCapacityLaw, long capacityBinSat, int capacityWindowBins, double[] rankShares,
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
-                     int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings) {
+                     int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
+                     List<PolicyEntry> topRankHomes) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -148,6 +166,13 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 throw new IllegalArgumentException("top_homes counts more nodes than top_degrees has");
             }
         }
+        if (topRankHomes != null) {
+            if (topDegrees == null || topRankHomes.size() != topDegrees.length) {
+                throw new IllegalArgumentException("top_rank_homes must have one entry per top_degrees entry ("
+                        + (topDegrees == null ? 0 : topDegrees.length) + "), got " + topRankHomes.size());
+            }
+            topRankHomes = java.util.Collections.unmodifiableList(new ArrayList<>(topRankHomes));
+        }
         if (topDegrees != null) {
             topDegrees = topDegrees.clone();
             if (topDegrees.length == 0) {
@@ -194,7 +219,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && Double.compare(peerInterceptSat, f.peerInterceptSat) == 0 && policies.equals(f.policies)
                 && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies)
                 && Arrays.equals(topDegrees, f.topDegrees) && java.util.Objects.equals(topHomes, f.topHomes)
-                && java.util.Objects.equals(siblings, f.siblings);
+                && java.util.Objects.equals(siblings, f.siblings)
+                && java.util.Objects.equals(topRankHomes, f.topRankHomes);
     }
 
     @Override
@@ -277,29 +303,71 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.writeFieldName("top_homes");
                 writePolicyRows(g, topHomes);
                 g.setPrettyPrinter(pp);
-                g.writeObjectFieldStart("siblings");
-                g.writeArrayFieldStart("by_home");
-                for (NodePolicies.HomeSiblings h : siblings.byHome()) {
+                if (topRankHomes != null) {
+                    g.writeFieldName("top_rank_homes");
+                    g.setPrettyPrinter(new DefaultPrettyPrinter()
+                            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                            .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+                    g.writeStartArray();
+                    for (PolicyEntry p : topRankHomes) {
+                        g.writeRawValue(p == null ? "null" : "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", "
+                                + p.cltvDelta() + ", " + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", "
+                                + p.count() + "]");
+                    }
+                    g.writeEndArray();
                     g.setPrettyPrinter(pp);
-                    g.writeStartObject();
-                    g.writeFieldName("home");
-                    PolicyEntry p = h.home();
-                    g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
-                            + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
-                    g.writeFieldName("deviations");
-                    writePolicyRows(g, h.deviations());
-                    g.setPrettyPrinter(pp);
-                    g.writeEndObject();
                 }
-                g.writeEndArray();
+                g.writeObjectFieldStart("siblings");
+                writeHomeTables(g, pp, "by_home", siblings.byHome());
                 g.writeFieldName("other_deviations");
                 writePolicyRows(g, siblings.otherDeviations());
                 g.setPrettyPrinter(pp);
+                if (siblings.otherByHome() != null) {
+                    writeHomeTables(g, pp, "other_by_home", siblings.otherByHome());
+                    g.writeArrayFieldStart("other_to_top_by_pair");
+                    for (NodePolicies.PairDeviations pd : siblings.otherToTopByPair()) {
+                        g.setPrettyPrinter(pp);
+                        g.writeStartObject();
+                        g.writeFieldName("home");
+                        g.writeRawValue(rowJson(pd.home()));
+                        g.writeFieldName("peer_home");
+                        g.writeRawValue(rowJson(pd.peerHome()));
+                        g.writeFieldName("deviations");
+                        writePolicyRows(g, pd.deviations());
+                        g.setPrettyPrinter(pp);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static String rowJson(PolicyEntry p) {
+        return "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", " + p.htlcMinMsat() + ", "
+                + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]";
+    }
+
+    /** An array of {@code {"home": row, "deviations": rows}} objects ({@link NodePolicies.HomeSiblings}). */
+    private static void writeHomeTables(JsonGenerator g, DefaultPrettyPrinter pp, String key,
+                                        List<NodePolicies.HomeSiblings> tables) throws IOException {
+        g.writeArrayFieldStart(key);
+        for (NodePolicies.HomeSiblings h : tables) {
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeFieldName("home");
+            PolicyEntry p = h.home();
+            g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
+                    + p.htlcMinMsat() + ", " + htlcMaxJson(p.htlcMaxMsat()) + ", " + p.count() + "]");
+            g.writeFieldName("deviations");
+            writePolicyRows(g, h.deviations());
+            g.setPrettyPrinter(pp);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** One policy row per line: the outer array gets line breaks, each row is written as one raw value. */
@@ -433,7 +501,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("node_policies") ? r.nodePolicies(root) : null,
                     root.has("top_degrees") ? r.ints(root, "top_degrees") : null,
                     root.has("top_degrees") ? r.policyRows(root, "top_homes", "top_homes") : null,
-                    root.has("top_degrees") ? r.siblings(root) : null);
+                    root.has("top_degrees") ? r.siblings(root) : null,
+                    root.has("top_rank_homes") ? r.rankHomes(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -494,10 +563,53 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
 
         NodePolicies.Siblings siblings(JsonNode root) throws NetworkFormatException {
             JsonNode sib = object(root, "siblings");
-            JsonNode byHome = array(sib, "by_home");
+            List<NodePolicies.HomeSiblings> homes = homeTables(sib, "by_home");
+            List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
+            List<NodePolicies.HomeSiblings> otherByHome = sib.has("other_by_home")
+                    ? homeTables(sib, "other_by_home") : null;
+            List<NodePolicies.PairDeviations> toTop = sib.has("other_to_top_by_pair") ? pairTables(sib) : null;
+            if ((otherByHome == null) != (toTop == null)) {
+                throw new NetworkFormatException(name, "field siblings." + (toTop == null ? "other_to_top_by_pair"
+                        : "other_by_home"), "missing (other_by_home and other_to_top_by_pair come together)");
+            }
+            try {
+                return new NodePolicies.Siblings(homes, other, otherByHome, toTop);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFormatException(name, "field siblings.other_by_home", e.getMessage(), e);
+            }
+        }
+
+        /** {@code siblings.other_to_top_by_pair}: {@code {"home": row, "peer_home": row, "deviations": rows}}. */
+        List<NodePolicies.PairDeviations> pairTables(JsonNode sib) throws NetworkFormatException {
+            JsonNode rows = array(sib, "other_to_top_by_pair");
+            List<NodePolicies.PairDeviations> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "siblings.other_to_top_by_pair[" + i + "]";
+                JsonNode h = rows.get(i);
+                if (!h.isObject()) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an object");
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode wrap =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                wrap.set("rows", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add(field(h, "home")).add(field(h, "peer_home")));
+                List<PolicyEntry> two = policyRows(wrap, "rows", at + ".home/peer_home");
+                List<PolicyEntry> dev = policyRows(h, "deviations", at + ".deviations");
+                try {
+                    out.add(new NodePolicies.PairDeviations(two.get(0), two.get(1), dev));
+                } catch (IllegalArgumentException e) {
+                    throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+
+        /** {@code siblings.KEY}: an array of {@code {"home": row, "deviations": rows}}. */
+        List<NodePolicies.HomeSiblings> homeTables(JsonNode sib, String key) throws NetworkFormatException {
+            JsonNode byHome = array(sib, key);
             List<NodePolicies.HomeSiblings> homes = new ArrayList<>();
             for (int i = 0; i < byHome.size(); i++) {
-                String at = "siblings.by_home[" + i + "]";
+                String at = "siblings." + key + "[" + i + "]";
                 JsonNode h = byHome.get(i);
                 if (!h.isObject()) {
                     throw new NetworkFormatException(name, "field " + at, "must be an object");
@@ -515,8 +627,36 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
                 }
             }
-            List<PolicyEntry> other = policyRows(sib, "other_deviations", "siblings.other_deviations");
-            return new NodePolicies.Siblings(homes, other);
+            return homes;
+        }
+
+        /** {@code top_rank_homes}: one policy row (count 1) or null per {@code top_degrees} entry. */
+        List<PolicyEntry> rankHomes(JsonNode root) throws NetworkFormatException {
+            JsonNode rows = array(root, "top_rank_homes");
+            com.fasterxml.jackson.databind.node.ObjectNode wrap =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            List<PolicyEntry> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String at = "top_rank_homes[" + i + "]";
+                if (rows.get(i).isNull()) {
+                    out.add(null);
+                    continue;
+                }
+                wrap.set("row", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add(rows.get(i)));
+                PolicyEntry p = policyRows(wrap, "row", at).get(0);
+                if (p.count() != 1) {
+                    throw new NetworkFormatException(name, "field " + at, "count must be 1 (one hub), got "
+                            + p.count());
+                }
+                out.add(p);
+            }
+            JsonNode top = root.get("top_degrees");
+            if (top == null || !top.isArray() || top.size() != out.size()) {
+                throw new NetworkFormatException(name, "field top_rank_homes", "must have one entry per "
+                        + "top_degrees entry (" + (top == null ? 0 : top.size()) + "), got " + out.size());
+            }
+            return out;
         }
 
         int[] ints(JsonNode parent, String key) throws NetworkFormatException {

@@ -117,7 +117,46 @@ public final class McpFitter {
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
                 NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
-                NodePolicies.Siblings.fit(g));
+                NodePolicies.Siblings.fit(g), topRankHomes(g));
+    }
+
+    /**
+     * The outward home ({@link NodePolicies#outwardHomeOf}) of each of the {@code ceil(n / TOP_ONE_IN)} nodes with
+     * the most channels, in {@link #topDegrees} order (descending degree, ties: the lower node index first); null
+     * for an offline one. Counts are 1.
+     */
+    static List<McpFit.PolicyEntry> topRankHomes(ChannelGraph g) {
+        int[] top = topNodes(g);
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : top) {
+            isTop[v] = true;
+        }
+        List<McpFit.PolicyEntry> out = new ArrayList<>();
+        for (int v : top) {
+            NodePolicies.Key h = NodePolicies.outwardHomeOf(g, v, isTop);
+            out.add(h == null ? null : new McpFit.PolicyEntry(h.base(), h.ppm(), h.cltv(), h.hmin(), h.hmax(), 1));
+        }
+        return out;
+    }
+
+    /** The {@code ceil(n / TOP_ONE_IN)} nodes with the most channels, descending degree, ties: lower index first. */
+    static int[] topNodes(ChannelGraph g) {
+        int n = g.nodeCount();
+        long[] keys = new long[n];
+        int withChannels = 0;
+        for (int v = 0; v < n; v++) {
+            if (g.degree(v) > 0) {
+                keys[withChannels++] = ((long) (Integer.MAX_VALUE - g.degree(v)) << 32) | v;
+            }
+        }
+        keys = Arrays.copyOf(keys, withChannels);
+        Arrays.sort(keys);
+        int k = (withChannels + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
     }
 
     /**

@@ -69,11 +69,14 @@ import org.lnsim.network.NodeIds;
  *       channel's capacity, an absolute one is capped at it); {@link PolicyMode#NODE}, the default (not in MCP,
  *       issue 22), draws per node from the fit's {@link NodePolicies}: a home policy, deviating
  *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
- *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} two
- *       draws follow the topology: the pinned hubs draw their home from the fit's {@link McpFit#topHomes()}, and a
- *       direction between two nodes of the same home deviates as that home's sibling directions do ({@link
- *       NodePolicies.Siblings}), the others from the other deviations; under {@link TopologyMode#MCP} every home
- *       comes from the pooled table and every deviation from one table, as before.</li>
+ *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} the
+ *       draws follow the topology: pinned hub i takes the snapshot's hub i's outward home ({@link
+ *       McpFit#topRankHomes()}; one drawn from {@link McpFit#topHomes()} when it has none), every other node draws
+ *       its home from its own degree class's homes, a direction between two nodes of the same home deviates as that
+ *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction as the snapshot's
+ *       directions of its (home, hub's home) pair when the peer is a hub and the pair is listed, else from its home's
+ *       table for non-hub peers (the pooled other deviations when the home has none); under {@link
+ *       TopologyMode#MCP} every home comes from the pooled table and every deviation from one table, as before.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
  *       a draw keeps multi-address kinds and needs no rounding remainder); announced nodes get alias = index
@@ -813,14 +816,17 @@ public final class McpGenerator {
 
     /**
      * {@link PolicyMode#NODE}: adds the channels with per-node policies ({@link NodePolicies} states the model). Draw
-     * order on {@code rnd}: per node in index order, the offline draw then the home draw (from the hub homes for
-     * nodes below {@code hubs}); then per channel in order, per side (node 1 first), the deviation draw (nodes with
-     * ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the disabled draw (directions
-     * between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation draw of a direction to a
-     * live peer with the same home uses that home's sibling share and table, and any other direction its class's
-     * deviating share with the other-deviations table: the class shares count sibling deviations too, so other
-     * directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of other directions deviate,
-     * the class shares are 3–24%).
+     * order on {@code rnd}: per node in index order, the offline draw then the home draw (none for a hub with a rank
+     * home; from the hub homes for the other nodes below {@code hubs}; with {@code hubs > 0} from the node's class
+     * homes for the rest, else from the pooled homes); then per channel in order, per side (node 1 first), the
+     * deviation draw (nodes with ≥ 2 channels only), the deviating policy when it hit, the htlc_max code, and the
+     * disabled draw (directions between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation
+     * draw of a direction to a live peer with the same home uses that home's sibling share and table, and any other
+     * direction to a live hub peer (index below {@code hubs}) whose (home, hub's home) pair the fit lists that
+     * pair's share and table, and any other its class's deviating share with its home's table for non-hub peers
+     * (the pooled other deviations when the home has no table): the class shares count sibling
+     * deviations too, so other directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of
+     * other directions deviate, the class shares are 3–24%).
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
                               SplittableRandom rnd, long work, int hubs) {
@@ -837,6 +843,12 @@ public final class McpGenerator {
             pooled.addAll(k.homes());
         }
         PolicySampler homes = new PolicySampler(pooled);
+        // the fitted topology: hub i takes the snapshot's hub i's outward home, when the fit has them
+        List<McpFit.PolicyEntry> rankHomes = hubs > 0 ? fit.topRankHomes() : null;
+        PolicySampler[] classHomes = new PolicySampler[np.classes().size()];
+        for (int k = 0; k < classHomes.length; k++) {
+            classHomes[k] = np.classes().get(k).homes().isEmpty() ? null : new PolicySampler(np.classes().get(k).homes());
+        }
         PolicySampler hubHomes = hubs > 0 && fit.topHomes() != null && !fit.topHomes().isEmpty()
                 ? new PolicySampler(fit.topHomes()) : homes;
         long[] hmaxCodes = new long[np.htlcMax().size()];
@@ -862,6 +874,9 @@ public final class McpGenerator {
         java.util.Map<List<Long>, PolicySampler> siblingTables = new java.util.HashMap<>();
         java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
         PolicySampler otherDeviations = null;
+        java.util.Map<List<Long>, PolicySampler> otherTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, PolicySampler> pairTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, Double> pairShares = new java.util.HashMap<>();
         if (siblings != null) {
             for (NodePolicies.HomeSiblings h : siblings.byHome()) {
                 siblingTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
@@ -869,6 +884,16 @@ public final class McpGenerator {
             }
             otherDeviations = siblings.otherDeviations().isEmpty() ? null
                     : new PolicySampler(siblings.otherDeviations());
+            if (siblings.otherByHome() != null) {
+                for (NodePolicies.HomeSiblings h : siblings.otherByHome()) {
+                    otherTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                }
+                for (NodePolicies.PairDeviations pd : siblings.otherToTopByPair()) {
+                    List<Long> key = pairKey(pd.home(), pd.peerHome());
+                    pairTables.put(key, new PolicySampler(pd.deviations()));
+                    pairShares.put(key, pd.deviatingShare());
+                }
+            }
         }
         boolean[] offline = new boolean[n];
         McpFit.PolicyEntry[] home = new McpFit.PolicyEntry[n];
@@ -876,7 +901,14 @@ public final class McpGenerator {
         for (int v = 0; v < n; v++) {
             cls[v] = NodePolicies.classOf(degree[v]);
             offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
-            home[v] = (v < hubs ? hubHomes : homes).next(rnd);
+            McpFit.PolicyEntry ranked = v < hubs && rankHomes != null ? rankHomes.get(v) : null;
+            if (ranked != null) {
+                home[v] = ranked;
+            } else if (v < hubs) {
+                home[v] = hubHomes.next(rnd);
+            } else {
+                home[v] = (hubs > 0 && classHomes[cls[v]] != null ? classHomes[cls[v]] : homes).next(rnd);
+            }
         }
         for (int c = 0; c < m; c++) {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
@@ -892,12 +924,16 @@ public final class McpGenerator {
                     }
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
-                    PolicySampler table = otherDeviations;
+                    PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
                     double share = deviatingShare[k];
+                    List<Long> pair = to < hubs && !offline[to] ? pairKey(home[from], home[to]) : null;
                     if (!offline[to] && samePolicy(home[from], home[to])) {
                         List<Long> key = homeKey(home[from]);
                         table = siblingTables.get(key);
                         share = siblingShares.getOrDefault(key, 0.0);
+                    } else if (pair != null && pairTables.containsKey(pair)) {
+                        table = pairTables.get(pair);
+                        share = pairShares.get(pair);
                     }
                     if (rnd.nextDouble() < share && table != null) {
                         p = table.next(rnd);
@@ -917,6 +953,13 @@ public final class McpGenerator {
     /** (base, ppm, CLTV, htlc_min) of a home row, the key of its sibling table. */
     static List<Long> homeKey(McpFit.PolicyEntry p) {
         return List.of(p.feeBaseMsat(), p.feePpm(), (long) p.cltvDelta(), p.htlcMinMsat());
+    }
+
+    /** The two homes' {@link #homeKey}s, the key of a pair table. */
+    static List<Long> pairKey(McpFit.PolicyEntry home, McpFit.PolicyEntry peerHome) {
+        List<Long> k = new ArrayList<>(homeKey(home));
+        k.addAll(homeKey(peerHome));
+        return k;
     }
 
     /** Same (base, ppm, CLTV, htlc_min): home rows of different classes differ in their counts. */

@@ -50,6 +50,18 @@ import org.lnsim.network.ChannelGraph;
  * draw their homes from the snapshot's hubs' ({@link McpFit#topHomes()}) and deviations are placed by peer ({@link
  * Siblings}); matched by rank there, 2019's routes came out 3.8–4.4 hops against the snapshot's 3.50.
  *
+ * <p>Under the fitted topology the pooled draw is no longer used (issue 22, the fee medians): the pinned hubs take
+ * the snapshot's hubs' outward homes in degree order ({@link McpFit#topRankHomes()}), every other node draws its
+ * home from its own degree class's {@code homes}, and a deviating other direction draws from its home's table for
+ * its kind of peer ({@link Siblings#otherByHome()}, {@link Siblings#otherToTopByPair()}). Measured on 2021-04-16,
+ * whose generated routes had a fee median 31–58% below the snapshot's: pooled homes put a fee of at most 10 msat on
+ * 10,000 sat (base 0, ppm ≤ 1) on 21% of the generated 20–99-channel nodes against 4% of the snapshot's, and
+ * routes crossed them (41–76% of those nodes' forwarding hops at ≤ 10 msat, the snapshot's 27%); and the pooled
+ * deviation table gave a node of any home the deviations of all homes, where the snapshot's deviate near their
+ * home (directions out of nodes whose home charges more than 1,100 msat deviate to more than 1,100 msat in 81% of
+ * cases, to 200 msat or less in 4%; pooled: 54% and 11%). With the three, the 2021 fee medians are 105–125 ppm
+ * against the snapshot's 161 (68–102 before) and the 2019 routes 3.33–3.62 hops against 3.50 (3.37–4.09).
+ *
  * @param classes    one entry per degree class, in {@link #DEGREE_CLASS_MIN} order
  * @param deviations the policies of deviating directions with counts, most frequent first (may be empty)
  * @param htlcMax    the {@code htlc_maximum_msat} codes of usable directions with counts (as {@link
@@ -192,11 +204,55 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
      *                        home's usable sibling directions) and the deviating policies (counted in directions),
      *                        most sibling directions first
      * @param otherDeviations the policies of deviating other directions, counted in directions, most frequent first
+     * @param otherByHome     the same other deviations split by the source node's home, for the other directions
+     *                        towards peers outside the top 1% of degrees ({@link McpFitter#topNodes}) or offline
+     *                        ones: per home with
+     *                        at least one such deviation, the home (its count = the home's usable other directions
+     *                        to such peers) and its deviating policies, most directions first. A deviation depends on
+     *                        the home it leaves: on 2021-04-16, out of nodes whose home charges more than 1,100 msat
+     *                        on 10,000 sat, 81% of deviations also charge more than 1,100 msat and 4% charge 200 msat
+     *                        or less; the pooled table has 54% and 11%. JSON {@code siblings.other_by_home}; null
+     *                        in a fit written before it (then the pooled table is drawn, as before)
+     * @param otherToTopByPair the other directions towards live top peers, per (home, peer's home) pair with at
+     *                        least one deviation ({@link PairDeviations}). Kept apart because towards hubs a
+     *                        deviation depends on who the hub is: on 2021-04-16, 28% of the hubs' directions to
+     *                        hubs carry a fee ≤ 200 msat with CLTV ≤ 18 against 0.3% of their directions to other
+     *                        nodes, and the directions of home (1, 75, 144) to hubs carry (1, 1, 18) on all 121
+     *                        towards hubs of home (1, 1, 18) and all 48 towards hubs of home (1, 300, 144) (one
+     *                        operator's nodes, whose homes differ, so they are not siblings) and on none of the 151
+     *                        towards hubs of home (1000, 1, 40). Per home only, those cheap, low-CLTV policies went to any hub and routes
+     *                        crossed the hub core on them: 3.97–4.27 hops and fee medians 104–147 ppm against
+     *                        3.71–3.83 and 105–125 per pair (the snapshot: 3.84, 161). A pair not listed (it never
+     *                        deviates in the snapshot, or does not occur there) draws as a direction to a non-top
+     *                        peer. JSON {@code siblings.other_to_top_by_pair}; null exactly when {@code
+     *                        otherByHome} is; {@code otherByHome} and this together count exactly the directions
+     *                        of {@code otherDeviations}
      */
-    public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
+    public record Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations,
+                           List<HomeSiblings> otherByHome, List<PairDeviations> otherToTopByPair) {
         public Siblings {
             byHome = List.copyOf(byHome);
             otherDeviations = List.copyOf(otherDeviations);
+            if ((otherByHome == null) != (otherToTopByPair == null)) {
+                throw new IllegalArgumentException("other_by_home and other_to_top_by_pair come together");
+            }
+            otherByHome = otherByHome == null ? null : List.copyOf(otherByHome);
+            otherToTopByPair = otherToTopByPair == null ? null : List.copyOf(otherToTopByPair);
+            if (otherByHome != null) {
+                long listed = java.util.stream.Stream.concat(otherByHome.stream().map(HomeSiblings::deviations),
+                                otherToTopByPair.stream().map(PairDeviations::deviations))
+                        .mapToLong(d -> d.stream().mapToLong(McpFit.PolicyEntry::count).sum()).sum();
+                long pooled = otherDeviations.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+                if (listed != pooled) {
+                    throw new IllegalArgumentException("other deviations by home count " + listed
+                            + " directions, the pooled table " + pooled + ": they must be the same directions");
+                }
+            }
+        }
+
+        /** Without the per-home other deviations (a fit written before them): the pooled table is drawn. */
+        public Siblings(List<HomeSiblings> byHome, List<McpFit.PolicyEntry> otherDeviations) {
+            this(byHome, otherDeviations, null, null);
         }
 
         /**
@@ -204,7 +260,9 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
          * except a→b, which carries Q, plus a leaf d on c with R both ways. Homes: a has P and Q once each, the
          * smaller in field order; b has P; c has P (twice) and R once, so P; d has R (one usable direction, so it
          * is skipped as a source). With P &lt; Q: siblings among a, b, c: all six triangle directions; deviating:
-         * a→b (Q); c→d is an other direction (d's home is R) and deviates (R ≠ P).
+         * a→b (Q); c→d is an other direction (d's home is R) and deviates (R ≠ P). Four nodes make one top node
+         * (ceil(4 / 100)), c (3 channels): c→d goes to a non-top peer, so other_by_home has home P with 1 direction
+         * and [R × 1], other_to_top_by_pair is empty.
          */
         public static Siblings fit(ChannelGraph g) {
             int n = g.nodeCount();
@@ -221,6 +279,14 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             Map<Key, long[]> siblingDirections = new HashMap<>();
             Map<Key, Map<Key, long[]>> sibling = new HashMap<>();
             Map<Key, long[]> other = new HashMap<>();
+            Map<Key, long[]> otherDirections = new HashMap<>();
+            Map<Key, Map<Key, long[]>> otherOfHome = new HashMap<>();
+            Map<List<Key>, long[]> toTopDirections = new HashMap<>();
+            Map<List<Key>, Map<Key, long[]>> toTopOfPair = new HashMap<>();
+            boolean[] top = new boolean[n];
+            for (int v : McpFitter.topNodes(g)) {
+                top[v] = true;
+            }
             for (int v = 0; v < n; v++) {
                 if (usable[v] < 2) {
                     continue;
@@ -234,10 +300,23 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                     boolean same = home[v].equals(home[g.outPeer(s)]);
                     if (same) {
                         siblingDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
+                    } else {
+                        if (top[g.outPeer(s)] && home[g.outPeer(s)] != null) {
+                            toTopDirections.computeIfAbsent(List.of(home[v], home[g.outPeer(s)]),
+                                    x -> new long[1])[0]++;
+                        } else {
+                            otherDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
+                        }
                     }
                     if (!k.equals(home[v])) {
                         (same ? sibling.computeIfAbsent(home[v], x -> new HashMap<>()) : other)
                                 .computeIfAbsent(k, x -> new long[1])[0]++;
+                        if (!same) {
+                            (top[g.outPeer(s)] && home[g.outPeer(s)] != null ? toTopOfPair.computeIfAbsent(List.of(home[v],
+                                    home[g.outPeer(s)]), x -> new HashMap<>())
+                                    : otherOfHome.computeIfAbsent(home[v], x -> new HashMap<>()))
+                                    .computeIfAbsent(k, x -> new long[1])[0]++;
+                        }
                     }
                 }
             }
@@ -250,7 +329,73 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                 Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
                 byHome.add(new HomeSiblings(h, table(sibling.get(key))));
             }
-            return new Siblings(byHome, table(other));
+            return new Siblings(byHome, table(other), byHome(otherDirections, otherOfHome),
+                    byPair(toTopDirections, toTopOfPair));
+        }
+
+        /**
+         * Per (home, peer home) pair with deviations: both rows counted in the pair's directions, its deviations;
+         * most directions first, ties in the two homes' field order.
+         */
+        private static List<PairDeviations> byPair(Map<List<Key>, long[]> directions,
+                                                   Map<List<Key>, Map<Key, long[]>> deviations) {
+            List<PairDeviations> out = new ArrayList<>();
+            for (Map.Entry<List<Key>, Map<Key, long[]>> en : deviations.entrySet()) {
+                long n = directions.get(en.getKey())[0];
+                out.add(new PairDeviations(entry(en.getKey().get(0), n), entry(en.getKey().get(1), n),
+                        table(en.getValue())));
+            }
+            out.sort(Comparator.<PairDeviations>comparingLong(p -> -p.home().count())
+                    .thenComparing(p -> key(p.home()), Key.ORDER).thenComparing(p -> key(p.peerHome()), Key.ORDER));
+            return out;
+        }
+
+        private static McpFit.PolicyEntry entry(Key k, long count) {
+            return new McpFit.PolicyEntry(k.base(), k.ppm(), k.cltv(), k.hmin(), k.hmax(), count);
+        }
+
+        private static Key key(McpFit.PolicyEntry p) {
+            return new Key(p.feeBaseMsat(), p.feePpm(), p.cltvDelta(), p.htlcMinMsat(), p.htlcMaxMsat());
+        }
+
+        /** Per home with deviations: the home counted in its directions, its deviations; most directions first. */
+        private static List<HomeSiblings> byHome(Map<Key, long[]> directions, Map<Key, Map<Key, long[]>> deviations) {
+            Map<Key, long[]> homes = new HashMap<>();
+            for (Key h : deviations.keySet()) {
+                homes.put(h, directions.get(h));
+            }
+            List<HomeSiblings> out = new ArrayList<>();
+            for (McpFit.PolicyEntry h : table(homes)) {
+                Key key = new Key(h.feeBaseMsat(), h.feePpm(), h.cltvDelta(), h.htlcMinMsat(), h.htlcMaxMsat());
+                out.add(new HomeSiblings(h, table(deviations.get(key))));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The other directions from nodes of one home to top nodes of another ({@link Siblings#otherToTopByPair()}):
+     * {@code home.count()} = {@code peerHome.count()} of them, of which the {@code deviations} (counted in
+     * directions) leave the home.
+     */
+    public record PairDeviations(McpFit.PolicyEntry home, McpFit.PolicyEntry peerHome,
+                                 List<McpFit.PolicyEntry> deviations) {
+        public PairDeviations {
+            deviations = List.copyOf(deviations);
+            long listed = deviations.stream().mapToLong(McpFit.PolicyEntry::count).sum();
+            if (home.count() != peerHome.count()) {
+                throw new IllegalArgumentException("pair " + home + " to " + peerHome + ": both rows count the "
+                        + "pair's directions, got " + home.count() + " and " + peerHome.count());
+            }
+            if (deviations.isEmpty() || listed > home.count()) {
+                throw new IllegalArgumentException("pair deviations of home " + home + " to " + peerHome + " count "
+                        + listed + " directions: need 1 to " + home.count());
+            }
+        }
+
+        /** Probability that a direction of the pair leaves the home. */
+        public double deviatingShare() {
+            return (double) deviations.stream().mapToLong(McpFit.PolicyEntry::count).sum() / home.count();
         }
     }
 
@@ -284,6 +429,23 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             }
         }
         return mostCommon(counts);
+    }
+
+    /**
+     * The outward home of node {@code v}: its most frequent usable (base, ppm, cltv, htlc_min) over its directions to
+     * peers not marked in {@code top}, ties as {@link #homeOf}; its {@link #homeOf} when it has no such usable
+     * direction (all its usable channels go to top nodes); null when it has no usable direction at all.
+     */
+    static Key outwardHomeOf(ChannelGraph g, int v, boolean[] top) {
+        Map<Key, int[]> counts = new HashMap<>();
+        for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+            int e = g.outDirection(s);
+            if (g.isUsable(e) && !top[g.outPeer(s)]) {
+                counts.computeIfAbsent(Key.of(g, e), k -> new int[1])[0]++;
+            }
+        }
+        Key k = mostCommon(counts);
+        return k == null ? homeOf(g, v) : k;
     }
 
     /** The key with the highest count, ties to the least in {@link Key#ORDER}; null for no key. */

@@ -33,8 +33,9 @@
  * <p>A third, the default since issue 22's topology fit: the fit keeps the snapshot's top 1% of degrees ({@link
  * org.lnsim.network.generate.McpFit#topDegrees()}), the generator pins them scaled by size and draws the rest of the
  * degrees below them ({@link org.lnsim.network.generate.McpGenerator.TopologyMode#FITTED}); with per-node policies
- * the hubs draw their homes from the snapshot's hubs and deviating policies are placed by peer ({@link
- * org.lnsim.network.generate.NodePolicies.Siblings}). MCP's draw of every degree from the law, with the pooled policy
+ * hub i takes the snapshot's hub i's outward home ({@link org.lnsim.network.generate.McpFit#topRankHomes()}), the
+ * other nodes draw their home within their degree class, and deviating policies are placed by peer and drawn per home
+ * and, towards hubs, per (home, hub's home) pair ({@link org.lnsim.network.generate.NodePolicies.Siblings}). MCP's draw of every degree from the law, with the pooled policy
  * draw, stays as {@link org.lnsim.network.generate.McpGenerator.TopologyMode#MCP} and gives the same bytes as before.
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
