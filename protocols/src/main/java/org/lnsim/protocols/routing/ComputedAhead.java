@@ -20,7 +20,8 @@ import org.lnsim.engine.payment.PaymentRequest;
  * @param <R> what is computed per payment (a protocol's route type)
  *
  * <p>Each payment's slot goes pending → claimed → done; whoever claims it computes it. The simulation thread
- * claims a pending slot itself rather than wait, and waits only for a slot a worker is computing at that moment.
+ * claims a pending slot itself rather than wait, and while it waits for a slot a worker is computing it computes
+ * the next pending ones, as a worker would.
  * Workers are daemon threads that stop when every slot is claimed or {@link #close()} is called.
  */
 public final class ComputedAhead<R> implements AutoCloseable {
@@ -84,7 +85,15 @@ public final class ComputedAhead<R> implements AutoCloseable {
             return r;
         }
         while (state.get(i) != DONE) {
-            Thread.onSpinWait();
+            // a worker is computing it: compute a later pending one meanwhile rather than spin (on two cores a
+            // spinning simulation thread would leave the worker one core to share with nothing gained)
+            int j = next.get() < state.length() ? next.getAndIncrement() : state.length();
+            if (j < state.length() && state.compareAndSet(j, PENDING, CLAIMED)) {
+                routes.set(j, compute.apply(j));
+                state.set(j, DONE);
+            } else {
+                Thread.onSpinWait();
+            }
         }
         R r = routes.get(i);
         routes.set(i, null); // each route is taken once; free it
