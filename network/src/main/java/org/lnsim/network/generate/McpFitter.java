@@ -165,21 +165,9 @@ public final class McpFitter {
      * out. Counted in nodes, most frequent first ({@link NodePolicies#table}).
      */
     static List<McpFit.PolicyEntry> topHomes(ChannelGraph g) {
-        int n = g.nodeCount();
-        long[] keys = new long[n];
-        int withChannels = 0;
-        for (int v = 0; v < n; v++) {
-            if (g.degree(v) > 0) {
-                // descending degree, then ascending index
-                keys[withChannels++] = ((long) (Integer.MAX_VALUE - g.degree(v)) << 32) | v;
-            }
-        }
-        keys = Arrays.copyOf(keys, withChannels);
-        Arrays.sort(keys);
-        int k = (withChannels + TOP_ONE_IN - 1) / TOP_ONE_IN;
         Map<NodePolicies.Key, long[]> counts = new HashMap<>();
-        for (int i = 0; i < k; i++) {
-            NodePolicies.Key home = NodePolicies.homeOf(g, (int) keys[i]);
+        for (int v : topNodes(g)) {
+            NodePolicies.Key home = NodePolicies.homeOf(g, v);
             if (home != null) {
                 counts.computeIfAbsent(home, x -> new long[1])[0]++;
             }

@@ -187,6 +187,42 @@ public final class SmallNets {
                 seed);
     }
 
+    /** Sets a router under test to what {@code observer} believes at {@code nowUs}. */
+    public interface Believe<M> {
+        void believe(M mine, org.lnsim.engine.policy.PolicyBeliefs beliefs, int observer, long nowUs);
+    }
+
+    /** Compares the router under test with one on {@code announced}, the graph announcing what it was set to. */
+    public interface BeliefCheck<M> {
+        void check(M mine, ChannelGraph announced, String where);
+    }
+
+    /**
+     * The loop the routers' beliefs differential tests share: {@code trials} random graphs (25 nodes, 80 channels,
+     * {@link #randomPolicies}) with {@link #busyBeliefs}; per graph {@code make} builds the router under test, then
+     * {@code steps} times, 25 s apart, a random observer: {@code believe} sets the router to it and {@code check}
+     * compares it with a router on the graph announcing exactly what {@link BeliefTracker} says the observer
+     * believes ({@link #announcing}). No failure is learnt here, so a router that believes by gossip alone (ldk,
+     * pickhardt) is held to the same view.
+     */
+    public static <M> void beliefSteps(SplittableRandom rnd, int trials, int steps,
+                                       java.util.function.Function<ChannelGraph, M> make, Believe<M> believe,
+                                       BeliefCheck<M> check) {
+        for (int trial = 0; trial < trials; trial++) {
+            ChannelGraph g = randomPolicies(rnd, trial, 25, 80);
+            org.lnsim.engine.policy.PolicyBeliefs beliefs = busyBeliefs(g, trial);
+            M mine = make.apply(g);
+            BeliefTracker tracker = new BeliefTracker(beliefs, g);
+            for (int step = 0; step < steps; step++) {
+                long now = 25_000_000L * step;
+                int observer = rnd.nextInt(g.nodeCount());
+                believe.believe(mine, beliefs, observer, now);
+                ChannelGraph announced = announcing(g, beliefs.truth(), tracker.believed(new int[] {observer}, now));
+                check.check(mine, announced, "trial " + trial + " step " + step);
+            }
+        }
+    }
+
     /**
      * Follows, independently of the routers, which update each direction of a run shows to given observers: the
      * folded ones as time passes, then the observers' overlay on top (no observer: the truth).
