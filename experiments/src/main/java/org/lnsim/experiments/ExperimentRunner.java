@@ -416,8 +416,14 @@ public final class ExperimentRunner {
                         + ": HTLCs or payments left unresolved");
             }
         }
-        ProtocolRun run = RunCollector.collect(entry.displayName(), graph, protocol, engine, relay,
-                outcomes);
+        org.lnsim.engine.policy.PolicyChurn churn = eng.policies().churn();
+        ProtocolRun.NetworkChanges changes = eng.policies().active() && (churn.closesPerChannelPerDay() > 0
+                || churn.opensPerChannelPerDay() > 0)
+                ? new ProtocolRun.NetworkChanges(beliefs.truth().runChannelCloses(sim.now()),
+                        beliefs.truth().runChannelOpens(sim.now()))
+                : null;
+        ProtocolRun run = RunCollector.collect(entry.displayName(), graph, protocol, engine, relay, outcomes,
+                changes);
         return new Simulated(run, ms(t0), timings.preparation.sum() / 1e6, timings.pathFinding.sum() / 1e6);
     }
 

@@ -17,10 +17,28 @@ import org.lnsim.engine.payment.PaymentOutcome;
  * @param paymentColumns names of the protocol's own per-payment figures ({@link PaymentOutcome#columns()})
  * @param paymentColumnDocs their units and definitions, same order (for summary.md's glossary), or empty when not
  *                       known
+ * @param changes       the channels that closed and opened during the run, or null when none could (issue 22)
  */
 public record ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
                           long setupBytes, NodeTotals nodes, List<String> paymentColumns,
-                          List<ColumnDoc> paymentColumnDocs) {
+                          List<ColumnDoc> paymentColumnDocs, NetworkChanges changes) {
+    /**
+     * Channels that closed and opened from time 0 to the end of a protocol's run ({@code policy_updates}).
+     *
+     * @param closes channels closed
+     * @param opens  channels opened
+     */
+    public record NetworkChanges(int closes, int opens) {
+    }
+
+    /** On a network whose channels neither close nor open. */
+    public ProtocolRun(String protocol, List<PaymentOutcome> outcomes, long[] stateBytes, long setupMessages,
+                       long setupBytes, NodeTotals nodes, List<String> paymentColumns,
+                       List<ColumnDoc> paymentColumnDocs) {
+        this(protocol, outcomes, stateBytes, setupMessages, setupBytes, nodes, paymentColumns, paymentColumnDocs,
+                null);
+    }
+
     public ProtocolRun {
         outcomes = outcomes.stream().sorted(Comparator.comparingLong(o -> o.payment().id())).toList();
         stateBytes = stateBytes.clone();

@@ -32,6 +32,13 @@ public final class RunCollector {
      */
     public static ProtocolRun collect(String protocolName, ChannelGraph graph, RoutingProtocol protocol,
                                       PaymentEngine engine, HtlcRelay relay, List<PaymentOutcome> outcomes) {
+        return collect(protocolName, graph, protocol, engine, relay, outcomes, null);
+    }
+
+    /** As above, with the channels that closed and opened during the run (null: none could). */
+    public static ProtocolRun collect(String protocolName, ChannelGraph graph, RoutingProtocol protocol,
+                                      PaymentEngine engine, HtlcRelay relay, List<PaymentOutcome> outcomes,
+                                      ProtocolRun.NetworkChanges changes) {
         int withChannels = 0;
         for (int n = 0; n < graph.nodeCount(); n++) {
             withChannels += graph.degree(n) > 0 ? 1 : 0;
@@ -74,6 +81,6 @@ public final class RunCollector {
         ProtocolRun.NodeTotals totals = new ProtocolRun.NodeTotals(nodes, stateBytes, controlMessages, controlBytes,
                 paymentMessages, paymentBytes, setup);
         return new ProtocolRun(protocolName, outcomes, stateBytes, engine.setupMessages(), engine.setupBytes(),
-                totals, ColumnDoc.names(report.paymentColumns()), report.paymentColumns());
+                totals, ColumnDoc.names(report.paymentColumns()), report.paymentColumns(), changes);
     }
 }

@@ -291,6 +291,10 @@ public final class RunColumns {
                 + "the share of payments settled in part only"),
         POLICY_FAILURES_MEAN("policy_failures_mean", "count", "only when the run's policies change "
                 + "(policy_updates): mean over the payments of policy_failures"),
+        CHANNEL_CLOSES("channel_closes", "count", "only when channels close or open during the run (policy_updates): "
+                + "channels that closed from time 0 to the end of this protocol's run (not those before it, in the "
+                + "updates' warm start)"),
+        CHANNEL_OPENS("channel_opens", "count", "the same, channels that opened"),
         DISCOVERY_MS_P50("discovery_ms_p50", "ms", "only when some protocol of the run discovers routes over "
                 + "simulated time: discovery_us over all payments, nearest-rank median"),
         DISCOVERY_MS_P99("discovery_ms_p99", "ms", "the same, 99th percentile"),

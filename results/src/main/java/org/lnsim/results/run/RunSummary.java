@@ -93,7 +93,7 @@ public final class RunSummary {
         }
         return runs.stream().map(r -> new ProtocolRun(r.protocol(), r.outcomes().subList(Math.min(warmup,
                 r.outcomes().size()), r.outcomes().size()), r.stateBytes(), r.setupMessages(), r.setupBytes(),
-                r.nodes(), r.paymentColumns(), r.paymentColumnDocs())).toList();
+                r.nodes(), r.paymentColumns(), r.paymentColumnDocs(), r.changes())).toList();
     }
 
     /** Name of the feasibility-bound row. */
@@ -371,6 +371,19 @@ public final class RunSummary {
                 policy.append(Double.NaN);
             }
             t.addColumns(policy);
+        }
+        if (runs.stream().anyMatch(r -> r.changes() != null)) {
+            DoubleColumn closes = fixed(Summary.CHANNEL_CLOSES.csvName(), 0);
+            DoubleColumn opens = fixed(Summary.CHANNEL_OPENS.csvName(), 0);
+            for (ProtocolRun run : runs) {
+                closes.append(run.changes() == null ? Double.NaN : run.changes().closes());
+                opens.append(run.changes() == null ? Double.NaN : run.changes().opens());
+            }
+            if (boundRow) {
+                closes.append(Double.NaN);
+                opens.append(Double.NaN);
+            }
+            t.addColumns(closes, opens);
         }
         boolean discovery = runs.stream().anyMatch(r -> r.outcomes().stream().anyMatch(o -> o.discoveryUs() > 0));
         java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>();

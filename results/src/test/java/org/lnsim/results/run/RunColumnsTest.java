@@ -35,7 +35,8 @@ class RunColumnsTest {
 
     /**
      * Every column the summary writes is in the registry, in the registry's order, when all the optional ones are
-     * present (partial payments, policy failures, discovery time, a protocol column, the bound row); the protocol
+     * present (partial payments, policy failures, closes and opens, discovery time, a protocol column, the bound
+     * row); the protocol
      * column's mean sits
      * between discovery_ms_p99 and share_of_bound.
      */
@@ -44,7 +45,8 @@ class RunColumnsTest {
         PaymentRequest p = new PaymentRequest(0, 0, 1, 5_000_000, 0);
         PaymentOutcome partial = new PaymentOutcome(p, "x", false, 1_000, 2, 1, 2, 10, null, -1, "timeout", true, 0,
                 0, 4, 400, new int[0], 2, 700, new long[] {3}, 1_000_000, 96, 1);
-        ProtocolRun run = new ProtocolRun("x", List.of(partial), new long[] {1}, 0, 0, null, List.of("table_requests"));
+        ProtocolRun run = new ProtocolRun("x", List.of(partial), new long[] {1}, 0, 0, null, List.of("table_requests"),
+                List.of(), new ProtocolRun.NetworkChanges(1, 2));
         List<String> got = RunSummary.table(List.of(run), List.of(new RunSummary.Bound(5_000_000, true)))
                 .columnNames();
         List<String> expected = new ArrayList<>();

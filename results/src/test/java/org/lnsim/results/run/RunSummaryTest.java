@@ -235,6 +235,25 @@ class RunSummaryTest {
         assertFalse(stat.columnNames().contains("policy_failures_mean"));
     }
 
+    /**
+     * Channels that close and open during a run (issue 22) are counted per protocol run: 3 closes and 5 opens show as
+     * such, survive the warm-up cut (they are the run's, not its payments'), and the columns are absent when no run
+     * of the summary could change its channels.
+     */
+    @Test
+    void closesAndOpensAppearOnlyWhenChannelsChange() {
+        PaymentOutcome o0 = ok(0, 10_000_000, 1_000, 1, 123_456, 3, new int[] {1});
+        PaymentOutcome o1 = ok(1, 10_000_000, 1_000, 1, 123_456, 1, new int[] {1});
+        ProtocolRun run = new ProtocolRun("source", List.of(o0, o1), new long[0], 0, 0, null, List.of(), List.of(),
+                new ProtocolRun.NetworkChanges(3, 5));
+        Table t = RunSummary.table(RunSummary.afterWarmup(List.of(run), 1));
+        assertEquals(3.0, t.doubleColumn("channel_closes").get(0), 0);
+        assertEquals(5.0, t.doubleColumn("channel_opens").get(0), 0);
+        Table stat = RunSummary.table(List.of(new ProtocolRun("source", List.of(o0, o1), new long[0], 0, 0)));
+        assertFalse(stat.columnNames().contains("channel_closes"));
+        assertFalse(stat.columnNames().contains("channel_opens"));
+    }
+
     private static PaymentOutcome withPolicyFailures(PaymentOutcome o, int n) {
         return new PaymentOutcome(o.payment(), o.protocol(), o.success(), o.endUs(), o.attempts(), o.parts(),
                 o.hops(), o.feeMsat(), o.failure(), o.failureHop(), o.reason(), o.timedOut(), o.noBalanceFailures(),

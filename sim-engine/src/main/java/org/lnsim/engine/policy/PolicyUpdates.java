@@ -320,6 +320,18 @@ public final class PolicyUpdates {
         return n;
     }
 
+    /** The channels that closed at or after time 0 up to {@code nowUs} (not those of the warm start). */
+    public int runChannelCloses(long nowUs) {
+        advanceTo(nowUs);
+        int n = 0;
+        for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
+            // one per channel: its first usable direction's close update
+            int e = direction[k];
+            n += isClose[k] && (e % 2 == 0 || !graph.isUsable(e ^ 1)) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** The channels that opened at or after time 0 up to {@code nowUs}: the run's channel_announcements. */
     public int runChannelOpens(long nowUs) {
         advanceTo(nowUs);

@@ -177,6 +177,7 @@ class PolicyUpdatesTest {
             assertEquals(closedDirs.contains(e), u.isClosed(e));
         }
         assertTrue(u.count() > closeUpdates + 100, "policy updates go on: " + (u.count() - closeUpdates));
+        assertEquals(u.closes(), u.runChannelCloses(20 * DAY_US), "every close after time 0, once per channel");
     }
 
     /** Without closes the stream is drawn exactly as before closes existed: a zero close rate changes nothing. */
