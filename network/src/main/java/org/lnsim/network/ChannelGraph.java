@@ -23,7 +23,8 @@ import java.util.List;
  * Balances are not part of the model: they belong to a simulation run. A file that states initial balances (CLoTH's
  * CSV) gives them beside the graph ({@code org.lnsim.network.io.FileBalances}).
  *
- * <p>Instances are created by {@link ChannelGraphBuilder} or the native loader and never change; all accessors are
+ * <p>Instances are created by {@link ChannelGraphBuilder}, the native loader or {@link #withChannels} (a new graph
+ * with channels appended, every index kept) and never change; all accessors are
  * safe for concurrent use.
  */
 public final class ChannelGraph {

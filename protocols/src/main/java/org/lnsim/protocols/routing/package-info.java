@@ -16,7 +16,12 @@
  * <p>Also what every source-routing scheme shares: {@link org.lnsim.protocols.routing.Route} (a found route or why
  * none), {@link org.lnsim.protocols.routing.PathFinder} (one search of a scheme's router, for benchmarks),
  * {@link org.lnsim.protocols.routing.EdgeRecords} (the immutable compact in-edges lnd's and LDK's backward searches
- * read, shared by a run's protocols) and {@link org.lnsim.protocols.routing.PerSender} (what each sender of a
- * learning scheme holds, created on first use and reported as routing state).
+ * read, shared by a run's protocols; a private copy follows beliefs), {@link org.lnsim.protocols.routing.PerSender}
+ * (what each sender of a learning scheme holds, created on first use and reported as routing state),
+ * {@link org.lnsim.protocols.routing.ComputedAhead} (first routes computed on background threads while a run goes
+ * on, each a pure function of its payment, so threads change wall time only) and, for a network whose policies
+ * change, {@link org.lnsim.protocols.routing.BelievedPolicies} and {@link org.lnsim.protocols.routing.PolicyWords}
+ * (what a node believes, written into any router's compact copy: the hybrid router's, lnd's and LDK's records,
+ * pickhardt's table).
  */
 package org.lnsim.protocols.routing;
