@@ -137,20 +137,24 @@ public final class ExperimentRunner {
     /**
      * A run's network, and the wall-clock milliseconds it took to build or load (for timings.csv only).
      *
-     * @param graph    the graph every protocol and the engine run on: {@code initial} with the pool of channels
-     *                 that may open during the run appended ({@code policy_updates.open_rate_per_channel_per_day})
+     * @param initial  the network as loaded or generated, the channels open at the start: what the workload, the
+     *                 feasibility bound and the manifest read
      * @param balances the initial balances its file states ({@link FileBalances}), or null: generated networks and
      *                 files without balances
      * @param name     how it was obtained (file name, or generator parameters)
-     * @param openings the dormant channels of {@code graph} (none unless channels open)
-     * @param initial  the network as loaded or generated, the channels open at the start: what the workload, the
-     *                 feasibility bound and the manifest read
+     * @param openings the channels that may open during the run ({@code
+     *                 policy_updates.open_rate_per_channel_per_day}), appended to {@code initial} in its graph
      */
-    public record Network(ChannelGraph graph, FileBalances balances, String name, double buildMs,
-                          ChannelOpenings openings, ChannelGraph initial) {
+    public record Network(ChannelGraph initial, FileBalances balances, String name, double buildMs,
+                          ChannelOpenings openings) {
         /** A network whose channels are all open from the start. */
         public Network(ChannelGraph graph, FileBalances balances, String name, double buildMs) {
-            this(graph, balances, name, buildMs, ChannelOpenings.none(graph), graph);
+            this(graph, balances, name, buildMs, ChannelOpenings.none(graph));
+        }
+
+        /** The graph every protocol and the engine run on: {@code initial} with the channels that may open. */
+        public ChannelGraph graph() {
+            return openings.graph();
         }
     }
 
@@ -216,7 +220,7 @@ public final class ExperimentRunner {
             throw new ConfigException(where(settings, baseDir, networkName), EngineSettings.Policies.SECTION.name()
                     + "." + EngineSettings.Policies.OPEN_RATE.name(), e.getMessage());
         }
-        return new Network(openings.graph(), balances, networkName, ms(t0), openings, graph);
+        return new Network(graph, balances, networkName, ms(t0), openings);
     }
 
     /** How long after the workload's last expected arrival channels keep opening: payments' retries end by then. */

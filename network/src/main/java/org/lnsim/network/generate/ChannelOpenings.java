@@ -1,6 +1,5 @@
 package org.lnsim.network.generate;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelPolicy;
@@ -151,21 +150,5 @@ public record ChannelOpenings(ChannelGraph graph, int firstDormant, boolean[] fu
         long max = g.hasHtlcMaximum(e) ? Math.min(g.htlcMaximumMsat(e), capMsat) : ChannelPolicy.NO_HTLC_MAXIMUM;
         return new ChannelPolicy(g.feeBaseMsat(e), g.feeProportionalMillionths(e), g.cltvExpiryDelta(e),
                 g.htlcMinimumMsat(e), max, false);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ChannelOpenings other && graph == other.graph && firstDormant == other.firstDormant
-                && Arrays.equals(funderIsNode1, other.funderIsNode1);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Integer.hashCode(firstDormant) + Arrays.hashCode(funderIsNode1);
-    }
-
-    @Override
-    public String toString() {
-        return "ChannelOpenings[" + count() + " dormant of " + graph.channelCount() + " channels]";
     }
 }

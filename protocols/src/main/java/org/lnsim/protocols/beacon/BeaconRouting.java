@@ -296,27 +296,17 @@ public final class BeaconRouting extends PayLoopProtocol {
     }
 
     /**
-     * A beacon sender's policies are what it and the receiver know (issue 22): its own table is fed by the gossip
-     * within its radius, and the receiver's table, sent with the payment request, by the receiver's; both are the
-     * channels nearest to them, so for a channel of either table the nearer node's lag is the one that counts.
-     */
-    @Override
-    protected int[] observers(PaymentContext ctx) {
-        return new int[] {ctx.payment().sender(), ctx.payment().receiver()};
-    }
-
-    /**
-     * With the tables the sender holds: its own, the receiver's and each beacon's it fetched on the way, each fed by
-     * its holder's gossip, so a search pools what all of them know. (A fetched table is credited with what its beacon
-     * knows at the search, not at the fetch: within a payment's seconds, a few updates' difference.)
+     * A beacon sender's policies are what the holders of the tables it holds know (issue 22): its own table is fed by
+     * the gossip within its radius, the receiver's (sent with the payment request) by the receiver's, and each table
+     * it fetched on the way by that beacon's; each holds the channels nearest to its holder, so for a channel of a
+     * table the nearer node's lag is the one that counts, and a search pools what all of them know. (A fetched table
+     * is credited with what its beacon knows at the search, not at the fetch: within a payment's seconds, a few
+     * updates' difference.) Beacon's searches always run over the tables a payment holds ({@link HeldTables}).
      */
     @Override
     protected java.util.function.Supplier<int[]> observers(PaymentContext ctx,
                                                            Supplier<RouteRequest.KnownChannels> known) {
-        if (known instanceof HeldTables held) {
-            return held::holders;
-        }
-        return super.observers(ctx, known);
+        return ((HeldTables) known)::holders;
     }
 
     /**

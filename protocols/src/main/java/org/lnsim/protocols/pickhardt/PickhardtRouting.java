@@ -87,11 +87,6 @@ public final class PickhardtRouting implements RoutingProtocol {
         }
     }
 
-    /** Whether the last {@link #believe} showed direction e's channel closed (or not open yet). */
-    boolean believedClosed(int e) {
-        return believed != null && believed.closed(e);
-    }
-
     PickhardtSettings settings() {
         return settings;
     }

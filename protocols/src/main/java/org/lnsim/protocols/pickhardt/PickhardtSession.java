@@ -205,7 +205,7 @@ final class PickhardtSession implements PaymentSession {
         return new Bounds() {
             @Override
             public boolean usable(int e, int from) {
-                if (!g.isUsable(e) || (!disabled.isEmpty() && disabled.contains(e)) || protocol.believedClosed(e)) {
+                if (!g.isUsable(e) || (!disabled.isEmpty() && disabled.contains(e))) {
                     return false;
                 }
                 return from != sender || ctx.ownFreeHtlcSlots(sender, e) > 0;

@@ -48,25 +48,25 @@ public final class BelievedPolicies {
     // graph-side code (BFG, the sender's own hops, building the route); the searches' inner loops read the copy.
 
     /** Direction e's fee_base_msat as shown now. */
-    public long feeBaseMsat(int e) {
+    long feeBaseMsat(int e) {
         int k = shown[e];
         return k < 0 ? graph.feeBaseMsat(e) : truth.updateFeeBaseMsat(k);
     }
 
     /** Direction e's fee_proportional_millionths as shown now. */
-    public long feeProportionalMillionths(int e) {
+    long feeProportionalMillionths(int e) {
         int k = shown[e];
         return k < 0 ? graph.feeProportionalMillionths(e) : truth.updateFeeProportionalMillionths(k);
     }
 
     /** Direction e's cltv_expiry_delta as shown now. */
-    public int cltvExpiryDelta(int e) {
+    int cltvExpiryDelta(int e) {
         int k = shown[e];
         return k < 0 ? graph.cltvExpiryDelta(e) : truth.updateCltvExpiryDelta(k);
     }
 
     /** Whether the node knows direction e's channel has closed. */
-    public boolean closed(int e) {
+    boolean closed(int e) {
         int k = shown[e];
         return k >= 0 && truth.isClose(k);
     }

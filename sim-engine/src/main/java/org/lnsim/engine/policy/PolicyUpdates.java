@@ -46,8 +46,11 @@ public final class PolicyUpdates {
     private int openCount;
     /** Whether each channel is closed now: closed during the run, or dormant (null without closes or opens). */
     private final boolean[] closedChannel;
-    private boolean[] isClose = new boolean[0];
-    private boolean[] isOpening = new boolean[0];
+    /** Per update, what it is: {@link #UPDATE}, {@link #CLOSE} or {@link #OPEN}. */
+    private byte[] kind = new byte[0];
+    private static final byte UPDATE = 0;
+    private static final byte CLOSE = 1;
+    private static final byte OPEN = 2;
     private int closes;
     /** The first dormant channel; the next to open. */
     private final int firstDormant;
@@ -118,13 +121,7 @@ public final class PolicyUpdates {
             }
             for (int c = firstDormant; c < graph.channelCount(); c++) { // closed to everyone until they open
                 closedChannel[c] = true;
-                for (int d = 0; d < 2; d++) {
-                    int e = ChannelGraph.direction(c, d);
-                    if (graph.isUsable(e)) {
-                        append(DORMANT_SINCE_US, e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e),
-                                graph.cltvExpiryDelta(e), true, false);
-                    }
-                }
+                appendChannel(DORMANT_SINCE_US, c, CLOSE);
             }
         } else {
             closedChannel = null;
@@ -205,7 +202,7 @@ public final class PolicyUpdates {
         if (random.nextDouble() < churn.cltvChangeShare()) {
             delta = graph.cltvExpiryDelta(usable[random.nextInt(usable.length)]);
         }
-        append(t, e, base, ppm, delta, false, false);
+        append(t, e, base, ppm, delta, UPDATE);
     }
 
     /** A uniformly drawn open channel closes: one update per usable direction, marked as a close. */
@@ -215,30 +212,32 @@ public final class PolicyUpdates {
         open[i] = open[--openCount];
         closedChannel[c] = true;
         closes++;
-        for (int d = 0; d < 2; d++) {
-            int e = ChannelGraph.direction(c, d);
-            if (graph.isUsable(e)) {
-                append(t, e, feeBaseMsat(e), feeProportionalMillionths(e), cltvExpiryDelta(e), true, false);
-            }
-        }
+        appendChannel(t, c, CLOSE);
     }
 
-    /** The next dormant channel opens: one update per usable direction with its announced policy. */
+    /**
+     * The next dormant channel opens: one update per usable direction with its announced policy (a dormant
+     * channel's only update so far is its close, which carries the announced policy).
+     */
     private void openNext(long t) {
         int c = nextDormant++;
         closedChannel[c] = false;
         open[openCount++] = c;
         opens++;
+        appendChannel(t, c, OPEN);
+    }
+
+    /** One update of {@code kind} per usable direction of channel c, each with the direction's current policy. */
+    private void appendChannel(long t, int c, byte what) {
         for (int d = 0; d < 2; d++) {
             int e = ChannelGraph.direction(c, d);
             if (graph.isUsable(e)) {
-                append(t, e, graph.feeBaseMsat(e), graph.feeProportionalMillionths(e), graph.cltvExpiryDelta(e),
-                        false, true);
+                append(t, e, feeBaseMsat(e), feeProportionalMillionths(e), cltvExpiryDelta(e), what);
             }
         }
     }
 
-    private void append(long t, int e, long base, long ppm, int delta, boolean closing, boolean opening) {
+    private void append(long t, int e, long base, long ppm, int delta, byte what) {
         if (latest == null) {
             latest = new int[2 * graph.channelCount()];
             Arrays.fill(latest, -1);
@@ -250,34 +249,32 @@ public final class PolicyUpdates {
             feeBase = Arrays.copyOf(feeBase, cap);
             feePpm = Arrays.copyOf(feePpm, cap);
             cltv = Arrays.copyOf(cltv, cap);
-            isClose = Arrays.copyOf(isClose, cap);
-            isOpening = Arrays.copyOf(isOpening, cap);
+            kind = Arrays.copyOf(kind, cap);
         }
         timeUs[count] = t;
         direction[count] = e;
         feeBase[count] = (int) base;
         feePpm[count] = (int) ppm;
         cltv[count] = delta;
-        isClose[count] = closing;
-        isOpening[count] = opening;
+        kind[count] = what;
         latest[e] = count;
         count++;
     }
 
     /** Whether update k is its direction's channel closing (its policy is then the one before). */
     public boolean isClose(int k) {
-        return isClose[check(k)];
+        return kind[check(k)] == CLOSE;
     }
 
     /** Whether direction e's channel has closed. */
     public boolean isClosed(int e) {
         int k = latest(e);
-        return k >= 0 && isClose[k];
+        return k >= 0 && kind[k] == CLOSE;
     }
 
     /** Whether update k is its direction's dormant channel opening (its announcement). */
     public boolean isOpening(int k) {
-        return isOpening[check(k)];
+        return kind[check(k)] == OPEN;
     }
 
     /** Channels closed so far (dormant ones not counted). */
@@ -295,11 +292,6 @@ public final class PolicyUpdates {
         return firstDormant;
     }
 
-    /** Whether channel c was dormant at the start (opened since or not). */
-    public boolean wasDormant(int c) {
-        return c >= firstDormant;
-    }
-
     /** Updates applied so far (those with time ≤ the last {@link #advanceTo}). */
     public int count() {
         return count;
@@ -312,34 +304,29 @@ public final class PolicyUpdates {
      * protocol charges as the run's update gossip at its end.
      */
     public int runChannelUpdates(long nowUs) {
-        advanceTo(nowUs);
-        int n = 0;
-        for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
-            n += isClose[k] ? 0 : 1;
-        }
-        return n;
+        return countSinceStart(nowUs, UPDATE, false) + countSinceStart(nowUs, OPEN, false);
     }
 
     /** The channels that closed at or after time 0 up to {@code nowUs} (not those of the warm start). */
     public int runChannelCloses(long nowUs) {
-        advanceTo(nowUs);
-        int n = 0;
-        for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
-            // one per channel: its first usable direction's close update
-            int e = direction[k];
-            n += isClose[k] && (e % 2 == 0 || !graph.isUsable(e ^ 1)) ? 1 : 0;
-        }
-        return n;
+        return countSinceStart(nowUs, CLOSE, true);
     }
 
     /** The channels that opened at or after time 0 up to {@code nowUs}: the run's channel_announcements. */
     public int runChannelOpens(long nowUs) {
+        return countSinceStart(nowUs, OPEN, true);
+    }
+
+    /**
+     * Updates of {@code what} made at or after time 0 up to {@code nowUs}; per channel, counting only its first usable
+     * direction's (a close or an open is one update per usable direction).
+     */
+    private int countSinceStart(long nowUs, byte what, boolean perChannel) {
         advanceTo(nowUs);
         int n = 0;
         for (int k = count - 1; k >= 0 && timeUs[k] >= 0; k--) {
-            // one announcement per channel: count its first usable direction's opening update
             int e = direction[k];
-            n += isOpening[k] && (e % 2 == 0 || !graph.isUsable(e ^ 1)) ? 1 : 0;
+            n += kind[k] == what && (!perChannel || e % 2 == 0 || !graph.isUsable(e ^ 1)) ? 1 : 0;
         }
         return n;
     }
