@@ -10,6 +10,7 @@ import org.lnsim.experiments.Configs;
 import org.lnsim.experiments.ExperimentRunner;
 import org.lnsim.network.io.AtomicFolder;
 import org.lnsim.results.run.RunOutputs;
+import org.lnsim.results.run.SummaryWarmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", configName(config));
         long t0 = System.nanoTime();
+        SummaryWarmup warmup = SummaryWarmup.start(); // overlaps tablesaw's class-path scan with the network load
         // the output folder is checked, and its temporary sibling made, before any work (issue 21, defects 3 and 7)
         String md;
         try (AtomicFolder folder = AtomicFolder.open(dir, RunOutputs::isRunFile, force || out == null,
@@ -88,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new ExitCodes.BadInputException(e.getMessage());
             }
             String version = new LnsimCommand.Version().getVersion()[0];
+            warmup.await();
             md = result.write(folder.dir(), loaded.settings(), loaded.source(), version);
             folder.commit();
         }
