@@ -85,7 +85,8 @@ final class BenchRouteCommand implements Callable<Integer> {
     @Option(names = "--algorithm", defaultValue = "hybrid", converter = BenchAlgorithmConverter.class,
             description = "hybrid, dijkstra or bfg (c-lightning's router), or lnd (lnd v0.18.5-beta's search for a "
                     + "sender with empty mission control; protocol lnd's defaults), or ldk (LDK v0.2.5's find_route "
-                    + "with an empty scorer, MPP path collection included; protocol ldk's defaults) "
+                    + "with an empty scorer, MPP path collection included; protocol ldk's defaults), or cloth "
+                    + "(CLoTH e0e4043's search with an empty memory, the sender's channels at full capacity) "
                     + "(default: ${DEFAULT-VALUE}).")
     Algorithm algorithm;
 
@@ -199,9 +200,10 @@ final class BenchRouteCommand implements Callable<Integer> {
     }
 
     private RouteRequest[] requests(ChannelGraph g, int[] eligible, int count, SplittableRandom rnd) {
-        // lnd's and LDK's searches read only the pair and the amount of a request, drawn as for the hybrid router
+        // lnd's, LDK's and CLoTH's searches read only the pair and the amount of a request, drawn as for the hybrid router
         return requests(eligible, count, rnd, amountMsat, maxHops,
-                algorithm == Algorithm.LND || algorithm == Algorithm.LDK ? Algorithm.HYBRID : algorithm, fallback);
+                algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH
+                        ? Algorithm.HYBRID : algorithm, fallback);
     }
 
     /**
@@ -235,11 +237,15 @@ final class BenchRouteCommand implements Callable<Integer> {
      */
     private java.util.function.Supplier<Search> searches(ChannelGraph g, HybridRouter router,
                                                          RouteRequest[] requests) {
-        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK) {
+        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH) {
             if (finders == null) {
-                finders = algorithm == Algorithm.LND
-                        ? org.lnsim.protocols.lnd.LndRouting.pathFinders(g, org.lnsim.protocols.lnd.LndSettings.DEFAULT)
-                        : org.lnsim.protocols.ldk.LdkRouting.pathFinders(g, org.lnsim.protocols.ldk.LdkSettings.DEFAULT);
+                finders = switch (algorithm) {
+                    case LND -> org.lnsim.protocols.lnd.LndRouting.pathFinders(g,
+                            org.lnsim.protocols.lnd.LndSettings.DEFAULT);
+                    case LDK -> org.lnsim.protocols.ldk.LdkRouting.pathFinders(g,
+                            org.lnsim.protocols.ldk.LdkSettings.DEFAULT);
+                    default -> org.lnsim.protocols.cloth.ClothRouting.pathFinders(g);
+                };
             }
             return () -> {
                 org.lnsim.protocols.routing.PathFinder f = finders.get();
@@ -253,7 +259,7 @@ final class BenchRouteCommand implements Callable<Integer> {
     static final class BenchAlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
         @Override
         public Algorithm convert(String value) {
-            for (Algorithm a : new Algorithm[] {Algorithm.LND, Algorithm.LDK}) {
+            for (Algorithm a : new Algorithm[] {Algorithm.LND, Algorithm.LDK, Algorithm.CLOTH}) {
                 if (a.label().equalsIgnoreCase(value)) {
                     return a;
                 }
@@ -262,7 +268,7 @@ final class BenchRouteCommand implements Callable<Integer> {
                 return new RouteOptions.AlgorithmConverter().convert(value);
             } catch (picocli.CommandLine.TypeConversionException e) {
                 throw new picocli.CommandLine.TypeConversionException("'" + value
-                        + "' is not an algorithm; choose hybrid, dijkstra, bfg, lnd or ldk");
+                        + "' is not an algorithm; choose hybrid, dijkstra, bfg, lnd, ldk or cloth");
             }
         }
     }

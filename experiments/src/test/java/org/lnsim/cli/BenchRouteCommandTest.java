@@ -139,4 +139,35 @@ class BenchRouteCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, RouteCommandTest.run("bench", "route", p.toString(), "--queries", "0")
                 .code());
     }
+
+    /** {@code --algorithm cloth}: the found share and hop histogram of CLoTH's search on the same pairs, directly. */
+    @Test
+    void cloth_countsWhatCLoTHsSearchFindsOnTheSamePairs() throws Exception {
+        ChannelGraph g = randomGraph(7, 40, 45);
+        Path p = write(g, "tiny-cloth.lnsim");
+        int queries = 200;
+        RouteCommandTest.Run r = RouteCommandTest.run("bench", "route", p.toString(), "--algorithm", "cloth",
+                "--queries", Integer.toString(queries), "--seed", "5", "--warmup", "3", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        RouteRequest[] reqs = BenchRouteCommand.requests(BenchRouteCommand.payableNodes(g), queries,
+                BenchRouteCommand.stream(5, "bench-route/pairs"), 1_000_000, 20, Algorithm.HYBRID, Fallback.BFG);
+        org.lnsim.protocols.routing.PathFinder f = org.lnsim.protocols.cloth.ClothRouting.pathFinders(g).get();
+        int found = 0;
+        java.util.TreeMap<Integer, Integer> hist = new java.util.TreeMap<>();
+        for (RouteRequest q : reqs) {
+            Route route = f.find(q.source(), q.target(), q.amountMsat());
+            if (route.found()) {
+                found++;
+                hist.merge(route.hopCount(), 1, Integer::sum);
+            }
+        }
+        assertTrue(found > 0 && found < queries, "some pairs unconnected: " + found);
+        JsonNode j = r.json();
+        assertEquals((double) found / queries, j.get("found_share").asDouble(), 0.0);
+        for (Map.Entry<Integer, Integer> e : hist.entrySet()) {
+            assertEquals(e.getValue().intValue(), j.get("hop_histogram").get(e.getKey().toString()).asInt(), r.out());
+        }
+        assertEquals(ExitCodes.BAD_INPUT, RouteCommandTest.run("bench", "route", p.toString(), "--algorithm",
+                "clot").code());
+    }
 }

@@ -85,9 +85,15 @@ final class ClothRouter {
      * A path, or none.
      *
      * @param directions the path's directions, sender first; empty if none
+     * @param distance   the sender's label: CLoTH's distance of the path ({@link #distance}); {@link #INF} if none
      * @param failure    why there is none ({@code no local balance}, {@code no path}), or null
      */
-    record Path(int[] directions, String failure) {
+    record Path(int[] directions, long distance, String failure) {
+        /** No path, for {@code failure}. */
+        Path(int[] directions, String failure) {
+            this(directions, INF, failure);
+        }
+
         boolean found() {
             return failure == null;
         }
@@ -220,7 +226,7 @@ final class ClothRouter {
         if (n > HOPS_LIMIT) {
             return new Path(new int[0], "no path");
         }
-        return new Path(Arrays.copyOf(dirs, n), null);
+        return new Path(Arrays.copyOf(dirs, n), dist[source], null);
     }
 
     /**

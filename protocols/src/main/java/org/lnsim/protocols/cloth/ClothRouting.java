@@ -122,6 +122,50 @@ public final class ClothRouting implements RoutingProtocol {
         };
     }
 
+    /**
+     * CLoTH's search for a sender with an empty memory, its own channels able to carry their whole capacity (no
+     * balances are known outside a run): what {@code lnsim bench route --algorithm cloth} times. The route's hops
+     * carry the amounts and CLTVs CLoTH sends ({@code send_payment}: each forwarding node's fee on what it forwards,
+     * the receiver's {@link ClothRouter#FINAL_TIMELOCK}); its cost is CLoTH's distance. Each {@code get()} gives a
+     * search for one thread.
+     */
+    public static java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> pathFinders(ChannelGraph graph) {
+        return () -> {
+            ClothRouter router = new ClothRouter(graph);
+            return (source, target, amountMsat) -> {
+                ClothRouter.Path p = router.find(source, target, amountMsat, new ClothRouter.SenderView() {
+                    @Override
+                    public long balanceMsat(int e) {
+                        return graph.capacityMsat(ChannelGraph.channelOf(e));
+                    }
+
+                    @Override
+                    public double probability(int from, int to, long amtMsat) {
+                        return from == source ? ClothMemory.PREV_SUCCESS_PROBABILITY
+                                : ClothMemory.APRIORI_HOP_PROBABILITY;
+                    }
+                });
+                if (!p.found()) {
+                    return org.lnsim.protocols.routing.Route.none(amountMsat,
+                            org.lnsim.protocols.routing.Algorithm.CLOTH, p.failure());
+                }
+                int[] dirs = p.directions();
+                int n = dirs.length;
+                org.lnsim.protocols.routing.RouteHop[] hops = new org.lnsim.protocols.routing.RouteHop[n];
+                long amount = amountMsat;
+                int cltv = ClothRouter.FINAL_TIMELOCK;
+                for (int i = n - 1; i >= 0; i--) {
+                    int c = ChannelGraph.channelOf(dirs[i]);
+                    hops[i] = new org.lnsim.protocols.routing.RouteHop(c, graph.scid(c), dirs[i] & 1, amount, cltv);
+                    amount += ClothRouter.fee(graph, dirs[i], amount);
+                    cltv += graph.cltvExpiryDelta(dirs[i]);
+                }
+                return new org.lnsim.protocols.routing.Route(java.util.List.of(hops), amountMsat, p.distance(),
+                        org.lnsim.protocols.routing.Algorithm.CLOTH, null);
+            };
+        };
+    }
+
     @Override
     public ProtocolReport report() {
         return memories.report();

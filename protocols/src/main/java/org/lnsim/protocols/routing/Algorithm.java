@@ -18,7 +18,9 @@ public enum Algorithm {
      */
     LND("lnd"),
     /** LDK's {@code find_route} ({@code org.lnsim.protocols.ldk}): likewise only a label. */
-    LDK("ldk");
+    LDK("ldk"),
+    /** CLoTH's lnd-0.10-like search ({@code org.lnsim.protocols.cloth}): likewise only a label. */
+    CLOTH("cloth");
 
     private final String label;
 

@@ -2,7 +2,7 @@ package org.lnsim.protocols.routing;
 
 /**
  * One route search of a scheme's router, for a sender that has learnt nothing yet: what {@code lnsim bench route}
- * times for routers other than the hybrid one (lnd's, LDK's), so that their query times stand beside c-lightning's
+ * times for routers other than the hybrid one (lnd's, LDK's, CLoTH's), so that their query times stand beside c-lightning's
  * on the same pairs. An instance may keep per-search scratch arrays, so it serves one thread; make one per thread.
  */
 public interface PathFinder {

@@ -147,4 +147,27 @@ class ClothRoutingTest {
                         + java.util.Arrays.toString(o.route()))
                 .toList();
     }
+
+    /**
+     * The benchmark's search (bench route --algorithm cloth): S→A→R as ClothRouterTest works it out (distance
+     * 225,444); the hop into R carries the 10,000,000 msat with the final CLTV 40, the hop into A that plus A's
+     * 50,000 msat fee, 10,050,000, with 40 + A→R's delta 40 = 80. A pair with no channel path: none, "no path".
+     */
+    @Test
+    void benchSearchGivesCLoTHsPathWithItsAmounts() {
+        ChannelGraph g = ClothNet.graph();
+        org.lnsim.protocols.routing.PathFinder f = ClothRouting.pathFinders(g).get();
+        org.lnsim.protocols.routing.Route r = f.find(S, R, 10_000_000);
+        assertTrue(r.found(), r.failure());
+        assertEquals(2, r.hopCount());
+        assertEquals(A, g.target(r.hops().get(0).directionIndex()));
+        assertEquals(10_050_000, r.hops().get(0).amountMsat());
+        assertEquals(80, r.hops().get(0).cltv());
+        assertEquals(10_000_000, r.hops().get(1).amountMsat());
+        assertEquals(40, r.hops().get(1).cltv());
+        assertEquals(225_444, r.costMsat());
+        assertEquals(50_000, r.feeMsat());
+        assertEquals(org.lnsim.protocols.routing.Algorithm.CLOTH, r.algorithm());
+        assertFalse(f.find(S, R, 2_000_000_000L).found(), "above every channel's capacity");
+    }
 }
