@@ -74,7 +74,7 @@ public final class ProtocolRegistry {
         register(LndSettings.BIMODAL_SPEC, (s, run) -> s.split().apply(new LndRouting(run.graph(), run.get(EdgeRecords.SHARED), s)));
         register(LdkSettings.SPEC, (s, run) -> new LdkRouting(run.graph(), run.get(EdgeRecords.SHARED), s));
         register(PickhardtSettings.SPEC, (s, run) -> new PickhardtRouting(run.graph(), s));
-        register(ClothSettings.SPEC, (s, run) -> new ClothRouting(run.graph(), s));
+        register(ClothSettings.SPEC, (s, run) -> new ClothRouting(run.graph(), run.get(EdgeRecords.SHARED), s));
     }
 
     private static <S extends ProtocolSettings> void register(ProtocolSpec<S> spec, Factory<S> factory) {

@@ -7,6 +7,7 @@ import org.lnsim.engine.payment.ProtocolContext;
 import org.lnsim.engine.payment.ProtocolReport;
 import org.lnsim.engine.payment.RoutingProtocol;
 import org.lnsim.network.ChannelGraph;
+import org.lnsim.protocols.routing.EdgeRecords;
 import org.lnsim.protocols.routing.PerSender;
 
 /**
@@ -26,6 +27,7 @@ public final class ClothRouting implements RoutingProtocol {
 
     private final ChannelGraph graph;
     private final ClothSettings settings;
+    private final EdgeRecords edges;
     private final ClothRouter router;
     private final PerSender<ClothMemory> memories;
     private long[] initialMsat;
@@ -34,10 +36,17 @@ public final class ClothRouting implements RoutingProtocol {
     private int threads;
     private org.lnsim.protocols.routing.ComputedAhead<ClothRouter.Path> ahead;
 
+    /** CLoTH's routing over its own copy of the graph's in-edges (tests; runs share {@link EdgeRecords#SHARED}). */
     public ClothRouting(ChannelGraph graph, ClothSettings settings) {
+        this(graph, new EdgeRecords(graph), settings);
+    }
+
+    /** @param edges the run's {@link EdgeRecords#SHARED} copy of the in-edges */
+    public ClothRouting(ChannelGraph graph, EdgeRecords edges, ClothSettings settings) {
         this.graph = graph;
         this.settings = settings;
-        this.router = new ClothRouter(graph);
+        this.edges = edges;
+        this.router = new ClothRouter(graph, edges, true);
         this.memories = new PerSender<>(graph.nodeCount(), () -> new ClothMemory(settings.halfLifeS()),
                 ClothMemory::bytes);
     }
@@ -75,7 +84,7 @@ public final class ClothRouting implements RoutingProtocol {
         }
         if (workload != null && !workload.isEmpty()) {
             java.util.List<org.lnsim.engine.payment.PaymentRequest> list = workload;
-            ThreadLocal<ClothRouter> routers = ThreadLocal.withInitial(() -> new ClothRouter(graph));
+            ThreadLocal<ClothRouter> routers = ThreadLocal.withInitial(() -> new ClothRouter(graph, edges, true));
             ahead = new org.lnsim.protocols.routing.ComputedAhead<>(list, threads, i -> {
                 org.lnsim.engine.payment.PaymentRequest p = list.get(i);
                 return routers.get().find(p.sender(), p.receiver(), p.amountMsat(), initialView(p.sender()));
@@ -130,8 +139,9 @@ public final class ClothRouting implements RoutingProtocol {
      * search for one thread.
      */
     public static java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> pathFinders(ChannelGraph graph) {
+        EdgeRecords edges = new EdgeRecords(graph);
         return () -> {
-            ClothRouter router = new ClothRouter(graph);
+            ClothRouter router = new ClothRouter(graph, edges, true);
             return (source, target, amountMsat) -> {
                 ClothRouter.Path p = router.find(source, target, amountMsat, new ClothRouter.SenderView() {
                     @Override

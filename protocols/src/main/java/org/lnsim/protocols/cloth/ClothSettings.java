@@ -50,6 +50,12 @@ public record ClothSettings(double halfLifeS, boolean splitOnNoPath, boolean ini
         }
     }
 
+    /** The graph's compact in-edges, shared with the run's other protocols that read them. */
+    @Override
+    public List<org.lnsim.protocols.settings.SharedWork<?>> sharedWork() {
+        return List.of(org.lnsim.protocols.routing.EdgeRecords.SHARED);
+    }
+
     public static ClothSettings from(Values v) {
         return new ClothSettings(v.get(HALF_LIFE_S), v.get(SPLIT_ON_NO_PATH),
                 FIRST_ROUTES_INITIAL.equals(v.get(FIRST_ROUTES)));
