@@ -461,7 +461,11 @@ final class BenchRouteCommand implements Callable<Integer> {
         s.hopHistogram().forEach((k, v) -> hist.put(Integer.toString(k), v));
         o.put("algorithm", algorithm.label());
         o.put("fallback", fallback.name().toLowerCase(Locale.ROOT));
-        o.put("hop_limit", maxHops);
+        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH) {
+            o.putNull("hop_limit"); // their searches keep their own limits; --max-hops does not reach them
+        } else {
+            o.put("hop_limit", maxHops);
+        }
         o.put("amount_msat", amountMsat);
         o.put("seed", seed);
         o.put("warmup", warmup);
@@ -482,10 +486,11 @@ final class BenchRouteCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "network     %s: %,d nodes, %,d channels%n",
                 StatsCommand.displayName(network), g.nodeCount(), g.channelCount()));
-        b.append(String.format(Locale.ROOT, "queries     %,d random pairs (seed %d), %,d msat each, %s%s, hop limit %d,"
+        boolean ownLimit = algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH;
+        b.append(String.format(Locale.ROOT, "queries     %,d random pairs (seed %d), %,d msat each, %s%s, %s,"
                         + " %d thread%s%n", s.queries(), seed, amountMsat, algorithm.label(),
                 algorithm == Algorithm.HYBRID ? " (fallback " + fallback.name().toLowerCase(Locale.ROOT) + ")" : "",
-                maxHops, threads, threads == 1 ? "" : "s"));
+                ownLimit ? "its own hop limit" : "hop limit " + maxHops, threads, threads == 1 ? "" : "s"));
         b.append(String.format(Locale.ROOT, "warm-up     %,d queries run first, excluded from all timings%n", warmup));
         b.append(String.format(Locale.ROOT, "found       %.2f%% (%,d of %,d)%n", 100 * s.foundShare(), s.found(),
                 s.queries()));

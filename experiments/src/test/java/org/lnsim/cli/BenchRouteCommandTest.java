@@ -164,6 +164,7 @@ class BenchRouteCommandTest {
         assertTrue(found > 0 && found < queries, "some pairs unconnected: " + found);
         JsonNode j = r.json();
         assertEquals((double) found / queries, j.get("found_share").asDouble(), 0.0);
+        assertTrue(j.get("hop_limit").isNull(), "CLoTH's search keeps its own hop limit: " + r.out());
         for (Map.Entry<Integer, Integer> e : hist.entrySet()) {
             assertEquals(e.getValue().intValue(), j.get("hop_histogram").get(e.getKey().toString()).asInt(), r.out());
         }
