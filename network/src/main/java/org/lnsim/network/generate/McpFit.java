@@ -108,6 +108,19 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  the snapshots': 54% in 2019-05-14 and 2026-02-03, 72% in 2021-04-16) and starves
  *                                  the 20–99 channel nodes (generated 27–42%, snapshots 37–47%); a small node hung
  *                                  on a hub is one hop closer to everyone, and the hubs' fees sit on more routes
+ * @param classHomesBelowTop        the home policies of the live nodes outside the top ones, by {@link
+ *                                  NodePolicies#DEGREE_CLASS_MIN} class of their degree (counted in nodes, most
+ *                                  frequent first; a class may be empty); JSON {@code class_homes_below_top}, an
+ *                                  object keyed by the class's smallest degree, absent in a fit written before it
+ *                                  (then null: non-hub nodes draw from {@link NodePolicies.DegreeClass#homes()} as
+ *                                  before). Under {@link McpGenerator.TopologyMode#FITTED} the hubs take their rank
+ *                                  homes, so the other nodes draw from these tables (from the class's own table when
+ *                                  this one is empty). Why: a class's homes count the hubs too; in 2019-05-14 25 of
+ *                                  the 94 live nodes with 100 or more channels have one operator's home (0, 250 ppm,
+ *                                  CLTV 30), all 25 of them hubs, so a generated non-hub node with 100 or more
+ *                                  channels drew that home 27% of the time where the snapshot's never has it, and
+ *                                  the operator's mesh (base 0, 1 ppm, CLTV 4 among its nodes) grew to carry a
+ *                                  quarter of the routes' forwarding hops, which leave it at 250 ppm
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -115,7 +128,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
                      int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
-                     List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass) {
+                     List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass,
+                     List<List<PolicyEntry>> classHomesBelowTop) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -197,6 +211,17 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             }
             topRankHomes = java.util.Collections.unmodifiableList(new ArrayList<>(topRankHomes));
         }
+        if (classHomesBelowTop != null) {
+            if (topDegrees == null || classHomesBelowTop.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new IllegalArgumentException("class_homes_below_top needs top_degrees and one table per degree "
+                        + "class (" + NodePolicies.DEGREE_CLASS_MIN.size() + "), got " + classHomesBelowTop.size());
+            }
+            List<List<PolicyEntry>> copy = new ArrayList<>();
+            for (List<PolicyEntry> t : classHomesBelowTop) {
+                copy.add(List.copyOf(t));
+            }
+            classHomesBelowTop = List.copyOf(copy);
+        }
         if (topShareByClass != null) {
             if (topDegrees == null || topShareByClass.length != NodePolicies.DEGREE_CLASS_MIN.size()) {
                 throw new IllegalArgumentException("top_share_by_class needs top_degrees and one share per degree "
@@ -255,6 +280,12 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         return topDegrees == null ? null : topDegrees.clone();
     }
 
+    /** The tables of {@link #classHomesBelowTop}, or null; table k may be empty. */
+    @Override
+    public List<List<PolicyEntry>> classHomesBelowTop() {
+        return classHomesBelowTop;
+    }
+
     /** A copy of {@link #topShareByClass}, or null. */
     @Override
     public double[] topShareByClass() {
@@ -283,7 +314,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && Arrays.equals(topDegrees, f.topDegrees) && java.util.Objects.equals(topHomes, f.topHomes)
                 && java.util.Objects.equals(siblings, f.siblings)
                 && java.util.Objects.equals(topRankHomes, f.topRankHomes) && Arrays.equals(topPeers, f.topPeers)
-                && Arrays.equals(topShareByClass, f.topShareByClass);
+                && Arrays.equals(topShareByClass, f.topShareByClass)
+                && java.util.Objects.equals(classHomesBelowTop, f.classHomesBelowTop);
     }
 
     @Override
@@ -390,6 +422,15 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
                 if (topShareByClass != null) {
                     writeArray(g, "top_share_by_class", topShareByClass);
+                }
+                if (classHomesBelowTop != null) {
+                    g.writeObjectFieldStart("class_homes_below_top");
+                    for (int k = 0; k < classHomesBelowTop.size(); k++) {
+                        g.writeFieldName(Integer.toString(NodePolicies.DEGREE_CLASS_MIN.get(k)));
+                        writePolicyRows(g, classHomesBelowTop.get(k));
+                        g.setPrettyPrinter(pp);
+                    }
+                    g.writeEndObject();
                 }
                 g.writeObjectFieldStart("siblings");
                 writeHomeTables(g, pp, "by_home", siblings.byHome());
@@ -578,7 +619,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("top_degrees") ? r.siblings(root) : null,
                     root.has("top_rank_homes") ? r.rankHomes(root) : null,
                     root.has("top_peers") ? r.topPeers(root) : null,
-                    root.has("top_share_by_class") ? r.topShares(root) : null);
+                    root.has("top_share_by_class") ? r.topShares(root) : null,
+                    root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -704,6 +746,28 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
             }
             return homes;
+        }
+
+        /** {@code class_homes_below_top}: one policy table (counts in nodes) per degree class, keyed by its minimum. */
+        List<List<PolicyEntry>> classHomesBelowTop(JsonNode root) throws NetworkFormatException {
+            JsonNode o = object(root, "class_homes_below_top");
+            if (!root.has("top_degrees")) {
+                throw new NetworkFormatException(name, "field class_homes_below_top", "needs top_degrees");
+            }
+            if (o.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new NetworkFormatException(name, "field class_homes_below_top", "must have one table per degree "
+                        + "class " + NodePolicies.DEGREE_CLASS_MIN + ", got " + o.size());
+            }
+            List<List<PolicyEntry>> out = new ArrayList<>();
+            for (int min : NodePolicies.DEGREE_CLASS_MIN) {
+                String key = Integer.toString(min);
+                if (!o.has(key) || !o.get(key).isArray()) {
+                    throw new NetworkFormatException(name, "field class_homes_below_top." + key, "must be an array "
+                            + "of policy rows (one table per degree class " + NodePolicies.DEGREE_CLASS_MIN + ")");
+                }
+                out.add(policyRows(o, key, "class_homes_below_top." + key));
+            }
+            return out;
         }
 
         /** {@code top_share_by_class}: one share in [0, 1] per degree class. */

@@ -118,7 +118,37 @@ public final class McpFitter {
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
                 NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
                 NodePolicies.Siblings.fit(g), topRankHomes(g), topPeers(g),
-                topShareByClass(g));
+                topShareByClass(g), classHomesBelowTop(g));
+    }
+
+    /**
+     * {@link McpFit#classHomesBelowTop()}: the homes ({@link NodePolicies#homeOf}) of the nodes outside the {@link
+     * #topNodes}, by {@link NodePolicies#classOf} class of their degree; offline nodes have none and are left out.
+     * Counted in nodes, most frequent first ({@link NodePolicies#table}).
+     */
+    static List<List<McpFit.PolicyEntry>> classHomesBelowTop(ChannelGraph g) {
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : topNodes(g)) {
+            isTop[v] = true;
+        }
+        List<Map<NodePolicies.Key, long[]>> counts = new ArrayList<>();
+        for (int k = 0; k < NodePolicies.DEGREE_CLASS_MIN.size(); k++) {
+            counts.add(new HashMap<>());
+        }
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (isTop[v] || g.degree(v) == 0) {
+                continue;
+            }
+            NodePolicies.Key home = NodePolicies.homeOf(g, v);
+            if (home != null) {
+                counts.get(NodePolicies.classOf(g.degree(v))).computeIfAbsent(home, x -> new long[1])[0]++;
+            }
+        }
+        List<List<McpFit.PolicyEntry>> out = new ArrayList<>();
+        for (Map<NodePolicies.Key, long[]> c : counts) {
+            out.add(NodePolicies.table(c));
+        }
+        return out;
     }
 
     /**

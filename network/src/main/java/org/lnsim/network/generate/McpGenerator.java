@@ -1078,8 +1078,12 @@ public final class McpGenerator {
         // the fitted topology: hub i takes the snapshot's hub i's outward home, when the fit has them
         List<McpFit.PolicyEntry> rankHomes = hubs > 0 ? fit.topRankHomes() : null;
         PolicySampler[] classHomes = new PolicySampler[np.classes().size()];
+        List<List<McpFit.PolicyEntry>> belowTop = hubs > 0 ? fit.classHomesBelowTop() : null;
         for (int k = 0; k < classHomes.length; k++) {
-            classHomes[k] = np.classes().get(k).homes().isEmpty() ? null : new PolicySampler(np.classes().get(k).homes());
+            // the fitted topology: non-hub nodes draw from the homes of the snapshot's non-top nodes of their class
+            List<McpFit.PolicyEntry> t = belowTop != null && !belowTop.get(k).isEmpty() ? belowTop.get(k)
+                    : np.classes().get(k).homes();
+            classHomes[k] = t.isEmpty() ? null : new PolicySampler(t);
         }
         PolicySampler hubHomes = hubs > 0 && fit.topHomes() != null && !fit.topHomes().isEmpty()
                 ? new PolicySampler(fit.topHomes()) : homes;

@@ -100,6 +100,29 @@ class HubCoreTest {
     }
 
     @Test
+    void pinnedHubsAreTheTopOnePercentOfTheExpectedNodes() {
+        // the 2019-05-14 fit: 4,275 nodes, 37,497 channels, K = 43. At its size ceil(42.75) = 43; at 10,000
+        // channels ceil(4,275 · 10,000 / 3,749,700) = ceil(11.40) = 12; at 1,000 ceil(1.14) = 2; at 1M min(43,
+        // ceil(1,140.1)) = 43
+        assertEquals(43, McpGenerator.pinnedHubs(43, 4_275, 37_497, 37_497));
+        assertEquals(12, McpGenerator.pinnedHubs(43, 4_275, 37_497, 10_000));
+        assertEquals(2, McpGenerator.pinnedHubs(43, 4_275, 37_497, 1_000));
+        assertEquals(43, McpGenerator.pinnedHubs(43, 4_275, 37_497, 1_000_000));
+        // at 10,000 channels the 12 largest generated degrees are the fit's 12 largest scaled by 10,000 / 37,497
+        // (1,370 -> 365.4 -> 365; the 12th, 589 -> 157.1 -> 157), and the 13th is drawn below the 12th
+        ChannelGraph g = new McpGenerator(FIT, McpGenerator.Config.of(10_000, 1), GenerationProgress.NONE).generate()
+                .graph();
+        int[] deg = degrees(g);
+        java.util.Arrays.sort(deg);
+        int[] top = FIT.topDegrees();
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Math.rint(top[i] * 10_000.0 / 37_497), deg[deg.length - 1 - i], "rank " + i);
+        }
+        assertTrue(deg[deg.length - 13] <= deg[deg.length - 12]);
+        assertEquals(157, deg[deg.length - 12]);
+    }
+
+    @Test
     void coreQuotasKeepTheShareOfTheOtherHubs() {
         // all K = 3 pinned: p itself, capped by the target: (2, 1, 1) with targets (5, 1, 1)
         assertArrayEquals(new int[] {2, 1, 1}, McpGenerator.corePeers(new int[] {2, 1, 1}, 3, new int[] {5, 1, 1, 1}));
@@ -209,17 +232,64 @@ class HubCoreTest {
         return McpFit.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Path.of("fit.json"));
     }
 
-    /** The fit as a file written before top_peers existed. */
+    /** The fit as a file written before top_peers, top_share_by_class and class_homes_below_top existed. */
     private static McpFit withoutTopPeers(McpFit fit) {
         try {
-            String j = json(fit);
-            String without = j.replaceAll("\n  \"top_peers\" : \\[[^\\]]*\\],", "")
-                    .replaceAll("\n  \"top_share_by_class\" : \\[[^\\]]*\\],", "");
-            assertNotEquals(j, without);
-            return read(without);
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json(fit));
+            for (String key : java.util.List.of("top_peers", "top_share_by_class", "class_homes_below_top")) {
+                assertTrue(root.has(key), key);
+                root.remove(key);
+            }
+            return read(m.writeValueAsString(root));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void classHomesBelowTopLeaveTheHubsOut() {
+        // the hand-worked graph has no policies, so no node has a home: five empty tables
+        assertEquals(java.util.Collections.nCopies(5, java.util.List.of()), McpFitter.classHomesBelowTop(club()));
+        // 2019-05-14: the class of 100+ channels counts 94 live nodes, 25 of them with (0, 250 ppm, CLTV 30), all 25
+        // hubs (top 43); below the top the class keeps 94 - 42 live hubs = 52 nodes (one hub is offline) and none
+        // with that home
+        McpFit.PolicyEntry operator = new McpFit.PolicyEntry(0, 250, 30, 0, McpFit.HTLC_MAX_NONE, 25);
+        java.util.List<McpFit.PolicyEntry> all = FIT.nodePolicies().classes().get(4).homes();
+        assertTrue(all.contains(operator), all.toString());
+        java.util.List<McpFit.PolicyEntry> below = FIT.classHomesBelowTop().get(4);
+        assertEquals(all.stream().mapToLong(McpFit.PolicyEntry::count).sum()
+                - FIT.topHomes().stream().mapToLong(McpFit.PolicyEntry::count).sum(),
+                below.stream().mapToLong(McpFit.PolicyEntry::count).sum());
+        assertTrue(below.stream().noneMatch(p -> McpGenerator.samePolicy(p, operator)), below.toString());
+        // generated at the snapshot's size, the non-hub nodes with 100 or more channels draw from that table: none
+        // of them has the operator's home as its most common policy (seed 1; it drew it for ~27% of them before)
+        ChannelGraph g = new McpGenerator(FIT, McpGenerator.Config.of(37_497, 1), GenerationProgress.NONE).generate()
+                .graph();
+        boolean[] hub = hubs(g, FIT.topDegrees().length);
+        int big = 0;
+        int withOperator = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (!hub[v] && g.degree(v) >= 100) {
+                big++;
+                NodePolicies.Key h = NodePolicies.homeOf(g, v);
+                if (h != null && h.base() == 0 && h.ppm() == 250 && h.cltv() == 30) {
+                    withOperator++;
+                }
+            }
+        }
+        assertTrue(big > 20, "non-hub nodes with >= 100 channels: " + big);
+        assertEquals(0, withOperator);
+    }
+
+    @Test
+    void badClassHomesBelowTopNameTheirKey() throws IOException {
+        String j = json(FIT);
+        String head = "\"class_homes_below_top\" : {\n    \"1\" : [\n    [1000, 1, 144, 0, \"none\", 155],";
+        assertTrue(j.contains(head), "class_homes_below_top as written");
+        assertBad(j.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")), "class_homes_below_top.1[0]");
+        assertBad(j.replace(head, head.replace("\"1\" :", "\"3\" :")), "class_homes_below_top");
     }
 
     @Test
