@@ -75,7 +75,9 @@ import org.lnsim.network.NodeIds;
  *       its home from its own degree class's homes, a direction between two nodes of the same home deviates as that
  *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction as the snapshot's
  *       directions of its (home, hub's home) pair when the peer is a hub and the pair is listed, else from its home's
- *       table for non-hub peers (the pooled other deviations when the home has none); under {@link
+ *       table and share for non-hub peers (the pooled other deviations and the class's share when the home has none);
+ *       non-hub nodes draw their home from their class's homes below the top ({@link
+ *       McpFit#classHomesBelowTop()}, when the fit has them); under {@link
  *       TopologyMode#MCP} every home comes from the pooled table and every deviation from one table, as before.</li>
  *   <li><b>Nodes</b>: ids are 33 random bytes with prefix 0x02 or 0x03, unique (a collision is redrawn). Each node's
  *       address kind is drawn from the fit's mix in proportion (MCP assigns floor(share × n) nodes per kind instead;
@@ -1055,10 +1057,15 @@ public final class McpGenerator {
      * disabled draw (directions between live nodes only). With {@code hubs > 0} (the fitted topology) the deviation
      * draw of a direction to a live peer with the same home uses that home's sibling share and table, and any other
      * direction to a live hub peer (index below {@code hubs}) whose (home, hub's home) pair the fit lists that
-     * pair's share and table, and any other its class's deviating share with its home's table for non-hub peers
-     * (the pooled other deviations when the home has no table): the class shares count sibling
-     * deviations too, so other directions deviate somewhat more often than in the snapshot (2019-05-14: 14.7% of
-     * other directions deviate, the class shares are 3–24%).
+     * pair's share and table, and any other its home's share and table of deviating other directions to non-top
+     * peers ({@link NodePolicies.HomeSiblings#deviatingShare()} of {@code otherByHome}; the class's deviating share
+     * and the pooled other deviations when the home has no table). The class shares, drawn here before issue 22's
+     * last step, count sibling deviations too, so other directions deviated more often than in the snapshot
+     * (2019-05-14: 14.7% of other directions deviate, the class shares are 3–24%), most at the hubs, whose class
+     * share (24% in 2019-05-14) moved their directions off their homes: the 2021-04-16 fee median was 22–30% low
+     * on four seeds of five, and within ±20% on all but one with the home's share.
+     * Under {@link TopologyMode#FITTED} draws come in this order too; the node's home is drawn from
+     * {@link McpFit#classHomesBelowTop()} when the fit has it.
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
                               SplittableRandom rnd, long work, int hubs) {
@@ -1111,6 +1118,7 @@ public final class McpGenerator {
         java.util.Map<List<Long>, Double> siblingShares = new java.util.HashMap<>();
         PolicySampler otherDeviations = null;
         java.util.Map<List<Long>, PolicySampler> otherTables = new java.util.HashMap<>();
+        java.util.Map<List<Long>, Double> otherShares = new java.util.HashMap<>();
         java.util.Map<List<Long>, PolicySampler> pairTables = new java.util.HashMap<>();
         java.util.Map<List<Long>, Double> pairShares = new java.util.HashMap<>();
         if (siblings != null) {
@@ -1123,6 +1131,7 @@ public final class McpGenerator {
             if (siblings.otherByHome() != null) {
                 for (NodePolicies.HomeSiblings h : siblings.otherByHome()) {
                     otherTables.put(homeKey(h.home()), new PolicySampler(h.deviations()));
+                    otherShares.put(homeKey(h.home()), h.deviatingShare());
                 }
                 for (NodePolicies.PairDeviations pd : siblings.otherToTopByPair()) {
                     List<Long> key = pairKey(pd.home(), pd.peerHome());
@@ -1161,7 +1170,7 @@ public final class McpGenerator {
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
                     PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
-                    double share = deviatingShare[k];
+                    double share = otherShares.getOrDefault(homeKey(home[from]), deviatingShare[k]);
                     List<Long> pair = to < hubs && !offline[to] ? pairKey(home[from], home[to]) : null;
                     if (!offline[to] && samePolicy(home[from], home[to])) {
                         List<Long> key = homeKey(home[from]);
