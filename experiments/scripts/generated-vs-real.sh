@@ -7,7 +7,8 @@
 # networks only, so that fee p99 rests on ~50 payments instead of ~5 (the 500-payment rows stay as issue 22 defines
 # the goal).
 #
-#   experiments/scripts/generated-vs-real.sh [WORK_DIR]     (from the repository root; ~15 min on 2 cores)
+#   experiments/scripts/generated-vs-real.sh [WORK_DIR]     (from the repository root; ~8 min on 2 cores, ~3 of
+#   them the 5,000-payment runs)
 #
 # Writes the table to stdout; keeps fits, networks and runs in WORK_DIR (default: a temporary folder, removed).
 # A benchmark, not part of 'mvn verify'. The recipe machinery (lnsim reproduce) runs one experiment per table part and
