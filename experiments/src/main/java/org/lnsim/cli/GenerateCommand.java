@@ -85,9 +85,11 @@ final class GenerateCommand implements Callable<Integer> {
     String policies;
 
     @Option(names = "--topology", defaultValue = "fitted", paramLabel = "fitted|mcp", description = "mcp: where "
-            + "the largest degrees come from: 'fitted' (default) pins the fit's top_degrees (the snapshot's top 1% "
-            + "of degrees, scaled by channels / snapshot channels) and draws the rest from the degree law below them; "
-            + "'mcp' draws every degree from the law up to --max-channels (the default before issue 22).")
+            + "the largest degrees come from: 'fitted' (default) pins the largest of the fit's top_degrees (as many "
+            + "as 1%% of the nodes expected at this size, at most the snapshot's top 1%%), scaled by channels / "
+            + "snapshot channels, wires them among themselves and to the nodes that ask for hub peers (the fit's "
+            + "top_peers and top_share_by_class) and draws the rest from the degree law below them; 'mcp' draws "
+            + "every degree from the law up to --max-channels (the default before issue 22).")
     String topology;
 
     @Option(names = "--degree-fit", defaultValue = "mle", paramLabel = "mle|lsq", description = "mcp: degree law: "

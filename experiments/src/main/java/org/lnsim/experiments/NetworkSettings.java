@@ -66,9 +66,11 @@ public sealed interface NetworkSettings {
             + "offline nodes and disabled directions by degree class), each direction independently from the fit's policy table (the "
             + "default before issue 22), or MCP's uniform update");
     Key<String> TOPOLOGY = Key.choice("topology", "fitted", List.of("fitted", "mcp"), "mcp only: where the largest "
-            + "degrees come from: the fit's top_degrees (the snapshot's top 1%, scaled by channels / snapshot "
-            + "channels) with the rest drawn from the degree law below them, or every degree from the law up to "
-            + "max_channels (the default before issue 22)");
+            + "degrees come from: the largest of the fit's top_degrees (as many as 1% of the nodes expected at "
+            + "this size, at most the snapshot's top 1%), scaled by channels / snapshot channels, wired among "
+            + "themselves and to the nodes that ask for hub peers (the fit's top_peers and top_share_by_class), with "
+            + "the rest drawn from the degree law below them, or every degree from the law up to max_channels (the "
+            + "default before issue 22)");
     Key<String> FIT = Key.str("fit", "embedded", "mcp only: 'embedded' (the 2019-05-14 fit shipped in the jar), a "
             + "fit JSON from 'lnsim fit', or a snapshot to fit");
     Key<Long> NODES = Key.lng("nodes", null, 3, WattsStrogatzGenerator.MAX_CHANNELS, "watts-strogatz only, "

@@ -150,6 +150,33 @@ class GenerateCommandTest {
     }
 
     @Test
+    void badRichClubOrClassHomesInAFitFileExitWithTwoNamingTheKey() throws Exception {
+        Path out = dir.resolve("r.lnsim");
+        String json = embeddedFitJson();
+        // a hub with more hub peers than the other 42 hubs
+        Path bad = dir.resolve("bad-peers-fit.json");
+        Files.writeString(bad, json.replaceFirst("(\"top_peers\" : \\[ )[0-9]+", "$143"));
+        Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("top_peers[0]"), r.err());
+        // a share above 1
+        Path share = dir.resolve("bad-share-fit.json");
+        Files.writeString(share, json.replaceFirst("(\"top_share_by_class\" : \\[ )[0-9.]+", "$11.5"));
+        r = run("generate", "--channels", "2000", "--fit", share.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("top_share_by_class[0]"), r.err());
+        // a negative fee in a class home below the top
+        Path homes = dir.resolve("bad-homes-fit.json");
+        String head = "\"class_homes_below_top\" : {\n    \"1\" : [\n    [1000, 1, 144,";
+        assertTrue(json.contains(head));
+        Files.writeString(homes, json.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")));
+        r = run("generate", "--channels", "2000", "--fit", homes.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("class_homes_below_top.1[0]"), r.err());
+        assertFalse(Files.exists(out), "nothing written on bad input");
+    }
+
+    @Test
     void badValuesExitWithTwo() {
         Path out = dir.resolve("bad.lnsim");
         Run r = run("generate", "--channels", "10", "--out", out.toString());

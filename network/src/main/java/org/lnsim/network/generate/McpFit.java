@@ -84,6 +84,43 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  an operator's hub may have more channels to its own hubs than to anyone else, and
  *                                  what it charges them is not what it charges the network (the generated hub's
  *                                  channels to hubs of the same home still deviate as siblings do)
+ * @param topPeers                  for each top node, in {@code topDegrees} order, how many of the other top nodes it
+ *                                  has a channel with (distinct peers, so at most {@code topDegrees.length − 1} and at
+ *                                  most its degree): the snapshot's rich club. JSON {@code top_peers}, absent in a fit
+ *                                  written before it (then null, and the hubs are wired as before: peers drawn
+ *                                  uniformly from the nodes with room, so that almost none is a hub). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} the generator wires the hubs among themselves
+ *                                  first, hub i to {@code topPeers[i]} others ({@link McpGenerator#corePeers}), then
+ *                                  the rest as MCP. Why: real hubs open channels to each other (2021-04-16: 14% of the
+ *                                  89 hubs' distinct peers are hubs, 20% of their channel ends; 2019-05-14: 7% and
+ *                                  12%; 2026-02-03: 25% and 28%), where MCP's uniform peer choice gives 2–3%; the
+ *                                  hub-to-hub channels carry the hubs' own policies where routes pass
+ * @param topShareByClass           for the nodes outside the top ones, by {@link NodePolicies#DEGREE_CLASS_MIN}
+ *                                  class of their degree, the share of their channel ends whose peer is a top node
+ *                                  (a class without such nodes takes the share of the class below it, 0 for the
+ *                                  first); JSON {@code top_share_by_class}, absent in a fit written before it (then
+ *                                  null: no quotas, hubs draw their peers uniformly among the nodes with room).
+ *                                  Under {@link McpGenerator.TopologyMode#FITTED} each non-hub node gets that share
+ *                                  of its channels as a quota of hub peers ({@link McpGenerator#hubQuotas}), and the
+ *                                  hubs draw their peers among the nodes with quota left first. Why: MCP's order
+ *                                  (largest first, peers uniform among nodes with room) lets the hubs fill almost
+ *                                  every small node (generated: 96–100% of degree-1 nodes' channels go to a hub;
+ *                                  the snapshots': 54% in 2019-05-14 and 2026-02-03, 72% in 2021-04-16) and starves
+ *                                  the 20–99 channel nodes (generated 27–42%, snapshots 37–47%); a small node hung
+ *                                  on a hub is one hop closer to everyone, and the hubs' fees sit on more routes
+ * @param classHomesBelowTop        the home policies of the live nodes outside the top ones, by {@link
+ *                                  NodePolicies#DEGREE_CLASS_MIN} class of their degree (counted in nodes, most
+ *                                  frequent first; a class may be empty); JSON {@code class_homes_below_top}, an
+ *                                  object keyed by the class's smallest degree, absent in a fit written before it
+ *                                  (then null: non-hub nodes draw from {@link NodePolicies.DegreeClass#homes()} as
+ *                                  before). Under {@link McpGenerator.TopologyMode#FITTED} the hubs take their rank
+ *                                  homes, so the other nodes draw from these tables (from the class's own table when
+ *                                  this one is empty). Why: a class's homes count the hubs too; in 2019-05-14 25 of
+ *                                  the 94 live nodes with 100 or more channels have one operator's home (0, 250 ppm,
+ *                                  CLTV 30), all 25 of them hubs, so a generated non-hub node with 100 or more
+ *                                  channels drew that home 27% of the time where the snapshot's never has it, and
+ *                                  the operator's mesh (base 0, 1 ppm, CLTV 4 among its nodes) grew to carry a
+ *                                  quarter of the routes' forwarding hops, which leave it at 250 ppm
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -91,7 +128,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      int rankNodes, double[] peerMinusChannelSat, double peerSlopeSatPerRank, double peerInterceptSat,
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
                      int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
-                     List<PolicyEntry> topRankHomes) {
+                     List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass,
+                     List<List<PolicyEntry>> classHomesBelowTop) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -173,6 +211,43 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             }
             topRankHomes = java.util.Collections.unmodifiableList(new ArrayList<>(topRankHomes));
         }
+        if (classHomesBelowTop != null) {
+            if (topDegrees == null || classHomesBelowTop.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new IllegalArgumentException("class_homes_below_top needs top_degrees and one table per degree "
+                        + "class (" + NodePolicies.DEGREE_CLASS_MIN.size() + "), got " + classHomesBelowTop.size());
+            }
+            List<List<PolicyEntry>> copy = new ArrayList<>();
+            for (List<PolicyEntry> t : classHomesBelowTop) {
+                copy.add(List.copyOf(t));
+            }
+            classHomesBelowTop = List.copyOf(copy);
+        }
+        if (topShareByClass != null) {
+            if (topDegrees == null || topShareByClass.length != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new IllegalArgumentException("top_share_by_class needs top_degrees and one share per degree "
+                        + "class (" + NodePolicies.DEGREE_CLASS_MIN.size() + "), got " + topShareByClass.length);
+            }
+            topShareByClass = topShareByClass.clone();
+            for (int i = 0; i < topShareByClass.length; i++) {
+                if (!(topShareByClass[i] >= 0 && topShareByClass[i] <= 1)) {
+                    throw new IllegalArgumentException("top_share_by_class[" + i + "] must be a share in [0, 1], got "
+                            + topShareByClass[i]);
+                }
+            }
+        }
+        if (topPeers != null) {
+            if (topDegrees == null || topPeers.length != topDegrees.length) {
+                throw new IllegalArgumentException("top_peers must have one entry per top_degrees entry ("
+                        + (topDegrees == null ? 0 : topDegrees.length) + "), got " + topPeers.length);
+            }
+            topPeers = topPeers.clone();
+            for (int i = 0; i < topPeers.length; i++) {
+                if (topPeers[i] < 0 || topPeers[i] > topDegrees.length - 1 || topPeers[i] > topDegrees[i]) {
+                    throw new IllegalArgumentException("top_peers[" + i + "] must be between 0 and min(top nodes − 1 = "
+                            + (topDegrees.length - 1) + ", its degree " + topDegrees[i] + "), got " + topPeers[i]);
+                }
+            }
+        }
         if (topDegrees != null) {
             topDegrees = topDegrees.clone();
             if (topDegrees.length == 0) {
@@ -205,6 +280,24 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         return topDegrees == null ? null : topDegrees.clone();
     }
 
+    /** The tables of {@link #classHomesBelowTop}, or null; table k may be empty. */
+    @Override
+    public List<List<PolicyEntry>> classHomesBelowTop() {
+        return classHomesBelowTop;
+    }
+
+    /** A copy of {@link #topShareByClass}, or null. */
+    @Override
+    public double[] topShareByClass() {
+        return topShareByClass == null ? null : topShareByClass.clone();
+    }
+
+    /** A copy of {@link #topPeers}, or null. */
+    @Override
+    public int[] topPeers() {
+        return topPeers == null ? null : topPeers.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof McpFit f && source.equals(f.source) && generatedBy.equals(f.generatedBy)
@@ -220,7 +313,9 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && addresses.equals(f.addresses) && java.util.Objects.equals(nodePolicies, f.nodePolicies)
                 && Arrays.equals(topDegrees, f.topDegrees) && java.util.Objects.equals(topHomes, f.topHomes)
                 && java.util.Objects.equals(siblings, f.siblings)
-                && java.util.Objects.equals(topRankHomes, f.topRankHomes);
+                && java.util.Objects.equals(topRankHomes, f.topRankHomes) && Arrays.equals(topPeers, f.topPeers)
+                && Arrays.equals(topShareByClass, f.topShareByClass)
+                && java.util.Objects.equals(classHomesBelowTop, f.classHomesBelowTop);
     }
 
     @Override
@@ -316,6 +411,26 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     }
                     g.writeEndArray();
                     g.setPrettyPrinter(pp);
+                }
+                if (topPeers != null) {
+                    g.writeFieldName("top_peers");
+                    g.writeStartArray();
+                    for (int d : topPeers) {
+                        g.writeNumber(d);
+                    }
+                    g.writeEndArray();
+                }
+                if (topShareByClass != null) {
+                    writeArray(g, "top_share_by_class", topShareByClass);
+                }
+                if (classHomesBelowTop != null) {
+                    g.writeObjectFieldStart("class_homes_below_top");
+                    for (int k = 0; k < classHomesBelowTop.size(); k++) {
+                        g.writeFieldName(Integer.toString(NodePolicies.DEGREE_CLASS_MIN.get(k)));
+                        writePolicyRows(g, classHomesBelowTop.get(k));
+                        g.setPrettyPrinter(pp);
+                    }
+                    g.writeEndObject();
                 }
                 g.writeObjectFieldStart("siblings");
                 writeHomeTables(g, pp, "by_home", siblings.byHome());
@@ -502,7 +617,10 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("top_degrees") ? r.ints(root, "top_degrees") : null,
                     root.has("top_degrees") ? r.policyRows(root, "top_homes", "top_homes") : null,
                     root.has("top_degrees") ? r.siblings(root) : null,
-                    root.has("top_rank_homes") ? r.rankHomes(root) : null);
+                    root.has("top_rank_homes") ? r.rankHomes(root) : null,
+                    root.has("top_peers") ? r.topPeers(root) : null,
+                    root.has("top_share_by_class") ? r.topShares(root) : null,
+                    root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -628,6 +746,68 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
             }
             return homes;
+        }
+
+        /** {@code class_homes_below_top}: one policy table (counts in nodes) per degree class, keyed by its minimum. */
+        List<List<PolicyEntry>> classHomesBelowTop(JsonNode root) throws NetworkFormatException {
+            JsonNode o = object(root, "class_homes_below_top");
+            if (!root.has("top_degrees")) {
+                throw new NetworkFormatException(name, "field class_homes_below_top", "needs top_degrees");
+            }
+            if (o.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new NetworkFormatException(name, "field class_homes_below_top", "must have one table per degree "
+                        + "class " + NodePolicies.DEGREE_CLASS_MIN + ", got " + o.size());
+            }
+            List<List<PolicyEntry>> out = new ArrayList<>();
+            for (int min : NodePolicies.DEGREE_CLASS_MIN) {
+                String key = Integer.toString(min);
+                if (!o.has(key) || !o.get(key).isArray()) {
+                    throw new NetworkFormatException(name, "field class_homes_below_top." + key, "must be an array "
+                            + "of policy rows (one table per degree class " + NodePolicies.DEGREE_CLASS_MIN + ")");
+                }
+                out.add(policyRows(o, key, "class_homes_below_top." + key));
+            }
+            return out;
+        }
+
+        /** {@code top_share_by_class}: one share in [0, 1] per degree class. */
+        double[] topShares(JsonNode root) throws NetworkFormatException {
+            double[] v = reals(root, "top_share_by_class");
+            if (v.length != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new NetworkFormatException(name, "field top_share_by_class", "must have one share per degree "
+                        + "class (" + NodePolicies.DEGREE_CLASS_MIN.size() + "), got " + v.length);
+            }
+            for (int i = 0; i < v.length; i++) {
+                if (!(v[i] >= 0 && v[i] <= 1)) {
+                    throw new NetworkFormatException(name, "field top_share_by_class[" + i + "]",
+                            "must be a share in [0, 1], got " + v[i]);
+                }
+            }
+            if (!root.has("top_degrees")) {
+                throw new NetworkFormatException(name, "field top_share_by_class", "needs top_degrees");
+            }
+            return v;
+        }
+
+        /** {@code top_peers}: one count in [0, min(top nodes − 1, degree)] per {@code top_degrees} entry. */
+        int[] topPeers(JsonNode root) throws NetworkFormatException {
+            JsonNode n = array(root, "top_peers");
+            JsonNode top = root.get("top_degrees");
+            if (top == null || !top.isArray() || top.size() != n.size()) {
+                throw new NetworkFormatException(name, "field top_peers", "must have one entry per top_degrees entry ("
+                        + (top == null || !top.isArray() ? 0 : top.size()) + "), got " + n.size());
+            }
+            int[] v = new int[n.size()];
+            for (int i = 0; i < v.length; i++) {
+                long x = integer(n.get(i), "top_peers[" + i + "]");
+                long degree = top.get(i).isIntegralNumber() ? top.get(i).asLong() : Long.MAX_VALUE;
+                if (x < 0 || x > v.length - 1 || x > degree) {
+                    throw new NetworkFormatException(name, "field top_peers[" + i + "]", "must be between 0 and "
+                            + "min(top nodes − 1 = " + (v.length - 1) + ", its degree " + degree + "), got " + x);
+                }
+                v[i] = (int) x;
+            }
+            return v;
         }
 
         /** {@code top_rank_homes}: one policy row (count 1) or null per {@code top_degrees} entry. */

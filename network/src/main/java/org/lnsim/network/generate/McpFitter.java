@@ -117,7 +117,99 @@ public final class McpFitter {
                 degreeLaw, degreeLawMle, capacityLaw, CAPACITY_BIN_SAT, CAPACITY_WINDOW_BINS, shares, ranks.nodes(), peer,
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
                 NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
-                NodePolicies.Siblings.fit(g), topRankHomes(g));
+                NodePolicies.Siblings.fit(g), topRankHomes(g), topPeers(g),
+                topShareByClass(g), classHomesBelowTop(g));
+    }
+
+    /**
+     * {@link McpFit#classHomesBelowTop()}: the homes ({@link NodePolicies#homeOf}) of the nodes outside the {@link
+     * #topNodes}, by {@link NodePolicies#classOf} class of their degree; offline nodes have none and are left out.
+     * Counted in nodes, most frequent first ({@link NodePolicies#table}).
+     */
+    static List<List<McpFit.PolicyEntry>> classHomesBelowTop(ChannelGraph g) {
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : topNodes(g)) {
+            isTop[v] = true;
+        }
+        List<Map<NodePolicies.Key, long[]>> counts = new ArrayList<>();
+        for (int k = 0; k < NodePolicies.DEGREE_CLASS_MIN.size(); k++) {
+            counts.add(new HashMap<>());
+        }
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (isTop[v] || g.degree(v) == 0) {
+                continue;
+            }
+            NodePolicies.Key home = NodePolicies.homeOf(g, v);
+            if (home != null) {
+                counts.get(NodePolicies.classOf(g.degree(v))).computeIfAbsent(home, x -> new long[1])[0]++;
+            }
+        }
+        List<List<McpFit.PolicyEntry>> out = new ArrayList<>();
+        for (Map<NodePolicies.Key, long[]> c : counts) {
+            out.add(NodePolicies.table(c));
+        }
+        return out;
+    }
+
+    /**
+     * {@link McpFit#topShareByClass()}: over the nodes outside the {@link #topNodes}, by {@link
+     * NodePolicies#classOf} class of their degree, the share of their channel ends (parallel channels each count)
+     * whose peer is a top node, rounded ({@link McpFit#round}); a class without such ends takes the class below's
+     * share (0 for the first).
+     */
+    static double[] topShareByClass(ChannelGraph g) {
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : topNodes(g)) {
+            isTop[v] = true;
+        }
+        int classes = NodePolicies.DEGREE_CLASS_MIN.size();
+        long[] ends = new long[classes];
+        long[] toTop = new long[classes];
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (isTop[v] || g.degree(v) == 0) {
+                continue;
+            }
+            int k = NodePolicies.classOf(g.degree(v));
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                ends[k]++;
+                if (isTop[g.outPeer(s)]) {
+                    toTop[k]++;
+                }
+            }
+        }
+        double[] out = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            out[k] = ends[k] == 0 ? (k == 0 ? 0 : out[k - 1]) : McpFit.round((double) toTop[k] / ends[k]);
+        }
+        return out;
+    }
+
+    /**
+     * The rich club ({@link McpFit#topPeers()}): for each of the {@code ceil(n / TOP_ONE_IN)} nodes with the most
+     * channels, in {@link #topDegrees} order, how many of the other such nodes it has at least one channel with
+     * (parallel channels count once, so that the generator, which makes no parallel channels, can reproduce it).
+     */
+    static int[] topPeers(ChannelGraph g) {
+        int[] top = topNodes(g);
+        int[] rank = new int[g.nodeCount()];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < top.length; i++) {
+            rank[top[i]] = i;
+        }
+        int[] out = new int[top.length];
+        boolean[] seen = new boolean[top.length];
+        for (int i = 0; i < top.length; i++) {
+            Arrays.fill(seen, false);
+            int v = top[i];
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int r = rank[g.outPeer(s)];
+                if (r >= 0 && r != i && !seen[r]) {
+                    seen[r] = true;
+                    out[i]++;
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -37,6 +37,11 @@
  * other nodes draw their home within their degree class, and deviating policies are placed by peer and drawn per home
  * and, towards hubs, per (home, hub's home) pair ({@link org.lnsim.network.generate.NodePolicies.Siblings}). MCP's draw of every degree from the law, with the pooled policy
  * draw, stays as {@link org.lnsim.network.generate.McpGenerator.TopologyMode#MCP} and gives the same bytes as before.
+ * The fitted topology also wires the snapshot's rich club (each hub's count of hub peers, {@link
+ * org.lnsim.network.generate.McpFit#topPeers()}, and by degree class the share of the other nodes' channels that go
+ * to hubs, {@link org.lnsim.network.generate.McpFit#topShareByClass()}), draws the non-hub nodes' homes from the
+ * snapshot's non-hub nodes of their class ({@link org.lnsim.network.generate.McpFit#classHomesBelowTop()}), and pins
+ * the top 1% of the node count expected at the asked size (all of the snapshot's top 1% at its size or above).
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
