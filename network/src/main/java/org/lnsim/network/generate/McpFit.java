@@ -389,12 +389,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 writeNodePolicies(g, pp, nodePolicies);
             }
             if (topDegrees != null) {
-                g.writeFieldName("top_degrees");
-                g.writeStartArray();
-                for (int d : topDegrees) {
-                    g.writeNumber(d);
-                }
-                g.writeEndArray();
+                writeArray(g, "top_degrees", topDegrees);
                 g.writeFieldName("top_homes");
                 writePolicyRows(g, topHomes);
                 g.setPrettyPrinter(pp);
@@ -413,12 +408,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     g.setPrettyPrinter(pp);
                 }
                 if (topPeers != null) {
-                    g.writeFieldName("top_peers");
-                    g.writeStartArray();
-                    for (int d : topPeers) {
-                        g.writeNumber(d);
-                    }
-                    g.writeEndArray();
+                    writeArray(g, "top_peers", topPeers);
                 }
                 if (topShareByClass != null) {
                     writeArray(g, "top_share_by_class", topShareByClass);
@@ -552,6 +542,14 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         g.writeFieldName("c");
         writeReal(g, law.c());
         g.writeEndObject();
+    }
+
+    private static void writeArray(JsonGenerator g, String name, int[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
     }
 
     private static void writeArray(JsonGenerator g, String name, double[] values) throws IOException {

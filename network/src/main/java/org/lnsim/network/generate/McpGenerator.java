@@ -467,6 +467,16 @@ public final class McpGenerator {
             a = new int[capacity];
             b = new int[capacity];
         }
+
+        /** Appends the channel x–y, notes the pair and counts it in both ends' degrees. */
+        void add(int x, int y, LongHashSet pairs, int[] deg) {
+            pairs.add(pairKey(x, y));
+            a[count] = x;
+            b[count] = y;
+            count++;
+            deg[x]++;
+            deg[y]++;
+        }
     }
 
     /**
@@ -664,12 +674,7 @@ public final class McpGenerator {
                     completed = false;
                     break;
                 }
-                pairs.add(pairKey(node, peer));
-                e.a[e.count] = node;
-                e.b[e.count] = peer;
-                e.count++;
-                deg[node]++;
-                deg[peer]++;
+                e.add(node, peer, pairs, deg);
                 if (got != null && node < hubs) {
                     got[peer]++;
                 }
@@ -745,12 +750,7 @@ public final class McpGenerator {
                     completed = false;
                     break;
                 }
-                pairs.add(pairKey(i, peer));
-                e.a[e.count] = i;
-                e.b[e.count] = peer;
-                e.count++;
-                deg[i]++;
-                deg[peer]++;
+                e.add(i, peer, pairs, deg);
                 have[i]++;
                 have[peer]++;
                 if (have[peer] >= core[peer] || deg[peer] >= target[peer]) {
