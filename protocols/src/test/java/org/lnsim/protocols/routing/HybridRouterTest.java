@@ -394,4 +394,37 @@ class HybridRouterTest {
         }
         assertTrue(compared > 50, "too few reachable pairs: " + compared);
     }
+
+    /**
+     * A router keeps each query's excluded directions as bits it clears at the next query: on CLoTH's snapshot, 40
+     * queries in a row on one router, each excluding a different random set of up to 400 directions (some of them on
+     * the query's own best route), give the routes a fresh router gives each query alone.
+     */
+    @Test
+    void exclusionsOfOneQueryDoNotLeakIntoTheNext() throws Exception {
+        ChannelGraph g = org.lnsim.network.io.NetworkFormats.load(
+                org.lnsim.network.testing.TestData.snapshots().resolve("cloth-snapshot-2020")).graph();
+        HybridRouter shared = new HybridRouter(g);
+        SplittableRandom rnd = new SplittableRandom(31);
+        int changed = 0;
+        for (int q = 0; q < 40; q++) {
+            RouteRequest plain = RouteRequest.of(rnd.nextInt(g.nodeCount()), rnd.nextInt(g.nodeCount()), 100_000_000)
+                    .withFuzz(0.05, q);
+            Route free = new HybridRouter(g).find(plain);
+            int[] ex = new int[rnd.nextInt(401)];
+            for (int k = 0; k < ex.length; k++) {
+                ex[k] = k < free.hopCount() ? free.hops().get(k).directionIndex() : rnd.nextInt(2 * g.channelCount());
+            }
+            RouteRequest r = plain.withExcludedDirections(ex);
+            Route expected = new HybridRouter(g).find(r);
+            Route got = shared.find(r);
+            assertEquals(expected.hops(), got.hops(), "query " + q);
+            assertEquals(expected.failure(), got.failure(), "query " + q);
+            assertEquals(free.hops(), shared.find(plain).hops(), "query " + q + " without exclusions");
+            if (!expected.hops().equals(free.hops())) {
+                changed++;
+            }
+        }
+        assertTrue(changed > 10, "the exclusions should change most routes: " + changed);
+    }
 }
