@@ -129,7 +129,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new ExitCodes.BadInputException("--warmup must be >= 0: " + warmup);
         }
-        if (compareJgrapht && (algorithm == Algorithm.LND || algorithm == Algorithm.LDK)) {
+        if (compareJgrapht && ownSearch()) {
             throw new ExitCodes.BadInputException("--compare-jgrapht checks c-lightning's Dijkstra; it cannot be "
                     + "combined with --algorithm " + algorithm.label());
         }
@@ -147,7 +147,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.BadInputException(e.getMessage());
         }
-        HybridRouter router = algorithm == Algorithm.LND || algorithm == Algorithm.LDK ? null : new HybridRouter(g);
+        HybridRouter router = ownSearch() ? null : new HybridRouter(g);
         Progress progress = Progress.forTerminal(quiet);
 
         run(searches(g, router, warm), warm.length, threads, null, progress, "warm-up");
@@ -202,8 +202,7 @@ final class BenchRouteCommand implements Callable<Integer> {
     private RouteRequest[] requests(ChannelGraph g, int[] eligible, int count, SplittableRandom rnd) {
         // lnd's, LDK's and CLoTH's searches read only the pair and the amount of a request, drawn as for the hybrid router
         return requests(eligible, count, rnd, amountMsat, maxHops,
-                algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH
-                        ? Algorithm.HYBRID : algorithm, fallback);
+                ownSearch() ? Algorithm.HYBRID : algorithm, fallback);
     }
 
     /**
@@ -222,6 +221,14 @@ final class BenchRouteCommand implements Callable<Integer> {
         return r;
     }
 
+    /**
+     * Whether {@code --algorithm} names another scheme's search (lnd's, LDK's, CLoTH's) rather than the hybrid
+     * router's: it keeps its own costs and hop limit, and there is no JGraphT comparison of it.
+     */
+    private boolean ownSearch() {
+        return algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH;
+    }
+
     /** lnd's or LDK's searches over one shared copy of the in-edges (built once, for warm-up and measured queries). */
     private java.util.function.Supplier<org.lnsim.protocols.routing.PathFinder> finders;
 
@@ -237,7 +244,7 @@ final class BenchRouteCommand implements Callable<Integer> {
      */
     private java.util.function.Supplier<Search> searches(ChannelGraph g, HybridRouter router,
                                                          RouteRequest[] requests) {
-        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH) {
+        if (ownSearch()) {
             if (finders == null) {
                 finders = switch (algorithm) {
                     case LND -> org.lnsim.protocols.lnd.LndRouting.pathFinders(g,
@@ -461,7 +468,7 @@ final class BenchRouteCommand implements Callable<Integer> {
         s.hopHistogram().forEach((k, v) -> hist.put(Integer.toString(k), v));
         o.put("algorithm", algorithm.label());
         o.put("fallback", fallback.name().toLowerCase(Locale.ROOT));
-        if (algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH) {
+        if (ownSearch()) {
             o.putNull("hop_limit"); // their searches keep their own limits; --max-hops does not reach them
         } else {
             o.put("hop_limit", maxHops);
@@ -486,11 +493,10 @@ final class BenchRouteCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "network     %s: %,d nodes, %,d channels%n",
                 StatsCommand.displayName(network), g.nodeCount(), g.channelCount()));
-        boolean ownLimit = algorithm == Algorithm.LND || algorithm == Algorithm.LDK || algorithm == Algorithm.CLOTH;
         b.append(String.format(Locale.ROOT, "queries     %,d random pairs (seed %d), %,d msat each, %s%s, %s,"
                         + " %d thread%s%n", s.queries(), seed, amountMsat, algorithm.label(),
                 algorithm == Algorithm.HYBRID ? " (fallback " + fallback.name().toLowerCase(Locale.ROOT) + ")" : "",
-                ownLimit ? "its own hop limit" : "hop limit " + maxHops, threads, threads == 1 ? "" : "s"));
+                ownSearch() ? "its own hop limit" : "hop limit " + maxHops, threads, threads == 1 ? "" : "s"));
         b.append(String.format(Locale.ROOT, "warm-up     %,d queries run first, excluded from all timings%n", warmup));
         b.append(String.format(Locale.ROOT, "found       %.2f%% (%,d of %,d)%n", 100 * s.foundShare(), s.found(),
                 s.queries()));

@@ -170,5 +170,7 @@ class BenchRouteCommandTest {
         }
         assertEquals(ExitCodes.BAD_INPUT, RouteCommandTest.run("bench", "route", p.toString(), "--algorithm",
                 "clot").code());
+        assertEquals(ExitCodes.BAD_INPUT, RouteCommandTest.run("bench", "route", p.toString(), "--algorithm",
+                "cloth", "--compare-jgrapht").code(), "JGraphT checks c-lightning's costs, not CLoTH's");
     }
 }

@@ -113,10 +113,18 @@ public final class ClothRouting implements RoutingProtocol {
 
     /** A sender's view at time 0: its initial balances, an empty memory. */
     private ClothRouter.SenderView initialView(int sender) {
+        return emptyMemory(sender, e -> initialMsat[e]);
+    }
+
+    /**
+     * A sender that has learnt nothing: {@code balances} on its own directions, 0.95 on its own hops and the
+     * a-priori 0.6 on every other ({@code get_probability} with no results), so no other hop is above 0.6.
+     */
+    private static ClothRouter.SenderView emptyMemory(int sender, java.util.function.IntToLongFunction balances) {
         return new ClothRouter.SenderView() {
             @Override
             public long balanceMsat(int e) {
-                return initialMsat[e];
+                return balances.applyAsLong(e);
             }
 
             @Override
@@ -143,18 +151,8 @@ public final class ClothRouting implements RoutingProtocol {
         return () -> {
             ClothRouter router = new ClothRouter(graph, edges, true);
             return (source, target, amountMsat) -> {
-                ClothRouter.Path p = router.find(source, target, amountMsat, new ClothRouter.SenderView() {
-                    @Override
-                    public long balanceMsat(int e) {
-                        return graph.capacityMsat(ChannelGraph.channelOf(e));
-                    }
-
-                    @Override
-                    public double probability(int from, int to, long amtMsat) {
-                        return from == source ? ClothMemory.PREV_SUCCESS_PROBABILITY
-                                : ClothMemory.APRIORI_HOP_PROBABILITY;
-                    }
-                });
+                ClothRouter.Path p = router.find(source, target, amountMsat,
+                        emptyMemory(source, e -> graph.capacityMsat(ChannelGraph.channelOf(e))));
                 if (!p.found()) {
                     return org.lnsim.protocols.routing.Route.none(amountMsat,
                             org.lnsim.protocols.routing.Algorithm.CLOTH, p.failure());
