@@ -83,6 +83,40 @@ final class ClothRouter {
         default double maxOtherProbability() {
             return ClothMemory.PREV_SUCCESS_PROBABILITY;
         }
+
+        /**
+         * A sender's view as a run has it: {@code balances} on its own directions and {@code memory} read at
+         * {@code nowUs} (null: it has learnt nothing, 0.95 on its own hops and the a-priori 0.6 elsewhere). The
+         * search reads such a view's probabilities itself, with no call through this interface per edge: with
+         * two kinds of view in one run (the first routes' and the pay loop's) such a call site made the JIT
+         * compile the search again and again.
+         */
+        static SenderView of(int sender, java.util.function.IntToLongFunction balances, ClothMemory memory,
+                             long nowUs) {
+            return new Known(sender, balances, memory, nowUs);
+        }
+    }
+
+    /** {@link SenderView#of}'s view: {@link ClothMemory#probability}, or the a-priori values with no memory. */
+    record Known(int sender, java.util.function.IntToLongFunction balances, ClothMemory memory, long nowUs)
+            implements SenderView {
+        @Override
+        public long balanceMsat(int e) {
+            return balances.applyAsLong(e);
+        }
+
+        @Override
+        public double probability(int from, int to, long amtMsat) {
+            if (memory == null) {
+                return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
+            }
+            return memory.probability(sender, from, to, amtMsat, nowUs);
+        }
+
+        @Override
+        public double maxOtherProbability() {
+            return memory == null ? ClothMemory.APRIORI_HOP_PROBABILITY : ClothMemory.PREV_SUCCESS_PROBABILITY;
+        }
     }
 
     /**
@@ -118,8 +152,15 @@ final class ClothRouter {
     private final int[] pos;
     private final int[] neighbour;
     private final boolean prune;
+    /** The sender's balances on its own directions, written for each search (only its own are read). */
+    private final long[] ownBalance;
     private int heapSize;
     private int generation;
+    // the current search's view: a Known view's memory and time, read without an interface call (see relax)
+    private SenderView view;
+    private boolean known;
+    private ClothMemory memory;
+    private long nowUs;
 
     ClothRouter(ChannelGraph g) {
         this(g, true);
@@ -148,6 +189,7 @@ final class ClothRouter {
         heapDist = new long[n];
         pos = new int[n];
         neighbour = new int[n];
+        ownBalance = new long[2 * g.channelCount()];
     }
 
     /** {@code compute_fee} of {@code src/htlc.c}: base + (ppm · amount) / 10⁶, integer division. */
@@ -175,10 +217,16 @@ final class ClothRouter {
         if (source == target) {
             return new Path(new int[0], "no path");
         }
+        this.view = view;
+        this.known = view instanceof Known;
+        this.memory = known ? ((Known) view).memory() : null;
+        this.nowUs = known ? ((Known) view).nowUs() : 0;
         long total = 0;
         long max = 0;
         for (int slot = g.outStart(source), end = g.outEnd(source); slot < end; slot++) {
-            long b = view.balanceMsat(g.outDirection(slot));
+            int e = g.outDirection(slot);
+            long b = view.balanceMsat(e);
+            ownBalance[e] = b;
             total += b;
             max = Math.max(max, b);
         }
@@ -216,7 +264,7 @@ final class ClothRouter {
                 if (prune && u != source && stamp[u] == generation && floor > dist[u]) {
                     continue;
                 }
-                relax(source, u, v, (int) ue, i, view);
+                relax(source, u, v, (int) ue, i);
             }
         }
         int n = 0;
@@ -252,14 +300,14 @@ final class ClothRouter {
         return distance(weight[v], p);
     }
 
-    private void relax(int source, int u, int v, int e, int i, SenderView view) {
+    private void relax(int source, int u, int v, int e, int i) {
         boolean labelled = stamp[u] == generation;
         if (labelled && pos[u] == POPPED && dist[v] > dist[u]) {
             return; // a new label is at least dist[v] (weights grow, probabilities shrink): no tie, no better
         }
         long amtToSend = amount[v];
         if (u == source) {
-            if (view.balanceMsat(e) < amtToSend) {
+            if (ownBalance[e] < amtToSend) {
                 return;
             }
         } else if (rec[i + 1] < amtToSend) { // the channel's capacity
@@ -268,7 +316,9 @@ final class ClothRouter {
         if (amtToSend < in.htlcMinimumMsat(i)) {
             return;
         }
-        double edgeProbability = view.probability(u, v, amtToSend);
+        double edgeProbability = !known ? view.probability(u, v, amtToSend)
+                : memory != null ? memory.probability(source, u, v, amtToSend, nowUs)
+                : u == source ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
         if (edgeProbability == 0) {
             return;
         }

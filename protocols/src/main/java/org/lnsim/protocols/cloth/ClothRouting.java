@@ -121,22 +121,7 @@ public final class ClothRouting implements RoutingProtocol {
      * a-priori 0.6 on every other ({@code get_probability} with no results), so no other hop is above 0.6.
      */
     private static ClothRouter.SenderView emptyMemory(int sender, java.util.function.IntToLongFunction balances) {
-        return new ClothRouter.SenderView() {
-            @Override
-            public long balanceMsat(int e) {
-                return balances.applyAsLong(e);
-            }
-
-            @Override
-            public double probability(int from, int to, long amtMsat) {
-                return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
-            }
-
-            @Override
-            public double maxOtherProbability() {
-                return ClothMemory.APRIORI_HOP_PROBABILITY;
-            }
-        };
+        return ClothRouter.SenderView.of(sender, balances, null, 0);
     }
 
     /**

@@ -201,28 +201,8 @@ final class ClothSession implements PaymentSession {
     private ClothRouter.Path search(long amountMsat) {
         PaymentRequest p = ctx.payment();
         int sender = p.sender();
-        ClothMemory m = protocol.memoryOrNull(sender);
-        long now = ctx.now();
-        ClothRouter.SenderView view = new ClothRouter.SenderView() {
-            @Override
-            public long balanceMsat(int e) {
-                return ctx.ownSpendableMsat(sender, e);
-            }
-
-            @Override
-            public double probability(int from, int to, long amtMsat) {
-                if (m == null) {
-                    return from == sender ? ClothMemory.PREV_SUCCESS_PROBABILITY
-                            : ClothMemory.APRIORI_HOP_PROBABILITY;
-                }
-                return m.probability(sender, from, to, amtMsat, now);
-            }
-
-            @Override
-            public double maxOtherProbability() {
-                return m == null ? ClothMemory.APRIORI_HOP_PROBABILITY : ClothMemory.PREV_SUCCESS_PROBABILITY;
-            }
-        };
+        ClothRouter.SenderView view = ClothRouter.SenderView.of(sender, e -> ctx.ownSpendableMsat(sender, e),
+                protocol.memoryOrNull(sender), ctx.now());
         return protocol.router().find(sender, p.receiver(), amountMsat, view);
     }
 }

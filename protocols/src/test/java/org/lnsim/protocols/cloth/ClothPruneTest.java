@@ -41,25 +41,9 @@ class ClothPruneTest {
                 }
             }
             ClothMemory memory = m;
-            ClothRouter.SenderView view = new ClothRouter.SenderView() {
-                @Override
-                public long balanceMsat(int e) {
-                    return g.capacityMsat(ChannelGraph.channelOf(e)) / 2;
-                }
-
-                @Override
-                public double probability(int from, int to, long amtMsat) {
-                    if (memory == null) {
-                        return from == s ? 0.95 : 0.6;
-                    }
-                    return memory.probability(s, from, to, amtMsat, 200_000_000);
-                }
-
-                @Override
-                public double maxOtherProbability() {
-                    return memory == null ? 0.6 : 0.95;
-                }
-            };
+            // the run's kind of view (its probabilities read by the search itself), so the prune is checked on it
+            ClothRouter.SenderView view = ClothRouter.SenderView.of(s,
+                    e -> g.capacityMsat(ChannelGraph.channelOf(e)) / 2, memory, 200_000_000);
             ClothRouter.Path a = pruned.find(s, t, amt, view);
             ClothRouter.Path b = full.find(s, t, amt, view);
             assertEquals(b.failure(), a.failure(), "query " + q);
