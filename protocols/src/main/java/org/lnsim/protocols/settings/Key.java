@@ -1,6 +1,7 @@
 package org.lnsim.protocols.settings;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One configuration key: its name within its section, value kind, default, bounds, choices and one line of
@@ -60,6 +61,31 @@ public record Key<T>(String name, Kind kind, T dflt, double min, double max, Lis
             throw new IllegalArgumentException(name + ": default '" + dflt + "' is not one of " + choices);
         }
         return new Key<>(name, Kind.CHOICE, dflt, 0, 0, choices, doc);
+    }
+
+    /**
+     * Component-wise, as a record's generated {@code equals}, written out: the generated one is bound at its first
+     * call by spinning some twenty method-handle classes (every command compares keys while reading its settings),
+     * which the class-data archive cannot keep.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Key<?> k && Objects.equals(name, k.name) && kind == k.kind
+                && Objects.equals(dflt, k.dflt) && Double.compare(min, k.min) == 0
+                && Double.compare(max, k.max) == 0 && Objects.equals(choices, k.choices)
+                && Objects.equals(doc, k.doc);
+    }
+
+    /** The generated record hash (31·h + each component's hash, in order), written out for the same reason. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(name);
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(dflt);
+        h = 31 * h + Double.hashCode(min);
+        h = 31 * h + Double.hashCode(max);
+        h = 31 * h + Objects.hashCode(choices);
+        return 31 * h + Objects.hashCode(doc);
     }
 
     /** The same key with another default (for a key shared by protocols whose defaults differ). */
