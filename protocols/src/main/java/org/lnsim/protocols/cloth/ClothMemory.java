@@ -213,6 +213,39 @@ final class ClothMemory {
         }
     }
 
+    /**
+     * Marks, for one search, every from-node this memory holds results of ({@code known[from] = stamp}) and, of
+     * those other than {@code sender}, each with a pair that ever carried an amount ({@code likely[from] = stamp}).
+     * Only a likely node's hops can be above the a-priori 0.6: a node's probability is 0.6 / (1 + its failures'
+     * weights) unless one of its pairs carried at least the amount (then at most 0.95), and a pair's is at most its
+     * node's; a node not known is 0.6 exactly ({@link #probability} finds no pairs). The search bounds its labels
+     * with this, and reads {@link #probability} only for known nodes.
+     *
+     * @return whether some node was marked likely
+     */
+    boolean mark(int sender, int[] known, int[] likely, int stamp) {
+        boolean any = false;
+        for (int h = 0; h < keys.length; h++) {
+            int from = keys[h];
+            if (from == -1) {
+                continue;
+            }
+            known[from] = stamp;
+            if (from == sender) {
+                continue;
+            }
+            Pairs r = values[h];
+            for (int i = 0; i < r.size; i++) {
+                if (r.successAmt[i] > 0) {
+                    likely[from] = stamp;
+                    any = true;
+                    break;
+                }
+            }
+        }
+        return any;
+    }
+
     /** The pair's remembered success amount, or -1 if the pair is unknown (tests). */
     long successAmt(int from, int to) {
         Pairs r = pairsOf(from);

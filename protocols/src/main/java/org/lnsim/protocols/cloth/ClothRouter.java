@@ -33,13 +33,15 @@ import org.lnsim.protocols.routing.EdgeRecords;
  *
  * <h2>Work CLoTH's search does that lnsim skips</h2>
  * An edge into a node u other than the sender, already labelled below the expanded node's weight plus 100,000 over
- * its probability × the largest probability of a hop not leaving the sender, is not evaluated: the new label
- * could not be below u's (exact; it skipped 63% of the edge evaluations of 5,000 searches on CLoTH's snapshot).
+ * its probability × the largest probability u's hop can have, is not evaluated: the new label could not be below
+ * u's (exact; it skipped 63% of the edge evaluations of 5,000 searches on CLoTH's snapshot). That largest
+ * probability is 0.6 unless the sender's memory holds a success of one of u's pairs, then 0.95
+ * ({@link ClothMemory#mark}); the memory is read only for the nodes it holds.
  * A label above the sender's current one is not set (that node would pop after the sender, when the search has
  * stopped); an edge into a node already popped at a smaller distance is not evaluated (a new label is at least the
  * popped node's distance). Both are exact. A popped node whose lower bound — its weight plus 100,000 over its
  * probability × 0.95 for the sender's own hop × one more hop's largest probability unless it is the sender's
- * neighbour (0.6 with an empty memory, else 0.95) — is above the sender's current label is not expanded: no path
+ * neighbour (0.95 if the memory holds a success of a node other than the sender, else 0.6) — is above the sender's current label is not expanded: no path
  * through it can be the sender's; with a distance that is not a sum this could in principle free a node for a second
  * label CLoTH never sees, so {@code ClothPruneTest} checks the pruned search against the full one on CLoTH's snapshot
  * (400 searches, with and without memory: the same paths), and the cross-check compares whole runs with CLoTH.
@@ -152,13 +154,16 @@ final class ClothRouter {
     private final int[] pos;
     private final int[] neighbour;
     private final boolean prune;
+    /** Nodes the current search's memory holds results of, and those whose hops may be above 0.6 (stamps). */
+    private final int[] inMemory;
+    private final int[] likely;
     /** The sender's balances on its own directions, written for each search (only its own are read). */
     private final long[] ownBalance;
     private int heapSize;
     private int generation;
     // the current search's view: a Known view's memory and time, read without an interface call (see relax)
     private SenderView view;
-    private boolean known;
+    private boolean knownView;
     private ClothMemory memory;
     private long nowUs;
 
@@ -190,6 +195,8 @@ final class ClothRouter {
         pos = new int[n];
         neighbour = new int[n];
         ownBalance = new long[2 * g.channelCount()];
+        inMemory = new int[n];
+        likely = new int[n];
     }
 
     /** {@code compute_fee} of {@code src/htlc.c}: base + (ppm · amount) / 10⁶, integer division. */
@@ -218,9 +225,9 @@ final class ClothRouter {
             return new Path(new int[0], "no path");
         }
         this.view = view;
-        this.known = view instanceof Known;
-        this.memory = known ? ((Known) view).memory() : null;
-        this.nowUs = known ? ((Known) view).nowUs() : 0;
+        this.knownView = view instanceof Known;
+        this.memory = knownView ? ((Known) view).memory() : null;
+        this.nowUs = knownView ? ((Known) view).nowUs() : 0;
         long total = 0;
         long max = 0;
         for (int slot = g.outStart(source), end = g.outEnd(source); slot < end; slot++) {
@@ -239,13 +246,26 @@ final class ClothRouter {
         if (++generation == 0) {
             Arrays.fill(stamp, 0);
             Arrays.fill(neighbour, 0);
+            Arrays.fill(inMemory, 0);
+            Arrays.fill(likely, 0);
             generation = 1;
         }
         heapSize = 0;
         for (int slot = g.outStart(source), end = g.outEnd(source); slot < end; slot++) {
             neighbour[g.outPeer(slot)] = generation;
         }
-        double pmax = view.maxOtherProbability();
+        // pmax bounds every hop not leaving the sender; a Known view's hops are 0.6 at most except from the nodes its
+        // memory marks likely, so edges into other nodes are skipped against the tighter floor (exact either way)
+        double pmax;
+        double pLow;
+        if (!knownView) {
+            pmax = view.maxOtherProbability();
+            pLow = pmax;
+        } else {
+            boolean anyLikely = memory != null && memory.mark(source, inMemory, likely, generation);
+            pmax = anyLikely ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
+            pLow = ClothMemory.APRIORI_HOP_PROBABILITY;
+        }
         label(target, 0, 0, amtMsat, FINAL_TIMELOCK, 1.0, -1);
         push(target);
         while (heapSize > 0) {
@@ -256,12 +276,14 @@ final class ClothRouter {
             if (prune && stamp[source] == generation && bound(v, pmax) > dist[source]) {
                 continue;
             }
-            long floor = distance(weight[v], prob[v] * pmax);
+            long floor = distance(weight[v], prob[v] * pLow);
+            long floorLikely = pmax == pLow ? floor : distance(weight[v], prob[v] * pmax);
             for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
                  i += EdgeRecords.STRIDE) {
                 long ue = rec[i]; // u -> v, usable
                 int u = (int) (ue >>> 32);
-                if (prune && u != source && stamp[u] == generation && floor > dist[u]) {
+                if (prune && u != source && stamp[u] == generation
+                        && (likely[u] == generation ? floorLikely : floor) > dist[u]) {
                     continue;
                 }
                 relax(source, u, v, (int) ue, i);
@@ -316,8 +338,8 @@ final class ClothRouter {
         if (amtToSend < in.htlcMinimumMsat(i)) {
             return;
         }
-        double edgeProbability = !known ? view.probability(u, v, amtToSend)
-                : memory != null ? memory.probability(source, u, v, amtToSend, nowUs)
+        double edgeProbability = !knownView ? view.probability(u, v, amtToSend)
+                : memory != null && inMemory[u] == generation ? memory.probability(source, u, v, amtToSend, nowUs)
                 : u == source ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
         if (edgeProbability == 0) {
             return;

@@ -1,6 +1,8 @@
 package org.lnsim.protocols.cloth;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +79,31 @@ class ClothMemoryTest {
         assertEquals(0, m.failAmt(5, 6));
         m.fail(5, 6, 0, 3_000_000);                // an offline node (amount 0) is not larger: kept, success reset
         assertEquals(0, m.successAmt(5, 6));
+    }
+
+    /**
+     * The search's bound: S (0) succeeded over its own hop S → A and failed over A → X (1 → 3) and B → R (4 → 2);
+     * A → R (1 → 2) carried 10,000,000 msat. Known (read through the memory): S, A, B. Likely (a hop above 0.6
+     * possible): A only, by its success; S is the sender (its own hops are 0.95 anyway, bounded apart), B only
+     * failed: (0.6) / (1 + w) ≤ 0.6. Without A's success nothing is likely. With it, A → R for 4,000,000 msat (below
+     * A's failure at 5,000,000, which then counts nothing): (0.6 + 0.95) / (1 + 1) = 0.775, above 0.6.
+     */
+    @Test
+    void markTellsTheSearchWhichNodesMayBeAboveTheApriori() {
+        ClothMemory m = new ClothMemory(ClothSettings.DEFAULT.halfLifeS());
+        m.success(0, 1, 5_000_000, T0);
+        m.fail(1, 3, 5_000_000, T0);
+        m.fail(4, 2, 1_000_000, T0);
+        int[] known = new int[6];
+        int[] likely = new int[6];
+        assertEquals(false, m.mark(0, known, likely, 7));
+        assertArrayEquals(new int[] {7, 7, 0, 0, 7, 0}, known);
+        assertArrayEquals(new int[6], likely);
+        assertTrue(m.probability(0, 4, 2, 1_000_000, T0 + MIN) <= ClothMemory.APRIORI_HOP_PROBABILITY);
+        m.success(1, 2, 10_000_000, T0);
+        assertEquals(true, m.mark(0, known, likely, 8));
+        assertArrayEquals(new int[] {8, 8, 0, 0, 8, 0}, known);
+        assertArrayEquals(new int[] {0, 8, 0, 0, 0, 0}, likely);
+        assertEquals(0.775, m.probability(0, 1, 2, 4_000_000, T0 + MIN), 1e-12);
     }
 }
