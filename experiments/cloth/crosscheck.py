@@ -23,7 +23,10 @@ T_CLOTH = scipy.stats.t.isf(0.95 / 2.0, N_BATCHES - 1)   # what batch-means.py u
 T_95 = scipy.stats.t.isf(0.025, N_BATCHES - 1)            # a 95% interval
 
 work, commit = sys.argv[1], sys.argv[2]
-SETTINGS = [("shipped", 1992, 100), ("seed7-1k", 7, 1000), ("seed42-10k", 42, 10000)]
+# (name, GSL seed, average amount in sat): the script's settings; one it left out (no folder) is skipped
+SETTINGS = [s for s in [("shipped", 1992, 100), ("seed7-1k", 7, 1000), ("seed42-10k", 42, 10000),
+                        ("shipped-50k", 1992, 100)]
+            if os.path.isdir(os.path.join(work, s[0]))]
 DEPARTURES = [
     ("cloth", "lnsim `cloth`, CLoTH's semantics (file balances, no reserve, parts settled at once, CLoTH latency in "
               "whole ms)"),
@@ -174,20 +177,23 @@ def print(*args):  # noqa: A001 - the table is collected, then written as the re
 
 
 TITLE = "Cross-check: lnsim's `cloth` protocol against CLoTH built from source"
-print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; 9 min on this "
-      "2-core machine when idle, 38 min under load, most of it CLoTH's path finding); `lnsim reproduce` only re-emits the recorded text, "
+print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; on this 2-core "
+      "machine when idle 10 min for the three 5,000-payment settings and about 17 more for the 50,000-payment one, "
+      "most of it CLoTH's path finding); `lnsim reproduce` only re-emits the recorded text, "
       "which the script writes into the recipe. It builds CLoTH (marcono/cloth, commit `%s`) with "
       "`libgsl-dev`, runs it on its shipped 2020 snapshot (`data/snapshots/cloth-snapshot-2020` holds its three CSV "
-      "files byte for byte; the script checks) for three settings — its shipped `cloth_input.txt` (5,000 payments, "
-      "1 per second, 100 sat on average, two-part split on; GSL seed 1992, the seed of its Makefile's `run`) and "
-      "two other seeds and average amounts — and feeds CLoTH's generated `payments.csv` to lnsim as "
+      "files byte for byte; the script checks) for %s settings — its shipped `cloth_input.txt` (5,000 payments, "
+      "1 per second, 100 sat on average, two-part split on; GSL seed 1992, the seed of its Makefile's `run`), "
+      "two other seeds and average amounts%s — and feeds CLoTH's generated `payments.csv` to lnsim as "
       "`workload.trace` on the same snapshot. lnsim runs protocol `cloth` with CLoTH's engine semantics "
       "(`balances: {split: file, reserve_fraction: 0}`, `latency: {model: cloth, cloth_whole_ms: true}`, "
       "`engine.receiver: claims_early`) "
       "and `source` with lnsim's defaults on that network (the setting of `experiments/configs/cloth-2020.yaml`). "
       "Every run is timed in the same script on the same machine, each under `nice -n 15`; the machine (2 cores) was "
       "shared with other jobs, load average %.1f when the table was written, so absolute times are slow for both "
-      "sides." % (commit, float(open("/proc/loadavg").read().split()[0])))
+      "sides." % (commit, {3: "three", 4: "four"}.get(len(SETTINGS), str(len(SETTINGS))),
+                  ", and the shipped one with 50,000 payments" if any(n == "shipped-50k" for n, _, _ in SETTINGS)
+                  else "", float(open("/proc/loadavg").read().split()[0])))
 print()
 print("Statistics are CLoTH's batch means for both sides (`batch-means.py`: 30 batches over the start times after a "
       "transient batch), computed from each side's payments file by `experiments/cloth/crosscheck.py`. CLoTH's "
