@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lnsim.protocols.cloth.ClothNet.A;
 import static org.lnsim.protocols.cloth.ClothNet.B;
+import static org.lnsim.protocols.cloth.ClothNet.C;
 import static org.lnsim.protocols.cloth.ClothNet.R;
 import static org.lnsim.protocols.cloth.ClothNet.S;
 
@@ -131,5 +132,67 @@ class ClothRouterTest {
         ClothRouter.Path ok = router.find(0, 27, 1_000, sure);
         assertEquals(27, ok.directions().length);
         assertArrayEquals(new int[0], router.find(0, 28, 1_000, sure).directions());
+    }
+
+    /**
+     * A run's views (SenderView.of) let the pruned search bound the sender's distance from its neighbours' labels
+     * before the sender has one, and leave unqueued the labels it would only prune. On the tests' network, for every
+     * sender and receiver, four amounts (1 sat up to above a channel), three balance layouts (ample, A's channel just
+     * short of A's 50,000 msat fee, the sender's channels short of the fee ceiling) and three memories (none, a
+     * failure at A, a success through B), it finds what the full search finds reading the same probabilities
+     * through a plain view: the same path and distance, or the same failure.
+     */
+    @Test
+    void runViewsFindWhatThePlainFullSearchFinds() {
+        ChannelGraph g = ClothNet.graph();
+        ClothRouter pruned = new ClothRouter(g, true);
+        ClothRouter full = new ClothRouter(g, false);
+        long[] amounts = {1_000, 10_000_000, 200_000_000, 1_200_000_000};
+        int cases = 0;
+        for (int s = 0; s < g.nodeCount(); s++) {
+            for (int t = 0; t < g.nodeCount(); t++) {
+                for (long amt : amounts) {
+                    for (int layout = 0; layout < 3; layout++) {
+                        for (int mem = 0; mem < 3; mem++) {
+                            final int sender = s;
+                            final int lay = layout;
+                            java.util.function.IntToLongFunction bal = e -> lay == 0 ? 500_000_000
+                                    : lay == 1 ? (g.target(e) == A ? amt + 49_999 : 500_000_000) : amt + 10;
+                            ClothMemory m = null;
+                            if (mem == 1) {
+                                m = new ClothMemory(ClothSettings.DEFAULT.halfLifeS());
+                                m.fail(A, R, 1, 1_000_000);
+                            } else if (mem == 2) {
+                                m = new ClothMemory(ClothSettings.DEFAULT.halfLifeS());
+                                m.success(B, C, 2_000_000_000, 1_000_000);
+                                m.success(C, R, 2_000_000_000, 1_000_000);
+                            }
+                            ClothMemory memory = m;
+                            ClothRouter.SenderView run = ClothRouter.SenderView.of(sender, bal, memory, 2_000_000);
+                            ClothRouter.SenderView plain = new ClothRouter.SenderView() {
+                                @Override
+                                public long balanceMsat(int e) {
+                                    return bal.applyAsLong(e);
+                                }
+
+                                @Override
+                                public double probability(int from, int to, long a) {
+                                    return memory == null ? (from == sender ? 0.95 : 0.6)
+                                            : memory.probability(sender, from, to, a, 2_000_000);
+                                }
+                            };
+                            ClothRouter.Path a = pruned.find(s, t, amt, run);
+                            ClothRouter.Path b = full.find(s, t, amt, plain);
+                            String what = s + "->" + t + " " + amt + " layout " + layout + " memory " + mem;
+                            assertEquals(b.failure(), a.failure(), what);
+                            assertArrayEquals(b.directions(), a.directions(), what);
+                            assertEquals(b.distance(), a.distance(), what);
+                            cases += a.found() ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 100, "paths found: " + cases);
     }
 }
