@@ -43,4 +43,24 @@ final class ClothNet {
         b.setPolicy(c, x, xy);
         b.setPolicy(c, y, policy(0));
     }
+
+    /**
+     * {@code run}'s balances and probabilities behind a plain {@link ClothRouter.SenderView}: the search then calls
+     * the interface for every edge and bounds every hop by the interface's {@code maxOtherProbability}, with none of
+     * what it does for a run's own views (probabilities read only for the nodes the memory holds, per-node bounds,
+     * the bound from the sender's neighbours) — the reference the tests check those against.
+     */
+    static ClothRouter.SenderView plain(ClothRouter.SenderView run) {
+        return new ClothRouter.SenderView() {
+            @Override
+            public long balanceMsat(int e) {
+                return run.balanceMsat(e);
+            }
+
+            @Override
+            public double probability(int from, int to, long amtMsat) {
+                return run.probability(from, to, amtMsat);
+            }
+        };
+    }
 }

@@ -52,25 +52,11 @@ class ClothPruneTest {
                     m.success(s, g.target(e), rnd.nextLong(1, 200_000_000), 1_000_000);
                 }
             }
-            ClothMemory memory = m;
             java.util.function.IntToLongFunction balances = e -> g.capacityMsat(ChannelGraph.channelOf(e)) / 2;
             // the run's kind of view (its probabilities read by the search itself, bounded per node), pruned ...
-            ClothRouter.SenderView view = ClothRouter.SenderView.of(s, balances, memory, 200_000_000);
+            ClothRouter.SenderView view = ClothRouter.SenderView.of(s, balances, m, 200_000_000);
             // ... against the full search reading every probability through a plain view
-            ClothRouter.SenderView plain = new ClothRouter.SenderView() {
-                @Override
-                public long balanceMsat(int e) {
-                    return balances.applyAsLong(e);
-                }
-
-                @Override
-                public double probability(int from, int to, long amtMsat) {
-                    if (memory == null) {
-                        return from == s ? 0.95 : 0.6;
-                    }
-                    return memory.probability(s, from, to, amtMsat, 200_000_000);
-                }
-            };
+            ClothRouter.SenderView plain = ClothNet.plain(view);
             ClothRouter.Path a = pruned.find(s, t, amt, view);
             ClothRouter.Path b = full.find(s, t, amt, plain);
             assertEquals(b.failure(), a.failure(), "query " + q);

@@ -154,7 +154,6 @@ class ClothRouterTest {
                 for (long amt : amounts) {
                     for (int layout = 0; layout < 3; layout++) {
                         for (int mem = 0; mem < 3; mem++) {
-                            final int sender = s;
                             final int lay = layout;
                             java.util.function.IntToLongFunction bal = e -> lay == 0 ? 500_000_000
                                     : lay == 1 ? (g.target(e) == A ? amt + 49_999 : 500_000_000) : amt + 10;
@@ -167,20 +166,8 @@ class ClothRouterTest {
                                 m.success(B, C, 2_000_000_000, 1_000_000);
                                 m.success(C, R, 2_000_000_000, 1_000_000);
                             }
-                            ClothMemory memory = m;
-                            ClothRouter.SenderView run = ClothRouter.SenderView.of(sender, bal, memory, 2_000_000);
-                            ClothRouter.SenderView plain = new ClothRouter.SenderView() {
-                                @Override
-                                public long balanceMsat(int e) {
-                                    return bal.applyAsLong(e);
-                                }
-
-                                @Override
-                                public double probability(int from, int to, long a) {
-                                    return memory == null ? (from == sender ? 0.95 : 0.6)
-                                            : memory.probability(sender, from, to, a, 2_000_000);
-                                }
-                            };
+                            ClothRouter.SenderView run = ClothRouter.SenderView.of(s, bal, m, 2_000_000);
+                            ClothRouter.SenderView plain = ClothNet.plain(run);
                             ClothRouter.Path a = pruned.find(s, t, amt, run);
                             ClothRouter.Path b = full.find(s, t, amt, plain);
                             String what = s + "->" + t + " " + amt + " layout " + layout + " memory " + mem;
