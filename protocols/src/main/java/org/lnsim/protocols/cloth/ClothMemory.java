@@ -215,16 +215,18 @@ final class ClothMemory {
 
     /**
      * Marks, for one search, every from-node this memory holds results of ({@code known[from] = stamp}) and, of
-     * those other than {@code sender}, each with a pair that ever carried an amount ({@code likely[from] = stamp}).
-     * Only a likely node's hops can be above the a-priori 0.6: a node's probability is 0.6 / (1 + its failures'
-     * weights) unless one of its pairs carried at least the amount (then at most 0.95), and a pair's is at most its
-     * node's; a node not known is 0.6 exactly ({@link #probability} finds no pairs). The search bounds its labels
-     * with this, and reads {@link #probability} only for known nodes.
+     * those other than {@code sender}, each with a pair that ever carried an amount ({@code likely[from] = stamp}),
+     * with the largest probability its hops can have ({@code likelyP[from]}). Only a likely node's hops can be above
+     * the a-priori 0.6: a node's probability is (0.6 + 0.95·S) / (1 + S + its failures' weights), S its pairs that
+     * carried at least the amount, so at most (0.6 + 0.95·s) / (1 + s) with s its pairs that ever carried one (the
+     * bound grows with s, stays below 0.95, and is widened by 10⁻¹² for rounding); a pair's is at most its node's,
+     * and a node not known is 0.6 exactly ({@link #probability} finds no pairs). The search bounds its labels with
+     * this, and reads {@link #probability} only for known nodes.
      *
-     * @return whether some node was marked likely
+     * @return the largest bound marked, or 0 if no node was marked likely
      */
-    boolean mark(int sender, int[] known, int[] likely, int stamp) {
-        boolean any = false;
+    double mark(int sender, int[] known, int[] likely, double[] likelyP, int stamp) {
+        double max = 0;
         for (int h = 0; h < keys.length; h++) {
             int from = keys[h];
             if (from == -1) {
@@ -235,15 +237,21 @@ final class ClothMemory {
                 continue;
             }
             Pairs r = values[h];
+            int carried = 0;
             for (int i = 0; i < r.size; i++) {
                 if (r.successAmt[i] > 0) {
-                    likely[from] = stamp;
-                    any = true;
-                    break;
+                    carried++;
                 }
             }
+            if (carried > 0) {
+                double p = Math.min(PREV_SUCCESS_PROBABILITY,
+                        (APRIORI_HOP_PROBABILITY + PREV_SUCCESS_PROBABILITY * carried) / (1 + carried) * (1 + 1e-12));
+                likely[from] = stamp;
+                likelyP[from] = p;
+                max = Math.max(max, p);
+            }
         }
-        return any;
+        return max;
     }
 
     /** The pair's remembered success amount, or -1 if the pair is unknown (tests). */

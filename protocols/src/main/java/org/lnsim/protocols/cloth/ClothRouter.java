@@ -35,13 +35,13 @@ import org.lnsim.protocols.routing.EdgeRecords;
  * An edge into a node u other than the sender, already labelled below the expanded node's weight plus 100,000 over
  * its probability × the largest probability u's hop can have, is not evaluated: the new label could not be below
  * u's (exact; it skipped 63% of the edge evaluations of 5,000 searches on CLoTH's snapshot). That largest
- * probability is 0.6 unless the sender's memory holds a success of one of u's pairs, then 0.95
- * ({@link ClothMemory#mark}); the memory is read only for the nodes it holds.
+ * probability is 0.6 unless the sender's memory holds a success of one of u's pairs, then (0.6 + 0.95·s)/(1 + s)
+ * for s such pairs ({@link ClothMemory#mark}); the memory is read only for the nodes it holds.
  * A label above the sender's current one is not set (that node would pop after the sender, when the search has
  * stopped); an edge into a node already popped at a smaller distance is not evaluated (a new label is at least the
  * popped node's distance). Both are exact. A popped node whose lower bound — its weight plus 100,000 over its
  * probability × 0.95 for the sender's own hop × one more hop's largest probability unless it is the sender's
- * neighbour (0.95 if the memory holds a success of a node other than the sender, else 0.6) — is above the cap is not
+ * neighbour (that hop leaves a neighbour of the sender: the largest of their bounds above) — is above the cap is not
  * expanded: no path through it can be the sender's. The cap is the sender's current label, and before the sender
  * has one, a bound of its final distance from its neighbours' labels ({@link #tighten}: a neighbour labelled with
  * raw distance r, whose own hop from the sender surely takes it with probability q, leaves the sender at most
@@ -162,6 +162,8 @@ final class ClothRouter {
     /** Nodes the current search's memory holds results of, and those whose hops may be above 0.6 (stamps). */
     private final int[] inMemory;
     private final int[] likely;
+    /** A likely node's largest hop probability ({@link ClothMemory#mark}). */
+    private final double[] likelyP;
     /** Per neighbour of the sender: the best own hop's probability (0: none that surely passes) and balance. */
     private final double[] nbQ;
     private final long[] nbBal;
@@ -212,6 +214,7 @@ final class ClothRouter {
         ownBalance = new long[2 * g.channelCount()];
         inMemory = new int[n];
         likely = new int[n];
+        likelyP = new double[n];
         nbQ = new double[n];
         nbBal = new long[n];
     }
@@ -281,9 +284,16 @@ final class ClothRouter {
             pmax = view.maxOtherProbability();
             pLow = pmax;
         } else {
-            boolean anyLikely = memory != null && memory.mark(source, inMemory, likely, generation);
-            pmax = anyLikely ? ClothMemory.PREV_SUCCESS_PROBABILITY : ClothMemory.APRIORI_HOP_PROBABILITY;
+            double maxLikely = memory == null ? 0 : memory.mark(source, inMemory, likely, likelyP, generation);
             pLow = ClothMemory.APRIORI_HOP_PROBABILITY;
+            // the hop after the sender's own leaves one of its neighbours: at most the likeliest neighbour's bound
+            pmax = pLow;
+            for (int slot = g.outStart(source), end = g.outEnd(source); maxLikely > 0 && slot < end; slot++) {
+                int w = g.outPeer(slot);
+                if (w != source && likely[w] == generation) {
+                    pmax = Math.max(pmax, likelyP[w]);
+                }
+            }
         }
         ub = INF;
         searchAmt = amtMsat;
@@ -320,13 +330,12 @@ final class ClothRouter {
                 continue;
             }
             long floor = distance(weight[v], prob[v] * pLow);
-            long floorLikely = pmax == pLow ? floor : distance(weight[v], prob[v] * pmax);
             for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
                  i += EdgeRecords.STRIDE) {
                 long ue = rec[i]; // u -> v, usable
                 int u = (int) (ue >>> 32);
                 if (prune && u != source && stamp[u] == generation
-                        && (likely[u] == generation ? floorLikely : floor) > dist[u]) {
+                        && (likely[u] == generation ? distance(weight[v], prob[v] * likelyP[u]) : floor) > dist[u]) {
                     continue;
                 }
                 relax(source, u, v, (int) ue, i);

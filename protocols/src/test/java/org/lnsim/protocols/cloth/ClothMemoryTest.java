@@ -86,7 +86,8 @@ class ClothMemoryTest {
      * A → R (1 → 2) carried 10,000,000 msat. Known (read through the memory): S, A, B. Likely (a hop above 0.6
      * possible): A only, by its success; S is the sender (its own hops are 0.95 anyway, bounded apart), B only
      * failed: (0.6) / (1 + w) ≤ 0.6. Without A's success nothing is likely. With it, A → R for 4,000,000 msat (below
-     * A's failure at 5,000,000, which then counts nothing): (0.6 + 0.95) / (1 + 1) = 0.775, above 0.6.
+     * A's failure at 5,000,000, which then counts nothing): (0.6 + 0.95) / (1 + 1) = 0.775, above 0.6, and A's bound
+     * is that, (0.6 + 0.95·1) / (1 + 1) for its one pair that carried an amount, widened by 10⁻¹².
      */
     @Test
     void markTellsTheSearchWhichNodesMayBeAboveTheApriori() {
@@ -96,14 +97,17 @@ class ClothMemoryTest {
         m.fail(4, 2, 1_000_000, T0);
         int[] known = new int[6];
         int[] likely = new int[6];
-        assertEquals(false, m.mark(0, known, likely, 7));
+        double[] likelyP = new double[6];
+        assertEquals(0, m.mark(0, known, likely, likelyP, 7));
         assertArrayEquals(new int[] {7, 7, 0, 0, 7, 0}, known);
         assertArrayEquals(new int[6], likely);
         assertTrue(m.probability(0, 4, 2, 1_000_000, T0 + MIN) <= ClothMemory.APRIORI_HOP_PROBABILITY);
         m.success(1, 2, 10_000_000, T0);
-        assertEquals(true, m.mark(0, known, likely, 8));
+        double bound = (0.6 + 0.95) / 2 * (1 + 1e-12); // one pair of A's carried an amount
+        assertEquals(bound, m.mark(0, known, likely, likelyP, 8), 0);
         assertArrayEquals(new int[] {8, 8, 0, 0, 8, 0}, known);
         assertArrayEquals(new int[] {0, 8, 0, 0, 0, 0}, likely);
+        assertEquals(bound, likelyP[1], 0);
         assertEquals(0.775, m.probability(0, 1, 2, 4_000_000, T0 + MIN), 1e-12);
     }
 }
