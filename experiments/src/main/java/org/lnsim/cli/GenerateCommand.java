@@ -74,7 +74,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--max-funding", defaultValue = "100000000", paramLabel = "SAT|default", description = "mcp: "
             + "upper bound of a node's capacity draw in sat (default: ${DEFAULT-VALUE} = 1 BTC, MCP's). 'default' = "
-            + "the snapshot's largest node capacity, MCP's --maxFunding default.")
+            + "the snapshot's largest node capacity, MCP's --maxFunding default. Not used under --topology fitted "
+            + "with a fit that has capacity_by_class: each channel's capacity is then drawn from the snapshot's.")
     String maxFunding;
 
     @Option(names = "--policies", defaultValue = "node", paramLabel = "node|direction|mcp", description = "mcp: "

@@ -177,6 +177,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void badCapacityQuantilesInAFitFileExitWithTwoNamingTheKey() throws Exception {
+        Path out = dir.resolve("r.lnsim");
+        String json = embeddedFitJson();
+        // a quantile of 0 sat in the class of one-channel ends
+        Path bad = dir.resolve("bad-capacity-fit.json");
+        Files.writeString(bad, json.replaceFirst("(\"capacity_by_class\" : \\{\n    \"1\" : \\[ )[0-9]+", "$10"));
+        Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("capacity_by_class.1[0]"), r.err());
+        assertFalse(Files.exists(out), "nothing written on bad input");
+    }
+
+    @Test
     void badValuesExitWithTwo() {
         Path out = dir.resolve("bad.lnsim");
         Run r = run("generate", "--channels", "10", "--out", out.toString());

@@ -121,6 +121,24 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  channels drew that home 27% of the time where the snapshot's never has it, and
  *                                  the operator's mesh (base 0, 1 ppm, CLTV 4 among its nodes) grew to carry a
  *                                  quarter of the routes' forwarding hops, which leave it at 250 ppm
+ * @param capacityByClass           the snapshot's channel capacities in sat, by {@link NodePolicies#DEGREE_CLASS_MIN}
+ *                                  class of the channel's smaller end (the end with fewer channels): per class the
+ *                                  {@value #CAPACITY_QUANTILES} + 1 quantiles at 0, 1/{@value #CAPACITY_QUANTILES},
+ *                                  …, 1 ({@link McpFitter#capacityByClass}), non-decreasing, each at least 1 sat; an
+ *                                  empty array for a class without channels. JSON {@code capacity_by_class}, an
+ *                                  object keyed by the class's smallest degree, absent in a fit written before it
+ *                                  (then null, and the capacities come from MCP's node-capacity law and rank shares,
+ *                                  steps 3–5, as before). Under {@link McpGenerator.TopologyMode#FITTED} each
+ *                                  channel draws its capacity from its class's quantiles instead ({@link
+ *                                  McpGenerator#fittedCapacities}). Why (issue 22, gap 1): MCP's steps give channels
+ *                                  far larger than the snapshots' (at 2026-02-03's size 1.1% of the generated
+ *                                  channels between nodes with 2 or more channels are below 500,000 sat, the
+ *                                  snapshot's 24%; of the channels of one-channel nodes that can be paid, 8.5%
+ *                                  below 50,000 sat against 49%), so with balances split uniformly a payment of
+ *                                  10,000 sat almost never meets a channel too empty to forward it: the generated
+ *                                  2026 networks delivered 0.90–0.93 of the payments where the snapshot delivers
+ *                                  0.76, its failures being mostly a last hop into a one-channel receiver without
+ *                                  the balance (50 of the 121 failed payments of 500 at seed 1, generated: 14 of 45)
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -129,7 +147,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
                      int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
                      List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass,
-                     List<List<PolicyEntry>> classHomesBelowTop) {
+                     List<List<PolicyEntry>> classHomesBelowTop, long[][] capacityByClass) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -138,6 +156,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
     public static final int SIGNIFICANT_DIGITS = 12;
     /** Ranks of the in-node capacity properties (lightning-facts §1.2 item 3). */
     public static final int RANKS = 10;
+    /** Quantile steps of {@link #capacityByClass} per class: its rows hold this many + 1 values (percentiles). */
+    public static final int CAPACITY_QUANTILES = 100;
     /** {@link PolicyEntry#htlcMaxMsat()} code: the update carries no {@code htlc_maximum_msat}. */
     public static final long HTLC_MAX_NONE = ChannelPolicy.NO_HTLC_MAXIMUM;
     /** {@link PolicyEntry#htlcMaxMsat()} code: {@code htlc_maximum_msat} equals the channel's capacity. */
@@ -222,6 +242,9 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             }
             classHomesBelowTop = List.copyOf(copy);
         }
+        if (capacityByClass != null) {
+            capacityByClass = checkCapacities(capacityByClass);
+        }
         if (topShareByClass != null) {
             if (topDegrees == null || topShareByClass.length != NodePolicies.DEGREE_CLASS_MIN.size()) {
                 throw new IllegalArgumentException("top_share_by_class needs top_degrees and one share per degree "
@@ -286,6 +309,54 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         return classHomesBelowTop;
     }
 
+    /**
+     * Checks {@link #capacityByClass} and returns a deep copy: one row per degree class, each empty or {@value
+     * #CAPACITY_QUANTILES} + 1 non-decreasing values of at least 1 sat, at least one row non-empty.
+     *
+     * @throws IllegalArgumentException naming the class and index of the first bad value
+     */
+    static long[][] checkCapacities(long[][] rows) {
+        if (rows.length != NodePolicies.DEGREE_CLASS_MIN.size()) {
+            throw new IllegalArgumentException("capacity_by_class needs one row per degree class ("
+                    + NodePolicies.DEGREE_CLASS_MIN.size() + "), got " + rows.length);
+        }
+        long[][] copy = new long[rows.length][];
+        boolean any = false;
+        for (int k = 0; k < rows.length; k++) {
+            String at = "capacity_by_class." + NodePolicies.DEGREE_CLASS_MIN.get(k);
+            long[] r = rows[k];
+            if (r == null || (r.length != 0 && r.length != CAPACITY_QUANTILES + 1)) {
+                throw new IllegalArgumentException(at + " must be empty or hold " + (CAPACITY_QUANTILES + 1)
+                        + " quantiles, got " + (r == null ? "none" : r.length));
+            }
+            for (int i = 0; i < r.length; i++) {
+                if (r[i] < 1 || (i > 0 && r[i] < r[i - 1])) {
+                    throw new IllegalArgumentException(at + "[" + i + "] must be a capacity of at least 1 sat, no "
+                            + "smaller than the one before, got " + r[i]);
+                }
+            }
+            any |= r.length > 0;
+            copy[k] = r.clone();
+        }
+        if (!any) {
+            throw new IllegalArgumentException("capacity_by_class has no channel in any class");
+        }
+        return copy;
+    }
+
+    /** A deep copy of {@link #capacityByClass}, or null. */
+    @Override
+    public long[][] capacityByClass() {
+        if (capacityByClass == null) {
+            return null;
+        }
+        long[][] out = new long[capacityByClass.length][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = capacityByClass[k].clone();
+        }
+        return out;
+    }
+
     /** A copy of {@link #topShareByClass}, or null. */
     @Override
     public double[] topShareByClass() {
@@ -315,7 +386,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && java.util.Objects.equals(siblings, f.siblings)
                 && java.util.Objects.equals(topRankHomes, f.topRankHomes) && Arrays.equals(topPeers, f.topPeers)
                 && Arrays.equals(topShareByClass, f.topShareByClass)
-                && java.util.Objects.equals(classHomesBelowTop, f.classHomesBelowTop);
+                && java.util.Objects.equals(classHomesBelowTop, f.classHomesBelowTop)
+                && Arrays.deepEquals(capacityByClass, f.capacityByClass);
     }
 
     @Override
@@ -441,6 +513,17 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                         writePolicyRows(g, pd.deviations());
                         g.setPrettyPrinter(pp);
                         g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            if (capacityByClass != null) {
+                g.writeObjectFieldStart("capacity_by_class");
+                for (int k = 0; k < capacityByClass.length; k++) {
+                    g.writeArrayFieldStart(Integer.toString(NodePolicies.DEGREE_CLASS_MIN.get(k)));
+                    for (long v : capacityByClass[k]) {
+                        g.writeNumber(v);
                     }
                     g.writeEndArray();
                 }
@@ -618,7 +701,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("top_rank_homes") ? r.rankHomes(root) : null,
                     root.has("top_peers") ? r.topPeers(root) : null,
                     root.has("top_share_by_class") ? r.topShares(root) : null,
-                    root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null);
+                    root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null,
+                    root.has("capacity_by_class") ? r.capacityByClass(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -766,6 +850,46 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 out.add(policyRows(o, key, "class_homes_below_top." + key));
             }
             return out;
+        }
+
+        /**
+         * {@code capacity_by_class}: per degree class (keyed by its smallest degree) an array of {@value
+         * #CAPACITY_QUANTILES} + 1 non-decreasing integer capacities of at least 1 sat, or an empty array.
+         */
+        long[][] capacityByClass(JsonNode root) throws NetworkFormatException {
+            JsonNode o = object(root, "capacity_by_class");
+            if (o.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                throw new NetworkFormatException(name, "field capacity_by_class", "must have one array per degree "
+                        + "class " + NodePolicies.DEGREE_CLASS_MIN + ", got " + o.size());
+            }
+            long[][] out = new long[NodePolicies.DEGREE_CLASS_MIN.size()][];
+            for (int k = 0; k < out.length; k++) {
+                String key = Integer.toString(NodePolicies.DEGREE_CLASS_MIN.get(k));
+                String at = "capacity_by_class." + key;
+                if (!o.has(key) || !o.get(key).isArray()) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an array of capacity quantiles "
+                            + "(one per degree class " + NodePolicies.DEGREE_CLASS_MIN + ")");
+                }
+                JsonNode a = o.get(key);
+                if (a.size() != 0 && a.size() != CAPACITY_QUANTILES + 1) {
+                    throw new NetworkFormatException(name, "field " + at, "must be empty or hold "
+                            + (CAPACITY_QUANTILES + 1) + " quantiles, got " + a.size());
+                }
+                out[k] = new long[a.size()];
+                for (int i = 0; i < a.size(); i++) {
+                    long v = integer(a.get(i), at + "[" + i + "]");
+                    if (v < 1 || (i > 0 && v < out[k][i - 1])) {
+                        throw new NetworkFormatException(name, "field " + at + "[" + i + "]", "must be a capacity of "
+                                + "at least 1 sat, no smaller than the one before, got " + v);
+                    }
+                    out[k][i] = v;
+                }
+            }
+            try {
+                return checkCapacities(out);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFormatException(name, "field capacity_by_class", e.getMessage(), e);
+            }
         }
 
         /** {@code top_share_by_class}: one share in [0, 1] per degree class. */

@@ -14,7 +14,9 @@ import org.lnsim.network.NodeIds;
 /**
  * The Million Channels Project generator (lightning-facts §1.3 steps 1–5 and 7; MCP {@code build.py}), scaled to 10M
  * channels with primitive arrays. Each stage draws from its own named stream of {@link NamedStreams}: {@code degrees},
- * {@code edges}, {@code node-capacities}, {@code channel-order}, {@code policies} or {@code node-policies}, {@code addresses},
+ * {@code edges}, {@code node-capacities}, {@code channel-order} (or {@code channel-capacities} instead of both under
+ * {@link TopologyMode#FITTED} with {@link McpFit#capacityByClass()}), {@code policies} or {@code node-policies},
+ * {@code addresses},
  * {@code node-ids}. The same fit, configuration and seed give the same graph (byte-identical native file).
  *
  * <h2>Steps</h2>
@@ -60,7 +62,10 @@ import org.lnsim.network.NodeIds;
  *   <li><b>Channel capacities</b> (§1.3 step 5): round robin over nodes by ascending degree and channel rank; an
  *       unset channel gets {@code round(share[rank] × allocation)} for rank < 10, else
  *       {@code round(allocation / degree)}, sat. Capacities are at least 1 sat (a 0-sat channel can only arise
- *       for a node allocation below ~40 sat; MCP's floor of 100 units belongs to the skipped regtest scaling).</li>
+ *       for a node allocation below ~40 sat; MCP's floor of 100 units belongs to the skipped regtest scaling).
+ *       Under {@link TopologyMode#FITTED}, when the fit has {@link McpFit#capacityByClass()} (not in MCP, issue
+ *       22), steps 3–5 are replaced: each channel draws its capacity from the snapshot's capacities of its class
+ *       ({@link #fittedCapacities}).</li>
  *   <li><b>No regtest scaling</b> (§1.3 step 6 is skipped): capacities stay in real sat, the units the power laws
  *       were fitted in.</li>
  *   <li><b>Policies</b>: {@link PolicyMode#MCP} gives every direction §1.3 step 7's update (cltv 10, htlc_min
@@ -322,7 +327,17 @@ public final class McpGenerator {
             adj[fill[g.b[c]]++] = c;
         }
         fill = null;
-        // ---- steps 3-5: capacities
+        // ---- steps 3-5: capacities (under the fitted topology from the snapshot's capacities by class, when the fit
+        // has them)
+        long[][] byClass = config.topology() == TopologyMode.FITTED ? fit.capacityByClass() : null;
+        if (byClass != null) {
+            progress.update("capacities", 0, 1);
+            long[] capacity = fittedCapacities(g.a, g.b, n, byClass, NamedStreams.stream(seed, "channel-capacities"));
+            progress.update("capacities", 1, 1);
+            ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs);
+            return new Result(graph, new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
+                    sampledNodes - n, edges.count - m, edges.gaveUp));
+        }
         progress.update("capacities", 0, 3L * n);
         int[] byChans = nodesByAscendingDegree(off, n);
         double[] alloc = nodeAllocations(fit.nodeCapacityLaw(), n, config.maxFundingSat(),
@@ -341,6 +356,48 @@ public final class McpGenerator {
         GenerationReport report = new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
                 sampledNodes - n, edges.count - m, edges.gaveUp);
         return new Result(graph, report);
+    }
+
+    /**
+     * Steps 3–5 under {@link TopologyMode#FITTED} when the fit has {@link McpFit#capacityByClass()}: channel c (in
+     * order, one draw u uniform in [0, 1) each from {@code rnd}) gets the quantile function of its class (the {@link
+     * NodePolicies#classOf} class of the smaller of its two ends' channel counts) at u, linear between the fit's
+     * quantiles: with {@code x = u·Q} (Q = {@value McpFit#CAPACITY_QUANTILES}), {@code i = floor(x)}, capacity
+     * {@code q[i] + round((x − i)·(q[i+1] − q[i]))} sat, so a size shared by a whole quantile step (the snapshots'
+     * round 50,000 or 1,000,000 sat) comes out exactly. A class the snapshot had no channel in takes the nearest
+     * class below with channels, else the nearest above. MCP's node-capacity law, rank shares and {@code
+     * --max-funding} are not used. Why: {@link McpFit#capacityByClass()}.
+     *
+     * @param a     first end of each channel
+     * @param b     second end of each channel
+     * @param n     nodes
+     * @param table the fit's quantiles by class (at least one class non-empty)
+     */
+    static long[] fittedCapacities(int[] a, int[] b, int n, long[][] table, SplittableRandom rnd) {
+        int classes = table.length;
+        long[][] use = new long[classes][];
+        for (int k = 0; k < classes; k++) {
+            for (int d = 0; d < classes && use[k] == null; d++) {
+                if (k - d >= 0 && table[k - d].length > 0) {
+                    use[k] = table[k - d];
+                } else if (k + d < classes && table[k + d].length > 0) {
+                    use[k] = table[k + d];
+                }
+            }
+        }
+        int[] degree = new int[n];
+        for (int c = 0; c < a.length; c++) {
+            degree[a[c]]++;
+            degree[b[c]]++;
+        }
+        long[] out = new long[a.length];
+        for (int c = 0; c < a.length; c++) {
+            long[] q = use[NodePolicies.classOf(Math.min(degree[a[c]], degree[b[c]]))];
+            double x = rnd.nextDouble() * (q.length - 1);
+            int i = Math.min((int) x, q.length - 2);
+            out[c] = q[i] + Math.round((x - i) * (q[i + 1] - q[i]));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ step 1

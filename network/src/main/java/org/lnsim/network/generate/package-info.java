@@ -42,6 +42,9 @@
  * to hubs, {@link org.lnsim.network.generate.McpFit#topShareByClass()}), draws the non-hub nodes' homes from the
  * snapshot's non-hub nodes of their class ({@link org.lnsim.network.generate.McpFit#classHomesBelowTop()}), and pins
  * the top 1% of the node count expected at the asked size (all of the snapshot's top 1% at its size or above).
+ * It also draws each channel's capacity from the snapshot's capacities of its class, by the degree of its smaller
+ * end ({@link org.lnsim.network.generate.McpFit#capacityByClass()}), instead of MCP's node-capacity law and rank
+ * shares, whose channels are far larger than the snapshots' (so that payments almost never met an empty channel).
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
