@@ -365,7 +365,7 @@ public final class McpGenerator {
      * quantiles: with {@code x = u·Q} (Q = {@value McpFit#CAPACITY_QUANTILES}), {@code i = floor(x)}, capacity
      * {@code q[i] + round((x − i)·(q[i+1] − q[i]))} sat, so a size shared by a whole quantile step (the snapshots'
      * round 50,000 or 1,000,000 sat) comes out exactly. A class the snapshot had no channel in takes the nearest
-     * class below with channels, else the nearest above. MCP's node-capacity law, rank shares and {@code
+     * class with channels (the one below on a tie). MCP's node-capacity law, rank shares and {@code
      * --max-funding} are not used. Why: {@link McpFit#capacityByClass()}.
      *
      * @param a     first end of each channel
