@@ -2,6 +2,7 @@ package org.lnsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,72 +121,57 @@ class GenerateCommandTest {
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         // top_degrees must descend: the message names the element
-        Path bad = dir.resolve("bad-top-fit.json");
-        Files.writeString(bad, embeddedFitJson().replace("\"top_degrees\" : [ 1370, 1265,",
-                "\"top_degrees\" : [ 1265, 1370,"));
-        r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("top_degrees[1]"), r.err());
+        assertFitRefused(embeddedFitJson().replace("\"top_degrees\" : [ 1370, 1265,",
+                "\"top_degrees\" : [ 1265, 1370,"), "bad-top-fit.json", "top_degrees[1]");
     }
 
     @Test
     void badRankHomesOrPerHomeDeviationsInAFitFileExitWithTwoNamingTheKey() throws Exception {
-        Path out = dir.resolve("r.lnsim");
+        String json = embeddedFitJson();
         // a rank home counting 2 hubs: each entry is one hub
-        Path bad = dir.resolve("bad-rank-fit.json");
         String first = "\"top_rank_homes\" : [\n    [0, 100, 144, 0, \"none\", 1],";
-        assertTrue(embeddedFitJson().contains(first));
-        Files.writeString(bad, embeddedFitJson().replace(first, first.replace("\"none\", 1]", "\"none\", 2]")));
-        Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("top_rank_homes[0]"), r.err());
+        assertFitRefused(json.replace(first, first.replace("\"none\", 1]", "\"none\", 2]")), "bad-rank-fit.json",
+                "top_rank_homes[0]");
         // per-home other deviations that do not add up to the pooled table
-        Path sum = dir.resolve("bad-other-fit.json");
-        Files.writeString(sum, embeddedFitJson().replace("[0, 1000, 30, 0, \"none\", 1352]",
-                "[0, 1000, 30, 0, \"none\", 1351]"));
-        r = run("generate", "--channels", "2000", "--fit", sum.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("siblings.other_by_home"), r.err());
-        assertFalse(Files.exists(out), "nothing written on bad input");
+        assertFitRefused(json.replace("[0, 1000, 30, 0, \"none\", 1352]", "[0, 1000, 30, 0, \"none\", 1351]"),
+                "bad-other-fit.json", "siblings.other_by_home");
     }
 
     @Test
     void badRichClubOrClassHomesInAFitFileExitWithTwoNamingTheKey() throws Exception {
-        Path out = dir.resolve("r.lnsim");
         String json = embeddedFitJson();
         // a hub with more hub peers than the other 42 hubs
-        Path bad = dir.resolve("bad-peers-fit.json");
-        Files.writeString(bad, json.replaceFirst("(\"top_peers\" : \\[ )[0-9]+", "$143"));
-        Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("top_peers[0]"), r.err());
+        assertFitRefused(json.replaceFirst("(\"top_peers\" : \\[ )[0-9]+", "$143"), "bad-peers-fit.json",
+                "top_peers[0]");
         // a share above 1
-        Path share = dir.resolve("bad-share-fit.json");
-        Files.writeString(share, json.replaceFirst("(\"top_share_by_class\" : \\[ )[0-9.]+", "$11.5"));
-        r = run("generate", "--channels", "2000", "--fit", share.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("top_share_by_class[0]"), r.err());
+        assertFitRefused(json.replaceFirst("(\"top_share_by_class\" : \\[ )[0-9.]+", "$11.5"), "bad-share-fit.json",
+                "top_share_by_class[0]");
         // a negative fee in a class home below the top
-        Path homes = dir.resolve("bad-homes-fit.json");
         String head = "\"class_homes_below_top\" : {\n    \"1\" : [\n    [1000, 1, 144,";
-        assertTrue(json.contains(head));
-        Files.writeString(homes, json.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")));
-        r = run("generate", "--channels", "2000", "--fit", homes.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("class_homes_below_top.1[0]"), r.err());
-        assertFalse(Files.exists(out), "nothing written on bad input");
+        assertFitRefused(json.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")), "bad-homes-fit.json",
+                "class_homes_below_top.1[0]");
     }
 
     @Test
     void badCapacityQuantilesInAFitFileExitWithTwoNamingTheKey() throws Exception {
-        Path out = dir.resolve("r.lnsim");
-        String json = embeddedFitJson();
         // a quantile of 0 sat in the class of one-channel ends
-        Path bad = dir.resolve("bad-capacity-fit.json");
-        Files.writeString(bad, json.replaceFirst("(\"capacity_by_class\" : \\{\n    \"1\" : \\[ )[0-9]+", "$10"));
+        String oneChannel = "(\"capacity_by_class\" : \\{\n    \"1\" : \\[ )[0-9]+";
+        assertFitRefused(embeddedFitJson().replaceFirst(oneChannel, "$10"), "bad-capacity-fit.json",
+                "capacity_by_class.1[0]");
+    }
+
+    /**
+     * Generating from {@code fitJson} (an edit of the embedded fit, written to {@code name}) exits 2 with a message
+     * naming {@code key}, and writes nothing.
+     */
+    private void assertFitRefused(String fitJson, String name, String key) throws Exception {
+        assertNotEquals(embeddedFitJson(), fitJson, "the edit must change the fit");
+        Path bad = dir.resolve(name);
+        Path out = dir.resolve("refused.lnsim");
+        Files.writeString(bad, fitJson);
         Run r = run("generate", "--channels", "2000", "--fit", bad.toString(), "--out", out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("capacity_by_class.1[0]"), r.err());
+        assertTrue(r.err().contains(key), r.err());
         assertFalse(Files.exists(out), "nothing written on bad input");
     }
 

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.NodeIds;
-import org.lnsim.network.io.NetworkFormatException;
 
 /** The channel capacities by class of the smaller end, {@link McpFit#capacityByClass()}: fitted and generated. */
 class CapacityByClassTest {
@@ -112,7 +107,7 @@ class CapacityByClassTest {
         }
         // without the statistic (a fit written before it) the fitted topology keeps MCP's capacities, which in 2019
         // put far fewer channels below 100,000 sat: the snapshot's class 20-99 has 10%, MCP's steps under 1%
-        McpFit old = without(FIT);
+        McpFit old = FitFiles.without(FIT, "capacity_by_class");
         assertNull(old.capacityByClass());
         long[][] before = McpFitter.capacityByClass(new McpGenerator(old, McpGenerator.Config.of(37_497, 1),
                 GenerationProgress.NONE).generate().graph());
@@ -121,57 +116,28 @@ class CapacityByClassTest {
 
     @Test
     void badCapacitiesNameTheirKey() throws IOException {
-        String j = json(FIT);
+        String j = FitFiles.json(FIT);
         String head = "\"capacity_by_class\" : {\n    \"1\" : [ ";
         assertTrue(j.contains(head), "capacity_by_class as written");
         long first = FIT.capacityByClass()[0][0];
         // zero sat
-        assertBad(j.replace(head + first + ",", head + "0,"), "capacity_by_class.1[0]");
+        FitFiles.assertBad(j.replace(head + first + ",", head + "0,"), "capacity_by_class.1[0]");
         // decreasing: the first quantile above the second
-        assertBad(j.replace(head + first + ",", head + "999999999999,"), "capacity_by_class.1[1]");
+        FitFiles.assertBad(j.replace(head + first + ",", head + "999999999999,"), "capacity_by_class.1[1]");
         // not an integer
-        assertBad(j.replace(head + first + ",", head + "1.5,"), "capacity_by_class.1[0]");
+        FitFiles.assertBad(j.replace(head + first + ",", head + "1.5,"), "capacity_by_class.1[0]");
         // one quantile short
-        assertBad(j.replace(head + first + ",", head), "capacity_by_class.1");
+        FitFiles.assertBad(j.replace(head + first + ",", head), "capacity_by_class.1");
         // a class missing
-        assertBad(j.replace("\"capacity_by_class\" : {\n    \"1\" : [", "\"capacity_by_class\" : {\n    \"7\" : ["),
+        FitFiles.assertBad(j.replace("\"capacity_by_class\" : {\n    \"1\" : [", "\"capacity_by_class\" : {\n    \"7\" : ["),
                 "capacity_by_class");
         // the fit reads back equal
-        assertEquals(FIT, read(j));
+        assertEquals(FIT, FitFiles.read(j));
         assertThrows(IllegalArgumentException.class, () -> McpFit.checkCapacities(new long[][] {{}, {}, {}, {}, {}}));
     }
 
     /** Share of a quantile row's 101 points below {@code sat}. */
     private static double below(long[] q, long sat) {
         return Arrays.stream(q).filter(x -> x < sat).count() / (double) q.length;
-    }
-
-    private static String json(McpFit fit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fit.write(out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static McpFit read(String json) throws IOException {
-        return McpFit.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Path.of("fit.json"));
-    }
-
-    /** The fit as a file written before capacity_by_class existed. */
-    private static McpFit without(McpFit fit) {
-        try {
-            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode root =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json(fit));
-            assertTrue(root.has("capacity_by_class"));
-            root.remove("capacity_by_class");
-            return read(m.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void assertBad(String json, String key) {
-        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> read(json));
-        assertTrue(e.getMessage().contains(key), e.getMessage());
     }
 }

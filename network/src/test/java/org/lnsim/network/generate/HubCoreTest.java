@@ -2,21 +2,14 @@ package org.lnsim.network.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
 import org.lnsim.network.ChannelGraphBuilder;
 import org.lnsim.network.NodeIds;
-import org.lnsim.network.io.NetworkFormatException;
 
 /** The rich club of the fitted topology: {@link McpFit#topPeers()}, fitted and generated (issue 22). */
 class HubCoreTest {
@@ -151,7 +144,7 @@ class HubCoreTest {
                 .graph();
         long got = hubEnds(g, want.length);
         assertEquals(wantSum, got, 0.1 * wantSum, "hub-to-hub ends " + got);
-        McpFit old = withoutTopPeers(FIT);
+        McpFit old = FitFiles.without(FIT, "top_peers", "top_share_by_class", "class_homes_below_top");
         assertNull(old.topPeers());
         ChannelGraph before = new McpGenerator(old, McpGenerator.Config.of(37_497, 1), GenerationProgress.NONE)
                 .generate().graph();
@@ -222,31 +215,6 @@ class HubCoreTest {
         return hub;
     }
 
-    private static String json(McpFit fit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fit.write(out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static McpFit read(String json) throws IOException {
-        return McpFit.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Path.of("fit.json"));
-    }
-
-    /** The fit as a file written before top_peers, top_share_by_class and class_homes_below_top existed. */
-    private static McpFit withoutTopPeers(McpFit fit) {
-        try {
-            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode root =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json(fit));
-            for (String key : java.util.List.of("top_peers", "top_share_by_class", "class_homes_below_top")) {
-                assertTrue(root.has(key), key);
-                root.remove(key);
-            }
-            return read(m.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Test
     void classHomesBelowTopLeaveTheHubsOut() {
@@ -285,11 +253,11 @@ class HubCoreTest {
 
     @Test
     void badClassHomesBelowTopNameTheirKey() throws IOException {
-        String j = json(FIT);
+        String j = FitFiles.json(FIT);
         String head = "\"class_homes_below_top\" : {\n    \"1\" : [\n    [1000, 1, 144, 0, \"none\", 155],";
         assertTrue(j.contains(head), "class_homes_below_top as written");
-        assertBad(j.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")), "class_homes_below_top.1[0]");
-        assertBad(j.replace(head, head.replace("\"1\" :", "\"3\" :")), "class_homes_below_top");
+        FitFiles.assertBad(j.replace(head, head.replace("[1000, 1, 144,", "[1000, -1, 144,")), "class_homes_below_top.1[0]");
+        FitFiles.assertBad(j.replace(head, head.replace("\"1\" :", "\"3\" :")), "class_homes_below_top");
     }
 
     @Test
@@ -312,28 +280,23 @@ class HubCoreTest {
 
     @Test
     void badTopPeersNameTheirKey() throws IOException {
-        String j = json(FIT);
+        String j = FitFiles.json(FIT);
         int[] p = FIT.topPeers();
         String list = "\"top_peers\" : [ " + java.util.Arrays.stream(p).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(", ")) + " ]";
         assertTrue(j.contains(list), "top_peers as written");
         // more than the other 42 hubs
-        assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ 43,")), "top_peers[0]");
+        FitFiles.assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ 43,")), "top_peers[0]");
         // negative
-        assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ -1,")), "top_peers[0]");
+        FitFiles.assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ -1,")), "top_peers[0]");
         // not an integer
-        assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ 1.5,")), "top_peers[0]");
+        FitFiles.assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[ 1.5,")), "top_peers[0]");
         // one short of top_degrees
-        assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[")), "top_peers");
+        FitFiles.assertBad(j.replace(list, list.replace("[ " + p[0] + ",", "[")), "top_peers");
         // a share above 1
         String shares = "\"top_share_by_class\" : [ ";
         assertTrue(j.contains(shares));
-        assertBad(j.replace(shares, shares + "1.5, "), "top_share_by_class");
-        assertBad(j.replaceFirst("(\"top_share_by_class\" : \\[ )[^,]*", "$1-0.1"), "top_share_by_class[0]");
-    }
-
-    private static void assertBad(String json, String key) {
-        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> read(json));
-        assertTrue(e.getMessage().contains(key), e.getMessage());
+        FitFiles.assertBad(j.replace(shares, shares + "1.5, "), "top_share_by_class");
+        FitFiles.assertBad(j.replaceFirst("(\"top_share_by_class\" : \\[ )[^,]*", "$1-0.1"), "top_share_by_class[0]");
     }
 }
