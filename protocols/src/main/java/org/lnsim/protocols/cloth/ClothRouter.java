@@ -321,26 +321,7 @@ final class ClothRouter {
             tighten(target);
         }
         push(target);
-        while (heapSize > 0) {
-            int v = pop();
-            if (v == source) {
-                break;
-            }
-            if (prune && bound(v, pmax) > cap()) {
-                continue;
-            }
-            long floor = distance(weight[v], prob[v] * pLow);
-            for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
-                 i += EdgeRecords.STRIDE) {
-                long ue = rec[i]; // u -> v, usable
-                int u = (int) (ue >>> 32);
-                if (prune && u != source && stamp[u] == generation
-                        && (likely[u] == generation ? distance(weight[v], prob[v] * likelyP[u]) : floor) > dist[u]) {
-                    continue;
-                }
-                relax(source, u, v, (int) ue, i);
-            }
-        }
+        settle(source, pmax, pLow);
         int n = 0;
         int u = source;
         if (stamp[source] != generation) {
@@ -361,6 +342,37 @@ final class ClothRouter {
             return new Path(new int[0], "no path");
         }
         return new Path(Arrays.copyOf(dirs, n), dist[source], null);
+    }
+
+    /**
+     * Pops and expands labels until the sender pops or none is left: the search's loop, apart from {@link #find}'s
+     * preparation so that a branch the preparation first takes late (a payee next to the sender, a memory) costs the
+     * JIT a recompile of the preparation only, not of this loop.
+     *
+     * @param pmax the largest probability of the hop after the sender's own ({@link #bound})
+     * @param pLow the largest probability of a hop from a node not marked likely
+     */
+    private void settle(int source, double pmax, double pLow) {
+        while (heapSize > 0) {
+            int v = pop();
+            if (v == source) {
+                break;
+            }
+            if (prune && bound(v, pmax) > cap()) {
+                continue;
+            }
+            long floor = distance(weight[v], prob[v] * pLow);
+            for (int i = in.start[v] * EdgeRecords.STRIDE, end = in.start[v + 1] * EdgeRecords.STRIDE; i < end;
+                 i += EdgeRecords.STRIDE) {
+                long ue = rec[i]; // u -> v, usable
+                int u = (int) (ue >>> 32);
+                if (prune && u != source && stamp[u] == generation
+                        && (likely[u] == generation ? distance(weight[v], prob[v] * likelyP[u]) : floor) > dist[u]) {
+                    continue;
+                }
+                relax(source, u, v, (int) ue, i);
+            }
+        }
     }
 
     /**
