@@ -188,16 +188,11 @@ public final class McpFitter {
     }
 
     /**
-     * {@link McpFit#topShareByClass()}: over the nodes outside the {@link #topNodes}, by {@link
-     * NodePolicies#classOf} class of their degree, the share of their channel ends (parallel channels each count)
-     * whose peer is a top node, rounded ({@link McpFit#round}); a class without such ends takes the class below's
-     * share (0 for the first).
+     * By {@link NodePolicies#classOf} class of their degree, over the nodes not in {@code isTop}: their channel ends
+     * (parallel channels each count), {@code [0][class]}, and those whose peer is in {@code isTop}, {@code [1][class]}.
+     * What {@link #topShareByClass} fits, and what the tests measure on a generated network.
      */
-    static double[] topShareByClass(ChannelGraph g) {
-        boolean[] isTop = new boolean[g.nodeCount()];
-        for (int v : topNodes(g)) {
-            isTop[v] = true;
-        }
+    static long[][] endsToTopByClass(ChannelGraph g, boolean[] isTop) {
         int classes = NodePolicies.DEGREE_CLASS_MIN.size();
         long[] ends = new long[classes];
         long[] toTop = new long[classes];
@@ -213,6 +208,24 @@ public final class McpFitter {
                 }
             }
         }
+        return new long[][] {ends, toTop};
+    }
+
+    /**
+     * {@link McpFit#topShareByClass()}: over the nodes outside the {@link #topNodes}, by {@link
+     * NodePolicies#classOf} class of their degree, the share of their channel ends (parallel channels each count)
+     * whose peer is a top node, rounded ({@link McpFit#round}); a class without such ends takes the class below's
+     * share (0 for the first).
+     */
+    static double[] topShareByClass(ChannelGraph g) {
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : topNodes(g)) {
+            isTop[v] = true;
+        }
+        long[][] counts = endsToTopByClass(g, isTop);
+        long[] ends = counts[0];
+        long[] toTop = counts[1];
+        int classes = ends.length;
         double[] out = new double[classes];
         for (int k = 0; k < classes; k++) {
             out[k] = ends[k] == 0 ? (k == 0 ? 0 : out[k - 1]) : McpFit.round((double) toTop[k] / ends[k]);

@@ -1212,6 +1212,19 @@ public final class McpGenerator {
                 home[v] = (hubs > 0 && classHomes[cls[v]] != null ? classHomes[cls[v]] : homes).next(rnd);
             }
         }
+        // each node's home's deviation tables and shares, looked up once per node rather than per direction (a home's
+        // key is a list of four boxed numbers)
+        PolicySampler[] otherTableOf = new PolicySampler[siblings == null ? 0 : n];
+        double[] otherShareOf = new double[otherTableOf.length];
+        PolicySampler[] siblingTableOf = new PolicySampler[otherTableOf.length];
+        double[] siblingShareOf = new double[otherTableOf.length];
+        for (int v = 0; v < otherTableOf.length; v++) {
+            List<Long> key = homeKey(home[v]);
+            otherTableOf[v] = otherTables.getOrDefault(key, otherDeviations);
+            otherShareOf[v] = otherShares.getOrDefault(key, deviatingShare[cls[v]]);
+            siblingTableOf[v] = siblingTables.get(key);
+            siblingShareOf[v] = siblingShares.getOrDefault(key, 0.0);
+        }
         for (int c = 0; c < m; c++) {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
             long capMsat = capacity[c] * 1000L;
@@ -1226,13 +1239,12 @@ public final class McpGenerator {
                     }
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
-                    PolicySampler table = otherTables.getOrDefault(homeKey(home[from]), otherDeviations);
-                    double share = otherShares.getOrDefault(homeKey(home[from]), deviatingShare[k]);
+                    PolicySampler table = otherTableOf[from];
+                    double share = otherShareOf[from];
                     List<Long> pair = to < hubs && !offline[to] ? pairKey(home[from], home[to]) : null;
                     if (!offline[to] && samePolicy(home[from], home[to])) {
-                        List<Long> key = homeKey(home[from]);
-                        table = siblingTables.get(key);
-                        share = siblingShares.getOrDefault(key, 0.0);
+                        table = siblingTableOf[from];
+                        share = siblingShareOf[from];
                     } else if (pair != null && pairTables.containsKey(pair)) {
                         table = pairTables.get(pair);
                         share = pairShares.get(pair);

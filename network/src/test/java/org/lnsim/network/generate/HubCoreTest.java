@@ -167,24 +167,10 @@ class HubCoreTest {
 
     /** By degree class, the share of the non-hub nodes' channel ends whose peer is a hub ({@link #hubs}). */
     private static double[] shares(ChannelGraph g, int k) {
-        boolean[] hub = hubs(g, k);
-        long[] ends = new long[5];
-        long[] toHub = new long[5];
-        for (int v = 0; v < g.nodeCount(); v++) {
-            if (hub[v]) {
-                continue;
-            }
-            int c = NodePolicies.classOf(g.degree(v));
-            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
-                ends[c]++;
-                if (hub[g.outPeer(s)]) {
-                    toHub[c]++;
-                }
-            }
-        }
-        double[] out = new double[5];
-        for (int c = 0; c < 5; c++) {
-            out[c] = ends[c] == 0 ? 0 : (double) toHub[c] / ends[c];
+        long[][] counts = McpFitter.endsToTopByClass(g, hubs(g, k));
+        double[] out = new double[counts[0].length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = counts[0][c] == 0 ? 0 : (double) counts[1][c] / counts[0][c];
         }
         return out;
     }

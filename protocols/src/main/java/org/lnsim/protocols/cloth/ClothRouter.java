@@ -171,9 +171,8 @@ final class ClothRouter {
     private long ub;
     private boolean ubOn;
     private long searchAmt;
-    /** The current search's pmax ({@link #bound}). */
-    private double pmaxNow;
-    private int sourceOf;
+    /** The current search's largest probability of the hop after the sender's own ({@link #bound}). */
+    private double pmax;
     /** The sender's balances on its own directions, written for each search (only its own are read). */
     private final long[] ownBalance;
     private int heapSize;
@@ -245,7 +244,6 @@ final class ClothRouter {
             return new Path(new int[0], "no path");
         }
         this.view = view;
-        this.sourceOf = source;
         this.knownView = view instanceof Known;
         this.memory = knownView ? ((Known) view).memory() : null;
         this.nowUs = knownView ? ((Known) view).nowUs() : 0;
@@ -278,7 +276,6 @@ final class ClothRouter {
         }
         // pmax bounds every hop not leaving the sender; a Known view's hops are 0.6 at most except from the nodes its
         // memory marks likely, so edges into other nodes are skipped against the tighter floor (exact either way)
-        double pmax;
         double pLow;
         if (!knownView) {
             pmax = view.maxOtherProbability();
@@ -297,7 +294,6 @@ final class ClothRouter {
         }
         ub = INF;
         searchAmt = amtMsat;
-        pmaxNow = pmax;
         ubOn = prune && knownView;
         if (ubOn) {
             // each neighbour's own hop that surely carries whatever the neighbour's final label asks (see tighten)
@@ -321,7 +317,7 @@ final class ClothRouter {
             tighten(target);
         }
         push(target);
-        settle(source, pmax, pLow);
+        settle(source, pLow);
         int n = 0;
         int u = source;
         if (stamp[source] != generation) {
@@ -349,16 +345,15 @@ final class ClothRouter {
      * preparation so that a branch the preparation first takes late (a payee next to the sender, a memory) costs the
      * JIT a recompile of the preparation only, not of this loop.
      *
-     * @param pmax the largest probability of the hop after the sender's own ({@link #bound})
      * @param pLow the largest probability of a hop from a node not marked likely
      */
-    private void settle(int source, double pmax, double pLow) {
+    private void settle(int source, double pLow) {
         while (heapSize > 0) {
             int v = pop();
             if (v == source) {
                 break;
             }
-            if (prune && bound(v, pmax) > cap()) {
+            if (prune && bound(v) > cap(source)) {
                 continue;
             }
             long floor = distance(weight[v], prob[v] * pLow);
@@ -380,7 +375,7 @@ final class ClothRouter {
      * probability gains at least the sender's own hop (≤ 0.95) and, unless v is the sender's neighbour, one more
      * (≤ {@code pmax}), multiplied in the order the search multiplies them (IEEE rounding is monotone).
      */
-    private long bound(int v, double pmax) {
+    private long bound(int v) {
         double p = neighbour[v] == generation ? prob[v] * ClothMemory.PREV_SUCCESS_PROBABILITY
                 : prob[v] * pmax * ClothMemory.PREV_SUCCESS_PROBABILITY;
         return distance(weight[v], p);
@@ -426,7 +421,7 @@ final class ClothRouter {
         }
         double tmpWeight = weight[v] + edgeWeight(amtToReceive, edgeFee, edgeTimelock);
         long tmpDist = distance(tmpWeight, tmpProbability);
-        if (u != source && tmpDist > cap()) {
+        if (u != source && tmpDist > cap(source)) {
             return; // u would pop after the sender, when the search has stopped: its label is never read
         }
         if (labelled) {
@@ -447,7 +442,7 @@ final class ClothRouter {
         if (at >= 0) {
             up(at, u);
             down(pos[u], u);
-        } else if (u == source || !prune || bound(u, pmaxNow) <= cap()) {
+        } else if (u == source || !prune || bound(u) <= cap(source)) {
             push(u); // new, or popped and improved: CLoTH's heap_insert_or_update pushes it again
         }
         // else it would pop only to be pruned (its bound is above the cap, which only falls): it keeps the label,
@@ -455,8 +450,8 @@ final class ClothRouter {
     }
 
     /** What the sender's final distance is known not to exceed: its label, or {@link #ub} before it has one. */
-    private long cap() {
-        return stamp[sourceOf] == generation ? Math.min(dist[sourceOf], ub) : ub;
+    private long cap(int source) {
+        return stamp[source] == generation ? Math.min(dist[source], ub) : ub;
     }
 
     /**
