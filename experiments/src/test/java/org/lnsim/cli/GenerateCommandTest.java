@@ -133,7 +133,7 @@ class GenerateCommandTest {
         assertFitRefused(json.replace(first, first.replace("\"none\", 1]", "\"none\", 2]")), "bad-rank-fit.json",
                 "top_rank_homes[0]");
         // per-home other deviations that do not add up to the pooled table
-        assertFitRefused(json.replace("[0, 1000, 30, 0, \"none\", 1352]", "[0, 1000, 30, 0, \"none\", 1351]"),
+        assertFitRefused(json.replace("[1000, 1, 40, 0, \"none\", 302]", "[1000, 1, 40, 0, \"none\", 301]"),
                 "bad-other-fit.json", "siblings.other_by_home");
     }
 
@@ -158,6 +158,20 @@ class GenerateCommandTest {
         String oneChannel = "(\"capacity_by_class\" : \\{\n    \"1\" : \\[ )[0-9]+";
         assertFitRefused(embeddedFitJson().replaceFirst(oneChannel, "$10"), "bad-capacity-fit.json",
                 "capacity_by_class.1[0]");
+    }
+
+    @Test
+    void badTopLinksInAFitFileExitWithTwoNamingTheKey() throws Exception {
+        // the first link's ranks swapped: i must be below j
+        assertFitRefused(embeddedFitJson().replaceFirst("(\"top_links\" : \\[\n    \\[)([0-9]+), ([0-9]+),",
+                "$1$3, $2,"), "bad-links-fit.json", "top_links[0]");
+    }
+
+    @Test
+    void badLeafPeersInAFitFileExitWithTwoNamingTheKey() throws Exception {
+        // the largest hub with more live one-channel peers than one-channel peers
+        assertFitRefused(embeddedFitJson().replaceFirst("(\"top_leaf_peers\" : \\[ \\[)([0-9]+), [0-9]+\\]",
+                "$1$2, 99999]"), "bad-leaf-fit.json", "top_leaf_peers[0]");
     }
 
     /**

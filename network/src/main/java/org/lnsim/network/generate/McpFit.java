@@ -139,6 +139,58 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  2026 networks delivered 0.90–0.93 of the payments where the snapshot delivers
  *                                  0.76, its failures being mostly a last hop into a one-channel receiver without
  *                                  the balance (50 of the 121 failed payments of 500 at seed 1, generated: 14 of 45)
+ * @param topLeafPeers              for each top node, in {@code topDegrees} order, {@code [one-channel peers, live
+ *                                  ones]}: how many of its peers have no other channel, and how many of those are
+ *                                  live (have a usable direction, {@link NodePolicies}); each row {@code 0 ≤ live ≤
+ *                                  peers ≤ degree}. JSON {@code top_leaf_peers}, absent in a fit written before it
+ *                                  (then null: one-channel nodes reach the hubs through the class quota of {@code
+ *                                  topShareByClass} and go offline with their class's share, as before). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} hub i first takes its share {@code peers /
+ *                                  degree} of its channels to one-channel nodes (the class-1 quota is then not
+ *                                  drawn), and a one-channel node on hub i is live with probability {@code live /
+ *                                  peers} (one elsewhere with the rest of its class's live share). Why (issue 22, 2026's
+ *                                  fee p99): in the snapshots a few hubs hold most one-channel nodes, and their
+ *                                  liveness is the hub's (2026-02-03: ranks 6 and 7, LSP-like, have 1,068 of 1,088 and
+ *                                  899 of 931 channels to one-channel nodes, 45% and 81% of them live; rank 2 has 600,
+ *                                  8% live), so 1,692 of the 2,535 payable one-channel nodes hang on the 10 largest
+ *                                  hubs, 90% of whose home directions into them charge 5,001-10,000 msat on 10,000
+ *                                  sat; with the class quota every hub took about a third of its channels to them and
+ *                                  a third of those were live: 952 on the 10 largest hubs, 449 on ranks 11-50 against
+ *                                  140, where the dearer homes are, and fee p99 was 37-80% above the snapshot's
+ * @param topRankPolicies           for each top node, in {@code topDegrees} order, its usable outward policies towards
+ *                                  peers that are not top nodes, one policy table per degree class of the peer
+ *                                  ({@link NodePolicies#DEGREE_CLASS_MIN}; rows counted in directions, most frequent
+ *                                  first; a class without such a direction has an empty table, an offline top node
+ *                                  has only empty tables). JSON {@code top_rank_policies}, absent in a fit written
+ *                                  before it (then null: a hub's directions to non-hub peers take its home or a
+ *                                  deviation drawn by home, {@link NodePolicies.Siblings}). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} generated hub i draws each direction towards a
+ *                                  non-hub peer from snapshot hub i's table for that peer's degree class (from all
+ *                                  its tables together when that one is empty). Why (issue 22): a hub's fees depend
+ *                                  on whom it charges. Drawn by home, its deviations were the pooled ones of every
+ *                                  node sharing its home, so the middle of the generated routes was cheaper than the
+ *                                  snapshots': 2021-04-16, 5,000 payments of 10,000 sat, hops forwarded by hubs of
+ *                                  rank 11-50 before the last hop charged 1,577 msat on average in the snapshot,
+ *                                  633 generated (seed 1). Cheap directions to well-connected peers are what a router
+ *                                  finds, so the table is kept per peer class, not pooled: pooled per hub (one-channel
+ *                                  peers apart) the 2019-05-14 medians fell to 103-150 ppm at 500 payments. The
+ *                                  directions between hubs keep the pair tables of {@code siblings}: drawn per rank
+ *                                  as well, they put the snapshots' cheap links between one operator's hubs on any
+ *                                  two hubs, and the medians fell to 86-122 ppm in 2019 and 2021
+ * @param topLinks                  the channels among the top nodes: one {@link TopLink} per pair of top nodes with
+ *                                  at least one channel (parallel channels: the first in the node's channel order),
+ *                                  by rank in {@code topDegrees} order, with the policy of each direction (null when
+ *                                  unusable). JSON {@code top_links}, absent in a fit written before it (then null:
+ *                                  the hubs are wired by {@code topPeers} counts to random other hubs, their
+ *                                  directions drawn by home and pair). Under {@link McpGenerator.TopologyMode#FITTED}
+ *                                  the generated hubs are wired as the snapshot's hubs of their ranks are, among the
+ *                                  ranks the generated network pins, each channel with the snapshot's two policies.
+ *                                  Why (issue 22): the snapshots' cheap links between hubs join one operator's nodes
+ *                                  (2021-04-16: the (1 msat, 1 ppm, CLTV 18) links); drawn per pair of homes onto
+ *                                  random hub pairs, they became a cheap backbone. Generated routes then forwarded
+ *                                  from a rank 11-50 hub to another hub 0.55 times per payment (the snapshot: 0.13),
+ *                                  and 2021's medians fell to 112-131 ppm (the snapshot: 161) once the hubs' own
+ *                                  policies were per rank; with the links copied, 121-161
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -147,7 +199,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      List<PolicyEntry> policies, List<AddressEntry> addresses, NodePolicies nodePolicies,
                      int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
                      List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass,
-                     List<List<PolicyEntry>> classHomesBelowTop, long[][] capacityByClass) {
+                     List<List<PolicyEntry>> classHomesBelowTop, long[][] capacityByClass,
+                     int[][] topLeafPeers, List<List<List<PolicyEntry>>> topRankPolicies, List<TopLink> topLinks) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -271,6 +324,33 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
             }
         }
+        if (topLeafPeers != null) {
+            topLeafPeers = checkLeafPeers(topLeafPeers, topDegrees);
+        }
+        if (topLinks != null) {
+            topLinks = checkLinks(topLinks, topDegrees);
+        }
+        if (topRankPolicies != null) {
+            if (topDegrees == null || topRankPolicies.size() != topDegrees.length) {
+                throw new IllegalArgumentException("top_rank_policies must have one entry per top_degrees entry ("
+                        + (topDegrees == null ? 0 : topDegrees.length) + "), got " + topRankPolicies.size());
+            }
+            List<List<List<PolicyEntry>>> copy = new ArrayList<>();
+            for (int i = 0; i < topRankPolicies.size(); i++) {
+                List<List<PolicyEntry>> byClass = topRankPolicies.get(i);
+                if (byClass == null || byClass.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                    throw new IllegalArgumentException("top_rank_policies[" + i + "] must have one table per degree "
+                            + "class " + NodePolicies.DEGREE_CLASS_MIN + ", got "
+                            + (byClass == null ? "none" : byClass.size()));
+                }
+                List<List<PolicyEntry>> tables = new ArrayList<>();
+                for (List<PolicyEntry> t : byClass) {
+                    tables.add(List.copyOf(t));
+                }
+                copy.add(List.copyOf(tables));
+            }
+            topRankPolicies = List.copyOf(copy);
+        }
         if (topDegrees != null) {
             topDegrees = topDegrees.clone();
             if (topDegrees.length == 0) {
@@ -363,6 +443,73 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         return topShareByClass == null ? null : topShareByClass.clone();
     }
 
+    /**
+     * Checks {@link #topLeafPeers} against {@code topDegrees} and returns a deep copy; the message names the row
+     * ({@code top_leaf_peers[i]}).
+     */
+    private static int[][] checkLeafPeers(int[][] rows, int[] topDegrees) {
+        if (topDegrees == null || rows.length != topDegrees.length) {
+            throw new IllegalArgumentException("top_leaf_peers must have one entry per top_degrees entry ("
+                    + (topDegrees == null ? 0 : topDegrees.length) + "), got " + rows.length);
+        }
+        int[][] out = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            int[] r = rows[i];
+            if (r == null || r.length != 2 || r[1] < 0 || r[1] > r[0] || r[0] > topDegrees[i]) {
+                throw new IllegalArgumentException("top_leaf_peers[" + i + "] must be [peers, live] with 0 ≤ live ≤ "
+                        + "peers ≤ its degree " + topDegrees[i] + ", got " + Arrays.toString(r));
+            }
+            out[i] = r.clone();
+        }
+        return out;
+    }
+
+    /**
+     * A channel between the top nodes of ranks {@code low} &lt; {@code high} ({@code topDegrees} order) and the policy
+     * of each of its directions, null for an unusable one (counts 1, htlc_max {@link #HTLC_MAX_NONE}: the generator
+     * draws htlc_max as for any direction).
+     */
+    public record TopLink(int low, int high, PolicyEntry lowToHigh, PolicyEntry highToLow) {
+    }
+
+    /** Checks {@link #topLinks}: ranks in order and in range, no pair twice, no rank with more than its degree. */
+    private static List<TopLink> checkLinks(List<TopLink> links, int[] topDegrees) {
+        if (topDegrees == null) {
+            throw new IllegalArgumentException("top_links needs top_degrees");
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int[] count = new int[topDegrees.length];
+        for (int k = 0; k < links.size(); k++) {
+            TopLink l = links.get(k);
+            if (l == null || l.low() < 0 || l.low() >= l.high() || l.high() >= topDegrees.length) {
+                throw new IllegalArgumentException("top_links[" + k + "] must join two ranks 0 ≤ i < j < "
+                        + topDegrees.length + ", got " + (l == null ? "null" : "[" + l.low() + ", " + l.high() + "]"));
+            }
+            if (!seen.add(((long) l.low() << 32) | l.high())) {
+                throw new IllegalArgumentException("top_links[" + k + "] repeats the pair [" + l.low() + ", "
+                        + l.high() + "]");
+            }
+            if (++count[l.low()] > topDegrees[l.low()] || ++count[l.high()] > topDegrees[l.high()]) {
+                throw new IllegalArgumentException("top_links[" + k + "]: more links than the degree of rank "
+                        + (count[l.low()] > topDegrees[l.low()] ? l.low() : l.high()));
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    /** A deep copy of {@link #topLeafPeers}, or null. */
+    @Override
+    public int[][] topLeafPeers() {
+        if (topLeafPeers == null) {
+            return null;
+        }
+        int[][] out = new int[topLeafPeers.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = topLeafPeers[i].clone();
+        }
+        return out;
+    }
+
     /** A copy of {@link #topPeers}, or null. */
     @Override
     public int[] topPeers() {
@@ -387,7 +534,10 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && java.util.Objects.equals(topRankHomes, f.topRankHomes) && Arrays.equals(topPeers, f.topPeers)
                 && Arrays.equals(topShareByClass, f.topShareByClass)
                 && java.util.Objects.equals(classHomesBelowTop, f.classHomesBelowTop)
-                && Arrays.deepEquals(capacityByClass, f.capacityByClass);
+                && Arrays.deepEquals(capacityByClass, f.capacityByClass)
+                && Arrays.deepEquals(topLeafPeers, f.topLeafPeers)
+                && java.util.Objects.equals(topRankPolicies, f.topRankPolicies)
+                && java.util.Objects.equals(topLinks, f.topLinks);
     }
 
     @Override
@@ -529,9 +679,49 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
                 g.writeEndObject();
             }
+            if (topLeafPeers != null) {
+                g.writeArrayFieldStart("top_leaf_peers");
+                for (int[] r : topLeafPeers) {
+                    g.writeRawValue("[" + r[0] + ", " + r[1] + "]");
+                }
+                g.writeEndArray();
+            }
+            if (topLinks != null) {
+                g.writeFieldName("top_links");
+                g.setPrettyPrinter(new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+                g.writeStartArray();
+                for (TopLink l : topLinks) {
+                    g.writeRawValue("[" + l.low() + ", " + l.high() + ", " + linkPolicyJson(l.lowToHigh()) + ", "
+                            + linkPolicyJson(l.highToLow()) + "]");
+                }
+                g.writeEndArray();
+                g.setPrettyPrinter(pp);
+            }
+            if (topRankPolicies != null) {
+                g.writeArrayFieldStart("top_rank_policies");
+                for (List<List<PolicyEntry>> byClass : topRankPolicies) {
+                    g.setPrettyPrinter(pp);
+                    g.writeStartObject();
+                    for (int k = 0; k < byClass.size(); k++) {
+                        g.writeFieldName(Integer.toString(NodePolicies.DEGREE_CLASS_MIN.get(k)));
+                        writePolicyRows(g, byClass.get(k));
+                        g.setPrettyPrinter(pp);
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** A link direction's policy: {@code [base, ppm, cltv, htlc_min]}, or null. */
+    private static String linkPolicyJson(PolicyEntry p) {
+        return p == null ? "null"
+                : "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", " + p.htlcMinMsat() + "]";
     }
 
     private static String rowJson(PolicyEntry p) {
@@ -702,7 +892,10 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("top_peers") ? r.topPeers(root) : null,
                     root.has("top_share_by_class") ? r.topShares(root) : null,
                     root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null,
-                    root.has("capacity_by_class") ? r.capacityByClass(root) : null);
+                    root.has("capacity_by_class") ? r.capacityByClass(root) : null,
+                    root.has("top_leaf_peers") ? r.topLeafPeers(root) : null,
+                    root.has("top_rank_policies") ? r.topRankPolicies(root) : null,
+                    root.has("top_links") ? r.topLinks(root) : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -886,6 +1079,102 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         /** {@code top_share_by_class}: one share in [0, 1] per degree class. */
         double[] topShares(JsonNode root) throws NetworkFormatException {
             return reals(root, "top_share_by_class"); // the count and the range: the record's check names the entry
+        }
+
+        /**
+         * {@code top_links}: rows {@code [i, j, policy, policy]}, a policy being {@code [base, ppm, cltv, htlc_min]}
+         * or null; ranks, order and counts are checked by the record.
+         */
+        List<TopLink> topLinks(JsonNode root) throws NetworkFormatException {
+            JsonNode n = array(root, "top_links");
+            List<TopLink> out = new ArrayList<>();
+            for (int k = 0; k < n.size(); k++) {
+                String at = "top_links[" + k + "]";
+                JsonNode row = n.get(k);
+                if (!row.isArray() || row.size() != 4) {
+                    throw new NetworkFormatException(name, "field " + at, "must be [i, j, policy or null, policy or "
+                            + "null]");
+                }
+                long i = integer(row.get(0), at + "[0]");
+                long j = integer(row.get(1), at + "[1]");
+                if (i < 0 || j < 0 || i > Integer.MAX_VALUE || j > Integer.MAX_VALUE) {
+                    throw new NetworkFormatException(name, "field " + at, "ranks must be non-negative, got [" + i
+                            + ", " + j + "]");
+                }
+                out.add(new TopLink((int) i, (int) j, linkPolicy(row.get(2), at + "[2]"),
+                        linkPolicy(row.get(3), at + "[3]")));
+            }
+            return out;
+        }
+
+        PolicyEntry linkPolicy(JsonNode p, String at) throws NetworkFormatException {
+            if (p.isNull()) {
+                return null;
+            }
+            if (!p.isArray() || p.size() != 4) {
+                throw new NetworkFormatException(name, "field " + at, "must be [base, ppm, cltv, htlc_min] or null");
+            }
+            try {
+                return new PolicyEntry(integer(p.get(0), at), integer(p.get(1), at), (int) integer(p.get(2), at),
+                        integer(p.get(3), at), HTLC_MAX_NONE, 1);
+            } catch (IllegalArgumentException e) {
+                throw new NetworkFormatException(name, "field " + at, e.getMessage(), e);
+            }
+        }
+
+        /**
+         * {@code top_rank_policies}: per top node an object with one policy table per degree class, keyed by its
+         * smallest degree (as {@code class_homes_below_top}); the count of entries is checked by the record.
+         */
+        List<List<List<PolicyEntry>>> topRankPolicies(JsonNode root) throws NetworkFormatException {
+            JsonNode n = array(root, "top_rank_policies");
+            List<List<List<PolicyEntry>>> out = new ArrayList<>();
+            for (int i = 0; i < n.size(); i++) {
+                String at = "top_rank_policies[" + i + "]";
+                JsonNode o = n.get(i);
+                if (!o.isObject() || o.size() != NodePolicies.DEGREE_CLASS_MIN.size()) {
+                    throw new NetworkFormatException(name, "field " + at, "must be an object with one policy table "
+                            + "per degree class " + NodePolicies.DEGREE_CLASS_MIN);
+                }
+                List<List<PolicyEntry>> byClass = new ArrayList<>();
+                for (int min : NodePolicies.DEGREE_CLASS_MIN) {
+                    String key = Integer.toString(min);
+                    if (!o.has(key) || !o.get(key).isArray()) {
+                        throw new NetworkFormatException(name, "field " + at + "." + key, "must be an array of "
+                                + "policy rows (one table per degree class " + NodePolicies.DEGREE_CLASS_MIN + ")");
+                    }
+                    byClass.add(policyRows(o, key, at + "." + key));
+                }
+                out.add(byClass);
+            }
+            return out;
+        }
+
+        /** {@code top_leaf_peers}: one {@code [peers, live]} row, 0 ≤ live ≤ peers ≤ degree, per top node. */
+        int[][] topLeafPeers(JsonNode root) throws NetworkFormatException {
+            JsonNode n = array(root, "top_leaf_peers");
+            JsonNode top = root.get("top_degrees");
+            if (top == null || !top.isArray() || top.size() != n.size()) {
+                throw new NetworkFormatException(name, "field top_leaf_peers", "must have one entry per top_degrees "
+                        + "entry (" + (top == null || !top.isArray() ? 0 : top.size()) + "), got " + n.size());
+            }
+            int[][] v = new int[n.size()][];
+            for (int i = 0; i < v.length; i++) {
+                String at = "top_leaf_peers[" + i + "]";
+                JsonNode row = n.get(i);
+                if (!row.isArray() || row.size() != 2) {
+                    throw new NetworkFormatException(name, "field " + at, "must be [peers, live]");
+                }
+                long peers = integer(row.get(0), at + "[0]");
+                long live = integer(row.get(1), at + "[1]");
+                long degree = top.get(i).isIntegralNumber() ? top.get(i).asLong() : Long.MAX_VALUE;
+                if (live < 0 || live > peers || peers > degree) {
+                    throw new NetworkFormatException(name, "field " + at, "must be [peers, live] with 0 ≤ live ≤ "
+                            + "peers ≤ its degree " + degree + ", got [" + peers + ", " + live + "]");
+                }
+                v[i] = new int[] {(int) peers, (int) live};
+            }
+            return v;
         }
 
         /** {@code top_peers}: one count in [0, min(top nodes − 1, degree)] per {@code top_degrees} entry. */

@@ -118,7 +118,8 @@ public final class McpFitter {
                 McpFit.round(line.getSlope()), McpFit.round(line.getIntercept()), policyTable(g), addressMix(g),
                 NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
                 NodePolicies.Siblings.fit(g), topRankHomes(g), topPeers(g),
-                topShareByClass(g), classHomesBelowTop(g), capacityByClass(g));
+                topShareByClass(g), classHomesBelowTop(g), capacityByClass(g), topLeafPeers(g), topRankPolicies(g),
+                topLinks(g));
     }
 
     /**
@@ -229,6 +230,94 @@ public final class McpFitter {
         double[] out = new double[classes];
         for (int k = 0; k < classes; k++) {
             out[k] = ends[k] == 0 ? (k == 0 ? 0 : out[k - 1]) : McpFit.round((double) toTop[k] / ends[k]);
+        }
+        return out;
+    }
+
+    /**
+     * {@link McpFit#topLeafPeers()}: for each of the {@code ceil(n / TOP_ONE_IN)} nodes with the most channels, in
+     * {@link #topDegrees} order, {@code [p, l]}: p its peers with exactly one channel (that channel is then theirs
+     * together), l of those with a usable direction (live, as {@link NodePolicies} counts offline nodes).
+     */
+    static int[][] topLeafPeers(ChannelGraph g) {
+        int[] top = topNodes(g);
+        int[][] out = new int[top.length][2];
+        for (int i = 0; i < top.length; i++) {
+            int v = top[i];
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                if (g.degree(g.outPeer(s)) == 1) {
+                    out[i][0]++;
+                    if (g.isUsable(g.outDirection(s) ^ 1)) {
+                        out[i][1]++;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link McpFit#topLinks()}: for each pair of the {@code ceil(n / TOP_ONE_IN)} nodes with the most channels that
+     * has a channel, its first channel in the lower rank's channel order, with each direction's policy (null when
+     * unusable); by lower rank, then in that node's channel order.
+     */
+    static List<McpFit.TopLink> topLinks(ChannelGraph g) {
+        int[] top = topNodes(g);
+        int[] rank = new int[g.nodeCount()];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < top.length; i++) {
+            rank[top[i]] = i;
+        }
+        List<McpFit.TopLink> out = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < top.length; i++) {
+            for (int s = g.outStart(top[i]); s < g.outEnd(top[i]); s++) {
+                int j = rank[g.outPeer(s)];
+                if (j > i && seen.add(((long) i << 32) | j)) {
+                    int e = g.outDirection(s);
+                    out.add(new McpFit.TopLink(i, j, linkPolicy(g, e), linkPolicy(g, e ^ 1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static McpFit.PolicyEntry linkPolicy(ChannelGraph g, int e) {
+        return g.isUsable(e) ? new McpFit.PolicyEntry(g.feeBaseMsat(e), g.feeProportionalMillionths(e),
+                g.cltvExpiryDelta(e), g.htlcMinimumMsat(e), McpFit.HTLC_MAX_NONE, 1) : null;
+    }
+
+    /**
+     * {@link McpFit#topRankPolicies()}: for each of the {@code ceil(n / TOP_ONE_IN)} nodes with the most channels, in
+     * {@link #topDegrees} order, its usable directions to peers outside that set counted by policy ({@link
+     * NodePolicies.Key}), one table per degree class of the peer ({@link NodePolicies#classOf}).
+     */
+    static List<List<List<McpFit.PolicyEntry>>> topRankPolicies(ChannelGraph g) {
+        int[] top = topNodes(g);
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : top) {
+            isTop[v] = true;
+        }
+        int classes = NodePolicies.DEGREE_CLASS_MIN.size();
+        List<List<List<McpFit.PolicyEntry>>> out = new ArrayList<>();
+        for (int v : top) {
+            List<Map<NodePolicies.Key, long[]>> counts = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                counts.add(new HashMap<>());
+            }
+            for (int s = g.outStart(v); s < g.outEnd(v); s++) {
+                int e = g.outDirection(s);
+                int peer = g.outPeer(s);
+                if (g.isUsable(e) && !isTop[peer]) {
+                    counts.get(NodePolicies.classOf(g.degree(peer))).computeIfAbsent(NodePolicies.Key.of(g, e),
+                            x -> new long[1])[0]++;
+                }
+            }
+            List<List<McpFit.PolicyEntry>> byClass = new ArrayList<>();
+            for (Map<NodePolicies.Key, long[]> c : counts) {
+                byClass.add(NodePolicies.table(c));
+            }
+            out.add(byClass);
         }
         return out;
     }

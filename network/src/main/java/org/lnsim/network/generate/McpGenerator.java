@@ -296,17 +296,26 @@ public final class McpGenerator {
         }
         // ---- step 2: edges (under the fitted topology the hubs are first wired among themselves, when the fit has
         // its rich club)
-        int[] core = hubs > 0 && fit.topPeers() != null ? corePeers(fit.topPeers(), hubs, target) : null;
+        // with the snapshot's links among its hubs (top_links) the core copies those among the pinned ranks
+        List<McpFit.TopLink> links = hubs > 0 && fit.topLinks() != null ? linksAmong(fit.topLinks(), hubs) : null;
+        int[] core = links != null ? linkCounts(links, hubs, target)
+                : hubs > 0 && fit.topPeers() != null ? corePeers(fit.topPeers(), hubs, target) : null;
         int[] quota = null;
+        int[] leafQuota = hubs > 0 && fit.topLeafPeers() != null ? leafPeers(fit.topLeafPeers(), fit.topDegrees(),
+                hubs, target, core) : null;
         if (hubs > 0 && fit.topShareByClass() != null) {
             long supply = 0;
             for (int i = 0; i < hubs; i++) {
-                supply += target[i] - (core == null ? 0 : core[i]);
+                supply += target[i] - (core == null ? 0 : core[i]) - (leafQuota == null ? 0 : leafQuota[i]);
             }
-            quota = hubQuotas(fit.topShareByClass(), hubs, target, supply, NamedStreams.stream(seed, "hub-quotas"));
+            double[] shares = fit.topShareByClass();
+            if (leafQuota != null) {
+                shares[0] = 0; // one-channel nodes reach the hubs through the hubs' own counts
+            }
+            quota = hubQuotas(shares, hubs, target, supply, NamedStreams.stream(seed, "hub-quotas"));
         }
         Edges edges = buildEdges(target, endpoints, NamedStreams.stream(seed, "edges"), progress, hubs, core, quota,
-                core == null ? null : NamedStreams.stream(seed, "hub-core"));
+                core == null ? null : NamedStreams.stream(seed, "hub-core"), leafQuota, links);
         // keep the component of node 0, then nodes with channels
         Compacted g = keepMainComponent(sampledNodes, edges);
         int n = g.nodes;
@@ -557,6 +566,25 @@ public final class McpGenerator {
     }
 
     /**
+     * How many one-channel nodes generated hub i (node i, i &lt; {@code hubs}) takes first under {@link
+     * TopologyMode#FITTED}, from the fit's {@link McpFit#topLeafPeers()} (p_i of snapshot hub i's d_i channels):
+     * {@code min(round(p_i·target_i/d_i), target_i − core_i)}, the same share of its channels. Example: p = 30 of
+     * d = 100 channels, target 50, core 5: 15.
+     *
+     * @param leafPeers  the fit's rows, one per snapshot hub (K ≥ hubs)
+     * @param topDegrees the fit's hub degrees d_i
+     * @param core       each hub's quota of hub peers ({@link #corePeers}), or null
+     */
+    static int[] leafPeers(int[][] leafPeers, int[] topDegrees, int hubs, int[] target, int[] core) {
+        int[] q = new int[hubs];
+        for (int i = 0; i < hubs; i++) {
+            long x = Math.round((double) leafPeers[i][0] * target[i] / topDegrees[i]);
+            q[i] = (int) Math.max(0, Math.min(x, target[i] - (core == null ? 0 : core[i])));
+        }
+        return q;
+    }
+
+    /**
      * Each node's quota of hub peers under {@link TopologyMode#FITTED} (the fit's {@link McpFit#topShareByClass()}):
      * 0 for the hubs (nodes below {@code hubs}); for node v, x = min(1, f·share[class of target_v]) × target_v,
      * rounded down, plus 1 with probability x − ⌊x⌋ (one draw per node with a fractional part, in index order).
@@ -586,7 +614,37 @@ public final class McpGenerator {
 
     /** Step 2 on nodes already sorted by descending target degree (MCP's draw: no hub core, no quotas). */
     static Edges buildEdges(int[] target, long endpoints, SplittableRandom rnd, GenerationProgress progress) {
-        return buildEdges(target, endpoints, rnd, progress, 0, null, null, null);
+        return buildEdges(target, endpoints, rnd, progress, 0, null, null, null, null, null);
+    }
+
+    /** The same without exact hub links: the core is drawn from {@code core}'s counts. */
+    static Edges buildEdges(int[] target, long endpoints, SplittableRandom rnd, GenerationProgress progress,
+                            int hubs, int[] core, int[] quota, SplittableRandom coreRnd, int[] leafQuota) {
+        return buildEdges(target, endpoints, rnd, progress, hubs, core, quota, coreRnd, leafQuota, null);
+    }
+
+    /** The fit's links between two ranks below {@code hubs} (the generated network pins that many hubs). */
+    static List<McpFit.TopLink> linksAmong(List<McpFit.TopLink> links, int hubs) {
+        List<McpFit.TopLink> out = new ArrayList<>();
+        for (McpFit.TopLink l : links) {
+            if (l.high() < hubs) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Each hub's count of {@code links}, at most its target: its core quota (for {@link #leafPeers}' room). */
+    static int[] linkCounts(List<McpFit.TopLink> links, int hubs, int[] target) {
+        int[] c = new int[hubs];
+        for (McpFit.TopLink l : links) {
+            c[l.low()]++;
+            c[l.high()]++;
+        }
+        for (int i = 0; i < hubs; i++) {
+            c[i] = Math.min(c[i], target[i]);
+        }
+        return c;
     }
 
     /**
@@ -607,10 +665,19 @@ public final class McpGenerator {
      * @param hubs    the pinned hubs (nodes 0..hubs−1), 0 for MCP's draw
      * @param core    each hub's quota of hub peers ({@link #corePeers}), or null for none
      * @param quota   each node's quota of hub peers ({@link #hubQuotas}), or null for none
+     * With {@code leafQuota}, hub i in its turn first draws {@code leafQuota[i]} peers uniformly among the nodes
+     * with a target of one channel that have none yet ({@link #leafPeers}; up to {@value #DRAWS_BEFORE_SCAN} draws
+     * that hit a taken one, which are dropped from that pool; not for its last channel while it is outside the
+     * network), before its quota draws.
+     *
      * @param coreRnd the core's stream (only read when {@code core} is given)
+     * @param leafQuota each hub's count of one-channel peers ({@link #leafPeers}), or null for none
+     * @param links     the snapshot's links among the pinned hubs ({@link McpFit#topLinks()}), wired in order while
+     *                  both ends are below their targets, instead of the drawn core; or null
      */
     static Edges buildEdges(int[] target, long endpoints, SplittableRandom rnd, GenerationProgress progress,
-                            int hubs, int[] core, int[] quota, SplittableRandom coreRnd) {
+                            int hubs, int[] core, int[] quota, SplittableRandom coreRnd, int[] leafQuota,
+                            List<McpFit.TopLink> links) {
         int n = target.length;
         Edges e = new Edges((int) (endpoints / 2));
         int[] deg = new int[n];
@@ -635,7 +702,15 @@ public final class McpGenerator {
         long nextReport = 0;
         progress.update("edges", 0, total);
         if (core != null) {
-            wireCore(core, target, e, deg, pairs, coreRnd);
+            if (links != null) {
+                for (McpFit.TopLink l : links) {
+                    if (deg[l.low()] < target[l.low()] && deg[l.high()] < target[l.high()]) {
+                        e.add(l.low(), l.high(), pairs, deg);
+                    }
+                }
+            } else {
+                wireCore(core, target, e, deg, pairs, coreRnd);
+            }
             for (int c = 0; c < e.count; c++) {
                 if (deg[e.a[c]] >= target[e.a[c]] && poolPos[e.a[c]] >= 0) {
                     poolRemove(e.a[c], pool, poolPos, poolSize, netPool, netPos, netSize);
@@ -673,11 +748,23 @@ public final class McpGenerator {
                 }
             }
         }
+        // nodes with a target of one channel and none yet, for the hubs' one-channel peers (removed lazily)
+        int[] leafPool = null;
+        int leafSize = 0;
+        if (leafQuota != null) {
+            leafPool = new int[n];
+            for (int v = hubs; v < n; v++) {
+                if (target[v] == 1 && deg[v] == 0) {
+                    leafPool[leafSize++] = v;
+                }
+            }
+        }
         for (int node = 0; node < n && poolSize[0] > 0; node++) {
             if (poolPos[node] >= 0) {
                 poolRemove(node, pool, poolPos, poolSize, netPool, netPos, netSize);
             }
             int toCreate = target[node] - deg[node];
+            int leavesLeft = leafPool != null && node < hubs ? leafQuota[node] : 0;
             int disCount = 0;
             boolean completed = true;
             for (int i = 0; i < toCreate; i++) {
@@ -687,7 +774,21 @@ public final class McpGenerator {
                 }
                 boolean last = i == toCreate - 1;
                 int peer = -1;
-                if (qPool != null && node < hubs) {
+                if (leavesLeft > 0 && !(last && !inNet[node])) {
+                    leavesLeft--;
+                    int tries = 0;
+                    while (leafSize > 0 && tries < DRAWS_BEFORE_SCAN) {
+                        int at = rnd.nextInt(leafSize);
+                        int cand = leafPool[at];
+                        leafPool[at] = leafPool[--leafSize];
+                        if (poolPos[cand] >= 0 && deg[cand] == 0) {
+                            peer = cand;
+                            break;
+                        }
+                        tries++;
+                    }
+                }
+                if (peer < 0 && qPool != null && node < hubs) {
                     int tries = 0;
                     while (qSize > 0 && tries < DRAWS_BEFORE_SCAN) {
                         int cand = qPool[rnd.nextInt(qSize)];
@@ -702,8 +803,14 @@ public final class McpGenerator {
                         tries++;
                     }
                 }
+                // a hub with a quota of one-channel peers takes no more of them by chance (the snapshot's hubs of
+                // ranks 11-43 hold 94 in 2019-05-14; with chance draws on top of the quotas they got 200-243)
+                boolean noLeaves = leafPool != null && node < hubs;
                 for (int tries = 0; peer < 0 && tries < DRAWS_BEFORE_SCAN; tries++) {
                     int cand = pool[rnd.nextInt(poolSize[0])];
+                    if (noLeaves && target[cand] == 1) {
+                        continue;
+                    }
                     if (!pairs.contains(pairKey(node, cand)) && !(last && !inNet[node] && !inNet[cand])) {
                         peer = cand;
                         break;
@@ -1120,7 +1227,12 @@ public final class McpGenerator {
      * last step, count sibling deviations too, so other directions deviated more often than in the snapshot
      * (2019-05-14: 14.7% of other directions deviate, the class shares are 3–24%), most at the hubs, whose class
      * share (24% in 2019-05-14) moved their directions off their homes: the 2021-04-16 fee median was 22–30% low
-     * on four seeds of five, and within ±20% on all but one with the home's share.
+     * on four seeds of five, and within ±20% on all but one with the home's share. When the fit has {@link
+     * McpFit#topRankPolicies()}, a hub's direction to a non-hub peer is drawn instead, with one draw, from the
+     * snapshot's hub of its rank's table for the peer's degree class (all its tables together when that one is
+     * empty; the draw above when the hub had no usable such direction). A channel between two hubs whose ranks the
+     * fit's {@link McpFit#topLinks()} link takes that link's two policies (an unusable one disabled), with the
+     * htlc_max draw only.
      * Under {@link TopologyMode#FITTED} draws come in this order too; the node's home is drawn from
      * {@link McpFit#classHomesBelowTop()} when the fit has it.
      */
@@ -1197,12 +1309,57 @@ public final class McpGenerator {
                 }
             }
         }
+        // the fitted topology with the snapshot's hub links: both directions of a channel between two pinned hubs
+        // of linked ranks carry the snapshot's policies
+        java.util.Map<Long, McpFit.TopLink> linkOf = new java.util.HashMap<>();
+        if (hubs > 0 && fit.topLinks() != null) {
+            for (McpFit.TopLink l : linksAmong(fit.topLinks(), hubs)) {
+                linkOf.put(pairKey(l.low(), l.high()), l);
+            }
+        }
+        // the fitted topology with the hubs' policies by peer class: hub i's tables, per class of the peer (index
+        // classes: all its tables together, for a class it has none of)
+        PolicySampler[][] rankTables = hubs > 0 && fit.topRankPolicies() != null ? rankTables(fit.topRankPolicies(),
+                hubs) : null;
+        // the fitted topology with the hubs' one-channel peers: such a node is live as the snapshot's on its hub's rank
+        // are, one elsewhere with the rest of its class's live share
+        int[][] leafPeers = hubs > 0 ? fit.topLeafPeers() : null;
+        int[] leafHub = null;
+        double leafOffElsewhere = offlineShare[0];
+        if (leafPeers != null) {
+            leafHub = new int[n];
+            java.util.Arrays.fill(leafHub, -1);
+            for (int c = 0; c < m; c++) {
+                if (degree[a[c]] == 1 && b[c] < hubs) {
+                    leafHub[a[c]] = b[c];
+                }
+                if (degree[b[c]] == 1 && a[c] < hubs) {
+                    leafHub[b[c]] = a[c];
+                }
+            }
+            long onHubs = 0;
+            long offOnHubs = 0;
+            for (int[] r : leafPeers) {
+                onHubs += r[0];
+                offOnHubs += r[0] - r[1];
+            }
+            NodePolicies.DegreeClass one = np.classes().get(0);
+            long rest = one.nodes() - onHubs;
+            leafOffElsewhere = rest <= 0 ? offlineShare[0]
+                    : Math.max(0, Math.min(1, (double) (one.offlineNodes() - offOnHubs) / rest));
+        }
         boolean[] offline = new boolean[n];
         McpFit.PolicyEntry[] home = new McpFit.PolicyEntry[n];
         int[] cls = new int[n];
         for (int v = 0; v < n; v++) {
             cls[v] = NodePolicies.classOf(degree[v]);
-            offline[v] = rnd.nextDouble() < offlineShare[cls[v]];
+            double off = offlineShare[cls[v]];
+            if (leafHub != null && degree[v] == 1) {
+                int hub = leafHub[v];
+                off = hub < 0 ? leafOffElsewhere
+                        : leafPeers[hub][0] == 0 ? offlineShare[0] : 1 - (double) leafPeers[hub][1] / leafPeers[hub][0];
+            }
+            offline[v] = rnd.nextDouble() < off;
             McpFit.PolicyEntry ranked = v < hubs && rankHomes != null ? rankHomes.get(v) : null;
             if (ranked != null) {
                 home[v] = ranked;
@@ -1229,14 +1386,27 @@ public final class McpGenerator {
             int ch = builder.addChannel(GeneratedParts.scid(c), a[c], b[c], capacity[c]);
             long capMsat = capacity[c] * 1000L;
             boolean dead = offline[a[c]] || offline[b[c]];
+            McpFit.TopLink link = a[c] < hubs && b[c] < hubs ? linkOf.get(pairKey(a[c], b[c])) : null;
             for (int side = 0; side < 2; side++) {
                 int from = side == 0 ? a[c] : b[c];
                 int k = cls[from];
                 McpFit.PolicyEntry p = home[from];
+                if (link != null) {
+                    McpFit.PolicyEntry q = from == link.low() ? link.lowToHigh() : link.highToLow();
+                    long hmax = hmaxCodes[pick(hmaxCumulative, rnd.nextLong(hmaxTotal))];
+                    setPolicy(builder, ch, from, new McpFit.PolicyEntry((q == null ? p : q).feeBaseMsat(),
+                            (q == null ? p : q).feePpm(), (q == null ? p : q).cltvDelta(),
+                            (q == null ? p : q).htlcMinMsat(), hmax, 1), capMsat, dead || q == null);
+                    continue;
+                }
                 if (siblings == null) {
                     if (degree[from] >= 2 && deviations != null && rnd.nextDouble() < deviatingShare[k]) {
                         p = deviations.next(rnd);
                     }
+                } else if (degree[from] >= 2 && rankTables != null && from < hubs && rankTables[from][classes] != null
+                        && (side == 0 ? b[c] : a[c]) >= hubs) {
+                    PolicySampler table = rankTables[from][cls[side == 0 ? b[c] : a[c]]];
+                    p = (table != null ? table : rankTables[from][classes]).next(rnd);
                 } else if (degree[from] >= 2) {
                     int to = side == 0 ? b[c] : a[c];
                     PolicySampler table = otherTableOf[from];
@@ -1262,6 +1432,25 @@ public final class McpGenerator {
                 progress.update("policies", n + (long) c, work);
             }
         }
+    }
+
+    /**
+     * Samplers of the fit's {@link McpFit#topRankPolicies()} for generated hubs 0 .. {@code hubs − 1}: per hub one per
+     * degree class (null for an empty table) and, last, one of all its tables together (null when all are empty).
+     */
+    static PolicySampler[][] rankTables(List<List<List<McpFit.PolicyEntry>>> policies, int hubs) {
+        int classes = NodePolicies.DEGREE_CLASS_MIN.size();
+        PolicySampler[][] out = new PolicySampler[hubs][classes + 1];
+        for (int i = 0; i < hubs; i++) {
+            List<McpFit.PolicyEntry> all = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                List<McpFit.PolicyEntry> t = policies.get(i).get(k);
+                out[i][k] = t.isEmpty() ? null : new PolicySampler(t);
+                all.addAll(t);
+            }
+            out[i][classes] = all.isEmpty() ? null : new PolicySampler(all);
+        }
+        return out;
     }
 
     /** (base, ppm, CLTV, htlc_min) of a home row, the key of its sibling table. */

@@ -298,6 +298,9 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
                     }
                     Key k = Key.of(g, e);
                     boolean same = home[v].equals(home[g.outPeer(s)]);
+                    if (!same && top[v] && !top[g.outPeer(s)]) {
+                        continue; // a top node's other directions to the rest: McpFit#topRankPolicies, per rank
+                    }
                     if (same) {
                         siblingDirections.computeIfAbsent(home[v], x -> new long[1])[0]++;
                     } else {
