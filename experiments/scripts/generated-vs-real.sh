@@ -161,7 +161,7 @@ echo
 echo "Seeds within the goal (hops, fee p50, fee p99) with 500 payments, fitted against mcp: 2019-05-14 4, 5, 5 against"
 echo "4, 4, 1; 2021-04-16 5, 4, 5 against 1, 0, 3; 2026-02-03 5, 5, 3 against 0, 0, 3 (the previous table's fitted rows:"
 echo "5, 5, 3; 5, 4, 5; 5, 5, 1). With 5,000 payments (fitted only): 5, 2, 5; 5, 5, 5; 5, 5, 5 (previous: 5, 4, 4; 5, 5,"
-echo "5; 5, 5, 2). 83 of 90 checks met, 78 before. The `mcp` and snapshot rows are byte for byte the previous table's."
+echo "5; 5, 5, 2). 83 of 90 checks met, 78 before. The \`mcp\` and snapshot rows are byte for byte the previous table's."
 echo
 echo "This step (issue 22, 2026's fee p99 and what it uncovered): the hubs are copied by rank, not drawn."
 echo "- Who holds the payable one-channel nodes (\`top_leaf_peers\`). In 2026-02-03 the 10 largest hubs hold 1,692 of the"
