@@ -291,11 +291,7 @@ class HubCoreTest {
      */
     private static java.util.Map<NodePolicies.Key, long[]> otherDeviationByHome(ChannelGraph g, int hubs) {
         int n = g.nodeCount();
-        Integer[] order = new Integer[n];
-        for (int v = 0; v < n; v++) {
-            order[v] = v;
-        }
-        java.util.Arrays.sort(order, (x, y) -> g.degree(y) != g.degree(x) ? g.degree(y) - g.degree(x) : x - y);
+        Integer[] order = HubGraphs.byDegree(g);
         boolean[] top = new boolean[n];
         for (int i = 0; i < hubs; i++) {
             top[order[i]] = true;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lnsim.network.ChannelGraph;
@@ -38,18 +37,9 @@ class TopLinksTest {
         b.setPolicy(second, hb, 9, 9, 9, 1, NONE, false);
         int[] owners = {a, a, hb};
         for (int owner : owners) {
-            int leaf = b.addNode(NodeIds.fromIndex(id++));
-            int ch = b.addChannel(scid++, owner, leaf, 100_000);
-            b.setPolicy(ch, owner, 1000, 1, 40, 1, NONE, false);
-            b.setPolicy(ch, leaf, 1000, 1, 40, 1, NONE, false);
+            HubGraphs.channel(b, scid++, owner, b.addNode(NodeIds.fromIndex(id++)), 1000, 1, 40);
         }
-        for (int i = 0; i < 48; i++) {
-            int x = b.addNode(NodeIds.fromIndex(id++));
-            int y = b.addNode(NodeIds.fromIndex(id++));
-            int ch = b.addChannel(scid++, x, y, 100_000);
-            b.setPolicy(ch, x, 1, 1, 40, 1, NONE, false);
-            b.setPolicy(ch, y, 1, 1, 40, 1, NONE, false);
-        }
+        HubGraphs.pairs(b, id, scid, 48);
         return b.build();
     }
 
@@ -71,20 +61,7 @@ class TopLinksTest {
         // policy, or is disabled when the link's is null
         ChannelGraph g = new McpGenerator(FIT, McpGenerator.Config.of(37_497, 1), GenerationProgress.NONE).generate()
                 .graph();
-        int[] deg = FIT.topDegrees();
-        int[] nodeOf = new int[deg.length];
-        Arrays.fill(nodeOf, -1);
-        for (int i = 0; i < deg.length; i++) {
-            int d = deg[i];
-            if (Arrays.stream(deg).filter(x -> x == d).count() != 1) {
-                continue;
-            }
-            for (int v = 0; v < g.nodeCount(); v++) {
-                if (g.degree(v) == d) {
-                    nodeOf[i] = nodeOf[i] == -1 ? v : -2; // -2: two nodes with that degree, cannot tell
-                }
-            }
-        }
+        int[] nodeOf = HubGraphs.nodesOfRanks(g, FIT.topDegrees());
         List<McpFit.TopLink> links = FIT.topLinks();
         assertNotNull(links);
         int checked = 0;

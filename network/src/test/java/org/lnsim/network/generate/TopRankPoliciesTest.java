@@ -56,23 +56,14 @@ class TopRankPoliciesTest {
             int toB = b.addChannel(scid++, hb, mid[i], 100_000);
             b.setPolicy(toB, hb, 1000, 1, 40, 1, NONE, i == 3); // B to M3 disabled: not counted
             b.setPolicy(toB, mid[i], 1000, 1, 40, 1, NONE, false);
-            int leaf = b.addNode(NodeIds.fromIndex(id++));
-            int own = b.addChannel(scid++, mid[i], leaf, 100_000);
-            b.setPolicy(own, mid[i], 1000, 1, 40, 1, NONE, false);
-            b.setPolicy(own, leaf, 1000, 1, 40, 1, NONE, false);
+            HubGraphs.channel(b, scid++, mid[i], b.addNode(NodeIds.fromIndex(id++)), 1000, 1, 40);
         }
         for (int i = 0; i < 2; i++) {
             int ch = b.addChannel(scid++, a, mid[i], 100_000);
             b.setPolicy(ch, a, 5000, 2000, 144, 1, NONE, false); // R, A's dear policy towards the mid nodes
             b.setPolicy(ch, mid[i], 1000, 1, 40, 1, NONE, false);
         }
-        for (int i = 0; i < 45; i++) {
-            int x = b.addNode(NodeIds.fromIndex(id++));
-            int y = b.addNode(NodeIds.fromIndex(id++));
-            int ch = b.addChannel(scid++, x, y, 100_000);
-            b.setPolicy(ch, x, 1, 1, 40, 1, NONE, false);
-            b.setPolicy(ch, y, 1, 1, 40, 1, NONE, false);
-        }
+        HubGraphs.pairs(b, id, scid, 45);
         return b.build();
     }
 
@@ -110,21 +101,17 @@ class TopRankPoliciesTest {
         // the built graph orders nodes by id, so hub i is found by its degree: the snapshot's degree of rank i,
         // checked for the ranks whose degree no other hub has (ties cannot be told apart)
         int n = g.nodeCount();
-        Integer[] order = new Integer[n];
-        for (int v = 0; v < n; v++) {
-            order[v] = v;
-        }
-        java.util.Arrays.sort(order, (x, y) -> g.degree(y) != g.degree(x) ? g.degree(y) - g.degree(x) : x - y);
-        int[] rankOf = new int[n];
-        java.util.Arrays.fill(rankOf, -1);
+        Integer[] order = HubGraphs.byDegree(g);
         boolean[] isHub = new boolean[n];
-        int[] deg = FIT.topDegrees();
         for (int i = 0; i < hubs; i++) {
             isHub[order[i]] = true;
-            int d = deg[i];
-            boolean unique = java.util.Arrays.stream(deg).filter(x -> x == d).count() == 1;
-            if (unique && g.degree(order[i]) == d) {
-                rankOf[order[i]] = i;
+        }
+        int[] rankOf = new int[n];
+        java.util.Arrays.fill(rankOf, -1);
+        int[] nodeOf = HubGraphs.nodesOfRanks(g, FIT.topDegrees());
+        for (int i = 0; i < nodeOf.length; i++) {
+            if (nodeOf[i] >= 0) {
+                rankOf[nodeOf[i]] = i;
             }
         }
         long checked = 0;
