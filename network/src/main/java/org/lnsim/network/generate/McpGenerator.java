@@ -76,11 +76,14 @@ import org.lnsim.network.NodeIds;
  *       directions, offline nodes whose channels are disabled both ways, and disabled directions. With it the graph
  *       stays connected but its usable part need not be, as in the snapshots. Under {@link TopologyMode#FITTED} the
  *       draws follow the topology: pinned hub i takes the snapshot's hub i's outward home ({@link
- *       McpFit#topRankHomes()}; one drawn from {@link McpFit#topHomes()} when it has none), every other node draws
- *       its home from its own degree class's homes, a direction between two nodes of the same home deviates as that
- *       home's sibling directions do ({@link NodePolicies.Siblings}), and any other direction as the snapshot's
- *       directions of its (home, hub's home) pair when the peer is a hub and the pair is listed, else from its home's
- *       table and share for non-hub peers (the pooled other deviations and the class's share when the home has none);
+ *       McpFit#topRankHomes()}; one drawn from {@link McpFit#topHomes()} when it has none) and draws each direction
+ *       to a non-hub peer from hub i's policies towards that peer's degree class ({@link McpFit#topRankPolicies()});
+ *       a channel between two hubs whose ranks the snapshot links carries that link's two policies ({@link
+ *       McpFit#topLinks()}); every other node draws its home from its own degree class's homes, a direction between
+ *       two nodes of the same home deviates as that home's sibling directions do ({@link NodePolicies.Siblings}),
+ *       and any other direction of a non-hub node as the snapshot's directions of its (home, hub's home) pair when
+ *       the peer is a hub and the pair is listed, else from its home's table and share for non-hub peers (the pooled
+ *       other deviations and the class's share when the home has none);
  *       non-hub nodes draw their home from their class's homes below the top ({@link
  *       McpFit#classHomesBelowTop()}, when the fit has them); under {@link
  *       TopologyMode#MCP} every home comes from the pooled table and every deviation from one table, as before.</li>
@@ -152,9 +155,11 @@ public final class McpGenerator {
          * of those 43 ranks carry); above it all K are pinned and their degrees scale with the channel count (so
          * their share of the endpoints stays the snapshot's until the cap binds), an assumption: between
          * 2019-05-14 and 2026-02-03 the real largest degree grew 1.45-fold while channels grew 1.35-fold. Under
-         * this mode the hubs are then wired among themselves ({@link McpFit#topPeers()}) and to the
-         * nodes whose class quota asks for hubs ({@link McpFit#topShareByClass()}) before MCP's draw, when the fit
-         * has those statistics.
+         * this mode the hubs are then wired among themselves (as the snapshot's hubs of their ranks are, {@link
+         * McpFit#topLinks()}; else to as many random hubs as {@link McpFit#topPeers()} says), hub i to its rank's
+         * share of one-channel nodes ({@link McpFit#topLeafPeers()}, and to no more by chance), and to the nodes
+         * whose class quota asks for hubs ({@link McpFit#topShareByClass()}) before MCP's draw, when the fit has
+         * those statistics.
          */
         FITTED
     }

@@ -45,6 +45,10 @@
  * It also draws each channel's capacity from the snapshot's capacities of its class, by the degree of its smaller
  * end ({@link org.lnsim.network.generate.McpFit#capacityByClass()}), instead of MCP's node-capacity law and rank
  * shares, whose channels are far larger than the snapshots' (so that payments almost never met an empty channel).
+ * The hubs are copied by rank where the fit allows: the snapshot's links among them with both policies ({@link
+ * org.lnsim.network.generate.McpFit#topLinks()}, instead of the drawn rich club), each hub's share of one-channel
+ * peers and how many of them are live ({@link org.lnsim.network.generate.McpFit#topLeafPeers()}), and its policies
+ * towards non-hub peers by their degree class ({@link org.lnsim.network.generate.McpFit#topRankPolicies()}).
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
