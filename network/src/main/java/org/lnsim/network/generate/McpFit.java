@@ -617,9 +617,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 g.setPrettyPrinter(pp);
                 if (topRankHomes != null) {
                     g.writeFieldName("top_rank_homes");
-                    g.setPrettyPrinter(new DefaultPrettyPrinter()
-                            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                            .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+                    g.setPrettyPrinter(rowsPrinter());
                     g.writeStartArray();
                     for (PolicyEntry p : topRankHomes) {
                         g.writeRawValue(p == null ? "null" : "[" + p.feeBaseMsat() + ", " + p.feePpm() + ", "
@@ -688,9 +686,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             }
             if (topLinks != null) {
                 g.writeFieldName("top_links");
-                g.setPrettyPrinter(new DefaultPrettyPrinter()
-                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                        .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+                g.setPrettyPrinter(rowsPrinter());
                 g.writeStartArray();
                 for (TopLink l : topLinks) {
                     g.writeRawValue("[" + l.low() + ", " + l.high() + ", " + linkPolicyJson(l.lowToHigh()) + ", "
@@ -748,11 +744,19 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         g.writeEndArray();
     }
 
+    /**
+     * The printer of arrays written one raw row per line (policy rows, rank homes, links, htlc_max rows); a new one
+     * each time, since a printer keeps its nesting level.
+     */
+    private static DefaultPrettyPrinter rowsPrinter() {
+        return new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("    ", "\n"));
+    }
+
     /** One policy row per line: the outer array gets line breaks, each row is written as one raw value. */
     private static void writePolicyRows(JsonGenerator g, List<PolicyEntry> rows) throws IOException {
-        g.setPrettyPrinter(new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+        g.setPrettyPrinter(rowsPrinter());
         g.writeStartArray();
         for (PolicyEntry p : rows) {
             g.writeRawValue("[" + p.feeBaseMsat() + ", " + p.feePpm() + ", " + p.cltvDelta() + ", "
@@ -794,9 +798,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         writePolicyRows(g, np.deviations());
         g.setPrettyPrinter(pp);
         g.writeFieldName("htlc_max");
-        g.setPrettyPrinter(new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+        g.setPrettyPrinter(rowsPrinter());
         g.writeStartArray();
         for (NodePolicies.HtlcMaxEntry h : np.htlcMax()) {
             g.writeRawValue("[" + htlcMaxJson(h.code()) + ", " + h.count() + "]");
@@ -944,6 +946,15 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 throw new NetworkFormatException(name, "field " + where, "must be an integer, got " + n);
             }
             return n.asLong();
+        }
+
+        /** An integer that fits an int (a count or a rank); its range is the record's to check. */
+        int count(JsonNode n, String where) throws NetworkFormatException {
+            long x = integer(n, where);
+            if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+                throw new NetworkFormatException(name, "field " + where, "must be a count, got " + x);
+            }
+            return (int) x;
         }
 
         double real(JsonNode parent, String key) throws NetworkFormatException {
@@ -1095,14 +1106,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     throw new NetworkFormatException(name, "field " + at, "must be [i, j, policy or null, policy or "
                             + "null]");
                 }
-                long i = integer(row.get(0), at + "[0]");
-                long j = integer(row.get(1), at + "[1]");
-                if (i < 0 || j < 0 || i > Integer.MAX_VALUE || j > Integer.MAX_VALUE) {
-                    throw new NetworkFormatException(name, "field " + at, "ranks must be non-negative, got [" + i
-                            + ", " + j + "]");
-                }
-                out.add(new TopLink((int) i, (int) j, linkPolicy(row.get(2), at + "[2]"),
-                        linkPolicy(row.get(3), at + "[3]")));
+                out.add(new TopLink(count(row.get(0), at + "[0]"), count(row.get(1), at + "[1]"),
+                        linkPolicy(row.get(2), at + "[2]"), linkPolicy(row.get(3), at + "[3]")));
             }
             return out;
         }
@@ -1150,14 +1155,12 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             return out;
         }
 
-        /** {@code top_leaf_peers}: one {@code [peers, live]} row, 0 ≤ live ≤ peers ≤ degree, per top node. */
+        /**
+         * {@code top_leaf_peers}: one {@code [peers, live]} pair of counts per top node; the count of rows and
+         * 0 ≤ live ≤ peers ≤ degree are checked by the record, which names the row.
+         */
         int[][] topLeafPeers(JsonNode root) throws NetworkFormatException {
             JsonNode n = array(root, "top_leaf_peers");
-            JsonNode top = root.get("top_degrees");
-            if (top == null || !top.isArray() || top.size() != n.size()) {
-                throw new NetworkFormatException(name, "field top_leaf_peers", "must have one entry per top_degrees "
-                        + "entry (" + (top == null || !top.isArray() ? 0 : top.size()) + "), got " + n.size());
-            }
             int[][] v = new int[n.size()][];
             for (int i = 0; i < v.length; i++) {
                 String at = "top_leaf_peers[" + i + "]";
@@ -1165,14 +1168,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 if (!row.isArray() || row.size() != 2) {
                     throw new NetworkFormatException(name, "field " + at, "must be [peers, live]");
                 }
-                long peers = integer(row.get(0), at + "[0]");
-                long live = integer(row.get(1), at + "[1]");
-                long degree = top.get(i).isIntegralNumber() ? top.get(i).asLong() : Long.MAX_VALUE;
-                if (live < 0 || live > peers || peers > degree) {
-                    throw new NetworkFormatException(name, "field " + at, "must be [peers, live] with 0 ≤ live ≤ "
-                            + "peers ≤ its degree " + degree + ", got [" + peers + ", " + live + "]");
-                }
-                v[i] = new int[] {(int) peers, (int) live};
+                v[i] = new int[] {count(row.get(0), at + "[0]"), count(row.get(1), at + "[1]")};
             }
             return v;
         }
@@ -1182,11 +1178,7 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             JsonNode n = array(root, "top_peers");
             int[] v = new int[n.size()];
             for (int i = 0; i < v.length; i++) {
-                long x = integer(n.get(i), "top_peers[" + i + "]");
-                if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-                    throw new NetworkFormatException(name, "field top_peers[" + i + "]", "must be a count, got " + x);
-                }
-                v[i] = (int) x; // the count and the range: the record's check names the entry
+                v[i] = count(n.get(i), "top_peers[" + i + "]"); // the range: the record's check names the entry
             }
             return v;
         }

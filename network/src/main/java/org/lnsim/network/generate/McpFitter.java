@@ -164,10 +164,7 @@ public final class McpFitter {
      * Counted in nodes, most frequent first ({@link NodePolicies#table}).
      */
     static List<List<McpFit.PolicyEntry>> classHomesBelowTop(ChannelGraph g) {
-        boolean[] isTop = new boolean[g.nodeCount()];
-        for (int v : topNodes(g)) {
-            isTop[v] = true;
-        }
+        boolean[] isTop = marks(g, topNodes(g));
         List<Map<NodePolicies.Key, long[]>> counts = new ArrayList<>();
         for (int k = 0; k < NodePolicies.DEGREE_CLASS_MIN.size(); k++) {
             counts.add(new HashMap<>());
@@ -219,11 +216,7 @@ public final class McpFitter {
      * share (0 for the first).
      */
     static double[] topShareByClass(ChannelGraph g) {
-        boolean[] isTop = new boolean[g.nodeCount()];
-        for (int v : topNodes(g)) {
-            isTop[v] = true;
-        }
-        long[][] counts = endsToTopByClass(g, isTop);
+        long[][] counts = endsToTopByClass(g, marks(g, topNodes(g)));
         long[] ends = counts[0];
         long[] toTop = counts[1];
         int classes = ends.length;
@@ -263,11 +256,7 @@ public final class McpFitter {
      */
     static List<McpFit.TopLink> topLinks(ChannelGraph g) {
         int[] top = topNodes(g);
-        int[] rank = new int[g.nodeCount()];
-        Arrays.fill(rank, -1);
-        for (int i = 0; i < top.length; i++) {
-            rank[top[i]] = i;
-        }
+        int[] rank = ranks(g, top);
         List<McpFit.TopLink> out = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < top.length; i++) {
@@ -294,10 +283,7 @@ public final class McpFitter {
      */
     static List<List<List<McpFit.PolicyEntry>>> topRankPolicies(ChannelGraph g) {
         int[] top = topNodes(g);
-        boolean[] isTop = new boolean[g.nodeCount()];
-        for (int v : top) {
-            isTop[v] = true;
-        }
+        boolean[] isTop = marks(g, top);
         int classes = NodePolicies.DEGREE_CLASS_MIN.size();
         List<List<List<McpFit.PolicyEntry>>> out = new ArrayList<>();
         for (int v : top) {
@@ -329,11 +315,7 @@ public final class McpFitter {
      */
     static int[] topPeers(ChannelGraph g) {
         int[] top = topNodes(g);
-        int[] rank = new int[g.nodeCount()];
-        Arrays.fill(rank, -1);
-        for (int i = 0; i < top.length; i++) {
-            rank[top[i]] = i;
-        }
+        int[] rank = ranks(g, top);
         int[] out = new int[top.length];
         boolean[] seen = new boolean[top.length];
         for (int i = 0; i < top.length; i++) {
@@ -357,16 +339,32 @@ public final class McpFitter {
      */
     static List<McpFit.PolicyEntry> topRankHomes(ChannelGraph g) {
         int[] top = topNodes(g);
-        boolean[] isTop = new boolean[g.nodeCount()];
-        for (int v : top) {
-            isTop[v] = true;
-        }
+        boolean[] isTop = marks(g, top);
         List<McpFit.PolicyEntry> out = new ArrayList<>();
         for (int v : top) {
             NodePolicies.Key h = NodePolicies.outwardHomeOf(g, v, isTop);
             out.add(h == null ? null : new McpFit.PolicyEntry(h.base(), h.ppm(), h.cltv(), h.hmin(), h.hmax(), 1));
         }
         return out;
+    }
+
+    /** Each node's index in {@code top} (its rank), -1 for a node not in it. */
+    static int[] ranks(ChannelGraph g, int[] top) {
+        int[] rank = new int[g.nodeCount()];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < top.length; i++) {
+            rank[top[i]] = i;
+        }
+        return rank;
+    }
+
+    /** Marks the nodes of {@code top}. */
+    static boolean[] marks(ChannelGraph g, int[] top) {
+        boolean[] isTop = new boolean[g.nodeCount()];
+        for (int v : top) {
+            isTop[v] = true;
+        }
+        return isTop;
     }
 
     /** The {@code ceil(n / TOP_ONE_IN)} nodes with the most channels, descending degree, ties: lower index first. */

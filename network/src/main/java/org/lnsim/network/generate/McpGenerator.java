@@ -348,7 +348,7 @@ public final class McpGenerator {
             progress.update("capacities", 0, 1);
             long[] capacity = fittedCapacities(g.a, g.b, n, byClass, NamedStreams.stream(seed, "channel-capacities"));
             progress.update("capacities", 1, 1);
-            ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs);
+            ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs, links);
             return new Result(graph, new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
                     sampledNodes - n, edges.count - m, edges.gaveUp));
         }
@@ -366,7 +366,7 @@ public final class McpGenerator {
         long[] capacity = channelCapacities(off, adj, byChans, allocOfNode, fit.rankShares(), m);
         progress.update("capacities", 3L * n, 3L * n);
         // ---- policies, node details, graph
-        ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs);
+        ChannelGraph graph = assemble(n, g.a, g.b, capacity, hubs, links);
         GenerationReport report = new GenerationReport(config.channels(), sampledNodes, endpoints, m, n,
                 sampledNodes - n, edges.count - m, edges.gaveUp);
         return new Result(graph, report);
@@ -769,7 +769,10 @@ public final class McpGenerator {
                 poolRemove(node, pool, poolPos, poolSize, netPool, netPos, netSize);
             }
             int toCreate = target[node] - deg[node];
-            int leavesLeft = leafPool != null && node < hubs ? leafQuota[node] : 0;
+            // a hub with a quota of one-channel peers takes no more of them by chance (the snapshot's hubs of ranks
+            // 11-43 hold 94 in 2019-05-14; with chance draws on top of the quotas they got 200-243)
+            boolean noLeaves = leafPool != null && node < hubs;
+            int leavesLeft = noLeaves ? leafQuota[node] : 0;
             int disCount = 0;
             boolean completed = true;
             for (int i = 0; i < toCreate; i++) {
@@ -808,9 +811,6 @@ public final class McpGenerator {
                         tries++;
                     }
                 }
-                // a hub with a quota of one-channel peers takes no more of them by chance (the snapshot's hubs of
-                // ranks 11-43 hold 94 in 2019-05-14; with chance draws on top of the quotas they got 200-243)
-                boolean noLeaves = leafPool != null && node < hubs;
                 for (int tries = 0; peer < 0 && tries < DRAWS_BEFORE_SCAN; tries++) {
                     int cand = pool[rnd.nextInt(poolSize[0])];
                     if (noLeaves && target[cand] == 1) {
@@ -1161,7 +1161,7 @@ public final class McpGenerator {
      *             of their targets and a hub is never dropped: node 0 is one, and every hub is wired to the network
      *             before any smaller node); 0 under {@link TopologyMode#MCP}
      */
-    private ChannelGraph assemble(int n, int[] a, int[] b, long[] capacity, int hubs) {
+    private ChannelGraph assemble(int n, int[] a, int[] b, long[] capacity, int hubs, List<McpFit.TopLink> links) {
         long seed = config.seed();
         int m = a.length;
         long work = (long) n + m;
@@ -1180,7 +1180,7 @@ public final class McpGenerator {
             }
         }
         if (config.policies() == PolicyMode.NODE) {
-            nodePolicies(builder, n, a, b, capacity, NamedStreams.stream(seed, "node-policies"), work, hubs);
+            nodePolicies(builder, n, a, b, capacity, NamedStreams.stream(seed, "node-policies"), work, hubs, links);
         } else {
             PolicySampler policies = config.policies() == PolicyMode.DIRECTION ? new PolicySampler(fit.policies())
                     : null;
@@ -1242,7 +1242,7 @@ public final class McpGenerator {
      * {@link McpFit#classHomesBelowTop()} when the fit has it.
      */
     private void nodePolicies(ChannelGraphBuilder builder, int n, int[] a, int[] b, long[] capacity,
-                              SplittableRandom rnd, long work, int hubs) {
+                              SplittableRandom rnd, long work, int hubs, List<McpFit.TopLink> links) {
         NodePolicies np = fit.nodePolicies();
         int m = a.length;
         int[] degree = new int[n];
@@ -1317,8 +1317,8 @@ public final class McpGenerator {
         // the fitted topology with the snapshot's hub links: both directions of a channel between two pinned hubs
         // of linked ranks carry the snapshot's policies
         java.util.Map<Long, McpFit.TopLink> linkOf = new java.util.HashMap<>();
-        if (hubs > 0 && fit.topLinks() != null) {
-            for (McpFit.TopLink l : linksAmong(fit.topLinks(), hubs)) {
+        if (links != null) {
+            for (McpFit.TopLink l : links) {
                 linkOf.put(pairKey(l.low(), l.high()), l);
             }
         }
@@ -1398,10 +1398,10 @@ public final class McpGenerator {
                 McpFit.PolicyEntry p = home[from];
                 if (link != null) {
                     McpFit.PolicyEntry q = from == link.low() ? link.lowToHigh() : link.highToLow();
+                    McpFit.PolicyEntry set = q == null ? p : q; // an unusable direction keeps the home, disabled
                     long hmax = hmaxCodes[pick(hmaxCumulative, rnd.nextLong(hmaxTotal))];
-                    setPolicy(builder, ch, from, new McpFit.PolicyEntry((q == null ? p : q).feeBaseMsat(),
-                            (q == null ? p : q).feePpm(), (q == null ? p : q).cltvDelta(),
-                            (q == null ? p : q).htlcMinMsat(), hmax, 1), capMsat, dead || q == null);
+                    setPolicy(builder, ch, from, new McpFit.PolicyEntry(set.feeBaseMsat(), set.feePpm(),
+                            set.cltvDelta(), set.htlcMinMsat(), hmax, 1), capMsat, dead || q == null);
                     continue;
                 }
                 if (siblings == null) {

@@ -283,10 +283,7 @@ public record NodePolicies(List<DegreeClass> classes, List<McpFit.PolicyEntry> d
             Map<Key, Map<Key, long[]>> otherOfHome = new HashMap<>();
             Map<List<Key>, long[]> toTopDirections = new HashMap<>();
             Map<List<Key>, Map<Key, long[]>> toTopOfPair = new HashMap<>();
-            boolean[] top = new boolean[n];
-            for (int v : McpFitter.topNodes(g)) {
-                top[v] = true;
-            }
+            boolean[] top = McpFitter.marks(g, McpFitter.topNodes(g));
             for (int v = 0; v < n; v++) {
                 if (usable[v] < 2) {
                     continue;
