@@ -191,6 +191,14 @@ import org.lnsim.network.io.NetworkFormatException;
  *                                  from a rank 11-50 hub to another hub 0.55 times per payment (the snapshot: 0.13),
  *                                  and 2021's medians fell to 112-131 ppm (the snapshot: 161) once the hubs' own
  *                                  policies were per rank; with the links copied, 121-161
+ * @param bodyDegrees               the snapshot's degrees below the top nodes ({@code topDegrees}): {@code [degree,
+ *                                  nodes]} rows, degrees strictly ascending from 1 up, none above the smallest top
+ *                                  degree, node counts ≥ 1 ({@link McpFitter#bodyDegrees}). JSON {@code body_degrees},
+ *                                  absent in a fit written before it (then null: the degrees below the hubs are
+ *                                  drawn from the degree law, as before). Under {@link
+ *                                  McpGenerator.TopologyMode#FITTED} every degree the generator does not pin is drawn
+ *                                  from these rows, and above their largest degree from the law ({@link BodyDegrees}
+ *                                  says how, at any size, and why: the law's body is not 2019-05-14's)
  */
 public record McpFit(String source, String generatedBy, long snapshotChannels, long snapshotNodes,
                      int snapshotMaxDegree, long snapshotMaxNodeCapacitySat, PowerLaw degreeLaw,
@@ -200,7 +208,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                      int[] topDegrees, List<PolicyEntry> topHomes, NodePolicies.Siblings siblings,
                      List<PolicyEntry> topRankHomes, int[] topPeers, double[] topShareByClass,
                      List<List<PolicyEntry>> classHomesBelowTop, long[][] capacityByClass,
-                     int[][] topLeafPeers, List<List<List<PolicyEntry>>> topRankPolicies, List<TopLink> topLinks) {
+                     int[][] topLeafPeers, List<List<List<PolicyEntry>>> topRankPolicies, List<TopLink> topLinks,
+                     int[][] bodyDegrees) {
 
     /** Format tag in the JSON. */
     public static final String FORMAT = "lnsim-mcp-fit";
@@ -330,6 +339,9 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         if (topLinks != null) {
             topLinks = checkLinks(topLinks, topDegrees);
         }
+        if (bodyDegrees != null) {
+            bodyDegrees = checkBodyDegrees(bodyDegrees, topDegrees);
+        }
         if (topRankPolicies != null) {
             if (topDegrees == null || topRankPolicies.size() != topDegrees.length) {
                 throw new IllegalArgumentException("top_rank_policies must have one entry per top_degrees entry ("
@@ -452,14 +464,42 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
             throw new IllegalArgumentException("top_leaf_peers must have one entry per top_degrees entry ("
                     + (topDegrees == null ? 0 : topDegrees.length) + "), got " + rows.length);
         }
-        int[][] out = new int[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             int[] r = rows[i];
             if (r == null || r.length != 2 || r[1] < 0 || r[1] > r[0] || r[0] > topDegrees[i]) {
                 throw new IllegalArgumentException("top_leaf_peers[" + i + "] must be [peers, live] with 0 ≤ live ≤ "
                         + "peers ≤ its degree " + topDegrees[i] + ", got " + Arrays.toString(r));
             }
-            out[i] = r.clone();
+        }
+        return deepCopy(rows);
+    }
+
+    /**
+     * Checks {@link #bodyDegrees} (degrees strictly ascending, at least 1 and at most the smallest top degree, node
+     * counts at least 1) and returns a deep copy; the message names the row ({@code body_degrees[i]}).
+     */
+    private static int[][] checkBodyDegrees(int[][] rows, int[] topDegrees) {
+        if (topDegrees == null || rows.length == 0) {
+            throw new IllegalArgumentException("body_degrees needs top_degrees and at least one row");
+        }
+        int smallestTop = topDegrees[topDegrees.length - 1];
+        for (int i = 0; i < rows.length; i++) {
+            int[] r = rows[i];
+            int before = i == 0 ? 0 : rows[i - 1][0];
+            if (r == null || r.length != 2 || r[0] <= before || r[0] > smallestTop || r[1] < 1) {
+                throw new IllegalArgumentException("body_degrees[" + i + "] must be [degree, nodes] with " + before
+                        + " < degree ≤ " + smallestTop + " (the smallest top degree) and nodes ≥ 1, got "
+                        + Arrays.toString(r));
+            }
+        }
+        return deepCopy(rows);
+    }
+
+    /** A copy of each row. */
+    private static int[][] deepCopy(int[][] rows) {
+        int[][] out = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
         }
         return out;
     }
@@ -500,14 +540,13 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
     /** A deep copy of {@link #topLeafPeers}, or null. */
     @Override
     public int[][] topLeafPeers() {
-        if (topLeafPeers == null) {
-            return null;
-        }
-        int[][] out = new int[topLeafPeers.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = topLeafPeers[i].clone();
-        }
-        return out;
+        return topLeafPeers == null ? null : deepCopy(topLeafPeers);
+    }
+
+    /** A deep copy of {@link #bodyDegrees}, or null. */
+    @Override
+    public int[][] bodyDegrees() {
+        return bodyDegrees == null ? null : deepCopy(bodyDegrees);
     }
 
     /** A copy of {@link #topPeers}, or null. */
@@ -537,7 +576,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 && Arrays.deepEquals(capacityByClass, f.capacityByClass)
                 && Arrays.deepEquals(topLeafPeers, f.topLeafPeers)
                 && java.util.Objects.equals(topRankPolicies, f.topRankPolicies)
-                && java.util.Objects.equals(topLinks, f.topLinks);
+                && java.util.Objects.equals(topLinks, f.topLinks)
+                && Arrays.deepEquals(bodyDegrees, f.bodyDegrees);
     }
 
     @Override
@@ -677,13 +717,8 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                 }
                 g.writeEndObject();
             }
-            if (topLeafPeers != null) {
-                g.writeArrayFieldStart("top_leaf_peers");
-                for (int[] r : topLeafPeers) {
-                    g.writeRawValue("[" + r[0] + ", " + r[1] + "]");
-                }
-                g.writeEndArray();
-            }
+            writePairs(g, "top_leaf_peers", topLeafPeers);
+            writePairs(g, "body_degrees", bodyDegrees);
             if (topLinks != null) {
                 g.writeFieldName("top_links");
                 g.setPrettyPrinter(rowsPrinter());
@@ -819,6 +854,18 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         g.writeEndObject();
     }
 
+    /** Rows of two integers ({@code top_leaf_peers}, {@code body_degrees}) on one line; nothing when null. */
+    private static void writePairs(JsonGenerator g, String name, int[][] rows) throws IOException {
+        if (rows == null) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (int[] r : rows) {
+            g.writeRawValue("[" + r[0] + ", " + r[1] + "]");
+        }
+        g.writeEndArray();
+    }
+
     private static void writeArray(JsonGenerator g, String name, int[] values) throws IOException {
         g.writeArrayFieldStart(name);
         for (int v : values) {
@@ -895,9 +942,10 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
                     root.has("top_share_by_class") ? r.topShares(root) : null,
                     root.has("class_homes_below_top") ? r.classHomesBelowTop(root) : null,
                     root.has("capacity_by_class") ? r.capacityByClass(root) : null,
-                    root.has("top_leaf_peers") ? r.topLeafPeers(root) : null,
+                    root.has("top_leaf_peers") ? r.pairs(root, "top_leaf_peers", "[peers, live]") : null,
                     root.has("top_rank_policies") ? r.topRankPolicies(root) : null,
-                    root.has("top_links") ? r.topLinks(root) : null);
+                    root.has("top_links") ? r.topLinks(root) : null,
+                    root.has("body_degrees") ? r.pairs(root, "body_degrees", "[degree, nodes]") : null);
         } catch (IllegalArgumentException e) {
             throw new NetworkFormatException(name, null, e.getMessage(), e);
         }
@@ -1156,17 +1204,18 @@ public record McpFit(String source, String generatedBy, long snapshotChannels, l
         }
 
         /**
-         * {@code top_leaf_peers}: one {@code [peers, live]} pair of counts per top node; the count of rows and
-         * 0 ≤ live ≤ peers ≤ degree are checked by the record, which names the row.
+         * {@code key}: rows of two counts, {@code shape} naming them ({@code top_leaf_peers}: {@code [peers, live]}
+         * per top node; {@code body_degrees}: {@code [degree, nodes]}); the ranges and the count of rows are checked
+         * by the record, which names the row.
          */
-        int[][] topLeafPeers(JsonNode root) throws NetworkFormatException {
-            JsonNode n = array(root, "top_leaf_peers");
+        int[][] pairs(JsonNode root, String key, String shape) throws NetworkFormatException {
+            JsonNode n = array(root, key);
             int[][] v = new int[n.size()][];
             for (int i = 0; i < v.length; i++) {
-                String at = "top_leaf_peers[" + i + "]";
+                String at = key + "[" + i + "]";
                 JsonNode row = n.get(i);
                 if (!row.isArray() || row.size() != 2) {
-                    throw new NetworkFormatException(name, "field " + at, "must be [peers, live]");
+                    throw new NetworkFormatException(name, "field " + at, "must be " + shape);
                 }
                 v[i] = new int[] {count(row.get(0), at + "[0]"), count(row.get(1), at + "[1]")};
             }

@@ -119,7 +119,7 @@ public final class McpFitter {
                 NodePolicies.fit(g), topDegrees(Arrays.copyOf(degrees, nodesWithChannels)), topHomes(g),
                 NodePolicies.Siblings.fit(g), topRankHomes(g), topPeers(g),
                 topShareByClass(g), classHomesBelowTop(g), capacityByClass(g), topLeafPeers(g), topRankPolicies(g),
-                topLinks(g));
+                topLinks(g), bodyDegrees(Arrays.copyOf(degrees, nodesWithChannels)));
     }
 
     /**
@@ -416,6 +416,29 @@ public final class McpFitter {
             top[i] = sorted[sorted.length - 1 - i];
         }
         return top;
+    }
+
+    /**
+     * {@link McpFit#bodyDegrees()}: the degrees of every node but the {@code ceil(n / TOP_ONE_IN)} with the most
+     * ({@link #topDegrees}), as {@code [degree, nodes]} rows, ascending. Example: degrees 1, 1, 2, 5, 9 (n = 5,
+     * one top node, the 9) give [1, 2], [2, 1], [5, 1].
+     *
+     * @param degrees the degrees of the nodes with channels (each ≥ 1)
+     */
+    static int[][] bodyDegrees(int[] degrees) {
+        int[] sorted = degrees.clone();
+        Arrays.sort(sorted);
+        int body = sorted.length - (sorted.length + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        List<int[]> rows = new ArrayList<>();
+        for (int i = 0; i < body; ) {
+            int j = i;
+            while (j < body && sorted[j] == sorted[i]) {
+                j++;
+            }
+            rows.add(new int[] {sorted[i], j - i});
+            i = j;
+        }
+        return rows.toArray(new int[0][]);
     }
 
     /** Fit (a): the degree PMF over the distinct degrees that occur (all degrees given must be ≥ 1). */

@@ -282,7 +282,8 @@ public final class McpGenerator {
             double scale = (double) config.channels() / fit.snapshotChannels();
             int[] top = Arrays.copyOf(fit.topDegrees(), pinnedHubs(fit.topDegrees().length, fit.snapshotNodes(),
                     fit.snapshotChannels(), config.channels()));
-            target = fittedDegrees(top, scale, degreeLaw, config.maxChannels(), 2 * config.channels(),
+            BodyDegrees body = fit.bodyDegrees() == null ? null : new BodyDegrees(fit.bodyDegrees());
+            target = fittedDegrees(top, scale, degreeLaw, body, config.maxChannels(), 2 * config.channels(),
                     degreeRnd::nextDouble, progress);
             hubs = pinnedCount(top, scale, config.maxChannels(), 2 * config.channels());
         } else {
@@ -426,22 +427,35 @@ public final class McpGenerator {
         law.checkSamplable(0, maxChannels);
         double flo = law.integral(0);
         double fhi = law.integral(maxChannels);
+        return drawDegrees(u -> {
+            double x = Math.rint(law.sampleAt(u, flo, fhi));
+            return x >= 1 && x <= maxChannels ? (int) x : 0;
+        }, "the degree law " + law, maxChannels, targetEndpoints, uniform, progress);
+    }
+
+    /**
+     * MCP's stop rule over any draw: degrees {@code draw(u)} for successive uniforms, in draw order, until the next
+     * would bring the sum to {@code targetEndpoints} or beyond. A draw of 0 is a rejection (out of [1, maxChannels]).
+     *
+     * @param what names the draw in the error when it rejects too often
+     */
+    static int[] drawDegrees(java.util.function.DoubleToIntFunction draw, String what, int maxChannels,
+                             long targetEndpoints, java.util.function.DoubleSupplier uniform,
+                             GenerationProgress progress) {
         int[] out = new int[1024];
         int count = 0;
         long total = 0;
         int rejections = 0;
         long nextReport = 0;
         while (true) {
-            double x = Math.rint(law.sampleAt(uniform.getAsDouble(), flo, fhi));
-            if (!(x >= 1 && x <= maxChannels)) {
+            int d = draw.applyAsInt(uniform.getAsDouble());
+            if (d == 0) {
                 if (++rejections > MAX_REJECTIONS) {
-                    throw new IllegalArgumentException("the degree law " + law + " yields no degree in [1, "
-                            + maxChannels + "]");
+                    throw new IllegalArgumentException(what + " yields no degree in [1, " + maxChannels + "]");
                 }
                 continue;
             }
             rejections = 0;
-            int d = (int) x;
             if (total + d >= targetEndpoints) {
                 break;
             }
@@ -461,14 +475,17 @@ public final class McpGenerator {
 
     /**
      * Step 1 under {@link TopologyMode#FITTED}: the pinned degrees {@code min(maxChannels, max(1, round(scale·top_i)))}
-     * in order while their sum stays below {@code targetEndpoints}, then {@link #sampleDegrees} for the endpoints
-     * left over {@code (0, min(maxChannels, smallest pinned degree)]}. Unsorted (pinned first, then draws).
+     * in order while their sum stays below {@code targetEndpoints}, then degrees for the endpoints left over, in
+     * {@code [1, min(maxChannels, smallest pinned degree)]}: from the snapshot's body ({@link BodyDegrees}) when the
+     * fit has it, else {@link #sampleDegrees} from the law. Unsorted (pinned first, then draws).
      *
      * @param top   the fit's top degrees, descending, non-empty
      * @param scale channels / snapshot channels (> 0)
+     * @param body  the fit's {@link McpFit#bodyDegrees()}, or null (a fit written before it)
      */
-    static int[] fittedDegrees(int[] top, double scale, PowerLaw law, int maxChannels, long targetEndpoints,
-                               java.util.function.DoubleSupplier uniform, GenerationProgress progress) {
+    static int[] fittedDegrees(int[] top, double scale, PowerLaw law, BodyDegrees body, int maxChannels,
+                               long targetEndpoints, java.util.function.DoubleSupplier uniform,
+                               GenerationProgress progress) {
         int k = pinnedCount(top, scale, maxChannels, targetEndpoints);
         int[] pinned = new int[k];
         long total = 0;
@@ -477,9 +494,11 @@ public final class McpGenerator {
             total += pinned[i];
         }
         int bodyCap = k == 0 ? maxChannels : pinned[k - 1];
-        int[] body = sampleDegrees(law, bodyCap, targetEndpoints - total, uniform, progress);
-        int[] out = Arrays.copyOf(pinned, k + body.length);
-        System.arraycopy(body, 0, out, k, body.length);
+        int[] drawn = body == null ? sampleDegrees(law, bodyCap, targetEndpoints - total, uniform, progress)
+                : drawDegrees(body.drawAt(law, bodyCap), "the body degrees", bodyCap, targetEndpoints - total, uniform,
+                        progress);
+        int[] out = Arrays.copyOf(pinned, k + drawn.length);
+        System.arraycopy(drawn, 0, out, k, drawn.length);
         return out;
     }
 

@@ -175,15 +175,15 @@ class McpGeneratorTest {
         // r = -1 + 0.999 * 2/3 = -0.334, x = 1/0.334 - 1 = 1.994 -> 2. Endpoints left 14 - 10 = 4: the first 2 is
         // kept (0 + 2 < 4), the second stops the draw (2 + 2 >= 4), so the body is {2}.
         PowerLaw law = new PowerLaw(2, 1, 1);
-        int[] d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 100, 14, () -> 0.999,
+        int[] d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, null, 100, 14, () -> 0.999,
                 GenerationProgress.NONE);
         assertArrayEquals(new int[] {5, 3, 2, 2}, d);
         // the cap binds: maxChannels 4 -> min(4, 5) = 4, then 3, 2
-        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 4, 14, () -> 0.999, GenerationProgress.NONE);
+        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, null, 4, 14, () -> 0.999, GenerationProgress.NONE);
         assertArrayEquals(new int[] {4, 3, 2, 2, 2}, d);
         // MCP's stop rule on the pinned ones: 5 + 3 = 8 >= 8 endpoints, so only {5} is pinned and the body is drawn
         // over (0, 5] for the 3 endpoints left: u = 0.999 gives x = 1/(1 - 0.999 * 5/6) - 1 = 4.96 -> 5 >= 3, none
-        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, 100, 8, () -> 0.999, GenerationProgress.NONE);
+        d = McpGenerator.fittedDegrees(new int[] {10, 6, 5}, 0.5, law, null, 100, 8, () -> 0.999, GenerationProgress.NONE);
         assertArrayEquals(new int[] {5}, d);
     }
 

@@ -100,8 +100,9 @@ class TopLinksTest {
 
     @Test
     void withoutTheLinksTheCoreIsDrawnAsBefore() {
-        // the key absent: hub i is wired to top_peers[i] random other hubs, so some snapshot link is missing
-        McpFit old = FitFiles.without(FIT, "top_links");
+        // the key absent (and body_degrees, which came after it): hub i is wired to top_peers[i] random other
+        // hubs, so some snapshot link is missing
+        McpFit old = FitFiles.without(FIT, "top_links", "body_degrees");
         assertNull(old.topLinks());
         ChannelGraph g = new McpGenerator(old, McpGenerator.Config.of(37_497, 1), GenerationProgress.NONE).generate()
                 .graph();
