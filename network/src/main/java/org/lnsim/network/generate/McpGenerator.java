@@ -147,8 +147,10 @@ public final class McpGenerator {
          * scaled by {@code s = channels / snapshot channels}: {@code d_i = min(maxChannels, max(1, round(s·top_i)))},
          * for the first {@link #pinnedHubs} of them (the top 1% of the node count expected at this size: at most
          * K, fewer below the snapshot's size), as many as fit below 2 × channels endpoints; the remaining degrees
-         * are drawn from the degree law as in {@link #MCP} but over {@code (0, min(maxChannels, smallest pinned
-         * degree)]}, with MCP's stop rule on the endpoints left. At the snapshot's size (s = 1) the hubs are the
+         * are drawn over {@code [1, min(maxChannels, smallest pinned degree)]}, with MCP's stop rule on the endpoints
+         * left: from the snapshot's own degrees below its hubs ({@link McpFit#bodyDegrees()}, and the law's tail
+         * above their largest, {@link BodyDegrees}) when the fit has them, else from the degree law as in {@link
+         * #MCP}. At the snapshot's size (s = 1) the hubs are the
          * snapshot's own. Below it the hubs are the snapshot's largest by rank, scaled, and stay about 1% of the
          * nodes (before issue 22's last step all K were pinned at any size: at 10,000 channels from the 2019 fit 43
          * hubs, 3% of the nodes, and the quickstart's fee median was 250 ppm, the one operator's exit fee that 25

@@ -48,7 +48,9 @@
  * The hubs are copied by rank where the fit allows: the snapshot's links among them with both policies ({@link
  * org.lnsim.network.generate.McpFit#topLinks()}, instead of the drawn rich club), each hub's share of one-channel
  * peers and how many of them are live ({@link org.lnsim.network.generate.McpFit#topLeafPeers()}), and its policies
- * towards non-hub peers by their degree class ({@link org.lnsim.network.generate.McpFit#topRankPolicies()}).
+ * towards non-hub peers by their degree class ({@link org.lnsim.network.generate.McpFit#topRankPolicies()}). Below
+ * the hubs every degree is drawn from the snapshot's own ({@link org.lnsim.network.generate.McpFit#bodyDegrees()},
+ * {@link org.lnsim.network.generate.BodyDegrees}): MCP's two-parameter law does not have the real body's shape.
  *
  * <p>Depends on {@code org.lnsim.network}, {@code network.stats} (rank properties), {@code network.io} (errors) and
  * JGraphT (Watts–Strogatz topology only).
