@@ -93,7 +93,7 @@ echo "(fixed), uniform endpoints, 5 per second, protocol \`source\` (c-lightning
 echo "snapshot and on networks made by \`lnsim fit SNAPSHOT\` then \`lnsim generate --channels C --fit FIT --seed S"
 echo "--topology T\` (C = the snapshot's channels; per-node policies, MLE degrees, MCP's cap of 10,000 channels per"
 echo "node): \`fitted\` is the default since issue 22's topology fit (the snapshot's top 1% of degrees pinned, the rest"
-echo "drawn below them; the hubs wired among themselves first as the snapshot's hubs of the same ranks are, with their"
+echo "drawn below them from the snapshot's own degrees below its hubs, \`body_degrees\`; the hubs wired among themselves first as the snapshot's hubs of the same ranks are, with their"
 echo "policies, \`top_links\`, hub i then to its rank's share of one-channel nodes, \`top_leaf_peers\`, then to the nodes"
 echo "whose degree class asks for hub peers, \`top_share_by_class\`; hub i takes the snapshot's hub i's outward home,"
 echo "\`top_rank_homes\`, and its policies towards non-hub peers by their degree class, \`top_rank_policies\`; other nodes"
