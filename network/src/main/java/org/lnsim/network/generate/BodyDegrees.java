@@ -66,7 +66,7 @@ final class BodyDegrees {
         long below = cumulative[rows - 1];
         int vmax = maxDegree();
         if (cap <= vmax) {
-            return u -> row(u, below, rows);
+            return u -> row(u, below);
         }
         law.checkSamplable(vmax + 0.5, cap);
         double f0 = law.integral(0);
@@ -78,25 +78,18 @@ final class BodyDegrees {
                 double x = Math.rint(law.sampleAt(u / p, flo, fhi));
                 return (int) Math.max(vmax + 1, Math.min(cap, x));
             }
-            return row((u - p) / (1 - p), below, rows);
+            return row((u - p) / (1 - p), below);
         };
     }
 
-    /** The degree of the row where {@code u · total} falls among the first {@code rows} cumulative counts. */
-    private int row(double u, long total, int rows) {
-        double at = u * total;
-        // the first row whose cumulative count exceeds at
-        int lo = 0;
-        int hi = rows - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > at) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return values[lo];
+    /**
+     * The degree of the row where {@code u · total} falls, {@code total} being the cumulative count of the rows at or
+     * below the cap: the first row whose cumulative count exceeds {@code floor(u · total)} (the same row as for
+     * {@code u · total} itself, the counts being integers). The floor is kept below {@code total}, since a rounded
+     * {@code (u − p) / (1 − p)} may reach 1, so the row is always one of those.
+     */
+    private int row(double u, long total) {
+        return values[McpGenerator.pick(cumulative, Math.min(total - 1, (long) (u * total)))];
     }
 
     /** How many rows have a degree ≤ {@code cap}. */

@@ -643,12 +643,6 @@ public final class McpGenerator {
         return buildEdges(target, endpoints, rnd, progress, 0, null, null, null, null, null);
     }
 
-    /** The same without exact hub links: the core is drawn from {@code core}'s counts. */
-    static Edges buildEdges(int[] target, long endpoints, SplittableRandom rnd, GenerationProgress progress,
-                            int hubs, int[] core, int[] quota, SplittableRandom coreRnd, int[] leafQuota) {
-        return buildEdges(target, endpoints, rnd, progress, hubs, core, quota, coreRnd, leafQuota, null);
-    }
-
     /** The fit's links between two ranks below {@code hubs} (the generated network pins that many hubs). */
     static List<McpFit.TopLink> linksAmong(List<McpFit.TopLink> links, int hubs) {
         List<McpFit.TopLink> out = new ArrayList<>();
