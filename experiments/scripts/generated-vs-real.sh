@@ -89,6 +89,8 @@ field() { # field OUT COLUMN: one column of a run's summary.csv
 }
 
 cd "$root"
+"$lnsim" --version >/dev/null  # builds the jar when stale; from here on that jar runs, whatever is edited meanwhile
+export LNSIM_REBUILD=0
 echo "# Generated networks beside the snapshots they were fitted from"
 echo
 echo "Rebuilt by \`experiments/scripts/generated-vs-real.sh\` (issue 22 item 2). Workload: 500 payments of 10,000 sat"
