@@ -176,6 +176,12 @@ def print(*args):  # noqa: A001 - the table is collected, then written as the re
     OUT.append(" ".join(str(a) for a in args))
 
 
+def machine():
+    """The machine the script timed on, as it wrote it to machine.txt (CPU model and cores); older work dirs lack it."""
+    p = os.path.join(work, "machine.txt")
+    return open(p).read().strip() if os.path.exists(p) else "not recorded"
+
+
 TITLE = "Cross-check: lnsim's `cloth` protocol against CLoTH built from source"
 print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `mvn verify`; on this 2-core "
       "machine when idle 10 min for the three 5,000-payment settings and about 17 more for the 50,000-payment one, "
@@ -189,11 +195,12 @@ print("Measured by `experiments/cloth/crosscheck.sh` (a benchmark, not part of `
       "(`balances: {split: file, reserve_fraction: 0}`, `latency: {model: cloth, cloth_whole_ms: true}`, "
       "`engine.receiver: claims_early`) "
       "and `source` with lnsim's defaults on that network (the setting of `experiments/configs/cloth-2020.yaml`). "
-      "Every run is timed in the same script on the same machine, each under `nice -n 15`; the machine (2 cores) was "
-      "shared with other jobs, load average %.1f when the table was written, so absolute times are slow for both "
-      "sides." % (commit, {3: "three", 4: "four"}.get(len(SETTINGS), str(len(SETTINGS))),
-                  ", and the shipped one with 50,000 payments" if any(n == "shipped-50k" for n, _, _ in SETTINGS)
-                  else "", float(open("/proc/loadavg").read().split()[0])))
+      "Every run is timed in the same script on the same machine, each under `nice -n 15`; the machine: %s; load "
+      "average %.1f when the table was written. Absolute times, and the factor between the two sides, vary from one "
+      "machine to the next (the README's CLoTH section gives two machines' figures for the same code)."
+      % (commit, {3: "three", 4: "four"}.get(len(SETTINGS), str(len(SETTINGS))),
+         ", and the shipped one with 50,000 payments" if any(n == "shipped-50k" for n, _, _ in SETTINGS)
+         else "", machine(), float(open("/proc/loadavg").read().split()[0])))
 print()
 print("Statistics are CLoTH's batch means for both sides (`batch-means.py`: 30 batches over the start times after a "
       "transient batch), computed from each side's payments file by `experiments/cloth/crosscheck.py`. CLoTH's "

@@ -50,8 +50,13 @@ done
 
 # --- 2. lnsim's jar ---------------------------------------------------------------------------------------------
 "$root/lnsim" --version >/dev/null  # builds the jar and records its class-data archive when stale, before any timing
+# from here on the jar built above is the one timed, even if a source is edited while the script runs
+export LNSIM_REBUILD=0
 
 now() { date +%s.%N; }
+# the machine timed on, for the table: the factor between the two sides depends on it
+printf '%s, %s cores, %s\n' "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+  "$(java -version 2>&1 | head -1)" > "$work/machine.txt"
 timings="$work/walls.tsv"
 printf 'setting\tside\tvariant\twall_s\n' > "$timings"
 
