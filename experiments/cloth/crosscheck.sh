@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-check of lnsim's `cloth` protocol against CLoTH itself, built from source (issue 22, item 1).
 #
-# A benchmark, not part of `mvn verify`: about 27 min on an idle 2-core machine (10 without the 50,000-payment
+# A benchmark, not part of `mvn verify`: about 33 min on an idle 2-core machine (16 without the 50,000-payment
 # setting, CROSSCHECK_LARGE=0), most of it CLoTH's own path finding.
 # For each setting (CLoTH's shipped cloth_input.txt, two other seeds and average amounts, and the shipped one with
 # 50,000 payments) it
@@ -10,8 +10,11 @@
 #      (data/snapshots/cloth-snapshot-2020 holds CLoTH's nodes_ln/channels_ln/edges_ln.csv byte for byte: checked),
 #      with protocol `cloth` in CLoTH's engine semantics (file balances, no reserve, receivers settling each part,
 #      CLoTH's latency in whole ms) and with `source` in lnsim's defaults on that network;
-#   3. times every run on this machine, in this one script;
-# and for the shipped setting also runs lnsim's departures from CLoTH one at a time. Then
+#   3. times every run on this machine, in this one script (CROSSCHECK_STEPS="repeats" reruns only the repeats into
+#      an existing WORK_DIR, keeping its settings' runs, and rewrites the table);
+# and for the shipped setting also runs lnsim's departures from CLoTH one at a time, then times it again in
+# CROSSCHECK_REPEATS rounds (default 3; 0 skips them, ~2 min each): CLoTH once, then lnsim `cloth` three times, so that
+# the speed-up comes with its spread on this machine. Then
 # experiments/cloth/crosscheck.py writes results/tables/cloth-crosscheck.md and its recipe cloth-crosscheck.yaml (the
 # measured text, so that `lnsim reproduce cloth-crosscheck --check` holds).
 #
@@ -58,7 +61,8 @@ now() { date +%s.%N; }
 printf '%s, %s cores, %s\n' "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
   "$(java -version 2>&1 | head -1)" > "$work/machine.txt"
 timings="$work/walls.tsv"
-printf 'setting\tside\tvariant\twall_s\n' > "$timings"
+STEPS="${CROSSCHECK_STEPS:-settings repeats}"
+case " $STEPS " in *" settings "*) printf 'setting\tside\tvariant\twall_s\n' > "$timings" ;; esac
 
 # settings: name seed average_payment_amount(sat) payments
 settings=(
@@ -109,6 +113,7 @@ CLOTH_LIKE=$'balances: {split: file, reserve_fraction: 0}\nlatency: {model: clot
 LNSIM_DEFAULTS=$'balances: {split: file}\nlatency: {model: cloth}'
 
 for s in "${settings[@]}"; do
+  case " $STEPS " in *" settings "*) ;; *) break ;; esac
   read -r name seed amount payments <<< "$s"
   echo "== $name: CLoTH seed $seed, average $amount sat, $payments payments" >&2
   run_cloth "$name" "$seed" "$amount" "$payments"
@@ -129,6 +134,33 @@ for s in "${settings[@]}"; do
       '[{name: source, fuzz: 0, max_fee_percent: 100, riskfactor: 15, max_hops: 27}]' "$CLOTH_LIKE"
   fi
 done
+
+# the shipped setting again, interleaved: CLoTH once, then lnsim `cloth` three times, per round
+repeats="$work/repeats.tsv"
+if [ "${CROSSCHECK_REPEATS:-3}" -gt 0 ] && case " $STEPS " in *" repeats "*) true ;; *) false ;; esac; then
+  printf 'round\tside\twall_s\n' > "$repeats"
+  for r in $(seq 1 "${CROSSCHECK_REPEATS:-3}"); do
+    echo "== repeat $r of the shipped setting" >&2
+    rdir="$work/repeats/cloth-$r"
+    rm -rf "$rdir"; mkdir -p "$rdir/out"
+    cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$work/shipped/cloth/cloth_input.txt" \
+      "$rdir/"
+    t0=$(now)
+    (cd "$rdir" && GSL_RNG_SEED=1992 nice_run ./cloth out/ > cloth.log 2>&1)
+    t1=$(now)
+    cmp -s "$rdir/payments.csv" "$work/shipped/cloth/payments.csv" \
+      || { echo "crosscheck: repeat $r of CLoTH generated other payments than the shipped run" >&2; exit 1; }
+    printf '%s\tcloth\t%s\n' "$r" "$(echo "$t1 - $t0" | bc)" >> "$repeats"
+    for k in 1 2 3; do
+      rm -rf "$work/repeats/lnsim"
+      t0=$(now)
+      LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx4g}" nice_run "$root/lnsim" run "$work/shipped/configs/cloth.yaml" \
+        --out "$work/repeats/lnsim" > "$work/repeats/lnsim.log" 2>&1
+      t1=$(now)
+      printf '%s\tlnsim\t%s\n' "$r" "$(echo "$t1 - $t0" | bc)" >> "$repeats"
+    done
+  done
+fi
 
 python3 "$root/experiments/cloth/crosscheck.py" "$work" "$CLOTH_COMMIT" > "$root/results/tables/cloth-crosscheck.md"
 echo "wrote results/tables/cloth-crosscheck.md (work dir $work)" >&2
