@@ -367,6 +367,11 @@ public final class McpFitter {
         return isTop;
     }
 
+    /** How many of {@code n} nodes with channels are top nodes: {@code ceil(n / TOP_ONE_IN)}. */
+    static int topCount(int n) {
+        return (n + TOP_ONE_IN - 1) / TOP_ONE_IN;
+    }
+
     /** The {@code ceil(n / TOP_ONE_IN)} nodes with the most channels, descending degree, ties: lower index first. */
     static int[] topNodes(ChannelGraph g) {
         int n = g.nodeCount();
@@ -379,7 +384,7 @@ public final class McpFitter {
         }
         keys = Arrays.copyOf(keys, withChannels);
         Arrays.sort(keys);
-        int k = (withChannels + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int k = topCount(withChannels);
         int[] out = new int[k];
         for (int i = 0; i < k; i++) {
             out[i] = (int) keys[i];
@@ -410,7 +415,7 @@ public final class McpFitter {
     static int[] topDegrees(int[] degrees) {
         int[] sorted = degrees.clone();
         Arrays.sort(sorted);
-        int k = (sorted.length + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int k = topCount(sorted.length);
         int[] top = new int[k];
         for (int i = 0; i < k; i++) {
             top[i] = sorted[sorted.length - 1 - i];
@@ -428,7 +433,7 @@ public final class McpFitter {
     static int[][] bodyDegrees(int[] degrees) {
         int[] sorted = degrees.clone();
         Arrays.sort(sorted);
-        int body = sorted.length - (sorted.length + TOP_ONE_IN - 1) / TOP_ONE_IN;
+        int body = sorted.length - topCount(sorted.length);
         List<int[]> rows = new ArrayList<>();
         for (int i = 0; i < body; ) {
             int j = i;
