@@ -57,9 +57,17 @@ done
 export LNSIM_REBUILD=0
 
 now() { date +%s.%N; }
-# the machine timed on, for the table: the factor between the two sides depends on it
+# timed FILE ROW CMD...: runs CMD and appends "ROW<tab>wall seconds" to FILE
+timed() {
+  local file=$1 row=$2; shift 2
+  local t0; t0=$(now)
+  "$@"
+  local t1; t1=$(now)
+  printf '%s\t%s\n' "$row" "$(echo "$t1 - $t0" | bc)" >> "$file"
+}
+# the machine timed on, for the table: the factor between the two sides depends on it (java as the launcher picks it)
 printf '%s, %s cores, %s\n' "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
-  "$(java -version 2>&1 | head -1)" > "$work/machine.txt"
+  "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)" > "$work/machine.txt"
 timings="$work/walls.tsv"
 STEPS="${CROSSCHECK_STEPS:-settings repeats}"
 case " $STEPS " in *" settings "*) printf 'setting\tside\tvariant\twall_s\n' > "$timings" ;; esac
@@ -76,34 +84,44 @@ if [ "${CROSSCHECK_LARGE:-1}" != 0 ]; then
   settings+=("shipped-50k 1992 100 50000")
 fi
 
+# stage_cloth DIR INPUT: CLoTH's binary, its snapshot and the input file INPUT in a fresh run folder DIR
+stage_cloth() {
+  rm -rf "$1"; mkdir -p "$1/out"
+  cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$1/"
+  cp "$2" "$1/cloth_input.txt"
+}
+# cloth_in DIR SEED: CLoTH run in DIR with GSL seed SEED
+cloth_in() { (cd "$1" && GSL_RNG_SEED=$2 nice_run ./cloth out/ > cloth.log 2>&1); }
+# lnsim_in CFG OUT: lnsim through the launcher, as a user runs it (its class-data archive is recorded by the
+# --version call above)
+lnsim_in() { LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx4g}" nice_run "$root/lnsim" run "$1" --out "$2" > "$2.log" 2>&1; }
+
 run_cloth() { # name seed amount payments
   local name=$1 seed=$2 amount=$3 payments=$4 dir="$work/$1/cloth"
-  mkdir -p "$dir/out"
-  cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$dir/"
+  mkdir -p "$dir"
   sed -e "s/^average_payment_amount=.*/average_payment_amount=$amount/" -e "s/^n_payments=.*/n_payments=$payments/" \
-    "$src/cloth_input.txt" > "$dir/cloth_input.txt"
-  local t0; t0=$(now)
-  (cd "$dir" && GSL_RNG_SEED=$seed nice_run ./cloth out/ > cloth.log 2>&1)
-  local t1; t1=$(now)
-  printf '%s\tcloth\tcloth\t%s\n' "$name" "$(echo "$t1 - $t0" | bc)" >> "$timings"
+    "$src/cloth_input.txt" > "$work/$name/cloth_input.txt"
+  stage_cloth "$dir" "$work/$name/cloth_input.txt"
+  timed "$timings" "$(printf '%s\tcloth\tcloth' "$name")" cloth_in "$dir" "$seed"
 }
 
-run_lnsim() { # name variant protocols-yaml extra-yaml-lines
-  local name=$1 variant=$2 protocols=$3 extra=$4 dir="$work/$1/lnsim-$2"
-  mkdir -p "$work/$1/configs"
+# config name variant protocols-yaml extra-yaml-lines: writes the lnsim config of a setting's variant, prints its path
+config() {
   local cfg="$work/$1/configs/$2.yaml"
+  mkdir -p "$work/$1/configs"
   cat > "$cfg" <<YAML
 seed: 1
 network: {file: '$root/data/snapshots/cloth-snapshot-2020'}
-workload: {trace: '$work/$name/cloth/payments.csv'}
-protocols: $protocols
-$extra
+workload: {trace: '$work/$1/cloth/payments.csv'}
+protocols: $3
+$4
 YAML
-  local t0; t0=$(now)
-  # through the launcher, as a user runs it (its class-data archive is recorded by the --version call above)
-  LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx4g}" nice_run "$root/lnsim" run "$cfg" --out "$dir" > "$dir.log" 2>&1
-  local t1; t1=$(now)
-  printf '%s\tlnsim\t%s\t%s\n' "$name" "$variant" "$(echo "$t1 - $t0" | bc)" >> "$timings"
+  echo "$cfg"
+}
+
+run_lnsim() { # name variant protocols-yaml extra-yaml-lines
+  local cfg; cfg=$(config "$@")
+  timed "$timings" "$(printf '%s\tlnsim\t%s' "$1" "$2")" lnsim_in "$cfg" "$work/$1/lnsim-$2"
 }
 
 # CLoTH's engine semantics in lnsim: the file's balances, no reserve, each part settled as it arrives, CLoTH's latency
@@ -139,25 +157,17 @@ done
 repeats="$work/repeats.tsv"
 if [ "${CROSSCHECK_REPEATS:-3}" -gt 0 ] && case " $STEPS " in *" repeats "*) true ;; *) false ;; esac; then
   printf 'round\tside\twall_s\n' > "$repeats"
+  cfg=$(config shipped cloth '[{name: cloth}]' "$CLOTH_LIKE")
   for r in $(seq 1 "${CROSSCHECK_REPEATS:-3}"); do
     echo "== repeat $r of the shipped setting" >&2
     rdir="$work/repeats/cloth-$r"
-    rm -rf "$rdir"; mkdir -p "$rdir/out"
-    cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$work/shipped/cloth/cloth_input.txt" \
-      "$rdir/"
-    t0=$(now)
-    (cd "$rdir" && GSL_RNG_SEED=1992 nice_run ./cloth out/ > cloth.log 2>&1)
-    t1=$(now)
+    stage_cloth "$rdir" "$work/shipped/cloth/cloth_input.txt"
+    timed "$repeats" "$(printf '%s\tcloth' "$r")" cloth_in "$rdir" 1992
     cmp -s "$rdir/payments.csv" "$work/shipped/cloth/payments.csv" \
       || { echo "crosscheck: repeat $r of CLoTH generated other payments than the shipped run" >&2; exit 1; }
-    printf '%s\tcloth\t%s\n' "$r" "$(echo "$t1 - $t0" | bc)" >> "$repeats"
     for k in 1 2 3; do
       rm -rf "$work/repeats/lnsim"
-      t0=$(now)
-      LNSIM_JAVA_OPTS="${LNSIM_JAVA_OPTS:--Xmx4g}" nice_run "$root/lnsim" run "$work/shipped/configs/cloth.yaml" \
-        --out "$work/repeats/lnsim" > "$work/repeats/lnsim.log" 2>&1
-      t1=$(now)
-      printf '%s\tlnsim\t%s\n' "$r" "$(echo "$t1 - $t0" | bc)" >> "$repeats"
+      timed "$repeats" "$(printf '%s\tlnsim' "$r")" lnsim_in "$cfg" "$work/repeats/lnsim"
     done
   done
 fi
