@@ -44,6 +44,14 @@ public final class Exclusions {
         directions[count++] = direction;
     }
 
+    /** The direction excluded last; the set must not be empty. */
+    public int last() {
+        if (count == 0) {
+            throw new IllegalStateException("nothing excluded yet");
+        }
+        return directions[count - 1];
+    }
+
     /** A copy for a route request. */
     public int[] toArray() {
         return Arrays.copyOf(directions, count);

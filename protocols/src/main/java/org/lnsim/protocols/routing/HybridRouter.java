@@ -55,6 +55,8 @@ public final class HybridRouter {
     private final ChannelGraph graph;
     private final InEdges in;
     private final ThreadLocal<Scratch> scratch;
+    /** The labels of the thread's open {@link ExclusionSearch}, apart from {@link #scratch}, which find uses. */
+    private final ThreadLocal<Scratch> exclusionScratch;
     /** The policies a {@link #privateCopy} searches on; null in a shared router (the graph's announced ones). */
     private final BelievedPolicies believed;
 
@@ -62,6 +64,7 @@ public final class HybridRouter {
         this.graph = graph;
         this.in = new InEdges(graph);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
+        this.exclusionScratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
         this.believed = null;
     }
 
@@ -69,6 +72,7 @@ public final class HybridRouter {
         this.graph = shared.graph;
         this.in = new InEdges(shared.in, 2 * graph.channelCount());
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
+        this.exclusionScratch = ThreadLocal.withInitial(() -> new Scratch(graph.nodeCount(), in.toGraph));
         this.believed = new BelievedPolicies(graph, in);
     }
 
@@ -279,55 +283,44 @@ public final class HybridRouter {
      * only for a kept candidate. Queue ties are broken by graph node index, as before the renumbering.
      */
     private int dijkstra(Scratch s, Search q, long bias) {
+        return begin(s, q, bias, false) ? settle(s, q, bias, false, false) : -1;
+    }
+
+    /** {@link #settle}'s answer when a resumed search finds a settled label it would change (see there). */
+    private static final int REOPENS = -2;
+
+    /**
+     * Starts a Dijkstra run: clears the state, seeds the destination and, unless {@code exact}, the sender-side
+     * bounds; returns false when the sender has no usable channel (no route).
+     *
+     * @param exact a textbook run for {@link ExclusionSearch}: no sender bound and no early stop, so that every
+     *              tentative label is the best over the settled nodes and the state can be resumed
+     */
+    private boolean begin(Scratch s, Search q, long bias, boolean exact) {
         InEdges x = in;
         RouteRequest r = q.r;
-        final int[] inStart = x.start;
-        final int[] liveEnd = x.liveEnd;
-        final long[] hot = x.hot;
-        final long[] cold = x.cold;
-        final int[] dir = x.dir;
-        final long[] htlcMin = x.htlcMinMsat;
-        final int[] toGraph = x.toGraph;
-        final boolean flat = r.flatCosts();
-        final double fuzz = r.fuzz();
-        final boolean fuzzed = fuzz != 0;
-        final long fuzzSeed = r.seed();
-        final double rfBlk = q.rfBlk;
-        final boolean excludesNodes = r.excludedNodes().length > 0;
-        // whether the request limits any hop beyond the channel's policy (requestAllows)
-        final boolean filtered = r.excludedDirections().length > 0 || excludesNodes || r.localBalances() != null
-                || r.liquidity() != null || r.knownChannels() != null;
+        final long amountMsat = r.amountMsat();
         // the excluded directions as one bit each: a pay loop's prune and retries exclude hundreds, and a binary
         // search per edge was a third of source's path finding on CLoTH's snapshot (JFR)
-        final long[] excludedBits = s.excludedDirections(2 * graph.channelCount(), r.excludedDirections());
-        final long amountMsat = r.amountMsat();
+        s.excludedDirections(2 * graph.channelCount(), r.excludedDirections());
         // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
         // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
-        final long fuzzCeil20 = fuzzed ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
-        final long fuzzSlack = fuzzed ? 3 : 0;
-
-        final long[] seenBits = s.seenBits;
-        final long[] doneBits = s.doneBits;
-        Arrays.fill(seenBits, 0);
-        Arrays.fill(doneBits, 0);
-        final long[] key = s.key;
-        final long[] total = s.total;
-        final long[] amount = s.amount;
-        final int[] hops = s.hops;
-        final int[] prev = s.prev;
-        final RadixHeap heap = s.heap;
-        heap.clear(amountMsat);
+        final double fuzz = r.fuzz();
+        final long fuzzCeil20 = fuzz != 0 ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
+        final long fuzzSlack = fuzz != 0 ? 3 : 0;
+        Arrays.fill(s.seenBits, 0);
+        Arrays.fill(s.doneBits, 0);
+        s.heap.clear(amountMsat);
         final int dst = x.toInternal[r.target()];
         final int src = x.toInternal[r.source()];
         s.lastSource = src;
-        final int srcPeer = x.deadEndPeer[src];
-        seenBits[dst >>> 6] |= 1L << dst;
-        key[dst] = amountMsat;
-        total[dst] = amountMsat;
-        amount[dst] = amountMsat;
-        hops[dst] = 0;
-        prev[dst] = -1;
-        heap.push(dst, amountMsat);
+        s.seenBits[dst >>> 6] |= 1L << dst;
+        s.key[dst] = amountMsat;
+        s.total[dst] = amountMsat;
+        s.amount[dst] = amountMsat;
+        s.hops[dst] = 0;
+        s.prev[dst] = -1;
+        s.heap.push(dst, amountMsat);
         // The sender's label changes only while one of its out-neighbours is being scanned: once every node it has a
         // usable channel to is settled, the label is final and the search can stop (long before the sender itself
         // would come out of the queue when those neighbours are hubs, as they usually are).
@@ -345,7 +338,7 @@ public final class HybridRouter {
                 final long base = feeBase(dirOut);
                 final long feeLow = Math.max(0, base - ((base * fuzzCeil20) >>> 20) - fuzzSlack);
                 senderHopMin = Math.min(senderHopMin,
-                        feeLow + CostModel.riskFeeMsat(amountMsat, cltvDelta(dirOut), rfBlk));
+                        feeLow + CostModel.riskFeeMsat(amountMsat, cltvDelta(dirOut), q.rfBlk));
                 final int w = x.toInternal[graph.outPeer(slot)];
                 if (x.deadEndPeer[w] == src && w != dst) {
                     continue; // its only peer is the sender, so it is never settled and never relaxes the sender
@@ -356,18 +349,72 @@ public final class HybridRouter {
                 }
             }
         }
-        if (openNeighbours == 0) {
-            return -1;
-        }
         // Once the sender is seen with key K, a label costing >= K - reach can never be part of the answer: the rest
         // of its way to the sender adds at least `bias` per hop and the sender's own hop at least senderHopMin more,
         // and only strictly cheaper labels replace.
-        final long reach = bias + senderHopMin;
-        long bound = Long.MAX_VALUE;
+        s.reach = bias + senderHopMin;
+        s.bound = Long.MAX_VALUE;
+        s.openNeighbours = openNeighbours;
+        return openNeighbours > 0;
+    }
+
+    /**
+     * Runs Dijkstra from the state {@link #begin} (or an {@link ExclusionSearch}) left until the sender's label is
+     * final; returns the sender's hop count, -1 if it is unreachable, or {@link #REOPENS}.
+     *
+     * <p>Exact runs ({@code exact}) keep no sender bound, stop only when the sender comes out of the queue, and
+     * break a tie between equal candidates as a run from scratch would: for the node that comes out of the queue
+     * first ({@link #popsBefore}). A resumed run ({@code resume}) also checks the candidates for settled nodes whose
+     * key is above the scanned one's (settled before the exclusion, when the queue order was another): if one would
+     * change such a label, the run stops with {@link #REOPENS} and the caller searches from scratch.
+     */
+    private int settle(Scratch s, Search q, long bias, boolean exact, boolean resume) {
+        InEdges x = in;
+        RouteRequest r = q.r;
+        final int[] inStart = x.start;
+        final int[] liveEnd = x.liveEnd;
+        final long[] hot = x.hot;
+        final long[] cold = x.cold;
+        final int[] dir = x.dir;
+        final long[] htlcMin = x.htlcMinMsat;
+        final int[] toGraph = x.toGraph;
+        final boolean flat = r.flatCosts();
+        final double fuzz = r.fuzz();
+        final boolean fuzzed = fuzz != 0;
+        final long fuzzSeed = r.seed();
+        final double rfBlk = q.rfBlk;
+        final boolean excludesNodes = r.excludedNodes().length > 0;
+        final long[] excludedBits = s.excludedBits;
+        // whether the request limits any hop beyond the channel's policy (requestAllows)
+        final boolean filtered = s.excludedCount > 0 || excludesNodes || r.localBalances() != null
+                || r.liquidity() != null || r.knownChannels() != null;
+        final long amountMsat = r.amountMsat();
+        final long fuzzCeil20 = fuzzed ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
+        final long fuzzSlack = fuzzed ? 3 : 0;
+        final long[] seenBits = s.seenBits;
+        final long[] doneBits = s.doneBits;
+        final long[] key = s.key;
+        final long[] total = s.total;
+        final long[] amount = s.amount;
+        final int[] hops = s.hops;
+        final int[] prev = s.prev;
+        final RadixHeap heap = s.heap;
+        final int src = s.lastSource;
+        final int srcPeer = x.deadEndPeer[src];
+        final long[] nbBits = s.nbBits;
+        final long reach = s.reach;
+        long bound = s.bound;
+        int openNeighbours = s.openNeighbours;
         while (!heap.isEmpty()) {
             final int v = heap.pop();
             if ((doneBits[v >>> 6] & (1L << v)) != 0) {
                 continue; // a stale entry: the node came out earlier with a lower key
+            }
+            if (resume && (doneBits[src >>> 6] & (1L << src)) != 0 && popsBefore(key, src, v)) {
+                // the exclusion did not touch the sender's label, and every label that comes out before it is
+                // settled: the sender would come out now; v stays queued, unscanned
+                heap.push(v, key[v]);
+                return hops[src];
             }
             doneBits[v >>> 6] |= 1L << v;
             final long keyV = key[v];
@@ -386,18 +433,22 @@ public final class HybridRouter {
             for (int slot = inStart[v]; slot < end; slot++) {
                 final long w = hot[slot];
                 final int u = (int) (w >>> 32);
-                if ((doneBits[u >>> 6] & (1L << u)) != 0) {
+                final boolean doneU = (doneBits[u >>> 6] & (1L << u)) != 0;
+                if (doneU && (!resume || key[u] <= keyV)) {
                     continue;
                 }
                 final long seenWord = seenBits[u >>> 6];
                 final long bit = 1L << u;
+                final boolean seenU = (seenWord & bit) != 0;
                 // the candidate must cost less than both u's label and the sender's
                 final long cut = u == src ? bound : bound - reach;
-                final long limit = (seenWord & bit) == 0 ? cut : Math.min(cut, key[u]);
+                final long limit = seenU ? Math.min(cut, key[u]) : cut;
                 final long base = w & 0xFFFF_FFFFL;
                 // cost >= keyV + bias + fuzzed fee >= keyV + bias + ⌊base · (1 − fuzz)⌋ − 1: when even that cannot
-                // win, skip the rest (integer bound, see fuzzCeil20)
-                if (keyV + bias + base - ((base * fuzzCeil20) >>> 20) - fuzzSlack >= limit) {
+                // win, skip the rest (integer bound, see fuzzCeil20); an exact run lets an equal cost through, for
+                // the tie rule
+                if (keyV + bias + base - ((base * fuzzCeil20) >>> 20) - fuzzSlack >= (exact && seenU ? limit + 1
+                        : limit)) {
                     continue;
                 }
                 final int o = InEdges.COLD * slot;
@@ -418,8 +469,11 @@ public final class HybridRouter {
                 final long cRisk = candidateRisk(senderHop, flat, riskV, cTotal, feeBasis, fuzzedFee,
                         (int) (c0 >>> 16) & 0xFFFF, bias, rfBlk);
                 final long cost = cTotal + cRisk;
-                if (cost < limit) {
-                    if (senderHop) {
+                if (cost < limit || exact && seenU && cost == limit && popsBefore(key, v, popper(prev[u]))) {
+                    if (doneU) {
+                        return REOPENS;
+                    }
+                    if (senderHop && !exact) {
                         bound = cost;
                     }
                     seenBits[u >>> 6] = seenWord | bit;
@@ -431,11 +485,25 @@ public final class HybridRouter {
                     heap.push(u, cost);
                 }
             }
-            if ((nbBits[v >>> 6] & (1L << v)) != 0 && --openNeighbours == 0) {
+            if (!exact && (nbBits[v >>> 6] & (1L << v)) != 0 && --openNeighbours == 0) {
                 return (seenBits[src >>> 6] & (1L << src)) != 0 ? hops[src] : -1;
             }
         }
-        return -1;
+        // a resumed run whose exclusion did not touch the sender's label may run out of labels first
+        return (doneBits[src >>> 6] & (1L << src)) != 0 ? hops[src] : -1;
+    }
+
+    /** The node (internal index) whose scan set a label with predecessor direction {@code prevDir} (u → it). */
+    private int popper(int prevDir) {
+        return in.toInternal[graph.target(prevDir)];
+    }
+
+    /**
+     * Whether settled node a came out of the queue before settled node b: by key, then by graph index (the heap's
+     * tie rule).
+     */
+    private boolean popsBefore(long[] key, int a, int b) {
+        return key[a] < key[b] || key[a] == key[b] && in.toGraph[a] < in.toGraph[b];
     }
 
     /** The route found by the last {@link #dijkstra} run, read from the prev pointers. */
@@ -465,6 +533,277 @@ public final class HybridRouter {
             cltv += cltvDelta(e);
         }
         return new Route(List.of(hops), q.r.amountMsat(), cost, algorithm, null);
+    }
+
+    // ------------------------------------------------------------------ a pay loop's searches at one instant
+
+    /**
+     * Opens a search for {@code r} whose excluded directions then grow one at a time ({@link ExclusionSearch}). The
+     * search is valid until the next call on the same thread (it keeps its labels in a second per-thread scratch).
+     */
+    public ExclusionSearch exclusionSearch(RouteRequest r) {
+        return new ExclusionSearch(r);
+    }
+
+    /** Slot in {@link #in} of every graph direction (-1: not usable), built on first use. */
+    private volatile int[] slotByDirection;
+
+    private int[] slotByDirection() {
+        int[] a = in.slotOf != null ? in.slotOf : slotByDirection;
+        if (a == null) {
+            a = new int[2 * graph.channelCount()];
+            Arrays.fill(a, -1);
+            for (int k = 0; k < in.dir.length; k++) {
+                a[in.dir[k]] = k;
+            }
+            slotByDirection = a;
+        }
+        return a;
+    }
+
+    /**
+     * The searches of c-lightning's pay loop while it prunes (lightning-facts §2.5): one request, searched again
+     * after each route over the fee budget or delay limit with one more excluded direction, all at one instant. A
+     * search from scratch each time costs a whole Dijkstra; on a network whose hubs charge more than the budget
+     * (the fitted 1M-channel network: a sender whose peer is a hub asking 1%, with 10,000 channels) the loop
+     * excludes that hub's directions one by one, and thousands of searches from scratch took minutes per payment.
+     *
+     * <p>This search answers the same routes, byte for byte, by keeping its Dijkstra labels (an exact run: no sender
+     * bound, so every tentative label is the best over the settled nodes) and repairing them after each exclusion,
+     * as in Ramalingam and Reps' decremental shortest paths (1996): the labels whose predecessor chain uses the
+     * excluded direction are reset, each takes its best candidate from its settled, unaffected peers under the
+     * queue's tie rule, and Dijkstra resumes from every tentative label until the sender comes out again. The cost
+     * model is not monotone (a label with a larger key but a smaller total can offer its peers cheaper candidates),
+     * so the resumed run checks the labels settled before the exclusion whose key is above the scanned one's; if a
+     * candidate would change one, the search starts again from scratch ({@link #reopened}). Routes longer than the
+     * hop limit, and BFG requests, are answered by {@link #find} itself. Results equal {@link #find}'s on the same
+     * request with the same exclusions: differential test {@code ExclusionSearchTest}.
+     *
+     * <p>Not thread-safe; valid until the next {@link #exclusionSearch} on the same thread.
+     */
+    public final class ExclusionSearch {
+        private final RouteRequest request;
+        private final Search q;
+        private final Scratch s;
+        private int[] added = new int[8];
+        private int addedCount;
+        /** Whether the labels must be computed from scratch before the next answer. */
+        private boolean fresh = true;
+        /** Whether labels were reset since the last answer. */
+        private boolean changed;
+        private int lastHops;
+        private int reopened;
+        private int repaired;
+
+        private ExclusionSearch(RouteRequest r) {
+            this.request = r;
+            this.q = new Search(r);
+            this.s = exclusionScratch.get();
+            s.owner = this;
+        }
+
+        /** The route for the request with every direction excluded so far: {@link #find}'s answer. */
+        public Route route() {
+            check();
+            RouteRequest r = request;
+            if (r.algorithm() == Algorithm.BFG || r.source() == r.target()) {
+                return find(current());
+            }
+            int hops;
+            if (fresh) {
+                hops = fromScratch();
+            } else if (changed) {
+                hops = resume();
+                if (hops == REOPENS) {
+                    reopened++;
+                    hops = fromScratch();
+                } else {
+                    repaired++;
+                }
+            } else {
+                hops = lastHops;
+            }
+            lastHops = hops;
+            changed = false;
+            if (hops < 0) {
+                fresh = true; // nothing to repair from: an unreachable sender's labels are not settled to it
+                return Route.none(r.amountMsat(), Algorithm.DIJKSTRA, noRouteReason(r));
+            }
+            if (hops > r.maxHops()) {
+                return find(current()); // the fallback (or DIJKSTRA's refusal), from scratch, as find does it
+            }
+            return extract(s, q, Algorithm.DIJKSTRA);
+        }
+
+        /** Excludes direction {@code e} (graph numbering) from the next {@link #route}. */
+        public void exclude(int e) {
+            check();
+            if (addedCount == added.length) {
+                added = Arrays.copyOf(added, 2 * addedCount);
+            }
+            added[addedCount++] = e;
+            if (fresh) {
+                return;
+            }
+            s.excludeMore(e);
+            if (e < 0 || e >= 2 * graph.channelCount()) {
+                return;
+            }
+            int u = in.toInternal[graph.source(e)];
+            if ((s.seenBits[u >>> 6] & (1L << u)) == 0 || s.prev[u] != e) {
+                return; // no label goes through e
+            }
+            int count = affectedBy(u);
+            int[] aff = s.affected;
+            for (int i = 0; i < count; i++) {
+                int a = aff[i];
+                s.seenBits[a >>> 6] &= ~(1L << a);
+                s.doneBits[a >>> 6] &= ~(1L << a);
+            }
+            for (int i = 0; i < count; i++) {
+                relabel(aff[i]);
+            }
+            changed = true;
+        }
+
+        /** Searches that repaired their labels, and searches that had to start again from scratch (tests). */
+        int repaired() {
+            return repaired;
+        }
+
+        int reopened() {
+            return reopened;
+        }
+
+        private void check() {
+            if (s.owner != this) {
+                throw new IllegalStateException("another exclusion search was opened on this thread since");
+            }
+        }
+
+        /** The request with every exclusion so far (for {@link #find}). */
+        private RouteRequest current() {
+            if (addedCount == 0) {
+                return request;
+            }
+            int[] base = request.excludedDirections();
+            int[] all = Arrays.copyOf(base, base.length + addedCount);
+            System.arraycopy(added, 0, all, base.length, addedCount);
+            return request.withExcludedDirections(all);
+        }
+
+        private int fromScratch() {
+            fresh = false;
+            if (!begin(s, q, CostModel.RISK_BIAS, true)) {
+                return -1;
+            }
+            for (int i = 0; i < addedCount; i++) {
+                s.excludeMore(added[i]);
+            }
+            return settle(s, q, CostModel.RISK_BIAS, true, false);
+        }
+
+        /**
+         * Collects in {@code s.affected} every labelled node whose predecessor chain passes through {@code u}, u
+         * included; returns how many. A breadth-first walk down the tree of labels: the children of y are the nodes
+         * of y's in-slots whose label came through that slot, so the walk costs the in-degrees of the nodes it finds.
+         */
+        private int affectedBy(int u) {
+            if (s.affected == null) {
+                s.affected = new int[s.nodes];
+            }
+            final int[] aff = s.affected;
+            final long[] seen = s.seenBits;
+            int count = 0;
+            aff[count++] = u;
+            for (int i = 0; i < count; i++) {
+                final int y = aff[i];
+                for (int slot = in.start[y], end = in.start[y + 1]; slot < end; slot++) {
+                    final int x = (int) (in.hot[slot] >>> 32);
+                    if ((seen[x >>> 6] & (1L << x)) != 0 && s.prev[x] == in.dir[slot]) {
+                        aff[count++] = x;
+                    }
+                }
+            }
+            return count;
+        }
+
+        /**
+         * Gives reset node a its best candidate from its settled peers (none: a stays unlabelled), breaking ties as
+         * the queue would have: the peer that came out first, then the first slot of its scan.
+         */
+        private void relabel(int a) {
+            final int[] slots = slotByDirection();
+            final int src = s.lastSource;
+            final int srcPeer = in.deadEndPeer[src];
+            final int ag = in.toGraph[a];
+            int bestB = -1;
+            int bestSlot = -1;
+            int bestDir = -1;
+            long bestCost = 0;
+            long bestTotal = 0;
+            long bestAmount = 0;
+            for (int gs = graph.outStart(ag), ge = graph.outEnd(ag); gs < ge; gs++) {
+                final int d = graph.outDirection(gs); // a -> b: in b's in-list at slot k
+                final int k = slots[d];
+                if (k < 0 || s.excludes(d)) {
+                    continue;
+                }
+                final int b = in.toInternal[graph.outPeer(gs)];
+                if ((s.doneBits[b >>> 6] & (1L << b)) == 0 || b == src || k >= in.liveEnd[b] && b != srcPeer) {
+                    continue; // only settled nodes have scanned, and a scan covers its live slots (all at srcPeer)
+                }
+                if (bestB >= 0 && s.key[b] + CostModel.RISK_BIAS > bestCost) {
+                    continue; // a candidate costs at least its peer's key plus the bias: it cannot win or tie
+                }
+                final long totalB = s.total[b];
+                if (!relax(s, q, d, ag, s.amount[b], totalB, s.key[b] - totalB, CostModel.RISK_BIAS)) {
+                    continue;
+                }
+                final long cost = s.cTotal + s.cRisk;
+                if (bestB < 0 || cost < bestCost || cost == bestCost
+                        && (popsBefore(s.key, b, bestB) || b == bestB && k < bestSlot)) {
+                    bestB = b;
+                    bestSlot = k;
+                    bestDir = d;
+                    bestCost = cost;
+                    bestTotal = s.cTotal;
+                    bestAmount = s.cAmount;
+                }
+            }
+            if (bestB >= 0) {
+                s.seenBits[a >>> 6] |= 1L << a;
+                s.key[a] = bestCost;
+                s.total[a] = bestTotal;
+                s.amount[a] = bestAmount;
+                s.hops[a] = s.hops[bestB] + 1;
+                s.prev[a] = bestDir;
+            }
+        }
+
+        /** Queues every tentative label and resumes the exact run. */
+        private int resume() {
+            final long[] seen = s.seenBits;
+            final long[] done = s.doneBits;
+            long floor = Long.MAX_VALUE;
+            for (int wi = 0; wi < seen.length; wi++) {
+                for (long word = seen[wi] & ~done[wi]; word != 0; word &= word - 1) {
+                    floor = Math.min(floor, s.key[(wi << 6) + Long.numberOfTrailingZeros(word)]);
+                }
+            }
+            if (floor == Long.MAX_VALUE) { // nothing to settle: the sender's label stands if it was not reset
+                int src = s.lastSource;
+                return (done[src >>> 6] & (1L << src)) != 0 ? s.hops[src] : -1;
+            }
+            s.heap.clear(floor);
+            for (int wi = 0; wi < seen.length; wi++) {
+                for (long word = seen[wi] & ~done[wi]; word != 0; word &= word - 1) {
+                    int x = (wi << 6) + Long.numberOfTrailingZeros(word);
+                    s.heap.push(x, s.key[x]);
+                }
+            }
+            return settle(s, q, CostModel.RISK_BIAS, true, true);
+        }
     }
 
     // ------------------------------------------------------------------ Bellman-Ford-Gibson
@@ -641,9 +980,18 @@ public final class HybridRouter {
         final int nodes;
         int epoch;
         /** One bit per graph direction: the current query's excluded directions; allocated on first use. */
-        private long[] excludedBits;
-        /** The directions whose bits are set in {@link #excludedBits}. */
+        long[] excludedBits;
+        /** The directions whose bits are set in {@link #excludedBits}, the first {@link #excludedCount}. */
         private int[] excludedSet = new int[0];
+        int excludedCount;
+        /** The {@link ExclusionSearch} using this scratch (exclusion scratch only). */
+        Object owner;
+        /** An exclusion search's nodes to repair; allocated on first use. */
+        int[] affected;
+        /** A Dijkstra run's sender bound state, kept between {@link #begin} and {@link #settle}. */
+        long reach;
+        long bound;
+        int openNeighbours;
         // candidate of the last relax()
         long cAmount;
         long cTotal;
@@ -665,18 +1013,35 @@ public final class HybridRouter {
             if (excludedBits == null) {
                 excludedBits = new long[(directions + 63) >>> 6];
             }
-            for (int e : excludedSet) {
+            for (int i = 0; i < excludedCount; i++) {
+                int e = excludedSet[i];
                 if (e >= 0 && e < directions) {
                     excludedBits[e >>> 6] &= ~(1L << e);
                 }
             }
+            excludedSet = excluded; // never written: excludeMore copies it first
+            excludedCount = excluded.length;
             for (int e : excluded) {
                 if (e >= 0 && e < directions) { // another graph's direction excludes nothing here, as before
                     excludedBits[e >>> 6] |= 1L << e;
                 }
             }
-            excludedSet = excluded;
             return excludedBits;
+        }
+
+        /** Excludes one direction more, after {@link #excludedDirections} (an {@link ExclusionSearch}). */
+        void excludeMore(int e) {
+            if (excludedCount == excludedSet.length) {
+                excludedSet = Arrays.copyOf(excludedSet, Math.max(8, 2 * excludedCount));
+            }
+            excludedSet[excludedCount++] = e;
+            if (e >= 0 && e >>> 6 < excludedBits.length) {
+                excludedBits[e >>> 6] |= 1L << e;
+            }
+        }
+
+        boolean excludes(int e) {
+            return (excludedBits[e >>> 6] & (1L << e)) != 0;
         }
 
         Scratch(int n, int[] tieRank) {
