@@ -43,7 +43,9 @@ import org.lnsim.network.Fees;
  * {@code lnsim bench route}, never in unit tests.
  *
  * <p>BFG: a layered dynamic programme, O(maxHops × E) relaxations over the nodes reached at each layer, with
- * maxHops + 1 (amount, total, risk, prev) entries per node (≈ 29 bytes × 21 per node). Per-thread scratch arrays are
+ * maxHops + 1 (amount, total, risk, prev) entries per node (≈ 29 bytes × 21 per node). An {@link ExclusionSearch}
+ * (the pay loop's prune) keeps a second per-thread set of Dijkstra labels (≈ 40 bytes per node) and, on a shared
+ * router, builds a slot index of 4 bytes per direction on first use. Per-thread scratch arrays are
  * allocated once per thread and reused; no allocation happens per edge relaxation. Instances are immutable and
  * thread-safe, except a {@link #privateCopy} (policies that change during a run: one simulation thread).
  */
@@ -303,11 +305,8 @@ public final class HybridRouter {
         // the excluded directions as one bit each: a pay loop's prune and retries exclude hundreds, and a binary
         // search per edge was a third of source's path finding on CLoTH's snapshot (JFR)
         s.excludedDirections(2 * graph.channelCount(), r.excludedDirections());
-        // ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) >>> 20 > base · fuzz − 1 for every u32 base; with fuzzSlack 3
-        // the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a hop with this base
-        final double fuzz = r.fuzz();
-        final long fuzzCeil20 = fuzz != 0 ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
-        final long fuzzSlack = fuzz != 0 ? 3 : 0;
+        final long fuzzCeil20 = fuzzCeil20(r.fuzz());
+        final long fuzzSlack = fuzzSlack(r.fuzz());
         Arrays.fill(s.seenBits, 0);
         Arrays.fill(s.doneBits, 0);
         s.heap.clear(amountMsat);
@@ -380,7 +379,6 @@ public final class HybridRouter {
         final int[] toGraph = x.toGraph;
         final boolean flat = r.flatCosts();
         final double fuzz = r.fuzz();
-        final boolean fuzzed = fuzz != 0;
         final long fuzzSeed = r.seed();
         final double rfBlk = q.rfBlk;
         final boolean excludesNodes = r.excludedNodes().length > 0;
@@ -389,8 +387,8 @@ public final class HybridRouter {
         final boolean filtered = s.excludedCount > 0 || excludesNodes || r.localBalances() != null
                 || r.liquidity() != null || r.knownChannels() != null;
         final long amountMsat = r.amountMsat();
-        final long fuzzCeil20 = fuzzed ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
-        final long fuzzSlack = fuzzed ? 3 : 0;
+        final long fuzzCeil20 = fuzzCeil20(fuzz);
+        final long fuzzSlack = fuzzSlack(fuzz);
         final long[] seenBits = s.seenBits;
         final long[] doneBits = s.doneBits;
         final long[] key = s.key;
@@ -491,6 +489,20 @@ public final class HybridRouter {
         }
         // a resumed run whose exclusion did not touch the sender's label may run out of labels first
         return (doneBits[src >>> 6] & (1L << src)) != 0 ? hops[src] : -1;
+    }
+
+    /**
+     * ⌈fuzz · 2^20⌉, so that (base · fuzzCeil20) &gt;&gt;&gt; 20 &gt; base · fuzz − 1 for every u32 base; with
+     * {@link #fuzzSlack} 3 the bound base − that − 3 stays below base · (1 − fuzz) − 2, under any fuzzed fee of a
+     * hop with this base. 0 without fuzz.
+     */
+    private static long fuzzCeil20(double fuzz) {
+        return fuzz != 0 ? (long) Math.ceil(fuzz * (1 << 20)) : 0;
+    }
+
+    /** See {@link #fuzzCeil20}: 3 with fuzz, 0 without. */
+    private static long fuzzSlack(double fuzz) {
+        return fuzz != 0 ? 3 : 0;
     }
 
     /** The node (internal index) whose scan set a label with predecessor direction {@code prevDir} (u → it). */

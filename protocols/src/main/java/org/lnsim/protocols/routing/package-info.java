@@ -8,7 +8,10 @@
  * with BOLT 7 integer fee arithmetic. The one exception to immutability is a router's
  * {@link org.lnsim.protocols.routing.HybridRouter#privateCopy}, for a network whose policies change during a run
  * (issue 22): it searches on what a node believes ({@code HybridRouter.believe}, {@code BelievedPolicies}), rewrites
- * its own copy of the policy words to do so, and serves one simulation thread.
+ * its own copy of the policy words to do so, and serves one simulation thread. A pay loop's searches at one instant
+ * that differ by one excluded direction each go through
+ * {@link org.lnsim.protocols.routing.HybridRouter.ExclusionSearch}, which repairs its labels instead of searching
+ * from scratch and must answer exactly what {@code find} answers (differential test).
  * {@link org.lnsim.protocols.routing.CostModel#flatEdgeWeight} is the single
  * definition of the edge weight under which the router's flat-cost mode equals a textbook shortest path (the JGraphT
  * oracle of the tests and of {@code lnsim bench route --compare-jgrapht}).

@@ -132,7 +132,18 @@ final class HybridPartRoutes implements PartRoutes {
         return PartRoutes.htlcPath(route, ctx.payment(), deliverMsat, pay.finalCltv());
     }
 
-    /** The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source). */
+    /**
+     * The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source): the
+     * pay plugin's intent, "exclude the most fee-charging channel" (lightning-facts §2.5).
+     *
+     * <p>Not its 2019 code, read literally: v0.7.1's {@code find_worst_channel} (commit 43d5492, {@code plugins/pay.c})
+     * walks the route from the first hop with {@code prev = final amount} and keeps the hop whose {@code val − prev}
+     * is largest, in unsigned 64-bit arithmetic. The first hop gives the total fee; every later hop's amount is below
+     * the previous one's, so {@code val − prev} wraps to 2⁶⁴ minus that hop's fee, and the winner is the later hop
+     * with the <em>smallest</em> positive fee (the sender's own first channel if no later hop charges). The same holds
+     * for the delay. c737fa6 (2019-09-14, in v0.7.3) fixed the sign and then excludes the channel into the node that
+     * charges most, not the one it charges on. lnsim excludes the direction that sets the largest fee.
+     */
     static int mostCharging(Route route) {
         int best = route.hops().get(route.hopCount() - 1).directionIndex();
         long bestFee = -1;

@@ -235,8 +235,8 @@ class ExclusionSearchTest {
                 .graph();
         HybridRouter router = new HybridRouter(g);
         // senders with a usable channel out, receivers with one in (the snapshot holds many disabled channels)
-        int[] senders = IntStream.range(0, g.nodeCount()).filter(v -> usable(g, v, 0)).toArray();
-        int[] receivers = IntStream.range(0, g.nodeCount()).filter(v -> usable(g, v, 1)).toArray();
+        int[] senders = IntStream.range(0, g.nodeCount()).filter(v -> SnapshotRoutesTest.usable(g, v, 0)).toArray();
+        int[] receivers = IntStream.range(0, g.nodeCount()).filter(v -> SnapshotRoutesTest.usable(g, v, 1)).toArray();
         SplittableRandom rnd = new SplittableRandom(2019);
         Counts counts = new Counts();
         for (int i = 0; i < 40; i++) {
@@ -249,16 +249,6 @@ class ExclusionSearchTest {
             loop(g, router, r, 30, rnd, counts);
         }
         assertTrue(counts.repaired > 300, "only " + counts.repaired + " repaired searches of " + counts.compared);
-    }
-
-    /** Whether v has a usable direction leaving it (side 0) or entering it (side 1). */
-    private static boolean usable(ChannelGraph g, int v, int side) {
-        for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
-            if (g.isUsable(g.outDirection(slot) ^ side)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

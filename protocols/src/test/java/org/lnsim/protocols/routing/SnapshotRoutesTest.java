@@ -56,7 +56,7 @@ class SnapshotRoutesTest {
     }
 
     /** Whether v has a usable direction leaving it (side 0) or entering it (side 1). */
-    private static boolean usable(ChannelGraph g, int v, int side) {
+    static boolean usable(ChannelGraph g, int v, int side) {
         for (int slot = g.outStart(v); slot < g.outEnd(v); slot++) {
             if (g.isUsable(g.outDirection(slot) ^ side)) {
                 return true;
