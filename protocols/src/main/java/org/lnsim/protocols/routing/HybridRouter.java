@@ -591,6 +591,11 @@ public final class HybridRouter {
      * hop limit, and BFG requests, are answered by {@link #find} itself. Results equal {@link #find}'s on the same
      * request with the same exclusions: differential test {@code ExclusionSearchTest}.
      *
+     * <p>Cost of a repair: the in-degrees of the reset labels' nodes (to find them), their out-degrees (to relabel
+     * them), the tentative labels (queued again: the radix heap cannot take keys below its last), and the run's
+     * resumption to the sender; a restart costs a Dijkstra without the sender bound. Measured: on the fitted 1M
+     * network a loop of ~6,900 exclusions went from ~35 ms per search to well under 1 ms (README, Performance).
+     *
      * <p>Not thread-safe; valid until the next {@link #exclusionSearch} on the same thread.
      */
     public final class ExclusionSearch {
