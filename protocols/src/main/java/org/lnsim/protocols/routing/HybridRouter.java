@@ -798,21 +798,15 @@ public final class HybridRouter {
             }
         }
 
-        /** Queues every tentative label and resumes the exact run. */
+        /**
+         * Queues every tentative label and resumes the exact run. The queue starts at the request's amount, the least
+         * key any label has (the destination's), so the repaired labels below the last key popped fit; with nothing
+         * queued, settle answers from the sender's label as it stands.
+         */
         private int resume() {
+            s.heap.clear(request.amountMsat());
             final long[] seen = s.seenBits;
             final long[] done = s.doneBits;
-            long floor = Long.MAX_VALUE;
-            for (int wi = 0; wi < seen.length; wi++) {
-                for (long word = seen[wi] & ~done[wi]; word != 0; word &= word - 1) {
-                    floor = Math.min(floor, s.key[(wi << 6) + Long.numberOfTrailingZeros(word)]);
-                }
-            }
-            if (floor == Long.MAX_VALUE) { // nothing to settle: the sender's label stands if it was not reset
-                int src = s.lastSource;
-                return (done[src >>> 6] & (1L << src)) != 0 ? s.hops[src] : -1;
-            }
-            s.heap.clear(floor);
             for (int wi = 0; wi < seen.length; wi++) {
                 for (long word = seen[wi] & ~done[wi]; word != 0; word &= word - 1) {
                     int x = (wi << 6) + Long.numberOfTrailingZeros(word);

@@ -65,7 +65,8 @@ final class HybridPartRoutes implements PartRoutes {
     @Override
     public Route find(long amountMsat, long feeBudgetMsat, Exclusions excluded) {
         long t0 = System.nanoTime();
-        Route route = router.find(request(amountMsat, excluded));
+        RouteRequest req = request(amountMsat, excluded);
+        Route route = router.find(req);
         timings.addPathFinding(System.nanoTime() - t0);
         if (!route.found() || prune(route, feeBudgetMsat, excluded)) {
             return route;
@@ -74,19 +75,15 @@ final class HybridPartRoutes implements PartRoutes {
         // instant (balances, beliefs and known channels unchanged), so one search that repairs its labels answers
         // them all — the same routes as a search from scratch each time, at a fraction of the cost when the loop
         // runs long (HybridRouter.ExclusionSearch).
-        t0 = System.nanoTime();
-        HybridRouter.ExclusionSearch search = router.exclusionSearch(request(amountMsat, excluded));
-        timings.addPathFinding(System.nanoTime() - t0);
+        HybridRouter.ExclusionSearch search = router.exclusionSearch(req);
         while (true) {
             t0 = System.nanoTime();
+            search.exclude(excluded.last());
             route = search.route();
             timings.addPathFinding(System.nanoTime() - t0);
             if (!route.found() || prune(route, feeBudgetMsat, excluded)) {
                 return route;
             }
-            t0 = System.nanoTime();
-            search.exclude(excluded.last());
-            timings.addPathFinding(System.nanoTime() - t0);
         }
     }
 
