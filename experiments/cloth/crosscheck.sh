@@ -10,11 +10,14 @@
 #      (data/snapshots/cloth-snapshot-2020 holds CLoTH's nodes_ln/channels_ln/edges_ln.csv byte for byte: checked),
 #      with protocol `cloth` in CLoTH's engine semantics (file balances, no reserve, receivers settling each part,
 #      CLoTH's latency in whole ms) and with `source` in lnsim's defaults on that network;
-#   3. times every run on this machine, in this one script (CROSSCHECK_STEPS="repeats" reruns only the repeats into
-#      an existing WORK_DIR, keeping its settings' runs, and rewrites the table);
+#   3. times every run on this machine, in this one script (CROSSCHECK_STEPS, default "settings repeats optimised":
+#      e.g. "repeats optimised" reruns only the timed rounds into an existing WORK_DIR, keeping its settings' runs,
+#      and rewrites the table);
 # and for the shipped setting also runs lnsim's departures from CLoTH one at a time, then times it again in
 # CROSSCHECK_REPEATS rounds (default 3; 0 skips them, ~2 min each): CLoTH once, then lnsim `cloth` three times, so that
-# the speed-up comes with its spread on this machine. Then
+# the speed-up comes with its spread on this machine, and in CROSSCHECK_OPTIMISED rounds (default 3; 0 skips them, ~1
+# min each) the same with CLoTH built with gcc -O2 from the same sources (its Makefile builds with -g and no -O), so
+# that the table also gives the factor against CLoTH at its best. Then
 # experiments/cloth/crosscheck.py writes results/tables/cloth-crosscheck.md and its recipe cloth-crosscheck.yaml (the
 # measured text, so that `lnsim reproduce cloth-crosscheck --check` holds).
 #
@@ -69,7 +72,7 @@ timed() {
 printf '%s, %s cores, %s\n' "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
   "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)" > "$work/machine.txt"
 timings="$work/walls.tsv"
-STEPS="${CROSSCHECK_STEPS:-settings repeats}"
+STEPS="${CROSSCHECK_STEPS:-settings repeats optimised}"
 case " $STEPS " in *" settings "*) printf 'setting\tside\tvariant\twall_s\n' > "$timings" ;; esac
 
 # settings: name seed average_payment_amount(sat) payments
@@ -84,10 +87,12 @@ if [ "${CROSSCHECK_LARGE:-1}" != 0 ]; then
   settings+=("shipped-50k 1992 100 50000")
 fi
 
-# stage_cloth DIR INPUT: CLoTH's binary, its snapshot and the input file INPUT in a fresh run folder DIR
+# stage_cloth DIR INPUT [BINARY]: CLoTH's binary (BINARY, default the Makefile's build), its snapshot and the input
+# file INPUT in a fresh run folder DIR
 stage_cloth() {
   rm -rf "$1"; mkdir -p "$1/out"
-  cp "$src/cloth" "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$1/"
+  cp "$src/nodes_ln.csv" "$src/channels_ln.csv" "$src/edges_ln.csv" "$1/"
+  cp "${3:-$src/cloth}" "$1/cloth"
   cp "$2" "$1/cloth_input.txt"
 }
 # cloth_in DIR SEED: CLoTH run in DIR with GSL seed SEED
@@ -153,23 +158,32 @@ for s in "${settings[@]}"; do
   fi
 done
 
-# the shipped setting again, interleaved: CLoTH once, then lnsim `cloth` three times, per round
-repeats="$work/repeats.tsv"
-if [ "${CROSSCHECK_REPEATS:-3}" -gt 0 ] && case " $STEPS " in *" repeats "*) true ;; *) false ;; esac; then
-  printf 'round\tside\twall_s\n' > "$repeats"
+# rounds FILE DIR BINARY ROUNDS LABEL: the shipped setting again, interleaved: CLoTH (BINARY) once, then lnsim `cloth`
+# three times, per round; CLoTH's payments must be the shipped run's
+rounds() {
+  local file=$1 dir=$2 binary=$3 n=$4 label=$5 cfg r k
+  printf 'round\tside\twall_s\n' > "$file"
   cfg=$(config shipped cloth '[{name: cloth}]' "$CLOTH_LIKE")
-  for r in $(seq 1 "${CROSSCHECK_REPEATS:-3}"); do
-    echo "== repeat $r of the shipped setting" >&2
-    rdir="$work/repeats/cloth-$r"
-    stage_cloth "$rdir" "$work/shipped/cloth/cloth_input.txt"
-    timed "$repeats" "$(printf '%s\tcloth' "$r")" cloth_in "$rdir" 1992
-    cmp -s "$rdir/payments.csv" "$work/shipped/cloth/payments.csv" \
-      || { echo "crosscheck: repeat $r of CLoTH generated other payments than the shipped run" >&2; exit 1; }
+  for r in $(seq 1 "$n"); do
+    echo "== $label round $r of the shipped setting" >&2
+    stage_cloth "$dir/cloth-$r" "$work/shipped/cloth/cloth_input.txt" "$binary"
+    timed "$file" "$(printf '%s\tcloth' "$r")" cloth_in "$dir/cloth-$r" 1992
+    cmp -s "$dir/cloth-$r/payments.csv" "$work/shipped/cloth/payments.csv" \
+      || { echo "crosscheck: $label round $r of CLoTH generated other payments than the shipped run" >&2; exit 1; }
     for k in 1 2 3; do
-      rm -rf "$work/repeats/lnsim"
-      timed "$repeats" "$(printf '%s\tlnsim' "$r")" lnsim_in "$cfg" "$work/repeats/lnsim"
+      rm -rf "$dir/lnsim"
+      timed "$file" "$(printf '%s\tlnsim' "$r")" lnsim_in "$cfg" "$dir/lnsim"
     done
   done
+}
+if [ "${CROSSCHECK_REPEATS:-3}" -gt 0 ] && case " $STEPS " in *" repeats "*) true ;; *) false ;; esac; then
+  rounds "$work/repeats.tsv" "$work/repeats" "$src/cloth" "${CROSSCHECK_REPEATS:-3}" repeat
+fi
+# CLoTH built with the compiler's optimisation (its Makefile builds with -g and no -O): the same sources, -O2, same
+# outputs (checked per round); the speed-up against CLoTH at its best (CROSSCHECK_OPTIMISED rounds, default 3, 0 skips)
+if [ "${CROSSCHECK_OPTIMISED:-3}" -gt 0 ] && case " $STEPS " in *" optimised "*) true ;; *) false ;; esac; then
+  (cd "$src" && gcc -O2 -pthread -o cloth-O2 src/*.c -lgsl -lgslcblas -lm)
+  rounds "$work/optimised.tsv" "$work/optimised" "$src/cloth-O2" "${CROSSCHECK_OPTIMISED:-3}" "-O2"
 fi
 
 python3 "$root/experiments/cloth/crosscheck.py" "$work" "$CLOTH_COMMIT" > "$root/results/tables/cloth-crosscheck.md"
