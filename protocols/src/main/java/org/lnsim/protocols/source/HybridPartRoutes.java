@@ -110,11 +110,11 @@ final class HybridPartRoutes implements PartRoutes {
      */
     boolean prune(Route route, long feeBudgetMsat, Exclusions excluded) {
         if (route.feeMsat() > feeBudgetMsat) {
-            excluded.add(mostCharging(route));
+            excluded.add(worst(route, true, pay.worstChannel()));
             return false;
         }
         if (route.hops().get(0).cltv() > pay.maxDelay()) {
-            excluded.add(mostDelaying(route));
+            excluded.add(worst(route, false, pay.worstChannel()));
             return false;
         }
         return true;
@@ -130,41 +130,71 @@ final class HybridPartRoutes implements PartRoutes {
     }
 
     /**
-     * The direction whose forwarding node charges the largest fee (hop i ≥ 1 is charged for by its source): the
-     * pay plugin's intent, "exclude the most fee-charging channel" (lightning-facts §2.5).
-     *
-     * <p>Not its 2019 code, read literally: v0.7.1's {@code find_worst_channel} (commit 43d5492, {@code plugins/pay.c})
-     * walks the route from the first hop with {@code prev = final amount} and keeps the hop whose {@code val − prev}
-     * is largest, in unsigned 64-bit arithmetic. The first hop gives the total fee; every later hop's amount is below
-     * the previous one's, so {@code val − prev} wraps to 2⁶⁴ minus that hop's fee, and the winner is the later hop
-     * with the <em>smallest</em> positive fee (the sender's own first channel if no later hop charges). The same holds
-     * for the delay. c737fa6 (2019-09-14, in v0.7.3) fixed the sign and then excludes the channel into the node that
-     * charges most, not the one it charges on. lnsim excludes the direction that sets the largest fee.
+     * The direction the pay loop excludes from a route over its fee budget ({@code fee}) or its delay limit, by the
+     * choice {@code mode} of c-lightning's {@code find_worst_channel} ({@code plugins/pay.c}). Each hop i carries a
+     * value v(i), its amount in msat ({@code fee}) or its CLTV; hop i ≥ 1's node charges v(i−1) − v(i) on direction i.
+     * <ul>
+     *   <li>{@link PayPolicy.WorstChannel#INTENT}: direction i with the largest v(i−1) − v(i), the first on ties (the
+     *       last hop's for a one-hop route): the pay plugin's intent, "exclude the most fee-charging channel"
+     *       (lightning-facts §2.5), lnsim's default.</li>
+     *   <li>{@link PayPolicy.WorstChannel#V0_7_1}: v0.7.1 (tag v0.7.1, commit 43d5492) as coded. It starts with
+     *       {@code prev} = the final value (the last hop's) and keeps the hop whose {@code v(i) − prev} is the largest
+     *       in unsigned 64-bit arithmetic, {@code prev} then v(i). Hop 0 gives the total fee; every later hop's value is
+     *       below the one before, so v(i) − v(i−1) wraps to 2⁶⁴ minus its fee, and the hop kept is the later hop with
+     *       the <em>smallest</em> positive fee, the first on ties (hop 0, the sender's own channel, if no later hop
+     *       charges). Emulated here with Java's wrapping {@code long} subtraction and {@link Long#compareUnsigned}.</li>
+     *   <li>{@link PayPolicy.WorstChannel#V0_7_3}: c737fa6 (2019-09-14, first in v0.7.3) as coded: the largest
+     *       v(i−1) − v(i), the first on ties, but the hop kept is i − 1, the channel <em>into</em> the node that
+     *       charges most. Its C code has no answer for a one-hop route (it would dereference NULL); lnsim then
+     *       excludes that hop.</li>
+     * </ul>
      */
-    static int mostCharging(Route route) {
-        int best = route.hops().get(route.hopCount() - 1).directionIndex();
-        long bestFee = -1;
-        for (int i = 1; i < route.hopCount(); i++) {
-            long fee = route.hops().get(i - 1).amountMsat() - route.hops().get(i).amountMsat();
-            if (fee > bestFee) {
-                bestFee = fee;
-                best = route.hops().get(i).directionIndex();
+    static int worst(Route route, boolean fee, PayPolicy.WorstChannel mode) {
+        int n = route.hopCount();
+        int kept;
+        switch (mode) {
+            case V0_7_1 -> {
+                kept = -1;
+                long keptValue = 0;
+                long prev = value(route, n - 1, fee);
+                for (int i = 0; i < n; i++) {
+                    long v = value(route, i, fee);
+                    long d = v - prev; // u64 in C: wraps when v < prev
+                    if (kept < 0 || Long.compareUnsigned(d, keptValue) > 0) {
+                        kept = i;
+                        keptValue = d;
+                    }
+                    prev = v;
+                }
+            }
+            case V0_7_3 -> {
+                kept = 0;
+                long keptValue = -1;
+                for (int i = 1; i < n; i++) {
+                    long d = value(route, i - 1, fee) - value(route, i, fee);
+                    if (i == 1 || Long.compareUnsigned(d, keptValue) > 0) {
+                        kept = i - 1;
+                        keptValue = d;
+                    }
+                }
+            }
+            default -> {
+                kept = n - 1;
+                long keptValue = -1;
+                for (int i = 1; i < n; i++) {
+                    long d = value(route, i - 1, fee) - value(route, i, fee);
+                    if (d > keptValue) {
+                        kept = i;
+                        keptValue = d;
+                    }
+                }
             }
         }
-        return best;
+        return route.hops().get(kept).directionIndex();
     }
 
-    /** The direction adding the largest CLTV delta (hop i ≥ 1's delta is the CLTV difference it asks for). */
-    static int mostDelaying(Route route) {
-        int best = route.hops().get(route.hopCount() - 1).directionIndex();
-        int bestDelta = -1;
-        for (int i = 1; i < route.hopCount(); i++) {
-            int delta = route.hops().get(i - 1).cltv() - route.hops().get(i).cltv();
-            if (delta > bestDelta) {
-                bestDelta = delta;
-                best = route.hops().get(i).directionIndex();
-            }
-        }
-        return best;
+    /** Hop i's amount in msat ({@code fee}) or its CLTV. */
+    private static long value(Route route, int i, boolean fee) {
+        return fee ? route.hops().get(i).amountMsat() : route.hops().get(i).cltv();
     }
 }

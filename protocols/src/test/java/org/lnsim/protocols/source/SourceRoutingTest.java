@@ -148,12 +148,14 @@ class SourceRoutingTest {
         // three hops: amounts 10,300 → 10,100 → 10,000; CLTVs 200 → 60 → 9 (hop 1 charges 200 and asks 140)
         Route route = new Route(List.of(new RouteHop(0, 1, 0, 10_300, 200), new RouteHop(1, 2, 1, 10_100, 60),
                 new RouteHop(2, 3, 0, 10_000, 9)), 10_000, 0, Algorithm.DIJKSTRA, null);
-        assertEquals(3, HybridPartRoutes.mostCharging(route));   // hop 1: channel 1, direction 1 → 3
-        assertEquals(3, HybridPartRoutes.mostDelaying(route));
+        // hop 1: channel 1, direction 1 → 3
+        assertEquals(3, HybridPartRoutes.worst(route, true, PayPolicy.WorstChannel.INTENT));
+        assertEquals(3, HybridPartRoutes.worst(route, false, PayPolicy.WorstChannel.INTENT));
         Route other = new Route(List.of(new RouteHop(0, 1, 0, 10_150, 200), new RouteHop(1, 2, 1, 10_100, 190),
                 new RouteHop(2, 3, 0, 10_000, 9)), 10_000, 0, Algorithm.DIJKSTRA, null);
-        assertEquals(4, HybridPartRoutes.mostCharging(other));   // hop 2 charges 100 > 50
-        assertEquals(4, HybridPartRoutes.mostDelaying(other));   // hop 2 asks 181 > 10
+        // hop 2 charges 100 > 50 and asks 181 > 10
+        assertEquals(4, HybridPartRoutes.worst(other, true, PayPolicy.WorstChannel.INTENT));
+        assertEquals(4, HybridPartRoutes.worst(other, false, PayPolicy.WorstChannel.INTENT));
     }
 
     /**
