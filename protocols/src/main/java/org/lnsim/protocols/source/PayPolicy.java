@@ -57,6 +57,11 @@ public record PayPolicy(double riskfactor, double fuzz, int maxHops, double maxF
             return key;
         }
 
+        /** The configuration values, in declaration order. */
+        public static List<String> keys() {
+            return java.util.Arrays.stream(values()).map(WorstChannel::key).toList();
+        }
+
         /** The choice a configuration value names; the key's validation has checked it is one of them. */
         public static WorstChannel of(String key) {
             for (WorstChannel w : values()) {
@@ -64,7 +69,7 @@ public record PayPolicy(double riskfactor, double fuzz, int maxHops, double maxF
                     return w;
                 }
             }
-            throw new IllegalArgumentException("worst_channel: one of intent, v0.7.1, v0.7.3, got " + key);
+            throw new IllegalArgumentException("worst_channel: one of " + keys() + ", got " + key);
         }
     }
 
@@ -83,7 +88,7 @@ public record PayPolicy(double riskfactor, double fuzz, int maxHops, double maxF
     public static final Key<Integer> FINAL_CLTV = Key.integer("final_cltv", C_LIGHTNING.finalCltv, 0, 65_535,
             "CLTV the receiver asks for (getroute default 9)");
     public static final Key<String> WORST_CHANNEL = Key.choice("worst_channel", C_LIGHTNING.worstChannel.key(),
-            List.of(WorstChannel.INTENT.key(), WorstChannel.V0_7_1.key(), WorstChannel.V0_7_3.key()),
+            WorstChannel.keys(),
             "channel excluded from a route over the fee budget or delay limit: the most charging one (intent), or as "
                     + "c-lightning v0.7.1 or v0.7.3 coded find_worst_channel");
     /** The pay policy's keys, in the order the reference lists them. */
