@@ -151,45 +151,33 @@ final class HybridPartRoutes implements PartRoutes {
      */
     static int worst(Route route, boolean fee, PayPolicy.WorstChannel mode) {
         int n = route.hopCount();
-        int kept;
-        switch (mode) {
-            case V0_7_1 -> {
-                kept = -1;
-                long keptValue = 0;
-                long prev = value(route, n - 1, fee);
-                for (int i = 0; i < n; i++) {
-                    long v = value(route, i, fee);
-                    long d = v - prev; // u64 in C: wraps when v < prev
-                    if (kept < 0 || Long.compareUnsigned(d, keptValue) > 0) {
-                        kept = i;
-                        keptValue = d;
-                    }
-                    prev = v;
+        if (mode == PayPolicy.WorstChannel.V0_7_1) {
+            int kept = -1;
+            long keptValue = 0;
+            long prev = value(route, n - 1, fee);
+            for (int i = 0; i < n; i++) {
+                long v = value(route, i, fee);
+                long d = v - prev; // u64 in C: wraps when v < prev
+                if (kept < 0 || Long.compareUnsigned(d, keptValue) > 0) {
+                    kept = i;
+                    keptValue = d;
                 }
+                prev = v;
             }
-            case V0_7_3 -> {
-                kept = 0;
-                long keptValue = -1;
-                for (int i = 1; i < n; i++) {
-                    long d = value(route, i - 1, fee) - value(route, i, fee);
-                    if (i == 1 || Long.compareUnsigned(d, keptValue) > 0) {
-                        kept = i - 1;
-                        keptValue = d;
-                    }
-                }
-            }
-            default -> {
-                kept = n - 1;
-                long keptValue = -1;
-                for (int i = 1; i < n; i++) {
-                    long d = value(route, i - 1, fee) - value(route, i, fee);
-                    if (d > keptValue) {
-                        kept = i;
-                        keptValue = d;
-                    }
-                }
+            return route.hops().get(kept).directionIndex();
+        }
+        // the intent and v0.7.3 find the same hop i >= 1, the largest v(i-1) - v(i), the first on ties; a drop is never
+        // negative on a route, so v0.7.3's unsigned comparison and this signed one agree. v0.7.3 then keeps hop i - 1.
+        int most = 0; // a one-hop route: its only hop
+        long mostDrop = -1;
+        for (int i = 1; i < n; i++) {
+            long d = value(route, i - 1, fee) - value(route, i, fee);
+            if (d > mostDrop) {
+                most = i;
+                mostDrop = d;
             }
         }
+        int kept = mode == PayPolicy.WorstChannel.V0_7_3 && most > 0 ? most - 1 : most;
         return route.hops().get(kept).directionIndex();
     }
 
