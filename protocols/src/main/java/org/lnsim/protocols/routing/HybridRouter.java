@@ -995,6 +995,8 @@ public final class HybridRouter {
         /** The directions whose bits are set in {@link #excludedBits}, the first {@link #excludedCount}. */
         private int[] excludedSet = new int[0];
         int excludedCount;
+        /** The graph's direction count of the last {@link #excludedDirections}: the bits' valid range. */
+        private int directions;
         /** The {@link ExclusionSearch} using this scratch (exclusion scratch only). */
         Object owner;
         /** An exclusion search's nodes to repair; allocated on first use. */
@@ -1024,6 +1026,7 @@ public final class HybridRouter {
             if (excludedBits == null) {
                 excludedBits = new long[(directions + 63) >>> 6];
             }
+            this.directions = directions;
             for (int i = 0; i < excludedCount; i++) {
                 int e = excludedSet[i];
                 if (e >= 0 && e < directions) {
@@ -1046,7 +1049,7 @@ public final class HybridRouter {
                 excludedSet = Arrays.copyOf(excludedSet, Math.max(8, 2 * excludedCount));
             }
             excludedSet[excludedCount++] = e;
-            if (e >= 0 && e >>> 6 < excludedBits.length) {
+            if (e >= 0 && e < directions) { // the same range as excludedDirections, which clears what it set
                 excludedBits[e >>> 6] |= 1L << e;
             }
         }
