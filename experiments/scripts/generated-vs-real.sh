@@ -91,15 +91,18 @@ field() { # field OUT COLUMN: one column of a run's summary.csv
   awk -F, -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } { print $k; exit }' "$1/summary.csv"
 }
 
-# band NAME SIZE OUT P50: of a run's delivered payments, the shares whose fee ppm is below 0.8·P50 and at most
-# 1.2·P50 (a network's median is outside the goal's ±20% band when the first passes one half or the second falls
-# under it), as "NAME<tab>SIZE<tab>P50<tab>n<tab>below<tab>at most"
+# band NAME SIZE OUT P50: the Reading's line for a snapshot run: of its delivered payments, the shares whose fee ppm
+# is below 0.8·P50 and at most 1.2·P50 (a network's median is outside the goal's ±20% band when the first passes one
+# half or the second falls under it), and how many points of share each is from that
 band() {
   awk -F, -v name="$1" -v size="$2" -v p50="$4" '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     $col["is_success"] == 1 { n++; f = $col["fee_msat"] * 1e6 / $col["amount"];
                               if (f < 0.8 * p50) lo++; if (f <= 1.2 * p50) hi++ }
-    END { printf "%s\t%s\t%s\t%d\t%.3f\t%.3f\n", name, size, p50, n, lo / n, hi / n }' "$3/payments.csv"
+    END { l = sprintf("%.3f", lo / n) + 0; h = sprintf("%.3f", hi / n) + 0  # the points from the shares shown
+          printf "  - %s at %s payments (median %s ppm, n = %d): %.3f below %.1f ppm, %.3f at or below %.1f ppm: " \
+                 "%.1f and %.1f points\n", name, size, p50, n, l, 0.8 * p50, h, 1.2 * p50, 100 * (0.5 - l),
+                 100 * (h - 0.5) }' "$3/payments.csv"
 }
 
 cd "$root"
@@ -236,11 +239,7 @@ echo "- A fee median sits on a fee distribution with steps (each forwarding hop'
 echo "  10,000 sat). A network's median leaves the ±20% band when the share of its payments below 0.8 times the"
 echo "  snapshot's median passes one half, or the share at or below 1.2 times it falls under one half. On the snapshot"
 echo "  itself those shares are (how many points of share from a miss the snapshot's own fee distribution sits):"
-while IFS=$'\t' read -r bn bs bp bcount blo bhi; do
-  awk -v bn="$bn" -v bs="$bs" -v bp="$bp" -v n="$bcount" -v lo="$blo" -v hi="$bhi" 'BEGIN {
-    printf "  - %s at %s payments (median %s ppm, n = %d): %.3f below %.1f ppm, %.3f at or below %.1f ppm: %.1f and %.1f points\n",
-           bn, bs, bp, n, lo, 0.8 * bp, hi, 1.2 * bp, 100 * (0.5 - lo), 100 * (hi - 0.5) }'
-done < "$work/bands.txt"
+cat "$work/bands.txt"
 echo
 echo "How the fit got here, step by step with each step's figures and what was tried and dropped:"
 echo "[docs/generated-networks.md](../../docs/generated-networks.md)."
